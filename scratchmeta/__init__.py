@@ -1,0 +1,12 @@
+"""scratchmeta: Lecture 22 (MAML and generative-model basics) from scratch in NumPy.
+
+Chapters, in reading order:
+
+1. ``scratchmeta.autodiff`` -- a tiny reverse-mode engine with gradients of gradients.
+2. ``scratchmeta.nn``, ``scratchmeta.tasks``, ``scratchmeta.meta`` -- MAML and the
+   lecture's alternatives (section 1).
+3. ``scratchmeta.sampling`` -- inverse-CDF and Metropolis samplers (section 2).
+4. ``scratchmeta.figures`` -- every lecture figure, regenerated from real runs.
+"""
+
+__version__ = "0.1.0"
