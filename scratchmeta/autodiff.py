@@ -1,0 +1,680 @@
+"""Chapter 1: a tiny reverse-mode autodiff engine with gradients of gradients.
+
+Lecture 22, section 1.2.2 step 4 and section 1.3.6 (Figure 22.5, eq. 22.4).
+
+MAML's update (eq. 22.3) needs dL_test/dtheta0, where L_test is measured at
+the parameters reached by K steps of inner SGD (eq. 22.4),
+``theta_{t+1} = theta_t - inner_lr * grad L_train(theta_t)``. Each inner step
+contains a gradient, so the meta-gradient is a gradient *of* gradients. This
+module builds exactly enough machinery for that, in four ideas.
+
+1. **Reverse mode on a tape.** Calling ``grad(f)(x)`` wraps ``x`` in a
+   :class:`Tensor` that belongs to a fresh *trace*. Every primitive applied to
+   a Tensor of that trace appends a node to the trace's tape (a Wengert list)
+   holding the op, its inputs and its output. The backward pass walks the tape
+   in reverse and hands each node's cotangent ``g`` to one vector-Jacobian
+   product (VJP) per input: ``g -> g @ d(out)/d(input)``. Creation order is a
+   topological order, so no recursive sort is needed.
+
+2. **VJPs written with the engine's own ops.** Each VJP below is spelled with
+   the same primitives the forward pass uses (``mul``, ``matmul``, ``sum_to``,
+   ...), never with raw NumPy on values that might carry gradients. If an
+   outer ``grad`` is watching, the backward pass of an inner ``grad`` is
+   therefore itself recorded on the outer tape, and the outer ``grad`` can
+   differentiate it. That is the whole trick behind ``grad(grad(f))`` and
+   behind MAML's meta-gradient through K unrolled inner steps. When nobody is
+   watching, the same VJP code receives plain arrays and runs as plain NumPy,
+   recording nothing.
+
+3. **Traces are nested, and never confused.** Each ``grad`` call opens a trace
+   with a higher level than any open trace. A primitive looks at the innermost
+   (highest-level) trace among its arguments, records a node there, and
+   evaluates itself on the arguments' values one level down, so the value may
+   itself be recorded by the enclosing trace. Tensors of outer traces are
+   constants to an inner trace. This is what prevents *perturbation
+   confusion*: if ``y = 2 * theta`` was computed outside ``h``, then
+   ``grad(lambda s: s * y)(theta)`` is ``y``, because ``y`` is not on the inner
+   tape (the design of HIPS autograd and JAX's Autodidax).
+
+4. **Broadcasting is undone by an op.** A NumPy op may broadcast an input; the
+   cotangent for that input is summed back to its shape by ``sum_to``, a
+   primitive whose own VJP is ``broadcast_to``, so it too can be
+   differentiated again.
+
+The public API: :func:`grad`, :func:`value_and_grad`, :func:`hvp`,
+:func:`check_grads`, :func:`trace`, :func:`stop_gradient`, and the primitives
+listed in ``__all__``. All arrays are float64.
+"""
+
+import itertools
+
+import numpy as np
+
+__all__ = [
+    "Tensor", "grad", "value_and_grad", "hvp", "check_grads", "trace", "stop_gradient",
+    "add", "sub", "mul", "div", "power", "neg", "matmul", "getitem",
+    "exp", "log", "sqrt", "tanh", "sin", "cos", "sigmoid", "relu", "abs", "maximum", "where",
+    "sum", "mean", "logsumexp",
+    "reshape", "transpose", "broadcast_to", "concatenate", "stack", "sum_to", "solve",
+]
+
+# --------------------------------------------------------------------------
+# Tensors and traces
+# --------------------------------------------------------------------------
+
+_levels = itertools.count(1)        # every grad call gets a higher level
+_backward_depth = 0                 # > 0 while some backward pass is running
+
+
+class Trace:
+    """One call of ``grad``: a level and the tape of nodes recorded at it."""
+
+    __slots__ = ("level", "tape")
+
+    def __init__(self):
+        self.level = next(_levels)
+        self.tape = []
+
+
+class Tensor:
+    """A value watched by one trace: a node of that trace's graph.
+
+    ``value`` is the value one level down (a plain array, or a Tensor of an
+    enclosing trace). Inputs of a ``grad`` call have no op and no parents.
+    """
+
+    __slots__ = ("value", "trace", "prim", "args", "params", "inputs",
+                 "cotangent", "in_backward")
+    __array_ufunc__ = None          # make ndarray (op) Tensor defer to Tensor
+
+    def __init__(self, value, trace, prim=None, args=(), params=None, inputs=()):
+        self.value = value
+        self.trace = trace
+        self.prim = prim            # the Primitive that made this node
+        self.args = args            # its arguments, one level down
+        self.params = params        # its non-array parameters (axis, shape, ...)
+        self.inputs = inputs        # (argnum, parent Tensor) pairs on this trace
+        self.cotangent = None
+        self.in_backward = _backward_depth > 0
+
+    # --- inspection (Figure 22.5 draws the graph from these) ---------------
+    @property
+    def op(self):
+        return self.prim.name if self.prim is not None else "input"
+
+    @property
+    def parents(self):
+        return tuple(p for _, p in self.inputs)
+
+    @property
+    def shape(self):
+        return _shape(self.value)
+
+    @property
+    def ndim(self):
+        return len(self.shape)
+
+    def __repr__(self):
+        return f"Tensor(op={self.op}, level={self.trace.level}, value={_raw(self)!r})"
+
+    def __len__(self):
+        return self.shape[0]
+
+    # --- operators -----------------------------------------------------------
+    def __add__(self, other): return add(self, other)
+    def __radd__(self, other): return add(other, self)
+    def __sub__(self, other): return sub(self, other)
+    def __rsub__(self, other): return sub(other, self)
+    def __mul__(self, other): return mul(self, other)
+    def __rmul__(self, other): return mul(other, self)
+    def __truediv__(self, other): return div(self, other)
+    def __rtruediv__(self, other): return div(other, self)
+    def __pow__(self, other): return power(self, other)
+    def __rpow__(self, other): return power(other, self)
+    def __matmul__(self, other): return matmul(self, other)
+    def __rmatmul__(self, other): return matmul(other, self)
+    def __neg__(self): return neg(self)
+    def __getitem__(self, index): return getitem(self, index)
+
+    # Comparisons are not differentiable: they read the raw values.
+    def __lt__(self, other): return _raw(self) < _raw(other)
+    def __le__(self, other): return _raw(self) <= _raw(other)
+    def __gt__(self, other): return _raw(self) > _raw(other)
+    def __ge__(self, other): return _raw(self) >= _raw(other)
+
+    def sum(self, axis=None, keepdims=False): return sum(self, axis, keepdims)
+    def mean(self, axis=None, keepdims=False): return mean(self, axis, keepdims)
+    def reshape(self, *shape): return reshape(self, shape[0] if len(shape) == 1 else shape)
+    def transpose(self, axes=None): return transpose(self, axes)
+
+    @property
+    def T(self): return transpose(self)
+
+
+def _raw(x):
+    """The plain NumPy value under every level of tracing."""
+    while type(x) is Tensor:
+        x = x.value
+    return x
+
+
+def stop_gradient(x):
+    """``x`` as a constant: no trace sees through it (first-order MAML uses it)."""
+    return _raw(x)
+
+
+def _shape(x):
+    if type(x) is Tensor:
+        return _shape(_raw(x))
+    return x.shape if isinstance(x, np.ndarray) else np.shape(x)
+
+
+# --------------------------------------------------------------------------
+# Primitives: a forward rule and one VJP per differentiable input
+# --------------------------------------------------------------------------
+
+class Primitive:
+    """An op the engine knows how to differentiate.
+
+    ``impl`` computes the forward value on plain arrays. ``vjps[i](g, ans,
+    *args, **params)`` returns the cotangent of argument ``i`` given the output
+    cotangent ``g``, using only primitives, so it can be differentiated again.
+    """
+
+    __slots__ = ("name", "impl", "vjps")
+
+    def __init__(self, name, impl, *vjps):
+        self.name, self.impl, self.vjps = name, impl, vjps
+
+    def vjp(self, argnum, g, ans, args, params):
+        return self.vjps[argnum](g, ans, *args, **params)
+
+    def __call__(self, *args, **params):
+        # The innermost trace watching any argument records this op.
+        top = None
+        for a in args:
+            if type(a) is Tensor and (top is None or a.trace.level > top.level):
+                top = a.trace
+        if top is None:                                  # nobody watching: NumPy
+            try:
+                return self.impl(*args, **params)
+            except ValueError as err:
+                shapes = " and ".join(str(np.shape(a)) for a in args)
+                raise ValueError(f"{self.name}: cannot combine shapes {shapes}: {err}") from None
+        values, inputs = [], []
+        for i, a in enumerate(args):
+            if type(a) is Tensor and a.trace is top:
+                values.append(a.value)                   # one level down
+                inputs.append((i, a))
+            else:
+                values.append(a)                         # a constant at this level
+        values = tuple(values)
+        node = Tensor(self(*values, **params), top, self, values, params, tuple(inputs))
+        top.tape.append(node)
+        return node
+
+
+class VariadicPrimitive(Primitive):
+    """A primitive over any number of arrays, with one VJP ``vjp_i(i, g, ...)``."""
+
+    def vjp(self, argnum, g, ans, args, params):
+        return self.vjps[0](argnum, g, ans, *args, **params)
+
+
+def _unbroadcast(g, x):
+    """Cotangent ``g`` summed back to the shape of input ``x`` if it was broadcast."""
+    shape = _shape(x)
+    return g if _shape(g) == shape else sum_to(g, shape)
+
+
+def _sum_to_impl(x, shape):
+    lead = x.ndim - len(shape)
+    axes = tuple(range(lead)) + tuple(
+        lead + i for i, n in enumerate(shape) if n == 1 and x.shape[lead + i] != 1)
+    return np.sum(x, axis=axes).reshape(shape)
+
+
+def _broadcast_to_impl(x, shape):
+    return np.broadcast_to(x, shape)     # a read-only view; every op copies on write
+
+
+# Un-broadcasting and broadcasting are each other's VJP.
+sum_to = Primitive("sum_to", _sum_to_impl,
+                   lambda g, ans, x, shape: broadcast_to(g, _shape(x)))      # d(sum)/dx = 1
+broadcast_to = Primitive("broadcast_to", _broadcast_to_impl,
+                         lambda g, ans, x, shape: sum_to(g, _shape(x)))      # copies sum back
+
+# --- arithmetic --------------------------------------------------------------
+add = Primitive("add", np.add,
+                lambda g, ans, a, b: _unbroadcast(g, a),                     # d(a+b)/da = 1
+                lambda g, ans, a, b: _unbroadcast(g, b))                     # d(a+b)/db = 1
+sub = Primitive("sub", np.subtract,
+                lambda g, ans, a, b: _unbroadcast(g, a),                     # d(a-b)/da = 1
+                lambda g, ans, a, b: _unbroadcast(neg(g), b))                # d(a-b)/db = -1
+mul = Primitive("mul", np.multiply,
+                lambda g, ans, a, b: _unbroadcast(mul(g, b), a),             # d(ab)/da = b
+                lambda g, ans, a, b: _unbroadcast(mul(g, a), b))             # d(ab)/db = a
+div = Primitive("div", np.true_divide,
+                lambda g, ans, a, b: _unbroadcast(div(g, b), a),             # d(a/b)/da = 1/b
+                lambda g, ans, a, b: _unbroadcast(neg(div(mul(g, ans), b)), b))  # = -a/b^2
+neg = Primitive("neg", np.negative,
+                lambda g, ans, a: neg(g))                                    # d(-a)/da = -1
+
+
+def _power_vjp_base(g, ans, a, b):
+    if type(b) is not Tensor and np.ndim(b) == 0 and b == 2:
+        return _unbroadcast(mul(g, mul(2.0, a)), a)                          # d(a^2)/da = 2a
+    return _unbroadcast(mul(g, mul(b, power(a, sub(b, 1.0)))), a)           # = b a^(b-1)
+
+
+power = Primitive("power", np.power,
+                  _power_vjp_base,
+                  lambda g, ans, a, b: _unbroadcast(mul(g, mul(ans, log(a))), b))  # = a^b log a
+
+# --- elementwise functions ----------------------------------------------------
+exp = Primitive("exp", np.exp,
+                lambda g, ans, x: mul(g, ans))                               # (e^x)' = e^x
+log = Primitive("log", np.log,
+                lambda g, ans, x: div(g, x))                                 # (log x)' = 1/x
+sqrt = Primitive("sqrt", np.sqrt,
+                 lambda g, ans, x: div(g, mul(2.0, ans)))                    # = 1/(2 sqrt x)
+tanh = Primitive("tanh", np.tanh,
+                 lambda g, ans, x: mul(g, sub(1.0, mul(ans, ans))))          # = 1 - tanh^2
+sin = Primitive("sin", np.sin,
+                lambda g, ans, x: mul(g, cos(x)))                            # (sin x)' = cos x
+cos = Primitive("cos", np.cos,
+                lambda g, ans, x: neg(mul(g, sin(x))))                       # (cos x)' = -sin x
+
+
+def _sigmoid_impl(x):
+    return 0.5 * (np.tanh(0.5 * x) + 1.0)     # equal to 1/(1+e^-x), without overflow
+
+
+sigmoid = Primitive("sigmoid", _sigmoid_impl,
+                    lambda g, ans, x: mul(g, mul(ans, sub(1.0, ans))))       # = s(1-s)
+relu = Primitive("relu", lambda x: np.maximum(x, 0.0),
+                 lambda g, ans, x: where(_raw(x) > 0, g, 0.0))               # = [x > 0]
+abs = Primitive("abs", np.abs,
+                lambda g, ans, x: mul(g, np.sign(_raw(x))))                  # = sign x
+maximum = Primitive("maximum", np.maximum,
+                    lambda g, ans, a, b: _unbroadcast(where(_raw(a) >= _raw(b), g, 0.0), a),
+                    lambda g, ans, a, b: _unbroadcast(where(_raw(a) >= _raw(b), 0.0, g), b))
+
+
+def _where_impl(cond, a, b):
+    return np.where(cond, a, b)
+
+
+_where = Primitive("where", _where_impl,
+                   None,                                                     # cond: not differentiable
+                   lambda g, ans, c, a, b: _unbroadcast(where(c, g, 0.0), a),  # picked where c
+                   lambda g, ans, c, a, b: _unbroadcast(where(c, 0.0, g), b))  # picked elsewhere
+
+
+def where(cond, a, b):
+    """``a`` where ``cond`` holds, else ``b``; ``cond`` is a constant mask."""
+    return _where(_raw(cond), a, b)
+
+
+# --- reductions -----------------------------------------------------------------
+
+def _expand(g, shape, axis, keepdims):
+    """Cotangent of a reduction, reshaped so it broadcasts against the input."""
+    if not keepdims:
+        axes = range(len(shape)) if axis is None else np.atleast_1d(axis) % len(shape)
+        kept = list(shape)
+        for ax in axes:
+            kept[ax] = 1
+        g = reshape(g, tuple(kept))
+    return broadcast_to(g, shape)
+
+
+sum = Primitive("sum", lambda x, axis=None, keepdims=False: np.sum(x, axis, keepdims=keepdims),
+                lambda g, ans, x, axis=None, keepdims=False:
+                    _expand(g, _shape(x), axis, keepdims))                   # d(sum)/dx_i = 1
+
+
+def mean(x, axis=None, keepdims=False):
+    """Sum divided by the number of summed entries."""
+    shape = _shape(x)
+    axes = range(len(shape)) if axis is None else np.atleast_1d(axis)
+    count = int(np.prod([shape[ax] for ax in axes]))
+    return div(sum(x, axis=axis, keepdims=keepdims), float(count))
+
+
+def _logsumexp_impl(x, axis=None, keepdims=False):
+    m = np.max(x, axis=axis, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0.0)          # shift by the max, for stability
+    out = np.log(np.sum(np.exp(x - m), axis=axis, keepdims=True)) + m
+    return out if keepdims else np.squeeze(out, axis=axis)
+
+
+logsumexp = Primitive("logsumexp", _logsumexp_impl,
+                      lambda g, ans, x, axis=None, keepdims=False: mul(     # = softmax(x)
+                          _expand(g, _shape(x), axis, keepdims),
+                          exp(sub(x, _expand(ans, _shape(x), axis, keepdims)))))
+
+# --- shapes -------------------------------------------------------------------
+reshape = Primitive("reshape", lambda x, shape: np.reshape(x, shape),
+                    lambda g, ans, x, shape: reshape(g, _shape(x)))          # undo the reshape
+
+
+def _transpose_vjp(g, ans, x, axes=None):
+    inverse = None if axes is None else tuple(np.argsort(axes))
+    return transpose(g, inverse)                                            # undo the permutation
+
+
+transpose = Primitive("transpose", lambda x, axes=None: np.transpose(x, axes), _transpose_vjp)
+
+
+def _mT(x):
+    """Swap the last two axes (the matrix transpose of a batch of matrices)."""
+    n = len(_shape(x))
+    return transpose(x, tuple(range(n - 2)) + (n - 1, n - 2))
+
+
+def _concatenate_vjp(i, g, ans, *xs, axis=0):
+    axis = axis % len(_shape(ans))
+    start = int(np.sum([_shape(x)[axis] for x in xs[:i]]))
+    index = (slice(None),) * axis + (slice(start, start + _shape(xs[i])[axis]),)
+    return getitem(g, index)                                                # this input's slice
+
+
+_concatenate = VariadicPrimitive("concatenate", lambda *xs, axis=0: np.concatenate(xs, axis),
+                                 _concatenate_vjp)
+
+
+def concatenate(xs, axis=0):
+    return _concatenate(*xs, axis=axis)
+
+
+def _stack_vjp(i, g, ans, *xs, axis=0):
+    axis = axis % len(_shape(ans))
+    return getitem(g, (slice(None),) * axis + (i,))                         # this input's slab
+
+
+_stack = VariadicPrimitive("stack", lambda *xs, axis=0: np.stack(xs, axis), _stack_vjp)
+
+
+def stack(xs, axis=0):
+    return _stack(*xs, axis=axis)
+
+
+def _is_basic_index(index):
+    parts = index if isinstance(index, tuple) else (index,)
+    return all(isinstance(p, (int, np.integer, slice)) or p is None or p is Ellipsis
+               for p in parts)
+
+
+def _scatter_add_impl(g, index, shape):
+    out = np.zeros(shape)
+    if _is_basic_index(index):
+        out[index] = g                  # a basic index never repeats an entry
+    else:
+        np.add.at(out, index, g)        # fancy indices may repeat: accumulate
+    return out
+
+
+# Indexing and scattering are each other's VJP.
+getitem = Primitive("getitem", lambda x, index: x[index],
+                    lambda g, ans, x, index: scatter_add(g, index, _shape(x)))
+scatter_add = Primitive("scatter_add", _scatter_add_impl,
+                        lambda g, ans, u, index, shape: getitem(g, index))
+
+# --- linear algebra -----------------------------------------------------------
+
+def _matmul_impl(a, b):
+    if b.ndim == 2 and a.ndim > 2:
+        # A matrix shared by a batch (theta0 broadcast to every task): fold the
+        # batch into rows, so one BLAS call does the whole batch.
+        return (a.reshape(-1, a.shape[-1]) @ b).reshape(a.shape[:-1] + b.shape[-1:])
+    return np.matmul(a, b)
+
+
+def _matmul_vjp_b(g, ans, a, b):
+    if len(_shape(b)) == 2 and len(_shape(a)) > 2:
+        # The shared matrix collects one gradient from every batch element:
+        # sum_t a_t^T g_t, done as one matmul over the stacked rows.
+        k, m = _shape(a)[-1], _shape(g)[-1]
+        return matmul(transpose(reshape(a, (-1, k))), reshape(g, (-1, m)))
+    return _unbroadcast(matmul(_mT(a), g), b)                               # d(ab)/db = a^T
+
+
+_matmul = Primitive("matmul", _matmul_impl,
+                    lambda g, ans, a, b: _unbroadcast(matmul(g, _mT(b)), a),  # d(ab)/da = b^T
+                    _matmul_vjp_b)
+
+
+def matmul(a, b):
+    """Matrix product with leading batch axes; 1-D operands act as NumPy's do."""
+    a_vec, b_vec = len(_shape(a)) == 1, len(_shape(b)) == 1
+    if not (a_vec or b_vec):
+        return _matmul(a, b)
+    out = _matmul(reshape(a, (1, -1)) if a_vec else a, reshape(b, (-1, 1)) if b_vec else b)
+    shape = _shape(out)
+    return reshape(out, shape[:-2] + shape[-2 + a_vec:len(shape) - b_vec])
+
+
+def _solve_impl(a, b):
+    return np.linalg.solve(a, b)
+
+
+def _solve_vjp_b(g, ans, a, b):
+    return _unbroadcast(solve(_mT(a), g), b)                                # gb = A^-T g
+
+
+def _solve_vjp_a(g, ans, a, b):
+    return _unbroadcast(neg(matmul(_solve_vjp_b(g, ans, a, ans), _mT(ans))), a)  # gA = -gb x^T
+
+
+_solve = Primitive("solve", _solve_impl, _solve_vjp_a, _solve_vjp_b)
+
+
+def solve(a, b):
+    """x with a @ x = b, batched over leading axes; ``b`` is (..., n, k) or (n,)."""
+    if len(_shape(b)) == 1:
+        return reshape(_solve(a, reshape(b, (-1, 1))), (-1,))
+    return _solve(a, b)
+
+
+# --------------------------------------------------------------------------
+# grad: trace, then walk the tape backwards
+# --------------------------------------------------------------------------
+
+def _flatten(tree):
+    """Leaves of nested lists, tuples and dicts, and a function to rebuild it."""
+    if isinstance(tree, (list, tuple)):
+        parts = [_flatten(t) for t in tree]
+        leaves = [leaf for p in parts for leaf in p[0]]
+
+        def rebuild(flat, parts=parts, kind=type(tree)):
+            out, i = [], 0
+            for p_leaves, p_rebuild in parts:
+                out.append(p_rebuild(flat[i:i + len(p_leaves)]))
+                i += len(p_leaves)
+            return kind(out)
+        return leaves, rebuild
+    if isinstance(tree, dict):
+        keys = list(tree)
+        leaves, rebuild_values = _flatten([tree[k] for k in keys])
+        return leaves, lambda flat: dict(zip(keys, rebuild_values(flat)))
+    return [tree], lambda flat: flat[0]
+
+
+def _as_float_leaf(x, where):
+    """Check an input leaf is floating point, and make it float64."""
+    if type(x) is Tensor:
+        return x
+    arr = np.asarray(x)
+    if arr.dtype.kind != "f":
+        kind = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean",
+                "O": "an object", "c": "a complex"}.get(arr.dtype.kind, f"a {arr.dtype}")
+        raise TypeError(f"{where} is {kind} array (dtype {arr.dtype}); gradients need "
+                        f"float arrays, e.g. np.asarray(x, dtype=float)")
+    return arr.astype(np.float64, copy=False)
+
+
+def _backward(trace, out, leaves):
+    """Walk the tape in reverse, summing each node's VJPs into its parents."""
+    global _backward_depth
+    if not (type(out) is Tensor and out.trace is trace):
+        return [None] * len(leaves)                     # output ignores the inputs
+    _backward_depth += 1
+    try:
+        out.cotangent = np.float64(1.0)                 # d(out)/d(out)
+        for node in reversed(trace.tape):
+            g = node.cotangent
+            if g is None:
+                continue                                # not upstream of the output
+            node.cotangent = None
+            for argnum, parent in node.inputs:
+                c = node.prim.vjp(argnum, g, node.value, node.args, node.params)
+                # A value used twice collects both contributions.
+                parent.cotangent = c if parent.cotangent is None else add(parent.cotangent, c)
+        grads = [leaf.cotangent for leaf in leaves]
+    finally:
+        _backward_depth -= 1
+        for leaf in leaves:
+            leaf.cotangent = None
+    return grads
+
+
+def value_and_grad(fun, argnums=0):
+    """Return ``f(*args) -> (fun(*args), d fun / d args[argnums])``.
+
+    ``fun`` must return a scalar. Arguments may be floats, arrays or nested
+    lists, tuples and dicts of them; each gradient has its argument's structure.
+    ``argnums`` may be an int or a tuple of ints (then a tuple of gradients).
+    """
+    many = isinstance(argnums, (tuple, list))
+    nums = tuple(argnums) if many else (argnums,)
+
+    def value_and_grad_fun(*args):
+        args = list(args)
+        trace = Trace()
+        all_leaves, rebuilds = [], []
+        for n in nums:
+            if not -len(args) <= n < len(args):
+                raise ValueError(f"argnums {n} is out of range for {len(args)} arguments")
+            flat, rebuild = _flatten(args[n])
+            flat = [Tensor(_as_float_leaf(x, f"argument {n}"), trace) for x in flat]
+            args[n] = rebuild(flat)
+            all_leaves.append(flat)
+            rebuilds.append(rebuild)
+        out = fun(*args)
+        if _shape(out) != ():
+            raise ValueError(f"grad needs fun to return a scalar, but it returned an "
+                             f"output of shape {_shape(out)}; reduce it first, e.g. with sum")
+        leaves = [leaf for group in all_leaves for leaf in group]
+        cotangents = _backward(trace, out, leaves)
+        grads, i = [], 0
+        for group, rebuild in zip(all_leaves, rebuilds):
+            parts = []
+            for leaf, c in zip(group, cotangents[i:i + len(group)]):
+                if c is None:
+                    c = np.zeros(leaf.shape)            # fun did not use this input
+                elif type(c) is not Tensor:
+                    c = np.asarray(c, dtype=np.float64)  # outermost level: plain arrays
+                parts.append(c)
+            grads.append(rebuild(parts))
+            i += len(group)
+        value = out.value if (type(out) is Tensor and out.trace is trace) else out
+        if type(value) is not Tensor:
+            value = np.asarray(value, dtype=np.float64)
+        return value, (tuple(grads) if many else grads[0])
+
+    return value_and_grad_fun
+
+
+def grad(fun, argnums=0):
+    """Return the function computing the gradient of scalar ``fun`` (see value_and_grad)."""
+    vg = value_and_grad(fun, argnums)
+    return lambda *args: vg(*args)[1]
+
+
+def trace(fun, *args):
+    """Run ``fun(*args)`` on a fresh trace; return its output node and the tape.
+
+    Used to inspect graphs: each node has ``.op`` and ``.parents`` (Figure 22.5).
+    """
+    t = Trace()
+    out = fun(*[Tensor(_as_float_leaf(a, f"argument {i}"), t) for i, a in enumerate(args)])
+    return out, list(t.tape)
+
+
+# --------------------------------------------------------------------------
+# Tree helpers, Hessian-vector products, and the finite-difference check
+# --------------------------------------------------------------------------
+
+def _tree_vdot(x, y):
+    """sum over leaves of <x_leaf, y_leaf>, with engine ops (differentiable)."""
+    xs, ys = _flatten(x)[0], _flatten(y)[0]
+    total = 0.0
+    for a, b in zip(xs, ys):
+        total = add(total, sum(mul(a, b)))
+    return total
+
+
+def hvp(fun, x, v):
+    """Hessian-vector product H(x) v, as the gradient of <grad f(x), v>.
+
+    Reverse-over-reverse: costs a few gradients, never forms the Hessian.
+    """
+    return grad(lambda x: _tree_vdot(grad(fun)(x), v))(x)
+
+
+def _tree_map(f, *trees):
+    leaves = [_flatten(t)[0] for t in trees]
+    return _flatten(trees[0])[1]([f(*xs) for xs in zip(*leaves)])
+
+
+def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None):
+    """Check the engine's derivatives of ``fun`` against central differences.
+
+    For each argument, in a random direction ``d`` and with a random output
+    cotangent ``u``, compare ``<u, J d>`` from finite differences with
+    ``<u^T J, d>`` from reverse mode, in float64 on whole arrays. For order 2,
+    repeat the check on the map ``(args, u) -> u^T J(args)``, as PyTorch's
+    gradgradcheck does; each further order repeats it on the previous map.
+    On failure, raise AssertionError naming the argument, the order, both
+    values and the error.
+    """
+    rng = np.random.default_rng(0) if rng is None else rng
+    args = tuple(_tree_map(lambda a: _as_float_leaf(a, "check_grads argument"), a)
+                 for a in args)
+    f = fun
+    for level in range(1, order + 1):
+        _check_directional(f, args, level, eps, rtol, atol, rng)
+        if level < order:
+            u = _tree_map(lambda o: rng.standard_normal(_shape(o)), f(*args))
+            f, args = _vjp_map(f, len(args)), args + (u,)
+
+
+def _vjp_map(f, n_args):
+    """The map (args, u) -> u^T J_f(args), over all of f's arguments."""
+    def vjp_of_f(*args_and_u):
+        *args, u = args_and_u
+        return grad(lambda *a: _tree_vdot(f(*a), u), argnums=tuple(range(n_args)))(*args)
+    return vjp_of_f
+
+
+def _check_directional(f, args, order, eps, rtol, atol, rng):
+    u = _tree_map(lambda o: rng.standard_normal(_shape(o)), f(*args))
+
+    def scalar(*a):
+        return _tree_vdot(f(*a), u)
+
+    for i, arg in enumerate(args):
+        d = _tree_map(lambda a: rng.standard_normal(_shape(a)), arg)
+        plus = _tree_map(lambda a, di: a + eps * di, arg, d)
+        minus = _tree_map(lambda a, di: a - eps * di, arg, d)
+        f_plus = scalar(*args[:i], plus, *args[i + 1:])
+        f_minus = scalar(*args[:i], minus, *args[i + 1:])
+        numeric = float((f_plus - f_minus) / (2 * eps))
+        analytic = float(_tree_vdot(grad(scalar, argnums=i)(*args), d))
+        error = abs(numeric - analytic)
+        if not error <= atol + rtol * max(abs(numeric), abs(analytic)):
+            raise AssertionError(
+                f"check_grads: order {order} derivative for argument {i} disagrees with "
+                f"central differences: engine {analytic!r}, finite differences {numeric!r}, "
+                f"error {error:.3g} (tolerance atol={atol:g} + rtol={rtol:g} * |value|)")
