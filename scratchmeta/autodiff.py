@@ -83,12 +83,13 @@ class Tensor:
     enclosing trace). Inputs of a ``grad`` call have no op and no parents.
     """
 
-    __slots__ = ("value", "trace", "prim", "args", "params", "inputs",
+    __slots__ = ("value", "shape", "trace", "prim", "args", "params", "inputs",
                  "cotangent", "in_backward")
     __array_ufunc__ = None          # make ndarray (op) Tensor defer to Tensor
 
     def __init__(self, value, trace, prim=None, args=(), params=None, inputs=()):
         self.value = value
+        self.shape = _shape(value)
         self.trace = trace
         self.prim = prim            # the Primitive that made this node
         self.args = args            # its arguments, one level down
@@ -105,10 +106,6 @@ class Tensor:
     @property
     def parents(self):
         return tuple(p for _, p in self.inputs)
-
-    @property
-    def shape(self):
-        return _shape(self.value)
 
     @property
     def ndim(self):
@@ -164,9 +161,10 @@ def stop_gradient(x):
 
 
 def _shape(x):
-    if type(x) is Tensor:
-        return _shape(_raw(x))
-    return x.shape if isinstance(x, np.ndarray) else np.shape(x)
+    try:
+        return x.shape          # ndarrays, NumPy scalars and Tensors
+    except AttributeError:
+        return np.shape(x)      # Python numbers and lists
 
 
 # --------------------------------------------------------------------------
@@ -185,9 +183,6 @@ class Primitive:
 
     def __init__(self, name, impl, *vjps):
         self.name, self.impl, self.vjps = name, impl, vjps
-
-    def vjp(self, argnum, g, ans, args, params):
-        return self.vjps[argnum](g, ans, *args, **params)
 
     def __call__(self, *args, **params):
         # The innermost trace watching any argument records this op.
@@ -214,11 +209,21 @@ class Primitive:
         return node
 
 
-class VariadicPrimitive(Primitive):
-    """A primitive over any number of arrays, with one VJP ``vjp_i(i, g, ...)``."""
+class _EveryArgument:
+    """One VJP rule ``vjp(i, g, ans, *xs)`` serving every argument ``i``."""
 
-    def vjp(self, argnum, g, ans, args, params):
-        return self.vjps[0](argnum, g, ans, *args, **params)
+    def __init__(self, vjp):
+        self.vjp = vjp
+
+    def __getitem__(self, argnum):
+        return lambda *args, **params: self.vjp(argnum, *args, **params)
+
+
+def _variadic(name, impl, vjp):
+    """A primitive over any number of arrays (concatenate, stack)."""
+    prim = Primitive(name, impl)
+    prim.vjps = _EveryArgument(vjp)
+    return prim
 
 
 def _unbroadcast(g, x):
@@ -293,7 +298,7 @@ def _sigmoid_impl(x):
 sigmoid = Primitive("sigmoid", _sigmoid_impl,
                     lambda g, ans, x: mul(g, mul(ans, sub(1.0, ans))))       # = s(1-s)
 relu = Primitive("relu", lambda x: np.maximum(x, 0.0),
-                 lambda g, ans, x: where(_raw(x) > 0, g, 0.0))               # = [x > 0]
+                 lambda g, ans, x: mul(g, _raw(x) > 0))                      # = [x > 0]
 abs = Primitive("abs", np.abs,
                 lambda g, ans, x: mul(g, np.sign(_raw(x))))                  # = sign x
 maximum = Primitive("maximum", np.maximum,
@@ -380,7 +385,7 @@ def _concatenate_vjp(i, g, ans, *xs, axis=0):
     return getitem(g, index)                                                # this input's slice
 
 
-_concatenate = VariadicPrimitive("concatenate", lambda *xs, axis=0: np.concatenate(xs, axis),
+_concatenate = _variadic("concatenate", lambda *xs, axis=0: np.concatenate(xs, axis),
                                  _concatenate_vjp)
 
 
@@ -393,7 +398,7 @@ def _stack_vjp(i, g, ans, *xs, axis=0):
     return getitem(g, (slice(None),) * axis + (i,))                         # this input's slab
 
 
-_stack = VariadicPrimitive("stack", lambda *xs, axis=0: np.stack(xs, axis), _stack_vjp)
+_stack = _variadic("stack", lambda *xs, axis=0: np.stack(xs, axis), _stack_vjp)
 
 
 def stack(xs, axis=0):
@@ -424,6 +429,8 @@ scatter_add = Primitive("scatter_add", _scatter_add_impl,
 # --- linear algebra -----------------------------------------------------------
 
 def _matmul_impl(a, b):
+    if a.shape[-1] == 1:
+        return a * b        # inner dimension 1: an outer product, cheaper by broadcasting
     if b.ndim == 2 and a.ndim > 2:
         # A matrix shared by a batch (theta0 broadcast to every task): fold the
         # batch into rows, so one BLAS call does the whole batch.
@@ -528,7 +535,7 @@ def _backward(trace, out, leaves):
                 continue                                # not upstream of the output
             node.cotangent = None
             for argnum, parent in node.inputs:
-                c = node.prim.vjp(argnum, g, node.value, node.args, node.params)
+                c = node.prim.vjps[argnum](g, node.value, *node.args, **node.params)
                 # A value used twice collects both contributions.
                 parent.cotangent = c if parent.cotangent is None else add(parent.cotangent, c)
         grads = [leaf.cotangent for leaf in leaves]
@@ -598,7 +605,8 @@ def trace(fun, *args):
     Used to inspect graphs: each node has ``.op`` and ``.parents`` (Figure 22.5).
     """
     t = Trace()
-    out = fun(*[Tensor(_as_float_leaf(a, f"argument {i}"), t) for i, a in enumerate(args)])
+    out = fun(*[_tree_map(lambda x: Tensor(_as_float_leaf(x, f"argument {i}"), t), a)
+                for i, a in enumerate(args)])
     return out, list(t.tape)
 
 

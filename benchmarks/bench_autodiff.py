@@ -1,0 +1,218 @@
+"""Benchmark for Chapter 1: the engine's per-op overhead and a MAML meta-gradient.
+
+Run:  python benchmarks/bench_autodiff.py [--repeats 200]
+
+1. Per-op overhead: the time of an engine op on small arrays, minus the time of
+   the same NumPy call, when no trace is watching and when one trace is.
+2. One second-order MAML meta-gradient in the Finn et al. (2017) sinusoid
+   setting: a 1-40-40-1 ReLU MLP, 25 tasks of 10 support and 10 query points,
+   one inner SGD step with inner_lr 0.01 (lecture eq. 22.3-22.4). Tasks are
+   batched along a leading axis: theta0 is broadcast to every task, and one
+   backward pass yields every task's inner gradient.
+
+Where HIPS autograd or PyTorch is installed, the same meta-gradient runs in the
+same process, and the script prints the ratio. Times are medians of repeated
+runs, because this machine is noisy. Target (issue 2): at most half of HIPS
+autograd's time.
+"""
+
+import argparse
+import time
+
+import numpy as np
+
+import scratchmeta.autodiff as ad
+
+SIZES = (1, 40, 40, 1)
+TASKS, SUPPORT, QUERY, INNER_LR = 25, 10, 10, 0.01
+
+
+def median_ms(fn, repeats, warmup=10):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return 1e3 * float(np.median(times))
+
+
+def problem(rng):
+    params = []
+    for fan_in, fan_out in zip(SIZES[:-1], SIZES[1:]):
+        params += [rng.standard_normal((fan_in, fan_out)) * np.sqrt(2.0 / fan_in),
+                   np.zeros(fan_out)]
+    amp = rng.uniform(0.1, 5.0, (TASKS, 1, 1))
+    phase = rng.uniform(0.0, np.pi, (TASKS, 1, 1))
+    xs = rng.uniform(-5, 5, (TASKS, SUPPORT, 1))
+    xq = rng.uniform(-5, 5, (TASKS, QUERY, 1))
+    return params, (xs, amp * np.sin(xs - phase), xq, amp * np.sin(xq - phase))
+
+
+# --- the engine -----------------------------------------------------------------
+
+def mlp(params, x):
+    """ReLU MLP; a bias with a task axis (tasks, width) is lifted to (tasks, 1, width)."""
+    h = x
+    for j in range(0, len(params), 2):
+        w, b = params[j], params[j + 1]
+        if b.ndim == 2:
+            b = ad.reshape(b, (b.shape[0], 1, b.shape[1]))
+        h = ad.matmul(h, w) + b
+        if j + 2 < len(params):
+            h = ad.relu(h)
+    return h
+
+
+def engine_meta_loss(params, batch):
+    xs, ys, xq, yq = batch
+
+    def support_loss(p):
+        # Sum over tasks of each task's mean squared error: its gradient w.r.t. a
+        # parameter broadcast to every task gives every task's own gradient.
+        r = mlp(p, xs) - ys
+        return ad.sum(r * r) / SUPPORT
+
+    def per_task(p):
+        # theta0 broadcast to one copy per task, so the inner gradient is per task.
+        return [ad.broadcast_to(w, (TASKS,) + w.shape) for w in p]
+
+    theta = per_task(params)
+    g = ad.grad(support_loss)(theta)
+    adapted = [w - INNER_LR * gw for w, gw in zip(theta, g)]        # eq. 22.4, K = 1
+    r = mlp(adapted, xq) - yq
+    return ad.mean(r * r)                                            # mean query MSE
+
+
+# --- peers ------------------------------------------------------------------------
+
+def hips_autograd_meta_grad(params, batch):
+    import autograd
+    import autograd.numpy as anp
+    xs, ys, xq, yq = batch
+
+    def mlp_a(p, x):
+        h = x
+        for j in range(0, len(p), 2):
+            w, b = p[j], p[j + 1]
+            if b.ndim == 2:
+                b = b[:, None, :]
+            h = anp.matmul(h, w) + b
+            if j + 2 < len(p):
+                h = anp.maximum(h, 0.0)
+        return h
+
+    def meta_loss(p):
+        theta = [anp.broadcast_to(w[None], (TASKS,) + w.shape) for w in p]
+        g = autograd.grad(lambda q: anp.sum((mlp_a(q, xs) - ys) ** 2) / SUPPORT)(theta)
+        adapted = [w - INNER_LR * gw for w, gw in zip(theta, g)]
+        return anp.mean((mlp_a(adapted, xq) - yq) ** 2)
+
+    mg = autograd.grad(meta_loss)
+    return lambda: mg(params)
+
+
+def torch_meta_grads(params, batch):
+    import torch
+    from torch.func import functional_call, grad, vmap  # noqa: F401
+    torch.set_num_threads(2)
+    tp = [torch.tensor(p, requires_grad=True) for p in params]
+    xs, ys, xq, yq = (torch.tensor(a) for a in batch)
+
+    def mlp_t(p, x):
+        h = x
+        for j in range(0, len(p), 2):
+            h = h @ p[j] + p[j + 1]
+            if j + 2 < len(p):
+                h = torch.relu(h)
+        return h
+
+    def task_query_loss(p, x_s, y_s, x_q, y_q):
+        g = grad(lambda q: ((mlp_t(q, x_s) - y_s) ** 2).mean())(p)
+        adapted = [w - INNER_LR * gw for w, gw in zip(p, g)]
+        return ((mlp_t(adapted, x_q) - y_q) ** 2).mean()
+
+    def vmap_step():
+        losses = vmap(task_query_loss, in_dims=(None, 0, 0, 0, 0))(tp, xs, ys, xq, yq)
+        return torch.autograd.grad(losses.mean(), tp)
+
+    def loop_step():
+        total = 0.0
+        for t in range(TASKS):
+            loss = ((mlp_t(tp, xs[t]) - ys[t]) ** 2).mean()
+            g = torch.autograd.grad(loss, tp, create_graph=True)
+            adapted = [w - INNER_LR * gw for w, gw in zip(tp, g)]
+            total = total + ((mlp_t(adapted, xq[t]) - yq[t]) ** 2).mean()
+        return torch.autograd.grad(total / TASKS, tp)
+
+    return vmap_step, loop_step
+
+
+# --- per-op overhead ---------------------------------------------------------------
+
+def op_overhead(repeats):
+    rng = np.random.default_rng(0)
+    a, b = rng.standard_normal((8, 8)), rng.standard_normal((8, 8))
+    rows = []
+    for name, op, ref in [("add", ad.add, np.add), ("mul", ad.mul, np.multiply),
+                          ("matmul", ad.matmul, np.matmul), ("tanh", ad.tanh, np.tanh),
+                          ("sum", ad.sum, np.sum)]:
+        args = (a, b) if ref is not np.tanh and ref is not np.sum else (a,)
+        n = 2000
+        t_np = median_ms(lambda: [ref(*args) for _ in range(n)], repeats=max(5, repeats // 20))
+        t_raw = median_ms(lambda: [op(*args) for _ in range(n)], repeats=max(5, repeats // 20))
+
+        def traced():
+            t = ad.Trace()
+            xs = [ad.Tensor(x, t) for x in args]
+            for _ in range(n):
+                op(*xs)
+        t_tr = median_ms(traced, repeats=max(5, repeats // 20))
+        rows.append((name, 1e3 * t_np / n, 1e3 * (t_raw - t_np) / n, 1e3 * (t_tr - t_np) / n))
+    print("Per-op overhead on 8x8 float64 arrays (us per call, median):")
+    print(f"  {'op':8s} {'numpy':>8s} {'+ untraced':>11s} {'+ traced':>9s}")
+    for name, t_np, over_raw, over_tr in rows:
+        print(f"  {name:8s} {t_np:8.2f} {over_raw:11.2f} {over_tr:9.2f}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=200)
+    args = parser.parse_args()
+
+    op_overhead(args.repeats)
+
+    params, batch = problem(np.random.default_rng(0))
+    engine = ad.grad(engine_meta_loss)
+    ours = median_ms(lambda: engine(params, batch), args.repeats)
+    print("\nSecond-order MAML meta-gradient, 1-40-40-1 ReLU, 25 tasks x (10 + 10) points, "
+          "K = 1, inner_lr 0.01 (median ms):")
+    print(f"  scratchmeta.autodiff (batched)   {ours:7.3f} ms")
+
+    peers = {}
+    try:
+        hips = hips_autograd_meta_grad(params, batch)
+        g_hips = hips()
+        g_ours = engine(params, batch)
+        agree = max(float(np.max(np.abs(a - b))) for a, b in zip(g_hips, g_ours))
+        peers["HIPS autograd (batched)"] = median_ms(hips, args.repeats)
+        print(f"  (max |difference| from HIPS autograd's meta-gradient: {agree:.2e})")
+    except ImportError:
+        print("  HIPS autograd not installed: skipped")
+    try:
+        vmap_step, loop_step = torch_meta_grads(params, batch)
+        peers["PyTorch torch.func vmap"] = median_ms(vmap_step, args.repeats)
+        peers["PyTorch loop over tasks"] = median_ms(loop_step, max(10, args.repeats // 5))
+    except ImportError:
+        print("  PyTorch not installed: skipped")
+    for name, t in peers.items():
+        print(f"  {name:32s} {t:7.3f} ms   ours / theirs = {ours / t:5.2f}")
+    if "HIPS autograd (batched)" in peers:
+        ratio = ours / peers["HIPS autograd (batched)"]
+        verdict = "PASS" if ratio <= 0.5 else "MISS"
+        print(f"\nTarget: at most 0.5x HIPS autograd's time. Measured {ratio:.2f}x: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
