@@ -552,11 +552,12 @@ def value_and_grad(fun, argnums=0):
     ``fun`` must return a scalar. Arguments may be floats, arrays or nested
     lists, tuples and dicts of them; each gradient has its argument's structure.
     ``argnums`` may be an int or a tuple of ints (then a tuple of gradients).
+    Keyword arguments are passed to ``fun`` and not differentiated.
     """
     many = isinstance(argnums, (tuple, list))
     nums = tuple(argnums) if many else (argnums,)
 
-    def value_and_grad_fun(*args):
+    def value_and_grad_fun(*args, **kwargs):
         args = list(args)
         trace = Trace()
         all_leaves, rebuilds = [], []
@@ -568,7 +569,7 @@ def value_and_grad(fun, argnums=0):
             args[n] = rebuild(flat)
             all_leaves.append(flat)
             rebuilds.append(rebuild)
-        out = fun(*args)
+        out = fun(*args, **kwargs)
         if _shape(out) != ():
             raise ValueError(f"grad needs fun to return a scalar, but it returned an "
                              f"output of shape {_shape(out)}; reduce it first, e.g. with sum")
@@ -596,7 +597,7 @@ def value_and_grad(fun, argnums=0):
 def grad(fun, argnums=0):
     """Return the function computing the gradient of scalar ``fun`` (see value_and_grad)."""
     vg = value_and_grad(fun, argnums)
-    return lambda *args: vg(*args)[1]
+    return lambda *args, **kwargs: vg(*args, **kwargs)[1]
 
 
 def trace(fun, *args):

@@ -1,0 +1,99 @@
+"""Second-order MAML: differentiate the query loss through K steps of inner SGD.
+
+Lecture 22, section 1.2.2 (eq. 22.1-22.3) and 1.3.6 (eq. 22.4, Figure 22.5);
+Finn, Abbeel and Levine (2017), Algorithm 2.
+
+For each task i of a batch, starting from the shared initialisation theta0:
+
+1. fine-tune on the task's support set (eq. 22.1) with K steps of SGD,
+   ``theta_{t+1} = theta_t - inner_lr * grad L_support(theta_t)`` (eq. 22.4);
+2. score the fine-tuned ``theta_K`` on the task's query set (eq. 22.2).
+
+The meta-loss is the mean over tasks of those query losses. Its gradient with
+respect to theta0 runs back through every inner step, and each inner step
+holds a gradient, so it is a gradient of gradients: our engine records the
+inner backward passes on the outer tape (the unrolled graph of Figure 22.5).
+The outer update (eq. 22.3) is then any optimizer step on that meta-gradient.
+
+All tasks of a batch are fine-tuned at once (section 1.3.2): theta0 is
+broadcast to one copy per task, and one backward pass over the sum of the
+tasks' support losses yields every task's own inner gradient.
+
+``first_order=True`` gives FOMAML: the inner gradients are treated as
+constants, so the meta-gradient is the query gradient at theta_K, and no
+second-order path is recorded.
+"""
+
+import numpy as np
+
+from scratchmeta import autodiff as ad
+from scratchmeta.nn import per_task
+from scratchmeta.tasks import mse
+
+
+def _check_inner(inner_lr, inner_steps):
+    if not (isinstance(inner_steps, int) and inner_steps >= 0):
+        raise ValueError(f"inner_steps (K) must be a non-negative integer, got {inner_steps!r}")
+    if not inner_lr >= 0:
+        raise ValueError(f"inner_lr must be non-negative, got {inner_lr!r}")
+
+
+def inner_sgd(task_params, x, y, model, *, inner_lr, inner_steps, loss=mse,
+              first_order=False):
+    """K full-batch SGD steps (eq. 22.4) on every task's support set at once.
+
+    ``task_params`` carry a leading task axis; ``x``, ``y`` are (tasks, points, .).
+    Returns the list of fine-tuned parameters theta_K, still differentiable
+    with respect to whatever ``task_params`` depend on.
+    """
+    def support_loss(p):
+        # The sum over tasks: each task's copy of theta gets its own gradient.
+        return ad.sum(loss(model.apply(p, x), y))
+
+    theta = list(task_params)
+    for _ in range(inner_steps):
+        if first_order:   # FOMAML: the inner gradient is a constant to the outer trace
+            g = ad.grad(support_loss)([ad.stop_gradient(p) for p in theta])
+        else:
+            g = ad.grad(support_loss)(theta)
+        theta = [p - inner_lr * gp for p, gp in zip(theta, g)]             # eq. 22.4
+    return theta
+
+
+def meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False, loss=mse):
+    """Mean over tasks of the query loss after K inner steps from theta0 = ``params``."""
+    _check_inner(inner_lr, inner_steps)
+    n_tasks = ad._shape(batch.x_support)[0]
+    theta_k = inner_sgd(per_task(params, n_tasks), batch.x_support, batch.y_support, model,
+                        inner_lr=inner_lr, inner_steps=inner_steps, loss=loss,
+                        first_order=first_order)
+    return ad.mean(loss(model.apply(theta_k, batch.x_query), batch.y_query))   # L_test
+
+
+def meta_grad(params, batch, model, *, inner_lr, inner_steps, first_order=False, loss=mse):
+    """(meta-loss, dL_test/dtheta0): the quantity eq. 22.3 steps along."""
+    return ad.value_and_grad(meta_loss)(params, batch, model, inner_lr=inner_lr,
+                                        inner_steps=inner_steps, first_order=first_order,
+                                        loss=loss)
+
+
+def adapt(params, x, y, model, *, inner_lr, inner_steps, loss=mse):
+    """Fine-tune theta0 on new support data at test time: K steps of eq. 22.4.
+
+    ``x``, ``y`` of shape (points, features) adapt one task and return plain
+    parameters; of shape (tasks, points, features), they adapt each task and
+    return parameters with a leading task axis.
+    """
+    _check_inner(inner_lr, inner_steps)
+    params = [ad.stop_gradient(p) for p in params]
+    if len(ad._shape(x)) == 2:
+        batched = [p[None] for p in params]
+        theta = inner_sgd(batched, x[None], y[None], model, inner_lr=inner_lr,
+                          inner_steps=inner_steps, loss=loss, first_order=True)
+        return [p[0] for p in theta]
+    n_tasks = ad._shape(x)[0]
+    theta = inner_sgd(per_task(params, n_tasks), x, y, model, inner_lr=inner_lr,
+                      inner_steps=inner_steps, loss=loss, first_order=True)
+    # Biases come back as (tasks, width), the documented task-axis form.
+    return [np.reshape(ad.stop_gradient(t), (n_tasks,) + np.shape(p))
+            for t, p in zip(theta, params)]
