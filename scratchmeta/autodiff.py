@@ -89,7 +89,7 @@ class Tensor:
 
     def __init__(self, value, trace, prim=None, args=(), params=None, inputs=()):
         self.value = value
-        self.shape = _shape(value)
+        self.shape = value.shape    # ndarrays, NumPy scalars and Tensors all have one
         self.trace = trace
         self.prim = prim            # the Primitive that made this node
         self.args = args            # its arguments, one level down
@@ -203,8 +203,7 @@ class Primitive:
                 inputs.append((i, a))
             else:
                 values.append(a)                         # a constant at this level
-        values = tuple(values)
-        node = Tensor(self(*values, **params), top, self, values, params, tuple(inputs))
+        node = Tensor(self(*values, **params), top, self, values, params, inputs)
         top.tape.append(node)
         return node
 

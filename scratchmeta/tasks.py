@@ -37,8 +37,7 @@ class TaskBatch(NamedTuple):
 
 def mse(pred, y):
     """Mean squared error of each task: averaged over points and outputs."""
-    r = pred - y
-    return ad.mean(r * r, axis=(-2, -1))
+    return ad.mean((pred - y) ** 2, axis=(-2, -1))
 
 
 def cross_entropy(logits, y_onehot):
