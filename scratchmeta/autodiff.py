@@ -574,6 +574,7 @@ def value_and_grad(fun, argnums=0):
                              f"output of shape {_shape(out)}; reduce it first, e.g. with sum")
         leaves = [leaf for group in all_leaves for leaf in group]
         cotangents = _backward(trace, out, leaves)
+        trace.tape.clear()          # nodes point at their trace: break the cycle now
         grads, i = [], 0
         for group, rebuild in zip(all_leaves, rebuilds):
             parts = []

@@ -52,12 +52,19 @@ def inner_sgd(task_params, x, y, model, *, inner_lr, inner_steps, loss=mse,
         # The sum over tasks: each task's copy of theta gets its own gradient.
         return ad.sum(loss(model.apply(p, x), y))
 
+    if first_order:
+        # FOMAML: the inner gradients are constants to the outer trace, so
+        # theta_K = theta_0 + (a constant). Run the loop on plain arrays and add
+        # the total displacement once: memory does not grow with K.
+        start = [ad.stop_gradient(p) for p in task_params]
+        theta = start
+        for _ in range(inner_steps):
+            g = ad.grad(support_loss)(theta)
+            theta = [p - inner_lr * gp for p, gp in zip(theta, g)]         # eq. 22.4
+        return [p + (t - s) for p, t, s in zip(task_params, theta, start)]
     theta = list(task_params)
     for _ in range(inner_steps):
-        if first_order:   # FOMAML: the inner gradient is a constant to the outer trace
-            g = ad.grad(support_loss)([ad.stop_gradient(p) for p in theta])
-        else:
-            g = ad.grad(support_loss)(theta)
+        g = ad.grad(support_loss)(theta)
         theta = [p - inner_lr * gp for p, gp in zip(theta, g)]             # eq. 22.4
     return theta
 
