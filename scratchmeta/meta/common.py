@@ -83,36 +83,49 @@ def adam_step(state, grads, lr, prefix="params"):
     return new
 
 
-def fine_tune(params, batch, model, *, lr, n_steps, loss, trainable=None):
+def fine_tune(params, batch, model, *, lr, n_steps, loss, trainable=None, task_axis=False):
     """Yield each task's parameters after 0, 1, ..., n_steps test-time SGD steps.
 
     Every task starts from ``params`` (theta0, or a strategy's checkpoint) and
     takes full-batch SGD steps (eq. 22.4) on its own support set. ``trainable``
     lists the indices of parameters that may change (all by default; ANIL and
-    head-only fine-tuning pass the head's).
+    head-only fine-tuning pass the head's). ``task_axis=True`` says that
+    ``params`` already hold one copy per task (a leading task axis), e.g. a
+    head fitted in closed form to each task's support set.
     """
     n_tasks = batch.x_support.shape[0]
-    theta = [np.array(p) for p in per_task(params, n_tasks)]            # writable copies
+    if task_axis:
+        theta = [np.array(ad.stop_gradient(p)) for p in params]         # writable copies
+    else:
+        theta = [np.array(p) for p in per_task(params, n_tasks)]        # writable copies
     trainable = range(len(theta)) if trainable is None else trainable
     support = ad.grad(lambda p: ad.sum(loss(model.apply(p, batch.x_support), batch.y_support)))
     yield theta
-    for _ in range(n_steps):
+    for step in range(1, n_steps + 1):
         g = support(theta)
         theta = [t - lr * gt if i in trainable else t
                  for i, (t, gt) in enumerate(zip(theta, g))]               # eq. 22.4
+        if not all(np.all(np.isfinite(t)) for t in theta):
+            raise FloatingPointError(
+                f"test-time fine-tuning diverged: the parameters are not finite after "
+                f"{step} SGD steps of lr {lr:g}; expected a stable fine-tuning lr, try a "
+                f"smaller one.")
         yield theta
 
 
-def curve_by_sgd(params, batch, model, *, lr, n_steps, loss, metric, trainable=None):
+def curve_by_sgd(params, batch, model, *, lr, n_steps, loss, metric, trainable=None,
+                 task_axis=False):
     """Query metric of each task after 0..n_steps steps of :func:`fine_tune`: (tasks, n+1)."""
     return np.stack([metric(model.apply(theta, batch.x_query), batch.y_query)
                      for theta in fine_tune(params, batch, model, lr=lr, n_steps=n_steps,
-                                            loss=loss, trainable=trainable)], axis=1)
+                                            loss=loss, trainable=trainable,
+                                            task_axis=task_axis)], axis=1)
 
 
-def predict_by_sgd(params, batch, model, *, lr, n_steps, loss, trainable=None):
+def predict_by_sgd(params, batch, model, *, lr, n_steps, loss, trainable=None,
+                   task_axis=False):
     """Query predictions after n_steps steps of :func:`fine_tune`: (tasks, n_query, out)."""
     for theta in fine_tune(params, batch, model, lr=lr, n_steps=n_steps, loss=loss,
-                           trainable=trainable):
+                           trainable=trainable, task_axis=task_axis):
         pass
     return ad._raw(model.apply(theta, batch.x_query))
