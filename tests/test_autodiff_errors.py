@@ -1,0 +1,125 @@
+"""Bad inputs raise errors that say what was wrong and what was expected.
+
+Lecture 22, section 1.2.2: a reader's first mistakes with the engine are a
+loss that is not reduced to a scalar, shapes that do not fit, and integer
+data passed where parameters go. Each gets a ValueError or TypeError whose
+message names the offending shapes or dtype; these tests pin the messages.
+"""
+
+import numpy as np
+import pytest
+
+import scratchmeta.autodiff as ad
+from strategies import normal
+
+# --------------------------------------------------------------------------
+# grad needs a scalar output
+# --------------------------------------------------------------------------
+
+
+def test_grad_of_a_vector_output_names_its_shape():
+    with pytest.raises(ValueError, match=r"scalar.*output of shape \(3,\).*reduce it first"):
+        ad.grad(ad.sin)(np.zeros(3))
+
+
+def test_grad_of_a_single_entry_array_is_still_not_a_scalar():
+    # shape (1, 1) holds one number, but it is not shape (): no silent squeeze.
+    with pytest.raises(ValueError, match=r"output of shape \(1, 1\)"):
+        ad.value_and_grad(lambda x: x * 2.0)(np.zeros((1, 1)))
+
+
+# --------------------------------------------------------------------------
+# Shape mismatches name both shapes
+# --------------------------------------------------------------------------
+
+
+def test_add_of_mismatched_shapes_names_both_shapes():
+    with pytest.raises(ValueError, match=r"add: cannot combine shapes \(3,\) and \(4,\)"):
+        ad.add(np.zeros(3), np.zeros(4))
+
+
+def test_add_of_mismatched_shapes_under_grad_names_both_shapes():
+    with pytest.raises(ValueError, match=r"add: cannot combine shapes \(3,\) and \(4,\)"):
+        ad.grad(lambda x: ad.sum(x + np.zeros(4)))(np.zeros(3))
+
+
+def test_mul_of_mismatched_shapes_under_nested_grads_names_both_shapes():
+    f = lambda x: ad.sum(ad.grad(lambda y: ad.sum(y * np.ones((2, 4))))(x))
+    with pytest.raises(ValueError, match=r"mul: cannot combine shapes \(2, 3\) and \(2, 4\)"):
+        ad.grad(f)(np.zeros((2, 3)))
+
+
+def test_matmul_of_mismatched_shapes_names_both_shapes():
+    with pytest.raises(ValueError, match=r"matmul: cannot combine shapes \(2, 3\) and \(4, 5\)"):
+        ad.matmul(np.zeros((2, 3)), np.zeros((4, 5)))
+
+
+def test_matmul_operator_of_mismatched_shapes_under_grad_names_both_shapes():
+    with pytest.raises(ValueError, match=r"matmul: cannot combine shapes \(2, 3\) and \(4, 5\)"):
+        ad.grad(lambda a: ad.sum(a @ np.zeros((4, 5))))(np.zeros((2, 3)))
+
+
+def test_matmul_with_inner_dimension_1_against_a_mismatched_matrix_raises():
+    # (3, 1) @ (3, 4) is not a product (inner dimensions 1 and 3), as in NumPy;
+    # it must not be taken for the outer product (3, 1) * (1, 4).
+    with pytest.raises(ValueError):
+        np.matmul(np.zeros((3, 1)), np.zeros((3, 4)))
+    with pytest.raises(ValueError, match=r"matmul: cannot combine shapes \(3, 1\) and \(3, 4\)"):
+        ad.matmul(np.zeros((3, 1)), np.zeros((3, 4)))
+
+
+def test_matmul_of_a_length_1_vector_and_a_mismatched_matrix_raises_a_matmul_error():
+    with pytest.raises(ValueError, match=r"matmul: cannot combine shapes .*\(3, 4\)"):
+        ad.matmul(np.zeros(1), np.zeros((3, 4)))
+
+
+def test_solve_of_mismatched_shapes_names_the_matrix_shape():
+    with pytest.raises(ValueError, match=r"solve: cannot combine shapes \(3, 3\) and \(4, 1\)"):
+        ad.solve(np.eye(3), np.zeros(4))
+
+
+# --------------------------------------------------------------------------
+# Gradients need float arrays
+# --------------------------------------------------------------------------
+
+
+def test_integer_array_given_to_grad_raises_a_type_error_naming_the_dtype():
+    with pytest.raises(TypeError, match=r"argument 0 is an integer array \(dtype int\d+\)"):
+        ad.grad(ad.sum)(np.arange(3))
+
+
+def test_python_int_given_to_grad_raises_a_type_error_naming_the_dtype():
+    with pytest.raises(TypeError, match=r"integer array \(dtype int\d+\).*np\.asarray\(x, dtype=float\)"):
+        ad.grad(lambda x: x * x)(3)
+
+
+def test_boolean_array_given_to_grad_raises_a_type_error_naming_the_dtype():
+    with pytest.raises(TypeError, match=r"argument 0 is a boolean array \(dtype bool\)"):
+        ad.grad(ad.sum)(np.array([True, False]))
+
+
+def test_object_array_given_to_grad_raises_a_type_error_naming_the_dtype():
+    with pytest.raises(TypeError, match=r"argument 0 is an object array \(dtype object\)"):
+        ad.grad(ad.sum)(np.array([1.0, None], dtype=object))
+
+
+def test_integer_leaf_of_a_nested_argument_names_the_argument_number():
+    params = {"w": normal((2,), 0), "steps": np.array([1, 2])}
+    with pytest.raises(TypeError, match=r"argument 1 is an integer array \(dtype int\d+\)"):
+        ad.grad(lambda x, p: ad.sum(x * p["w"]), argnums=(0, 1))(np.ones(2), params)
+
+
+def test_integer_data_argument_that_is_not_differentiated_is_accepted():
+    # Only the arguments in argnums must be float: integer labels may ride along.
+    g = ad.grad(lambda w, labels: ad.sum(w[labels]))(np.zeros(3), np.array([0, 0, 2]))
+    np.testing.assert_array_equal(g, [2.0, 0.0, 1.0])
+
+
+def test_check_grads_rejects_integer_arguments_naming_the_dtype():
+    with pytest.raises(TypeError, match=r"check_grads argument is an integer array \(dtype int\d+\)"):
+        ad.check_grads(ad.sin, (np.arange(3),))
+
+
+def test_argnums_out_of_range_is_a_value_error():
+    with pytest.raises(ValueError, match=r"argnums 2 is out of range for 2 arguments"):
+        ad.grad(lambda a, b: ad.sum(a * b), argnums=2)(np.ones(2), np.ones(2))
