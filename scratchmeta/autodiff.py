@@ -193,6 +193,8 @@ class Primitive:
         if top is None:                                  # nobody watching: NumPy
             try:
                 return self.impl(*args, **params)
+            except np.linalg.LinAlgError:
+                raise                   # a singular matrix, not a shape mismatch: keep its type
             except ValueError as err:
                 shapes = " and ".join(str(np.shape(a)) for a in args)
                 raise ValueError(f"{self.name}: cannot combine shapes {shapes}: {err}") from None
