@@ -1,0 +1,344 @@
+"""The shared outer loop: progress lines, atomic .npz checkpoints, bit-identical resume,
+exploding meta-gradients that stop the run with advice; and the strategy registry."""
+
+import os
+import re
+
+import numpy as np
+import pytest
+
+from scratchmeta.meta import registry, training
+from scratchmeta.meta.common import ExplodingMetaGradient
+from scratchmeta.meta.evaluate import evaluate
+from scratchmeta.meta.registry import (config_of, make_strategy, missing_strategies,
+                                       strategy_from_config)
+from scratchmeta.meta.training import (init_rng, load_checkpoint, save_checkpoint, step_rng,
+                                       train)
+from scratchmeta.nn import MLP
+
+
+def small_maml(first_order=False, **hyper):
+    """MAML on sinusoids with a small net and meta-batch, so a step takes about 1 ms."""
+    name = "fomaml" if first_order else "maml"
+    return make_strategy(name, "sinusoid", model=MLP((1, 16, 16, 1)),
+                         **{"meta_batch": 5, **hyper})
+
+
+class FailsAt:
+    """A strategy that behaves like ``inner`` until meta-step ``at``, then raises ``error``."""
+
+    def __init__(self, inner, at, error):
+        self.inner, self.at, self.error = inner, at, error
+        self.name, self.model, self.family = inner.name, inner.model, inner.family
+
+    def init_state(self, rng):
+        return self.inner.init_state(rng)
+
+    def step(self, state, rng, step_index):
+        if step_index == self.at:
+            raise self.error
+        return self.inner.step(state, rng, step_index)
+
+
+def config_of_failing(strategy):
+    return config_of(strategy.inner) if isinstance(strategy, FailsAt) else config_of(strategy)
+
+
+@pytest.fixture(autouse=True)
+def describe_wrappers_like_their_strategy(monkeypatch):
+    # FailsAt is a test double, not a registered class: describe it as the strategy it wraps.
+    monkeypatch.setattr(training, "config_of", config_of_failing)
+
+
+def assert_same_state(a, b):
+    assert sorted(a) == sorted(b)
+    for key in a:
+        assert a[key].dtype == b[key].dtype, key
+        np.testing.assert_array_equal(a[key], b[key], err_msg=key)
+
+
+# --- progress -------------------------------------------------------------------------------
+
+def test_progress_lines_give_step_running_mean_loss_speed_and_eta():
+    lines, history = [], []
+    train(small_maml(), 20, seed=0, progress=lines.append, log_every=5, history=history)
+    pattern = re.compile(r"^step +(\d+)/20  meta-loss (\S+)  (\S+) steps/s  ETA (\d+s|\d+m\d\ds)$")
+    assert len(lines) == 4
+    for k, line in enumerate(lines):
+        m = pattern.match(line)
+        assert m, line
+        assert int(m[1]) == 5 * (k + 1)
+        # The loss printed is the mean of the 5 steps since the previous line.
+        assert float(m[2]) == pytest.approx(np.mean(history[5 * k:5 * k + 5]), rel=1e-3)
+        assert float(m[3]) > 0
+    assert lines[-1].endswith("ETA 0s")
+
+
+def test_eta_is_formatted_in_hours_minutes_and_seconds():
+    assert [training._duration(s) for s in (4.4, 187, 7500)] == ["4s", "3m07s", "2h05m"]
+
+
+# --- checkpoints ------------------------------------------------------------------------------
+
+def test_checkpoint_round_trip_keeps_every_array_bit_for_bit(tmp_path):
+    path = tmp_path / "run.npz"
+    strategy, history = small_maml(), []
+    state = train(strategy, 7, seed=3, checkpoint=path, checkpoint_every=100, history=history)
+    ckpt = load_checkpoint(path)
+    assert_same_state(ckpt.state, state)
+    assert (ckpt.step, ckpt.seed, ckpt.strategy) == (7, 3, "MAML")
+    np.testing.assert_array_equal(ckpt.meta_losses, history)
+    assert ckpt.config == config_of(strategy)
+    assert ckpt.config["model"] == {"class": "MLP",
+                                    "arguments": {"sizes": [1, 16, 16, 1], "activation": "relu"}}
+    # The recorded configuration rebuilds an equal strategy.
+    assert config_of(strategy_from_config(ckpt.config)) == config_of(strategy)
+
+
+def test_checkpoint_holds_only_plain_arrays_with_a_json_config(tmp_path):
+    path = tmp_path / "run.npz"
+    train(small_maml(inner_lr=0.02), 2, seed=0, checkpoint=path)
+    with np.load(path, allow_pickle=False) as data:
+        assert all(data[k].dtype != object for k in data.files)
+        config = data["meta/config"]
+        assert config.shape == () and config.dtype.kind == "U"
+        assert '"inner_lr": 0.02' in str(config)
+
+
+UNPICKLED = []
+
+
+def _record(what):
+    UNPICKLED.append(what)
+
+
+class Trap:
+    """An object whose unpickling would call ``_record``: proof, if it stays silent, that
+    no code from the file ran."""
+
+    def __reduce__(self):
+        return (_record, ("unpickled",))
+
+
+def test_a_checkpoint_with_pickled_objects_is_refused_without_running_them(tmp_path):
+    path = tmp_path / "evil.npz"
+    np.savez(path, **{"state/params0": np.array([Trap()], dtype=object),
+                      "meta/format": np.array(training.FORMAT)})
+    with np.load(path, allow_pickle=True) as data:       # the trap is armed: pickle runs it
+        data["state/params0"]
+    assert UNPICKLED == ["unpickled"]
+    UNPICKLED.clear()
+    with pytest.raises(ValueError, match="allow_pickle=False"):
+        load_checkpoint(path)
+    assert UNPICKLED == []
+
+
+def test_a_file_that_is_not_a_checkpoint_is_refused_clearly(tmp_path):
+    other = tmp_path / "other.npz"
+    np.savez(other, x=np.zeros(3))
+    with pytest.raises(ValueError, match="not a scratchmeta checkpoint"):
+        load_checkpoint(other)
+    garbage = tmp_path / "garbage.npz"
+    garbage.write_bytes(b"PK\x03\x04 truncated")
+    with pytest.raises(ValueError, match="not a readable checkpoint"):
+        load_checkpoint(garbage)
+    with pytest.raises(FileNotFoundError, match="no checkpoint"):
+        load_checkpoint(tmp_path / "absent.npz")
+    with pytest.raises(ValueError, match="must end in .npz"):
+        save_checkpoint(tmp_path / "run.ckpt", {}, step=0, seed=0, config={}, meta_losses=[])
+
+
+def test_a_crash_while_writing_leaves_the_previous_checkpoint_whole(tmp_path, monkeypatch):
+    path = tmp_path / "run.npz"
+    train(small_maml(), 4, seed=0, checkpoint=path, checkpoint_every=2)
+    before = path.read_bytes()
+
+    def dies_half_way(f, **arrays):
+        f.write(b"PK\x03\x04 half a zip file")
+        raise OSError("disk full")
+    monkeypatch.setattr(training.np, "savez", dies_half_way)
+    with pytest.raises(OSError, match="disk full"):
+        train(small_maml(), 6, seed=0, checkpoint=path, checkpoint_every=2, resume=True)
+    assert path.read_bytes() == before
+    assert load_checkpoint(path).step == 4
+    assert os.listdir(tmp_path) == ["run.npz"]                  # no run.npz.tmp left behind
+
+
+def test_a_crashing_step_leaves_the_last_periodic_checkpoint_and_no_tmp(tmp_path):
+    path = tmp_path / "run.npz"
+    reference = train(small_maml(), 5, seed=0)
+    with pytest.raises(RuntimeError, match="power cut"):
+        train(FailsAt(small_maml(), 7, RuntimeError("power cut")), 12, seed=0,
+              checkpoint=path, checkpoint_every=5)
+    assert_same_state(load_checkpoint(path).state, reference)
+    assert os.listdir(tmp_path) == ["run.npz"]
+
+
+# --- resume ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("first_order", [False, True], ids=["maml", "fomaml"])
+def test_resume_after_a_crash_is_bit_identical_to_an_uninterrupted_run(tmp_path, first_order):
+    path = tmp_path / "run.npz"
+    whole, whole_losses = [], []
+    whole = train(small_maml(first_order), 12, seed=5, history=whole_losses)
+    with pytest.raises(RuntimeError):                    # dies at step 7; file holds step 5
+        train(FailsAt(small_maml(first_order), 7, RuntimeError("killed")), 12, seed=5,
+              checkpoint=path, checkpoint_every=5)
+    assert load_checkpoint(path).step == 5
+    resumed_losses = []
+    resumed = train(small_maml(first_order), 12, seed=5, checkpoint=path, checkpoint_every=5,
+                    resume=True, history=resumed_losses)
+    assert_same_state(resumed, whole)
+    assert resumed_losses == whole_losses
+    assert_same_state(load_checkpoint(path).state, whole)
+
+
+def test_resume_says_where_it_continues_and_can_extend_a_finished_run(tmp_path):
+    path = tmp_path / "run.npz"
+    train(small_maml(), 3, seed=1, checkpoint=path)
+    lines = []
+    extended = train(small_maml(), 6, seed=1, checkpoint=path, resume=True,
+                     progress=lines.append, log_every=3)
+    assert lines[0] == f"resuming MAML from step 3 of {path}"
+    assert lines[1].startswith("step 6/6")
+    assert_same_state(extended, train(small_maml(), 6, seed=1))
+    with pytest.raises(ValueError, match="already at step 6, beyond the requested n_steps = 4"):
+        train(small_maml(), 4, seed=1, checkpoint=path, resume=True)
+
+
+def test_resume_refuses_a_checkpoint_of_another_configuration_or_seed(tmp_path):
+    path = tmp_path / "run.npz"
+    train(small_maml(inner_lr=0.01), 2, seed=1, checkpoint=path)
+    with pytest.raises(ValueError, match=r"inner_lr: checkpoint 0.01, this run 0.02"):
+        train(small_maml(inner_lr=0.02), 4, seed=1, checkpoint=path, resume=True)
+    with pytest.raises(ValueError, match=r"first_order: checkpoint False, this run True"):
+        train(small_maml(first_order=True), 4, seed=1, checkpoint=path, resume=True)
+    with pytest.raises(ValueError, match=r"seed: checkpoint 1, this run 2"):
+        train(small_maml(), 4, seed=2, checkpoint=path, resume=True)
+    with pytest.raises(FileNotFoundError):
+        train(small_maml(), 4, seed=1, checkpoint=tmp_path / "absent.npz", resume=True)
+    with pytest.raises(ValueError, match="needs the checkpoint path"):
+        train(small_maml(), 4, seed=1, resume=True)
+
+
+def test_each_step_has_its_own_stream_and_plain_seed_lists_would_collide():
+    # Why the trainer uses spawn keys: SeedSequence pads [s] with zeros, so [s] == [s, 0].
+    assert np.random.default_rng([5]).random() == np.random.default_rng([5, 0]).random()
+    draws = [init_rng(5).random()] + [step_rng(5, t).random() for t in range(3)]
+    assert len(set(draws)) == 4
+    assert step_rng(5, 2).random() == step_rng(5, 2).random()
+
+
+def test_a_generator_seed_gives_the_same_run_as_the_int_it_draws():
+    run = train(small_maml(), 3, np.random.default_rng(9))
+    seed = int(np.random.default_rng(9).integers(2 ** 63))
+    assert_same_state(run, train(small_maml(), 3, seed))
+    with pytest.raises(TypeError, match="seed must be an integer"):
+        train(small_maml(), 3, -1)
+
+
+# --- exploding meta-gradients -----------------------------------------------------------------
+
+def test_an_exploding_meta_gradient_stops_the_run_with_its_advice(tmp_path):
+    # K = 3 steps of inner_lr = 10 on sinusoids: the meta-gradient overflows (section 1.3.7).
+    path = tmp_path / "run.npz"
+    with np.errstate(all="ignore"), pytest.raises(ExplodingMetaGradient,
+                                                  match=r"section 1\.3\.7.*smaller inner_lr"):
+        train(small_maml(inner_lr=10.0, inner_steps=3), 5, seed=0, checkpoint=path)
+    ckpt = load_checkpoint(path)                         # the last good state: the initial one
+    assert ckpt.step == 0
+    assert_same_state(ckpt.state, small_maml().init_state(init_rng(0)))
+
+
+def test_an_explosion_mid_run_saves_the_last_good_state(tmp_path):
+    path = tmp_path / "run.npz"
+    error = ExplodingMetaGradient("the meta-gradient is not finite at meta-step 7")
+    with pytest.raises(ExplodingMetaGradient, match="not finite at meta-step 7"):
+        train(FailsAt(small_maml(), 7, error), 12, seed=0, checkpoint=path, checkpoint_every=5)
+    ckpt = load_checkpoint(path)
+    assert ckpt.step == 7
+    assert_same_state(ckpt.state, train(small_maml(), 7, seed=0))
+    assert os.listdir(tmp_path) == ["run.npz"]
+
+
+def test_a_nan_meta_loss_is_never_carried_forward():
+    class NaNLoss(FailsAt):
+        def step(self, state, rng, step_index):
+            new, loss = self.inner.step(state, rng, step_index)
+            return new, float("nan") if step_index == 2 else loss
+    with pytest.raises(ExplodingMetaGradient, match="meta-loss of nan at meta-step 2"):
+        train(NaNLoss(small_maml(), None, None), 5, seed=0)
+
+
+def test_bad_arguments_are_named():
+    with pytest.raises(ValueError, match="n_steps must be an integer >= 0, got -1"):
+        train(small_maml(), -1, seed=0)
+    with pytest.raises(ValueError, match="checkpoint_every must be an integer >= 1"):
+        train(small_maml(), 1, seed=0, checkpoint_every=0)
+
+
+# --- the registry ----------------------------------------------------------------------------
+
+def test_families_have_their_default_models():
+    assert registry.default_model("sinusoid").sizes == (1, 40, 40, 1)
+    assert registry.default_model("linear").sizes == (1, 1)
+    clusters = registry.make_family("clusters")
+    assert registry.default_model(clusters).sizes == (clusters.dim, 64, 64, clusters.n_way)
+    with pytest.raises(ValueError, match="unknown task family 'circles'"):
+        registry.make_family("circles")
+
+
+def test_make_strategy_names_the_hyperparameters_it_takes():
+    assert make_strategy("fomaml").first_order is True
+    assert make_strategy("maml", inner_steps=3).inner_steps == 3
+    with pytest.raises(ValueError, match=r"has no hyperparameter 'lam'; it takes \[.*'inner_lr'"):
+        make_strategy("maml", lam=0.1)
+    with pytest.raises(ValueError, match="fixes first_order=True"):
+        make_strategy("fomaml", first_order=False)
+    with pytest.raises(ValueError, match="unknown strategy 'mamal'"):
+        make_strategy("mamal")
+
+
+def test_a_strategy_not_written_yet_is_reported_not_fatal(monkeypatch):
+    monkeypatch.setitem(registry.STRATEGIES, "future",
+                        ("scratchmeta.meta.not_written_yet", "Future", {}))
+    monkeypatch.setitem(registry.STRATEGIES, "half", ("scratchmeta.meta.maml", "Half", {}))
+    missing = missing_strategies()
+    assert "does not exist yet" in missing["future"]
+    assert "does not define Half yet" in missing["half"]
+    assert "maml" in registry.available_strategies()
+    with pytest.raises(registry.MissingStrategy):
+        make_strategy("future")
+
+
+AVAILABLE = [name if name not in missing_strategies()
+             else pytest.param(name, marks=pytest.mark.skip(reason="not written yet"))
+             for name in registry.STRATEGIES]
+
+
+@pytest.mark.parametrize("name", AVAILABLE)
+def test_every_strategy_runs_through_train_checkpoint_resume_and_evaluate(name, tmp_path):
+    """The issue's 'done' criterion, in miniature: 4 meta-steps, 4 held-out tasks."""
+    path = tmp_path / f"{name}.npz"
+    hyper = {"meta_batch": 3} if "meta_batch" in registry.hyperparameters(name) else {}
+    strategy = make_strategy(name, "sinusoid", **hyper)
+    config = config_of(strategy)
+    assert config_of(strategy_from_config(config)) == config       # rebuildable from a file
+    train(strategy, 2, seed=0, checkpoint=path)
+    state = train(make_strategy(name, "sinusoid", **hyper), 4, seed=0, checkpoint=path,
+                  resume=True)
+    assert_same_state(state, train(make_strategy(name, "sinusoid", **hyper), 4, seed=0))
+    result = evaluate(strategy, load_checkpoint(path).state, strategy.family, n_tasks=4,
+                      n_steps=2, n_query=20)
+    assert result.per_task.shape == (4, 3) and np.all(np.isfinite(result.mean))
+
+
+@pytest.mark.parametrize("family", ["linear", "clusters"])
+def test_maml_runs_on_every_task_family(family, tmp_path):
+    strategy = make_strategy("maml", family, meta_batch=3)
+    state = train(strategy, 2, seed=0, checkpoint=tmp_path / "run.npz")
+    rebuilt = strategy_from_config(load_checkpoint(tmp_path / "run.npz").config)
+    assert type(rebuilt.family) is type(strategy.family)
+    result = evaluate(rebuilt, state, rebuilt.family, n_tasks=4, n_steps=1, n_support=10,
+                      n_query=20)
+    assert result.metric_name == ("accuracy" if family == "clusters" else "MSE")
