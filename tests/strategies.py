@@ -146,7 +146,20 @@ UNARY = {
     "relu": (ad.relu, lambda x: _margin(x) > KINK_MARGIN),
     "abs": (ad.abs, lambda x: _margin(x) > KINK_MARGIN),
     "reverse": (lambda x: x[..., ::-1], lambda x: np.ndim(x) >= 1),  # basic slice
+    "split_concat": (lambda x: ad.concatenate([x[..., :1] * 2.0, x[..., 1:]], axis=-1),
+                     lambda x: np.ndim(x) >= 1),
+    # One inner SGD step on sum(tanh(x)²), as MAML takes: a grad inside the program.
+    "sgd_step": (lambda x: x - 0.1 * ad.grad(lambda y: ad.sum(ad.tanh(y) ** 2))(x),
+                 lambda x: True),
+    "flatten_unflatten": (lambda x: ad.reshape(ad.reshape(x, (-1,)), np.shape(x)) * 0.5,
+                          lambda x: True),
 }
+
+
+def _checkerboard(a, b):
+    """A fixed mask over the broadcast shape of a and b: True where the indices sum to even."""
+    shape = np.broadcast_shapes(np.shape(a), np.shape(b))
+    return np.indices(shape).sum(axis=0) % 2 == 0
 
 
 def _smooth_max(a, b):
@@ -167,6 +180,7 @@ BINARY = {
                 lambda a, b: np.all(np.abs(b) <= 2.0)),
     "maximum": (ad.maximum, lambda a, b: _margin(np.subtract(a, b)) > KINK_MARGIN),
     "smooth_max": (_smooth_max, lambda a, b: True),
+    "where": (lambda a, b: ad.where(_checkerboard(a, b), a, b), lambda a, b: True),
 }
 
 REDUCTIONS = {"sum": ad.sum, "mean": ad.mean, "logsumexp": ad.logsumexp}
@@ -208,8 +222,8 @@ def programs(draw, max_depth=3, max_inputs=3):
 
     def build(depth, root=False):
         if depth == 0 or (not root and draw(st.integers(0, 4)) == 0):
-            i = draw(st.integers(0, len(inputs) - 1))
-            return Input(i, inputs[i])
+            i = draw(st.integers(0, n - 1))          # not a matmul weight: those have
+            return Input(i, inputs[i])                # shapes of their own
         kind = draw(st.sampled_from(["unary", "binary", "binary", "reduce", "matmul", "take"]))
         x = build(depth - 1)
         if kind == "binary":

@@ -11,6 +11,7 @@ deadline (the first example pays NumPy's warm-up).
 """
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +30,14 @@ def test_random_programs_match_finite_differences_to_order_2(program):
     np.testing.assert_allclose(
         ad.value_and_grad(lambda *xs: ad.sum(program(*xs)), argnums=0)(*program.inputs)[0],
         np.sum(program.expr.value), rtol=1e-12)
+    ad.check_grads(program, program.inputs, order=2)
+
+
+@pytest.mark.slow
+@settings(CI, max_examples=1000)
+@given(programs(max_depth=4))
+def test_deeper_random_programs_match_finite_differences_to_order_2(program):
+    # About 5 s on one core: depth up to 4, trees of up to 16 leaves.
     ad.check_grads(program, program.inputs, order=2)
 
 
