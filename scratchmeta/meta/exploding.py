@@ -1,19 +1,21 @@
 """Exploding meta-gradients: how dL_test/dtheta0 grows with K and inner_lr.
 
 Lecture 22, section 1.3.6 (the unrolled inner loop of eq. 22.4, Figure 22.5)
-and section 1.3.7 ("don't fear dying gradients, but do fear exploding ones");
+and section 1.3.7 (dying gradients are not the danger here, exploding ones are);
 Finn, Abbeel and Levine (2017) for the meta-gradient measured.
 
 Each inner step theta_{t+1} = theta_t - inner_lr * grad L_support(theta_t)
 (eq. 22.4) has Jacobian ``I - inner_lr * H_t``, with H_t the support loss's
-Hessian. The meta-gradient is the query gradient at theta_K multiplied by the
-product of K such Jacobians, like backpropagation through a K-layer residual
-network whose layers share their weights. The identity part means the
-gradient does not die; but once inner_lr times some curvature exceeds 2, that
-direction is amplified by |1 - inner_lr * h| > 1 at every step, so the norm
-grows geometrically in K, and faster the larger inner_lr. Normalisation is no
-cure, since it would change what fine-tuning does at test time (section
-1.3.7); the lecture's remedy is to keep K and inner_lr small.
+Hessian, and the meta-gradient is the query gradient at theta_K multiplied by
+the K such Jacobians: backpropagation through a K-layer residual network whose
+layers share their weights. The identity part keeps the gradient from dying
+when inner_lr is small. But a direction of curvature h is scaled by
+|1 - inner_lr * h| at every step, which exceeds 1 once inner_lr * h > 2 (and
+for any h < 0); and when the inner steps themselves overshoot, theta_t runs
+away and H_t grows with it. So for large inner_lr the norm grows roughly
+geometrically in K, and faster the larger inner_lr. Normalisation is no cure,
+since it would change what fine-tuning does at test time (section 1.3.7); the
+lecture's remedy is to keep K and inner_lr small.
 
 This module measures that, for a figure:
 
