@@ -366,7 +366,7 @@ reshape = Primitive("reshape", lambda x, shape: np.reshape(x, shape),
 
 
 def _transpose_vjp(g, ans, x, axes=None):
-    inverse = None if axes is None else tuple(np.argsort(axes))
+    inverse = None if axes is None else tuple(np.argsort(np.mod(axes, len(_shape(x)))))
     return transpose(g, inverse)                                            # undo the permutation
 
 
@@ -430,7 +430,7 @@ scatter_add = Primitive("scatter_add", _scatter_add_impl,
 # --- linear algebra -----------------------------------------------------------
 
 def _matmul_impl(a, b):
-    if a.shape[-1] == 1:
+    if a.shape[-1] == 1 and b.shape[-2] == 1:
         return a * b        # inner dimension 1: an outer product, cheaper by broadcasting
     if b.ndim == 2 and a.ndim > 2:
         # A matrix shared by a batch (theta0 broadcast to every task): fold the
@@ -481,7 +481,7 @@ _solve = Primitive("solve", _solve_impl, _solve_vjp_a, _solve_vjp_b)
 def solve(a, b):
     """x with a @ x = b, batched over leading axes; ``b`` is (..., n, k) or (n,)."""
     if len(_shape(b)) == 1:
-        return reshape(_solve(a, reshape(b, (-1, 1))), (-1,))
+        return reshape(_solve(a, reshape(b, (-1, 1))), _shape(a)[:-1])
     return _solve(a, b)
 
 
@@ -584,7 +584,7 @@ def value_and_grad(fun, argnums=0):
                 if c is None:
                     c = np.zeros(leaf.shape)            # fun did not use this input
                 elif type(c) is not Tensor:
-                    c = np.asarray(c, dtype=np.float64)  # outermost level: plain arrays
+                    c = np.array(c, dtype=np.float64)    # outermost level: own, writeable arrays
                 parts.append(c)
             grads.append(rebuild(parts))
             i += len(group)
