@@ -130,7 +130,7 @@ def hyperparameters(name):
 
 
 def make_strategy(name, family="sinusoid", model=None, **hyper):
-    """Build the strategy ``name`` for ``family`` (object or name), e.g. ``make_strategy("fomaml")``.
+    """Build the strategy ``name`` for ``family`` (an object or a name), e.g. ``"fomaml"``.
 
     ``model`` defaults to :func:`default_model` of the family; ``hyper`` are
     the strategy's keyword hyperparameters (``inner_lr``, ``meta_batch``, ...).

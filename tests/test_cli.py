@@ -1,0 +1,171 @@
+"""The command line: every subcommand's --help, tiny train/evaluate/compare runs in-process,
+bit-identical --resume, and failures that say what went wrong with a non-zero exit code."""
+
+import re
+
+import numpy as np
+import pytest
+
+from scratchmeta import cli
+from scratchmeta.meta import registry
+from scratchmeta.meta.common import ExplodingMetaGradient
+from scratchmeta.meta.training import load_checkpoint, train
+
+
+def run(capsys, *argv):
+    """main(argv) in-process: (exit code, stdout, stderr)."""
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("command, mentions", [
+    ([], ["demo", "train", "evaluate", "compare"]),
+    (["train"], ["--strategy", "--resume", "--inner-lr", "--inner-steps", "--meta-batch",
+                 "ETA", "atomically"]),
+    (["evaluate"], ["--checkpoint", "--tasks", "95% interval", "1.96 s/√n"]),
+    (["compare"], ["--strategies", "--quick", "same held-out tasks", "time per meta-step"]),
+    (["demo"], ["usage"]),
+])
+def test_every_subcommand_has_a_help_that_exits_0(capsys, command, mentions):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(command + ["--help"])
+    assert exit_.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())        # undo argparse's line wrapping
+    for word in mentions:
+        assert word in text
+
+
+def test_demo_still_prints_tanh_derivatives(capsys):
+    code, out, _ = run(capsys, "demo")
+    assert code == 0
+    assert out.startswith("Derivatives of tanh by nested grad (engine) and by closed form:")
+    errors = [float(line.split()[-1]) for line in out.splitlines()[2:]]
+    assert len(errors) == 12 and max(errors) < 1e-12
+
+
+def test_train_then_evaluate_then_resume(capsys, tmp_path):
+    out_path = str(tmp_path / "runs" / "fomaml.npz")         # runs/ does not exist yet
+    code, out, _ = run(capsys, "train", "--strategy", "fomaml", "--steps", "6", "--seed", "4",
+                       "--out", out_path, "--log-every", "3", "--meta-batch", "4",
+                       "--checkpoint-every", "4")
+    assert code == 0
+    progress = [line for line in out.splitlines() if line.startswith("step")]
+    assert [line.split()[1] for line in progress] == ["3/6", "6/6"]
+    assert all(re.search(r"meta-loss \S+  \S+ steps/s  ETA \S+$", line) for line in progress)
+    assert load_checkpoint(out_path).step == 6
+
+    code, out, _ = run(capsys, "evaluate", "--checkpoint", out_path, "--tasks", "12",
+                       "--steps", "2", "--query", "20")
+    assert code == 0
+    rows = [line.split() for line in out.splitlines() if re.match(r"\d+ ", line)]
+    assert [row[0] for row in rows] == ["0", "1", "2"]
+    assert all(row[2] == "±" and float(row[1]) > 0 for row in rows)
+    assert "FOMAML on sinusoid" in out and "meta-step 6" in out
+
+    # Training into an existing file needs --resume (or --force).
+    code, _, err = run(capsys, "train", "--strategy", "fomaml", "--steps", "9", "--out",
+                       out_path)
+    assert code == 2 and "pass --resume" in err
+    code, out, _ = run(capsys, "train", "--strategy", "fomaml", "--steps", "9", "--seed", "4",
+                       "--out", out_path, "--meta-batch", "4", "--resume")
+    assert code == 0 and "resuming FOMAML from step 6" in out
+    whole = train(registry.make_strategy("fomaml", meta_batch=4), 9, seed=4)
+    resumed = load_checkpoint(out_path).state
+    assert all(np.array_equal(resumed[k], whole[k]) for k in whole)
+    code, _, err = run(capsys, "train", "--strategy", "fomaml", "--steps", "12", "--out",
+                       out_path, "--resume")                  # meta-batch 25, not 4
+    assert code == 2 and "meta_batch: checkpoint 4, this run 25" in err
+
+
+def test_compare_prints_one_table_of_every_strategy(capsys):
+    code, out, err = run(capsys, "compare", "--steps", "3", "--tasks", "6", "--query", "20",
+                         "--strategies", "maml", "fomaml", "--adapt-steps", "2")
+    assert code == 0
+    lines = out.splitlines()
+    header = lines[1]
+    for column in ("strategy", "MSE after 0 steps", "MSE after 1 step", "MSE after 2 steps",
+                   "train time (s)", "ms / meta-step"):
+        assert column in header
+    rows = {line.split()[0]: line.split()[1:] for line in lines[3:5]}
+    assert sorted(rows) == ["fomaml", "maml"]
+    for cells in rows.values():                # three "mean ± half" cells, then two times
+        assert cells[1::3][:3] == ["±"] * 3 and float(cells[-2]) >= 0 and float(cells[-1]) > 0
+    assert "1.96 s/√n" in out
+    assert "[1/2] maml: 3 meta-steps" in err                  # progress goes to stderr
+
+
+def test_an_exploding_meta_gradient_is_reported_with_exit_code_1(capsys, tmp_path):
+    out_path = str(tmp_path / "maml.npz")
+    with np.errstate(all="ignore"):
+        code, _, err = run(capsys, "train", "--steps", "5", "--inner-lr", "10",
+                           "--inner-steps", "3", "--out", out_path)
+    assert code == 1
+    assert re.search(r"error: the meta-gradient .* at meta-step 0 .*section 1\.3\.7", err)
+    assert f"the last good state (meta-step 0) is kept in {out_path}" in err
+
+
+def test_an_explosion_mid_run_keeps_the_last_good_checkpoint(capsys, tmp_path, monkeypatch):
+    make = registry.make_strategy
+
+    class ExplodesAtStep5:
+        def __init__(self, *args, **kwargs):
+            self.inner = make(*args, **kwargs)
+            self.name, self.model, self.family = "MAML", self.inner.model, self.inner.family
+
+        def init_state(self, rng):
+            return self.inner.init_state(rng)
+
+        def step(self, state, rng, step_index):
+            if step_index == 5:
+                raise ExplodingMetaGradient("the meta-gradient has norm 3e+07 > 1e+06 at "
+                                            "meta-step 5 (section 1.3.7)")
+            return self.inner.step(state, rng, step_index)
+    monkeypatch.setattr(registry, "make_strategy", ExplodesAtStep5)
+    monkeypatch.setattr("scratchmeta.meta.training.config_of",
+                        lambda s: registry.config_of(s.inner))
+    out_path = str(tmp_path / "maml.npz")
+    code, out, err = run(capsys, "train", "--steps", "9", "--checkpoint-every", "3",
+                         "--meta-batch", "2", "--out", out_path)
+    assert code == 1
+    assert "error: the meta-gradient has norm 3e+07 > 1e+06 at meta-step 5" in err
+    assert "the last good state (meta-step 5) is kept" in err
+    assert load_checkpoint(out_path).step == 5
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["train", "--steps", "-1"], "expected a non-negative integer, got '-1'"),
+    (["train", "--steps", "many"], "expected a non-negative integer, got 'many'"),
+    (["train", "--strategy", "mamal"], "invalid choice: 'mamal'"),
+    (["train", "--inner-lr", "0"], "expected a positive number, got '0'"),
+    (["train", "--set", "lam"], "expected NAME=VALUE"),
+    (["evaluate"], "the following arguments are required: --checkpoint"),
+    (["compare", "--tasks", "0"], "expected a positive integer, got '0'"),
+    (["compare", "--family", "circles"], "invalid choice: 'circles'"),
+])
+def test_bad_arguments_are_argparse_errors_with_exit_code_2(capsys, argv, message):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(argv)
+    assert exit_.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_bad_values_are_reported_as_error_lines_with_exit_code_2(capsys, tmp_path):
+    code, _, err = run(capsys, "train", "--set", "lam=0.1", "--out", str(tmp_path / "a.npz"))
+    assert code == 2 and err.startswith("error: strategy 'maml' (MAML) has no hyperparameter "
+                                        "'lam'")
+    code, _, err = run(capsys, "train", "--inner-lr", "0.1", "--set", "inner_lr=0.2",
+                       "--out", str(tmp_path / "a.npz"))
+    assert code == 2 and "inner_lr is given twice" in err
+    code, _, err = run(capsys, "evaluate", "--checkpoint", str(tmp_path / "absent.npz"))
+    assert code == 2 and err.startswith("error: no checkpoint at")
+    code, _, err = run(capsys, "train", "--steps", "1", "--out", str(tmp_path / "a.ckpt"))
+    assert code == 2 and "must end in .npz" in err
+
+
+def test_compare_refuses_a_requested_strategy_that_is_not_written_yet(capsys, monkeypatch):
+    monkeypatch.setitem(registry.STRATEGIES, "future",
+                        ("scratchmeta.meta.not_written_yet", "Future", {}))
+    code, _, err = run(capsys, "compare", "--steps", "1", "--tasks", "2",
+                       "--strategies", "maml", "future")
+    assert code == 2 and "strategy 'future' is not available" in err

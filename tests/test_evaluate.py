@@ -1,0 +1,135 @@
+"""Held-out evaluation: the same tasks for every strategy, mean +- 1.96 s/sqrt(n) per
+adaptation step, chunked without changing the answer, and readable tables."""
+
+import statistics
+
+import numpy as np
+import pytest
+
+from scratchmeta.meta.evaluate import (Z95, evaluate, format_interval, format_table,
+                                       held_out_tasks, interval, task_rng)
+from scratchmeta.meta.registry import make_strategy
+from scratchmeta.meta.training import step_rng, train
+from scratchmeta.nn import MLP
+from scratchmeta.tasks import GaussianClusters, Sinusoid
+
+
+class QueryEnergy:
+    """A stand-in strategy with a known curve: after k steps, (k + 1) * mean(y_query^2)."""
+
+    name = "QueryEnergy"
+
+    def adaptation_curve(self, state, batch, n_steps):
+        energy = np.mean(batch.y_query ** 2, axis=(1, 2))
+        return energy[:, None] * np.arange(1, n_steps + 2)
+
+
+def test_interval_matches_an_independent_computation():
+    values = np.random.default_rng(0).exponential(2.0, size=(50, 3))
+    mean, half = interval(values)
+    for j in range(3):
+        column = [float(v) for v in values[:, j]]
+        assert mean[j] == pytest.approx(statistics.fmean(column), rel=1e-13)
+        assert half[j] == pytest.approx(1.96 * statistics.stdev(column) / 50 ** 0.5, rel=1e-12)
+    with pytest.raises(ValueError, match="at least 2 values"):
+        interval([1.0])
+
+
+def test_the_95_percent_interval_covers_the_true_mean_about_95_percent_of_the_time():
+    # 2000 evaluations of 600 skewed per-task errors (exponential, true mean 1). The
+    # coverage count is Binomial(2000, 0.95): sd 0.0049, so [0.93, 0.97] is +-4 sd and
+    # a correct interval fails this with probability about 6e-5 (and never, at this seed).
+    draws = np.random.default_rng(1).exponential(1.0, size=(600, 2000))
+    mean, half = interval(draws)
+    coverage = np.mean(np.abs(mean - 1.0) <= half)
+    assert 0.93 <= coverage <= 0.97
+    assert Z95 == 1.96
+
+
+def test_evaluate_reports_each_steps_mean_and_interval_over_the_held_out_tasks():
+    family = Sinusoid()
+    result = evaluate(QueryEnergy(), {}, family, n_tasks=30, n_support=5, n_query=40,
+                      n_steps=3, seed=7, chunk_size=8)
+    tasks = held_out_tasks(family, 30, 5, 40, seed=7)
+    energy = np.mean(tasks.y_query ** 2, axis=(1, 2))
+    np.testing.assert_allclose(result.per_task, energy[:, None] * [1, 2, 3, 4], rtol=1e-15)
+    np.testing.assert_allclose(result.mean, energy.mean() * np.arange(1, 5), rtol=1e-13)
+    np.testing.assert_allclose(result.half_width,
+                               1.96 * energy.std(ddof=1) / np.sqrt(30) * np.arange(1, 5),
+                               rtol=1e-12)
+    assert (result.n_tasks, result.metric_name, result.seed) == (30, "MSE", 7)
+    # The sinusoid's mean energy E[A^2]/2 with A ~ U[0.1, 5] is about 4.2: a real draw.
+    assert 2.5 < result.mean[0] < 6.0
+
+
+def test_task_i_is_the_same_whatever_the_number_of_tasks_or_the_chunk_size():
+    family = GaussianClusters()
+    few, many = held_out_tasks(family, 4, 5, 10, 3), held_out_tasks(family, 9, 5, 10, 3)
+    for a, b in zip(few, many):
+        np.testing.assert_array_equal(a, b[:4])
+    np.testing.assert_array_equal(held_out_tasks(family, 2, 5, 10, 3, start=5).x_query,
+                                  many.x_query[5:7])
+    # ...and not one of the training tasks of the same seed.
+    trained_on = family.sample(step_rng(3, 0), 1, 5, 10)
+    assert not np.array_equal(trained_on.x_query, few.x_query[:1])
+    assert not np.array_equal(task_rng(3, 0).random(3), task_rng(4, 0).random(3))
+
+
+def test_chunking_changes_memory_not_the_answer():
+    strategy = make_strategy("maml", "sinusoid", model=MLP((1, 16, 16, 1)))
+    state = strategy.init_state(np.random.default_rng(0))
+    whole = evaluate(strategy, state, strategy.family, n_tasks=20, n_steps=3, chunk_size=20)
+    chunked = evaluate(strategy, state, strategy.family, n_tasks=20, n_steps=3, chunk_size=6)
+    np.testing.assert_allclose(chunked.per_task, whole.per_task, rtol=1e-12)
+
+
+def test_a_maml_trained_start_improves_with_adaptation_on_new_tasks():
+    # 300 meta-steps of MAML, then 200 held-out sinusoids: 10 SGD steps on 10 support
+    # points lower the query MSE, and the paired 95% interval of the drop excludes 0.
+    strategy = make_strategy("maml", "sinusoid")
+    state = train(strategy, 300, seed=0)
+    result = evaluate(strategy, state, strategy.family, n_tasks=200, n_steps=10)
+    drop_mean, drop_half = interval(result.per_task[:, 0] - result.per_task[:, 10])
+    assert drop_mean - drop_half > 0.3
+    assert result.mean[10] < 0.8 * result.mean[0]
+
+
+def test_a_diverging_fine_tune_is_an_error_not_a_nan_in_the_table():
+    class Diverges(QueryEnergy):
+        def adaptation_curve(self, state, batch, n_steps):
+            curve = super().adaptation_curve(state, batch, n_steps)
+            curve[1, 2:] = np.inf
+            return curve
+    with pytest.raises(FloatingPointError, match="non-finite MSE on 1 of 5 held-out tasks "
+                                                 r"\(first after 2 adaptation steps\)"):
+        evaluate(Diverges(), {}, Sinusoid(), n_tasks=5, n_steps=3)
+
+
+def test_bad_arguments_and_bad_curves_are_named():
+    with pytest.raises(ValueError, match="n_tasks must be an integer >= 2, got 1"):
+        evaluate(QueryEnergy(), {}, Sinusoid(), n_tasks=1)
+
+    class Short(QueryEnergy):
+        def adaptation_curve(self, state, batch, n_steps):
+            return super().adaptation_curve(state, batch, n_steps)[:, :-1]
+    with pytest.raises(ValueError, match=r"returned shape \(5, 3\); expected .* \(5, 4\)"):
+        evaluate(Short(), {}, Sinusoid(), n_tasks=5, n_steps=3)
+
+
+def test_format_interval_gives_the_mean_to_two_digits_of_its_half_width():
+    assert format_interval(0.51234, 0.04123) == "0.512 ± 0.041"
+    assert format_interval(3.1234, 0.2) == "3.12 ± 0.20"
+    assert format_interval(123.4, 31.0) == "123 ± 31"
+    assert format_interval(1.03e66, 2.0e66) == "1.03e+66 ± 2e+66"
+
+
+def test_format_table_aligns_its_columns():
+    table = format_table([{"strategy": "maml", "MSE": "0.51 ± 0.04", "time (s)": 1.5},
+                          {"strategy": "closed_form", "MSE": "0.4 ± 0.1", "time (s)": 12.25}])
+    assert table.splitlines() == [
+        "strategy             MSE  time (s)",
+        "-----------  -----------  --------",
+        "maml         0.51 ± 0.04     1.500",
+        "closed_form    0.4 ± 0.1    12.250",
+    ]
+    assert format_table([]) == ""
