@@ -203,7 +203,8 @@ def _reduction(draw, x):
     else:                               # dropping the leading axis keeps a suffix
         axis, keepdims = draw(st.sampled_from([0, -ndim])), False
     op = REDUCTIONS[name]
-    return f"{name}[axis={axis}, keepdims={keepdims}]", lambda v: op(v, axis=axis, keepdims=keepdims)
+    label = f"{name}[axis={axis}, keepdims={keepdims}]"
+    return label, lambda v: op(v, axis=axis, keepdims=keepdims)
 
 
 @st.composite

@@ -67,6 +67,18 @@ def test_wrong_derivative_is_caught_on_whole_arrays():
     assert (m["order"], m["arg"]) == ("1", "0")
 
 
+def test_check_grads_accepts_nested_arguments_and_outputs():
+    # A dict argument and a (tuple, dict) output, as a network's parameters are.
+    f = lambda p, x: (good_sin(p["w"] * x), {"c": ad.sum(p["b"] * x * x)})
+    ad.check_grads(f, ({"w": np.array([0.5, -1.0]), "b": np.array(2.0)}, np.array([1.5, 0.3])),
+                   order=2)
+
+
+def test_check_grads_on_a_nested_argument_finds_the_wrong_derivative():
+    m = failure(lambda p: bad_sin(p["w"]), ({"w": np.array([0.5, -1.0])},), 1)
+    assert (m["order"], m["arg"]) == ("1", "0")
+
+
 def test_raw_numpy_vjp_passes_order_1():
     ad.check_grads(raw_vjp_sin, (np.array([0.3, -1.2, 2.0]),), order=1)
 

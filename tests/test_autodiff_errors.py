@@ -73,6 +73,13 @@ def test_matmul_of_a_length_1_vector_and_a_mismatched_matrix_raises_a_matmul_err
         ad.matmul(np.zeros(1), np.zeros((3, 4)))
 
 
+def test_solve_of_a_singular_matrix_raises_numpys_linalg_error_not_a_shape_error():
+    with pytest.raises(np.linalg.LinAlgError, match="Singular matrix"):
+        ad.solve(np.ones((2, 2)), np.ones(2))
+    with pytest.raises(np.linalg.LinAlgError, match="Singular matrix"):
+        ad.grad(lambda b: ad.sum(ad.solve(np.ones((2, 2)), b)))(np.ones(2))
+
+
 def test_solve_of_mismatched_shapes_names_the_matrix_shape():
     with pytest.raises(ValueError, match=r"solve: cannot combine shapes \(3, 3\) and \(4, 1\)"):
         ad.solve(np.eye(3), np.zeros(4))
@@ -89,7 +96,9 @@ def test_integer_array_given_to_grad_raises_a_type_error_naming_the_dtype():
 
 
 def test_python_int_given_to_grad_raises_a_type_error_naming_the_dtype():
-    with pytest.raises(TypeError, match=r"integer array \(dtype int\d+\).*np\.asarray\(x, dtype=float\)"):
+    # The message also says what to do instead.
+    expected = r"integer array \(dtype int\d+\).*np\.asarray\(x, dtype=float\)"
+    with pytest.raises(TypeError, match=expected):
         ad.grad(lambda x: x * x)(3)
 
 
@@ -116,7 +125,8 @@ def test_integer_data_argument_that_is_not_differentiated_is_accepted():
 
 
 def test_check_grads_rejects_integer_arguments_naming_the_dtype():
-    with pytest.raises(TypeError, match=r"check_grads argument is an integer array \(dtype int\d+\)"):
+    expected = r"check_grads argument is an integer array \(dtype int\d+\)"
+    with pytest.raises(TypeError, match=expected):
         ad.check_grads(ad.sin, (np.arange(3),))
 
 

@@ -90,6 +90,12 @@ def test_float32_and_python_float_inputs_give_float64_gradients():
     assert g == 12.0
 
 
+def test_identity_has_gradient_one_and_a_second_derivative_zero():
+    # The output is the input node itself; its gradient does not depend on x.
+    assert ad.grad(lambda x: x)(2.0) == 1.0
+    assert ad.grad(ad.grad(lambda x: x))(2.0) == 0.0
+
+
 def test_argnums_tuple_returns_a_tuple_of_gradients_in_that_order():
     a, b, c = normal((2,), 0), normal((2,), 1), normal((2,), 2)
     f = lambda a, b, c: ad.sum(a * b * c * c)
