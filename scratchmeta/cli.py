@@ -111,12 +111,14 @@ def train_command(args):
               progress=_print_progress, log_every=args.log_every)
     except ExplodingMetaGradient as e:        # section 1.3.7: say why, keep the good state
         print(f"error: {e}", file=sys.stderr)
-        print(f"the last good state (meta-step {load_checkpoint(out).step}) is kept in {out}",
-              file=sys.stderr)
+        if os.path.exists(out):
+            print(f"the last good state (meta-step {load_checkpoint(out).step}) is kept in "
+                  f"{out}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"interrupted; meta-step {load_checkpoint(out).step} is saved in {out}: "
-              f"continue with --resume", file=sys.stderr)
+        saved = (f"meta-step {load_checkpoint(out).step} is saved in {out}: continue with "
+                 f"--resume" if os.path.exists(out) else "nothing was saved")
+        print(f"interrupted; {saved}", file=sys.stderr)
         return 130
     print(f"saved {out} after {args.steps} meta-steps ({time.perf_counter() - t0:.1f} s); "
           f"score it with: python -m scratchmeta evaluate --checkpoint {out}")
@@ -176,9 +178,15 @@ def compare_command(args):
     def log(line):                       # progress to stderr, so stdout is just the table
         print(line, file=sys.stderr, flush=True)
 
-    rows, failures = [], []
+    rows, failures, not_applicable = [], [], []
     for i, name in enumerate(names):
-        strategy = make_strategy(name, args.family)     # default model and hyperparameters
+        try:
+            strategy = make_strategy(name, args.family)  # default model and hyperparameters
+        except ValueError as e:       # e.g. a head-only strategy and the bodiless linear model
+            not_applicable.append(f"{name}: {e}")
+            rows.append({"strategy": name, **{h: "n/a" for h in after.values()},
+                         "train time (s)": "-", "ms / meta-step": "-"})
+            continue
         log(f"[{i + 1}/{len(names)}] {name}: {steps} meta-steps")
         try:
             t0 = time.perf_counter()
@@ -206,6 +214,8 @@ def compare_command(args):
     print("± is the half-width of the 95% interval of the mean over tasks, 1.96 s/√n")
     if missing and not args.strategies:
         print(f"not yet available: {', '.join(missing)}")
+    for note in not_applicable:
+        print(f"n/a: {note}")
     for failure in failures:
         print(f"failed: {failure}")
     return 1 if failures else 0
@@ -222,9 +232,9 @@ def build_parser():
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("demo", help="nth derivatives of tanh by nested grad").set_defaults(run=demo)
 
-    def held_out(p, tasks_help):
-        p.add_argument("--tasks", type=_positive_int, default=None if "quick" in tasks_help
-                       else 600, help=f"number of held-out tasks ({tasks_help})")
+    def held_out(p, tasks_default, tasks_help):
+        p.add_argument("--tasks", type=_positive_int, default=tasks_default,
+                       help=f"number of held-out tasks ({tasks_help})")
         p.add_argument("--support", type=_positive_int, default=10,
                        help="support (adaptation) points per held-out task (default 10)")
         p.add_argument("--query", type=_positive_int, default=100,
@@ -271,7 +281,7 @@ def build_parser():
     eval_p.add_argument("--checkpoint", required=True, help="a .npz written by train")
     eval_p.add_argument("--steps", type=_count, default=10,
                         help="adaptation steps on each task's support set (default 10)")
-    held_out(eval_p, "default 600")
+    held_out(eval_p, 600, "default 600")
     eval_p.add_argument("--seed", type=_count, default=HELD_OUT_SEED,
                         help=f"seed of the held-out tasks (default {HELD_OUT_SEED})")
     eval_p.set_defaults(run=evaluate_command)
@@ -285,7 +295,7 @@ def build_parser():
     cmp_p.add_argument("--steps", type=_positive_int, default=None,
                        help=f"meta-steps per strategy (default {DEFAULTS['steps']}, "
                             f"{QUICK['steps']} with --quick)")
-    held_out(cmp_p, f"default {DEFAULTS['tasks']}, {QUICK['tasks']} with --quick")
+    held_out(cmp_p, None, f"default {DEFAULTS['tasks']}, {QUICK['tasks']} with --quick")
     cmp_p.add_argument("--strategies", nargs="+", choices=list(STRATEGIES), metavar="NAME",
                        help=f"some of {', '.join(STRATEGIES)} (default: all that are available)")
     cmp_p.add_argument("--family", choices=list(FAMILIES), default="sinusoid",

@@ -169,3 +169,14 @@ def test_compare_refuses_a_requested_strategy_that_is_not_written_yet(capsys, mo
     code, _, err = run(capsys, "compare", "--steps", "1", "--tasks", "2",
                        "--strategies", "maml", "future")
     assert code == 2 and "strategy 'future' is not available" in err
+
+
+def test_compare_marks_a_strategy_that_does_not_fit_the_family_as_not_applicable(capsys):
+    # The closed-form head replaces a last layer; the linear family's model is only one layer.
+    code, out, _ = run(capsys, "compare", "--family", "linear", "--steps", "2", "--tasks", "3",
+                       "--query", "10", "--strategies", "maml", "closed_form")
+    assert code == 0
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()[3:5]}
+    assert rows["closed_form"] == ["n/a"] * 3 + ["-", "-"]
+    assert rows["maml"][1] == "±"
+    assert "n/a: closed_form: the ridge head replaces the model's last layer" in out
