@@ -9,11 +9,15 @@ Two kinds of helpers live here, used by every test file.
 * **Hypothesis strategies** (``seeds``, ``broadcast_shapes``, ``programs``).
   ``programs()`` builds a random *program*: a small expression tree of engine
   ops over inputs whose shapes broadcast against each other (size-1 axes and
-  missing leading axes). The tree is built bottom-up on real values, so every
-  op is only chosen where it is safe to differentiate it: ``log`` and ``sqrt``
-  see ``x*x + 1``, ``relu``/``abs``/``maximum`` are only used at least
-  ``KINK_MARGIN`` away from their kinks, and no intermediate value exceeds
-  ``MAX_MAGNITUDE``, so central differences stay accurate to 1e-6.
+  missing leading axes). Its ops come from the tables ``UNARY`` and ``BINARY``
+  below, plus reductions with random axes and keepdims, ``matmul`` against a
+  fresh weight input, gathers with repeated indices, and one inner SGD step
+  (a ``grad`` inside the program, as in MAML). The tree is built bottom-up on
+  real values, so every op is only chosen where it is safe to differentiate
+  it: ``log`` and ``sqrt`` see ``x*x + 1``, ``relu``/``abs``/``maximum`` are
+  only used at least ``KINK_MARGIN`` away from their kinks, and no
+  intermediate value exceeds ``MAX_MAGNITUDE``, so central differences stay
+  accurate to 1e-6.
 
 Input values come from seeds drawn by hypothesis and fed to NumPy's
 generator; that keeps values well spread (no exact ties, no exact zeros) while
