@@ -60,7 +60,7 @@ def test_inner_backward_is_recorded_on_the_outer_tape_and_marked_in_backward():
     np.testing.assert_allclose(ad.stop_gradient(out), np.cos(normal((3,), 0)), rtol=1e-15)
 
 
-def test_plain_grad_records_nothing_in_backward_on_an_outer_tape_it_does_not_see():
+def test_inner_grad_of_a_constant_records_nothing_on_the_outer_tape():
     # A grad of a function of a constant does not touch the outer trace.
     _, tape = ad.trace(lambda x: x * ad.grad(lambda s: s * s)(3.0), 2.0)
     assert [(node.op, node.in_backward) for node in tape] == [("mul", False)]
