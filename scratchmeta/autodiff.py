@@ -89,7 +89,7 @@ class Tensor:
 
     def __init__(self, value, trace, prim=None, args=(), params=None, inputs=()):
         self.value = value
-        self.shape = value.shape    # ndarrays, NumPy scalars and Tensors all have one
+        self.shape = _shape(value)
         self.trace = trace
         self.prim = prim            # the Primitive that made this node
         self.args = args            # its arguments, one level down
@@ -293,7 +293,7 @@ cos = Primitive("cos", np.cos,
 
 
 def _sigmoid_impl(x):
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)     # equal to 1/(1+e^-x), without overflow
+    return np.exp(-np.logaddexp(0.0, -x))     # 1/(1+e^-x), accurate and without overflow
 
 
 sigmoid = Primitive("sigmoid", _sigmoid_impl,

@@ -133,3 +133,11 @@ def test_check_grads_rejects_integer_arguments_naming_the_dtype():
 def test_argnums_out_of_range_is_a_value_error():
     with pytest.raises(ValueError, match=r"argnums 2 is out of range for 2 arguments"):
         ad.grad(lambda a, b: ad.sum(a * b), argnums=2)(np.ones(2), np.ones(2))
+
+
+def test_a_custom_primitive_returning_a_python_float_can_be_differentiated():
+    # impl may return a plain Python number; the node still knows its shape ().
+    import math
+    msin = ad.Primitive("msin", lambda x: math.sin(float(x)),
+                        lambda g, ans, x: ad.mul(g, ad.cos(x)))            # (sin x)' = cos x
+    assert ad.grad(msin)(0.3) == pytest.approx(math.cos(0.3), abs=1e-15)

@@ -234,8 +234,6 @@ def test_matmul_and_solve_values_and_shapes_equal_numpys(f, args):
     np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-12)
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: sigmoid = (tanh(x/2) + 1) / 2 loses "
-                   "relative accuracy for x < -10 and is exactly 0 below about -37")
 def test_sigmoid_is_accurate_to_1e_12_relative_in_both_tails():
     # 1/(1 + e^-x) itself is accurate (and does not overflow) on [-40, 40]:
     # at x = -40 it is 4.25e-18, which log(sigmoid(x)) needs to stay finite.
