@@ -1,0 +1,44 @@
+"""Chapter 3: drawing samples from a distribution we know (lecture 22, section 2).
+
+Section 2.1 of the lecture asks how to sample from a known distribution and
+gives two answers; this package implements both, one idea per file.
+
+**Push uniforms through an inverse CDF** (sections 2.1.1-2.1.2).
+
+* ``discrete.py`` -- :class:`DiscreteInverseCDF`: cut [0, 1) at the running
+  sums of P_1..P_N (eq. 22.7) and report the piece a uniform lands in; with
+  the guide table of Chen and Asau for speed.
+* ``continuous.py`` -- :class:`ContinuousInverseCDF`: the same for a density.
+  ``from_ppf`` takes a closed-form inverse (six ship in ``closed_forms.py``);
+  ``from_density`` takes only a density and builds the inverse itself, with
+  ``quadrature.py`` (computing the CDF), ``tails.py`` (where the mass is, and
+  where to cut) and ``interpolation.py`` (inverting the CDF piece by piece).
+
+**Run a random walk whose stationary distribution is the target** (the
+lecture's section 2.2 takeaway).
+
+* ``metropolis.py`` -- :func:`metropolis`: Gaussian random-walk Metropolis on
+  many chains at once, with a step size tuned during warm-up only.
+* ``diagnostics.py`` -- rank-normalised split-R-hat and effective sample size
+  (Vehtari et al. 2021), to tell whether the chains have mixed.
+* ``finite_chain.py`` -- :func:`metropolis_transition_matrix`: the exact
+  Metropolis chain on N states, for checking detailed balance and
+  stationarity exactly.
+"""
+
+from scratchmeta.sampling.closed_forms import (cauchy, exponential, laplace, logistic, pareto,
+                                               weibull)
+from scratchmeta.sampling.continuous import ContinuousInverseCDF, UError
+from scratchmeta.sampling.diagnostics import diagnose, ess_bulk, rank_normalize, split_rhat
+from scratchmeta.sampling.discrete import DiscreteInverseCDF
+from scratchmeta.sampling.finite_chain import metropolis_transition_matrix
+from scratchmeta.sampling.metropolis import MetropolisResult, metropolis, optimal_acceptance
+
+__all__ = [
+    "DiscreteInverseCDF",
+    "ContinuousInverseCDF", "UError",
+    "exponential", "cauchy", "logistic", "laplace", "weibull", "pareto",
+    "metropolis", "MetropolisResult", "optimal_acceptance",
+    "split_rhat", "ess_bulk", "rank_normalize", "diagnose",
+    "metropolis_transition_matrix",
+]

@@ -1,0 +1,68 @@
+"""Input checks shared by the samplers of Chapter 3.
+
+A sampler's errors are part of its text (see STYLE.md), so the checks that
+every sampler makes -- "is this a random generator?", "is this a sample
+size?", "are these numbers uniforms?" -- live here once, with their messages.
+"""
+
+import numbers
+
+import numpy as np
+
+# numpy's Generator.random() returns k * 2**-53 for an integer k in [0, 2**53).
+UNIFORM_GRID = 2.0 ** -53
+
+
+def check_rng(rng):
+    """Return ``rng`` if it is a numpy.random.Generator, else raise TypeError."""
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            "rng must be a numpy.random.Generator (for example "
+            f"numpy.random.default_rng(0)), got {type(rng).__name__}")
+    return rng
+
+
+def check_size(size):
+    """Return ``size`` as a shape tuple: an int n >= 0 or a tuple of them."""
+    if isinstance(size, numbers.Integral) and not isinstance(size, bool):
+        size = (int(size),)
+    elif isinstance(size, tuple) and all(
+            isinstance(s, numbers.Integral) and not isinstance(s, bool) for s in size):
+        size = tuple(int(s) for s in size)
+    else:
+        raise TypeError(f"size must be an int or a tuple of ints, got {size!r}")
+    if any(s < 0 for s in size):
+        raise ValueError(f"size must not be negative, got {size}")
+    return size
+
+
+def check_uniforms(u):
+    """Return ``u`` as a float64 array after checking that 0 <= u <= 1.
+
+    U = 1 is accepted (it is the limit of the map from the left) although a
+    uniform generator never returns it.
+    """
+    try:
+        u = np.asarray(u, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"u must be an array of real numbers in [0, 1], got {u!r}") from None
+    if not np.all((u >= 0.0) & (u <= 1.0)):  # also catches NaN
+        bad = u[~((u >= 0.0) & (u <= 1.0))].flat[0]
+        raise ValueError(f"u must lie in [0, 1] (uniform random numbers), got {bad!r}")
+    return u
+
+
+def open_uniforms(size, rng):
+    """Uniforms on the open interval (0, 1): numpy's [0, 1) grid without 0.
+
+    An exact 0 (probability 2**-53 per draw) is redrawn, so an inverse CDF
+    with an infinite left tail never returns -inf. The draws are then
+    uniform on {k * 2**-53 : k = 1, ..., 2**53 - 1}, which is symmetric
+    about 1/2.
+    """
+    u = rng.random(size)
+    zero = u == 0.0
+    while zero.any():
+        u[zero] = rng.random(int(zero.sum()))
+        zero = u == 0.0
+    return u

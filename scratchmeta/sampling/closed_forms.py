@@ -1,0 +1,107 @@
+"""Chapter 3, part 2d: six distributions whose inverse CDF has a closed form.
+
+Lecture 22, section 2.1.2, when step 2 ("compute the CDF") and its inversion
+can be done with pen and paper. Each function below returns
+``ContinuousInverseCDF.from_ppf(ppf, cdf)``. Solving CDF(x) = u for x gives
+the ppf; the derivation is one line, written next to each.
+
+The formulas use ``log1p(-u)`` and ``expm1`` rather than ``log(1 - u)`` and
+``1 - exp``: for u near 0, 1 - u rounds to 1 and the small tail would be lost.
+The u-error of every one of them is at the level of rounding, about 1e-16.
+"""
+
+import numpy as np
+
+from scratchmeta.sampling.continuous import ContinuousInverseCDF
+
+
+def _positive(name, value):
+    value = float(value)
+    if not (np.isfinite(value) and value > 0.0):
+        raise ValueError(f"{name} must be a positive finite number, got {value!r}")
+    return value
+
+
+def _finite(name, value):
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    return value
+
+
+def exponential(rate=1.0):
+    """Exponential(rate): CDF 1 - exp(-rate x), x >= 0.
+
+    u = 1 - exp(-rate x)  =>  x = -log(1 - u) / rate.
+    """
+    rate = _positive("rate", rate)
+    return ContinuousInverseCDF.from_ppf(
+        lambda u: -np.log1p(-u) / rate,
+        lambda x: -np.expm1(-rate * np.maximum(x, 0.0)))
+
+
+def cauchy(loc=0.0, scale=1.0):
+    """Cauchy(loc, scale): CDF 1/2 + arctan(z) / pi, z = (x - loc) / scale.
+
+    u = 1/2 + arctan(z) / pi  =>  z = tan(pi (u - 1/2)).
+    """
+    loc, scale = _finite("loc", loc), _positive("scale", scale)
+    return ContinuousInverseCDF.from_ppf(
+        lambda u: loc + scale * np.tan(np.pi * (u - 0.5)),
+        lambda x: 0.5 + np.arctan((x - loc) / scale) / np.pi)
+
+
+def logistic(loc=0.0, scale=1.0):
+    """Logistic(loc, scale): CDF 1 / (1 + exp(-z)), z = (x - loc) / scale.
+
+    u = 1 / (1 + exp(-z))  =>  z = log(u / (1 - u)) = log(u) - log(1 - u).
+    """
+    loc, scale = _finite("loc", loc), _positive("scale", scale)
+    return ContinuousInverseCDF.from_ppf(
+        lambda u: loc + scale * (np.log(u) - np.log1p(-u)),
+        lambda x: 0.5 * (1.0 + np.tanh((x - loc) / (2.0 * scale))))
+
+
+def laplace(loc=0.0, scale=1.0):
+    """Laplace(loc, scale): CDF exp(z) / 2 for z < 0, 1 - exp(-z) / 2 for z >= 0.
+
+    u < 1/2: z = log(2u);  u >= 1/2: z = -log(2 - 2u). Both read
+    z = -sign(u - 1/2) log(1 - 2 |u - 1/2|).
+    """
+    loc, scale = _finite("loc", loc), _positive("scale", scale)
+
+    def ppf(u):
+        d = u - 0.5
+        return loc - scale * np.sign(d) * np.log1p(-2.0 * np.abs(d))
+
+    def cdf(x):
+        z = (x - loc) / scale
+        half = 0.5 * np.exp(-np.abs(z))
+        return np.where(z < 0, half, 1.0 - half)
+
+    return ContinuousInverseCDF.from_ppf(ppf, cdf)
+
+
+def weibull(shape, scale=1.0):
+    """Weibull(shape k, scale): CDF 1 - exp(-(x / scale)**k), x >= 0.
+
+    u = 1 - exp(-(x / scale)**k)  =>  x = scale (-log(1 - u))**(1 / k).
+    """
+    k, scale = _positive("shape", shape), _positive("scale", scale)
+    return ContinuousInverseCDF.from_ppf(
+        lambda u: scale * (-np.log1p(-u)) ** (1.0 / k),
+        lambda x: -np.expm1(-(np.maximum(x, 0.0) / scale) ** k))
+
+
+def pareto(alpha, scale=1.0):
+    """Pareto(alpha, scale x_m): CDF 1 - (x_m / x)**alpha, x >= x_m.
+
+    u = 1 - (x_m / x)**alpha  =>  x = x_m (1 - u)**(-1 / alpha)
+                                    = x_m exp(-log(1 - u) / alpha).
+    The tail mass beyond x falls like x**-alpha: polynomially, not
+    exponentially, and for alpha <= 1 the mean is infinite.
+    """
+    alpha, scale = _positive("alpha", alpha), _positive("scale", scale)
+    return ContinuousInverseCDF.from_ppf(
+        lambda u: scale * np.exp(-np.log1p(-u) / alpha),
+        lambda x: -np.expm1(alpha * np.log(scale / np.maximum(x, scale))))

@@ -1,0 +1,192 @@
+"""Chapter 3, part 2c: inverting a computed CDF, one interval at a time.
+
+Lecture 22, section 2.1.2, step 3: "tell where to read the answer along the
+CDF". Given f on [L, R] we want the map U -> x(U) with CDF(x(U)) = U. We build
+it in the manner of Derflinger, Hoermann and Leydold (2010), the method behind
+SciPy's ``NumericalInversePolynomial``:
+
+1. On an interval [lo, hi] place six nodes x_0 = lo < x_1 < ... < x_5 = hi
+   (Chebyshev-Lobatto points), and compute the CDF at each of them relative
+   to lo, u_k = integral of f from lo to x_k, by Gauss-Legendre quadrature
+   on each gap. The interval's mass is u_5.
+2. Interpolate the *inverse*: the degree-5 polynomial x(s) through the points
+   (s_k, x_k), s_k = u_k / u_5. No equation has to be solved when sampling;
+   the inverse is read off directly.
+3. Check it. Between each pair of nodes, at s = (s_k + s_k+1) / 2, compute
+   x(s) and then, by quadrature from x_k, the CDF at that x. The difference
+   from s * u_5 is the u-error of step 2 there. Also check, through its
+   Bernstein coefficients, that the polynomial is increasing on [0, 1], and
+   that quadrature over the whole interval agrees with the sum over the gaps.
+4. If any check fails, halve the interval and go back to step 1.
+
+All intervals waiting for step 1 are processed together as arrays, so the
+number of Python-level passes is the depth of the halving, not the number of
+intervals.
+
+An interval of very small mass (below 1e-13 of the total) gets the straight
+line from lo to hi instead: whatever x it returns lies in [lo, hi], so its
+u-error is at most its mass.
+
+The result is a table with one row per interval. Sampling (``sample`` and
+``from_uniforms``) then has two steps: find U's interval, which is the
+discrete inverse-CDF problem of eq. 22.7 with the interval masses as the
+probabilities (we reuse :class:`DiscreteInverseCDF` and its guide table), then
+evaluate one polynomial by Horner's rule.
+"""
+
+from math import comb
+from typing import NamedTuple
+
+import numpy as np
+
+from scratchmeta.sampling.discrete import DiscreteInverseCDF
+from scratchmeta.sampling.quadrature import integrate
+from scratchmeta.sampling.tails import MIN_ULPS, TAIL_CUT
+
+ORDER = 5                                                   # degree of x(s)
+NODES = (1.0 - np.cos(np.pi * np.arange(ORDER + 1) / ORDER)) / 2.0
+GAUSS = 8                                                   # nodes per gap
+ERROR_SHARE = 0.5        # fraction of the u-resolution the interpolation may use
+MAX_INTERVALS = 100_000
+CHUNK = 1 << 16
+
+# Bernstein coefficients of the derivative x'(s) = sum_j d_j s**j (degree 4)
+# on [0, 1]: b_i = sum_{j <= i} C(i, j) / C(4, j) d_j. All b_i > 0 proves
+# that x(s) is increasing on [0, 1].
+_TO_BERNSTEIN = np.array([[comb(i, j) / comb(ORDER - 1, j) if j <= i else 0.0
+                           for j in range(ORDER)] for i in range(ORDER)])
+
+
+class Pieces(NamedTuple):
+    """One row per interval: x(s) = lo + sum_j alpha[j] s**(j+1), s in [0, 1]."""
+
+    lo: np.ndarray        # (n,)
+    hi: np.ndarray        # (n,)
+    mass: np.ndarray      # (n,) integral of f over [lo, hi]
+    alpha: np.ndarray     # (n, ORDER)
+    u_error_estimate: float   # largest error seen at the test points, relative
+
+
+def _fit(f, lo, hi, tol, light):
+    """Steps 1-3 for a batch of intervals. Returns (accepted, mass, alpha, err)."""
+    n = lo.size
+    width = hi - lo
+    x = lo[:, None] + width[:, None] * NODES                  # (n, 6) nodes x_k
+    x[:, 0], x[:, -1] = lo, hi
+    gaps = integrate(f, x[:, :-1], x[:, 1:], GAUSS)            # (n, 5)
+    u = np.concatenate([np.zeros((n, 1)), np.cumsum(gaps, axis=1)], axis=1)
+    mass = u[:, -1]
+    whole = integrate(f, lo, hi, 2 * GAUSS)
+
+    alpha = np.zeros((n, ORDER))
+    alpha[:, 0] = width                       # the straight line, for light intervals
+    err = mass.copy()                         # its worst-case u-error
+    is_light = mass <= light
+    accepted = is_light.copy()
+
+    # Candidates for a polynomial: heavy intervals whose nodes are distinct in
+    # u (f > 0 between them) and whose quadrature is consistent.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        s = u / mass[:, None]
+    cand = ~is_light & (np.min(np.diff(s, axis=1), axis=1) > 1e-9) \
+        & (np.abs(whole - mass) <= 0.02 * tol)
+    idx = np.flatnonzero(cand)
+    if idx.size:
+        sc, xc = s[idx], x[idx] - lo[idx, None]
+        # x(s) - lo = sum_{j=1..5} alpha_j s**j through the nodes k = 1..5.
+        vander = sc[:, 1:, None] ** np.arange(1, ORDER + 1)
+        a = np.linalg.solve(vander, xc[:, 1:, None])[..., 0]   # (m, 5)
+        # Step 3: u-error at the midpoints between nodes.
+        st = (sc[:, :-1] + sc[:, 1:]) / 2.0
+        xt = lo[idx, None] + _horner(a, st)
+        xt = np.clip(xt, lo[idx, None], hi[idx, None])
+        xk = x[idx, :-1]
+        signed = np.where(xt >= xk, 1.0, -1.0)
+        u_true = u[idx, :-1] + signed * integrate(f, np.minimum(xk, xt), np.maximum(xk, xt), GAUSS)
+        e = np.max(np.abs(st * mass[idx, None] - u_true), axis=1)
+        slope = a * np.arange(1, ORDER + 1)                     # x'(s) coefficients
+        increasing = np.all(slope @ _TO_BERNSTEIN.T > 0.0, axis=1)
+        good = (e <= tol) & increasing
+        alpha[idx[good]] = a[good]
+        err[idx[good]] = e[good]
+        accepted[idx[good]] = True
+    return accepted, mass, alpha, err
+
+
+def _horner(a, s):
+    """sum_j a[..., j] s**(j+1), for a of shape (m, 5) and s of shape (m, k)."""
+    p = a[:, -1:] * s
+    for j in range(ORDER - 2, -1, -1):
+        p = (p + a[:, j:j + 1]) * s
+    return p
+
+
+def refine(f, breakpoints, total, u_resolution):
+    """Run steps 1-4 from the initial breakpoints until every interval passes."""
+    tol = ERROR_SHARE * u_resolution * total
+    light = TAIL_CUT * total
+    lo, hi = breakpoints[:-1], breakpoints[1:]
+    done = []
+    count = lo.size
+    while lo.size:
+        accepted, mass, alpha, err = _fit(f, lo, hi, tol, light)
+        mid = lo + (hi - lo) / 2.0
+        # An interval too narrow to halve keeps the straight line (and its
+        # mass as its u-error estimate). Below MIN_ULPS doubles, rounding of
+        # the nodes would make the quadrature meaningless.
+        narrow = (hi - lo) < 2 * MIN_ULPS * np.spacing(np.maximum(np.abs(lo), np.abs(hi)))
+        stuck = ~accepted & narrow
+        keep = accepted | stuck
+        done.append((lo[keep], hi[keep], mass[keep], alpha[keep], err[keep]))
+        split = ~keep
+        count += int(split.sum())
+        if count > MAX_INTERVALS:
+            raise ValueError(
+                f"from_density needed more than {MAX_INTERVALS} intervals to reach a u-error "
+                f"of {u_resolution:g}, around x = {lo[split][0]!r}; the density may be too "
+                "rough (or nearly singular) there")
+        lo, hi = (np.concatenate([lo[split], mid[split]]),
+                  np.concatenate([mid[split], hi[split]]))
+    lo, hi, mass, alpha, err = (np.concatenate(parts) for parts in zip(*done))
+    order = np.argsort(lo)
+    return Pieces(lo[order], hi[order], mass[order], alpha[order],
+                  float(np.max(err)) / total)
+
+
+class PiecewiseInverse:
+    """Evaluate x(U) from the table of pieces: eq. 22.7 to pick the piece, then Horner."""
+
+    def __init__(self, pieces):
+        positive = pieces.mass > 0.0          # a piece of zero mass is never chosen
+        mass = pieces.mass[positive]
+        self.labels = DiscreteInverseCDF(mass / mass.sum())
+        # The U-interval [start, start + width) of each piece, from the very
+        # same edges that the discrete search uses, so that s lands in [0, 1].
+        right = self.labels.edges.copy()
+        right[-1] = 1.0
+        start = np.concatenate([[0.0], right[:-1]])
+        width = right - start
+        self.start = start
+        self.inv_width = np.divide(1.0, width, out=np.zeros_like(width), where=width > 0)
+        self.lo = pieces.lo[positive]
+        self.hi = pieces.hi[positive]
+        # One contiguous array per coefficient: gathers from short arrays are fast.
+        self.alpha = [np.ascontiguousarray(pieces.alpha[positive, j]) for j in range(ORDER)]
+
+    def __call__(self, u):
+        """x(U) for a 1-D array of uniforms in [0, 1], in cache-sized chunks."""
+        out = np.empty_like(u)
+        for a in range(0, u.size, CHUNK):
+            out[a:a + CHUNK] = self._chunk(u[a:a + CHUNK])
+        return out
+
+    def _chunk(self, u):
+        i = self.labels._guided(u)                        # which piece (eq. 22.7)
+        s = (u - self.start[i]) * self.inv_width[i]       # where inside it, in [0, 1]
+        p = self.alpha[-1][i] * s                         # Horner's rule for x(s) - lo
+        for j in range(ORDER - 2, -1, -1):
+            p += self.alpha[j][i]
+            p *= s
+        np.maximum(p, 0.0, out=p)                         # x(s) stays in [lo, hi]:
+        p += self.lo[i]                                   # pieces join monotonically
+        return np.minimum(p, self.hi[i], out=p)

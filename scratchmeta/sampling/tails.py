@@ -1,0 +1,230 @@
+"""Chapter 3, part 2b: where the mass of a density lives, and where to cut.
+
+Lecture 22, section 2.1.2. Before the CDF of a density f can be computed and
+inverted, we need a finite stretch [L, R] of the real line to work on, and we
+need to know that f has a finite integral at all. This file finds both by
+walking outward from a point c where f is positive, in shells that grow
+geometrically:
+
+    c, c + 2**-1074, ..., c + 1/4, c + 1/2, c + 1, c + 2, ..., c + 2**1023.
+
+The mass of each shell comes from Gauss-Legendre quadrature. Shell masses
+then answer three questions at once.
+
+1. Is f integrable? For a tail like |x|**-s the shell [2**k, 2**(k+1)] holds
+   mass proportional to 2**(k (1 - s)): the masses shrink geometrically when
+   s > 1 and stay level when s <= 1, the non-integrable case. Toward a
+   finite end e the shells halve in width instead (e + d/2**j), and f = 1/x
+   at e = 0 again gives level masses. When the outermost masses we can
+   resolve shrink by a ratio r < 1 per shell, the mass beyond them is about
+   m_last * r / (1 - r); if that is not negligible (or r >= 1), f is not
+   integrable in double precision and we raise a ValueError.
+2. Where is the infinite tail cut? At the first shell edge beyond which the
+   mass is below TAIL_CUT = 1e-13 of the total. This dropped mass is
+   reported to the user as ``tail_mass_dropped``. A finite end of the domain
+   is never cut: the shells beyond that point are merged into one light
+   last interval that still reaches the end.
+3. Where does the interpolation start? The tiny shells around c are merged
+   into one interval, and the remaining shells are the initial intervals
+   that ``interpolation.py`` refines.
+
+A narrow bump far from c can hide between the quadrature nodes of a wide
+shell. Pass ``center=`` (a point near the bulk of the mass) when the density
+lives far from the origin or in a narrow region.
+"""
+
+from typing import NamedTuple
+
+import numpy as np
+
+from scratchmeta.sampling.quadrature import integrate
+
+TAIL_CUT = 1e-13      # relative mass dropped at each cut infinite tail
+SHELL_NODES = 16      # Gauss-Legendre nodes per shell
+MIN_ULPS = 64         # no interval is narrower than this many doubles
+_POWERS = np.ldexp(1.0, np.arange(-1074, 1024))   # 2**k for every double exponent
+
+
+class Exploration(NamedTuple):
+    """What the shells found out about f."""
+
+    breakpoints: np.ndarray      # initial intervals [b_i, b_i+1] for interpolation
+    tail_mass_dropped: tuple     # (left, right) mass cut off, relative to the total
+    total_mass: float            # integral of f over the domain (shell estimate)
+
+
+def check_domain(domain):
+    """Return (a, b) as floats with a < b; a may be -inf and b +inf."""
+    try:
+        a, b = (float(v) for v in domain)
+    except (TypeError, ValueError):
+        raise ValueError(f"domain must be a pair (a, b) of numbers, got {domain!r}") from None
+    if np.isnan(a) or np.isnan(b):
+        raise ValueError(f"domain must not contain NaN, got ({a}, {b})")
+    if not a < b:
+        kind = "empty" if a == b else "inverted"
+        raise ValueError(f"domain ({a}, {b}) is {kind}: it must be (a, b) with a < b")
+    if a == np.inf or b == -np.inf:
+        raise ValueError(f"domain ({a}, {b}) is empty: it lies at infinity")
+    return a, b
+
+
+def _probes(a, b):
+    """Points inside (a, b) at every scale, to look for the density with."""
+    g = 10.0 ** (np.arange(-1200, 1233) / 4.0)        # 1e-300 ... 1e308
+    if np.isfinite(a) and np.isfinite(b):
+        frac = g[g < 0.5]
+        frac = np.concatenate([frac, 1.0 - frac, np.arange(1, 1024) / 1024])
+        x = a * (1.0 - frac) + b * frac                 # no overflow for wide domains
+    elif np.isfinite(a):
+        x = a + g
+    elif np.isfinite(b):
+        x = b - g
+    else:
+        x = np.concatenate([[0.0], g, -g])
+    # Stay MIN_ULPS doubles clear of a finite end, so that the shells
+    # between the probe and the end can still resolve a singularity there.
+    inside = (x > a) & (x < b) & np.isfinite(x)
+    if np.isfinite(a):
+        inside &= x > a + MIN_ULPS * np.spacing(a)
+    if np.isfinite(b):
+        inside &= x < b - MIN_ULPS * np.spacing(b)
+    return np.unique(x[inside])
+
+
+def find_center(f, a, b, center=None):
+    """A point c in (a, b) with f(c) > 0: ``center`` if given, else the best probe."""
+    if center is not None:
+        c = float(center)
+        if not a < c < b:
+            raise ValueError(f"center={center!r} must lie strictly inside the domain ({a}, {b})")
+        if not f(np.array([c]))[0] > 0.0:
+            raise ValueError(f"the density is zero at center={center!r}; center must be a "
+                             "point where it is positive")
+        return c
+    x = _probes(a, b)
+    y = f(x)
+    if not np.any(y > 0.0):
+        raise ValueError(
+            f"the density is zero everywhere it was probed ({x.size} points across the "
+            f"domain ({a}, {b}), at every scale); if it is positive only in a narrow "
+            "region, pass center= a point inside that region")
+    return float(x[np.argmax(y)])
+
+
+def _toward(c, end):
+    """Shell edges from c toward ``end``, ordered outward from c.
+
+    Geometric in the distance from c (c + 2**k) up to halfway, then, for a
+    finite end, geometric in the distance to the end (end - d / 2**j).
+    Also returns how many edges are of the first kind.
+    """
+    s = 1.0 if end > c else -1.0
+    # The first shell is at least MIN_ULPS doubles wide, so that rounding its
+    # edges changes its width by under 1%.
+    near = MIN_ULPS * np.spacing(abs(c))
+    if np.isfinite(end):
+        half = abs(end / 2.0 - c / 2.0)                # |end - c| / 2 without overflow
+        # Distances d / 2**j to the end, kept only while end -/+ d is exact,
+        # so that these shells halve exactly and their masses can be compared.
+        dist = half * np.ldexp(1.0, -np.arange(0, 1100))
+        dist = dist[dist >= np.finfo(np.float64).tiny]
+        inward = end - s * dist
+        inward = inward[s * (end - inward) == dist]
+        pts = np.concatenate([c + s * _POWERS[(_POWERS >= near) & (_POWERS < half)], inward])
+    else:
+        with np.errstate(over="ignore"):
+            pts = c + s * _POWERS[_POWERS >= near]
+    with np.errstate(invalid="ignore"):
+        pts = pts[np.isfinite(pts) & (s * (pts - c) > 0) & (s * (end - pts) > 0)]
+    pts = np.unique(pts)[::int(s)]
+    half_way = abs(end / 2.0 - c / 2.0)
+    return pts, int(np.sum(np.abs(pts - c) < half_way))
+
+
+def _beyond(masses):
+    """Mass beyond the last shell, extrapolated from the last shells' decay."""
+    last = masses[-4:]
+    if last.size == 0 or last[-1] == 0.0:
+        return 0.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratios = last[1:] / last[:-1]
+    ratio = np.max(ratios) if ratios.size else 1.0
+    if not ratio < 1.0:          # also NaN: level or growing masses
+        return np.inf
+    return float(last[-1] * ratio / (1.0 - ratio))
+
+
+def _side(f, c, end):
+    """Shell edges from c toward ``end``, their masses, and the unresolved rest."""
+    edges, n_outward = _toward(c, end)
+    lo = np.concatenate([[c], edges[:-1]])
+    lo, hi = np.minimum(lo, edges), np.maximum(lo, edges)
+    # Shells at the far end with no double strictly inside them cannot be
+    # integrated; they belong to the unresolved rest, found by extrapolation.
+    resolved = np.flatnonzero(np.nextafter(lo, hi) < hi)
+    n = resolved[-1] + 1 if resolved.size else 0
+    edges, lo, hi = edges[:n], lo[:n], hi[:n]
+    masses = integrate(f, lo, hi, SHELL_NODES)
+    # The same extrapolation inward, toward c, from the shells 1..4 whose
+    # widths double: it is infinite if the masses do not shrink toward c,
+    # that is if f has a non-integrable singularity at c itself.
+    at_center = _beyond(masses[1:5][::-1]) if n_outward >= 5 else 0.0
+    return edges, masses, _beyond(masses), at_center
+
+
+def explore(f, a, b, center=None, u_resolution=1e-10):
+    """Find the working interval [L, R], the initial breakpoints and the mass."""
+    c = find_center(f, a, b, center)
+    sides = [_side(f, c, a), _side(f, c, b)]
+    total = sum(float(np.sum(m)) + rest for _, m, rest, _ in sides)
+    if not np.isfinite(total):
+        end, rest = max(((a, sides[0][2]), (b, sides[1][2])), key=lambda er: er[1])
+        raise ValueError(f"the density is not integrable on the domain ({a}, {b}): "
+                         f"its mass does not decay toward x = {end}")
+    if total <= 0.0:
+        raise ValueError(f"the density is zero everywhere on the domain ({a}, {b}) "
+                         "(its integral is 0)")
+    if any(np.isinf(side[3]) for side in sides):
+        raise ValueError(f"the density is not integrable near x = {c!r}: its mass does "
+                         "not decay toward that point")
+
+    points, dropped = [], []
+    for (edges, masses, rest, _), end in zip(sides, (a, b)):
+        # Mass beyond each edge: beyond[i] is everything past edges[i].
+        beyond = np.concatenate([np.cumsum(masses[::-1])[::-1][1:], [0.0]]) + rest
+        if np.isfinite(end):
+            # We cannot cut here; but mass closer to the end than the last
+            # resolvable shell would make the u-error target unreachable.
+            if np.isinf(rest):
+                raise ValueError(
+                    f"the density is not integrable on the domain ({a}, {b}): its mass "
+                    f"does not decay toward x = {end}")
+            if rest > 0.1 * u_resolution * total:
+                raise ValueError(
+                    f"the density is too singular at x = {end} to sample in double "
+                    f"precision: about {rest / total:.1e} of its mass lies closer to that "
+                    "end than floating point can resolve")
+            keep = np.flatnonzero(beyond > TAIL_CUT * total)
+            cut = min(keep[-1] + 1 if keep.size else 0, edges.size - 1)
+            side_points, side_dropped = np.append(edges[:cut + 1], end), 0.0
+        else:
+            if np.isinf(rest):
+                raise ValueError(
+                    f"the density is not integrable on the domain ({a}, {b}): its mass "
+                    f"does not decay toward x = {end}")
+            if rest > TAIL_CUT * total:
+                raise ValueError(
+                    f"the density's tail toward x = {end} is too heavy to cut: about "
+                    f"{rest / total:.1e} of its mass lies beyond |x| = 1e308 (it is barely "
+                    "integrable, if at all)")
+            cut = int(np.flatnonzero(beyond <= TAIL_CUT * total)[0])
+            side_points, side_dropped = edges[:cut + 1], float(beyond[cut]) / total
+        # Merge the tiny shells around c into the first interval.
+        inner = np.cumsum(masses[:side_points.size]) <= TAIL_CUT * total
+        first = int(np.argmin(inner)) if not inner.all() else side_points.size
+        points.append(side_points[max(first - 1, 0):])
+        dropped.append(side_dropped)
+
+    breakpoints = np.concatenate([points[0][::-1], [c], points[1]])
+    return Exploration(breakpoints, (dropped[0], dropped[1]), total)
