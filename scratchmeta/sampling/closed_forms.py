@@ -43,12 +43,21 @@ def exponential(rate=1.0):
 def cauchy(loc=0.0, scale=1.0):
     """Cauchy(loc, scale): CDF 1/2 + arctan(z) / pi, z = (x - loc) / scale.
 
-    u = 1/2 + arctan(z) / pi  =>  z = tan(pi (u - 1/2)).
+    u = 1/2 + arctan(z) / pi  =>  z = tan(pi (u - 1/2)) = -1 / tan(pi u).
+    The last form keeps full relative precision for small u, where u - 1/2
+    would round away the digits of u; for u > 1/2 we use the mirror image
+    1 / tan(pi (1 - u)), as 1 - u is exact there. Likewise the CDF is
+    computed as atan2(1, -z) / pi, the same angle without the cancellation.
     """
     loc, scale = _finite("loc", loc), _positive("scale", scale)
+
+    def ppf(u):
+        lower = u < 0.5
+        return loc + scale * np.where(lower, -1.0 / np.tan(np.pi * np.where(lower, u, 0.5)),
+                                      1.0 / np.tan(np.pi * np.where(lower, 0.5, 1.0 - u)))
+
     return ContinuousInverseCDF.from_ppf(
-        lambda u: loc + scale * np.tan(np.pi * (u - 0.5)),
-        lambda x: 0.5 + np.arctan((x - loc) / scale) / np.pi)
+        ppf, lambda x: np.arctan2(1.0, -(x - loc) / scale) / np.pi)
 
 
 def logistic(loc=0.0, scale=1.0):
@@ -65,14 +74,14 @@ def logistic(loc=0.0, scale=1.0):
 def laplace(loc=0.0, scale=1.0):
     """Laplace(loc, scale): CDF exp(z) / 2 for z < 0, 1 - exp(-z) / 2 for z >= 0.
 
-    u < 1/2: z = log(2u);  u >= 1/2: z = -log(2 - 2u). Both read
-    z = -sign(u - 1/2) log(1 - 2 |u - 1/2|).
+    u < 1/2: z = log(2u);  u >= 1/2: z = -log(2 (1 - u)), with 1 - u exact.
     """
     loc, scale = _finite("loc", loc), _positive("scale", scale)
 
     def ppf(u):
-        d = u - 0.5
-        return loc - scale * np.sign(d) * np.log1p(-2.0 * np.abs(d))
+        lower = u < 0.5
+        return loc + scale * np.where(lower, np.log(2.0 * np.where(lower, u, 0.5)),
+                                      -np.log(2.0 * np.where(lower, 0.5, 1.0 - u)))
 
     def cdf(x):
         z = (x - loc) / scale

@@ -114,9 +114,10 @@ class ContinuousInverseCDF:
         pieces = refine(f, found.breakpoints, found.total_mass, u_resolution)
         if pieces.u_error_estimate > u_resolution:
             raise ValueError(
-                f"from_density could not reach a u-error of {u_resolution:g} (estimated "
-                f"{pieces.u_error_estimate:.1e}): part of the mass sits in intervals "
-                "narrower than floating point can split")
+                f"from_density cannot reach a u-error of {u_resolution:g} near x = "
+                f"{pieces.worst_x!r} (estimated {pieces.u_error_estimate:.1e}): the density "
+                "is too concentrated there for double precision, where neighbouring "
+                "doubles already differ by more than that in CDF")
         support = (float(pieces.lo[0]), float(pieces.hi[-1]))
         return cls(PiecewiseInverse(pieces), None, support, found.tail_mass_dropped,
                    pieces=pieces, pdf=f, domain=(a, b))
@@ -153,7 +154,8 @@ class ContinuousInverseCDF:
         if self._pieces is not None:
             cdf = self._reference_cdf(x)
         elif self._cdf is not None:
-            cdf = np.asarray(self._cdf(x), dtype=np.float64)
+            with np.errstate(divide="ignore", over="ignore"):   # x may be +-inf
+                cdf = np.asarray(self._cdf(x), dtype=np.float64)
         else:
             raise ValueError("u_error needs the CDF: build the sampler with "
                              "from_ppf(ppf, cdf=...) or with from_density")

@@ -64,11 +64,16 @@ class Pieces(NamedTuple):
     hi: np.ndarray        # (n,)
     mass: np.ndarray      # (n,) integral of f over [lo, hi]
     alpha: np.ndarray     # (n, ORDER)
-    u_error_estimate: float   # largest error seen at the test points, relative
+    u_error_estimate: float   # largest estimated u-error of a piece, relative
+    worst_x: float            # where that piece is
 
 
 def _fit(f, lo, hi, tol, light):
-    """Steps 1-3 for a batch of intervals. Returns (accepted, mass, alpha, err)."""
+    """Steps 1-3 for a batch of intervals.
+
+    Returns (accepted, mass, alpha, err, floor): err is the estimated u-error
+    (unnormalised), floor the part of it that no interpolant could avoid.
+    """
     n = lo.size
     width = hi - lo
     x = lo[:, None] + width[:, None] * NODES                  # (n, 6) nodes x_k
@@ -110,7 +115,12 @@ def _fit(f, lo, hi, tol, light):
         alpha[idx[good]] = a[good]
         err[idx[good]] = e[good]
         accepted[idx[good]] = True
-    return accepted, mass, alpha, err
+    # No interpolant can beat the spacing of the doubles themselves: x moves
+    # in steps of one ulp, and the CDF by about f(x) * ulp per step.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        density = np.nan_to_num(np.max(gaps / np.diff(x, axis=1), axis=1))
+    floor = 0.5 * density * np.spacing(np.maximum(np.abs(lo), np.abs(hi)))
+    return accepted, mass, alpha, np.maximum(err, floor), floor
 
 
 def _horner(a, s):
@@ -129,13 +139,14 @@ def refine(f, breakpoints, total, u_resolution):
     done = []
     count = lo.size
     while lo.size:
-        accepted, mass, alpha, err = _fit(f, lo, hi, tol, light)
+        accepted, mass, alpha, err, floor = _fit(f, lo, hi, tol, light)
         mid = lo + (hi - lo) / 2.0
-        # An interval too narrow to halve keeps the straight line (and its
-        # mass as its u-error estimate). Below MIN_ULPS doubles, rounding of
-        # the nodes would make the quadrature meaningless.
+        # Halving cannot help an interval that is too narrow (below MIN_ULPS
+        # doubles, rounding of the nodes makes the quadrature meaningless) or
+        # whose error floor from the spacing of doubles is already too big.
+        # It keeps the straight line, and its mass as its u-error estimate.
         narrow = (hi - lo) < 2 * MIN_ULPS * np.spacing(np.maximum(np.abs(lo), np.abs(hi)))
-        stuck = ~accepted & narrow
+        stuck = ~accepted & (narrow | (floor > tol))
         keep = accepted | stuck
         done.append((lo[keep], hi[keep], mass[keep], alpha[keep], err[keep]))
         split = ~keep
@@ -149,8 +160,9 @@ def refine(f, breakpoints, total, u_resolution):
                   np.concatenate([mid[split], hi[split]]))
     lo, hi, mass, alpha, err = (np.concatenate(parts) for parts in zip(*done))
     order = np.argsort(lo)
+    worst = int(np.argmax(err))
     return Pieces(lo[order], hi[order], mass[order], alpha[order],
-                  float(np.max(err)) / total)
+                  float(err[worst]) / total, float(lo[worst]))
 
 
 class PiecewiseInverse:

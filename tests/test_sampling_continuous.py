@@ -1,0 +1,294 @@
+"""Tests for Chapter 3, part 2: the continuous inverse CDF (lecture 22, section 2.1.2).
+
+Accuracy is the u-error |U - CDF(x(U))| (SciPy's measure), checked against
+SciPy's own CDFs, which share no code with ours. The map x(U) is checked for
+monotonicity with hypothesis. ``sample`` is checked statistically with the
+DKW inequality, with a stated false-failure rate and power.
+"""
+
+import numpy as np
+import pytest
+from hypothesis import given, strategies as st
+from scipy import stats
+
+from scratchmeta.sampling import (ContinuousInverseCDF, cauchy, exponential, laplace,
+                                  logistic, pareto, weibull)
+from strategies_sampling import ALPHA, CI, CI_FEW, dkw_epsilon, ks_distance
+
+U_RESOLUTION = 1e-10
+# A grid of U: both ends, 10**5 evenly spaced points, and points crowded
+# into both tails, where inversion is hardest.
+TAILS = 10.0 ** -np.arange(1.0, 15.5, 0.25)
+U_GRID = np.unique(np.concatenate([[0.0, 1.0], (np.arange(10**5) + 0.5) / 10**5,
+                                   TAILS, 1.0 - TAILS]))
+
+# --- densities handed to from_density: unnormalised, with SciPy as reference ---
+
+DENSITIES = {
+    # light tails
+    "normal": (lambda x: np.exp(-0.5 * x * x), (-np.inf, np.inf), stats.norm()),
+    "normal far from 0": (lambda x: np.exp(-0.5 * ((x - 1000.0) / 0.01) ** 2),
+                          (-np.inf, np.inf), stats.norm(1000.0, 0.01)),
+    "gamma(2)": (lambda x: x * np.exp(-x), (0.0, np.inf), stats.gamma(2)),
+    "half-normal": (lambda x: np.exp(-0.5 * x * x), (0.0, np.inf), stats.halfnorm()),
+    "laplace (kink)": (lambda x: np.exp(-np.abs(x)), (-np.inf, np.inf), stats.laplace()),
+    "beta(2, 5)": (lambda x: x * (1 - x) ** 4, (0.0, 1.0), stats.beta(2, 5)),
+    "uniform": (np.ones_like, (0.0, 1.0), stats.uniform()),
+    "beta(0.5, 1) (infinite at 0)": (lambda x: x ** -0.5, (0.0, 1.0), stats.beta(0.5, 1)),
+    "bimodal": (lambda x: np.exp(-0.5 * (x + 3) ** 2) + 0.5 * np.exp(-2 * (x - 2) ** 2),
+                (-np.inf, np.inf), None),
+    # polynomial tails
+    "cauchy": (lambda x: 1.0 / (1.0 + x * x), (-np.inf, np.inf), stats.cauchy()),
+    "student t(3)": (lambda x: (1 + x * x / 3) ** -2, (-np.inf, np.inf), stats.t(3)),
+    "pareto(1.5)": (lambda x: x ** -2.5, (1.0, np.inf), stats.pareto(1.5)),
+}
+
+
+def bimodal_cdf(x):
+    a, b = np.sqrt(2 * np.pi), 0.5 * np.sqrt(np.pi / 2)
+    return (a * stats.norm.cdf(x + 3) + b * stats.norm.cdf(x, 2, 0.5)) / (a + b)
+
+
+def reference(name):
+    ref = DENSITIES[name][2]
+    return bimodal_cdf if ref is None else ref.cdf
+
+
+@pytest.fixture(scope="module")
+def built():
+    """Every density's sampler, built once for the module."""
+    return {name: ContinuousInverseCDF.from_density(pdf, domain)
+            for name, (pdf, domain, _) in DENSITIES.items()}
+
+
+@pytest.mark.parametrize("name", DENSITIES)
+def test_from_density_u_error_is_within_1e_10_against_scipy_cdf(built, name):
+    x = built[name].from_uniforms(U_GRID)
+    err = np.abs(U_GRID - reference(name)(x))
+    assert err.max() <= U_RESOLUTION, (name, err.max(), U_GRID[np.argmax(err)])
+
+
+@pytest.mark.parametrize("name", ["normal", "cauchy", "student t(3)", "beta(2, 5)",
+                                  "beta(0.5, 1) (infinite at 0)"])
+def test_u_error_method_agrees_with_scipy_and_meets_target(built, name):
+    sampler = built[name]
+    max_error, mean_error = sampler.u_error(20_000)
+    u = np.concatenate([[0.0, 1.0], (np.arange(20_000) + 0.5) / 20_000])
+    truth = np.abs(u - reference(name)(sampler.from_uniforms(u)))
+    assert max_error <= U_RESOLUTION
+    assert mean_error <= max_error
+    # Both compute the same u-errors; they differ by the reference CDFs'
+    # own errors, which are far below the 1e-10 being measured.
+    assert abs(max_error - truth.max()) <= 1e-12
+    assert abs(mean_error - truth.mean()) <= 1e-12
+
+
+@pytest.mark.parametrize("name", ["normal", "cauchy", "student t(3)", "pareto(1.5)",
+                                  "gamma(2)", "laplace (kink)"])
+def test_tails_are_cut_where_documented_and_drop_under_1e_13(built, name):
+    sampler = built[name]
+    left, right = sampler.tail_mass_dropped
+    lo, hi = sampler.support
+    dist = DENSITIES[name][2]
+    assert 0.0 <= left <= 1e-13 and 0.0 <= right <= 1e-13
+    # The reported masses are the true masses beyond the cut, to 1%.
+    np.testing.assert_allclose([left, right], [dist.cdf(lo), dist.sf(hi)], rtol=0.01, atol=1e-300)
+
+
+def test_finite_domain_ends_are_never_cut(built):
+    for name in ("beta(2, 5)", "uniform", "beta(0.5, 1) (infinite at 0)"):
+        assert built[name].support == (0.0, 1.0)
+        assert built[name].tail_mass_dropped == (0.0, 0.0)
+    assert built["gamma(2)"].support[0] == 0.0
+
+
+def test_documented_cut_points_for_normal_and_cauchy(built):
+    assert built["normal"].support == pytest.approx((-8.0, 8.0), abs=1.0)
+    assert built["cauchy"].support == pytest.approx((-2.0**42, 2.0**42), rel=1e-12)
+
+
+@CI
+@given(st.lists(st.floats(0.0, 1.0), min_size=2, max_size=40),
+       st.sampled_from(sorted(DENSITIES)))
+def test_x_of_u_is_monotone_and_hits_cdf_within_u_error(built, u, name):
+    u = np.sort(np.array(u))
+    x = built[name].from_uniforms(u)
+    assert np.all(x[1:] >= x[:-1])
+    np.testing.assert_allclose(reference(name)(x), u, rtol=0, atol=U_RESOLUTION)
+
+
+def test_x_of_u_is_monotone_on_a_dense_grid_across_interval_joints(built):
+    # 10**6 sorted uniforms cross every one of the few hundred polynomial
+    # pieces, including their joints.
+    u = np.linspace(0.0, 1.0, 10**6)
+    for sampler in built.values():
+        assert np.all(np.diff(sampler.from_uniforms(u)) >= 0)
+
+
+def test_unnormalised_density_gives_the_same_sampler_as_normalised():
+    a = ContinuousInverseCDF.from_density(lambda x: np.exp(-0.5 * x * x))
+    b = ContinuousInverseCDF.from_density(lambda x: 1e-200 * np.exp(-0.5 * x * x))
+    # Not bit for bit (the quadrature rounds differently), but to within u-error.
+    xb = b.from_uniforms(U_GRID)
+    assert np.max(np.abs(stats.norm.cdf(xb) - U_GRID)) <= U_RESOLUTION
+    np.testing.assert_allclose(a.from_uniforms(U_GRID), xb, rtol=1e-9, atol=1e-12)
+
+
+def test_center_finds_a_density_too_narrow_for_the_probes():
+    pdf = lambda x: np.exp(-0.5 * ((x - 12345.678) / 0.01) ** 2)  # noqa: E731
+    with pytest.raises(ValueError, match="pass center="):
+        ContinuousInverseCDF.from_density(pdf)
+    sampler = ContinuousInverseCDF.from_density(pdf, center=12345.6)
+    x = sampler.from_uniforms(U_GRID)
+    err = np.abs(U_GRID - stats.norm(12345.678, 0.01).cdf(x))
+    assert err.max() <= U_RESOLUTION
+
+
+def test_density_too_narrow_for_double_precision_raises_value_error():
+    # Near 1.2e6 neighbouring doubles are 2.3e-10 apart; with sd 1e-3 the CDF
+    # moves by about 1e-7 between them, so no x(U) can have u-error 1e-10.
+    pdf = lambda x: np.exp(-0.5 * ((x - 1234567.0) / 1e-3) ** 2)  # noqa: E731
+    with pytest.raises(ValueError, match="too concentrated there for double precision"):
+        ContinuousInverseCDF.from_density(pdf, center=1234567.0)
+    # A looser target is reachable.
+    sampler = ContinuousInverseCDF.from_density(pdf, center=1234567.0, u_resolution=1e-6)
+    err = np.abs(U_GRID - stats.norm(1234567.0, 1e-3).cdf(sampler.from_uniforms(U_GRID)))
+    assert err.max() <= 1e-6
+
+
+# --- closed forms ------------------------------------------------------------------
+
+CLOSED_FORMS = {
+    "exponential": (exponential(2.0), stats.expon(scale=0.5)),
+    "cauchy": (cauchy(1.0, 3.0), stats.cauchy(1.0, 3.0)),
+    "logistic": (logistic(-1.0, 0.5), stats.logistic(-1.0, 0.5)),
+    "laplace": (laplace(2.0, 1.5), stats.laplace(2.0, 1.5)),
+    "weibull": (weibull(1.7, 2.0), stats.weibull_min(1.7, scale=2.0)),
+    "pareto": (pareto(1.2, 3.0), stats.pareto(1.2, scale=3.0)),
+}
+
+
+@pytest.mark.parametrize("name", CLOSED_FORMS)
+def test_closed_form_ppf_matches_scipy_and_u_error_is_rounding_level(name):
+    sampler, ref = CLOSED_FORMS[name]
+    u = U_GRID[(U_GRID > 0) & (U_GRID < 1)]
+    np.testing.assert_allclose(sampler.from_uniforms(u), ref.ppf(u), rtol=1e-9)
+    assert np.max(np.abs(u - ref.cdf(sampler.from_uniforms(u)))) <= 1e-15
+    assert sampler.u_error(10_000).max_error <= 1e-15
+
+
+@CI_FEW
+@given(st.lists(st.floats(0.0, 1.0), min_size=2, max_size=40),
+       st.sampled_from(sorted(CLOSED_FORMS)))
+def test_closed_form_x_of_u_is_monotone(u, name):
+    x = CLOSED_FORMS[name][0].from_uniforms(np.sort(u))
+    assert np.all(x[1:] >= x[:-1])
+
+
+def test_closed_forms_cut_nothing_and_report_their_reach():
+    sampler = exponential()
+    assert sampler.support == (0.0, np.inf)
+    assert sampler.tail_mass_dropped == (0.0, 0.0)
+    # sample() never draws U = 0, so logistic and Cauchy never return -inf.
+    draws = logistic().sample(10**6, np.random.default_rng(0))
+    assert np.all(np.isfinite(draws))
+
+
+@pytest.mark.parametrize("factory, args, message", [
+    (exponential, (0.0,), "rate must be a positive finite number"),
+    (cauchy, (0.0, -1.0), "scale must be a positive finite number"),
+    (logistic, (np.nan,), "loc must be a finite number"),
+    (weibull, (np.inf,), "shape must be a positive finite number"),
+    (pareto, (-1.0,), "alpha must be a positive finite number"),
+])
+def test_closed_form_parameters_are_validated(factory, args, message):
+    with pytest.raises(ValueError, match=message):
+        factory(*args)
+
+
+# --- sample(): statistics ----------------------------------------------------------
+
+N = 10**6
+
+
+@pytest.mark.parametrize("name", ["normal", "cauchy", "beta(2, 5)"])
+def test_sample_passes_dkw_bound(built, name):
+    """sup |F_n - F| <= eps with eps = sqrt(log(2 / 1e-6) / (2 n)) = 0.0027 for n = 1e6.
+
+    False-failure rate: at most 1e-6 (the DKW inequality, with Massart's
+    constant). Power: any sampler whose CDF is off by more than 2 eps =
+    0.0054 somewhere fails with probability at least 1 - 1e-6, since its
+    own empirical CDF is then within eps of its CDF (DKW again).
+    """
+    draws = built[name].sample(N, np.random.default_rng(11))
+    assert ks_distance(draws, reference(name)) <= dkw_epsilon(N)
+
+
+def test_dkw_test_catches_a_normal_sampler_with_three_percent_too_wide_spread(built):
+    """A deliberately wrong sampler (sd 1.03; its CDF is off by up to 0.0071,
+    more than 2 eps) is rejected: probability >= 1 - 1e-6 by the argument above."""
+    draws = 1.03 * built["normal"].sample(N, np.random.default_rng(11))
+    assert ks_distance(draws, stats.norm.cdf) > dkw_epsilon(N)
+
+
+@pytest.mark.parametrize("name", ["cauchy", "pareto"])
+def test_closed_form_sample_passes_dkw_bound(name):
+    """Same test and rates as test_sample_passes_dkw_bound."""
+    sampler, ref = CLOSED_FORMS[name]
+    draws = sampler.sample(N, np.random.default_rng(5))
+    assert ks_distance(draws, ref.cdf) <= dkw_epsilon(N)
+
+
+def test_sample_is_reproducible_and_shaped(built):
+    sampler = built["normal"]
+    a = sampler.sample((4, 3), np.random.default_rng(2))
+    np.testing.assert_array_equal(a, sampler.sample((4, 3), np.random.default_rng(2)))
+    assert a.shape == (4, 3)
+    with pytest.raises(TypeError, match="numpy.random.Generator"):
+        sampler.sample(3, rng=42)
+
+
+# --- bad input -------------------------------------------------------------------
+
+@pytest.mark.parametrize("pdf, domain, message", [
+    (lambda x: np.sin(x), (-np.inf, np.inf), r"the density is negative \(-"),
+    (lambda x: np.where(x > 3, np.nan, np.exp(-x * x)), (-np.inf, np.inf),
+     "the density is NaN at x = 3.16"),
+    (np.zeros_like, (-np.inf, np.inf), "the density is zero everywhere"),
+    (np.zeros_like, (0.0, 1.0), "the density is zero everywhere"),
+    (lambda x: 1.0 / x, (0.0, 1.0), "not integrable .* does not decay toward x = 0.0"),
+    (lambda x: 1.0 / (1.0 - x), (0.0, 1.0), "not integrable .* does not decay toward x = 1.0"),
+    (lambda x: 1.0 / (1.0 + np.abs(x)), (-np.inf, np.inf), "not integrable .* toward x = -inf"),
+    (lambda x: 1.0 / x, (1.0, np.inf), "not integrable .* toward x = inf"),
+    (np.ones_like, (-np.inf, np.inf), "not integrable"),
+    (lambda x: x ** -1.01, (1.0, np.inf), "tail toward x = inf is too heavy to cut"),
+    (lambda x: x ** -0.99, (0.0, 1.0), "too singular at x = 0.0"),
+    (np.ones_like, (1.0, 0.0), r"domain \(1.0, 0.0\) is inverted"),
+    (np.ones_like, (1.0, 1.0), r"domain \(1.0, 1.0\) is empty"),
+    (np.ones_like, (np.nan, 1.0), "domain must not contain NaN"),
+    (np.ones_like, (np.inf, np.inf), "empty"),
+    (np.ones_like, (0.0,), r"domain must be a pair \(a, b\)"),
+])
+def test_bad_density_or_domain_raises_value_error(pdf, domain, message):
+    with pytest.raises(ValueError, match=message):
+        ContinuousInverseCDF.from_density(pdf, domain)
+
+
+def test_bad_callables_and_options_raise_clear_errors():
+    with pytest.raises(TypeError, match="pdf must be a callable"):
+        ContinuousInverseCDF.from_density(3.0)
+    with pytest.raises(TypeError, match="pdf must be vectorised"):
+        ContinuousInverseCDF.from_density(lambda x: 1.0, (0.0, 1.0))
+    with pytest.raises(TypeError, match="ppf must be a callable"):
+        ContinuousInverseCDF.from_ppf("tan")
+    with pytest.raises(ValueError, match="center=5.0 must lie strictly inside"):
+        ContinuousInverseCDF.from_density(np.ones_like, (0.0, 1.0), center=5.0)
+    with pytest.raises(ValueError, match="the density is zero at center"):
+        ContinuousInverseCDF.from_density(lambda x: np.where(x < 0.5, 1.0, 0.0), (0.0, 1.0),
+                                          center=0.75)
+    with pytest.raises(ValueError, match="u_resolution must be in"):
+        ContinuousInverseCDF.from_density(np.ones_like, (0.0, 1.0), u_resolution=0.5)
+    with pytest.raises(ValueError, match="u_error needs the CDF"):
+        ContinuousInverseCDF.from_ppf(lambda u: u).u_error()
+    with pytest.raises(ValueError, match=r"u must lie in \[0, 1\]"):
+        exponential().from_uniforms([1.5])
