@@ -1,4 +1,4 @@
-"""The two baselines: pretrained-then-fine-tuned, and trained from scratch (lecture 22, 1.1, 1.4.4)."""
+"""The two baselines: pretrained then fine-tuned, and from scratch (lecture 22, 1.1, 1.4.4)."""
 
 import numpy as np
 import pytest
