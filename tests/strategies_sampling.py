@@ -25,7 +25,7 @@ from scipy import stats
 ALPHA = 1e-6          # false-failure rate per statistical test
 
 # Deterministic, deadline-free hypothesis runs: the same examples on every CI run.
-CI = settings(max_examples=200, deadline=None, derandomize=True, database=None)
+CI = settings(max_examples=100, deadline=None, derandomize=True, database=None)
 CI_FEW = settings(max_examples=40, deadline=None, derandomize=True, database=None)
 
 

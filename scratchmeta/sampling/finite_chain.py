@@ -41,14 +41,15 @@ def check_symmetric_proposal(q, n):
     if np.any(arr < 0):
         raise ValueError("Q must be non-negative: its entries are proposal probabilities")
     if not np.allclose(arr, arr.T, rtol=0.0, atol=SYMMETRY_TOLERANCE):
-        i, j = np.unravel_index(np.argmax(np.abs(arr - arr.T)), arr.shape)
+        i, j = (int(k) for k in np.unravel_index(np.argmax(np.abs(arr - arr.T)), arr.shape))
         raise ValueError(f"Q must be symmetric (Metropolis needs q(j|i) = q(i|j)), but "
-                         f"Q[{i}, {j}] = {arr[i, j]!r} and Q[{j}, {i}] = {arr[j, i]!r}")
+                         f"Q[{i}, {j}] = {float(arr[i, j])!r} and "
+                         f"Q[{j}, {i}] = {float(arr[j, i])!r}")
     rows = arr.sum(axis=1)
     if np.any(np.abs(rows - 1.0) > ROW_SUM_TOLERANCE):
         i = int(np.argmax(np.abs(rows - 1.0)))
         raise ValueError(f"each row of Q must sum to 1 (it is a proposal distribution), "
-                         f"but row {i} sums to {rows[i]!r}")
+                         f"but row {i} sums to {float(rows[i])!r}")
     return arr
 
 
@@ -56,8 +57,8 @@ def metropolis_transition_matrix(p, Q):
     """The exact transition matrix P of the Metropolis chain for target p, proposal Q."""
     p = check_probabilities(p)
     q = check_symmetric_proposal(Q, p.size)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = p[None, :] / p[:, None]                  # p_j / p_i
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ratio = p[None, :] / p[:, None]                  # p_j / p_i (inf is fine)
     accept = np.where(p[:, None] > 0.0, np.minimum(1.0, ratio), 1.0)   # A_ij
     P = q * accept
     np.fill_diagonal(P, 0.0)

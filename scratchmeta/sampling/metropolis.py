@@ -158,9 +158,10 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
     n_warmup = n_steps if n_warmup is None else _check_int("n_warmup", n_warmup, 0)
     rng = check_rng(rng)
     chains, dim = x.shape
-    log_h = np.log(2.38 / np.sqrt(dim) if step_size is None else float(step_size))
-    if not np.isfinite(log_h):
+    h = 2.38 / np.sqrt(dim) if step_size is None else float(step_size)
+    if not (np.isfinite(h) and h > 0.0):
         raise ValueError(f"step_size must be a positive finite number, got {step_size!r}")
+    log_h = np.log(h)
     target = optimal_acceptance(dim) if target_acceptance is None else float(target_acceptance)
     if not 0.0 < target < 1.0:
         raise ValueError(f"target_acceptance must be in (0, 1), got {target_acceptance!r}")
@@ -177,7 +178,6 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
     accepted = np.zeros(chains)
     proposal = np.empty_like(x)
     log_h_sum, log_h_count = 0.0, 0
-    h = np.exp(log_h)
     for t in range(n_warmup + n_steps):
         # 1. Propose y = x + h * xi.
         rng.standard_normal(out=proposal)
