@@ -1,0 +1,141 @@
+"""Chapter 4: every figure of Lecture 22 and its demos, regenerated from real runs.
+
+The lecture's figures are sketches. Here each one is redrawn from numbers that
+the engine, the networks, the task families and the strategies of Chapters 1-3
+actually compute, so a reader can check every arrow against the code.
+
+Run them all (about ten minutes), or a quick version (under a minute)::
+
+    python -m scratchmeta.figures                  # full runs, PNGs into figures/
+    python -m scratchmeta.figures --quick          # short runs, same pictures roughly
+    python -m scratchmeta.figures --only fig22_1 fig22_5 --out /tmp/figs
+
+Conventions for a figure module
+-------------------------------
+Anyone adding a figure follows these rules, so that :func:`run_all`, the tests
+and the README can treat every figure alike.
+
+1. **Registry.** The module ``scratchmeta/figures/<module>.py`` is listed in
+   :data:`FIGURES` as ``(stem, module)``, in the order of the lecture. The
+   stem names its files: every PNG it writes is called ``<stem>_<what>.png``
+   (``fig22_1_maml_update.png``). A listed module that does not exist yet is
+   skipped with a note, so the registry can name figures before they are written.
+
+2. **One entry point.** The module defines
+   ``make(out_dir, *, quick=False, seed=0) -> dict``. It runs the experiment,
+   draws the figure, saves it with :func:`scratchmeta.figures.style.save`, and
+   returns the numbers behind the picture (arrays, floats, dicts of them) plus
+   ``"files"``, the list of paths it wrote. Tests assert on those numbers, never
+   on pixels; the returned dict must be enough to check what the caption claims.
+
+3. **Quick and full.** Settings live at the top of the module as two dicts,
+   ``FULL`` and ``QUICK`` (steps, tasks, grid sizes, ...), and ``make`` picks one.
+   ``quick=True`` must finish in a few seconds and still show the effect the
+   caption describes (the tests run it); the full run is what is committed.
+   Budget: all figures together take under a minute quick, under ten minutes full.
+
+4. **Deterministic.** All randomness comes from ``numpy.random.Generator``
+   objects seeded from ``seed``: one generator per purpose, e.g.
+   ``np.random.default_rng([seed, 1])`` for the meta-training tasks and
+   ``np.random.default_rng([seed, 2])`` for the held-out tasks, so that changing
+   one part of an experiment does not reshuffle the others. The same command
+   gives the same pictures, byte for byte.
+
+5. **One look.** Draw with :func:`style.subplots` (constrained layout, so no
+   text overlaps) and the colours of :data:`style.COLORS` (the same colour for
+   the same strategy in every figure). Every panel has a title, labelled axes
+   with units where they apply, and a legend.
+
+6. **Captions.** Each figure has a caption naming the lecture section it
+   illustrates, what to notice, and the command that made it
+   (``figures/README.md``). A caption states only what the returned numbers
+   support, and a test checks it.
+"""
+
+import argparse
+import importlib
+import time
+from pathlib import Path
+
+#: The figures in lecture order: (stem of the PNG files, module in this package).
+FIGURES = [
+    ("fig22_1", "fig22_1"),              # the MAML update in a 2-parameter plane
+    ("fig22_2", "fig22_2"),              # normal SGD with task heads (multitask)
+    ("fig22_3", "fig22_3"),              # tasks fine-tuned in parallel, their pulls
+    ("fig22_4", "fig22_4"),              # the inner loop, eq. 22.4
+    ("fig22_5", "fig22_5"),              # the unrolled computation graph
+    ("fig22_6", "fig22_6"),              # Reptile, eq. 22.5
+    ("fig22_7", "fig22_7"),              # the closed-form head, eq. 22.6
+    ("compare", "compare"),              # MAML against the alternatives
+    ("exploding", "exploding"),          # meta-gradients explode with K and inner_lr
+    ("normalization", "normalization"),  # why no normalisation in the unrolled loop
+    ("sampling", "sampling"),            # inverse-CDF sampling, eq. 22.7
+]
+
+
+def _load(module):
+    """The figure module, or None if it has not been written yet."""
+    name = f"{__name__}.{module}"
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as err:
+        if err.name == name:           # the module itself is missing: skip it
+            return None
+        raise                          # a module it imports is missing: a real error
+
+
+def run_all(out_dir="figures", quick=False, only=None, progress=print):
+    """Make the figures of :data:`FIGURES` (or the stems in ``only``) into ``out_dir``.
+
+    Returns ``{stem: numbers}``, each the dict that the module's ``make``
+    returned, with ``"seconds"`` added (the wall-clock time it took). Figures
+    whose module does not exist yet are skipped with a note. ``progress`` is
+    called with one line of text per event (``print`` by default; pass
+    ``lambda line: None`` for silence).
+    """
+    stems = [stem for stem, _ in FIGURES]
+    if only is not None:
+        if isinstance(only, str):
+            raise TypeError(f"only must be a list of stems, e.g. ['{only}'], got the "
+                            f"string {only!r}")
+        unknown = [s for s in only if s not in stems]
+        if unknown:
+            raise ValueError(f"unknown figure stems {unknown}; expected some of {stems}")
+    todo = [(stem, module) for stem, module in FIGURES if only is None or stem in only]
+    mode = "quick" if quick else "full"
+    results = {}
+    start = time.perf_counter()
+    for i, (stem, module) in enumerate(todo, 1):
+        t0 = time.perf_counter()
+        mod = _load(module)
+        if mod is None:
+            progress(f"[{i}/{len(todo)}] {stem}: skipped, scratchmeta/figures/{module}.py "
+                     f"does not exist yet")
+            continue
+        progress(f"[{i}/{len(todo)}] {stem}: making ({mode}) ...")
+        numbers = mod.make(out_dir, quick=quick, seed=0)
+        seconds = time.perf_counter() - t0
+        numbers["seconds"] = seconds
+        results[stem] = numbers
+        files = ", ".join(Path(f).name for f in numbers.get("files", []))
+        progress(f"[{i}/{len(todo)}] {stem}: done in {seconds:.1f} s -> {files}")
+    progress(f"made {len(results)} of {len(todo)} figures in "
+             f"{time.perf_counter() - start:.1f} s ({mode} mode) into {out_dir}")
+    return results
+
+
+def main(argv=None):
+    """The command ``python -m scratchmeta.figures [--quick] [--only STEM ...] [--out DIR]``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m scratchmeta.figures",
+        description="Regenerate the figures of Lecture 22 from real runs.")
+    parser.add_argument("--out", default="figures", help="folder for the PNG files "
+                        "(default: figures)")
+    parser.add_argument("--quick", action="store_true",
+                        help="short runs: every figure in seconds, for checking")
+    parser.add_argument("--only", nargs="+", metavar="STEM",
+                        help=f"make only these figures, out of: "
+                             f"{' '.join(s for s, _ in FIGURES)}")
+    args = parser.parse_args(argv)
+    run_all(args.out, quick=args.quick, only=args.only)
+    return 0

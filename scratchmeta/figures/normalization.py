@@ -1,0 +1,288 @@
+"""The lecture's first wish: why the unrolled inner loop cannot be normalised.
+
+Lecture 22, section 1.3.6 and 1.3.7 (eq. 22.4), and section 3, wish 1. The
+meta-gradient runs back through K inner steps, and gradients that run back
+through many steps can explode. Outside meta-learning we would normalise. The
+lecture's answer to why MAML cannot is that the inner loop "would no longer
+reflect what would happen at test time": at test time a task is fine-tuned
+by plain SGD, and MAML learns theta0 *for the procedure it unrolls*.
+
+The experiment. Meta-train MAML on sinusoids (Finn et al. 2017, section 5.1;
+``MLP((1, 40, 40, 1))``, K = 1, meta-batch 25, Adam) twice from the same
+initialisation and the same task stream:
+
+* *plain*: the inner step of eq. 22.4, ``theta <- theta - inner_lr * g``;
+* *normalised*: ``theta <- theta - step_length * g / ||g||``, the gradient of
+  each task divided by its norm (over all of that task's parameters). The
+  step always has length ``step_length``, whatever the gradient's size. This
+  is the unrolled loop with "normalisation" inside it, written with engine
+  ops, so the meta-gradient runs through the division by ``||g||`` too.
+
+Then fine-tune both learned theta0 on held-out tasks the way test time does,
+with plain SGD at ``inner_lr``, and also the normalised one with the
+normalised step it was trained for.
+
+What we observe (the returned numbers, checked by the tests): the normalised
+learner adapts well with its own step, and badly with plain SGD, which
+overshoots and, on many tasks, diverges. The mechanism shows in the last
+panel. A plain step ``inner_lr * g`` grows with the curvature of the support
+loss, so plain MAML is penalised whenever theta0 becomes so sharp that the
+step overshoots: its curvature stays below the stability limit of plain SGD,
+``lambda_max < 2 / inner_lr``. The normalised step has the same length at any
+curvature, so meta-training no longer sees that limit; to make a fixed-length
+step change the function more, it is free to (and does) move theta0 into
+ever sharper regions, past ``2 / inner_lr``. There the test-time step
+overshoots. Normalising inside the loop hid from meta-training exactly the
+quantity that decides whether test-time fine-tuning works.
+"""
+
+import numpy as np
+
+from scratchmeta import autodiff as ad
+from scratchmeta.figures import style
+from scratchmeta.meta import maml
+from scratchmeta.meta.common import adam_step, check_meta_gradient, pack, unpack
+from scratchmeta.nn import MLP, per_task
+from scratchmeta.tasks import Sinusoid, mse
+
+FULL = dict(meta_steps=2500, meta_batch=25, meta_lr=1e-3, eval_every=125,
+            eval_tasks=100, test_tasks=300)
+QUICK = dict(meta_steps=800, meta_batch=10, meta_lr=5e-3, eval_every=100,
+             eval_tasks=30, test_tasks=100)
+
+SIZES = (1, 40, 40, 1)
+INNER_LR = 0.01          # eta_inner of eq. 22.4, in plain meta-training and at test time
+STEP_LENGTH = 0.15       # length of every normalised inner step (about a plain step's length)
+INNER_STEPS = 1          # K during meta-training
+TEST_STEPS = 10          # fine-tuning steps at test time
+N_SUPPORT, N_QUERY = 10, 10
+POWER_ITERATIONS = 20    # for the largest Hessian eigenvalue
+DIVERGED = 1e6           # a query MSE above this (or not finite) counts as diverged
+
+
+# --- the normalised inner loop, in engine ops ---------------------------------------
+
+def task_norms(grads, n_tasks):
+    """||g_i|| of every task i: the norm over all of that task's parameter gradients."""
+    total = 0.0
+    for g in grads:
+        total = total + ad.sum(ad.reshape(g * g, (n_tasks, -1)), axis=1)
+    return ad.sqrt(total + 1e-24)       # + tiny: keep d||g||/dg finite at g = 0
+
+
+def normalised_inner_sgd(task_params, x, y, model, *, step_length, inner_steps, loss=mse):
+    """K steps of ``theta <- theta - step_length * g / ||g||`` for every task at once.
+
+    Like :func:`scratchmeta.meta.maml.inner_sgd`, but each task's gradient is
+    divided by its own norm. Everything is engine ops, so the result stays
+    differentiable with respect to theta0, through the normalisation.
+    """
+    n_tasks = ad._shape(x)[0]
+
+    def support_loss(p):
+        return ad.sum(loss(model.apply(p, x), y))
+
+    theta = list(task_params)
+    for _ in range(inner_steps):
+        g = ad.grad(support_loss)(theta)
+        norm = ad.reshape(task_norms(g, n_tasks), (n_tasks, 1, 1))    # broadcasts to W and b
+        theta = [p - step_length * gp / norm for p, gp in zip(theta, g)]
+    return theta
+
+
+def normalised_meta_loss(params, batch, model, *, step_length, inner_steps, loss=mse):
+    """MAML's meta-loss with the normalised inner loop: mean query loss after K steps."""
+    n_tasks = ad._shape(batch.x_support)[0]
+    theta_k = normalised_inner_sgd(per_task(params, n_tasks), batch.x_support,
+                                   batch.y_support, model, step_length=step_length,
+                                   inner_steps=inner_steps, loss=loss)
+    return ad.mean(loss(model.apply(theta_k, batch.x_query), batch.y_query))
+
+
+# --- test time: fine-tuning curves and curvature ------------------------------------
+
+def adaptation_curves(params, batch, model, *, n_steps, normalised):
+    """Query MSE of each task after 0..n_steps test-time steps: (tasks, n_steps + 1).
+
+    ``normalised=False`` is plain SGD at INNER_LR (what test time does);
+    ``normalised=True`` the normalised step of length STEP_LENGTH. Tasks whose
+    loss blows up are not hidden: their entries become ``inf``.
+    """
+    n_tasks = batch.x_support.shape[0]
+    theta = [np.array(p) for p in per_task(params, n_tasks)]
+    curves = []
+    with np.errstate(over="ignore", invalid="ignore"):   # divergence is measured, below
+        for step in range(n_steps + 1):
+            if step:
+                if normalised:
+                    theta = normalised_inner_sgd(theta, batch.x_support, batch.y_support,
+                                                 model, step_length=STEP_LENGTH, inner_steps=1)
+                else:
+                    theta = maml.inner_sgd(theta, batch.x_support, batch.y_support, model,
+                                           inner_lr=INNER_LR, inner_steps=1)
+            curves.append(np.asarray(mse(model.apply(theta, batch.x_query), batch.y_query)))
+    curves = np.stack(curves, axis=1)
+    return np.where(np.isfinite(curves) & (curves < DIVERGED), curves, np.inf)
+
+
+def sharpness(params, batch, model, *, iterations=POWER_ITERATIONS, seed=0):
+    """Largest Hessian eigenvalue of each task's support loss at theta0: (tasks,).
+
+    Power iteration on Hessian-vector products (:func:`autodiff.hvp`). With
+    theta0 copied once per task, the Hessian of the summed loss is block
+    diagonal, so one HVP serves every task. Plain SGD at rate ``lr`` is stable
+    on a quadratic only where this is below ``2 / lr``.
+    """
+    n_tasks = batch.x_support.shape[0]
+    theta = [np.array(p) for p in per_task(params, n_tasks)]
+
+    def support_loss(p):
+        return ad.sum(mse(model.apply(p, batch.x_support), batch.y_support))
+
+    rng = np.random.default_rng(seed)
+    v = [rng.standard_normal(t.shape) for t in theta]
+    eig = np.zeros(n_tasks)
+    for _ in range(iterations):
+        norm = np.asarray(task_norms(v, n_tasks))
+        v = [a / norm.reshape((n_tasks,) + (1,) * (a.ndim - 1)) for a in v]
+        hv = ad.hvp(support_loss, theta, v)
+        eig = sum(np.sum((a * b).reshape(n_tasks, -1), axis=1) for a, b in zip(v, hv))
+        v = hv
+    return eig
+
+
+# --- meta-training --------------------------------------------------------------------
+
+def meta_train(model, family, init, *, normalised, rng, eval_batch, cfg):
+    """Meta-train from ``init``; return theta0 and a history measured every eval_every steps.
+
+    The history holds, at each checkpoint, the median over eval_batch's tasks
+    of the query MSE after one plain SGD step, and of the sharpness.
+    """
+    state = pack("params", init)
+    history = {"step": [], "plain_step_query_mse": [], "sharpness_median": [],
+               "sharpness_q25": [], "sharpness_q75": []}
+
+    def record(step):
+        params = unpack("params", state)
+        curve = adaptation_curves(params, eval_batch, model, n_steps=1, normalised=False)
+        lam = sharpness(params, eval_batch, model)
+        history["step"].append(step)
+        history["plain_step_query_mse"].append(float(np.median(curve[:, 1])))
+        history["sharpness_median"].append(float(np.median(lam)))
+        history["sharpness_q25"].append(float(np.quantile(lam, 0.25)))
+        history["sharpness_q75"].append(float(np.quantile(lam, 0.75)))
+
+    record(0)
+    for step in range(1, cfg["meta_steps"] + 1):
+        batch = family.sample(rng, cfg["meta_batch"], N_SUPPORT, N_QUERY)
+        params = unpack("params", state)
+        if normalised:
+            _, grads = ad.value_and_grad(normalised_meta_loss)(
+                params, batch, model, step_length=STEP_LENGTH, inner_steps=INNER_STEPS)
+        else:
+            _, grads = maml.meta_grad(params, batch, model, inner_lr=INNER_LR,
+                                      inner_steps=INNER_STEPS)
+        check_meta_gradient(grads, step=step, inner_steps=INNER_STEPS,
+                            inner_lr=STEP_LENGTH if normalised else INNER_LR)
+        state = adam_step(state, grads, cfg["meta_lr"])                  # eq. 22.3, with Adam
+        if step % cfg["eval_every"] == 0:
+            record(step)
+    return unpack("params", state), {k: np.array(v) for k, v in history.items()}
+
+
+def _quantiles(curves, q):
+    """Quantiles over tasks that pick real entries, so diverged (inf) tasks count as large."""
+    return np.quantile(curves, q, axis=0, method="inverted_cdf")
+
+
+def make(out_dir, *, quick=False, seed=0):
+    """Draw normalization_mismatch.png; return the curves, histories and sharpness."""
+    cfg = QUICK if quick else FULL
+    model, family = MLP(SIZES), Sinusoid()
+    init = model.init(np.random.default_rng([seed, 0]))
+    eval_batch = family.sample(np.random.default_rng([seed, 2]), cfg["eval_tasks"],
+                               N_SUPPORT, N_QUERY)
+    test = family.sample(np.random.default_rng([seed, 3]), cfg["test_tasks"], N_SUPPORT, 100)
+
+    learned, history = {}, {}
+    for name, normalised in (("plain", False), ("normalised", True)):
+        # The same task stream for both: only the inner step differs.
+        learned[name], history[name] = meta_train(
+            model, family, init, normalised=normalised, rng=np.random.default_rng([seed, 1]),
+            eval_batch=eval_batch, cfg=cfg)
+
+    runs = {  # (trained with, tested with)
+        "plain/plain": adaptation_curves(learned["plain"], test, model, n_steps=TEST_STEPS,
+                                         normalised=False),
+        "normalised/plain": adaptation_curves(learned["normalised"], test, model,
+                                              n_steps=TEST_STEPS, normalised=False),
+        "normalised/normalised": adaptation_curves(learned["normalised"], test, model,
+                                                   n_steps=TEST_STEPS, normalised=True),
+    }
+    medians = {k: np.median(v, axis=0) for k, v in runs.items()}
+    diverged = {k: float(np.mean(~np.isfinite(v[:, -1]))) for k, v in runs.items()}
+    final_sharpness = {name: sharpness(learned[name], eval_batch, model) for name in learned}
+
+    fig, axes = style.subplots(1, 3, size=(15.0, 5.6))
+    ax = axes[0]
+    steps = np.arange(TEST_STEPS + 1)
+    styles = {"plain/plain": (style.COLORS["maml"], "-", "o"),
+              "normalised/plain": (style.COLORS["closed_form"], "-", "s"),
+              "normalised/normalised": (style.COLORS["normalised"], "--", "^")}
+    names = {"plain/plain": "plain-trained, plain SGD at test",
+             "normalised/plain": "normalised-trained, plain SGD at test",
+             "normalised/normalised": "normalised-trained, normalised step at test"}
+    top = 1.0
+    for key, curves in runs.items():
+        c, ls, marker = styles[key]
+        lo, hi = _quantiles(curves, 0.25), _quantiles(curves, 0.75)
+        top = max(top, 2 * np.max(hi[np.isfinite(hi)]))
+        ax.plot(steps, medians[key], ls, color=c, marker=marker, ms=4,
+                label=f"{names[key]} ({100 * diverged[key]:.0f}% of tasks diverged)")
+        ax.fill_between(steps, lo, np.where(np.isfinite(hi), hi, 1e6), color=c, alpha=0.15)
+    ax.axvline(INNER_STEPS, color="#999999", lw=1,
+               label=f"K = {INNER_STEPS}: the inner steps taken in meta-training")
+    ax.set(yscale="log", ylim=(None, top), xticks=steps,
+           xlabel="fine-tuning steps on the support set",
+           ylabel="query MSE (median over tasks, band: 25-75%)",
+           title=f"Test-time fine-tuning on {cfg['test_tasks']} held-out tasks")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8.5)
+
+    ax = axes[1]
+    for name, c in (("plain", style.COLORS["maml"]), ("normalised", style.COLORS["closed_form"])):
+        h = history[name]
+        ax.plot(h["step"], h["plain_step_query_mse"], "o-", color=c, ms=3,
+                label=rf"$\theta_0$ meta-trained with the {name} inner step")
+    ax.set(yscale="log", xlabel="meta-training step",
+           ylabel="query MSE after 1 plain SGD step (median)",
+           title="What test time sees, during meta-training")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8.5)
+
+    ax = axes[2]
+    for name, c in (("plain", style.COLORS["maml"]), ("normalised", style.COLORS["closed_form"])):
+        h = history[name]
+        ax.plot(h["step"], h["sharpness_median"], "o-", color=c, ms=3,
+                label=f"{name} inner step: median over tasks (band: 25-75%)")
+        ax.fill_between(h["step"], h["sharpness_q25"], h["sharpness_q75"], color=c, alpha=0.15)
+    ax.axhline(2 / INNER_LR, color="black", ls=":",
+               label=f"2 / inner_lr = {2 / INNER_LR:g}: plain SGD overshoots above this")
+    ax.set(xlabel="meta-training step",
+           ylabel=r"sharpness $\lambda_{max}$ of the support loss at $\theta_0$",
+           title=r"The mismatch: curvature at $\theta_0$")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8.5)
+    fig.suptitle(f"Normalising the unrolled inner loop (step length {STEP_LENGTH}) versus the "
+                 f"plain step (inner_lr {INNER_LR}); K = {INNER_STEPS} in meta-training")
+    files = [style.save(fig, out_dir, "normalization_mismatch")]
+    return {"files": files, "curves": runs, "median_curves": medians, "diverged": diverged,
+            "history": history, "final_sharpness": final_sharpness,
+            "stability_limit": 2 / INNER_LR, "step_length": STEP_LENGTH,
+            "plain_step_lengths": INNER_LR * _support_grad_norms(learned["plain"], test, model)}
+
+
+def _support_grad_norms(params, batch, model):
+    """||g_i|| of every task's support-loss gradient at theta0 (the plain step is inner_lr * that)."""
+    n_tasks = batch.x_support.shape[0]
+    theta = [np.array(p) for p in per_task(params, n_tasks)]
+    g = ad.grad(lambda p: ad.sum(mse(model.apply(p, batch.x_support), batch.y_support)))(theta)
+    return np.asarray(task_norms(g, n_tasks))

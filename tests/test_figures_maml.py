@@ -1,0 +1,233 @@
+"""The MAML figures of Chapter 4: the numbers behind each picture, and the package conventions.
+
+Every figure module returns the data it drew; these tests check what the
+captions claim about that data, in quick mode (seed 0), not the pixels. The
+quick runs are made once for the whole file by ``run_all``, which is itself
+under test.
+"""
+
+import numpy as np
+import pytest
+
+import scratchmeta.figures as figures
+from scratchmeta import autodiff as ad
+from scratchmeta.figures import fig22_1, fig22_3, fig22_5, normalization, style
+from scratchmeta.nn import MLP, per_task
+from scratchmeta.tasks import LinearRegression, Sinusoid
+
+MAML_STEMS = ["fig22_1", "fig22_3", "fig22_4", "fig22_5", "normalization"]
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    out = tmp_path_factory.mktemp("figures")
+    lines = []
+    results = figures.run_all(out, quick=True, only=MAML_STEMS, progress=lines.append)
+    return out, results, lines
+
+
+# --- the package: registry, run_all, style ------------------------------------------
+
+def test_registry_lists_the_lecture_figures_in_order():
+    assert [stem for stem, _ in figures.FIGURES] == [
+        "fig22_1", "fig22_2", "fig22_3", "fig22_4", "fig22_5", "fig22_6", "fig22_7",
+        "compare", "exploding", "normalization", "sampling"]
+
+
+def test_run_all_writes_a_png_named_after_each_stem(made):
+    out, results, lines = made
+    assert sorted(results) == sorted(MAML_STEMS)
+    for stem in MAML_STEMS:
+        files = results[stem]["files"]
+        assert files, f"{stem} wrote no file"
+        for path in files:
+            assert path.parent == out and path.name.startswith(stem + "_")
+            assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert results[stem]["seconds"] > 0
+        assert any(line.startswith(f"[") and f"{stem}: done in" in line for line in lines)
+
+
+def test_run_all_skips_a_listed_module_that_does_not_exist(tmp_path, monkeypatch):
+    monkeypatch.setattr(figures, "FIGURES", [("fig99", "no_such_figure_module")])
+    lines = []
+    assert figures.run_all(tmp_path, quick=True, progress=lines.append) == {}
+    assert "fig99: skipped" in lines[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_run_all_rejects_unknown_stems_and_a_bare_string(tmp_path):
+    with pytest.raises(ValueError, match="unknown figure stems"):
+        figures.run_all(tmp_path, only=["fig22_99"])
+    with pytest.raises(TypeError, match="list of stems"):
+        figures.run_all(tmp_path, only="fig22_1")
+
+
+def test_same_seed_gives_byte_identical_pictures(tmp_path):
+    a = fig22_3.make(tmp_path / "a", quick=True)["files"][0].read_bytes()
+    b = fig22_3.make(tmp_path / "b", quick=True)["files"][0].read_bytes()
+    assert a == b
+
+
+def test_style_rejects_a_bad_size_and_a_file_name_with_extension(tmp_path):
+    with pytest.raises(ValueError, match="size must be one of"):
+        style.subplots(size="huge")
+    fig, _ = style.subplots()
+    with pytest.raises(ValueError, match="without '.png'"):
+        style.save(fig, tmp_path, "picture.png")
+    assert style.save(fig, tmp_path, "picture") == tmp_path / "picture.png"
+
+
+# --- Figure 22.1: the MAML update in the plane --------------------------------------------
+
+def test_fig22_1_meta_trajectory_lowers_the_meta_loss(made):
+    r = made[1]["fig22_1"]
+    assert r["trajectory"].shape == (fig22_1.QUICK["meta_steps"] + 1, 2)
+    assert np.allclose(r["trajectory"][0], fig22_1.THETA0_START)
+    assert r["meta_loss"][-1] < 0.25 * r["meta_loss"][0]
+    # Adapting helps at the learned theta0: the meta-loss is below the unadapted loss.
+    assert r["meta_loss"][-1] < r["loss_before_adapting"][-1]
+
+
+def test_fig22_1_arrows_are_the_inner_gradient_step(made):
+    r = made[1]["fig22_1"]
+    expected = r["theta0"] - fig22_1.INNER_LR * r["inner_grads"]           # eq. 22.4, K = 1
+    np.testing.assert_allclose(r["adapted"], expected, rtol=0, atol=1e-12)
+
+
+def test_fig22_1_task_optima_are_least_squares_fits():
+    family = LinearRegression(noise=0.0)
+    batch = family.sample(np.random.default_rng(0), 3, 10, 1)
+    slopes_and_intercepts = family.sample_params(np.random.default_rng(0), 3)
+    np.testing.assert_allclose(fig22_1.least_squares(batch.x_support, batch.y_support),
+                               slopes_and_intercepts, atol=1e-12)
+
+
+def test_fig22_1_grid_meta_loss_matches_meta_loss_pointwise(made):
+    r = made[1]["fig22_1"]
+    family, model = LinearRegression(), MLP((1, 1))
+    batch = family.sample(np.random.default_rng(5), 4, 10, 10)
+    ws, bs = np.array([-1.0, 0.5]), np.array([0.0, 2.0, 3.0])
+    grid = fig22_1.meta_loss_on_grid(ws, bs, batch, model)
+    for i, b in enumerate(bs):
+        for j, w in enumerate(ws):
+            want = fig22_1.maml.meta_loss(fig22_1.as_params((w, b)), batch, model,
+                                          inner_lr=fig22_1.INNER_LR,
+                                          inner_steps=fig22_1.INNER_STEPS)
+            assert grid[i, j] == pytest.approx(float(want), rel=1e-12)
+    assert r["meta_loss_grid"].min() < r["meta_loss"][0]
+
+
+# --- Figure 22.3: the pulls of tasks fine-tuned in parallel ---------------------------------
+
+def test_fig22_3_pulls_average_to_the_batched_meta_gradient(made):
+    r = made[1]["fig22_3"]
+    assert r["max_abs_difference"] < 1e-10
+    np.testing.assert_allclose(r["pulls"].mean(axis=0), r["meta_update"], rtol=0, atol=1e-10)
+
+
+def test_fig22_3_tasks_pull_theta0_in_different_directions(made):
+    pulls = made[1]["fig22_3"]["pulls"]
+    unit = pulls / np.linalg.norm(pulls, axis=1, keepdims=True)
+    smallest_cosine = (unit @ unit.T).min()
+    assert smallest_cosine < 0          # some pair of tasks pulls more than 90 degrees apart
+
+
+def test_fig22_3_inner_paths_start_at_theta0_and_take_k_steps(made):
+    r = made[1]["fig22_3"]
+    assert r["inner_paths"].shape == (fig22_3.QUICK["n_tasks"], fig22_3.INNER_STEPS + 1, 2)
+    np.testing.assert_allclose(r["inner_paths"][:, 0], np.tile(r["theta0"], (6, 1)))
+
+
+# --- Figure 22.4: the inner loop ---------------------------------------------------------
+
+def test_fig22_4_inner_loop_lowers_the_query_loss_from_the_maml_init(made):
+    r = made[1]["fig22_4"]
+    maml_curve, random_curve = r["mean_curves"]["maml"], r["mean_curves"]["random"]
+    assert maml_curve.shape == (fig22_4_steps() + 1,)
+    assert maml_curve[-1] < 0.9 * maml_curve[0]
+    assert maml_curve[1] < maml_curve[0]                  # already after one step
+    assert maml_curve[-1] < random_curve[-1]              # meta-training helped
+
+
+def fig22_4_steps():
+    from scratchmeta.figures import fig22_4
+    return fig22_4.TEST_STEPS
+
+
+# --- Figure 22.5: the unrolled graph -------------------------------------------------------
+
+def test_fig22_5_graph_grows_with_k_and_second_order_ops_appear_from_k_1(made):
+    r = made[1]["fig22_5"]
+    counts, backward = r["node_counts"], r["backward_nodes"]
+    ks = sorted(counts)
+    assert ks == [0, 1, 2, 3]
+    assert all(counts[a] < counts[b] for a, b in zip(ks, ks[1:]))
+    assert backward[0] == 0
+    assert all(backward[k] > 0 for k in ks if k >= 1)
+    # Unrolling adds the same block of ops for every inner step.
+    assert len(set(np.diff([counts[k] for k in ks]))) == 1
+    assert r["depth"][1] < r["depth"][2] < r["depth"][3]
+
+
+def test_fig22_5_layout_puts_every_node_right_of_its_parents():
+    model = MLP((1, 4, 1))
+    batch = Sinusoid().sample(np.random.default_rng(0), 2, 5, 5)
+    _, tape, inputs = fig22_5.unrolled_tape(model.init(np.random.default_rng(1)), batch,
+                                            model, 2)
+    nodes, x, y, edges = fig22_5.layout(tape, inputs)
+    assert len(inputs) == 4                              # W1, b1, W2, b2
+    assert all(x[parent] < x[child] for parent, child in edges)
+    assert nodes[-1] is tape[-1] and x[-1] == x.max()    # the meta-loss is deepest
+
+
+# --- normalisation inside the unrolled loop ------------------------------------------------
+
+def test_normalised_inner_step_has_the_same_length_for_every_task():
+    model = MLP((1, 8, 1))
+    batch = Sinusoid().sample(np.random.default_rng(0), 5, 10, 10)
+    theta0 = per_task(model.init(np.random.default_rng(1)), 5)
+    theta1 = normalization.normalised_inner_sgd(theta0, batch.x_support, batch.y_support,
+                                                model, step_length=0.3, inner_steps=1)
+    lengths = np.asarray(normalization.task_norms([np.asarray(a) - np.asarray(b)
+                                                   for a, b in zip(theta1, theta0)], 5))
+    np.testing.assert_allclose(lengths, 0.3, rtol=1e-12)
+
+
+def test_normalised_meta_loss_gradients_match_finite_differences():
+    model = MLP((1, 3, 1), activation="tanh")
+    batch = Sinusoid().sample(np.random.default_rng(2), 2, 4, 4)
+    params = model.init(np.random.default_rng(3))
+
+    def loss(*p):
+        return normalization.normalised_meta_loss(list(p), batch, model, step_length=0.2,
+                                                  inner_steps=2)
+    ad.check_grads(loss, params, order=2, rng=np.random.default_rng(4))
+
+
+def test_sharpness_is_the_largest_hessian_eigenvalue_of_a_linear_fit():
+    model = MLP((1, 1))
+    batch = LinearRegression().sample(np.random.default_rng(0), 3, 10, 1)
+    got = normalization.sharpness([np.array([[0.3]]), np.array([-0.2])], batch, model,
+                                  iterations=100)
+    for i in range(3):
+        design = np.concatenate([batch.x_support[i], np.ones((10, 1))], axis=1)
+        hessian = 2 * design.T @ design / 10                # of the mean squared error
+        assert got[i] == pytest.approx(np.linalg.eigvalsh(hessian).max(), rel=1e-10)
+
+
+def test_normalisation_experiment_supports_its_caption(made):
+    r = made[1]["normalization"]
+    k = normalization.INNER_STEPS
+    med = r["median_curves"]
+    # Fine-tuned at test time by plain SGD, the normalised-trained theta0 adapts worse
+    # than the plain-trained one, after the K steps both were trained for ...
+    assert med["normalised/plain"][k] > 1.3 * med["plain/plain"][k]
+    # ... although with the step it was trained for, it adapts better than that.
+    assert med["normalised/normalised"][k] < med["normalised/plain"][k]
+    # The mechanism: the normalised learner's theta0 is sharper, past plain SGD's limit
+    # 2 / inner_lr on most tasks; the plain learner's stays below it.
+    sharp_plain = np.median(r["final_sharpness"]["plain"])
+    sharp_norm = np.median(r["final_sharpness"]["normalised"])
+    assert sharp_plain < r["stability_limit"] < sharp_norm
+    h = r["history"]["normalised"]["sharpness_median"]
+    assert h[-1] > 2 * h[0]
