@@ -11,7 +11,7 @@ import pytest
 
 import scratchmeta.figures as figures
 from scratchmeta import autodiff as ad
-from scratchmeta.figures import fig22_1, fig22_3, fig22_5, normalization, style
+from scratchmeta.figures import fig22_1, fig22_3, fig22_4, fig22_5, normalization, style
 from scratchmeta.nn import MLP, per_task
 from scratchmeta.tasks import LinearRegression, Sinusoid
 
@@ -44,7 +44,7 @@ def test_run_all_writes_a_png_named_after_each_stem(made):
             assert path.parent == out and path.name.startswith(stem + "_")
             assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert results[stem]["seconds"] > 0
-        assert any(line.startswith(f"[") and f"{stem}: done in" in line for line in lines)
+        assert any(line.startswith("[") and f"{stem}: done in" in line for line in lines)
 
 
 def test_run_all_skips_a_listed_module_that_does_not_exist(tmp_path, monkeypatch):
@@ -134,8 +134,9 @@ def test_fig22_3_tasks_pull_theta0_in_different_directions(made):
 
 def test_fig22_3_inner_paths_start_at_theta0_and_take_k_steps(made):
     r = made[1]["fig22_3"]
-    assert r["inner_paths"].shape == (fig22_3.QUICK["n_tasks"], fig22_3.INNER_STEPS + 1, 2)
-    np.testing.assert_allclose(r["inner_paths"][:, 0], np.tile(r["theta0"], (6, 1)))
+    n_tasks = fig22_3.QUICK["n_tasks"]
+    assert r["inner_paths"].shape == (n_tasks, fig22_3.INNER_STEPS + 1, 2)
+    np.testing.assert_allclose(r["inner_paths"][:, 0], np.tile(r["theta0"], (n_tasks, 1)))
 
 
 # --- Figure 22.4: the inner loop ---------------------------------------------------------
@@ -143,15 +144,10 @@ def test_fig22_3_inner_paths_start_at_theta0_and_take_k_steps(made):
 def test_fig22_4_inner_loop_lowers_the_query_loss_from_the_maml_init(made):
     r = made[1]["fig22_4"]
     maml_curve, random_curve = r["mean_curves"]["maml"], r["mean_curves"]["random"]
-    assert maml_curve.shape == (fig22_4_steps() + 1,)
+    assert maml_curve.shape == (fig22_4.TEST_STEPS + 1,)
     assert maml_curve[-1] < 0.9 * maml_curve[0]
     assert maml_curve[1] < maml_curve[0]                  # already after one step
     assert maml_curve[-1] < random_curve[-1]              # meta-training helped
-
-
-def fig22_4_steps():
-    from scratchmeta.figures import fig22_4
-    return fig22_4.TEST_STEPS
 
 
 # --- Figure 22.5: the unrolled graph -------------------------------------------------------

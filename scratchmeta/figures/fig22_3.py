@@ -94,8 +94,8 @@ def make(out_dir, *, quick=False, seed=0):
         ax.annotate("", xy=start + SCALE * pulls[i], xytext=start,
                     arrowprops=dict(arrowstyle="-|>", color=c, lw=2.2, mutation_scale=14))
         ax.plot([], [], "-", color=c, lw=2.2,
-                label=rf"task {i + 1}: pull $-\partial L_{{{i + 1}}}/\partial\theta_0$ (x{SCALE:g}), "
-                      rf"query loss {task_losses[i]:.2f}")
+                label=rf"task {i + 1}: pull $-\partial L_{{{i + 1}}}/\partial\theta_0$ "
+                      rf"(x{SCALE:g}), query loss {task_losses[i]:.2f}")
     ax.annotate("", xy=start + SCALE * meta_update, xytext=start,
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=3, mutation_scale=18))
     ax.plot(*start, "o", color=style.COLORS["maml"], ms=9, zorder=5, label=r"$\theta_0$")
@@ -120,7 +120,8 @@ def make(out_dir, *, quick=False, seed=0):
         step = SCALE * pulls[i] / cfg["n_tasks"]
         ax_sum.annotate("", xy=tip + step, xytext=tip,
                         arrowprops=dict(arrowstyle="-|>", color=c, lw=2.2, mutation_scale=14))
-        ax_sum.plot([], [], "-", color=c, lw=2.2, label=f"task {i + 1}: pull / {cfg['n_tasks']} (x{SCALE:g})")
+        ax_sum.plot([], [], "-", color=c, lw=2.2,
+                    label=f"task {i + 1}: pull / {cfg['n_tasks']} (x{SCALE:g})")
         tip = tip + step
     end = start + SCALE * meta_update
     ax_sum.annotate("", xy=end, xytext=start,

@@ -156,7 +156,8 @@ def make(out_dir, *, quick=False, seed=0):
     ax.bar(ks - width / 2, b_counts, width, bottom=f_counts, color=style.COLORS["backward"],
            label="MAML: inner-backward ops")
     ax.bar(ks + width / 2, [fomaml[k] for k in ks], width, color=style.COLORS["fomaml"],
-           hatch="//", edgecolor="white", label="FOMAML: all ops\n(no inner backward; constant in K)")
+           hatch="//", edgecolor="white",
+           label="FOMAML: all ops\n(no inner backward; constant in K)")
     for k, total in zip(ks, f_counts + b_counts):
         ax.text(k - width / 2, total, str(total), ha="center", va="bottom", fontsize=9)
     for k in ks:

@@ -22,18 +22,20 @@ Then fine-tune both learned theta0 on held-out tasks the way test time does,
 with plain SGD at ``inner_lr``, and also the normalised one with the
 normalised step it was trained for.
 
-What we observe (the returned numbers, checked by the tests): the normalised
-learner adapts well with its own step, and badly with plain SGD, which
-overshoots and, on many tasks, diverges. The mechanism shows in the last
-panel. A plain step ``inner_lr * g`` grows with the curvature of the support
-loss, so plain MAML is penalised whenever theta0 becomes so sharp that the
-step overshoots: its curvature stays below the stability limit of plain SGD,
+What we observe (the returned numbers, checked by the tests): with plain SGD
+the normalised learner adapts much worse than the plain one; after the first
+step its query loss is even above the unadapted one in the full run, and a
+few tasks diverge. With the normalised step it was trained for, it does
+better than with plain SGD. The mechanism shows in the last panel. A plain
+step ``inner_lr * g`` grows with the curvature of the support loss, so plain
+MAML is penalised whenever theta0 becomes so sharp that the step overshoots:
+its curvature stays below the stability limit of plain SGD,
 ``lambda_max < 2 / inner_lr``. The normalised step has the same length at any
-curvature, so meta-training no longer sees that limit; to make a fixed-length
-step change the function more, it is free to (and does) move theta0 into
-ever sharper regions, past ``2 / inner_lr``. There the test-time step
-overshoots. Normalising inside the loop hid from meta-training exactly the
-quantity that decides whether test-time fine-tuning works.
+curvature, so meta-training no longer sees that limit, and theta0 drifts into
+ever sharper regions, past ``2 / inner_lr`` (plausibly because a sharper
+network lets a step of fixed length change the function more). There the
+test-time step overshoots. Normalising inside the loop hid from meta-training
+exactly the quantity that decides whether test-time fine-tuning works.
 """
 
 import numpy as np
@@ -281,7 +283,7 @@ def make(out_dir, *, quick=False, seed=0):
 
 
 def _support_grad_norms(params, batch, model):
-    """||g_i|| of every task's support-loss gradient at theta0 (the plain step is inner_lr * that)."""
+    """||g_i|| of each task's support-loss gradient at theta0 (a plain step is inner_lr * it)."""
     n_tasks = batch.x_support.shape[0]
     theta = [np.array(p) for p in per_task(params, n_tasks)]
     g = ad.grad(lambda p: ad.sum(mse(model.apply(p, batch.x_support), batch.y_support)))(theta)
