@@ -124,11 +124,8 @@ def run_all(out_dir="figures", quick=False, only=None, progress=print):
     return results
 
 
-def main(argv=None):
-    """The command ``python -m scratchmeta.figures [--quick] [--only STEM ...] [--out DIR]``."""
-    parser = argparse.ArgumentParser(
-        prog="python -m scratchmeta.figures",
-        description="Regenerate the figures of Lecture 22 from real runs.")
+def add_arguments(parser):
+    """The options of the figures command (shared by ``python -m scratchmeta figures``)."""
     parser.add_argument("--out", default="figures", help="folder for the PNG files "
                         "(default: figures)")
     parser.add_argument("--quick", action="store_true",
@@ -136,6 +133,14 @@ def main(argv=None):
     parser.add_argument("--only", nargs="+", metavar="STEM",
                         help=f"make only these figures, out of: "
                              f"{' '.join(s for s, _ in FIGURES)}")
+
+
+def main(argv=None):
+    """The command ``python -m scratchmeta.figures [--quick] [--only STEM ...] [--out DIR]``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m scratchmeta.figures",
+        description="Regenerate the figures of Lecture 22 from real runs.")
+    add_arguments(parser)
     args = parser.parse_args(argv)
     run_all(args.out, quick=args.quick, only=args.only)
     return 0
