@@ -184,5 +184,5 @@ def test_compare_marks_a_strategy_that_does_not_fit_the_family_as_not_applicable
 
 def test_figures_command_writes_the_requested_figure(tmp_path):
     # The README's first command runs `figures`; here one quick figure only.
-    assert main(["figures", "--quick", "--out", str(tmp_path), "--only", "fig22_5"]) == 0
+    assert cli.main(["figures", "--quick", "--out", str(tmp_path), "--only", "fig22_5"]) == 0
     assert (tmp_path / "fig22_5_unrolled_graph.png").stat().st_size > 10_000
