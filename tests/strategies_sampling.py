@@ -72,6 +72,34 @@ def symmetric_proposals(draw, n):
     return q
 
 
+@st.composite
+def mixture_densities(draw):
+    """(pdf, cdf) of a mixture of 1-3 normals or Student t's (tails from df = 1).
+
+    The pdf is unnormalised (weights do not sum to 1), as from_density allows;
+    the cdf, from SciPy, is normalised.
+    """
+    from scipy import stats as sst
+
+    k = draw(st.integers(1, 3))
+    w = np.array(draw(st.lists(st.floats(0.1, 1.0), min_size=k, max_size=k)))
+    loc = np.array(draw(st.lists(st.floats(-5.0, 5.0), min_size=k, max_size=k)))
+    scale = np.array(draw(st.lists(st.floats(0.1, 3.0), min_size=k, max_size=k)))
+    if draw(st.booleans()):
+        parts = [sst.norm(m, s) for m, s in zip(loc, scale)]
+    else:
+        df = draw(st.lists(st.floats(1.0, 5.0), min_size=k, max_size=k))
+        parts = [sst.t(d, m, s) for d, m, s in zip(df, loc, scale)]
+
+    def pdf(x):
+        return sum(wi * p.pdf(x) for wi, p in zip(w, parts))
+
+    def cdf(x):
+        return sum(wi * p.cdf(x) for wi, p in zip(w, parts)) / w.sum()
+
+    return pdf, cdf
+
+
 # --- statistical helpers -----------------------------------------------------------
 
 def chi_square_pvalue(counts, p):

@@ -13,7 +13,7 @@ from scipy import stats
 
 from scratchmeta.sampling import (ContinuousInverseCDF, cauchy, exponential, laplace,
                                   logistic, pareto, weibull)
-from strategies_sampling import ALPHA, CI, CI_FEW, dkw_epsilon, ks_distance
+from strategies_sampling import CI, CI_FEW, dkw_epsilon, ks_distance, mixture_densities
 
 U_RESOLUTION = 1e-10
 # A grid of U: both ends, 10**5 evenly spaced points, and points crowded
@@ -115,6 +115,16 @@ def test_x_of_u_is_monotone_and_hits_cdf_within_u_error(built, u, name):
     x = built[name].from_uniforms(u)
     assert np.all(x[1:] >= x[:-1])
     np.testing.assert_allclose(reference(name)(x), u, rtol=0, atol=U_RESOLUTION)
+
+
+@CI_FEW
+@given(mixture_densities())
+def test_for_generated_mixtures_x_of_u_is_monotone_and_within_u_error(mixture):
+    pdf, cdf = mixture
+    sampler = ContinuousInverseCDF.from_density(pdf)
+    x = sampler.from_uniforms(U_GRID)
+    assert np.all(x[1:] >= x[:-1])
+    assert np.max(np.abs(cdf(x) - U_GRID)) <= U_RESOLUTION
 
 
 def test_x_of_u_is_monotone_on_a_dense_grid_across_interval_joints(built):

@@ -82,7 +82,8 @@ def test_powers_of_an_irreducible_chain_converge_to_the_target():
 
 
 @pytest.mark.parametrize("q, message", [
-    (np.array([[0.5, 0.5], [0.2, 0.8]]), r"Q must be symmetric .* Q\[0, 1\] = 0.5 and Q\[1, 0\] = 0.2"),
+    (np.array([[0.5, 0.5], [0.2, 0.8]]),
+     r"Q must be symmetric .* Q\[0, 1\] = 0.5 and Q\[1, 0\] = 0.2"),
     (np.array([[0.5, 0.4], [0.4, 0.5]]), "each row of Q must sum to 1 .* row 0 sums to 0.9"),
     (np.array([[1.5, -0.5], [-0.5, 1.5]]), "Q must be non-negative"),
     (np.eye(3), r"Q must have shape \(N, N\) = \(2, 2\)"),

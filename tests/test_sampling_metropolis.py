@@ -116,7 +116,8 @@ def test_moment_test_catches_samplers_with_the_wrong_mean_or_scale(run):
     name, result = run
     mean, cov, _, _ = TARGETS[name]
     sd = np.sqrt(np.diag(cov))
-    crit = t_critical(result.samples.shape[0], ALPHA / (mean.size + mean.size * (mean.size + 1) // 2))
+    n_moments = mean.size + mean.size * (mean.size + 1) // 2
+    crit = t_critical(result.samples.shape[0], ALPHA / n_moments)
     for k in range(mean.size):                     # mean off by 0.2 sd in coordinate k
         shifted = result.samples.copy()
         shifted[:, :, k] += 0.2 * sd[k]

@@ -34,11 +34,11 @@ computed here as in Vehtari, Gelman, Simpson, Carpenter and Buerkner (2021),
   forced to be non-increasing (Geyer's initial monotone sequence), because
   the noisy far lags would otherwise swamp the sum.
 
-Everything is vectorised over the dimensions. The draws are sorted once per
-dimension for the ranks, which makes the cost O(S log S); for a million
-draws per dimension that is far more than the sampling itself, which is why
-:class:`~scratchmeta.sampling.metropolis.MetropolisResult` computes these
-only when they are first read.
+The work is done one dimension at a time, vectorised over chains. Ranking
+sorts the draws (twice: plain and folded), which costs O(S log S) for S
+draws; for a million draws per dimension that is more than the sampling
+itself, which is why :class:`~scratchmeta.sampling.metropolis.MetropolisResult`
+computes these only when they are first read.
 """
 
 import numpy as np

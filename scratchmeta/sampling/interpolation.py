@@ -14,10 +14,17 @@ SciPy's ``NumericalInversePolynomial``:
    the inverse is read off directly.
 3. Check it. Between each pair of nodes, at s = (s_k + s_k+1) / 2, compute
    x(s) and then, by quadrature from x_k, the CDF at that x. The difference
-   from s * u_5 is the u-error of step 2 there. Also check, through its
+   from s * u_5 is the u-error of step 2 there; it must be below half the
+   u-resolution, leaving the other half for quadrature, the cut tails and
+   the points between the test points. Also check, through its
    Bernstein coefficients, that the polynomial is increasing on [0, 1], and
    that quadrature over the whole interval agrees with the sum over the gaps.
 4. If any check fails, halve the interval and go back to step 1.
+
+Double precision sets a floor under all of this: x can only move in steps of
+one ulp, and between two neighbouring doubles the CDF moves by about
+f(x) * ulp(x). Where that alone exceeds the u-resolution (a very narrow peak
+far from 0), halving cannot help, and ``from_density`` says so.
 
 All intervals waiting for step 1 are processed together as arrays, so the
 number of Python-level passes is the depth of the halving, not the number of
@@ -97,10 +104,11 @@ def _fit(f, lo, hi, tol, light):
         & (np.abs(whole - mass) <= 0.02 * tol)
     idx = np.flatnonzero(cand)
     if idx.size:
-        sc, xc = s[idx], x[idx] - lo[idx, None]
         # x(s) - lo = sum_{j=1..5} alpha_j s**j through the nodes k = 1..5.
-        vander = sc[:, 1:, None] ** np.arange(1, ORDER + 1)
-        a = np.linalg.solve(vander, xc[:, 1:, None])[..., 0]   # (m, 5)
+        a, solved = _solve_vandermonde(s[idx, 1:], x[idx, 1:] - lo[idx, None])
+        idx, a = idx[solved], a[solved]
+    if idx.size:
+        sc = s[idx]
         # Step 3: u-error at the midpoints between nodes.
         st = (sc[:, :-1] + sc[:, 1:]) / 2.0
         xt = lo[idx, None] + _horner(a, st)
@@ -121,6 +129,26 @@ def _fit(f, lo, hi, tol, light):
         density = np.nan_to_num(np.max(gaps / np.diff(x, axis=1), axis=1))
     floor = 0.5 * density * np.spacing(np.maximum(np.abs(lo), np.abs(hi)))
     return accepted, mass, alpha, np.maximum(err, floor), floor
+
+
+def _solve_vandermonde(s, y):
+    """Coefficients a with sum_j a_j s_k**(j+1) = y_k, one 5 x 5 system per row.
+
+    Returns (a, solved). A system that is singular in floating point (nodes
+    crowded together, when f varies wildly across the interval) is marked
+    unsolved; its interval will simply be halved.
+    """
+    vander = s[:, :, None] ** np.arange(1, ORDER + 1)
+    try:
+        return np.linalg.solve(vander, y[:, :, None])[..., 0], np.ones(len(s), dtype=bool)
+    except np.linalg.LinAlgError:                 # rare: solve one by one
+        a, solved = np.zeros(y.shape), np.ones(len(s), dtype=bool)
+        for k in range(len(s)):
+            try:
+                a[k] = np.linalg.solve(vander[k], y[k])
+            except np.linalg.LinAlgError:
+                solved[k] = False
+        return a, solved
 
 
 def _horner(a, s):

@@ -42,6 +42,7 @@ sampling itself for large runs, so they are computed when first read.
 
 from dataclasses import dataclass, field
 from functools import cached_property
+import math
 import numbers
 
 import numpy as np
@@ -108,7 +109,7 @@ def _log_density(log_density, x, chains):
     if lp.shape != (chains,):
         raise ValueError("log_density must map an array of shape (chains, dim) to shape "
                          f"(chains,), i.e. {(chains,)}; it returned shape {lp.shape}")
-    if np.any(lp == np.inf):
+    if lp.max() == np.inf:
         i = int(np.flatnonzero(lp == np.inf)[0])
         raise ValueError(f"log_density returned +inf at {x[i].tolist()}; the target must "
                          "be a finite density (log-density < +inf)")
@@ -161,7 +162,7 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
     h = 2.38 / np.sqrt(dim) if step_size is None else float(step_size)
     if not (np.isfinite(h) and h > 0.0):
         raise ValueError(f"step_size must be a positive finite number, got {step_size!r}")
-    log_h = np.log(h)
+    log_h = math.log(h)
     target = optimal_acceptance(dim) if target_acceptance is None else float(target_acceptance)
     if not 0.0 < target < 1.0:
         raise ValueError(f"target_acceptance must be in (0, 1), got {target_acceptance!r}")
@@ -194,14 +195,14 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
 
         if t < n_warmup:
             # Robbins-Monro on log h, toward the target acceptance. The mean
-            # acceptance *probability* is less noisy than the 0/1 outcomes.
-            with np.errstate(over="ignore", invalid="ignore"):
-                prob = np.minimum(1.0, np.exp(np.nan_to_num(log_ratio, nan=-np.inf)))
-            log_h += (t + 1) ** -ADAPT_EXPONENT * (float(np.mean(prob)) - target)
+            # acceptance *probability* min(1, exp(log_ratio)) is less noisy
+            # than the 0/1 outcomes; fmax turns a NaN ratio into -inf (0).
+            prob = np.exp(np.minimum(np.fmax(log_ratio, -np.inf), 0.0))
+            log_h += (t + 1) ** -ADAPT_EXPONENT * (prob.sum() / chains - target)
             if t >= n_warmup // 2:
                 log_h_sum, log_h_count = log_h_sum + log_h, log_h_count + 1
             # Freeze: from the first kept step on, h never changes again.
-            h = np.exp(log_h_sum / log_h_count if t == n_warmup - 1 else log_h)
+            h = math.exp(log_h_sum / log_h_count if t == n_warmup - 1 else log_h)
         else:
             out[t - n_warmup] = x
             accepted += accept

@@ -3,10 +3,11 @@
 Lecture 22, section 2.1.2. Before the CDF of a density f can be computed and
 inverted, we need a finite stretch [L, R] of the real line to work on, and we
 need to know that f has a finite integral at all. This file finds both by
-walking outward from a point c where f is positive, in shells that grow
-geometrically:
+walking outward from a point c where f is positive (the best of a few
+thousand probes at every scale, or the user's ``center``), in shells that
+grow geometrically, from 64 doubles away from c out to 2**1023:
 
-    c, c + 2**-1074, ..., c + 1/4, c + 1/2, c + 1, c + 2, ..., c + 2**1023.
+    c, c + 2**k0, ..., c + 1/4, c + 1/2, c + 1, c + 2, ..., c + 2**1023.
 
 The mass of each shell comes from Gauss-Legendre quadrature. Shell masses
 then answer three questions at once.
@@ -14,11 +15,13 @@ then answer three questions at once.
 1. Is f integrable? For a tail like |x|**-s the shell [2**k, 2**(k+1)] holds
    mass proportional to 2**(k (1 - s)): the masses shrink geometrically when
    s > 1 and stay level when s <= 1, the non-integrable case. Toward a
-   finite end e the shells halve in width instead (e + d/2**j), and f = 1/x
+   finite end e the shells halve in width instead (e - d/2**j), and f = 1/x
    at e = 0 again gives level masses. When the outermost masses we can
    resolve shrink by a ratio r < 1 per shell, the mass beyond them is about
-   m_last * r / (1 - r); if that is not negligible (or r >= 1), f is not
-   integrable in double precision and we raise a ValueError.
+   m_last * r / (1 - r); if r >= 1, f is not integrable, and if the mass is
+   not negligible, f cannot be sampled to the u-resolution in double
+   precision. Both are a ValueError. The same extrapolation inward, toward
+   c, catches a non-integrable spike at c itself.
 2. Where is the infinite tail cut? At the first shell edge beyond which the
    mass is below TAIL_CUT = 1e-13 of the total. This dropped mass is
    reported to the user as ``tail_mass_dropped``. A finite end of the domain
