@@ -41,9 +41,10 @@ module builds exactly enough machinery for that, in four ideas.
    primitive whose own VJP is ``broadcast_to``, so it too can be
    differentiated again.
 
-The public API: :func:`grad`, :func:`value_and_grad`, :func:`hvp`,
-:func:`check_grads`, :func:`trace`, :func:`stop_gradient`, and the primitives
-listed in ``__all__``. All arrays are float64.
+The public API: :func:`grad`, :func:`value_and_grad`, :func:`trace`,
+:func:`stop_gradient`, the primitives listed in ``__all__``, and
+:func:`hvp` and :func:`check_grads` from ``scratchmeta.gradcheck`` (the test
+every op here passes). All arrays are float64.
 """
 
 import itertools
@@ -613,79 +614,12 @@ def trace(fun, *args):
     return out, list(t.tape)
 
 
-# --------------------------------------------------------------------------
-# Tree helpers, Hessian-vector products, and the finite-difference check
-# --------------------------------------------------------------------------
-
-def _tree_vdot(x, y):
-    """sum over leaves of <x_leaf, y_leaf>, with engine ops (differentiable)."""
-    xs, ys = _flatten(x)[0], _flatten(y)[0]
-    total = 0.0
-    for a, b in zip(xs, ys):
-        total = add(total, sum(mul(a, b)))
-    return total
-
-
-def hvp(fun, x, v):
-    """Hessian-vector product H(x) v, as the gradient of <grad f(x), v>.
-
-    Reverse-over-reverse: costs a few gradients, never forms the Hessian.
-    """
-    return grad(lambda x: _tree_vdot(grad(fun)(x), v))(x)
-
-
 def _tree_map(f, *trees):
+    """Apply ``f`` leaf by leaf to trees of the same structure."""
     leaves = [_flatten(t)[0] for t in trees]
     return _flatten(trees[0])[1]([f(*xs) for xs in zip(*leaves)])
 
 
-def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None):
-    """Check the engine's derivatives of ``fun`` against central differences.
-
-    For each argument, in a random direction ``d`` and with a random output
-    cotangent ``u``, compare ``<u, J d>`` from finite differences with
-    ``<u^T J, d>`` from reverse mode, in float64 on whole arrays. For order 2,
-    repeat the check on the map ``(args, u) -> u^T J(args)``, as PyTorch's
-    gradgradcheck does; each further order repeats it on the previous map.
-    On failure, raise AssertionError naming the argument, the order, both
-    values and the error.
-    """
-    rng = np.random.default_rng(0) if rng is None else rng
-    args = tuple(_tree_map(lambda a: _as_float_leaf(a, "check_grads argument"), a)
-                 for a in args)
-    f = fun
-    for level in range(1, order + 1):
-        _check_directional(f, args, level, eps, rtol, atol, rng)
-        if level < order:
-            u = _tree_map(lambda o: rng.standard_normal(_shape(o)), f(*args))
-            f, args = _vjp_map(f, len(args)), args + (u,)
-
-
-def _vjp_map(f, n_args):
-    """The map (args, u) -> u^T J_f(args), over all of f's arguments."""
-    def vjp_of_f(*args_and_u):
-        *args, u = args_and_u
-        return grad(lambda *a: _tree_vdot(f(*a), u), argnums=tuple(range(n_args)))(*args)
-    return vjp_of_f
-
-
-def _check_directional(f, args, order, eps, rtol, atol, rng):
-    u = _tree_map(lambda o: rng.standard_normal(_shape(o)), f(*args))
-
-    def scalar(*a):
-        return _tree_vdot(f(*a), u)
-
-    for i, arg in enumerate(args):
-        d = _tree_map(lambda a: rng.standard_normal(_shape(a)), arg)
-        plus = _tree_map(lambda a, di: a + eps * di, arg, d)
-        minus = _tree_map(lambda a, di: a - eps * di, arg, d)
-        f_plus = scalar(*args[:i], plus, *args[i + 1:])
-        f_minus = scalar(*args[:i], minus, *args[i + 1:])
-        numeric = float((f_plus - f_minus) / (2 * eps))
-        analytic = float(_tree_vdot(grad(scalar, argnums=i)(*args), d))
-        error = abs(numeric - analytic)
-        if not error <= atol + rtol * max(abs(numeric), abs(analytic)):
-            raise AssertionError(
-                f"check_grads: order {order} derivative for argument {i} disagrees with "
-                f"central differences: engine {analytic!r}, finite differences {numeric!r}, "
-                f"error {error:.3g} (tolerance atol={atol:g} + rtol={rtol:g} * |value|)")
+# Checking the engine is a chapter of its own (Hessian-vector products and
+# check_grads, the finite-difference test); its names are part of this API.
+from scratchmeta.gradcheck import check_grads, hvp  # noqa: E402,F401

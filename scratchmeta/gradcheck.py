@@ -1,0 +1,94 @@
+"""Chapter 1, part 2: checking the engine, and Hessian-vector products.
+
+Lecture 22, section 1.3.6: MAML's meta-gradient is a second derivative in
+disguise (the inner gradient, differentiated again), so an engine for it has to
+be right to second order. This module holds the test every op of
+``scratchmeta.autodiff`` must pass, and one use of second derivatives that
+never forms a Hessian.
+
+* :func:`check_grads` compares reverse mode with central finite differences,
+  ``<u, J d> ~ (f(x + eps d) - f(x - eps d)) / (2 eps)``, in random directions
+  ``d`` and cotangents ``u``, on whole float64 arrays, as PyTorch's gradcheck
+  and JAX's ``check_grads`` do. Order 2 repeats the test on the map
+  ``(x, u) -> u^T J(x)`` (PyTorch's gradgradcheck): the VJP itself must have
+  correct derivatives, which holds only if every VJP is built from
+  differentiable ops.
+* :func:`hvp` computes H(x) v as the gradient of ``<grad f(x), v>``:
+  reverse-over-reverse, at the cost of a few gradients.
+
+Both are re-exported by ``scratchmeta.autodiff``.
+"""
+
+import numpy as np
+
+from scratchmeta.autodiff import (_as_float_leaf, _flatten, _shape, _tree_map, add, grad, mul,
+                                  sum)
+
+
+def _tree_vdot(x, y):
+    """sum over leaves of <x_leaf, y_leaf>, with engine ops (differentiable)."""
+    xs, ys = _flatten(x)[0], _flatten(y)[0]
+    total = 0.0
+    for a, b in zip(xs, ys):
+        total = add(total, sum(mul(a, b)))
+    return total
+
+
+def hvp(fun, x, v):
+    """Hessian-vector product H(x) v, as the gradient of <grad f(x), v>.
+
+    Reverse-over-reverse: costs a few gradients, never forms the Hessian.
+    """
+    return grad(lambda x: _tree_vdot(grad(fun)(x), v))(x)
+
+
+def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None):
+    """Check the engine's derivatives of ``fun`` against central differences.
+
+    For each argument, in a random direction ``d`` and with a random output
+    cotangent ``u``, compare ``<u, J d>`` from finite differences with
+    ``<u^T J, d>`` from reverse mode, in float64 on whole arrays. For order 2,
+    repeat the check on the map ``(args, u) -> u^T J(args)``, as PyTorch's
+    gradgradcheck does; each further order repeats it on the previous map.
+    On failure, raise AssertionError naming the argument, the order, both
+    values and the error.
+    """
+    rng = np.random.default_rng(0) if rng is None else rng
+    args = tuple(_tree_map(lambda a: _as_float_leaf(a, "check_grads argument"), a)
+                 for a in args)
+    f = fun
+    for level in range(1, order + 1):
+        _check_directional(f, args, level, eps, rtol, atol, rng)
+        if level < order:
+            u = _tree_map(lambda o: rng.standard_normal(_shape(o)), f(*args))
+            f, args = _vjp_map(f, len(args)), args + (u,)
+
+
+def _vjp_map(f, n_args):
+    """The map (args, u) -> u^T J_f(args), over all of f's arguments."""
+    def vjp_of_f(*args_and_u):
+        *args, u = args_and_u
+        return grad(lambda *a: _tree_vdot(f(*a), u), argnums=tuple(range(n_args)))(*args)
+    return vjp_of_f
+
+
+def _check_directional(f, args, order, eps, rtol, atol, rng):
+    u = _tree_map(lambda o: rng.standard_normal(_shape(o)), f(*args))
+
+    def scalar(*a):
+        return _tree_vdot(f(*a), u)
+
+    for i, arg in enumerate(args):
+        d = _tree_map(lambda a: rng.standard_normal(_shape(a)), arg)
+        plus = _tree_map(lambda a, di: a + eps * di, arg, d)
+        minus = _tree_map(lambda a, di: a - eps * di, arg, d)
+        f_plus = scalar(*args[:i], plus, *args[i + 1:])
+        f_minus = scalar(*args[:i], minus, *args[i + 1:])
+        numeric = float((f_plus - f_minus) / (2 * eps))
+        analytic = float(_tree_vdot(grad(scalar, argnums=i)(*args), d))
+        error = abs(numeric - analytic)
+        if not error <= atol + rtol * max(abs(numeric), abs(analytic)):
+            raise AssertionError(
+                f"check_grads: order {order} derivative for argument {i} disagrees with "
+                f"central differences: engine {analytic!r}, finite differences {numeric!r}, "
+                f"error {error:.3g} (tolerance atol={atol:g} + rtol={rtol:g} * |value|)")
