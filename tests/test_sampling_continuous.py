@@ -37,6 +37,11 @@ DENSITIES = {
     "beta(0.5, 1) (infinite at 0)": (lambda x: x ** -0.5, (0.0, 1.0), stats.beta(0.5, 1)),
     "bimodal": (lambda x: np.exp(-0.5 * (x + 3) ** 2) + 0.5 * np.exp(-2 * (x - 2) ** 2),
                 (-np.inf, np.inf), None),
+    # support edges and a jump inside the domain
+    "two uniforms with a gap": (lambda x: (((x > 0) & (x < 1)) | ((x > 2) & (x < 3))) * 1.0,
+                                (-1.0, 4.0), None),
+    "normal with a jump at 0.3": (lambda x: np.exp(-0.5 * x * x) * (1.0 + (x > 0.3)),
+                                  (-np.inf, np.inf), None),
     # polynomial tails
     "cauchy": (lambda x: 1.0 / (1.0 + x * x), (-np.inf, np.inf), stats.cauchy()),
     "student t(3)": (lambda x: (1 + x * x / 3) ** -2, (-np.inf, np.inf), stats.t(3)),
@@ -49,9 +54,23 @@ def bimodal_cdf(x):
     return (a * stats.norm.cdf(x + 3) + b * stats.norm.cdf(x, 2, 0.5)) / (a + b)
 
 
+def gap_cdf(x):
+    return (np.clip(x, 0, 1) + np.clip(x - 2, 0, 1)) / 2
+
+
+def jump_cdf(x):
+    below = stats.norm.cdf(np.minimum(x, 0.3))
+    above = stats.norm.cdf(np.maximum(x, 0.3)) - stats.norm.cdf(0.3)
+    return (below + 2 * above) / (1 + stats.norm.sf(0.3))
+
+
+CDFS = {"bimodal": bimodal_cdf, "two uniforms with a gap": gap_cdf,
+        "normal with a jump at 0.3": jump_cdf}
+
+
 def reference(name):
     ref = DENSITIES[name][2]
-    return bimodal_cdf if ref is None else ref.cdf
+    return CDFS[name] if ref is None else ref.cdf
 
 
 @pytest.fixture(scope="module")

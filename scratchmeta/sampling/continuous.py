@@ -105,6 +105,15 @@ class ContinuousInverseCDF:
             Needed only when the mass sits in a narrow region far from 0.
         u_resolution : float
             Target for the u-error |U - CDF(x(U))|; the default 1e-10 is SciPy's.
+
+        Limits. Everything is learned from f at finitely many points, so a
+        spike narrower than the gaps between quadrature nodes can be missed
+        altogether; jumps and the edges of f's support are found (halving
+        continues until the quadrature rules agree, and f is probed near
+        every interval end), but each one costs some forty extra halvings.
+        Mass that double precision cannot resolve (1/sqrt(1 - x) within
+        1e-16 of x = 1, a peak of width 1e-3 at x = 1e6) is a ValueError,
+        not a silently worse u-error.
         """
         f = checked_density(pdf)
         a, b = check_domain(domain)

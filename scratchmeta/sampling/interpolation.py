@@ -78,8 +78,9 @@ class Pieces(NamedTuple):
 def _fit(f, lo, hi, tol, light):
     """Steps 1-3 for a batch of intervals.
 
-    Returns (accepted, mass, alpha, err, floor): err is the estimated u-error
-    (unnormalised), floor the part of it that no interpolant could avoid.
+    Returns (accepted, mass, alpha, err, floor, split_at): err is the
+    estimated u-error (unnormalised), floor the part of it that no
+    interpolant could avoid, split_at where to cut a rejected interval.
     """
     n = lo.size
     width = hi - lo
@@ -97,11 +98,17 @@ def _fit(f, lo, hi, tol, light):
     accepted = is_light.copy()
 
     # Candidates for a polynomial: heavy intervals whose nodes are distinct in
-    # u (f > 0 between them) and whose quadrature is consistent.
+    # u (f > 0 between them), whose quadrature is consistent, and where f
+    # does not vanish right at an end while the gap next to it has mass: the
+    # edge of f's support inside the interval, which quadrature nodes can
+    # step over.
     with np.errstate(divide="ignore", invalid="ignore"):
         s = u / mass[:, None]
+    near_ends = np.stack([lo + width * 2.0**-40, hi - width * 2.0**-40], axis=1)
+    near_ends = np.clip(near_ends, np.nextafter(lo, hi)[:, None], np.nextafter(hi, lo)[:, None])
+    edge = (f(near_ends) == 0.0) & (gaps[:, [0, -1]] > 0.0)
     cand = ~is_light & (np.min(np.diff(s, axis=1), axis=1) > 1e-9) \
-        & (np.abs(whole - mass) <= 0.02 * tol)
+        & (np.abs(whole - mass) <= 0.02 * tol) & ~edge.any(axis=1)
     idx = np.flatnonzero(cand)
     if idx.size:
         # x(s) - lo = sum_{j=1..5} alpha_j s**j through the nodes k = 1..5.
@@ -128,7 +135,41 @@ def _fit(f, lo, hi, tol, light):
     with np.errstate(divide="ignore", invalid="ignore"):
         density = np.nan_to_num(np.max(gaps / np.diff(x, axis=1), axis=1))
     floor = 0.5 * density * np.spacing(np.maximum(np.abs(lo), np.abs(hi)))
-    return accepted, mass, alpha, np.maximum(err, floor), floor
+    # An interval where quadrature saw only zeros may still hold mass between
+    # its last node and an end (a density that switches on just inside it).
+    split_at = lo + width / 2.0
+    zero = np.flatnonzero(mass == 0.0)
+    if zero.size:
+        hidden, split_at[zero] = _edge_of_support(f, lo[zero], hi[zero])
+        accepted[zero[hidden]] = False
+    return accepted, mass, alpha, np.maximum(err, floor), floor, split_at
+
+
+def _edge_of_support(f, lo, hi):
+    """Look for f > 0 near the ends of intervals whose quadrature gave 0.
+
+    Probes lo + w / 2**j and hi - w / 2**j (w = hi - lo, j = 1, 2, ...). If
+    f > 0 only near one end, the interval is split where the probes turned
+    positive, so that the piece holding the mass is at most twice its width;
+    if near both, it is halved. Returns (found, split point).
+    """
+    w = (hi - lo)[:, None]
+    step = np.ldexp(1.0, -np.arange(1, 1100))
+    points = np.concatenate([lo[:, None] + w * step, hi[:, None] - w * step], axis=1)
+    inside = (points > lo[:, None]) & (points < hi[:, None])
+    values = np.zeros(points.shape)
+    values[inside] = f(points[inside])
+    positive = (values > 0.0).reshape(len(lo), 2, step.size)
+    near_lo, near_hi = positive[:, 0].any(axis=1), positive[:, 1].any(axis=1)
+    # j* = the probe farthest from the end that is still positive; split one
+    # step farther out (2 w / 2**j*), unless that is the whole interval.
+    j_lo, j_hi = np.argmax(positive[:, 0], axis=1), np.argmax(positive[:, 1], axis=1)
+    split = lo + (hi - lo) / 2.0
+    one = near_lo & ~near_hi & (j_lo >= 1)
+    split[one] = lo[one] + w[one, 0] * step[j_lo[one] - 1]
+    one = near_hi & ~near_lo & (j_hi >= 1)
+    split[one] = hi[one] - w[one, 0] * step[j_hi[one] - 1]
+    return near_lo | near_hi, split
 
 
 def _solve_vandermonde(s, y):
@@ -167,8 +208,7 @@ def refine(f, breakpoints, total, u_resolution):
     done = []
     count = lo.size
     while lo.size:
-        accepted, mass, alpha, err, floor = _fit(f, lo, hi, tol, light)
-        mid = lo + (hi - lo) / 2.0
+        accepted, mass, alpha, err, floor, mid = _fit(f, lo, hi, tol, light)
         # Halving cannot help an interval that is too narrow (below MIN_ULPS
         # doubles, rounding of the nodes makes the quadrature meaningless) or
         # whose error floor from the spacing of doubles is already too big.
@@ -207,7 +247,10 @@ class PiecewiseInverse:
         start = np.concatenate([[0.0], right[:-1]])
         width = right - start
         self.start = start
-        self.inv_width = np.divide(1.0, width, out=np.zeros_like(width), where=width > 0)
+        # A piece too thin to hit (its width underflows 1 / width) gets s = 0.
+        with np.errstate(divide="ignore", over="ignore"):
+            inv_width = 1.0 / width
+        self.inv_width = np.where(np.isfinite(inv_width), inv_width, 0.0)
         self.lo = pieces.lo[positive]
         self.hi = pieces.hi[positive]
         # One contiguous array per coefficient: gathers from short arrays are fast.
