@@ -1,7 +1,8 @@
 """Chapter 3: drawing samples from a distribution we know (lecture 22, section 2).
 
-Section 2.1 of the lecture asks how to sample from a known distribution and
-gives two answers; this package implements both, one idea per file.
+Section 2 of the lecture asks how to sample from a distribution we can write
+down, and answers twice; this package implements both answers, one idea per
+file.
 
 **Push uniforms through an inverse CDF** (sections 2.1.1-2.1.2).
 
@@ -14,8 +15,8 @@ gives two answers; this package implements both, one idea per file.
   ``quadrature.py`` (computing the CDF), ``tails.py`` (where the mass is, and
   where to cut) and ``interpolation.py`` (inverting the CDF piece by piece).
 
-**Run a random walk whose stationary distribution is the target** (the
-lecture's section 2.2 takeaway).
+**Let a random walk do the sampling** (section 2.2): a Markov chain built so
+that its long-run distribution is the target.
 
 * ``metropolis.py`` -- :func:`metropolis`: Gaussian random-walk Metropolis on
   many chains at once, with a step size tuned during warm-up only.

@@ -1,7 +1,7 @@
 """Chapter 3, part 2d: six distributions whose inverse CDF has a closed form.
 
-Lecture 22, section 2.1.2, when step 2 ("compute the CDF") and its inversion
-can be done with pen and paper. Each function below returns
+Lecture 22, section 2.1.2, in the lucky case where integrating the density
+and inverting the result can both be done with pen and paper. Each function below returns
 ``ContinuousInverseCDF.from_ppf(ppf, cdf)``. Solving CDF(x) = u for x gives
 the ppf; the derivation is one line, written next to each.
 

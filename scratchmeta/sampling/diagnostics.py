@@ -1,7 +1,7 @@
 """Chapter 3, part 3b: has the random walk forgotten where it started?
 
-Lecture 22, section 2.2: "take a simulation run of the random walk and then
-see where we end up". A run is only useful once the walk has reached its
+Lecture 22, section 2.2: the random walk's positions are samples only in the
+long run. A run is useful once the walk has reached its
 stationary distribution, and successive positions are correlated, so n steps
 are worth fewer than n independent draws. Two numbers answer both concerns,
 computed here as in Vehtari, Gelman, Simpson, Carpenter and Buerkner (2021),

@@ -1,7 +1,7 @@
 """Chapter 3, part 2c: inverting a computed CDF, one interval at a time.
 
-Lecture 22, section 2.1.2, step 3: "tell where to read the answer along the
-CDF". Given f on [L, R] we want the map U -> x(U) with CDF(x(U)) = U. We build
+Lecture 22, section 2.1.2, third step: read a uniform draw backwards through
+the CDF. Given f on [L, R] we want the map U -> x(U) with CDF(x(U)) = U. We build
 it in the manner of Derflinger, Hoermann and Leydold (2010), the method behind
 SciPy's ``NumericalInversePolynomial``:
 

@@ -1,9 +1,10 @@
 """Chapter 3, part 3: sampling by a random walk (Metropolis).
 
-Lecture 22, section 2.2: instead of inverting a CDF, "set up some kind of
-random walk whose stationary distribution is the one we're interested in",
-run it, and look at where it ends up. The Metropolis walk needs the target
-density pi only up to a constant, through ``log_density``:
+Lecture 22, section 2.2, the second way to sample: no CDF at all. Design a
+random walk that, left to run long enough, spends time in each region in
+proportion to the target's mass there, and record its positions. The
+Metropolis walk needs the target density pi only up to a constant, through
+``log_density``:
 
 1. From the current x propose y = x + step_size * xi, xi ~ N(0, I). The
    proposal is symmetric: y is as likely from x as x is from y.

@@ -1,8 +1,8 @@
 """Chapter 3, part 2a: evaluating and integrating a density we were handed.
 
-Lecture 22, section 2.1.2, step 2: "compute the CDF". For a density f known
-only as a function, the CDF F(x) = integral of f from the left end to x has to
-be computed numerically. Everything in ``from_density`` that integrates f goes
+Lecture 22, section 2.1.2, second step: from the density to its CDF. For a
+density f known only as a function, the CDF F(x) = integral of f from the
+left end to x has to be computed numerically. Everything in ``from_density`` that integrates f goes
 through two helpers here:
 
 * :func:`checked_density` wraps the user's ``pdf`` so that every value it
