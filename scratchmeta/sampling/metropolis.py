@@ -80,6 +80,8 @@ class MetropolisResult:
         The frozen proposal scale h used for every kept step.
     target_acceptance : float
         The acceptance rate warm-up steered toward.
+    last_log_density : ndarray, shape (chains,)
+        log_density at each chain's final state (to continue a run).
     r_hat, ess : ndarray, shape (dim,)
         Rank-normalised split-R-hat and bulk effective sample size per
         dimension (computed on first access).
@@ -89,7 +91,7 @@ class MetropolisResult:
     acceptance_rate: np.ndarray
     step_size: float
     target_acceptance: float
-    log_density: np.ndarray = field(repr=False)   # (chains, ) at the last state
+    last_log_density: np.ndarray = field(repr=False)   # (chains,), at the final states
 
     @cached_property
     def _diagnostics(self):
@@ -212,4 +214,4 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
                             acceptance_rate=accepted / n_steps,
                             step_size=float(h),
                             target_acceptance=target,
-                            log_density=lp)
+                            last_log_density=lp)
