@@ -342,3 +342,15 @@ def test_maml_runs_on_every_task_family(family, tmp_path):
     result = evaluate(rebuilt, state, rebuilt.family, n_tasks=4, n_steps=1, n_support=10,
                       n_query=20)
     assert result.metric_name == ("accuracy" if family == "clusters" else "MSE")
+
+
+def test_config_keeps_hyperparameters_a_subclass_passes_to_its_base():
+    # ANIL and Subset hand **hyperparameters on to MAML's constructor; a resumed
+    # run must still be checked against inner_lr, K and the rest.
+    from scratchmeta.meta import registry
+    for name in ("anil", "subset"):
+        strategy = registry.make_strategy(name, inner_lr=0.03, inner_steps=2)
+        hyper = registry.config_of(strategy)["hyperparameters"]
+        assert hyper["inner_lr"] == 0.03 and hyper["inner_steps"] == 2
+        rebuilt = registry.strategy_from_config(registry.config_of(strategy))
+        assert (rebuilt.inner_lr, rebuilt.inner_steps) == (0.03, 2)

@@ -25,9 +25,7 @@ At test time, only the head is fine-tuned too, with plain SGD.
 """
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.common import (adam_step, check_finite_loss, check_meta_gradient,
-                                     curve_by_sgd, pack, predict_by_sgd, unpack)
-from scratchmeta.meta.maml import _check_inner
+from scratchmeta.meta.maml import MAML, _check_inner
 from scratchmeta.nn import per_task, split
 from scratchmeta.tasks import mse
 
@@ -83,44 +81,20 @@ def head_indices(model):
     return (n - 2, n - 1)
 
 
-class ANIL:
+class ANIL(MAML):
     """Meta-training on ANIL's meta-gradient with Adam (Raghu et al. 2019).
 
-    Defaults follow Finn et al.'s sinusoid setting: meta-batch 25, 10 support
-    and 10 query points, K = 1 inner step of lr 0.01, Adam 1e-3. At test time
-    each task fine-tunes only the head, by plain SGD with the same inner_lr.
-    The protocol is in ``scratchmeta.meta.common``.
+    MAML's strategy (same defaults: Finn et al.'s sinusoid setting) with two
+    changes: the meta-gradient is ANIL's, and at test time each task fine-tunes
+    only the head, by plain SGD with the same inner_lr.
     """
 
-    def __init__(self, model, family, *, inner_lr=0.01, inner_steps=1, meta_lr=1e-3,
-                 meta_batch=25, n_support=10, n_query=10, first_order=False):
-        _check_inner(inner_lr, inner_steps)
-        self.model, self.family = model, family
-        self.inner_lr, self.inner_steps, self.meta_lr = inner_lr, inner_steps, meta_lr
-        self.meta_batch, self.n_support, self.n_query = meta_batch, n_support, n_query
-        self.first_order = first_order
-        self.name = "FO-ANIL" if first_order else "ANIL"
+    def __init__(self, model, family, **hyperparameters):
+        super().__init__(model, family, **hyperparameters)
+        self.name = "FO-ANIL" if self.first_order else "ANIL"
+        self.trainable = head_indices(model)
 
-    def init_state(self, rng):
-        return pack("params", self.model.init(rng))
-
-    def step(self, state, rng, step_index):
-        batch = self.family.sample(rng, self.meta_batch, self.n_support, self.n_query)
-        loss, grads = anil_meta_grad(unpack("params", state), batch, self.model,
-                                     inner_lr=self.inner_lr, inner_steps=self.inner_steps,
-                                     first_order=self.first_order, loss=self.family.loss)
-        check_finite_loss(float(loss), step=step_index, inner_steps=self.inner_steps,
-                          inner_lr=self.inner_lr)
-        check_meta_gradient(grads, step=step_index, inner_steps=self.inner_steps,
-                            inner_lr=self.inner_lr)
-        return adam_step(state, grads, self.meta_lr), float(loss)
-
-    def adaptation_curve(self, state, batch, n_steps):
-        return curve_by_sgd(unpack("params", state), batch, self.model, lr=self.inner_lr,
-                            n_steps=n_steps, loss=self.family.loss, metric=self.family.metric,
-                            trainable=head_indices(self.model))
-
-    def predict(self, state, batch, n_steps):
-        return predict_by_sgd(unpack("params", state), batch, self.model, lr=self.inner_lr,
-                              n_steps=n_steps, loss=self.family.loss,
-                              trainable=head_indices(self.model))
+    def meta_grad(self, params, batch, rng):
+        return anil_meta_grad(params, batch, self.model, inner_lr=self.inner_lr,
+                              inner_steps=self.inner_steps, first_order=self.first_order,
+                              loss=self.family.loss)

@@ -27,8 +27,8 @@ second-order path is recorded.
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.common import (adam_step, check_meta_gradient, curve_by_sgd, pack,
-                                     predict_by_sgd, unpack)
+from scratchmeta.meta.common import (adam_step, check_finite_loss, check_meta_gradient,
+                                     curve_by_sgd, pack, predict_by_sgd, unpack)
 from scratchmeta.nn import per_task
 from scratchmeta.tasks import mse
 
@@ -114,8 +114,11 @@ class MAML:
     Hyperparameters default to Finn et al.'s sinusoid setting: meta-batch 25,
     10 support and 10 query points, K = 1 inner step of lr 0.01, Adam 1e-3.
     At test time a task is fine-tuned by plain SGD with the same inner_lr.
-    The protocol is described in ``scratchmeta.meta.common``.
+    The protocol is described in ``scratchmeta.meta.common``. Variants (ANIL,
+    the subset strategy) override :meth:`meta_grad` and :attr:`trainable`.
     """
+
+    trainable = None        # indices of parameters fine-tuned at test time; None: all
 
     def __init__(self, model, family, *, inner_lr=0.01, inner_steps=1, meta_lr=1e-3,
                  meta_batch=25, n_support=10, n_query=10, first_order=False):
@@ -126,22 +129,28 @@ class MAML:
         self.first_order = first_order
         self.name = "FOMAML" if first_order else "MAML"
 
+    def meta_grad(self, params, batch, rng):
+        """(meta-loss, meta-gradient) on one batch of tasks."""
+        return meta_grad(params, batch, self.model, inner_lr=self.inner_lr,
+                         inner_steps=self.inner_steps, first_order=self.first_order,
+                         loss=self.family.loss)
+
     def init_state(self, rng):
         return pack("params", self.model.init(rng))
 
     def step(self, state, rng, step_index):
         batch = self.family.sample(rng, self.meta_batch, self.n_support, self.n_query)
-        loss, grads = meta_grad(unpack("params", state), batch, self.model,
-                                inner_lr=self.inner_lr, inner_steps=self.inner_steps,
-                                first_order=self.first_order, loss=self.family.loss)
-        check_meta_gradient(grads, step=step_index, inner_steps=self.inner_steps,
-                            inner_lr=self.inner_lr)
+        loss, grads = self.meta_grad(unpack("params", state), batch, rng)
+        guard = dict(step=step_index, inner_steps=self.inner_steps, inner_lr=self.inner_lr)
+        check_finite_loss(float(loss), **guard)
+        check_meta_gradient(grads, **guard)                  # section 1.3.7: stop, don't NaN
         return adam_step(state, grads, self.meta_lr), float(loss)
 
     def adaptation_curve(self, state, batch, n_steps):
         return curve_by_sgd(unpack("params", state), batch, self.model, lr=self.inner_lr,
-                            n_steps=n_steps, loss=self.family.loss, metric=self.family.metric)
+                            n_steps=n_steps, loss=self.family.loss, metric=self.family.metric,
+                            trainable=self.trainable)
 
     def predict(self, state, batch, n_steps):
         return predict_by_sgd(unpack("params", state), batch, self.model, lr=self.inner_lr,
-                              n_steps=n_steps, loss=self.family.loss)
+                              n_steps=n_steps, loss=self.family.loss, trainable=self.trainable)

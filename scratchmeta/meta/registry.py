@@ -198,8 +198,13 @@ def _keywords(cls):
 def _arguments(obj, skip=()):
     """The constructor arguments of ``obj``, read back from its same-named attributes."""
     out = {}
-    for p in inspect.signature(type(obj)).parameters.values():
-        if p.name in skip or p.kind not in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY):
+    # A subclass may pass **hyperparameters on to its base (ANIL to MAML): read
+    # every constructor along the class hierarchy.
+    params = [p for cls in type(obj).__mro__ if "__init__" in vars(cls)
+              for p in inspect.signature(vars(cls)["__init__"]).parameters.values()]
+    for p in params:
+        if p.name in skip or p.name in out or p.name == "self" \
+                or p.kind not in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY):
             continue
         if hasattr(obj, p.name):
             value = getattr(obj, p.name)

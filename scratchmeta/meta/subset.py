@@ -24,9 +24,7 @@ uses the whole support set of each evaluation task.
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.common import (adam_step, check_finite_loss, check_meta_gradient,
-                                     curve_by_sgd, pack, predict_by_sgd, unpack)
-from scratchmeta.meta.maml import _check_inner, meta_loss
+from scratchmeta.meta.maml import MAML, meta_loss
 from scratchmeta.tasks import TaskBatch, mse
 
 
@@ -64,7 +62,7 @@ def subset_meta_loss(params, batch, model, rng, *, subset_size, inner_lr, inner_
                      inner_steps=inner_steps, first_order=first_order, loss=loss)
 
 
-class Subset:
+class Subset(MAML):
     """MAML meta-trained on support subsets (section 1.4.1), with Adam.
 
     Defaults: tasks drawn with 100 support points of which the inner loop sees
@@ -74,36 +72,14 @@ class Subset:
     ``scratchmeta.meta.common``.
     """
 
-    def __init__(self, model, family, *, subset_size=10, n_support=100, inner_lr=0.01,
-                 inner_steps=1, meta_lr=1e-3, meta_batch=25, n_query=10, first_order=False):
-        _check_inner(inner_lr, inner_steps)
+    def __init__(self, model, family, *, subset_size=10, n_support=100, **hyperparameters):
         _check_subset_size(subset_size, n_support)
-        self.model, self.family = model, family
+        super().__init__(model, family, n_support=n_support, **hyperparameters)
         self.subset_size = subset_size
-        self.inner_lr, self.inner_steps, self.meta_lr = inner_lr, inner_steps, meta_lr
-        self.meta_batch, self.n_support, self.n_query = meta_batch, n_support, n_query
-        self.first_order = first_order
         self.name = "Subset"
 
-    def init_state(self, rng):
-        return pack("params", self.model.init(rng))
-
-    def step(self, state, rng, step_index):
-        batch = self.family.sample(rng, self.meta_batch, self.n_support, self.n_query)
-        loss, grads = ad.value_and_grad(subset_meta_loss)(
-            unpack("params", state), batch, self.model, rng, subset_size=self.subset_size,
+    def meta_grad(self, params, batch, rng):
+        return ad.value_and_grad(subset_meta_loss)(
+            params, batch, self.model, rng, subset_size=self.subset_size,
             inner_lr=self.inner_lr, inner_steps=self.inner_steps,
             first_order=self.first_order, loss=self.family.loss)
-        check_finite_loss(float(loss), step=step_index, inner_steps=self.inner_steps,
-                          inner_lr=self.inner_lr)
-        check_meta_gradient(grads, step=step_index, inner_steps=self.inner_steps,
-                            inner_lr=self.inner_lr)
-        return adam_step(state, grads, self.meta_lr), float(loss)
-
-    def adaptation_curve(self, state, batch, n_steps):
-        return curve_by_sgd(unpack("params", state), batch, self.model, lr=self.inner_lr,
-                            n_steps=n_steps, loss=self.family.loss, metric=self.family.metric)
-
-    def predict(self, state, batch, n_steps):
-        return predict_by_sgd(unpack("params", state), batch, self.model, lr=self.inner_lr,
-                              n_steps=n_steps, loss=self.family.loss)
