@@ -188,23 +188,34 @@ def strategy_from_config(config):
                **config["hyperparameters"])
 
 
+def _constructor_parameters(cls):
+    """Keyword parameters of ``cls``'s constructor, including those it hands on to a base
+    class through ``**hyperparameters`` (ANIL and Subset to MAML), subclass first."""
+    out = {}
+    for klass in cls.__mro__:
+        if "__init__" not in vars(klass):
+            continue
+        params = inspect.signature(vars(klass)["__init__"]).parameters.values()
+        for p in params:
+            if p.name != "self" and p.name not in out \
+                    and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY):
+                out[p.name] = p
+        if not any(p.kind == p.VAR_KEYWORD for p in params):
+            break                                  # nothing is handed further up
+    return list(out.values())
+
+
 def _keywords(cls):
     """{name: default} of the constructor's parameters after (model, family)."""
-    params = list(inspect.signature(cls).parameters.values())[2:]
-    return {p.name: p.default for p in params
-            if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}
+    return {p.name: p.default for p in _constructor_parameters(cls)
+            if p.name not in ("model", "family")}
 
 
 def _arguments(obj, skip=()):
     """The constructor arguments of ``obj``, read back from its same-named attributes."""
     out = {}
-    # A subclass may pass **hyperparameters on to its base (ANIL to MAML): read
-    # every constructor along the class hierarchy.
-    params = [p for cls in type(obj).__mro__ if "__init__" in vars(cls)
-              for p in inspect.signature(vars(cls)["__init__"]).parameters.values()]
-    for p in params:
-        if p.name in skip or p.name in out or p.name == "self" \
-                or p.kind not in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY):
+    for p in _constructor_parameters(type(obj)):
+        if p.name in skip:
             continue
         if hasattr(obj, p.name):
             value = getattr(obj, p.name)
