@@ -144,6 +144,16 @@ def test_tv_to_the_target_shrinks_as_the_walk_runs(made):
     assert w["snapshot_tv"] == {n: tv[n - 1] for n in (2, 10, 30, 300)}
 
 
+def test_the_walk_finds_the_near_mode_first_then_balances_the_two(made):
+    x = made[1]["walk"]["runs"]["tuned"]["x"]
+    left_mass = sampling.mixture_cdf(0.0)                           # 0.351
+    assert (x[:, 9] < 0).mean() > 0.6                 # n = 10 (seeds 0-19: 0.73-0.81)
+    # at the end, 1000 chains: binomial s.e. 0.015 (seeds 0-19: 0.326-0.388)
+    assert abs((x[:, -1] < 0).mean() - left_mass) < 0.06
+    small = made[1]["walk"]["runs"]["small"]["x"]
+    assert (small[:, -1] > 0).mean() < 0.15           # target 0.65 (seeds 0-19: 0.03-0.06)
+
+
 def test_a_too_small_step_is_still_far_from_the_target_at_the_end(made):
     runs = made[1]["walk"]["runs"]
     assert runs["small"]["step_size"] == sampling.SMALL_STEP
