@@ -1,7 +1,7 @@
 """Figures 22.2 (normal SGD with task heads) and 22.6 (Reptile): the numbers behind them.
 
 Each figure is made once, in quick mode with seed 0, and the tests check what
-the captions (figures/CAPTIONS_multitask_reptile.md) claim about the returned
+the captions (figures/README.md) claim about the returned
 numbers. Where a number comes from the library, a test recomputes it by hand
 for the linear learner ``MLP((1, 1))``, whose gradients have closed forms:
 for the support MSE of y = w x + b, grad = 2 mean(r [x, 1]) with residual r,

@@ -2,7 +2,7 @@
 
 ``sampling.make`` is run once, in quick mode with seed 0, through ``run_all``
 (as ``python -m scratchmeta.figures --only sampling --quick`` would); the
-tests check what ``figures/CAPTIONS_sampling.md`` claims about its numbers.
+tests check what ``figures/README.md`` claims about its numbers.
 
 The Metropolis and step-size checks are statistical, but every run is seeded,
 so each test gives the same answer every time. Their thresholds were set from
