@@ -96,7 +96,9 @@ class Tensor:
         self.args = args            # its arguments, one level down
         self.params = params        # its non-array parameters (axis, shape, ...)
         self.inputs = inputs        # (argnum, parent Tensor) pairs on this trace
-        self.cotangent = None
+        self.cotangent = None       # summed during this trace's backward pass
+        # Recorded while an inner grad ran its backward pass: a second-order
+        # path of MAML's unrolled graph (drawn in Figure 22.5).
         self.in_backward = _backward_depth > 0
 
     # --- inspection (Figure 22.5 draws the graph from these) ---------------
