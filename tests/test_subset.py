@@ -100,7 +100,7 @@ def test_absurd_inner_lr_stops_training_with_a_message_naming_step_k_and_inner_l
     with np.errstate(all="ignore"), pytest.raises(ExplodingMetaGradient) as info:
         strategy.step(state, rng, 4)
     message = str(info.value)
-    assert "meta-step 4" in message and "K = 5" in message and "inner_lr = 50" in message
+    assert "meta-step 4" in message and "K = inner_steps = 5" in message and "inner_lr = 50" in message
 
 
 def test_same_seed_gives_the_same_meta_training():

@@ -35,25 +35,27 @@ class ExplodingMetaGradient(FloatingPointError):
     """A meta-gradient became non-finite or too large to trust (section 1.3.7)."""
 
 
+def _explosion(what, step, inner_steps, inner_lr):
+    return ExplodingMetaGradient(
+        f"the {what} at meta-step {step} (K = inner_steps = {inner_steps}, "
+        f"inner_lr = {inner_lr:g}). Gradients through the unrolled inner loop explode as "
+        f"K and inner_lr grow (lecture 22, section 1.3.7): try a smaller inner_lr or "
+        f"fewer inner steps.")
+
+
 def check_meta_gradient(grads, *, step, inner_steps, inner_lr, max_norm=1e6):
     """Return the meta-gradient's norm, or raise if it is non-finite or exploding."""
     norm = float(np.sqrt(sum(float(np.sum(g * g)) for g in grads)))
     if not np.isfinite(norm) or norm > max_norm:
         what = "is not finite" if not np.isfinite(norm) else f"has norm {norm:.3g} > {max_norm:g}"
-        raise ExplodingMetaGradient(
-            f"the meta-gradient {what} at meta-step {step} (K = inner_steps = {inner_steps}, "
-            f"inner_lr = {inner_lr:g}). Gradients through the unrolled inner loop explode as "
-            f"K and inner_lr grow (lecture 22, section 1.3.7): try a smaller inner_lr or "
-            f"fewer inner steps.")
+        raise _explosion(f"meta-gradient {what}", step, inner_steps, inner_lr)
     return norm
 
 
 def check_finite_loss(loss, *, step, inner_steps, inner_lr):
     """Raise instead of reporting a NaN or infinite meta-loss."""
     if not np.isfinite(loss):
-        raise ExplodingMetaGradient(
-            f"the meta-loss is {loss} at meta-step {step} (K = {inner_steps}, inner_lr = "
-            f"{inner_lr:g}); try a smaller inner_lr or fewer inner steps (section 1.3.7).")
+        raise _explosion(f"meta-loss is {loss}", step, inner_steps, inner_lr)
 
 
 # --- state dicts: lists of arrays under numbered keys ---------------------------
