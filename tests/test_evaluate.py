@@ -121,6 +121,8 @@ def test_format_interval_gives_the_mean_to_two_digits_of_its_half_width():
     assert format_interval(3.1234, 0.2) == "3.12 ± 0.20"
     assert format_interval(123.4, 31.0) == "123 ± 31"
     assert format_interval(1.03e66, 2.0e66) == "1.03e+66 ± 2e+66"
+    # A mean that overflowed the interval (one task diverged) stays short too.
+    assert format_interval(5.8e171, np.inf) == "5.8e+171 ± inf"
 
 
 def test_format_table_aligns_its_columns():

@@ -102,10 +102,10 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
 
 def format_interval(mean, half_width):
     """'0.512 ± 0.041': the mean to the precision its interval supports (2 digits of it)."""
+    if abs(mean) >= 1e5 or (np.isfinite(half_width) and half_width >= 1e5):
+        return f"{mean:.3g} ± {half_width:.2g}"          # a diverged run: keep it short
     if not np.isfinite(half_width) or half_width <= 0:
         return f"{mean:.3f} ± {half_width:.1g}"
-    if max(abs(mean), half_width) >= 1e5:                 # a diverged run: keep it short
-        return f"{mean:.3g} ± {half_width:.2g}"
     decimals = max(0, 1 - int(np.floor(np.log10(half_width))))
     return f"{mean:.{decimals}f} ± {half_width:.{decimals}f}"
 
