@@ -25,23 +25,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 import bench_autodiff as peers  # noqa: E402  (the peer implementations live there)
+from timing import interleaved  # noqa: E402
 
+from scratchmeta.memory import keep_freed_memory  # noqa: E402
 from scratchmeta.meta import maml  # noqa: E402
 from scratchmeta.nn import MLP  # noqa: E402
 from scratchmeta.tasks import Sinusoid  # noqa: E402
 
 MODEL = MLP((1, 40, 40, 1))
-
-
-def median_ms(fn, repeats, warmup=10):
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return 1e3 * float(np.median(times))
 
 
 def peak_mib(fn):
@@ -68,27 +59,30 @@ def timing(repeats):
     def ours_step():
         state["s"], _ = strategy.step(state["s"], rng, 0)
 
-    rows = {"scratchmeta meta-gradient": median_ms(ours_grad, repeats),
-            "scratchmeta full meta-step (+ sampling, Adam)": median_ms(ours_step, repeats)}
+    contenders = {"scratchmeta meta-gradient": ours_grad,
+                  "scratchmeta full meta-step (+ sampling, Adam)": ours_step}
     try:
         vmap_step, loop_step = peers.torch_meta_grads(params, tuple(batch))
-        rows["PyTorch torch.func vmap meta-gradient"] = median_ms(vmap_step, repeats)
-        rows["PyTorch loop-over-tasks meta-gradient"] = median_ms(loop_step, max(10, repeats // 5))
+        contenders["PyTorch torch.func vmap meta-gradient"] = vmap_step
+        contenders["PyTorch loop-over-tasks meta-gradient"] = loop_step
     except ImportError:
         print("PyTorch not installed: its rows are skipped")
     try:
-        rows["HIPS autograd meta-gradient"] = median_ms(
-            peers.hips_autograd_meta_grad(params, tuple(batch)), repeats)
+        contenders["HIPS autograd meta-gradient"] = peers.hips_autograd_meta_grad(
+            params, tuple(batch))
     except ImportError:
         print("HIPS autograd not installed: its row is skipped")
+    rounds = max(5, repeats // 20)
+    result = interleaved(contenders, "scratchmeta meta-gradient", rounds=rounds)
+    rows = {name: ms for name, (ms, _) in result.items()}
 
-    ours = rows["scratchmeta meta-gradient"]
-    print("Time per meta-gradient / meta-step (median ms), Finn et al. sinusoid setting:")
-    for name, t in rows.items():
-        ratio = f"   ours / this = {ours / t:5.2f}" if not name.startswith("scratchmeta") else ""
-        print(f"  {name:48s} {t:7.3f} ms{ratio}")
-    if "PyTorch torch.func vmap meta-gradient" in rows:
-        r = ours / rows["PyTorch torch.func vmap meta-gradient"]
+    print(f"Time per meta-gradient / meta-step (median ms; ratios are medians of {rounds} "
+          f"interleaved rounds), Finn et al. sinusoid setting:")
+    for name, (ms, ratio) in result.items():
+        tail = "" if name.startswith("scratchmeta") else f"   ours / this = {1 / ratio:5.2f}"
+        print(f"  {name:48s} {ms:7.3f} ms{tail}")
+    if "PyTorch torch.func vmap meta-gradient" in result:
+        r = 1 / result["PyTorch torch.func vmap meta-gradient"][1]
         print(f"Target: at most 0.5x PyTorch vmap per meta-gradient. Measured {r:.2f}x: "
               f"{'PASS' if r <= 0.5 else 'MISS'}")
     step = rows["scratchmeta full meta-step (+ sampling, Adam)"]
@@ -124,6 +118,9 @@ def memory():
 
 
 def main():
+    # The same allocator setting as the command line, for every contender in this
+    # process (scratchmeta/memory.py explains why NumPy-heavy code needs it).
+    keep_freed_memory()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=200)
     args = parser.parse_args()

@@ -28,6 +28,7 @@ import numpy as np
 from scipy.special import ndtr
 from scipy.stats.sampling import DiscreteGuideTable, NumericalInversePolynomial
 
+from scratchmeta.memory import keep_freed_memory
 from scratchmeta.sampling import ContinuousInverseCDF, DiscreteInverseCDF, metropolis
 
 
@@ -179,6 +180,9 @@ def bench_metropolis(repeats):
 
 
 def main():
+    # The same allocator setting as the command line, for every contender in this
+    # process (scratchmeta/memory.py explains why NumPy-heavy code needs it).
+    keep_freed_memory()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args()

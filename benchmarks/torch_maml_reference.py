@@ -17,12 +17,16 @@ import time
 
 import numpy as np
 
+from scratchmeta.memory import keep_freed_memory
 from scratchmeta.meta.common import pack
 from scratchmeta.meta.registry import config_of, make_strategy
 from scratchmeta.meta.training import init_rng, save_checkpoint, step_rng
 
 
 def main():
+    # The same allocator setting as the command line, for every contender in this
+    # process (scratchmeta/memory.py explains why NumPy-heavy code needs it).
+    keep_freed_memory()
     import torch
     from torch.func import grad, vmap
 

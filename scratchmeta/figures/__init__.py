@@ -57,6 +57,8 @@ import importlib
 import time
 from pathlib import Path
 
+from scratchmeta.memory import keep_freed_memory
+
 #: The figures in lecture order: (stem of the PNG files, module in this package).
 FIGURES = [
     ("fig22_1", "fig22_1"),              # the MAML update in a 2-parameter plane
@@ -142,5 +144,6 @@ def main(argv=None):
         description="Regenerate the figures of Lecture 22 from real runs.")
     add_arguments(parser)
     args = parser.parse_args(argv)
+    keep_freed_memory()         # see scratchmeta/memory.py
     run_all(args.out, quick=args.quick, only=args.only)
     return 0
