@@ -58,7 +58,7 @@ def least_squares(x, y):
                      for d, t in zip(design, y)])
 
 
-def meta_loss_on_grid(ws, bs, batch, model):
+def meta_loss_on_grid(ws, bs, batch, model, *, inner_lr=INNER_LR, inner_steps=INNER_STEPS):
     """The meta-loss at every theta0 = (w, b) of a grid, in one batched pass.
 
     Every (grid point, task) pair becomes one "task" of a big batch: theta0 is
@@ -72,7 +72,7 @@ def meta_loss_on_grid(ws, bs, batch, model):
              np.repeat(b_grid.reshape(-1, 1, 1), n_tasks, axis=0)]
     tile = lambda a: np.tile(a, (n_points, 1, 1))                    # noqa: E731
     theta_k = maml.inner_sgd(theta, tile(batch.x_support), tile(batch.y_support), model,
-                             inner_lr=INNER_LR, inner_steps=INNER_STEPS)
+                             inner_lr=inner_lr, inner_steps=inner_steps)
     query = mse(model.apply(theta_k, tile(batch.x_query)), tile(batch.y_query))
     return np.asarray(query).reshape(n_points, n_tasks).mean(axis=1).reshape(w_grid.shape)
 

@@ -30,10 +30,11 @@ from matplotlib import patheffects, ticker
 
 from scratchmeta.figures import style
 from scratchmeta.figures.fig22_1 import (N_SUPPORT, N_QUERY, THETA0_START, as_params,
-                                         as_point, least_squares, spread_tasks)
+                                         as_point, least_squares, meta_loss_on_grid,
+                                         spread_tasks)
 from scratchmeta.meta import maml, reptile
 from scratchmeta.nn import MLP
-from scratchmeta.tasks import LinearRegression, mse
+from scratchmeta.tasks import LinearRegression
 
 FULL = dict(meta_steps=200, meta_batch=5, eval_tasks=200, grid=61)
 QUICK = dict(meta_steps=80, meta_batch=5, eval_tasks=50, grid=25)
@@ -86,23 +87,6 @@ def meta_trajectories(model, family, rng, *, meta_steps, meta_batch):
         for name, p in theta.items():
             paths[name].append(as_point(p))
     return {name: np.array(path) for name, path in paths.items()}
-
-
-def meta_loss_on_grid(ws, bs, batch, model):
-    """MAML's meta-loss (K inner steps of INNER_LR) at every theta0 = (w, b) of a grid.
-
-    As in fig22_1: every (grid point, task) pair is one task of a big batch, so
-    the inner step runs on all of them at once. Shape (len(bs), len(ws)).
-    """
-    w_grid, b_grid = np.meshgrid(ws, bs)
-    n_points, n_tasks = w_grid.size, batch.x_support.shape[0]
-    theta = [np.repeat(w_grid.reshape(-1, 1, 1), n_tasks, axis=0),
-             np.repeat(b_grid.reshape(-1, 1, 1), n_tasks, axis=0)]
-    tile = lambda a: np.tile(a, (n_points, 1, 1))                    # noqa: E731
-    theta_k = maml.inner_sgd(theta, tile(batch.x_support), tile(batch.y_support), model,
-                             inner_lr=INNER_LR, inner_steps=K)
-    query = mse(model.apply(theta_k, tile(batch.x_query)), tile(batch.y_query))
-    return np.asarray(query).reshape(n_points, n_tasks).mean(axis=1).reshape(w_grid.shape)
 
 
 def _equal_window(ax, lo, hi):
@@ -240,7 +224,7 @@ def make(out_dir, *, quick=False, seed=0):
     _equal_window(ax_traj, lo, hi)
     ws = np.linspace(*ax_traj.get_xlim(), cfg["grid"])
     bs = np.linspace(*ax_traj.get_ylim(), cfg["grid"])
-    surface = meta_loss_on_grid(ws, bs, eval_batch, model)
+    surface = meta_loss_on_grid(ws, bs, eval_batch, model, inner_lr=INNER_LR, inner_steps=K)
     levels = np.quantile(surface, np.linspace(0.0, 0.9, 12))
     cs = ax_traj.contour(ws, bs, surface, levels=levels, colors="#999999", linewidths=0.8,
                          zorder=0)
