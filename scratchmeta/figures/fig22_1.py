@@ -58,7 +58,8 @@ def least_squares(x, y):
                      for d, t in zip(design, y)])
 
 
-def meta_loss_on_grid(ws, bs, batch, model, *, inner_lr=INNER_LR, inner_steps=INNER_STEPS):
+def meta_loss_on_grid(ws, bs, batch, model, *, inner_lr=INNER_LR,
+                      inner_steps=INNER_STEPS):
     """The meta-loss at every theta0 = (w, b) of a grid, in one batched pass.
 
     Every (grid point, task) pair becomes one "task" of a big batch: theta0 is
