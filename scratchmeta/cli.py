@@ -85,6 +85,13 @@ def _hyperparameters(args):
     return hyper
 
 
+def _run_length(name, steps, hyper=()):
+    """{"n_steps": steps} for a strategy that anneals over its run (Reptile, eq. 22.5)."""
+    from scratchmeta.meta.registry import hyperparameters
+    return {"n_steps": steps} if "n_steps" in hyperparameters(name) and "n_steps" not in hyper \
+        else {}
+
+
 def _print_progress(line):
     print(line, flush=True)
 
@@ -101,7 +108,9 @@ def train_command(args):
     if os.path.exists(out) and not (args.resume or args.force):
         raise ValueError(f"{out} exists; pass --resume to continue that run, or --force to "
                          f"start again and overwrite it")
-    strategy = make_strategy(args.strategy, args.family, **_hyperparameters(args))
+    hyper = _hyperparameters(args)
+    strategy = make_strategy(args.strategy, args.family, **hyper,
+                             **_run_length(args.strategy, args.steps, hyper))
     print(f"training {strategy.name} on {args.family} for {args.steps} meta-steps "
           f"(seed {args.seed}), checkpoints in {out}", flush=True)
     t0 = time.perf_counter()
@@ -181,7 +190,8 @@ def compare_command(args):
     rows, failures, not_applicable = [], [], []
     for i, name in enumerate(names):
         try:
-            strategy = make_strategy(name, args.family)  # default model and hyperparameters
+            # Default model and hyperparameters; Reptile anneals its step over the run.
+            strategy = make_strategy(name, args.family, **_run_length(name, steps))
         except ValueError as e:       # e.g. a head-only strategy and the bodiless linear model
             not_applicable.append(f"{name}: {e}")
             rows.append({"strategy": name, **{h: "n/a" for h in after.values()},

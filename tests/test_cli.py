@@ -186,3 +186,12 @@ def test_figures_command_writes_the_requested_figure(tmp_path):
     # The README's first command runs `figures`; here one quick figure only.
     assert cli.main(["figures", "--quick", "--out", str(tmp_path), "--only", "fig22_5"]) == 0
     assert (tmp_path / "fig22_5_unrolled_graph.png").stat().st_size > 10_000
+
+
+def test_train_anneals_reptile_over_the_requested_run(tmp_path):
+    # Reptile's outer step falls linearly to 0 over n_steps (eq. 22.5); the CLI
+    # ties n_steps to --steps so the schedule ends with the run.
+    out = tmp_path / "reptile.npz"
+    assert cli.main(["train", "--strategy", "reptile", "--steps", "3", "--out", str(out),
+                     "--set", "inner_steps=2"]) == 0
+    assert load_checkpoint(out).config["hyperparameters"]["n_steps"] == 3
