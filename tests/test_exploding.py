@@ -5,9 +5,11 @@ import warnings
 import numpy as np
 import pytest
 
+from scratchmeta.meta.anil import ANIL
 from scratchmeta.meta.common import ExplodingMetaGradient
 from scratchmeta.meta.exploding import divergence_map, meta_gradient_norm, meta_gradient_norms
 from scratchmeta.meta.maml import MAML, meta_grad
+from scratchmeta.meta.subset import Subset
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import Sinusoid
 
@@ -107,8 +109,11 @@ def test_grid_values_are_checked():
         meta_gradient_norms(params, batch, MODEL, [1], [])
 
 
-def test_absurd_inner_lr_stops_maml_training_with_a_message_naming_step_k_and_inner_lr():
-    strategy = MAML(MODEL, Sinusoid(), inner_lr=50.0, inner_steps=5)
+@pytest.mark.parametrize("strategy_class", [MAML, ANIL, Subset])
+def test_absurd_inner_lr_stops_training_with_a_message_naming_step_k_and_inner_lr(
+        strategy_class):
+    # ANIL and Subset inherit MAML's step, so one guard serves all three (section 1.3.7).
+    strategy = strategy_class(MODEL, Sinusoid(), inner_lr=50.0, inner_steps=5)
     rng = np.random.default_rng(0)
     state = strategy.init_state(rng)
     with np.errstate(all="ignore"), pytest.raises(ExplodingMetaGradient) as info:
