@@ -53,6 +53,7 @@ import numpy as np
 
 __all__ = [
     "Tensor", "grad", "value_and_grad", "hvp", "check_grads", "trace", "stop_gradient",
+    "shape", "matrix_transpose", "tree_flatten", "tree_map",
     "add", "sub", "mul", "div", "power", "neg", "matmul", "getitem",
     "exp", "log", "sqrt", "tanh", "sin", "cos", "sigmoid", "relu", "abs", "maximum", "where",
     "sum", "mean", "logsumexp",
@@ -620,6 +621,13 @@ def _tree_map(f, *trees):
     """Apply ``f`` leaf by leaf to trees of the same structure."""
     leaves = [_flatten(t)[0] for t in trees]
     return _flatten(trees[0])[1]([f(*xs) for xs in zip(*leaves)])
+
+
+# The public names other chapters use for shapes, pytrees and batched matrices.
+shape = _shape                      # shape of a Tensor, array or Python number
+matrix_transpose = _mT              # swap the last two axes
+tree_flatten = _flatten             # (leaves, rebuild) of nested lists, tuples and dicts
+tree_map = _tree_map                # apply f leaf by leaf
 
 
 # Checking the engine is a chapter of its own (Hessian-vector products and
