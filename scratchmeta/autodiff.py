@@ -42,9 +42,12 @@ module builds exactly enough machinery for that, in four ideas.
    differentiated again.
 
 The public API: :func:`grad`, :func:`value_and_grad`, :func:`trace`,
-:func:`stop_gradient`, the primitives listed in ``__all__``, and
-:func:`hvp` and :func:`check_grads` from ``scratchmeta.gradcheck`` (the test
-every op here passes). All arrays are float64.
+:func:`stop_gradient`, :class:`Primitive` (to define a differentiable op of
+your own), the helpers :func:`shape`, :func:`matrix_transpose`,
+:func:`tree_flatten` and :func:`tree_map`, and the ops listed in ``__all__``.
+Checking the engine is a chapter of its own: ``scratchmeta.gradcheck`` holds
+``check_grads`` (the finite-difference test every op here passes) and ``hvp``;
+it imports this module, never the reverse. All arrays are float64.
 """
 
 import itertools
@@ -52,7 +55,7 @@ import itertools
 import numpy as np
 
 __all__ = [
-    "Tensor", "grad", "value_and_grad", "hvp", "check_grads", "trace", "stop_gradient",
+    "Tensor", "Primitive", "grad", "value_and_grad", "trace", "stop_gradient",
     "shape", "matrix_transpose", "tree_flatten", "tree_map",
     "add", "sub", "mul", "div", "power", "neg", "matmul", "getitem",
     "exp", "log", "sqrt", "tanh", "sin", "cos", "sigmoid", "relu", "abs", "maximum", "where",
@@ -176,11 +179,27 @@ def _shape(x):
 # --------------------------------------------------------------------------
 
 class Primitive:
-    """An op the engine knows how to differentiate.
+    """An op the engine knows how to differentiate: a forward rule and its VJPs.
 
-    ``impl`` computes the forward value on plain arrays. ``vjps[i](g, ans,
-    *args, **params)`` returns the cotangent of argument ``i`` given the output
-    cotangent ``g``, using only primitives, so it can be differentiated again.
+    ``Primitive(name, impl, vjp_0, vjp_1, ...)``:
+
+    * ``impl(*args, **params)`` computes the forward value on plain arrays;
+      keyword ``params`` (an axis, a shape) are not differentiated.
+    * ``vjp_i(g, ans, *args, **params)`` returns the cotangent of argument
+      ``i``, given the output's cotangent ``g`` and the output ``ans``. Write it
+      with the engine's ops (``mul``, ``cos``, ...), never raw NumPy on ``g``,
+      ``ans`` or ``args``: then the VJP can itself be differentiated, and
+      ``grad(grad(f))`` is right. ``None`` marks an argument as not
+      differentiable.
+
+    Calling the primitive records a node on the innermost trace watching any
+    argument. Example, sin with its one line of calculus::
+
+        my_sin = Primitive("my_sin", np.sin,
+                           lambda g, ans, x: mul(g, cos(x)))   # (sin x)' = cos x
+
+    ``scratchmeta.gradcheck.check_grads`` checks a new primitive against
+    central differences, to any order.
     """
 
     __slots__ = ("name", "impl", "vjps")
@@ -623,13 +642,33 @@ def _tree_map(f, *trees):
     return _flatten(trees[0])[1]([f(*xs) for xs in zip(*leaves)])
 
 
-# The public names other chapters use for shapes, pytrees and batched matrices.
-shape = _shape                      # shape of a Tensor, array or Python number
-matrix_transpose = _mT              # swap the last two axes
-tree_flatten = _flatten             # (leaves, rebuild) of nested lists, tuples and dicts
-tree_map = _tree_map                # apply f leaf by leaf
+# --------------------------------------------------------------------------
+# Public helpers other chapters need: shapes, batched matrices and pytrees
+# --------------------------------------------------------------------------
+
+def shape(x):
+    """The shape of a Tensor, an array or a Python number, without unwrapping it.
+
+    ``shape(theta)`` works the same whether ``theta`` is a plain array or a
+    Tensor being traced, so model code can read shapes inside ``grad``.
+    """
+    return _shape(x)
 
 
-# Checking the engine is a chapter of its own (Hessian-vector products and
-# check_grads, the finite-difference test); its names are part of this API.
-from scratchmeta.gradcheck import check_grads, hvp  # noqa: E402,F401
+def matrix_transpose(x):
+    """Swap the last two axes: the transpose of every matrix in a batch (differentiable)."""
+    return _mT(x)
+
+
+def tree_flatten(tree):
+    """``(leaves, rebuild)`` of nested lists, tuples, namedtuples and dicts.
+
+    ``rebuild(new_leaves)`` puts a list of leaves back into the same structure.
+    A network's parameters theta0 (a list of (W, b) layers) is such a tree.
+    """
+    return _flatten(tree)
+
+
+def tree_map(f, *trees):
+    """Apply ``f`` leaf by leaf to trees of the same structure; keep that structure."""
+    return _tree_map(f, *trees)

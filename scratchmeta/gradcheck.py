@@ -16,18 +16,34 @@ never forms a Hessian.
 * :func:`hvp` computes H(x) v as the gradient of ``<grad f(x), v>``:
   reverse-over-reverse, at the cost of a few gradients.
 
-Both are re-exported by ``scratchmeta.autodiff``.
+This module imports ``scratchmeta.autodiff`` and uses only its public names;
+the engine does not import it.
 """
 
 import numpy as np
 
-from scratchmeta.autodiff import (_as_float_leaf, _flatten, _shape, _tree_map, add, grad, mul,
-                                  sum)
+from scratchmeta.autodiff import Tensor, add, grad, mul, shape, sum, tree_flatten, tree_map
+
+__all__ = ["check_grads", "hvp"]
+
+
+def _float64(x, where):
+    """An argument of the check as a float64 array (the check always runs in float64)."""
+    if type(x) is Tensor:
+        raise TypeError(f"{where} is a Tensor; pass plain arrays (use ad.stop_gradient)")
+    arr = np.asarray(x)
+    if arr.dtype.kind != "f":
+        kind = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean",
+                "O": "an object", "c": "a complex", "U": "a string",
+                "S": "a bytes"}.get(arr.dtype.kind, "a non-float")
+        raise TypeError(f"{where} is {kind} array (dtype {arr.dtype}); gradients need "
+                        f"float arrays, e.g. np.asarray(x, dtype=float)")
+    return arr.astype(np.float64, copy=False)
 
 
 def _tree_vdot(x, y):
     """sum over leaves of <x_leaf, y_leaf>, with engine ops (differentiable)."""
-    xs, ys = _flatten(x)[0], _flatten(y)[0]
+    xs, ys = tree_flatten(x)[0], tree_flatten(y)[0]
     total = 0.0
     for a, b in zip(xs, ys):
         total = add(total, sum(mul(a, b)))
@@ -54,13 +70,13 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
     values and the error.
     """
     rng = np.random.default_rng(0) if rng is None else rng
-    args = tuple(_tree_map(lambda a: _as_float_leaf(a, "check_grads argument"), a)
+    args = tuple(tree_map(lambda a: _float64(a, "check_grads argument"), a)
                  for a in args)
     f = fun
     for level in range(1, order + 1):
         _check_directional(f, args, level, eps, rtol, atol, rng)
         if level < order:
-            u = _tree_map(lambda o: rng.standard_normal(_shape(o)), f(*args))
+            u = tree_map(lambda o: rng.standard_normal(shape(o)), f(*args))
             f, args = _vjp_map(f, len(args)), args + (u,)
 
 
@@ -73,15 +89,15 @@ def _vjp_map(f, n_args):
 
 
 def _check_directional(f, args, order, eps, rtol, atol, rng):
-    u = _tree_map(lambda o: rng.standard_normal(_shape(o)), f(*args))
+    u = tree_map(lambda o: rng.standard_normal(shape(o)), f(*args))
 
     def scalar(*a):
         return _tree_vdot(f(*a), u)
 
     for i, arg in enumerate(args):
-        d = _tree_map(lambda a: rng.standard_normal(_shape(a)), arg)
-        plus = _tree_map(lambda a, di: a + eps * di, arg, d)
-        minus = _tree_map(lambda a, di: a - eps * di, arg, d)
+        d = tree_map(lambda a: rng.standard_normal(shape(a)), arg)
+        plus = tree_map(lambda a, di: a + eps * di, arg, d)
+        minus = tree_map(lambda a, di: a - eps * di, arg, d)
         f_plus = scalar(*args[:i], plus, *args[i + 1:])
         f_minus = scalar(*args[:i], minus, *args[i + 1:])
         numeric = float((f_plus - f_minus) / (2 * eps))

@@ -21,6 +21,7 @@ import numpy as np
 import pytest
 
 import scratchmeta.autodiff as ad
+from scratchmeta.gradcheck import hvp
 from strategies import normal
 
 TANH_POINTS = np.array([-2.0, -0.7, 0.0, 0.3, 1.1, 2.5])
@@ -105,7 +106,7 @@ def test_hessian_of_xAx_is_the_same_at_every_point():
 
 
 def test_hvp_of_a_quadratic_form_is_its_matrix_times_v():
-    np.testing.assert_allclose(ad.hvp(lambda x: x @ (A @ x), X, V), (A + A.T) @ V,
+    np.testing.assert_allclose(hvp(lambda x: x @ (A @ x), X, V), (A + A.T) @ V,
                                rtol=1e-14, atol=1e-14)
 
 
@@ -114,7 +115,7 @@ def test_hvp_equals_full_hessian_times_v_for_a_nonquadratic_function():
     f = lambda x: ad.sum(ad.tanh(W @ x)) + ad.logsumexp(x * x)
     H = full_hessian(f, X)
     np.testing.assert_allclose(H, H.T, rtol=1e-12, atol=1e-12)     # Hessians are symmetric
-    np.testing.assert_allclose(ad.hvp(f, X, V), H @ V, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(hvp(f, X, V), H @ V, rtol=1e-12, atol=1e-12)
 
 
 def test_hvp_works_on_a_pytree_of_parameters():
@@ -126,7 +127,7 @@ def test_hvp_works_on_a_pytree_of_parameters():
     flat = lambda z: f({"w": z[:6].reshape((2, 3)), "b": z[6:]})
     z = np.concatenate([params["w"].ravel(), params["b"]])
     Hv = full_hessian(flat, z) @ np.concatenate([v["w"].ravel(), v["b"]])
-    out = ad.hvp(f, params, v)
+    out = hvp(f, params, v)
     assert set(out) == {"w", "b"}
     np.testing.assert_allclose(out["w"], Hv[:6].reshape((2, 3)), rtol=1e-12, atol=1e-12)
     np.testing.assert_allclose(out["b"], Hv[6:], rtol=1e-12, atol=1e-12)
