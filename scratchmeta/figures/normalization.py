@@ -42,6 +42,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.figures import style
+from scratchmeta.gradcheck import hvp
 from scratchmeta.meta import maml
 from scratchmeta.meta.common import adam_step, check_meta_gradient, pack, unpack
 from scratchmeta.nn import MLP, per_task
@@ -130,7 +131,7 @@ def adaptation_curves(params, batch, model, *, n_steps, normalised):
 def sharpness(params, batch, model, *, iterations=POWER_ITERATIONS, seed=0):
     """Largest Hessian eigenvalue of each task's support loss at theta0: (tasks,).
 
-    Power iteration on Hessian-vector products (:func:`autodiff.hvp`). With
+    Power iteration on Hessian-vector products (:func:`scratchmeta.gradcheck.hvp`). With
     theta0 copied once per task, the Hessian of the summed loss is block
     diagonal, so one HVP serves every task. Plain SGD at rate ``lr`` is stable
     on a quadratic only where this is below ``2 / lr``.
@@ -147,7 +148,7 @@ def sharpness(params, batch, model, *, iterations=POWER_ITERATIONS, seed=0):
     for _ in range(iterations):
         norm = np.asarray(task_norms(v, n_tasks))
         v = [a / norm.reshape((n_tasks,) + (1,) * (a.ndim - 1)) for a in v]
-        hv = ad.hvp(support_loss, theta, v)
+        hv = hvp(support_loss, theta, v)
         eig = sum(np.sum((a * b).reshape(n_tasks, -1), axis=1) for a, b in zip(v, hv))
         v = hv
     return eig
