@@ -10,8 +10,18 @@ import pytest
 from hypothesis import given, strategies as st
 
 from scratchmeta.sampling import DiscreteInverseCDF
-from strategies_sampling import (ALPHA, CI, chi_square_power, chi_square_pvalue,
-                                 probability_vectors, shift_one_bin, uniforms_near_edges)
+from scratchmeta.testing import ALPHA, chi_square_power, chi_square_pvalue
+from scratchmeta.testing.strategies import CI, probability_vectors, uniforms_near_edges
+
+
+def shift_one_bin(p, i, relative):
+    """p with bin i scaled by (1 + relative), the others rescaled to keep the sum 1."""
+    q = np.array(p, float)
+    extra = q[i] * relative
+    others = np.arange(q.size) != i
+    q[others] *= 1.0 - extra / q[others].sum()
+    q[i] += extra
+    return q
 
 
 def brute_force_label(p, u):

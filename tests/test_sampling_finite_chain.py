@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from scratchmeta.sampling import metropolis_transition_matrix
-from strategies_sampling import CI, probability_vectors, symmetric_proposals
+from scratchmeta.testing.strategies import CI, probability_vectors, symmetric_proposals
 
 TOL = 1e-12
 

@@ -23,7 +23,12 @@ import pytest
 from scipy import stats
 
 from scratchmeta.sampling import MetropolisResult, metropolis, optimal_acceptance
-from strategies_sampling import ALPHA, t_critical
+from scratchmeta.testing import ALPHA
+
+
+def t_critical(n_chains, alpha):
+    """Two-sided critical value of Student's t with n_chains - 1 degrees of freedom."""
+    return float(stats.t.isf(alpha / 2.0, n_chains - 1))
 
 
 def gaussian_log_density(mean, cov):

@@ -20,8 +20,9 @@ that its long-run distribution is the target.
 
 * ``metropolis.py`` -- :func:`metropolis`: Gaussian random-walk Metropolis on
   many chains at once, with a step size tuned during warm-up only.
-* ``diagnostics.py`` -- rank-normalised split-R-hat and effective sample size
-  (Vehtari et al. 2021), to tell whether the chains have mixed.
+* ``diagnostics.py`` -- rank-normalised split-R-hat, bulk and tail effective
+  sample size and Monte Carlo standard errors (Vehtari et al. 2021), equal to
+  ArviZ's, to tell whether the chains have mixed.
 * ``finite_chain.py`` -- :func:`metropolis_transition_matrix`: the exact
   Metropolis chain on N states, for checking detailed balance and
   stationarity exactly.
@@ -30,7 +31,8 @@ that its long-run distribution is the target.
 from scratchmeta.sampling.closed_forms import (cauchy, exponential, laplace, logistic, pareto,
                                                weibull)
 from scratchmeta.sampling.continuous import ContinuousInverseCDF, UError
-from scratchmeta.sampling.diagnostics import diagnose, ess_bulk, rank_normalize, split_rhat
+from scratchmeta.sampling.diagnostics import (diagnose, ess_bulk, ess_mean, ess_tail, mcse_mean,
+                                              mcse_sd, rank_normalize, split_rhat)
 from scratchmeta.sampling.discrete import DiscreteInverseCDF
 from scratchmeta.sampling.finite_chain import metropolis_transition_matrix
 from scratchmeta.sampling.metropolis import MetropolisResult, metropolis, optimal_acceptance
@@ -40,6 +42,7 @@ __all__ = [
     "ContinuousInverseCDF", "UError",
     "exponential", "cauchy", "logistic", "laplace", "weibull", "pareto",
     "metropolis", "MetropolisResult", "optimal_acceptance",
-    "split_rhat", "ess_bulk", "rank_normalize", "diagnose",
+    "split_rhat", "ess_bulk", "ess_tail", "ess_mean", "mcse_mean", "mcse_sd",
+    "rank_normalize", "diagnose",
     "metropolis_transition_matrix",
 ]

@@ -1,80 +1,108 @@
 """Chapter 3, part 3b: has the random walk forgotten where it started?
 
 Lecture 22, section 2.2: the random walk's positions are samples only in the
-long run. A run is useful once the walk has reached its
-stationary distribution, and successive positions are correlated, so n steps
-are worth fewer than n independent draws. Two numbers answer both concerns,
-computed here as in Vehtari, Gelman, Simpson, Carpenter and Buerkner (2021),
-"Rank-normalization, folding, and localization: an improved R-hat":
+long run. A run is useful once the walk has reached its stationary
+distribution, and successive positions are correlated, so n steps are worth
+fewer than n independent draws. The numbers below answer both concerns. They
+follow Vehtari, Gelman, Simpson, Carpenter and Buerkner (2021),
+"Rank-normalization, folding, and localization: an improved R-hat", exactly
+as ArviZ (0.23) computes them, so that both give the same value to rounding
+(the tests compare them to 1e-8 relative):
 
 * **split-R-hat.** Cut every chain in half and treat the halves as separate
-  chains. If all of them explore the same distribution, the spread of their
-  means matches what their own variances predict, and R-hat is 1:
+  chains (an odd middle draw is left out). If all of them explore the same
+  distribution, the spread of their means matches what their own variances
+  predict, and R-hat is 1:
 
       W = mean of the within-chain variances s_m**2,
       B / n = variance of the chain means,
       var+ = (n - 1) / n * W + B / n,         R-hat = sqrt(var+ / W).
 
-  Halving catches a chain that is still drifting; several chains from
-  scattered starts catch chains stuck in different places.
 * **Rank normalisation.** Replace each draw by the normal quantile of its
-  rank among all draws, z = Phi^{-1}((r - 3/8) / (S + 1/4)). This makes both
-  numbers work for heavy tails (a Cauchy has no variance) and makes them
-  invariant to monotone transformations. R-hat is the larger of the value for
-  z and for z computed from the "folded" draws |x - median|, which catches
-  chains that agree in location but not in scale.
-* **Effective sample size (bulk ESS).** With rho_t the autocorrelation at lag
-  t pooled over chains,
+  rank among all draws, z = Phi^{-1}((r - 3/8) / (S + 1/4)). This makes the
+  numbers work for heavy tails (a Cauchy has no variance) and invariant to
+  monotone transformations. R-hat is the larger of the value for z and for z
+  computed from the "folded" draws |x - median|, which catches chains that
+  agree in location but not in scale.
+* **Effective sample size.** With acov_m(t) the biased (divide by n)
+  autocovariance of chain m and W computed from acov_m(0) * n / (n - 1),
 
-      rho_t = 1 - (W - mean_m s_m**2 rho_{t,m}) / var+,
-      tau   = -1 + 2 * sum_k P_k,  P_k = rho_{2k} + rho_{2k+1},
-      ESS   = (number of draws) / tau,
+      rho_t = 1 - (W - mean_m acov_m(t)) / var+,
+      tau   = -1 + 2 * sum_{k < K} P_k + rho_{2K},   P_k = rho_{2k} + rho_{2k+1},
+      ESS   = (number of draws) / max(tau, 1 / log10(number of draws)),
 
-  where the sum stops before the first negative pair P_k and the P_k are
-  forced to be non-increasing (Geyer's initial monotone sequence), because
-  the noisy far lags would otherwise swamp the sum.
+  where K is the first pair with P_K <= 0 (Geyer's initial positive
+  sequence; rho_{2K} is added only as Stan and ArviZ do, see :func:`_ess`),
+  and the P_k are made non-increasing (Geyer's initial monotone sequence).
+  *Bulk* ESS applies this to the rank-normalised split chains; *tail* ESS is
+  the smaller of the ESS of the indicators 1{x <= q_5%} and 1{x <= q_95%};
+  the ESS of the mean applies it to the split chains themselves.
+* **Monte Carlo standard error (MCSE)** of the mean, sd / sqrt(ESS_mean), and
+  of the standard deviation, by the delta method on the squared deviations.
 
-The work is done one dimension at a time, vectorised over chains. Ranking
-sorts the draws (twice: plain and folded), which costs O(S log S) for S
-draws; for a million draws per dimension that is more than the sampling
-itself, which is why :class:`~scratchmeta.sampling.metropolis.MetropolisResult`
-computes these only when they are first read.
+Degenerate input gives what ArviZ gives, with a ``RuntimeWarning`` saying why:
+fewer than 4 draws per chain give NaN everywhere; R-hat needs two chains
+(NaN for one); constant draws (max - min below 1e-15) have an ESS equal to
+the number of draws and an R-hat of NaN. A NaN or infinite draw is an error.
+
+The work is done one dimension at a time. Ranking sorts the draws, which
+costs O(S log S) for S draws; for a million draws that is more than the
+sampling itself, which is why
+:class:`~scratchmeta.sampling.metropolis.MetropolisResult` computes these only
+when they are first read.
 """
 
+import warnings
+
 import numpy as np
+from scipy.fft import next_fast_len
 from scipy.special import ndtri
+
+MIN_DRAWS = 4                              # per chain, as ArviZ
+CONSTANT = np.finfo(np.float64).resolution   # 1e-15: "max - min" below this is constant
+TAIL_PROBS = (0.05, 0.95)
 
 
 def _as_draws(draws):
     """Draws as a (chains, n, dim) float array, from (chains, n) or (chains, n, dim)."""
-    x = np.asarray(draws, dtype=np.float64)
+    try:
+        x = np.asarray(draws)
+    except (TypeError, ValueError):
+        raise TypeError(f"draws must be an array of real numbers, got {type(draws).__name__}") \
+            from None
+    if x.dtype == object or np.iscomplexobj(x) or not (
+            np.issubdtype(x.dtype, np.number) or x.dtype == bool):
+        raise TypeError(f"draws must be an array of real numbers, got dtype {x.dtype}")
+    x = x.astype(np.float64)
     if x.ndim == 2:
         x = x[:, :, None]
-    if x.ndim != 3 or x.shape[0] < 1 or x.shape[2] < 1:
-        raise ValueError("draws must have shape (chains, n_draws) or (chains, n_draws, dim), "
-                         f"got shape {np.shape(draws)}")
-    if x.shape[1] < 4:
-        raise ValueError(f"need at least 4 draws per chain to split chains, got {x.shape[1]}")
+    if x.ndim != 3 or x.shape[0] < 1 or x.shape[2] < 1 or x.shape[1] < 1:
+        raise ValueError("draws must have shape (chains, n_draws) or (chains, n_draws, dim) "
+                         f"with no empty axis, got shape {np.shape(draws)}")
     if not np.all(np.isfinite(x)):
-        raise ValueError("draws must be finite")
+        raise ValueError("draws must be finite, but they contain "
+                         f"{int(np.sum(~np.isfinite(x)))} NaN or infinite values")
     return x
 
 
-def _dimensions(x):
-    """Each dimension's (chains, n) block, as a contiguous copy.
+def _too_short(x, what):
+    """True (with a warning) when chains have fewer than MIN_DRAWS draws."""
+    if x.shape[1] < MIN_DRAWS:
+        warnings.warn(f"{what}: need at least {MIN_DRAWS} draws per chain, got "
+                      f"{x.shape[1]}; returning NaN (as ArviZ does)", RuntimeWarning,
+                      stacklevel=3)
+        return True
+    return False
 
-    Working one dimension at a time keeps every temporary a few megabytes,
-    even for millions of draws.
-    """
+
+def _dimensions(x):
+    """Each dimension's (chains, n) block, as a contiguous copy."""
     for d in range(x.shape[2]):
         yield np.ascontiguousarray(x[:, :, d])
 
 
 def split_chains(x):
-    """(chains, n) -> (2 chains, n // 2): the first and last half of each chain.
-
-    With an odd n the middle draw is left out, so both halves have n // 2.
-    """
+    """(chains, n) -> (2 chains, n // 2): the first and last half of each chain."""
     half = x.shape[1] // 2
     return np.concatenate([x[:, :half], x[:, x.shape[1] - half:]], axis=0)
 
@@ -126,73 +154,155 @@ def _rhat(z):
     """R-hat of (chains, n) draws, from within- and between-chain variance."""
     n = z.shape[1]
     w = np.mean(np.var(z, axis=1, ddof=1))
-    b_over_n = np.var(np.mean(z, axis=1), ddof=1) if z.shape[0] > 1 else 0.0
-    var_plus = (n - 1) / n * w + b_over_n
+    b_over_n = np.var(np.mean(z, axis=1), ddof=1)
     with np.errstate(divide="ignore", invalid="ignore"):   # constant draws: NaN
-        return float(np.sqrt(var_plus / w))
+        return float(np.sqrt(((n - 1) / n * w + b_over_n) / w))
 
 
 def _mean_autocovariance(z):
     """Biased autocovariance at lags 0..n-1, averaged over the chains, by FFT.
 
-    z has shape (chains, n). The autocovariance of a chain is the inverse
-    transform of its power spectrum (zero-padded to at least 2n, so that lags
-    do not wrap around); since the inverse transform is linear, averaging the
-    spectra first needs only one inverse transform.
+    The autocovariance of a chain is the inverse transform of its power
+    spectrum (zero-padded to at least 2n, so that lags do not wrap around);
+    the inverse transform is linear, so averaging the spectra first needs
+    only one inverse transform.
     """
     n = z.shape[1]
     centred = z - z.mean(axis=1, keepdims=True)
-    size = 1 << int(np.ceil(np.log2(2 * n)))
+    size = next_fast_len(2 * n)
     spectrum = np.fft.rfft(centred, n=size, axis=1)
     power = np.mean(spectrum.real ** 2 + spectrum.imag ** 2, axis=0)
     return np.fft.irfft(power, n=size)[:n] / n
 
 
 def _ess(z):
-    """ESS of (chains, n) draws, with Geyer's initial monotone sequence."""
+    """ESS of (chains, n) draws (Geyer's initial monotone sequence, as Stan and ArviZ)."""
     m, n = z.shape
-    w = np.mean(np.var(z, axis=1, ddof=1))                  # mean of s_m**2
-    b_over_n = np.var(np.mean(z, axis=1), ddof=1) if m > 1 else 0.0
-    var_plus = (n - 1.0) / n * w + b_over_n
-    # mean_m s_m**2 rho_{t,m}, with rho_{t,m} = acov_m(t) / acov_m(0) and
-    # s_m**2 = acov_m(0) n / (n - 1), is mean_m acov_m(t) n / (n - 1).
-    with np.errstate(divide="ignore", invalid="ignore"):
-        rho = 1.0 - (w - _mean_autocovariance(z) * n / (n - 1.0)) / var_plus
-    pairs = rho[:2 * (n // 2)].reshape(n // 2, 2).sum(axis=1)   # P_k
-    # Initial positive sequence: keep the P_k before the first negative one.
-    positive = np.cumprod(pairs > 0.0).astype(bool)
-    # Initial monotone sequence: each P_k at most the one before it.
-    monotone = np.minimum.accumulate(pairs[positive])
-    tau = -1.0 + 2.0 * np.sum(monotone)
-    # Antithetic chains can make tau < 1; like the reference implementation,
-    # cap the ESS at S log10(S).
     size = m * n
+    if np.max(z) - np.min(z) < CONSTANT:      # constant draws: every draw counts
+        return float(size)
+    acov = _mean_autocovariance(z)
+    w = acov[0] * n / (n - 1.0)                # mean of the s_m**2
+    var_plus = w * (n - 1.0) / n + (np.var(np.mean(z, axis=1), ddof=1) if m > 1 else 0.0)
+    rho = 1.0 - (w - acov) / var_plus          # rho_0 = 1 up to rounding; Stan sets it to 1
+    rho[0] = 1.0
+    pairs = rho[:2 * (n // 2)].reshape(n // 2, 2).sum(axis=1)          # P_k
+    # Initial positive sequence. Stan's loop looks at P_k while 2k + 1 < n - 3
+    # and stops at the first P_K <= 0, so K is the first k that fails either.
+    k_bound = max((n - 3) // 2, 0)
+    nonpositive = np.flatnonzero(pairs[:k_bound] <= 0.0)
+    big_k = int(nonpositive[0]) if nonpositive.size else k_bound
+    if big_k == 0:
+        tau = 0.0                              # -1 + rho_0: capped below
+    else:
+        # Initial monotone sequence: each P_k at most the one before it.
+        tau = -1.0 + 2.0 * np.sum(np.minimum.accumulate(pairs[:big_k]))
+        # Stan's last term: rho_{2K} itself if it is positive, or if P_K >= 0
+        # (the loop ran out of lags rather than meeting a negative pair).
+        even = rho[2 * big_k]
+        if even > 0.0 or pairs[big_k] >= 0.0:
+            tau += even
+    # Antithetic chains can make tau < 1; the cap keeps ESS <= S log10(S).
     return float(size / max(tau, 1.0 / np.log10(size)))
 
 
-def diagnose(draws):
-    """(split-R-hat, bulk ESS) per dimension, sharing the ranking of the draws.
+def _rhat_of_block(block):
+    """Rank-normalised split-R-hat of one (chains, n) block: max of bulk and folded."""
+    halves = split_chains(block)
+    bulk = normal_scores(halves)
+    folded = normal_scores(np.abs(halves - np.median(halves)))
+    return max(_rhat(bulk), _rhat(folded))
 
-    R-hat is the larger of the rank-normalised split-R-hat of the draws and of
-    the folded draws |x - median|.
-    """
+
+def _warn_rhat(x):
+    """NaN reasons for R-hat (one chain, constant draws), with a warning."""
+    if x.shape[0] < 2:
+        warnings.warn("split_rhat: R-hat needs at least 2 chains (ArviZ's rule), got 1; "
+                      "returning NaN", RuntimeWarning, stacklevel=3)
+        return True
+    return False
+
+
+def _per_dimension(draws, what, fn):
     x = _as_draws(draws)
-    r_hat, ess = np.empty(x.shape[2]), np.empty(x.shape[2])
-    for d, block in enumerate(_dimensions(x)):
-        halves = split_chains(block)
-        bulk = normal_scores(halves)
-        folded = normal_scores(np.abs(halves - np.median(halves)))
-        r_hat[d] = max(_rhat(bulk), _rhat(folded))
-        ess[d] = _ess(bulk)
-    return r_hat, ess
+    if _too_short(x, what):
+        return np.full(x.shape[2], np.nan)
+    return np.array([fn(block) for block in _dimensions(x)])
 
 
 def split_rhat(draws):
     """Rank-normalised split-R-hat per dimension (max of bulk and folded)."""
-    return diagnose(draws)[0]
+    x = _as_draws(draws)
+    if _too_short(x, "split_rhat") or _warn_rhat(x):
+        return np.full(x.shape[2], np.nan)
+    out = np.array([_rhat_of_block(block) for block in _dimensions(x)])
+    if np.any(np.isnan(out)):
+        warnings.warn("split_rhat: constant draws have no variance, so R-hat is NaN "
+                      "(as in ArviZ)", RuntimeWarning, stacklevel=2)
+    return out
 
 
 def ess_bulk(draws):
     """Bulk effective sample size per dimension (rank-normalised split chains)."""
-    x = _as_draws(draws)
-    return np.array([_ess(normal_scores(split_chains(block))) for block in _dimensions(x)])
+    return _per_dimension(draws, "ess_bulk",
+                          lambda block: _ess(normal_scores(split_chains(block))))
+
+
+def quantile_type7(x, prob):
+    """R's default (type 7) quantile of all entries of x, as ArviZ computes it.
+
+    With the n draws sorted, h = n p + 1 - p and k = floor(h) (kept in
+    1..n-1), q = (1 - g) x_(k) + g x_(k+1), g = h - k. Written out rather
+    than taken from ``np.quantile`` so that q is bit-for-bit ArviZ's: the
+    indicator 1{x <= q} flips if q moves by one ulp off a draw.
+    """
+    v = np.sort(np.ravel(x))
+    n = v.size
+    h = n * prob + (1.0 - prob)           # this order of rounding, as SciPy's mquantiles
+    k = int(np.floor(min(max(h, 1.0), n - 1.0)))
+    g = min(max(h - k, 0.0), 1.0)
+    return (1.0 - g) * v[k - 1] + g * v[k]
+
+
+def _ess_quantile(block, prob):
+    """ESS of the indicator 1{x <= q}, q the type-7 quantile of all draws."""
+    q = quantile_type7(block, prob)
+    return _ess(split_chains((block <= q).astype(np.float64)))
+
+
+def ess_tail(draws, prob=TAIL_PROBS):
+    """Tail effective sample size per dimension: min over the 5% and 95% quantiles."""
+    lo, hi = prob
+    return _per_dimension(draws, "ess_tail",
+                          lambda block: min(_ess_quantile(block, lo), _ess_quantile(block, hi)))
+
+
+def ess_mean(draws):
+    """Effective sample size for the mean, per dimension (split chains, no ranks)."""
+    return _per_dimension(draws, "ess_mean", lambda block: _ess(split_chains(block)))
+
+
+def mcse_mean(draws):
+    """Monte Carlo standard error of the mean: sd / sqrt(ESS_mean), per dimension."""
+    return _per_dimension(
+        draws, "mcse_mean",
+        lambda block: float(np.std(block, ddof=1) / np.sqrt(_ess(split_chains(block)))))
+
+
+def _mcse_sd(block):
+    """Delta method: Var(sd) ~ Var(mean of d**2) / (4 E[d**2]), d = x - mean."""
+    d2 = (block - block.mean()) ** 2
+    ess = _ess(split_chains(d2))
+    e = d2.mean()
+    var_of_var = (np.mean(d2 ** 2) - e ** 2) / ess
+    return float(np.sqrt(var_of_var / e / 4.0))
+
+
+def mcse_sd(draws):
+    """Monte Carlo standard error of the standard deviation, per dimension."""
+    return _per_dimension(draws, "mcse_sd", _mcse_sd)
+
+
+def diagnose(draws):
+    """(split-R-hat, bulk ESS) per dimension: the two numbers a run reports."""
+    return split_rhat(draws), ess_bulk(draws)

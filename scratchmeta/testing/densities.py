@@ -1,0 +1,123 @@
+"""Densities whose CDF is known exactly, for testing samplers (lecture 22, section 2.1.2).
+
+Inversion from a density goes wrong in predictable places: heavy tails that
+must be cut, bounded domains far from 0, kinks where the density's slope
+jumps, jumps where the density itself does, and mixtures whose modes are far
+apart. Each function here returns a :class:`KnownDensity` of one such kind,
+with its exact CDF (from SciPy or a closed form) and the points where it is
+not smooth, so that a test can look hardest there. No hypothesis needed;
+:mod:`scratchmeta.testing.strategies` draws their parameters.
+"""
+
+from typing import Callable, NamedTuple
+
+import numpy as np
+from scipy import stats
+
+
+class KnownDensity(NamedTuple):
+    """A density, its exact CDF, where it lives, and where it is not smooth."""
+
+    name: str
+    pdf: Callable            # vectorised, normalised
+    cdf: Callable            # vectorised, exact to rounding
+    domain: tuple            # (a, b), a may be -inf and b +inf
+    breaks: tuple = ()       # x of kinks and jumps (empty when smooth)
+
+
+def _frozen(name, dist, domain, breaks=()):
+    return KnownDensity(name, dist.pdf, dist.cdf, domain, tuple(float(b) for b in breaks))
+
+
+def normal_mixture(weights, locs, scales):
+    """sum_i w_i N(loc_i, scale_i**2) with weights normalised: modes far apart if you like."""
+    w = np.asarray(weights, float) / np.sum(weights)
+    parts = [stats.norm(m, s) for m, s in zip(locs, scales)]
+    return KnownDensity(f"normal mixture of {len(parts)}",
+                        lambda x: sum(wi * p.pdf(x) for wi, p in zip(w, parts)),
+                        lambda x: sum(wi * p.cdf(x) for wi, p in zip(w, parts)),
+                        (-np.inf, np.inf))
+
+
+def student_t(df, loc=0.0, scale=1.0):
+    """Student's t: a tail like |x|**-(df + 1); df = 1 is the Cauchy."""
+    return _frozen(f"t(df={df:g})", stats.t(df, loc, scale), (-np.inf, np.inf))
+
+
+def uniform(lo, hi):
+    """Uniform on [lo, hi], anywhere on the line: jumps at both ends of the domain."""
+    return _frozen(f"uniform({lo:g}, {hi:g})", stats.uniform(lo, hi - lo), (lo, hi))
+
+
+def beta(a, b, lo=0.0, hi=1.0):
+    """Beta(a, b) on [lo, hi]; a or b below 1 puts an integrable spike at that end."""
+    return _frozen(f"beta({a:g}, {b:g}) on ({lo:g}, {hi:g})",
+                   stats.beta(a, b, loc=lo, scale=hi - lo), (lo, hi))
+
+
+def triangular(lo, mode, hi):
+    """Triangular on [lo, hi] with its peak at mode: a kink there."""
+    c = (mode - lo) / (hi - lo)
+    return _frozen(f"triangular({lo:g}, {mode:g}, {hi:g})",
+                   stats.triang(c, loc=lo, scale=hi - lo), (lo, hi), (mode,))
+
+
+def trapezoid(lo, c, d, hi):
+    """Trapezoid: rises on [lo, c], flat on [c, d], falls on [d, hi]; kinks at c and d."""
+    cc, dd = (c - lo) / (hi - lo), (d - lo) / (hi - lo)
+    return _frozen(f"trapezoid({lo:g}, {c:g}, {d:g}, {hi:g})",
+                   stats.trapezoid(cc, dd, loc=lo, scale=hi - lo), (lo, hi), (c, d))
+
+
+def laplace(loc=0.0, scale=1.0):
+    """Laplace: exponential tails and a kink at loc."""
+    return _frozen(f"laplace({loc:g}, {scale:g})", stats.laplace(loc, scale),
+                   (-np.inf, np.inf), (loc,))
+
+
+def pareto(alpha, scale=1.0):
+    """Pareto(alpha) on [scale, inf): a jump at scale and a tail like x**-(alpha + 1)."""
+    return _frozen(f"pareto({alpha:g})", stats.pareto(alpha, scale=scale), (scale, np.inf))
+
+
+def steps(edges, heights):
+    """Piecewise constant: height h_i on [e_i, e_i+1); jumps at every inner edge.
+
+    Heights may be zero (a gap in the support) but not all of them.
+    """
+    e = np.asarray(edges, float)
+    h = np.asarray(heights, float)
+    if e.size != h.size + 1 or np.any(np.diff(e) <= 0) or np.any(h < 0) or not np.any(h > 0):
+        raise ValueError("steps needs increasing edges, one more than the non-negative "
+                         f"heights, not all zero; got edges {edges!r}, heights {heights!r}")
+    mass = h * np.diff(e)
+    h = h / mass.sum()
+    cum = np.concatenate([[0.0], np.cumsum(mass / mass.sum())])
+
+    def pdf(x):
+        x = np.asarray(x, float)
+        i = np.clip(np.searchsorted(e, x, side="right") - 1, 0, h.size - 1)
+        return np.where((x >= e[0]) & (x < e[-1]), h[i], 0.0)
+
+    def cdf(x):
+        x = np.asarray(x, float)
+        i = np.clip(np.searchsorted(e, x, side="right") - 1, 0, h.size - 1)
+        inside = cum[i] + h[i] * (np.clip(x, e[0], e[-1]) - e[i])
+        return np.clip(np.where(x >= e[-1], 1.0, np.where(x < e[0], 0.0, inside)), 0.0, 1.0)
+
+    return KnownDensity(f"steps on {e.size - 1} pieces", pdf, cdf, (float(e[0]), float(e[-1])),
+                        tuple(float(v) for v in e[1:-1]))
+
+
+def catalogue():
+    """One fixed example of every kind, for a quick sweep without hypothesis."""
+    return [
+        normal_mixture([0.35, 0.65], [-2.5, 2.0], [0.6, 0.7]),
+        normal_mixture([0.5, 0.5], [-30.0, 30.0], [1.0, 0.1]),
+        student_t(1.0), student_t(2.5, 3.0, 0.5),
+        uniform(1.0, 2.0), uniform(-1.0, 1.0), uniform(0.25, 0.5), uniform(1e6, 1e6 + 1.0),
+        beta(0.5, 0.5, 2.0, 4.0), beta(2.0, 5.0, -3.0, -1.0),
+        triangular(-1.0, 0.3, 2.0), trapezoid(0.0, 0.2, 0.8, 1.0),
+        laplace(1.0, 0.5), pareto(1.5, 2.0),
+        steps([-2.0, -1.0, 0.5, 0.6, 3.0], [1.0, 0.0, 5.0, 0.2]),
+    ]

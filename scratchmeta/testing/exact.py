@@ -1,0 +1,73 @@
+"""Exact checks of an inverse-CDF map U -> x (lecture 22, sections 2.1.1-2.1.2).
+
+An inverse-CDF sampler is a deterministic map Q from uniforms to samples, so
+two of its properties need no statistics at all:
+
+* **monotone**: u <= v implies Q(u) <= Q(v). Eq. 22.7 cuts [0, 1) into
+  pieces in label order, and a continuous inverse CDF is non-decreasing;
+  a map that is not monotone is not an inverse CDF, whatever its histogram
+  looks like.
+* **inverts F**: F(Q(u)) = u within a stated u-resolution (SciPy's
+  "u-error" |u - F(Q(u))|). For a continuous F this is the whole story: if
+  the u-error is at most r everywhere, the law of Q(U) differs from F by at
+  most r in sup norm, a discrepancy no sample smaller than about 1 / r**2
+  draws could detect.
+"""
+
+import numpy as np
+
+
+def _grid(u):
+    try:
+        u = np.asarray(u, dtype=np.float64).ravel()
+    except (TypeError, ValueError):
+        raise TypeError(f"u must be an array of numbers in [0, 1], got {type(u).__name__}") \
+            from None
+    if u.size == 0 or not np.all((u >= 0.0) & (u <= 1.0)):
+        raise ValueError("u must be a non-empty array of numbers in [0, 1]")
+    return np.sort(u)
+
+
+def _values(name, fn, u):
+    if not callable(fn):
+        raise TypeError(f"{name} must be callable, got {type(fn).__name__}")
+    with np.errstate(all="ignore"):
+        x = np.asarray(fn(u))
+    if x.shape != u.shape:
+        raise AssertionError(f"{name} must return one value per u: got shape {x.shape} for "
+                             f"{u.shape}")
+    return x
+
+
+def assert_monotone(ppf, u):
+    """Fail unless ppf(u) is non-decreasing in u and never NaN, on the grid ``u``."""
+    u = _grid(u)
+    x = _values("ppf", ppf, u).astype(np.float64)
+    if np.any(np.isnan(x)):
+        i = int(np.flatnonzero(np.isnan(x))[0])
+        raise AssertionError(f"ppf returned NaN at u = {u[i]!r}")
+    down = np.flatnonzero(np.diff(x) < 0)
+    if down.size:
+        i = int(down[0])
+        raise AssertionError(f"ppf is not monotone: ppf({u[i]!r}) = {x[i]!r} > "
+                             f"ppf({u[i + 1]!r}) = {x[i + 1]!r}")
+
+
+def assert_inverts(ppf, cdf, u, u_resolution):
+    """Fail unless |cdf(ppf(u)) - u| <= u_resolution for every u on the grid.
+
+    Returns the largest u-error seen. The CDF must itself be accurate to well
+    below ``u_resolution``, since its own error is counted too.
+    """
+    if not (isinstance(u_resolution, (float, int)) and 0.0 < u_resolution < 1.0):
+        raise ValueError(f"u_resolution must be a number in (0, 1), got {u_resolution!r}")
+    u = _grid(u)
+    x = _values("ppf", ppf, u)
+    f = _values("cdf", cdf, x).astype(np.float64)
+    err = np.abs(f - u)
+    err[np.isnan(err)] = np.inf
+    worst = int(np.argmax(err))
+    if err[worst] > u_resolution:
+        raise AssertionError(f"F(Q(u)) differs from u by {err[worst]:.3g} at u = {u[worst]!r} "
+                             f"(x = {x[worst]!r}); the stated u-resolution is {u_resolution:g}")
+    return float(err[worst])

@@ -1,0 +1,254 @@
+"""Statistical assertions for samplers, each with its false-failure and false-pass rate.
+
+Lecture 22, section 2.1: a sampler is right when its draws have the target's
+CDF. A finite sample can only show that with some error, so every assertion
+here states two rates:
+
+* alpha, the **false-failure** rate: the probability that a correct sampler
+  fails the assertion (default ALPHA = 1e-6, so a suite of a thousand such
+  tests fails spuriously about once in a thousand runs);
+* beta, the **false-pass** rate for a given discrepancy d: the probability
+  that a sampler whose CDF G is off by sup_x |G(x) - F(x)| >= d still passes.
+
+The bounds come from the Dvoretzky-Kiefer-Wolfowitz inequality with
+Massart's constant, which holds for every n and every distribution (for a
+discrete or mixed one it is conservative): with F_n the empirical CDF of n
+independent draws from F,
+
+    P(sup_x |F_n(x) - F(x)| > eps) <= 2 exp(-2 n eps**2).          (DKW)
+
+So the threshold eps(n, alpha) = sqrt(log(2 / alpha) / (2 n)) gives false
+failures at most alpha. If the draws come from G with sup |G - F| = d, the
+statistic is at least d - sup |F_n - G|, so the assertion passes only if
+sup |F_n - G| >= d - eps(n, alpha), which has probability at most beta once
+d >= eps(n, alpha) + eps(n, beta). That sum is :func:`smallest_detectable`;
+solving it for n is :func:`draws_needed`. (TensorFlow Probability's
+internal ``statistical_testing`` module takes the same approach.)
+
+For labels, :func:`assert_labels_match` adds what DKW cannot see quickly: a
+label of probability zero must never appear (an exact check), and Pearson's
+chi-square test is far more powerful than DKW against a change in one small
+label; its alpha is asymptotic, and :func:`chi_square_power` gives its
+power against a given alternative.
+"""
+
+from typing import NamedTuple
+
+import numpy as np
+from scipy import stats
+
+ALPHA = 1e-6          # default false-failure rate of every assertion here
+
+
+class Rates(NamedTuple):
+    """What an assertion computed: its statistic, its threshold and its rates."""
+
+    statistic: float          # the distance measured
+    threshold: float          # fail when statistic > threshold
+    n: int                    # draws (for two samples: the smaller sample)
+    alpha: float              # false-failure rate (an upper bound)
+    detectable: float         # the d caught with false-pass rate <= alpha as well
+
+
+def _check_rate(name, value):
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating)):
+        raise TypeError(f"{name} must be a probability (a float), got {value!r}")
+    if not 0.0 < float(value) < 1.0:
+        raise ValueError(f"{name} must be a probability in (0, 1), got {value!r}")
+    return float(value)
+
+
+def _check_n(name, n):
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
+        raise TypeError(f"{name} must be a positive int, got {n!r}")
+    if n < 1:
+        raise ValueError(f"{name} must be a positive int, got {n!r}")
+    return int(n)
+
+
+def _as_sample(name, x):
+    try:
+        x = np.asarray(x, dtype=np.float64).ravel()
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be an array of real numbers, got {type(x).__name__}") \
+            from None
+    if x.size == 0:
+        raise ValueError(f"{name} must hold at least one draw, got an empty array")
+    if np.any(np.isnan(x)):
+        raise ValueError(f"{name} contains {int(np.isnan(x).sum())} NaN draw(s); a sampler "
+                         "must never return NaN")
+    return x
+
+
+def dkw_epsilon(n, alpha=ALPHA):
+    """eps with 2 exp(-2 n eps**2) = alpha: the DKW band that n draws stay inside."""
+    n, alpha = _check_n("n", n), _check_rate("alpha", alpha)
+    return float(np.sqrt(np.log(2.0 / alpha) / (2.0 * n)))
+
+
+def smallest_detectable(n, alpha=ALPHA, beta=ALPHA, samples=1):
+    """Smallest sup-norm discrepancy d that n draws catch with false-pass rate <= beta.
+
+    One sample: d = eps(n, alpha) + eps(n, beta). Two samples of n draws each
+    (``samples=2``): each empirical CDF gets half of each rate, so
+    d = 2 eps(n, alpha / 2) + 2 eps(n, beta / 2).
+    """
+    n, alpha, beta = _check_n("n", n), _check_rate("alpha", alpha), _check_rate("beta", beta)
+    if samples == 1:
+        return dkw_epsilon(n, alpha) + dkw_epsilon(n, beta)
+    if samples == 2:
+        return 2.0 * (dkw_epsilon(n, alpha / 2.0) + dkw_epsilon(n, beta / 2.0))
+    raise ValueError(f"samples must be 1 (against a CDF) or 2 (two samples), got {samples!r}")
+
+
+def draws_needed(discrepancy, alpha=ALPHA, beta=ALPHA, samples=1):
+    """Fewest draws n (per sample) with smallest_detectable(n, alpha, beta) <= discrepancy."""
+    if isinstance(discrepancy, bool) or not isinstance(discrepancy, (int, float, np.floating)):
+        raise TypeError(f"discrepancy must be a number in (0, 1], got {discrepancy!r}")
+    if not 0.0 < float(discrepancy) <= 1.0:
+        raise ValueError(f"discrepancy must be a sup-norm CDF distance in (0, 1], "
+                         f"got {discrepancy!r}")
+    alpha, beta = _check_rate("alpha", alpha), _check_rate("beta", beta)
+    if samples not in (1, 2):
+        raise ValueError(f"samples must be 1 (against a CDF) or 2 (two samples), "
+                         f"got {samples!r}")
+    k = 1 if samples == 1 else 2
+    root = k * (np.sqrt(np.log(2 * k / alpha) / 2.0) + np.sqrt(np.log(2 * k / beta) / 2.0))
+    n = int(np.ceil((root / float(discrepancy)) ** 2))
+    while smallest_detectable(n, alpha, beta, samples) > discrepancy:   # rounding
+        n += 1
+    return n
+
+
+def ks_distance(samples, cdf):
+    """sup_x |F_n(x) - F(x)|: the empirical CDF of ``samples`` against ``cdf``."""
+    if not callable(cdf):
+        raise TypeError(f"cdf must be a callable CDF, got {type(cdf).__name__}")
+    x = np.sort(_as_sample("samples", samples))
+    with np.errstate(all="ignore"):
+        f = np.asarray(cdf(x), dtype=np.float64)
+    if f.shape != x.shape or np.any(np.isnan(f)):
+        raise ValueError("cdf must map an array of draws to an array of the same shape "
+                         f"with no NaN; got shape {f.shape}")
+    n = x.size
+    i = np.arange(1, n + 1)
+    return float(max(np.max(i / n - f), np.max(f - (i - 1) / n)))
+
+
+def two_sample_distance(x, y):
+    """sup_t |F_x(t) - F_y(t)| between two empirical CDFs."""
+    x, y = np.sort(_as_sample("x", x)), np.sort(_as_sample("y", y))
+    t = np.concatenate([x, y])
+    fx = np.searchsorted(x, t, side="right") / x.size
+    fy = np.searchsorted(y, t, side="right") / y.size
+    return float(np.max(np.abs(fx - fy)))
+
+
+def assert_cdf_matches(samples, cdf, *, alpha=ALPHA):
+    """Fail if the draws' empirical CDF leaves the DKW band of width eps(n, alpha) around cdf.
+
+    False failure: at most alpha for independent draws from cdf. False pass:
+    at most beta against any sampler off by d >= eps(n, alpha) + eps(n, beta)
+    (``Rates.detectable`` is that d for beta = alpha). Returns the Rates.
+    """
+    alpha = _check_rate("alpha", alpha)
+    d = ks_distance(samples, cdf)
+    n = np.size(samples)
+    eps = dkw_epsilon(n, alpha)
+    rates = Rates(d, eps, n, alpha, smallest_detectable(n, alpha, alpha))
+    if d > eps:
+        raise AssertionError(
+            f"the draws do not follow the given CDF: sup |F_n - F| = {d:.3g} over {n} draws "
+            f"exceeds the DKW bound {eps:.3g} (a correct sampler gets this far with "
+            f"probability <= {alpha:g})")
+    return rates
+
+
+def assert_same_distribution(x, y, *, alpha=ALPHA):
+    """Fail if two samples' empirical CDFs differ by more than DKW allows.
+
+    Threshold eps(n, alpha / 2) + eps(m, alpha / 2): false failure <= alpha
+    when both samples come from one distribution. False pass <= beta when the
+    two distributions differ by d >= smallest_detectable(min(n, m), alpha,
+    beta, samples=2).
+    """
+    alpha = _check_rate("alpha", alpha)
+    d = two_sample_distance(x, y)
+    n, m = np.size(x), np.size(y)
+    eps = dkw_epsilon(n, alpha / 2.0) + dkw_epsilon(m, alpha / 2.0)
+    rates = Rates(d, eps, min(n, m), alpha, smallest_detectable(min(n, m), alpha, alpha, 2))
+    if d > eps:
+        raise AssertionError(
+            f"the two samples differ: sup |F_x - F_y| = {d:.3g} exceeds the two-sample DKW "
+            f"bound {eps:.3g} for {n} and {m} draws (equal distributions get this far "
+            f"with probability <= {alpha:g})")
+    return rates
+
+
+def chi_square_pvalue(counts, p):
+    """Pearson chi-square p-value of label counts against probabilities p (p > 0 labels)."""
+    counts, p = np.asarray(counts, float), np.asarray(p, float)
+    keep = p > 0
+    n = counts.sum()
+    expected = n * p[keep]
+    stat = np.sum((counts[keep] - expected) ** 2 / expected)
+    return float(stats.chi2.sf(stat, max(int(keep.sum()) - 1, 1)))
+
+
+def chi_square_power(p, q, n, alpha=ALPHA):
+    """P(the chi-square test at level alpha rejects) when n labels come from q, not p.
+
+    Under q the statistic is approximately non-central chi-square with
+    non-centrality n * sum (q - p)**2 / p (the false-pass rate is 1 minus this).
+    """
+    p, q = np.asarray(p, float), np.asarray(q, float)
+    keep = p > 0
+    df = max(int(np.sum(keep)) - 1, 1)
+    crit = stats.chi2.isf(_check_rate("alpha", alpha), df)
+    nc = n * np.sum((q[keep] - p[keep]) ** 2 / p[keep])
+    return float(stats.ncx2.sf(crit, df, nc))
+
+
+def _group_small(counts, p, n, minimum=5.0):
+    """Merge labels expected fewer than ``minimum`` times into one group (in order)."""
+    big = n * p >= minimum
+    if big.all():
+        return counts, p
+    return (np.append(counts[big], counts[~big].sum()), np.append(p[big], p[~big].sum()))
+
+
+def assert_labels_match(labels, p, *, alpha=ALPHA):
+    """Fail if labels 0..N-1 do not follow the probabilities p.
+
+    1. Exact: every label is an int in 0..N-1 and no label with p_i = 0 appears.
+    2. Pearson's chi-square at level alpha, labels expected fewer than five
+       times merged into one group. Its false-failure rate is alpha in the
+       large-sample limit; :func:`chi_square_power` gives the false-pass rate
+       (1 - power) against a given alternative q. For a bound valid at every
+       n, also call :func:`assert_cdf_matches` on the labels with the CDF
+       cumsum(p) (DKW holds for discrete distributions, conservatively).
+    Returns the p-value.
+    """
+    alpha = _check_rate("alpha", alpha)
+    p = np.asarray(p, dtype=np.float64)
+    if p.ndim != 1 or p.size == 0 or np.any(~(p >= 0)) or abs(p.sum() - 1.0) > 1e-8:
+        raise ValueError(f"p must be a 1-D probability vector summing to 1, got {p!r}")
+    lab = np.asarray(labels)
+    if not np.issubdtype(lab.dtype, np.integer):
+        raise TypeError(f"labels must be integers, got dtype {lab.dtype}")
+    lab = lab.ravel()
+    if lab.size == 0:
+        raise ValueError("labels must hold at least one draw, got an empty array")
+    if lab.min() < 0 or lab.max() >= p.size:
+        raise AssertionError(f"a label lies outside 0..{p.size - 1}: got {lab.min()}..{lab.max()}")
+    counts = np.bincount(lab, minlength=p.size).astype(np.float64)
+    impossible = np.flatnonzero((p == 0) & (counts > 0))
+    if impossible.size:
+        i = int(impossible[0])
+        raise AssertionError(f"label {i} has probability 0 but was drawn {int(counts[i])} times")
+    c, q = _group_small(counts[p > 0], p[p > 0], lab.size)
+    pvalue = chi_square_pvalue(c, q) if c.size > 1 else 1.0
+    if pvalue < alpha:
+        raise AssertionError(f"the label counts do not follow p: chi-square p-value {pvalue:.3g} "
+                             f"< alpha = {alpha:g} over {lab.size} draws")
+    return pvalue
