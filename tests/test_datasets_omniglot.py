@@ -3,7 +3,6 @@ the download path (a file:// address, no network), and the real data when it is 
 
 import hashlib
 import io
-import time
 import warnings
 import zipfile
 from pathlib import Path
@@ -14,8 +13,8 @@ from PIL import Image, ImageDraw
 
 from scratchmeta.datasets import omniglot
 from scratchmeta.datasets.omniglot import Part
+from omniglot_real import REAL_DATA, needs_real_data, real_omniglot
 
-REAL_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "omniglot"
 
 # A tiny Omniglot: 2 + 1 alphabets, 3 + 2 characters, 20 drawings each.
 TINY_LAYOUT = {"images_background": [("Alpha", "character01"), ("Alpha", "character02"),
@@ -275,17 +274,10 @@ def test_bad_arguments_are_named(kwargs, error, match, tmp_path):
 # The real data (../shared/data/omniglot from the repository root), when present
 # --------------------------------------------------------------------------
 
-needs_real_data = pytest.mark.skipif(not REAL_DATA.is_dir(),
-                                     reason=f"Omniglot archives not found at {REAL_DATA}")
-
-
 @pytest.fixture(scope="session")
 def real(tmp_path_factory):
     """The real drawings, decoded once per test session into a temporary cache."""
-    cache = tmp_path_factory.mktemp("omniglot_cache")
-    start = time.perf_counter()
-    data = omniglot.load(REAL_DATA, cache_dir=cache, progress=False)
-    return data, cache, time.perf_counter() - start
+    return real_omniglot(tmp_path_factory)
 
 
 @needs_real_data

@@ -1,0 +1,203 @@
+"""Chapter 5, part 2: N-way few-shot episodes of Omniglot characters.
+
+Lecture 22, section 1.1 (a dataset of datasets) and eq. 22.1-22.2 (each task
+split into a support set and a query set), on Finn, Abbeel and Levine (2017),
+section 5.2. One task is an *N-way, K-shot* episode: draw N characters, give
+them the labels 0..N-1 in a fresh random order, and show K drawings of each
+(the support set, N*K points) and further drawings of the same characters
+(the query set). A learner has to tell the N characters apart from K examples
+of each; it has never seen these characters' labels before, since the labels
+are shuffled in every episode.
+
+:class:`Omniglot` is a task family in the sense of ``scratchmeta.tasks``:
+``sample(rng, n_tasks, n_support, n_query)`` returns a ``TaskBatch`` of
+inputs (tasks, points, 784) and one-hot targets (tasks, points, n_way); the
+loss is the cross-entropy and the reported metric the accuracy.
+
+Every choice, and where it comes from:
+
+* **Counts.** ``n_support`` and ``n_query`` count points, as in
+  ``GaussianClusters``: both must be multiples of ``n_way``, and each class
+  gets ``n_support // n_way`` support and ``n_query // n_way`` query
+  drawings. A class's support and query drawings are distinct drawings (by
+  different people), so together they can be at most 20. Finn et al.'s code
+  draws 2K drawings per class, K for support and K for query
+  (``DataGenerator(update_batch_size * 2, ...)``): 5-way 1-shot is
+  ``sample(rng, n_tasks, 5, 5)``.
+* **Point order.** Point p of a set is drawing p // n_way of class
+  p % n_way, the order ``GaussianClusters`` uses. Nothing in a strategy may
+  depend on it: the labels themselves are a random permutation per episode.
+* **The split** follows Finn et al.'s code (``data_generator.py``), which the
+  paper summarises as "1200 characters for training, irrespective of
+  alphabet, and the remaining for testing". All 1,623 characters, background
+  and evaluation alike, are listed by path ``<alphabet>/<character>`` and
+  shuffled with Python's ``random`` seeded with 1; the first 1,100 are for
+  meta-training, the next 100 for validation (choosing step sizes and step
+  counts), the last 423 for testing. Their code shuffles the order in which
+  ``os.listdir`` returned the folders, which differs between file systems, so
+  their exact split cannot be recovered; we shuffle the sorted list, which is
+  their procedure with a reproducible starting order. ``n_train`` and
+  ``n_validation`` change the sizes (tests use a tiny dataset).
+* **Rotations.** Following Santoro et al. (2016) and Finn et al., a character
+  turned by 90, 180 or 270 degrees is a new class. As in Finn et al.'s code,
+  each class of an episode is a distinct character turned by an independent
+  uniform number of quarter turns (0-3, counter-clockwise; all its drawings
+  alike). By default this happens in the training split only (``rotate=None``);
+  validation and test characters are shown upright. Finn et al.'s released
+  code also rotates test episodes (its ``and FLAGS.train`` condition is
+  commented out); ``rotate=True`` on the test split reproduces that.
+* **Inputs.** The 28 x 28 LANCZOS drawings of ``omniglot.load``, ink 1 and
+  paper 0, flattened to 784 features (Finn et al.'s fully connected network).
+* **Randomness.** Everything is drawn from the ``rng`` passed in, so a seed
+  gives the same episodes.
+"""
+
+import random
+
+import numpy as np
+
+from scratchmeta.datasets import omniglot
+from scratchmeta.tasks import TaskBatch, TaskFamily, accuracy, cross_entropy
+
+SPLITS = ("train", "validation", "test")
+N_TRAIN, N_VALIDATION = 1100, 100      # Finn et al.'s code: 1,200 meta-training, 100 held out
+SPLIT_SEED = 1                         # their random.seed(1)
+
+
+def finn_split(alphabets, characters, n_train=N_TRAIN, n_validation=N_VALIDATION):
+    """Indices of the train, validation and test characters (Finn et al.'s procedure).
+
+    Characters are listed by path ``<alphabet>/<character>``, shuffled by
+    ``random.Random(1)``, and cut after ``n_train`` and ``n_train + n_validation``.
+    """
+    n = len(alphabets)
+    for name, value in (("n_train", n_train), ("n_validation", n_validation)):
+        if not (isinstance(value, (int, np.integer)) and value >= 1):
+            raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    if n_train + n_validation >= n:
+        raise ValueError(f"n_train + n_validation must leave test characters: got "
+                         f"{n_train} + {n_validation} for {n} characters")
+    order = sorted(range(n), key=lambda i: f"{alphabets[i]}/{characters[i]}")
+    random.Random(SPLIT_SEED).shuffle(order)
+    order = np.array(order)
+    return {"train": order[:n_train], "validation": order[n_train:n_train + n_validation],
+            "test": order[n_train + n_validation:]}
+
+
+class Omniglot(TaskFamily):
+    """N-way few-shot episodes of Omniglot characters (Finn et al. 2017, section 5.2).
+
+    ``n_way`` classes per episode; ``split`` is "train", "validation" or
+    "test". ``data`` is the result of ``omniglot.load()``; without it the
+    family calls ``omniglot.load(root, download=download)``. ``rotate``: add
+    quarter-turned characters as classes (default: in the training split
+    only). Inputs are returned as ``dtype`` (float64, the engine's default).
+    """
+
+    loss = staticmethod(cross_entropy)
+    metric_name = "accuracy"
+
+    def __init__(self, n_way=5, split="train", *, data=None, root=None, download=False,
+                 rotate=None, n_train=N_TRAIN, n_validation=N_VALIDATION, dtype=np.float64):
+        if not (isinstance(n_way, (int, np.integer)) and n_way >= 2):
+            raise ValueError(f"n_way must be an integer of at least 2, got {n_way!r}")
+        if split not in SPLITS:
+            raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
+        if rotate is not None and not isinstance(rotate, bool):
+            raise TypeError(f"rotate must be True, False or None (rotate the training split "
+                            f"only), got {rotate!r}")
+        if data is not None and not isinstance(data, omniglot.OmniglotImages):
+            raise TypeError(f"data must be the result of omniglot.load(), got "
+                            f"{type(data).__name__}")
+        dtype = np.dtype(dtype)
+        if dtype.kind != "f":
+            raise TypeError(f"dtype must be a floating-point type, got {dtype}")
+        if data is None:
+            n_total = sum(p.n_characters for p in omniglot.OFFICIAL)
+            _split_sizes(n_total, n_train, n_validation, n_way, split)   # check before loading
+            data = omniglot.load(root, download=download)
+        _split_sizes(len(data.images), n_train, n_validation, n_way, split)
+        self.n_way, self.split, self.dtype = int(n_way), split, dtype
+        self.rotate = (split == "train") if rotate is None else rotate
+        self.data = data
+        self.classes = finn_split(data.alphabets, data.characters, n_train, n_validation)[split]
+        self.n_inputs = data.images.shape[2] * data.images.shape[3]
+        self.n_outputs = self.n_way
+
+    def metric(self, pred, y):
+        return accuracy(pred, y)
+
+    def sample_params(self, rng, n_tasks):
+        """Each task's n_way (character index, quarter turns), shape (tasks, n_way, 2).
+
+        The characters of a task are distinct and in random order: position
+        c holds the character that gets label c, so labels are shuffled.
+        """
+        picks = np.argsort(rng.random((n_tasks, len(self.classes))), axis=1)[:, :self.n_way]
+        turns = (rng.integers(0, 4, (n_tasks, self.n_way)) if self.rotate
+                 else np.zeros((n_tasks, self.n_way), dtype=int))
+        return np.stack([self.classes[picks], turns], axis=-1)
+
+    def make_batch(self, rng, task_params, n_support, n_query):
+        """Support and query drawings of the given tasks' characters, labels one-hot."""
+        task_params = np.asarray(task_params)
+        if task_params.ndim != 3 or task_params.shape[1:] != (self.n_way, 2):
+            raise ValueError(f"task_params must have shape (tasks, n_way={self.n_way}, 2), "
+                             f"got shape {task_params.shape}")
+        n_tasks = len(task_params)
+        k_support, k_query = self._shots(n_tasks, n_support, n_query)
+        n_drawings = self.data.images.shape[1]
+        shots = k_support + k_query
+        # distinct drawings of each class: the first k_support for support, the rest for query
+        drawings = np.argsort(rng.random((n_tasks, self.n_way, n_drawings)), axis=2)[..., :shots]
+        images = self.data.images[task_params[..., 0, None], drawings]  # (tasks, way, shots, 28, 28)
+        turns = task_params[..., 1]
+        for k in (1, 2, 3):
+            images[turns == k] = np.rot90(images[turns == k], k, axes=(-2, -1))
+        # point p = drawing p // n_way of class p % n_way
+        x = images.transpose(0, 2, 1, 3, 4).reshape(n_tasks, shots * self.n_way, self.n_inputs)
+        x = x.astype(self.dtype)
+        y = np.broadcast_to(np.eye(self.n_way, dtype=self.dtype),
+                            (n_tasks, shots, self.n_way, self.n_way))
+        y = y.reshape(n_tasks, shots * self.n_way, self.n_way)
+        cut = k_support * self.n_way
+        return TaskBatch(x[:, :cut], y[:, :cut].copy(), x[:, cut:], y[:, cut:].copy())
+
+    def sample(self, rng, n_tasks, n_support, n_query):
+        """Draw ``n_tasks`` episodes, each with ``n_support`` + ``n_query`` points."""
+        self._shots(n_tasks, n_support, n_query)               # every check before any drawing
+        return self.make_batch(rng, self.sample_params(rng, n_tasks), n_support, n_query)
+
+    def _shots(self, n_tasks, n_support, n_query):
+        if not (isinstance(n_tasks, (int, np.integer)) and n_tasks >= 1):
+            raise ValueError(f"n_tasks must be a positive integer, got {n_tasks!r}")
+        for name, n, least in (("n_support", n_support, 1), ("n_query", n_query, 0)):
+            if not (isinstance(n, (int, np.integer)) and n >= least):
+                raise ValueError(f"{name} must be an integer of at least {least}, got {n!r}")
+            if n % self.n_way:
+                raise ValueError(f"{name} must be a multiple of n_way={self.n_way} (the same "
+                                 f"number of drawings of every class), got {n}")
+        k_support, k_query = n_support // self.n_way, n_query // self.n_way
+        n_drawings = self.data.images.shape[1]
+        if k_support + k_query > n_drawings:
+            raise ValueError(f"n_support + n_query ask for {k_support} + {k_query} distinct "
+                             f"drawings per class, but each character has only {n_drawings}")
+        return k_support, k_query
+
+    def __repr__(self):
+        return (f"Omniglot(n_way={self.n_way}, split={self.split!r}, rotate={self.rotate}, "
+                f"{len(self.classes)} characters)")
+
+
+def _split_sizes(n_total, n_train, n_validation, n_way, split):
+    if not all(isinstance(v, (int, np.integer)) and v >= 1 for v in (n_train, n_validation)):
+        raise ValueError(f"n_train and n_validation must be positive integers, got "
+                         f"{n_train!r} and {n_validation!r}")
+    sizes = {"train": n_train, "validation": n_validation,
+             "test": n_total - n_train - n_validation}
+    if sizes["test"] < 1:
+        raise ValueError(f"n_train + n_validation must leave test characters: got "
+                         f"{n_train} + {n_validation} for {n_total} characters")
+    if n_way > sizes[split]:
+        raise ValueError(f"n_way={n_way} is larger than the {sizes[split]} characters of the "
+                         f"{split!r} split")
