@@ -3,7 +3,8 @@
 Lecture 22, section 1.2.2: a network's parameters theta0 are a nested structure
 (a list of layers, each a weight and a bias). ``grad`` accepts nested lists,
 tuples and dicts and returns a gradient of the same structure, with plain
-float64 ``np.ndarray`` leaves at the outermost level. ``argnums`` picks the
+``np.ndarray`` leaves of the input's dtype (float64 unless float32 came in)
+at the outermost level. ``argnums`` picks the
 arguments to differentiate (an int, or a tuple giving a tuple of gradients),
 ``value_and_grad`` also returns the value, and an argument the function ignores
 gets zeros of its shape.
@@ -81,9 +82,9 @@ def test_gradient_of_a_sum_is_a_writeable_array_of_ones():
     np.testing.assert_array_equal(g, [[5.0, 1.0, 1.0], [1.0, 1.0, 1.0]])
 
 
-def test_float32_and_python_float_inputs_give_float64_gradients():
+def test_float32_inputs_keep_float32_and_python_floats_give_float64_gradients():
     g32 = ad.grad(lambda x: ad.sum(x * x))(np.array([1.0, 2.0], dtype=np.float32))
-    assert g32.dtype == np.float64
+    assert g32.dtype == np.float32
     np.testing.assert_array_equal(g32, [2.0, 4.0])
     g = ad.grad(lambda x: x * x * x)(2.0)
     assert type(g) is np.ndarray and g.dtype == np.float64 and g.shape == ()
