@@ -50,6 +50,7 @@ Checking the engine is a chapter of its own: ``scratchmeta.gradcheck`` holds
 it imports this module, never the reverse. All arrays are float64.
 """
 
+import builtins
 import itertools
 
 import numpy as np
@@ -61,8 +62,10 @@ __all__ = [
     "add", "sub", "mul", "div", "power", "neg", "matmul", "getitem",
     "exp", "log", "sqrt", "tanh", "sin", "cos", "sigmoid", "relu", "abs", "maximum", "minimum",
     "where",
-    "sum", "mean", "logsumexp",
-    "reshape", "transpose", "broadcast_to", "concatenate", "stack", "sum_to", "solve",
+    "tan", "sinh", "cosh", "log1p", "expm1", "clip",
+    "sum", "mean", "logsumexp", "max", "min", "prod", "var", "std",
+    "reshape", "transpose", "broadcast_to", "concatenate", "stack", "sum_to", "squeeze",
+    "expand_dims", "solve", "einsum", "norm",
 ]
 
 # --------------------------------------------------------------------------
@@ -374,6 +377,16 @@ sin = Primitive("sin", np.sin,
                 lambda g, ans, x: mul(g, cos(x)))                            # (sin x)' = cos x
 cos = Primitive("cos", np.cos,
                 lambda g, ans, x: neg(mul(g, sin(x))))                       # (cos x)' = -sin x
+tan = Primitive("tan", np.tan,
+                lambda g, ans, x: mul(g, add(1.0, mul(ans, ans))))           # = 1 + tan^2
+sinh = Primitive("sinh", np.sinh,
+                 lambda g, ans, x: mul(g, cosh(x)))                          # (sinh x)' = cosh x
+cosh = Primitive("cosh", np.cosh,
+                 lambda g, ans, x: mul(g, sinh(x)))                          # (cosh x)' = sinh x
+log1p = Primitive("log1p", np.log1p,
+                  lambda g, ans, x: div(g, add(1.0, x)))                     # = 1/(1+x)
+expm1 = Primitive("expm1", np.expm1,
+                  lambda g, ans, x: mul(g, add(ans, 1.0)))                   # (e^x - 1)' = e^x
 
 
 def _sigmoid_impl(x):
@@ -419,16 +432,40 @@ def where(cond, a, b):
     return _where(_raw(cond), a, b)
 
 
+def clip(x, a_min, a_max):
+    """``x`` limited to [a_min, a_max] (either may be None), as ``np.clip``.
+
+    Written with ``where``: d clip/dx = 1 inside the interval (ends included,
+    as in PyTorch) and 0 outside, where the gradient goes to the bound instead.
+    """
+    if a_min is None and a_max is None:
+        raise ValueError("clip needs a_min or a_max; both are None")
+    if a_min is not None:
+        x = where(_raw(x) < _raw(a_min), a_min, x)                # max(x, a_min)
+    if a_max is not None:
+        x = where(_raw(x) > _raw(a_max), a_max, x)                # min(., a_max)
+    return x
+
+
 # --- reductions -----------------------------------------------------------------
+
+def _axes(shape, axis):
+    """The reduced axes as non-negative ints (every axis for None)."""
+    if axis is None:
+        return tuple(range(len(shape)))
+    return tuple(int(a) % len(shape) for a in np.atleast_1d(axis)) if shape else ()
+
+
+def _kept(shape, axis):
+    """The shape of a reduction with keepdims=True: reduced axes become 1."""
+    axes = _axes(shape, axis)
+    return tuple(1 if i in axes else n for i, n in enumerate(shape))
+
 
 def _expand(g, shape, axis, keepdims):
     """Cotangent of a reduction, reshaped so it broadcasts against the input."""
     if not keepdims:
-        axes = range(len(shape)) if axis is None else np.atleast_1d(axis) % len(shape)
-        kept = list(shape)
-        for ax in axes:
-            kept[ax] = 1
-        g = reshape(g, tuple(kept))
+        g = reshape(g, _kept(shape, axis))
     return broadcast_to(g, shape)
 
 
@@ -437,12 +474,66 @@ sum = Primitive("sum", lambda x, axis=None, keepdims=False: np.sum(x, axis, keep
                     _expand(g, _shape(x), axis, keepdims))                   # d(sum)/dx_i = 1
 
 
+def _count(shape, axis):
+    return int(np.prod([shape[ax] for ax in _axes(shape, axis)], dtype=np.int64))
+
+
 def mean(x, axis=None, keepdims=False):
     """Sum divided by the number of summed entries."""
+    return div(sum(x, axis=axis, keepdims=keepdims), float(_count(_shape(x), axis)))
+
+
+def var(x, axis=None, ddof=0, keepdims=False):
+    """Variance: sum of squared deviations from the mean over (n - ddof), as ``np.var``."""
+    n = _count(_shape(x), axis)
+    if n - ddof <= 0:
+        raise ValueError(f"var: ddof={ddof} needs more than {ddof} entries along axis={axis}, "
+                         f"but there are {n} (shape {_shape(x)})")
+    d = sub(x, mean(x, axis=axis, keepdims=True))
+    return div(sum(mul(d, d), axis=axis, keepdims=keepdims), float(n - ddof))
+
+
+def std(x, axis=None, ddof=0, keepdims=False):
+    """Standard deviation, the square root of ``var``; its gradient is infinite where it is 0."""
+    return sqrt(var(x, axis=axis, ddof=ddof, keepdims=keepdims))
+
+
+def _extremum_vjp(g, ans, x, axis=None, keepdims=False):
+    # d max(x)/dx_i = 1 where x_i is the max, else 0; ties share it equally
+    # (as HIPS autograd does), so the gradient still sums to 1.
+    xr, shape = _raw(x), _shape(x)
+    at = xr == _raw(ans).reshape(_kept(shape, axis))
+    share = at / np.sum(at, axis=axis, keepdims=True)
+    return mul(_expand(g, shape, axis, keepdims), share.astype(_dtype(g), copy=False))
+
+
+max = Primitive("max", lambda x, axis=None, keepdims=False: np.max(x, axis, keepdims=keepdims),
+                _extremum_vjp)
+min = Primitive("min", lambda x, axis=None, keepdims=False: np.min(x, axis, keepdims=keepdims),
+                _extremum_vjp)
+
+
+def _prod_vjp(g, ans, x, axis=None, keepdims=False):
+    # d prod(x)/dx_i = prod_{j != i} x_j, which is prod(x) / x_i if no x_j is 0.
     shape = _shape(x)
-    axes = range(len(shape)) if axis is None else np.atleast_1d(axis)
-    count = int(np.prod([shape[ax] for ax in axes]))
-    return div(sum(x, axis=axis, keepdims=keepdims), float(count))
+    g = _expand(g, shape, axis, keepdims)
+    zero = _raw(x) == 0
+    if not zero.any():
+        return mul(g, div(_expand(ans, shape, axis, keepdims), x))
+    # With zeros: p = product of the nonzero entries, z = product of the zero
+    # ones (0, but with its own derivatives). For a nonzero x_i the product of
+    # the others is z p / x_i; for a zero x_i it is p if it is the slice's only
+    # zero, else 0. (Exact to every order with at most one zero per slice.)
+    nonzero = where(zero, 1.0, x)
+    p = prod(nonzero, axis=axis, keepdims=True)
+    z = prod(where(zero, x, 1.0), axis=axis, keepdims=True)
+    only_zero = np.sum(zero, axis=axis, keepdims=True) == 1
+    others = where(zero, where(only_zero, p, 0.0), div(mul(z, p), nonzero))
+    return mul(g, others)
+
+
+prod = Primitive("prod", lambda x, axis=None, keepdims=False: np.prod(x, axis, keepdims=keepdims),
+                 _prod_vjp)
 
 
 def _logsumexp_impl(x, axis=None, keepdims=False):
@@ -460,6 +551,25 @@ logsumexp = Primitive("logsumexp", _logsumexp_impl,
 # --- shapes -------------------------------------------------------------------
 reshape = Primitive("reshape", lambda x, shape: np.reshape(x, shape),
                     lambda g, ans, x, shape: reshape(g, _shape(x)))          # undo the reshape
+
+
+def _new_shape(name, fn, x, axis):
+    """The shape NumPy's squeeze/expand_dims would give, without touching the data."""
+    try:
+        return fn(np.broadcast_to(np.empty((), dtype=bool), _shape(x)), axis).shape
+    except (ValueError, TypeError, IndexError) as err:
+        raise ValueError(f"{name}: cannot apply axis={axis!r} to shape {_shape(x)}: "
+                         f"{err}") from None
+
+
+def squeeze(x, axis=None):
+    """Drop size-1 axes (all of them, or those in ``axis``): a reshape."""
+    return reshape(x, _new_shape("squeeze", np.squeeze, x, axis))
+
+
+def expand_dims(x, axis):
+    """Insert size-1 axes at the positions ``axis``: a reshape."""
+    return reshape(x, _new_shape("expand_dims", np.expand_dims, x, axis))
 
 
 def _transpose_vjp(g, ans, x, axes=None):
@@ -526,6 +636,73 @@ scatter_add = Primitive("scatter_add", _scatter_add_impl,
 
 # --- linear algebra -----------------------------------------------------------
 
+def _einsum_spec(subscripts, shapes):
+    """Subscripts in explicit form, 'ij,jk->ik', with '...' spelled out as letters."""
+    if not isinstance(subscripts, str):
+        raise TypeError(f"einsum: subscripts must be a string such as 'ij,jk->ik', "
+                        f"got {subscripts!r}")
+    text = subscripts.replace(" ", "")
+    inputs, arrow, output = text.partition("->")
+    inputs = inputs.split(",")
+    if len(inputs) != len(shapes):
+        raise ValueError(f"einsum: subscripts {subscripts!r} name {len(inputs)} operands, "
+                         f"but {len(shapes)} were given")
+    unused = (c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" if c not in text)
+    n_dots = [len(shape) - len(spec.replace("...", "")) for spec, shape in zip(inputs, shapes)]
+    n_ell = builtins.max([n for spec, n in zip(inputs, n_dots) if "..." in spec], default=0)
+    ell = "".join(next(unused) for _ in range(n_ell))
+    inputs = [spec.replace("...", ell[n_ell - n:] if n > 0 else "")
+              for spec, n in zip(inputs, n_dots)]
+    if not arrow:       # implicit output: letters used once, in order, after the '...' axes
+        once = sorted(c for c in set("".join(inputs)) if c not in ell
+                      and "".join(inputs).count(c) == 1)
+        output = ell + "".join(once)
+    output = output.replace("...", ell)
+    for i, (spec, shape) in enumerate(zip(inputs, shapes)):
+        if not spec.isalpha() and spec or len(spec) != len(shape):
+            raise ValueError(f"einsum: operand {i} has shape {shape}, which does not fit "
+                             f"its subscripts in {subscripts!r}")
+        if len(set(spec)) != len(spec):
+            raise ValueError(f"einsum: operand {i} repeats an index in {subscripts!r}; "
+                             f"diagonals and traces are not supported")
+    if len(set(output)) != len(output) or not set(output) <= set("".join(inputs)):
+        raise ValueError(f"einsum: the output of {subscripts!r} must name distinct indices "
+                         f"of the operands")
+    return ",".join(inputs) + "->" + output
+
+
+def _einsum_vjp(i, g, ans, *xs, spec):
+    # einsum is linear in each operand: the cotangent of operand i contracts
+    # the output cotangent g with the other operands, onto operand i's indices.
+    inputs, output = spec.split("->")
+    inputs = inputs.split(",")
+    target, shape = inputs[i], _shape(xs[i])
+    others = [x for j, x in enumerate(xs) if j != i]
+    seen = set(output).union(*(inputs[j] for j in range(len(xs)) if j != i))
+    kept = "".join(c for c in target if c in seen)
+    r = _einsum(g, *others, spec=",".join([output] + inputs[:i] + inputs[i + 1:]) + "->" + kept)
+    # An index summed in the forward pass and used nowhere else: d/dx is 1 all
+    # along it, so the cotangent is broadcast along it; a size-1 axis that was
+    # broadcast against a longer one is summed back.
+    sizes = dict(zip(kept, _shape(r)))
+    r = reshape(r, tuple(sizes.get(c, 1) for c in target))
+    summed = tuple(n if c in seen else 1 for c, n in zip(target, shape))
+    if _shape(r) != summed:
+        r = sum_to(r, summed)
+    return r if summed == shape else broadcast_to(r, shape)
+
+
+_einsum = _variadic("einsum", lambda *xs, spec: np.einsum(spec, *xs), _einsum_vjp)
+
+
+def einsum(subscripts, *operands):
+    """Einstein summation, as ``np.einsum``: ``einsum('ij,jk->ik', a, b)`` is ``a @ b``.
+
+    Indices may be letters and '...'; an index may not repeat within one
+    operand (no diagonals or traces).
+    """
+    return _einsum(*operands, spec=_einsum_spec(subscripts, [_shape(x) for x in operands]))
+
 def _matmul_impl(a, b):
     if a.shape[-1] == 1 and b.shape[-2] == 1:
         return a * b        # inner dimension 1: an outer product, cheaper by broadcasting
@@ -580,6 +757,34 @@ def solve(a, b):
     if len(_shape(b)) == 1:
         return reshape(_solve(a, reshape(b, (-1, 1))), _shape(a)[:-1])
     return _solve(a, b)
+
+
+def _norm2_vjp(g, ans, x, axis=None, keepdims=False):
+    # d|x|/dx = x / |x|; at x = 0 take the subgradient 0 (as PyTorch does).
+    shape = _shape(x)
+    safe = where(_raw(ans) == 0, 1.0, ans)
+    return mul(_expand(g, shape, axis, keepdims), div(x, _expand(safe, shape, axis, keepdims)))
+
+
+_norm2 = Primitive("norm",
+                   lambda x, axis=None, keepdims=False: np.sqrt(np.sum(x * x, axis, keepdims=keepdims)),
+                   _norm2_vjp)
+
+
+def norm(x, ord=None, axis=None, keepdims=False):
+    """Vector norms over ``axis`` (every axis if None: a matrix's Frobenius norm).
+
+    ``ord`` None, 2 or 'fro': the Euclidean norm sqrt(sum x^2); 1: sum |x|;
+    ``np.inf``: max |x|. Matrix norms other than Frobenius are not provided.
+    """
+    n_axes = len(_axes(_shape(x), axis))
+    if ord in (None, "fro") or (ord == 2 and n_axes <= 1):
+        return _norm2(x, axis=axis, keepdims=keepdims)
+    if ord in (1, np.inf) and n_axes <= 1:
+        reduce = sum if ord == 1 else max
+        return reduce(abs(x), axis=axis, keepdims=keepdims)
+    raise ValueError(f"norm: ord={ord!r} over {n_axes} axes is not supported; use ord=None "
+                     f"(Euclidean, or Frobenius over several axes), or 1, 2, np.inf over one axis")
 
 
 # --------------------------------------------------------------------------

@@ -142,3 +142,53 @@ def test_a_custom_primitive_returning_a_python_float_can_be_differentiated():
     msin = ad.Primitive("msin", lambda x: math.sin(float(x)),
                         lambda g, ans, x: ad.mul(g, ad.cos(x)))            # (sin x)' = cos x
     assert ad.grad(msin)(0.3) == pytest.approx(math.cos(0.3), abs=1e-15)
+
+
+# --------------------------------------------------------------------------
+# The ops a NumPy user reaches for: bad arguments say which and why
+# --------------------------------------------------------------------------
+
+
+def test_einsum_with_the_wrong_number_of_operands_names_the_subscripts():
+    with pytest.raises(ValueError, match=r"einsum: subscripts 'ij,jk->ik' name 2 operands, "
+                                         r"but 1 were given"):
+        ad.einsum("ij,jk->ik", np.zeros((2, 3)))
+
+
+def test_einsum_with_subscripts_that_do_not_fit_a_shape_names_the_operand():
+    with pytest.raises(ValueError, match=r"einsum: operand 1 has shape \(3,\), which does not "
+                                         r"fit its subscripts"):
+        ad.einsum("ij,jk->ik", np.zeros((2, 3)), np.zeros(3))
+
+
+def test_einsum_with_a_repeated_index_in_one_operand_is_refused():
+    with pytest.raises(ValueError, match=r"operand 0 repeats an index.*diagonals and traces"):
+        ad.einsum("ii->", np.eye(3))
+
+
+def test_einsum_with_mismatched_index_sizes_names_the_shapes():
+    with pytest.raises(ValueError, match=r"einsum: cannot combine shapes \(2, 3\) and \(4, 5\)"):
+        ad.einsum("ij,jk->ik", np.zeros((2, 3)), np.zeros((4, 5)))
+
+
+def test_norm_with_an_unsupported_order_says_what_is_supported():
+    with pytest.raises(ValueError, match=r"norm: ord=2 over 2 axes is not supported"):
+        ad.norm(np.eye(2), 2)
+    with pytest.raises(ValueError, match=r"ord=3 over 1 axes"):
+        ad.norm(np.ones(3), 3)
+
+
+def test_squeeze_of_an_axis_longer_than_one_names_the_axis_and_shape():
+    with pytest.raises(ValueError, match=r"squeeze: cannot apply axis=1 to shape \(1, 3\)"):
+        ad.squeeze(np.zeros((1, 3)), 1)
+
+
+def test_var_with_too_large_a_ddof_names_the_count():
+    with pytest.raises(ValueError, match=r"var: ddof=1 needs more than 1 entries along "
+                                         r"axis=0, but there are 1"):
+        ad.var(np.zeros((1, 3)), axis=0, ddof=1)
+
+
+def test_clip_without_bounds_is_a_value_error():
+    with pytest.raises(ValueError, match=r"clip needs a_min or a_max"):
+        ad.clip(np.zeros(2), None, None)

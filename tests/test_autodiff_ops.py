@@ -67,6 +67,11 @@ SMOOTH_ELEMENTWISE = {
     "power positive base ** Tensor exponent": (
         ad.power, [positive((2, 1, 3), 42), normal((4, 3), 43)]),
     "power x ** 3": (lambda a: ad.power(a, 3.0), [normal((2, 3), 44)]),
+    "tan": (ad.tan, [normal((2, 1, 3), 45)]),
+    "sinh": (ad.sinh, [normal((2, 1, 3), 46)]),
+    "cosh": (ad.cosh, [normal((2, 1, 3), 47)]),
+    "log1p": (ad.log1p, [positive((2, 1, 3), 48)]),
+    "expm1": (ad.expm1, [normal((2, 1, 3), 49)]),
 }
 
 KINKED = {
@@ -81,6 +86,9 @@ KINKED = {
     "where mask (2,4,1) over (4,3) and (2,1,3)": (
         lambda a, b: ad.where(normal((2, 4, 1), 50) > 0, a, b),
         [normal((4, 3), 51), normal((2, 1, 3), 52)]),
+    "clip with both bounds": (lambda a: ad.clip(a, -0.5, 0.7), [away_from_zero((3, 4), 57)]),
+    "clip with a Tensor lower bound and no upper bound": (
+        lambda a, lo: ad.clip(a, lo, None), [normal((3, 4), 58), normal((4,), 59)]),
     "where with a constant branch": (
         lambda a: ad.where(normal((2, 3), 53) > 0, a, 0.0), [normal((2, 3), 54)]),
 }
@@ -97,6 +105,23 @@ for _name, _op in [("sum", ad.sum), ("mean", ad.mean), ("logsumexp", ad.logsumex
                 lambda x, op=_op, axis=_axis, keepdims=_keepdims:
                     op(x, axis=axis, keepdims=keepdims),
                 [normal((2, 3, 4), 60)])
+for _name, _op in [("max", ad.max), ("min", ad.min), ("prod", ad.prod), ("var", ad.var),
+                   ("std", ad.std), ("norm", ad.norm)]:
+    for _axis in [None, 1, (0, -1)]:
+        for _keepdims in [False, True]:
+            REDUCTIONS[f"{_name} axis={_axis} keepdims={_keepdims}"] = (
+                lambda x, op=_op, axis=_axis, keepdims=_keepdims:
+                    op(x, axis=axis, keepdims=keepdims),
+                [normal((2, 3, 4), 65)])
+REDUCTIONS["var with ddof=1"] = (lambda x: ad.var(x, axis=0, ddof=1), [normal((3, 4), 66)])
+REDUCTIONS["std with ddof=1"] = (lambda x: ad.std(x, axis=-1, ddof=1), [normal((3, 4), 67)])
+REDUCTIONS["norm ord=1 over an axis"] = (lambda x: ad.norm(x, 1, axis=1),
+                                         [away_from_zero((3, 4), 68)])
+REDUCTIONS["norm ord=inf of a vector"] = (lambda x: ad.norm(x, np.inf), [normal((5,), 69)])
+REDUCTIONS["norm ord=2 of a vector"] = (lambda x: ad.norm(x, 2), [normal((5,), 59)])
+REDUCTIONS["prod with one zero in a row"] = (
+    lambda x: ad.prod(x * np.array([[1.0, 0.0, 1.0], [1.0, 1.0, 1.0]]), axis=1),
+    [normal((2, 3), 58)])
 REDUCTIONS["Tensor.sum method"] = (lambda x: x.sum(axis=-1), [normal((2, 3), 61)])
 REDUCTIONS["Tensor.mean method"] = (lambda x: x.mean(axis=0, keepdims=True), [normal((2, 3), 62)])
 REDUCTIONS["logsumexp of a broadcast product"] = (
@@ -137,6 +162,9 @@ SHAPES = {
     "stack three inputs, axis -2": (
         lambda a, b, c: ad.stack([a, b, c], axis=-2),
         [normal((2, 3), 94), normal((2, 3), 95), normal((2, 3), 96)]),
+    "squeeze all size-1 axes (1,3,1,2)": (ad.squeeze, [normal((1, 3, 1, 2), 97)]),
+    "squeeze axis -2": (lambda x: ad.squeeze(x, -2), [normal((1, 3, 1, 2), 98)]),
+    "expand_dims axes (0, 3)": (lambda x: ad.expand_dims(x, (0, 3)), [normal((2, 3), 99)]),
     "getitem basic slices x[1:, ::-1]": (lambda x: x[1:, ::-1], [normal((3, 4), 100)]),
     "getitem integer and Ellipsis x[..., 0]": (lambda x: x[..., 0], [normal((2, 3, 4), 101)]),
     "getitem None and negative int x[None, -1]": (lambda x: x[None, -1], [normal((3, 4), 102)]),
@@ -182,6 +210,21 @@ LINEAR_ALGEBRA = {
     "operator @": (lambda a, b: a @ b, [normal((2, 3), 146), normal((3, 4), 147)]),
     "operator @ reflected, array @ Tensor": (
         lambda b: normal((2, 3), 148) @ b, [normal((5, 3, 4), 149)]),
+    "einsum 'ij,jk->ik'": (lambda a, b: ad.einsum("ij,jk->ik", a, b),
+                           [normal((2, 3), 162), normal((3, 4), 163)]),
+    "einsum implicit output 'ij,jk'": (lambda a, b: ad.einsum("ij,jk", a, b),
+                                       [normal((2, 3), 164), normal((3, 4), 165)]),
+    "einsum three operands 'bi,ij,bj->b'": (
+        lambda a, w, c: ad.einsum("bi,ij,bj->b", a, w, c),
+        [normal((5, 3), 166), normal((3, 4), 167), normal((5, 4), 168)]),
+    "einsum index summed away 'ijk->i'": (lambda x: ad.einsum("ijk->i", x),
+                                          [normal((2, 3, 4), 169)]),
+    "einsum outer product 'i,j->ij'": (lambda a, b: ad.einsum("i,j->ij", a, b),
+                                       [normal((3,), 170), normal((4,), 171)]),
+    "einsum ellipsis with broadcast batches '...ij,...jk->...ik'": (
+        lambda a, b: ad.einsum("...ij,...jk->...ik", a, b),
+        [normal((5, 1, 2, 3), 172), normal((4, 3, 2), 173)]),
+    "einsum transpose 'ij->ji'": (lambda x: ad.einsum("ij->ji", x), [normal((2, 3), 174)]),
     "solve (3,3) with b (3,)": (ad.solve, [well_conditioned((3, 3), 150), normal((3,), 151)]),
     "solve (3,3) with b (3,2)": (ad.solve, [well_conditioned((3, 3), 152), normal((3, 2), 153)]),
     "solve batched (4,3,3) with b (4,3,2)": (
@@ -206,8 +249,19 @@ def test_op_derivatives_match_finite_differences_to_order_2(f, args):
     check_grads(f, args, order=2)
 
 
-@pytest.mark.parametrize("f, args", _cases(SMOOTH_ELEMENTWISE))
-def test_smooth_elementwise_derivatives_match_finite_differences_to_order_3(f, args):
+SMOOTH_ORDER_3 = {
+    **SMOOTH_ELEMENTWISE,
+    "prod axis=1": (lambda x: ad.prod(x, axis=1), [normal((2, 3, 4), 175)]),
+    "var axis=(0, 2)": (lambda x: ad.var(x, axis=(0, 2)), [normal((2, 3, 4), 176)]),
+    "std axis=-1 ddof=1": (lambda x: ad.std(x, axis=-1, ddof=1), [normal((3, 4), 177)]),
+    "norm axis=0": (lambda x: ad.norm(x, axis=0), [normal((3, 4), 178)]),
+    "einsum 'bi,ij,bj->b'": (lambda a, w, c: ad.einsum("bi,ij,bj->b", a, w, c),
+                             [normal((5, 3), 179), normal((3, 4), 180), normal((5, 4), 181)]),
+}
+
+
+@pytest.mark.parametrize("f, args", _cases(SMOOTH_ORDER_3))
+def test_smooth_derivatives_match_finite_differences_to_order_3(f, args):
     check_grads(f, args, order=3)
 
 
@@ -226,6 +280,42 @@ def test_traced_forward_value_equals_plain_numpy_value(f, args):
 
 
 NUMPY_REFERENCE = {ad.matmul: np.matmul, ad.solve: np.linalg.solve}
+
+# Each new op against the NumPy function of the same meaning: same value, same shape.
+AGAINST_NUMPY = [
+    (ad.max, np.max, {"axis": 1}), (ad.min, np.min, {"axis": (0, 2), "keepdims": True}),
+    (ad.prod, np.prod, {"axis": -1}), (ad.var, np.var, {"axis": 0, "ddof": 1}),
+    (ad.std, np.std, {"axis": None}), (ad.tan, np.tan, {}), (ad.sinh, np.sinh, {}),
+    (ad.cosh, np.cosh, {}), (ad.expm1, np.expm1, {}), (ad.squeeze, np.squeeze, {}),
+    (ad.expand_dims, np.expand_dims, {"axis": (0, -1)}),
+    (ad.clip, np.clip, {"a_min": -0.3, "a_max": 0.4}),
+    (ad.norm, np.linalg.norm, {}), (ad.norm, np.linalg.norm, {"axis": 1, "keepdims": True}),
+    (ad.norm, np.linalg.norm, {"ord": 1, "axis": 2}),
+    (ad.norm, np.linalg.norm, {"ord": np.inf, "axis": 0}),
+]
+
+
+@pytest.mark.parametrize("op, reference, kwargs", AGAINST_NUMPY,
+                         ids=[f"{r.__name__} {k}" for _, r, k in AGAINST_NUMPY])
+def test_new_ops_compute_what_numpy_computes(op, reference, kwargs):
+    x = normal((2, 1, 3), 7) if reference is np.squeeze else normal((2, 3, 4), 7)
+    expected = reference(x, **kwargs)
+    got = op(x, **kwargs)
+    assert np.shape(got) == np.shape(expected)
+    np.testing.assert_allclose(got, expected, rtol=1e-14, atol=1e-15)
+    np.testing.assert_allclose(ad.log1p(np.abs(x)), np.log1p(np.abs(x)), rtol=1e-15)
+
+
+@pytest.mark.parametrize("subscripts, shapes", [
+    ("ij,jk->ik", [(2, 3), (3, 4)]), ("ij,jk", [(2, 3), (3, 4)]), ("ijk->i", [(2, 3, 4)]),
+    ("...ij,...jk->...ik", [(5, 1, 2, 3), (4, 3, 2)]), ("i,i->", [(3,), (3,)]),
+    ("ba", [(2, 3)]), ("bi,ij,bj->b", [(5, 3), (3, 4), (5, 4)])])
+def test_einsum_values_equal_numpys(subscripts, shapes):
+    xs = [normal(s, i) for i, s in enumerate(shapes)]
+    expected = np.einsum(subscripts, *xs)
+    got = ad.einsum(subscripts, *xs)
+    assert np.shape(got) == expected.shape
+    np.testing.assert_allclose(got, expected, rtol=1e-13, atol=1e-14)
 
 
 @pytest.mark.parametrize("f, args", [
@@ -256,9 +346,11 @@ def test_every_public_op_is_covered_by_a_derivative_check():
     for f, args in ORDER_2.values():
         _, tape = ad.trace(f, *args)
         covered |= {node.op for node in tape}
-    # mean is sum then div; where, concatenate, stack, matmul and solve are
-    # wrappers around primitives of the same name (matmul and solve also reshape).
-    assert ops - covered == {"mean"}
+    # Written with other ops: mean (sum, div), var and std (sum, mul, div,
+    # sqrt), clip (where), squeeze and expand_dims (reshape). where,
+    # concatenate, stack, matmul, solve, einsum and norm are wrappers around
+    # primitives of the same name.
+    assert ops - covered == {"mean", "var", "std", "clip", "squeeze", "expand_dims"}
     assert {"sum", "div"} <= covered
 
 
