@@ -99,7 +99,6 @@ class Tensor:
 
     __slots__ = ("value", "shape", "trace", "prim", "args", "params", "inputs",
                  "cotangent", "in_backward")
-    __array_ufunc__ = None          # make ndarray (op) Tensor defer to Tensor
 
     def __init__(self, value, trace, prim=None, args=(), params=None, inputs=()):
         self.value = value
@@ -183,6 +182,35 @@ class Tensor:
     @property
     def T(self): return transpose(self)
 
+    @property
+    def size(self): return int(np.prod(self.shape, dtype=np.int64))
+
+    # --- NumPy called on a Tensor ----------------------------------------------
+    # NumPy cannot see a trace, so np.sin(x) would lose x's gradient. The
+    # operators (array + Tensor, array @ Tensor, ...) reach the engine's ops;
+    # queries that carry no gradient (np.shape, np.isfinite, comparisons)
+    # read the value; anything else raises a TypeError naming the engine op.
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        if method == "__call__" and not kwargs:
+            if ufunc in _UFUNC_OPS:
+                return _UFUNC_OPS[ufunc](*inputs)
+            if ufunc in _UFUNC_QUERIES:
+                return ufunc(*[_raw(x) for x in inputs])
+        if "out" in kwargs:
+            raise TypeError(f"np.{ufunc.__name__} cannot write a Tensor into an array in place "
+                            f"(out=...); write a = a + x (or the engine op) instead")
+        raise TypeError(_numpy_message(ufunc.__name__))
+
+    def __array_function__(self, func, types, args, kwargs):
+        if func in _FUNCTION_QUERIES:
+            return func._implementation(*args, **kwargs)
+        raise TypeError(_numpy_message(func.__name__))
+
+    def __array__(self, dtype=None, copy=None):
+        raise TypeError("NumPy was asked to turn a scratchmeta Tensor into an array (np.asarray, "
+                        "np.array or an op that calls them), which would lose its gradient; use "
+                        "ad.stop_gradient(x) for its value, or the engine's ops to keep it")
+
 
 def _raw(x):
     """The plain NumPy value under every level of tracing."""
@@ -208,6 +236,23 @@ def _live(x):
     while type(x) is Tensor and not x.trace.level:
         x = x.value
     return x
+
+
+# NumPy names whose engine op has another name.
+_ENGINE_NAMES = {"subtract": "sub", "multiply": "mul", "divide": "div", "true_divide": "div",
+                 "negative": "neg", "absolute": "abs", "fabs": "abs", "amax": "max",
+                 "amin": "min", "dot": "matmul", "tensordot": "einsum"}
+
+
+def _numpy_message(name):
+    """The error for np.<name> called on a Tensor, naming the engine op to use."""
+    ours = _ENGINE_NAMES.get(name, name)
+    head = (f"np.{name} was called on a scratchmeta Tensor, but NumPy cannot follow its "
+            f"gradient")
+    if ours in __all__:
+        return f"{head}; use ad.{ours} (scratchmeta.autodiff.{ours}) instead"
+    return (f"{head}, and the engine has no {name}: write it with the engine's ops or define "
+            f"it as an ad.Primitive; ad.stop_gradient(x) gives the value without a gradient")
 
 
 def stop_gradient(x):
@@ -786,6 +831,14 @@ def norm(x, ord=None, axis=None, keepdims=False):
     raise ValueError(f"norm: ord={ord!r} over {n_axes} axes is not supported; use ord=None "
                      f"(Euclidean, or Frobenius over several axes), or 1, 2, np.inf over one axis")
 
+
+# The NumPy ufuncs that the operators on arrays call, mapped to the engine's
+# ops (so `array + Tensor` works), and the ones that only read values.
+_UFUNC_OPS = {np.add: add, np.subtract: sub, np.multiply: mul, np.true_divide: div,
+              np.power: power, np.matmul: matmul, np.negative: neg}
+_UFUNC_QUERIES = {np.less, np.less_equal, np.greater, np.greater_equal, np.equal,
+                  np.not_equal, np.isfinite, np.isnan, np.isinf}
+_FUNCTION_QUERIES = {np.shape, np.ndim, np.size}
 
 # --------------------------------------------------------------------------
 # grad: trace, then walk the tape backwards
