@@ -9,7 +9,9 @@ file.
 * ``discrete.py`` -- :class:`DiscreteInverseCDF`: cut [0, 1) at the running
   sums of P_1..P_N (eq. 22.7) and report the piece a uniform lands in; with
   the guide table of Chen and Asau for speed.
-* ``continuous.py`` -- :class:`ContinuousInverseCDF`: the same for a density.
+* ``continuous.py`` -- :func:`grid_inverse_cdf`: the same for a density, in
+  the lecture's three steps on a grid (read it first); then, as an appendix,
+  :class:`ContinuousInverseCDF`, the same idea at SciPy's accuracy.
   ``from_ppf`` takes a closed-form inverse (six ship in ``closed_forms.py``);
   ``from_density`` takes only a density and builds the inverse itself, with
   ``quadrature.py`` (computing the CDF), ``tails.py`` (where the mass is, and
@@ -30,7 +32,7 @@ that its long-run distribution is the target.
 
 from scratchmeta.sampling.closed_forms import (cauchy, exponential, laplace, logistic, pareto,
                                                weibull)
-from scratchmeta.sampling.continuous import ContinuousInverseCDF, UError
+from scratchmeta.sampling.continuous import ContinuousInverseCDF, UError, grid_inverse_cdf
 from scratchmeta.sampling.diagnostics import (diagnose, ess_bulk, ess_mean, ess_tail, mcse_mean,
                                               mcse_sd, rank_normalize, split_rhat)
 from scratchmeta.sampling.discrete import DiscreteInverseCDF
@@ -39,7 +41,7 @@ from scratchmeta.sampling.metropolis import MetropolisResult, metropolis, optima
 
 __all__ = [
     "DiscreteInverseCDF",
-    "ContinuousInverseCDF", "UError",
+    "grid_inverse_cdf", "ContinuousInverseCDF", "UError",
     "exponential", "cauchy", "logistic", "laplace", "weibull", "pareto",
     "metropolis", "MetropolisResult", "optimal_acceptance",
     "split_rhat", "ess_bulk", "ess_tail", "ess_mean", "mcse_mean", "mcse_sd",

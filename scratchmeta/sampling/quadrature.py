@@ -17,6 +17,32 @@ through two helpers here:
 import numpy as np
 
 
+def real_values(name, y, shape, what):
+    """``y`` as a float64 array of ``shape``, or a TypeError naming ``name``.
+
+    Complex values are refused rather than silently losing their imaginary
+    part; so are strings, objects and arrays of the wrong shape (a scalar
+    from a function that is not vectorised).
+    """
+    arr = np.asarray(y)
+    if np.iscomplexobj(arr):
+        raise TypeError(f"{name} must return real numbers, but it returned complex values "
+                        f"(dtype {arr.dtype}); take the real part yourself if that is meant")
+    if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
+        raise TypeError(f"{name} must return real numbers, but it returned dtype {arr.dtype}")
+    if arr.shape != shape:
+        raise TypeError(f"{name} must be vectorised: given an array of shape {shape} it must "
+                        f"return one {what} per point, but it returned shape {arr.shape}")
+    return arr.astype(np.float64, copy=False)
+
+
+def density_values(pdf, x):
+    """pdf(x) as float64 of x's shape, NaN allowed: for probing (see tails.py)."""
+    with np.errstate(all="ignore"):
+        y = pdf(x)
+    return real_values("pdf", y, np.shape(x), "density")
+
+
 def checked_density(pdf):
     """Return f(x) = pdf(x) as float64, raising ValueError on a bad value."""
     if not callable(pdf):
@@ -27,22 +53,17 @@ def checked_density(pdf):
         # Far out in a tail a density may overflow or underflow on the way to
         # a perfectly good value (exp(-x**2) at x = 1e200); those warnings are
         # noise here, and the values are checked below.
-        with np.errstate(all="ignore"):
-            y = pdf(x)
-        try:
-            y = np.asarray(y, dtype=np.float64)
-        except (TypeError, ValueError):
-            raise TypeError(f"pdf must return real numbers, got {type(y).__name__}") from None
-        if y.shape != x.shape:
-            raise TypeError(
-                f"pdf must be vectorised: given an array of shape {x.shape} it must "
-                f"return one density per point, but it returned shape {y.shape}")
+        y = density_values(pdf, x)
         if not np.all(y >= 0.0):   # false for NaN and for negative values
             i = np.flatnonzero(~(y >= 0.0).ravel())[0]
             xi, yi = float(x.flat[i]), float(y.flat[i])
-            what = "NaN" if np.isnan(yi) else f"negative ({yi!r})"
-            raise ValueError(f"the density is {what} at x = {xi!r}; a density must be "
-                             "a non-negative number everywhere on the domain")
+            if np.isnan(yi):
+                raise ValueError(
+                    f"the density is NaN at x = {xi!r}, inside its support; a density must "
+                    "be a non-negative number there (NaN is read as zero only far outside "
+                    "the support, see ContinuousInverseCDF.from_density)")
+            raise ValueError(f"the density is negative ({yi!r}) at x = {xi!r}; a density "
+                             "must be a non-negative number everywhere on the domain")
         if not np.all(np.isfinite(y)):
             xi = float(x.flat[np.flatnonzero(~np.isfinite(y).ravel())[0]])
             raise ValueError(f"the density is infinite at x = {xi!r}; it must be finite "

@@ -40,7 +40,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.sampling.quadrature import integrate
+from scratchmeta.sampling.quadrature import density_values, integrate
 
 TAIL_CUT = 1e-13      # relative mass dropped at each cut infinite tail
 SHELL_NODES = 16      # Gauss-Legendre nodes per shell
@@ -95,24 +95,62 @@ def _probes(a, b):
     return np.unique(x[inside])
 
 
-def find_center(f, a, b, center=None):
-    """A point c in (a, b) with f(c) > 0: ``center`` if given, else the best probe."""
+class Center(NamedTuple):
+    """Where the walk starts, and where NaN begins on each side (if anywhere)."""
+
+    c: float                  # a point with f(c) > 0
+    lo: float                 # working domain: (lo, hi), inside (a, b)
+    hi: float
+    nan_at: tuple             # (x, x): the innermost NaN probe on each side, or None
+
+
+def find_center(pdf, a, b, center=None):
+    """A point c in (a, b) with pdf(c) > 0: ``center`` if given, else the best probe.
+
+    The NaN rule. SciPy's densities return NaN at some extreme points (0 * inf
+    at x = 1e308, say). If pdf is NaN at some probes, the probes nearest to c
+    on either side that are NaN mark where NaN begins; the working domain
+    shrinks to the NaN-free probes between them, and that end is then treated
+    like an infinite tail: it may be cut only where less than TAIL_CUT of
+    the mass lies beyond the point halfway from c to that end (checked in
+    :func:`explore`). So NaN is read as zero
+    density only far outside the numerical support; a NaN met anywhere else
+    is a ValueError.
+    """
+    x = _probes(a, b)
+    y = density_values(pdf, x)
     if center is not None:
         c = float(center)
         if not a < c < b:
             raise ValueError(f"center={center!r} must lie strictly inside the domain ({a}, {b})")
-        if not f(np.array([c]))[0] > 0.0:
-            raise ValueError(f"the density is zero at center={center!r}; center must be a "
-                             "point where it is positive")
-        return c
-    x = _probes(a, b)
-    y = f(x)
-    if not np.any(y > 0.0):
-        raise ValueError(
-            f"the density is zero everywhere it was probed ({x.size} points across the "
-            f"domain ({a}, {b}), at every scale); if it is positive only in a narrow "
-            "region, pass center= a point inside that region")
-    return float(x[np.argmax(y)])
+        yc = density_values(pdf, np.array([c]))[0]
+        if not yc > 0.0:
+            raise ValueError(f"the density is {'NaN' if np.isnan(yc) else 'zero'} at "
+                             f"center={center!r}; center must be a point where it is positive")
+    else:
+        ok = y > 0.0                                   # False for NaN
+        if not np.any(ok):
+            what = "NaN or zero" if np.any(np.isnan(y)) else "zero"
+            raise ValueError(
+                f"the density is {what} everywhere it was probed ({x.size} points across the "
+                f"domain ({a}, {b}), at every scale); if it is positive only in a narrow "
+                "region, pass center= a point inside that region")
+        c = float(x[np.argmax(np.where(ok, y, -np.inf))])
+    nan = np.isnan(y)
+    lo, hi, nan_at = a, b, [None, None]
+    left = np.flatnonzero(nan & (x < c))
+    if left.size:
+        nan_at[0] = float(x[left[-1]])
+        lo = float(x[left[-1] + 1])                   # first NaN-free probe inside it
+    right = np.flatnonzero(nan & (x > c))
+    if right.size:
+        nan_at[1] = float(x[right[0]])
+        hi = float(x[right[0] - 1])
+    if not lo < c < hi:
+        raise ValueError(f"the density is NaN right next to x = {c!r} where it is positive "
+                         f"(NaN at x = {nan_at}); NaN is read as zero only far outside the "
+                         "support")
+    return Center(c, lo, hi, tuple(nan_at))
 
 
 def _toward(c, end):
@@ -128,9 +166,11 @@ def _toward(c, end):
     near = MIN_ULPS * np.spacing(abs(c))
     if np.isfinite(end):
         half = abs(end / 2.0 - c / 2.0)                # |end - c| / 2 without overflow
-        # Distances d / 2**j to the end, kept only while end -/+ d is exact,
-        # so that these shells halve exactly and their masses can be compared.
-        dist = half * np.ldexp(1.0, -np.arange(0, 1100))
+        # Distances 2**k to the end (powers of two up to |end - c| / 2), kept
+        # only while end -/+ 2**k is exact, so that these shells halve exactly
+        # and their masses can be compared, wherever on the line the end is.
+        top = np.ldexp(1.0, int(np.frexp(half)[1]) - 1)          # largest 2**k <= half
+        dist = top * np.ldexp(1.0, -np.arange(0, 1100))
         dist = dist[dist >= np.finfo(np.float64).tiny]
         inward = end - s * dist
         inward = inward[s * (end - inward) == dist]
@@ -176,10 +216,15 @@ def _side(f, c, end):
     return edges, masses, _beyond(masses), at_center
 
 
-def explore(f, a, b, center=None, u_resolution=1e-10):
-    """Find the working interval [L, R], the initial breakpoints and the mass."""
-    c = find_center(f, a, b, center)
-    sides = [_side(f, c, a), _side(f, c, b)]
+def explore(f, pdf, a, b, center=None, u_resolution=1e-10):
+    """Find the working interval [L, R], the initial breakpoints and the mass.
+
+    ``f`` is the checked density (quadrature.checked_density), ``pdf`` the
+    user's function (probed once, NaN allowed, by :func:`find_center`).
+    """
+    found = find_center(pdf, a, b, center)
+    c, ends = found.c, (found.lo, found.hi)
+    sides = [_side(f, c, ends[0]), _side(f, c, ends[1])]
     total = sum(float(np.sum(m)) + rest for _, m, rest, _ in sides)
     if not np.isfinite(total):
         end, rest = max(((a, sides[0][2]), (b, sides[1][2])), key=lambda er: er[1])
@@ -193,10 +238,24 @@ def explore(f, a, b, center=None, u_resolution=1e-10):
                          "not decay toward that point")
 
     points, dropped = [], []
-    for (edges, masses, rest, _), end in zip(sides, (a, b)):
+    for (edges, masses, rest, _), end, nan_x in zip(sides, ends, found.nan_at):
         # Mass beyond each edge: beyond[i] is everything past edges[i].
         beyond = np.concatenate([np.cumsum(masses[::-1])[::-1][1:], [0.0]]) + rest
-        if np.isfinite(end):
+        if nan_x is not None:
+            # The NaN rule (find_center): this end may be cut, but only if
+            # less than TAIL_CUT of the mass lies beyond the point halfway
+            # from c to the last NaN-free probe.
+            halfway = np.abs(edges - c) >= np.abs(end - c) / 2.0
+            i = int(np.argmax(halfway)) if halfway.any() else edges.size - 1
+            near = float(beyond[i - 1]) if i > 0 else float(np.sum(masses)) + rest
+            if not near <= TAIL_CUT * total:
+                raise ValueError(
+                    f"the density is NaN at x = {nan_x!r}, where it still holds mass: about "
+                    f"{near / total:.1e} of it lies beyond x = {float(edges[i - 1])!r}, halfway "
+                    f"to the last point without NaN, x = {end!r}. NaN is read as zero only "
+                    f"far outside the support, where less than {TAIL_CUT:g} of the mass lies "
+                    "beyond; return 0 there instead")
+        if np.isfinite(end) and nan_x is None:
             # We cannot cut here; but mass closer to the end than the last
             # resolvable shell would make the u-error target unreachable.
             if np.isinf(rest):
