@@ -150,7 +150,8 @@ class Omniglot(TaskFamily):
         shots = k_support + k_query
         # distinct drawings of each class: the first k_support for support, the rest for query
         drawings = np.argsort(rng.random((n_tasks, self.n_way, n_drawings)), axis=2)[..., :shots]
-        images = self.data.images[task_params[..., 0, None], drawings]  # (tasks, way, shots, 28, 28)
+        # (tasks, way, shots, 28, 28)
+        images = self.data.images[task_params[..., 0, None], drawings]
         turns = task_params[..., 1]
         for k in (1, 2, 3):
             images[turns == k] = np.rot90(images[turns == k], k, axes=(-2, -1))
