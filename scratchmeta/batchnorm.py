@@ -63,7 +63,7 @@ def batch_norm(h, scale=None, offset=None, *, eps=1e-3):
 
 
 def _lift(name, p, h_shape):
-    """A per-task (tasks, features) parameter becomes (tasks, 1, features): it broadcasts over points."""
+    """A per-task (tasks, features) parameter becomes (tasks, 1, features) for the points axis."""
     if p is None:
         return None
     shape, features = ad.shape(p), h_shape[-1]
