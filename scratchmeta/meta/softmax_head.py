@@ -235,7 +235,8 @@ def _hessian(phi, curvature, lam):
 def _dual_matrix(kernel, curvature, lam):
     """lam I + S (K kron I_C), (tasks, nC, nC): entry ((i, c), (j, c')) is S_i[c, c'] K_ij."""
     n_tasks, n, c, _ = curvature.shape
-    m = np.einsum("ticd,tij->ticjd", curvature, kernel).reshape(n_tasks, n * c, n * c)
+    m = curvature[:, :, :, None, :] * kernel[:, :, None, :, None]          # (t, i, c, j, c')
+    m = m.reshape(n_tasks, n * c, n * c)
     return m + lam * np.eye(n * c)
 
 
