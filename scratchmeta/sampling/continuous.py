@@ -216,9 +216,10 @@ class ContinuousInverseCDF:
 
         NaN. A NaN that ``pdf`` returns far outside the numerical support
         (as some of SciPy's densities do at x = 1e308) is read as zero
-        density: the domain ends just inside the innermost NaN, and is cut
-        there, provided less than 1e-13 of the mass lies beyond the point
-        halfway from the centre to that end. A NaN
+        density: the domain ends at the last probe before the innermost NaN,
+        and is cut like an infinite tail, provided the density has died out
+        before the NaN begins (less than 1e-13 of the mass beyond the probe
+        one step further in). A NaN
         anywhere else is a ValueError naming x (rule: ``tails.find_center``).
 
         No silent miss. After building, the u-error is measured on every

@@ -102,6 +102,7 @@ class Center(NamedTuple):
     lo: float                 # working domain: (lo, hi), inside (a, b)
     hi: float
     nan_at: tuple             # (x, x): the innermost NaN probe on each side, or None
+    settled: tuple            # (x, x): the probe one further in than lo / hi
 
 
 def find_center(pdf, a, b, center=None):
@@ -111,9 +112,10 @@ def find_center(pdf, a, b, center=None):
     at x = 1e308, say). If pdf is NaN at some probes, the probes nearest to c
     on either side that are NaN mark where NaN begins; the working domain
     shrinks to the NaN-free probes between them, and that end is then treated
-    like an infinite tail: it may be cut only where less than TAIL_CUT of
-    the mass lies beyond the point halfway from c to that end (checked in
-    :func:`explore`). So NaN is read as zero
+    like an infinite tail, cut where less than TAIL_CUT of the mass lies
+    beyond. The density must have died out before NaN begins: less than
+    TAIL_CUT of the mass may lie beyond the probe one step further in than
+    the last NaN-free one (checked in :func:`explore`). So NaN is read as zero
     density only far outside the numerical support; a NaN met anywhere else
     is a ValueError.
     """
@@ -137,20 +139,22 @@ def find_center(pdf, a, b, center=None):
                 "region, pass center= a point inside that region")
         c = float(x[np.argmax(np.where(ok, y, -np.inf))])
     nan = np.isnan(y)
-    lo, hi, nan_at = a, b, [None, None]
+    lo, hi, nan_at, settled = a, b, [None, None], [None, None]
     left = np.flatnonzero(nan & (x < c))
     if left.size:
         nan_at[0] = float(x[left[-1]])
         lo = float(x[left[-1] + 1])                   # first NaN-free probe inside it
+        settled[0] = float(x[min(left[-1] + 2, x.size - 1)])
     right = np.flatnonzero(nan & (x > c))
     if right.size:
         nan_at[1] = float(x[right[0]])
         hi = float(x[right[0] - 1])
+        settled[1] = float(x[max(right[0] - 2, 0)])
     if not lo < c < hi:
         raise ValueError(f"the density is NaN right next to x = {c!r} where it is positive "
                          f"(NaN at x = {nan_at}); NaN is read as zero only far outside the "
                          "support")
-    return Center(c, lo, hi, tuple(nan_at))
+    return Center(c, lo, hi, tuple(nan_at), tuple(settled))
 
 
 def _toward(c, end):
@@ -238,23 +242,22 @@ def explore(f, pdf, a, b, center=None, u_resolution=1e-10):
                          "not decay toward that point")
 
     points, dropped = [], []
-    for (edges, masses, rest, _), end, nan_x in zip(sides, ends, found.nan_at):
+    for (edges, masses, rest, _), end, nan_x, settle in zip(sides, ends, found.nan_at,
+                                                          found.settled):
         # Mass beyond each edge: beyond[i] is everything past edges[i].
         beyond = np.concatenate([np.cumsum(masses[::-1])[::-1][1:], [0.0]]) + rest
         if nan_x is not None:
             # The NaN rule (find_center): this end may be cut, but only if
-            # less than TAIL_CUT of the mass lies beyond the point halfway
-            # from c to the last NaN-free probe.
-            halfway = np.abs(edges - c) >= np.abs(end - c) / 2.0
-            i = int(np.argmax(halfway)) if halfway.any() else edges.size - 1
+            # the density has died out before the last two NaN-free probes.
+            past = np.abs(edges - c) >= np.abs(settle - c)
+            i = int(np.argmax(past)) if past.any() else edges.size
             near = float(beyond[i - 1]) if i > 0 else float(np.sum(masses)) + rest
             if not near <= TAIL_CUT * total:
                 raise ValueError(
                     f"the density is NaN at x = {nan_x!r}, where it still holds mass: about "
-                    f"{near / total:.1e} of it lies beyond x = {float(edges[i - 1])!r}, halfway "
-                    f"to the last point without NaN, x = {end!r}. NaN is read as zero only "
-                    f"far outside the support, where less than {TAIL_CUT:g} of the mass lies "
-                    "beyond; return 0 there instead")
+                    f"{near / total:.1e} of it lies beyond x = {settle!r}, next to the NaN. "
+                    f"NaN is read as zero only far outside the support, where less than "
+                    f"{TAIL_CUT:g} of the mass lies beyond; return 0 there instead")
         if np.isfinite(end) and nan_x is None:
             # We cannot cut here; but mass closer to the end than the last
             # resolvable shell would make the u-error target unreachable.
