@@ -3,6 +3,7 @@ the download path (a file:// address, no network), and the real data when it is 
 
 import hashlib
 import io
+import urllib.request
 import warnings
 import zipfile
 from pathlib import Path
@@ -258,6 +259,33 @@ def test_download_without_network_names_the_address_and_root(tiny, tmp_path):
     with pytest.raises(ConnectionError, match=r"no_such\.zip.*pass root="):
         omniglot.load(cache_dir=cache, parts=gone, download=True, progress=False)
     assert list((cache / "omniglot").iterdir()) == []
+
+
+def test_download_broken_off_midway_keeps_nothing_and_says_what_to_do(tiny, monkeypatch):
+    _, parts, _, cache = tiny
+
+    class BrokenResponse(io.BytesIO):
+        """Serves 100 bytes, then the connection drops."""
+
+        def read(self, n=-1):
+            if self.tell() >= 100:
+                raise ConnectionResetError("connection reset by peer")
+            return super().read(min(n, 100 - self.tell()))
+
+    monkeypatch.setattr(urllib.request, "urlopen",
+                        lambda url, timeout: BrokenResponse(b"x" * 1000))
+    with pytest.raises(ConnectionError, match=r"100 bytes arrived, none kept\). Try again"):
+        omniglot.load(cache_dir=cache, parts=parts, download=True, progress=False)
+    assert list((cache / "omniglot").iterdir()) == []
+
+
+def test_unwritable_cache_warns_and_still_returns_the_drawings(tiny, tmp_path):
+    root, parts, _, _ = tiny
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("in the way")
+    with pytest.warns(UserWarning, match="could not write the Omniglot cache"):
+        data = omniglot.load(root, cache_dir=not_a_folder, parts=parts, progress=False)
+    assert data.images.shape == (5, 20, 28, 28)
 
 
 @pytest.mark.parametrize("kwargs, error, match", [

@@ -39,6 +39,7 @@ float32 values in [0, 1] (half the memory of float64: 102 MB).
 """
 
 import hashlib
+import http.client
 import io
 import os
 import re
@@ -132,7 +133,12 @@ def load(root=None, *, download=False, cache_dir=None, parts=OFFICIAL, progress=
         if cached is not None:
             return cached
     data = _decode(members, parts, progress)
-    _write_cache(cache_file, data, parts)
+    try:
+        _write_cache(cache_file, data, parts)
+    except OSError as err:
+        warnings.warn(f"could not write the Omniglot cache {str(cache_file)!r} ({err}); the "
+                      f"drawings are returned, but will be decoded again next time (pass "
+                      f"cache_dir=<a writable folder>)", stacklevel=2)
     return _as_float(data)
 
 
@@ -204,26 +210,32 @@ def fetch(part, folder, *, progress=True, timeout=60):
     nothing behind.
     """
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{part.name}.", suffix=".part")
+    except OSError as err:
+        raise OSError(f"cannot write the download of {part.url} into {str(folder)!r} "
+                      f"({err}); pass cache_dir=<a writable folder>, or root=<a folder "
+                      f"already holding {part.name}.zip>") from None
     target = folder / f"{part.name}.zip"
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{part.name}.", suffix=".part")
     md5, size = hashlib.md5(), 0
     try:
         with os.fdopen(fd, "wb") as out:
             try:
                 response = urllib.request.urlopen(part.url, timeout=timeout)
-            except (urllib.error.URLError, OSError) as err:
+                with response, Progress(f"downloading {part.name}.zip", part.size,
+                                        unit=" bytes", enabled=progress) as bar:
+                    while chunk := response.read(1 << 16):
+                        out.write(chunk)
+                        md5.update(chunk)
+                        size += len(chunk)
+                        bar.advance(len(chunk))
+            except (urllib.error.URLError, http.client.HTTPException, OSError) as err:
                 raise ConnectionError(
-                    f"could not download Omniglot's {part.name} from {part.url} ({err}). "
-                    f"Without a network, download the file elsewhere and pass root=<the "
-                    f"folder holding {part.name}.zip>.") from None
-            with response, Progress(f"downloading {part.name}.zip", part.size, unit=" bytes",
-                                    enabled=progress) as bar:
-                while chunk := response.read(1 << 16):
-                    out.write(chunk)
-                    md5.update(chunk)
-                    size += len(chunk)
-                    bar.advance(len(chunk))
+                    f"could not download Omniglot's {part.name} from {part.url} "
+                    f"({type(err).__name__}: {err}; {size:,} bytes arrived, none kept). "
+                    f"Try again; without a network, download the file elsewhere and pass "
+                    f"root=<the folder holding {part.name}.zip>.") from None
         if size != part.size or md5.hexdigest() != part.md5:
             raise ValueError(
                 f"the download of {part.url} is not the official {part.name}.zip: got "
