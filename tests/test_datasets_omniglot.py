@@ -131,6 +131,16 @@ def test_decoded_array_is_cached_and_used_without_the_archives(tiny):
     np.testing.assert_array_equal(first.alphabets, again.alphabets)
 
 
+def test_a_wrong_root_is_reported_even_when_a_decoded_copy_is_cached(tiny):
+    root, parts, members, cache = tiny
+    omniglot.load(root, cache_dir=cache, parts=parts, progress=False)
+    changed = dict(members["images_background"])
+    changed[sorted(changed)[-1]] = _png(54321)
+    _write_zip(root / "images_background.zip", changed)
+    with pytest.raises(ValueError, match="content hash"):
+        omniglot.load(root, cache_dir=cache, parts=parts, progress=False)
+
+
 def test_cache_folder_defaults_to_scratchmeta_data(tiny, monkeypatch, tmp_path):
     root, parts, _, _ = tiny
     monkeypatch.setenv("SCRATCHMETA_DATA", str(tmp_path / "env_cache"))

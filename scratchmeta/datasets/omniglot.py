@@ -110,8 +110,9 @@ def load(root=None, *, download=False, cache_dir=None, parts=OFFICIAL, progress=
     ``parts`` describes the archives (tests pass a tiny one); ``progress``
     draws progress bars on standard error.
 
-    When ``root`` is given its archives are always checked (a fraction of a
-    second), even if a decoded copy is cached, so a wrong ``root`` is reported.
+    When ``root`` is given its archives are always checked (read and hashed,
+    not decoded), even if a decoded copy is cached, so a wrong ``root`` is
+    reported.
     """
     parts = _check_load_arguments(root, download, parts, progress)
     folder = _data_folder(cache_dir)
