@@ -227,3 +227,28 @@ def test_sample_rejects_a_non_generator_rng_and_bad_sizes():
         sampler.sample(-1, np.random.default_rng(0))
     with pytest.raises(TypeError, match="size must be an int"):
         sampler.sample(2.5, np.random.default_rng(0))
+
+
+# --- SciPy's names and bad input -------------------------------------------------------
+
+def test_scipy_names_are_the_lecture_names():
+    sampler = DiscreteInverseCDF([0.2, 0.0, 0.5, 0.3])
+    u = np.linspace(0.0, 1.0, 101)
+    np.testing.assert_array_equal(sampler.ppf(u), sampler.from_uniforms(u))
+    np.testing.assert_array_equal(sampler.rvs(50, random_state=4),
+                                  sampler.sample(50, np.random.default_rng(4)))
+    assert isinstance(sampler.rvs(None, random_state=np.random.default_rng(1)), int)
+    assert sampler.support() == (0, 3)
+
+
+@pytest.mark.parametrize("u, error, message", [
+    ([0.5 + 1j], TypeError, "complex"), (["a"], TypeError, "real numbers"),
+    ([np.nan], ValueError, r"u must lie in \[0, 1\]"), ([-0.1], ValueError, "u must lie")])
+def test_bad_uniforms_are_refused(u, error, message):
+    with pytest.raises(error, match=message):
+        DiscreteInverseCDF([0.5, 0.5]).ppf(u)
+
+
+def test_rvs_needs_a_generator_or_seed():
+    with pytest.raises(TypeError, match="random_state must be a numpy.random.Generator"):
+        DiscreteInverseCDF([0.5, 0.5]).rvs(3)

@@ -228,6 +228,28 @@ def test_nan_log_density_is_a_rejection():
     assert result.r_hat[0] < 1.01
 
 
+def test_a_log_density_nan_everywhere_but_the_start_warns_that_chains_never_moved():
+    def log_density(x):
+        return np.where(np.all(x == 0.0, axis=1), 0.0, np.nan)
+
+    with pytest.warns(RuntimeWarning, match=r"2 of 2 chain\(s\) never moved.*"
+                                            r"NaN log-density"):
+        result = metropolis(log_density, np.zeros((2, 1)), 10, np.random.default_rng(0))
+    assert np.all(result.acceptance_rate == 0)
+
+
+@pytest.mark.parametrize("dim, error, message", [
+    (-1, ValueError, "dim must be at least 1, got -1"),
+    (0, ValueError, "dim must be at least 1, got 0"),
+    (2.5, TypeError, "dim must be an int, got 2.5"),
+    ("3", TypeError, "dim must be an int"),
+])
+def test_optimal_acceptance_rejects_a_dimension_that_is_not_a_positive_int(dim, error,
+                                                                          message):
+    with pytest.raises(error, match=message):
+        optimal_acceptance(dim)
+
+
 def test_start_at_zero_density_raises_value_error():
     log_density = lambda x: np.where(x[:, 0] > 0, -x[:, 0], -np.inf)   # noqa: E731
     x0 = np.array([[1.0], [-1.0], [2.0]])
@@ -257,6 +279,17 @@ def test_start_at_nan_or_plus_inf_log_density_raises_value_error():
     (dict(log_density="normal"), TypeError, "log_density must be callable"),
     (dict(log_density=lambda x: np.zeros((len(x), 1))), ValueError,
      r"log_density must map an array of shape \(chains, dim\) to shape \(chains,\)"),
+    (dict(log_density=lambda x: 0.0), ValueError, r"it returned shape \(\)"),
+    (dict(log_density=lambda x: np.zeros(len(x)) + 0j), TypeError,
+     "log_density must return real numbers.*complex"),
+    (dict(log_density=lambda x: np.array(["a"] * len(x))), TypeError,
+     "log_density must return real numbers"),
+    (dict(x0=np.zeros((2, 1)) + 1j), TypeError, "x0 must be an array of real numbers"),
+    (dict(x0=[["a"], ["b"]]), TypeError, "x0 must be an array of real numbers"),
+    (dict(step_size="big"), TypeError, "step_size must be a real number, got 'big'"),
+    (dict(step_size=np.nan), ValueError, "step_size must be a positive finite number"),
+    (dict(target_acceptance="high"), TypeError, "target_acceptance must be a real number"),
+    (dict(n_warmup=2.5), TypeError, "n_warmup must be an int"),
 ])
 def test_invalid_arguments_raise_clear_errors(kwargs, error, message):
     args = dict(log_density=lambda x: -0.5 * np.sum(x * x, axis=1), x0=np.zeros((2, 1)),

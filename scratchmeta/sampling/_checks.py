@@ -9,8 +9,21 @@ import numbers
 
 import numpy as np
 
-# numpy's Generator.random() returns k * 2**-53 for an integer k in [0, 2**53).
-UNIFORM_GRID = 2.0 ** -53
+def check_random_state(value):
+    """SciPy's convention for ``random_state``: a numpy Generator, or an int seed >= 0.
+
+    There is no global default (None is refused), so that runs are reproducible.
+    """
+    if isinstance(value, np.random.Generator):
+        return value
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        if value < 0:
+            raise ValueError(f"random_state must be a numpy.random.Generator or an int seed "
+                             f">= 0, got {value!r}")
+        return np.random.default_rng(int(value))
+    raise TypeError("random_state must be a numpy.random.Generator or an int seed (for "
+                    f"example 0), got {type(value).__name__}; there is no global "
+                    "default, so runs are reproducible")
 
 
 def check_rng(rng):
@@ -42,6 +55,8 @@ def check_uniforms(u):
     U = 1 is accepted (it is the limit of the map from the left) although a
     uniform generator never returns it.
     """
+    if np.iscomplexobj(u):
+        raise TypeError("u must be an array of real numbers in [0, 1], got complex values")
     try:
         u = np.asarray(u, dtype=np.float64)
     except (TypeError, ValueError):

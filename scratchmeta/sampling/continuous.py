@@ -58,7 +58,8 @@ from typing import NamedTuple
 import numpy as np
 from scipy import integrate as scipy_integrate
 
-from scratchmeta.sampling._checks import check_rng, check_size, check_uniforms, open_uniforms
+from scratchmeta.sampling._checks import (check_rng, check_size, check_uniforms, open_uniforms,
+                                          check_random_state)
 from scratchmeta.sampling.interpolation import PiecewiseInverse, refine
 from scratchmeta.sampling.quadrature import checked_density, integrate, real_values
 from scratchmeta.sampling.tails import check_domain, explore
@@ -128,20 +129,6 @@ def _checked_ppf(ppf):
         raise ValueError(f"ppf is constant ({x[0]!r}) on [0, 1]: that is a point mass, not "
                          "a continuous distribution")
     return inverse
-
-
-def _random_state(random_state):
-    """SciPy's convention: a numpy Generator, or an int seed turned into one."""
-    if isinstance(random_state, np.random.Generator):
-        return random_state
-    if isinstance(random_state, numbers.Integral) and not isinstance(random_state, bool):
-        if random_state < 0:
-            raise ValueError(f"random_state must be a numpy.random.Generator or an int seed "
-                             f">= 0, got {random_state!r}")
-        return np.random.default_rng(int(random_state))
-    raise TypeError("random_state must be a numpy.random.Generator or an int seed (for "
-                    f"example 0), got {type(random_state).__name__}; there is no global "
-                    "default, so runs are reproducible")
 
 
 class ContinuousInverseCDF:
@@ -269,7 +256,7 @@ class ContinuousInverseCDF:
 
         ``size=None`` gives one draw as a float, as in SciPy.
         """
-        rng = _random_state(random_state)
+        rng = check_random_state(random_state)
         if size is None:
             return float(self.sample(1, rng)[0])
         return self.sample(size, rng)

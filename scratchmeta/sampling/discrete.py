@@ -36,7 +36,7 @@ What "the piece that U falls in" means at the edges, in floating point:
 
 import numpy as np
 
-from scratchmeta.sampling._checks import check_rng, check_size, check_uniforms
+from scratchmeta.sampling._checks import check_random_state, check_rng, check_size, check_uniforms
 
 SUM_TOLERANCE = 1e-8   # how far sum(P) may be from 1
 GUIDE_FACTOR = 4       # buckets per label (rounded up to a power of two)
@@ -152,6 +152,26 @@ class DiscreteInverseCDF:
             stop = min(start + CHUNK, n)
             out[start:stop] = self._guided(rng.random(stop - start))
         return out.reshape(shape)
+
+    # --- SciPy's names (scipy.stats.sampling.DiscreteGuideTable) --------------------
+
+    def ppf(self, u):
+        """SciPy's name for :meth:`from_uniforms_guided`: the label of each U."""
+        return self.from_uniforms_guided(u)
+
+    def rvs(self, size=1, random_state=None):
+        """SciPy's name for :meth:`sample`: ``random_state`` is a Generator or an int seed.
+
+        ``size=None`` gives one label as an int, as in SciPy.
+        """
+        rng = check_random_state(random_state)
+        if size is None:
+            return int(self.sample(1, rng)[0])
+        return self.sample(size, rng)
+
+    def support(self):
+        """(0, N - 1): the smallest and largest label."""
+        return 0, self.p.size - 1
 
     def __repr__(self):
         return f"DiscreteInverseCDF(N={self.p.size}, buckets={self.m})"

@@ -34,7 +34,10 @@ Adapting for ever would break it.
 
 **Edge cases.** A proposal whose log-density is NaN is rejected. A chain
 that starts where the log-density is -inf (density zero) or NaN has no
-acceptance ratio, and is a ValueError; so is a log-density of +inf.
+acceptance ratio, and is a ValueError; so is a log-density of +inf, and a
+complex or non-numeric one (TypeError). A chain that never moves during the
+kept steps (a log-density NaN everywhere but the start, or a step far too
+large) gives a RuntimeWarning that counts the NaN proposals.
 
 **Diagnostics.** The result carries split-R-hat and bulk ESS per dimension
 (``diagnostics.py``). They sort every draw, which costs more than the
@@ -45,10 +48,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 import math
 import numbers
+import warnings
 
 import numpy as np
 
 from scratchmeta.sampling._checks import check_rng
+from scratchmeta.sampling.quadrature import real_values
 from scratchmeta.sampling.diagnostics import diagnose
 
 ADAPT_EXPONENT = 0.6     # Robbins-Monro gains t**-0.6: sum diverges, sum of squares converges
@@ -60,7 +65,9 @@ def optimal_acceptance(dim):
     0.234 + 0.206 / dim**0.8: exactly 0.44 for dim = 1, about 0.35 for dim = 2
     and 0.32 for dim = 3 (close to the values Gelman, Roberts and Gilks found
     for Gaussian targets), and 0.234 in the limit of high dimension.
+    ``dim`` must be an int >= 1.
     """
+    dim = _check_int("dim", dim, 1)
     return 0.234 + 0.206 / float(dim) ** 0.8
 
 
@@ -107,16 +114,26 @@ class MetropolisResult:
 
 
 def _log_density(log_density, x, chains):
-    """Call the user's log-density and check its shape and values."""
-    lp = np.asarray(log_density(x), dtype=np.float64)
+    """Call the user's log-density and check its type, shape and values."""
+    out = log_density(x)
+    lp = np.asarray(out)
     if lp.shape != (chains,):
         raise ValueError("log_density must map an array of shape (chains, dim) to shape "
                          f"(chains,), i.e. {(chains,)}; it returned shape {lp.shape}")
+    lp = real_values("log_density", lp, (chains,), "log-density")
     if lp.max() == np.inf:
         i = int(np.flatnonzero(lp == np.inf)[0])
         raise ValueError(f"log_density returned +inf at {x[i].tolist()}; the target must "
                          "be a finite density (log-density < +inf)")
     return lp
+
+
+def _check_real(name, value):
+    """A real number (not a bool, string or complex), as float, or TypeError naming it."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {value!r} "
+                        f"({type(value).__name__})")
+    return float(value)
 
 
 def _check_int(name, value, smallest):
@@ -152,7 +169,11 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
     """
     if not callable(log_density):
         raise TypeError(f"log_density must be callable, got {type(log_density).__name__}")
-    x = np.array(x0, dtype=np.float64)                 # a copy: we move it in place
+    x = np.array(x0)
+    if x.dtype == object or np.iscomplexobj(x) or not (np.issubdtype(x.dtype, np.number)
+                                                       or x.dtype == bool):
+        raise TypeError(f"x0 must be an array of real numbers, got dtype {x.dtype}")
+    x = x.astype(np.float64)                            # a copy: we move it in place
     if x.ndim != 2 or x.shape[0] < 1 or x.shape[1] < 1:
         raise ValueError(f"x0 must have shape (chains, dim), got shape {x.shape}; "
                          "for one chain in one dimension use [[x]]")
@@ -162,11 +183,12 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
     n_warmup = n_steps if n_warmup is None else _check_int("n_warmup", n_warmup, 0)
     rng = check_rng(rng)
     chains, dim = x.shape
-    h = 2.38 / np.sqrt(dim) if step_size is None else float(step_size)
+    h = 2.38 / np.sqrt(dim) if step_size is None else _check_real("step_size", step_size)
     if not (np.isfinite(h) and h > 0.0):
         raise ValueError(f"step_size must be a positive finite number, got {step_size!r}")
     log_h = math.log(h)
-    target = optimal_acceptance(dim) if target_acceptance is None else float(target_acceptance)
+    target = (optimal_acceptance(dim) if target_acceptance is None
+              else _check_real("target_acceptance", target_acceptance))
     if not 0.0 < target < 1.0:
         raise ValueError(f"target_acceptance must be in (0, 1), got {target_acceptance!r}")
 
@@ -180,6 +202,7 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
 
     out = np.empty((n_steps, chains, dim))              # step-major: contiguous writes
     accepted = np.zeros(chains)
+    nan_proposals = 0
     proposal = np.empty_like(x)
     log_h_sum, log_h_count = 0.0, 0
     for t in range(n_warmup + n_steps):
@@ -192,6 +215,7 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
         # the log ratio, drawing log U as -Exponential(1). A NaN ratio compares
         # False, so a NaN log-density is a rejection.
         log_ratio = lp_new - lp
+        nan_proposals += int(np.isnan(lp_new).sum())
         accept = -rng.standard_exponential(chains) < log_ratio
         np.copyto(x, proposal, where=accept[:, None])
         np.copyto(lp, lp_new, where=accept)
@@ -210,6 +234,14 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
             out[t - n_warmup] = x
             accepted += accept
 
+    stuck = np.flatnonzero(accepted == 0)
+    if stuck.size:
+        warnings.warn(
+            f"{stuck.size} of {chains} chain(s) never moved in the {n_steps} kept steps "
+            f"(first: chain {stuck[0]}, acceptance 0); {nan_proposals} of the "
+            f"{(n_warmup + n_steps) * chains} proposals had a NaN log-density. Their draws "
+            "are not samples of the target: check log_density (use -inf, not NaN, where "
+            "the density is zero) and step_size", RuntimeWarning, stacklevel=2)
     return MetropolisResult(samples=out.transpose(1, 0, 2),
                             acceptance_rate=accepted / n_steps,
                             step_size=float(h),
