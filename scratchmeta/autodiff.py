@@ -47,7 +47,15 @@ your own), the helpers :func:`shape`, :func:`matrix_transpose`,
 :func:`tree_flatten` and :func:`tree_map`, and the ops listed in ``__all__``.
 Checking the engine is a chapter of its own: ``scratchmeta.gradcheck`` holds
 ``check_grads`` (the finite-difference test every op here passes) and ``hvp``;
-it imports this module, never the reverse. All arrays are float64.
+it imports this module, never the reverse.
+
+**dtypes.** float64 is the default: Python numbers, float64 and other float
+inputs are computed in float64. float32 inputs stay float32: the ops follow
+NumPy's promotion rules (a Python number does not promote, a float64 array
+does), every VJP keeps its cotangent's dtype, and each gradient comes back in
+its input's dtype, at every order (``grad(grad(f))(x32)`` is float32). Integer,
+boolean, complex and other arrays are refused with a TypeError. Gradient
+checks (``scratchmeta.gradcheck``) always run in float64.
 """
 
 import builtins
@@ -403,7 +411,10 @@ def _power_vjp_base(g, ans, a, b):
 def _power_vjp_exponent(g, ans, a, b):
     # d(a^b)/db = a^b log a. At a = 0, a^b = 0 for b > 0 and the product is
     # 0 * -inf; the limit is 0, so take log 1 there.
-    log_a = log(where(_raw(a) == 0, 1.0, a))
+    if type(a) is not Tensor and np.ndim(a) == 0:
+        log_a = float(np.log(a)) if a != 0 else 0.0  # a Python float keeps float32 float32
+    else:
+        log_a = log(where(_raw(a) == 0, 1.0, a))
     return _unbroadcast(mul(g, mul(ans, log_a)), b)
 
 
@@ -665,7 +676,7 @@ def _is_basic_index(index):
 
 
 def _scatter_add_impl(g, index, shape):
-    out = np.zeros(shape)
+    out = np.zeros(shape, dtype=np.result_type(g, np.float32))
     if _is_basic_index(index):
         out[index] = g                  # a basic index never repeats an entry
     else:
