@@ -5,6 +5,8 @@ pattern, so each point of an episode can be traced back to its character,
 drawing and rotation. The last tests use the real data when it is there.
 """
 
+import json
+
 import numpy as np
 import pytest
 from omniglot_real import needs_real_data, real_omniglot
@@ -131,6 +133,17 @@ def test_loss_is_cross_entropy_and_metric_is_accuracy():
     uniform = np.zeros_like(batch.y_query)
     np.testing.assert_allclose(family.loss(uniform, batch.y_query), np.log(5) * np.ones(2))
     assert family.metric_name == "accuracy"
+
+
+def test_describe_gives_json_arguments_that_rebuild_the_same_episodes():
+    family = _family("validation", n_way=3, rotate=True)
+    arguments = json.loads(json.dumps(family.describe()))
+    assert family.name == "omniglot" and "data" not in arguments
+    rebuilt = Omniglot(**arguments, data=DATA)
+    a = family.sample(np.random.default_rng(8), 2, 3, 3)
+    b = rebuilt.sample(np.random.default_rng(8), 2, 3, 3)
+    for u, v in zip(a, b):
+        np.testing.assert_array_equal(u, v)
 
 
 @pytest.mark.parametrize("args, kwargs, match", [

@@ -94,6 +94,7 @@ class Omniglot(TaskFamily):
     only). Inputs are returned as ``dtype`` (float64, the engine's default).
     """
 
+    name = "omniglot"          # its name in the strategy registry
     loss = staticmethod(cross_entropy)
     metric_name = "accuracy"
 
@@ -118,11 +119,23 @@ class Omniglot(TaskFamily):
             data = omniglot.load(root, download=download)
         _split_sizes(len(data.images), n_train, n_validation, n_way, split)
         self.n_way, self.split, self.dtype = int(n_way), split, dtype
+        self.root = None if root is None else str(root)
+        self.n_train, self.n_validation = int(n_train), int(n_validation)
         self.rotate = (split == "train") if rotate is None else rotate
         self.data = data
         self.classes = finn_split(data.alphabets, data.characters, n_train, n_validation)[split]
         self.n_inputs = data.images.shape[2] * data.images.shape[3]
         self.n_outputs = self.n_way
+
+    def describe(self):
+        """The constructor arguments that rebuild this family, JSON-ready.
+
+        The images are not among them: a rebuilt family loads them again, from
+        ``root`` or the cache.
+        """
+        return {"n_way": self.n_way, "split": self.split, "root": self.root,
+                "rotate": self.rotate, "n_train": self.n_train,
+                "n_validation": self.n_validation, "dtype": self.dtype.name}
 
     def metric(self, pred, y):
         return accuracy(pred, y)
