@@ -68,6 +68,29 @@ def test_implicit_gradient_equals_the_gradient_through_unrolled_newton(n, d):
 
 
 @pytest.mark.parametrize("form", ["primal", "dual"])
+def test_nothing_is_unrolled_one_solve_on_the_tape_however_many_newton_steps(form):
+    """The recorded graph is the same for a problem Newton solves in 3 steps and in 9."""
+    phi, y, _ = _task(17, n=5, d=4)
+    steps, tapes = [], []
+    for lam in (30.0, 1e-3):
+        # count the Newton steps by asking for fewer until it refuses
+        steps.append(next(k for k in range(1, 100)
+                          if _converges(lambda: newton_solve(phi, y, lam, max_steps=k))))
+        _, tape = ad.trace(lambda p: softmax_head(p, y, lam, form=form), phi)
+        tapes.append([node.op for node in tape])
+    assert steps[1] > steps[0] + 2
+    assert tapes[0] == tapes[1] and tapes[0].count("solve") == 1
+
+
+def _converges(run):
+    try:
+        run()
+        return True
+    except RuntimeError:
+        return False
+
+
+@pytest.mark.parametrize("form", ["primal", "dual"])
 def test_implicit_gradient_matches_central_differences(form):
     phi, y, _ = _task(3, n=5, d=4)
     check_grads(lambda p, lam: softmax_head(p, y, lam, form=form), (phi, 0.7), order=1,
