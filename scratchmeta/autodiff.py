@@ -321,11 +321,8 @@ class Primitive:
         if top is None:                                  # nobody watching: NumPy
             try:
                 return self.impl(*args, **params)
-            except np.linalg.LinAlgError:
-                raise                   # a singular matrix, not a shape mismatch: keep its type
-            except ValueError as err:
-                shapes = " and ".join(str(np.shape(a)) for a in args)
-                raise ValueError(f"{self.name}: cannot combine shapes {shapes}: {err}") from None
+            except Exception as err:
+                raise _op_error(self.name, args, params, err) from None
         values, inputs = [], []
         for i, a in enumerate(args):
             if type(a) is Tensor and a.trace is top:
@@ -336,6 +333,33 @@ class Primitive:
         node = Tensor(self(*values, **params), top, self, values, params, inputs)
         top.tape.append(node)
         return node
+
+
+def _describe(x):
+    """An argument as an error message shows it: its shape, or its type and value."""
+    if isinstance(x, (np.ndarray, np.generic, float, int)) and not isinstance(x, bool):
+        return str(np.shape(x))
+    return f"{type(x).__name__} {x!r:.40}"
+
+
+def _op_error(name, args, params, err):
+    """The error of op ``name`` on plain ``args``, naming the op, the shapes and NumPy's reason.
+
+    Its type is kept where callers rely on it: LinAlgError (a singular matrix)
+    and IndexError (an index out of range; it also ends ``for row in x``).
+    """
+    shapes = " and ".join(_describe(a) for a in args)
+    given = "".join(f", {k}={v!r:.40}" for k, v in params.items())
+    if isinstance(err, np.linalg.LinAlgError):
+        return np.linalg.LinAlgError(f"{name}: {err} (shapes {shapes})")
+    if isinstance(err, IndexError) and not isinstance(err, ValueError):
+        where = f"index {args[1]!r:.40} for shape {np.shape(args[0])}" if len(args) == 2 else shapes
+        return IndexError(f"{name}: {where} is out of range: {err}")
+    if isinstance(err, ValueError):
+        return ValueError(f"{name}: cannot combine shapes {shapes}{given}: {err}")
+    if isinstance(err, TypeError):
+        return TypeError(f"{name}: cannot apply to {shapes}{given}: {err}")
+    return err
 
 
 class _EveryArgument:
@@ -509,7 +533,10 @@ def _axes(shape, axis):
     """The reduced axes as non-negative ints (every axis for None)."""
     if axis is None:
         return tuple(range(len(shape)))
-    return tuple(int(a) % len(shape) for a in np.atleast_1d(axis)) if shape else ()
+    axes = np.atleast_1d(axis)
+    if axes.dtype.kind not in "iu" or not all(-len(shape) <= a < len(shape) for a in axes):
+        raise ValueError(f"axis {axis!r} is out of range for an input of shape {shape}")
+    return tuple(int(a) % len(shape) for a in axes)
 
 
 def _kept(shape, axis):

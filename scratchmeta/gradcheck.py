@@ -55,7 +55,21 @@ def hvp(fun, x, v):
 
     Reverse-over-reverse: costs a few gradients, never forms the Hessian.
     """
+    _same_structure("hvp", "x", x, "v", v)
     return grad(lambda x: _tree_vdot(grad(fun)(x), v))(x)
+
+
+def _same_structure(who, x_name, x, v_name, v):
+    """Raise a ValueError naming the leaf unless ``v`` has ``x``'s leaves and shapes."""
+    xs, vs = tree_flatten(x)[0], tree_flatten(v)[0]
+    if len(xs) != len(vs):
+        raise ValueError(f"{who}: {v_name} has {len(vs)} leaves but {x_name} has {len(xs)}; "
+                         f"{v_name} must have the structure of {x_name}")
+    for i, (a, b) in enumerate(zip(xs, vs)):
+        if shape(a) != shape(b):
+            where = "" if len(xs) == 1 else f" (leaf {i})"
+            raise ValueError(f"{who}: {v_name}{where} has shape {shape(b)} but {x_name}{where} "
+                             f"has shape {shape(a)}; they must match")
 
 
 def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None):
@@ -69,6 +83,19 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
     On failure, raise AssertionError naming the argument, the order, both
     values and the error.
     """
+    if not isinstance(args, (tuple, list)):
+        raise TypeError(f"check_grads needs args as a tuple of arguments, e.g. (x,), got "
+                        f"{type(args).__name__}")
+    if isinstance(order, bool) or not isinstance(order, (int, np.integer)) or order < 1:
+        raise ValueError(f"check_grads: order must be an int >= 1, got {order!r}")
+    for name, value in (("eps", eps), ("rtol", rtol), ("atol", atol)):
+        if not (isinstance(value, (int, float, np.floating)) and 0 <= value < np.inf) \
+                or (name == "eps" and value == 0):
+            raise ValueError(f"check_grads: {name} must be a finite number "
+                             f"{'> 0' if name == 'eps' else '>= 0'}, got {value!r}")
+    if rng is not None and not isinstance(rng, np.random.Generator):
+        raise TypeError(f"check_grads: rng must be a numpy.random.Generator, got "
+                        f"{type(rng).__name__}")
     rng = np.random.default_rng(0) if rng is None else rng
     args = tuple(tree_map(lambda a: _float64(a, "check_grads argument"), a)
                  for a in args)

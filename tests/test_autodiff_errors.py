@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import scratchmeta.autodiff as ad
-from scratchmeta.gradcheck import check_grads
+from scratchmeta.gradcheck import check_grads, hvp
 from strategies import normal
 
 # --------------------------------------------------------------------------
@@ -192,3 +192,80 @@ def test_var_with_too_large_a_ddof_names_the_count():
 def test_clip_without_bounds_is_a_value_error():
     with pytest.raises(ValueError, match=r"clip needs a_min or a_max"):
         ad.clip(np.zeros(2), None, None)
+
+
+# --------------------------------------------------------------------------
+# Every op: a bad argument names the op, the shapes and NumPy's reason
+# --------------------------------------------------------------------------
+
+
+def test_a_string_given_to_an_op_is_a_type_error_naming_the_op_and_the_value():
+    with pytest.raises(TypeError, match=r"add: cannot apply to \(2,\) and str 'a'"):
+        ad.add(np.zeros(2), "a")
+    with pytest.raises(TypeError, match=r"mul: cannot apply to \(2,\) and str 'a'"):
+        ad.grad(lambda x: ad.sum(x * "a"))(np.zeros(2))
+
+
+def test_an_index_out_of_range_is_an_index_error_naming_the_index_and_shape():
+    with pytest.raises(IndexError, match=r"getitem: index 7 for shape \(3,\) is out of range"):
+        ad.grad(lambda x: x[7])(np.zeros(3))
+
+
+def test_iterating_over_a_traced_tensor_stops_at_its_length():
+    x = np.arange(6.0).reshape(3, 2)
+    g = ad.grad(lambda x: sum(ad.sum(row * i) for i, row in enumerate(x)))(x)
+    np.testing.assert_array_equal(g, [[0.0, 0.0], [1.0, 1.0], [2.0, 2.0]])
+
+
+def test_a_reduction_over_a_missing_axis_names_the_axis_and_shape():
+    with pytest.raises(ValueError, match=r"sum: cannot combine shapes \(3,\), axis=2"):
+        ad.sum(np.zeros(3), axis=2)
+    with pytest.raises(ValueError, match=r"axis 2 is out of range for an input of shape \(3,\)"):
+        ad.var(np.zeros(3), axis=2)
+
+
+def test_a_non_square_matrix_given_to_solve_names_the_op_and_shapes():
+    with pytest.raises(np.linalg.LinAlgError, match=r"solve: .*square \(shapes \(2, 3\)"):
+        ad.solve(np.zeros((2, 3)), np.zeros(2))
+
+
+def test_errors_from_ops_do_not_chain_numpys_traceback():
+    with pytest.raises(ValueError) as info:
+        ad.add(np.zeros(3), np.zeros(4))
+    assert info.value.__cause__ is None and info.value.__suppress_context__
+
+
+# --------------------------------------------------------------------------
+# hvp and check_grads: arguments that do not fit
+# --------------------------------------------------------------------------
+
+
+def test_hvp_with_v_of_the_wrong_shape_names_v_x_and_both_shapes():
+    with pytest.raises(ValueError, match=r"hvp: v has shape \(3,\) but x has shape \(2,\)"):
+        hvp(lambda x: ad.sum(x * x), np.ones(2), np.ones(3))
+
+
+def test_hvp_with_v_of_another_structure_names_the_leaf():
+    x = [np.ones(2), np.ones((2, 2))]
+    with pytest.raises(ValueError, match=r"hvp: v \(leaf 1\) has shape \(2,\) but x \(leaf 1\) "
+                                         r"has shape \(2, 2\)"):
+        hvp(lambda p: ad.sum(p[0]) * ad.sum(p[1]), x, [np.ones(2), np.ones(2)])
+    with pytest.raises(ValueError, match=r"hvp: v has 1 leaves but x has 2"):
+        hvp(lambda p: ad.sum(p[0]) * ad.sum(p[1]), x, [np.ones(2)])
+
+
+def test_check_grads_with_args_not_a_tuple_says_to_wrap_them():
+    with pytest.raises(TypeError, match=r"check_grads needs args as a tuple of arguments, "
+                                        r"e\.g\. \(x,\), got ndarray"):
+        check_grads(ad.sin, np.zeros(3))
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"order": 0}, r"order must be an int >= 1, got 0"),
+    ({"eps": 0.0}, r"eps must be a finite number > 0, got 0\.0"),
+    ({"rtol": -1.0}, r"rtol must be a finite number >= 0"),
+    ({"rng": 3}, r"rng must be a numpy\.random\.Generator, got int"),
+])
+def test_check_grads_bad_settings_are_named(kwargs, message):
+    with pytest.raises((TypeError, ValueError), match=message):
+        check_grads(ad.sin, (np.zeros(3),), **kwargs)
