@@ -31,7 +31,8 @@ def made(tmp_path_factory):
 def test_registry_lists_the_lecture_figures_in_order():
     assert [stem for stem, _ in figures.FIGURES] == [
         "fig22_1", "fig22_2", "fig22_3", "fig22_4", "fig22_5", "fig22_6", "fig22_7",
-        "compare", "exploding", "normalization", "sampling"]
+        "compare", "exploding", "normalization", "sampling_discrete", "sampling_continuous",
+        "sampling_metropolis_walk", "sampling_step_size"]
 
 
 def test_run_all_writes_a_png_named_after_each_stem(made):
