@@ -1,8 +1,12 @@
 """The sampling figures of Chapter 4: the numbers behind each picture (lecture 22, section 2).
 
-``sampling.make`` is run once, in quick mode with seed 0, through ``run_all``
-(as ``python -m scratchmeta.figures --only sampling --quick`` would); the
-tests check what ``figures/README.md`` claims about its numbers.
+The four figure modules (one per PNG stem) are run once, in quick mode with
+seed 0, through ``run_all`` (as ``python -m scratchmeta.figures --only
+sampling_discrete sampling_continuous sampling_metropolis_walk
+sampling_step_size --quick`` would); the tests check what
+``figures/README.md`` claims about their numbers. The experiments' algorithms
+live in ``scratchmeta.sampling.mixing`` and ``scratchmeta.sampling.step_size``
+and are tested here too.
 
 The Metropolis and step-size checks are statistical, but every run is seeded,
 so each test gives the same answer every time. Their thresholds were set from
@@ -15,18 +19,31 @@ import numpy as np
 import pytest
 
 import scratchmeta.figures as figures
-from scratchmeta.figures import sampling
+from scratchmeta.figures import (sampling_continuous, sampling_discrete, sampling_metropolis_walk,
+                                 sampling_step_size)
 from scratchmeta.sampling import metropolis
+from scratchmeta.sampling.mixing import bin_masses, total_variation
+from scratchmeta.sampling.step_size import acceptance_1d, fixed_step_chains, peak
 
-PNG_NAMES = ["sampling_discrete.png", "sampling_continuous.png",
-             "sampling_metropolis_walk.png", "sampling_step_size.png"]
+STEMS = ["sampling_discrete", "sampling_continuous", "sampling_metropolis_walk",
+         "sampling_step_size"]
+PNG_NAMES = [stem + ".png" for stem in STEMS]
+mixture_cdf = sampling_continuous.MIXTURE.cdf
 
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
     out = tmp_path_factory.mktemp("figures")
-    results = figures.run_all(out, quick=True, only=["sampling"], progress=lambda line: None)
-    return out, results["sampling"]
+    results = figures.run_all(out, quick=True, only=STEMS, progress=lambda line: None)
+    merged = {"files": [f for stem in STEMS for f in results[stem]["files"]]}
+    for stem in STEMS:
+        merged.update({k: v for k, v in results[stem].items() if k not in ("files", "seconds")})
+    return out, merged
+
+
+def test_each_module_is_named_after_the_stem_of_the_png_it_writes(made):
+    assert [stem for stem, module in figures.FIGURES if stem.startswith("sampling")] == STEMS
+    assert all(stem == module for stem, module in figures.FIGURES)
 
 
 # --- files ---------------------------------------------------------------------------------
@@ -41,9 +58,9 @@ def test_run_all_writes_the_four_sampling_pngs(made):
 
 
 def test_same_seed_gives_the_same_discrete_picture_byte_for_byte(tmp_path):
-    numbers = [sampling.discrete(sampling.QUICK, seed=0) for _ in range(2)]
-    a = sampling.draw_discrete(tmp_path / "a", numbers[0]).read_bytes()
-    b = sampling.draw_discrete(tmp_path / "b", numbers[1]).read_bytes()
+    numbers = [sampling_discrete.discrete(sampling_discrete.QUICK, seed=0) for _ in range(2)]
+    a = sampling_discrete.draw(tmp_path / "a", numbers[0]).read_bytes()
+    b = sampling_discrete.draw(tmp_path / "b", numbers[1]).read_bytes()
     assert a == b
 
 
@@ -63,7 +80,7 @@ def brute_force_label(u, p):
 def test_each_drawn_uniform_gets_the_label_of_the_interval_it_lands_in(made):
     d = made[1]["discrete"]
     expected = [brute_force_label(u, d["p"]) for u in d["uniforms"]]
-    assert d["uniforms"].size == sampling.QUICK["ticks"]
+    assert d["uniforms"].size == sampling_discrete.QUICK["ticks"]
     np.testing.assert_array_equal(d["labels"], expected)
     # the interval ends drawn in the figure are the running sums of eq. 22.7
     np.testing.assert_allclose(d["cumulative"], np.cumsum(d["p"]), rtol=0, atol=1e-15)
@@ -99,7 +116,7 @@ def test_from_density_inverts_the_mixture_cdf_to_a_u_error_below_1e_10(made):
     assert abs(c["u_error_max"] - c["u_error_exact_max"]) < 1e-12
     # the arrows of the figure: x(U) is increasing and lands where CDF(x) = U
     assert np.all(np.diff(c["u_shown"]) > 0) and np.all(np.diff(c["x_shown"]) > 0)
-    np.testing.assert_allclose(sampling.mixture_cdf(c["x_shown"]), c["u_shown"], rtol=0,
+    np.testing.assert_allclose(mixture_cdf(c["x_shown"]), c["u_shown"], rtol=0,
                                atol=1e-10)
     assert c["n_intervals"] > 0
 
@@ -119,7 +136,7 @@ def test_samples_follow_the_density(made, name):
     assert c["ks_pvalue"] > 1e-3
     # The histogram drawn is within 5 binomial standard errors per bin (width w).
     edges, n = c["hist_edges"], c["n_samples"]
-    cdf = sampling.mixture_cdf if name == "mixture" else sampling.exponential_cdf
+    cdf = mixture_cdf if name == "mixture" else sampling_continuous.exponential_cdf
     mass = np.diff(cdf(edges))
     se = np.sqrt(mass * (1 - mass) / n) / np.diff(edges)
     assert np.all(np.abs(c["hist_density"] - mass / np.diff(edges)) <= 5 * se + 1e-12)
@@ -146,7 +163,7 @@ def test_tv_to_the_target_shrinks_as_the_walk_runs(made):
 
 def test_the_walk_finds_the_near_mode_first_then_balances_the_two(made):
     x = made[1]["walk"]["runs"]["tuned"]["x"]
-    left_mass = sampling.mixture_cdf(0.0)                           # 0.351
+    left_mass = mixture_cdf(0.0)                           # 0.351
     assert (x[:, 9] < 0).mean() > 0.6                 # n = 10 (seeds 0-19: 0.73-0.81)
     # at the end, 1000 chains: binomial s.e. 0.015 (seeds 0-19: 0.326-0.388)
     assert abs((x[:, -1] < 0).mean() - left_mass) < 0.06
@@ -156,21 +173,23 @@ def test_the_walk_finds_the_near_mode_first_then_balances_the_two(made):
 
 def test_a_too_small_step_is_still_far_from_the_target_at_the_end(made):
     runs = made[1]["walk"]["runs"]
-    assert runs["small"]["step_size"] == sampling.SMALL_STEP
+    assert runs["small"]["step_size"] == sampling_metropolis_walk.SMALL_STEP
     assert runs["small"]["tv"][-1] > 0.4                          # (0.59-0.62)
     assert runs["small"]["acceptance"] > 0.75                     # accepts a lot, moves little
     assert runs["large"]["acceptance"] < 0.1
-    assert runs["tuned"]["x"].shape == (sampling.QUICK["walk_chains"], sampling.QUICK["walk_steps"])
+    quick = sampling_metropolis_walk.QUICK
+    assert runs["tuned"]["x"].shape == (quick["walk_chains"], quick["walk_steps"])
     # the tuned step is the one warm-up picks for the 1-D target: acceptance near 0.44
     assert abs(runs["tuned"]["acceptance"] - 0.44) < 0.05
 
 
 def test_total_variation_of_exact_bin_masses_is_zero_and_of_a_point_mass_is_large():
-    masses, left, right = sampling.bin_masses(sampling.WALK_BINS, sampling.mixture_cdf)
+    bins = sampling_metropolis_walk.WALK_BINS
+    masses, left, right = bin_masses(bins, mixture_cdf)
     assert abs(masses.sum() + left + right - 1.0) < 1e-12
     # every draw at x = -6: TV = 1 - mass of the bin holding -6
-    tv = sampling.total_variation(np.full(100, -6.0), sampling.WALK_BINS, sampling.mixture_cdf)
-    bin_of = np.searchsorted(sampling.WALK_BINS, -6.0, side="right") - 1
+    tv = total_variation(np.full(100, -6.0), bins, mixture_cdf)
+    bin_of = np.searchsorted(bins, -6.0, side="right") - 1
     assert tv == pytest.approx(1.0 - masses[bin_of], abs=1e-12)
 
 
@@ -185,7 +204,7 @@ def test_acceptance_rate_decreases_with_step_size(made, key):
 
 def test_one_dimensional_acceptance_matches_the_exact_formula(made):
     s = made[1]["step_size"]["d1"]
-    exact = sampling.acceptance_1d(s["step_size"])
+    exact = acceptance_1d(s["step_size"])
     # largest gap over seeds 0-19 and all 9 step sizes: 0.007
     np.testing.assert_allclose(s["acceptance"], exact, rtol=0, atol=0.015)
 
@@ -211,7 +230,7 @@ def test_the_step_size_change_of_variables_gives_the_plain_walk(ell):
     that must be the walk with step h on N(0, I), run by metropolis directly from the
     same random stream: the same accept decisions, the same draws."""
     chains, steps, dim = 3, 60, 4
-    x, acc = sampling.fixed_step_chains(dim, [ell], chains, steps, np.random.default_rng(5))
+    x, acc = fixed_step_chains(dim, [ell], chains, steps, np.random.default_rng(5))
     rng = np.random.default_rng(5)
     x0 = rng.standard_normal((chains, dim))
     plain = metropolis(lambda z: -0.5 * np.sum(z * z, axis=1), x0, steps, rng, n_warmup=0,
@@ -225,5 +244,5 @@ def test_the_step_size_change_of_variables_gives_the_plain_walk(ell):
 def test_peak_is_the_parabola_vertex_in_log_coordinates():
     scaled = np.geomspace(0.25, 6.0, 9)
     ess = np.exp(-(np.log(scaled) - np.log(2.0)) ** 2)      # exactly a parabola, peak at 2
-    assert sampling.peak(scaled, ess) == pytest.approx(2.0, rel=1e-10)
-    assert sampling.peak(scaled, scaled) == scaled[-1]       # at an end: no interpolation
+    assert peak(scaled, ess) == pytest.approx(2.0, rel=1e-10)
+    assert peak(scaled, scaled) == scaled[-1]       # at an end: no interpolation

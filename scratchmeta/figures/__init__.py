@@ -71,7 +71,10 @@ FIGURES = [
     ("compare", "compare"),              # MAML against the alternatives
     ("exploding", "exploding"),          # meta-gradients explode with K and inner_lr
     ("normalization", "normalization"),  # why no normalisation in the unrolled loop
-    ("sampling", "sampling"),            # inverse-CDF sampling, eq. 22.7
+    ("sampling_discrete", "sampling_discrete"),                # eq. 22.7, section 2.1.1
+    ("sampling_continuous", "sampling_continuous"),            # section 2.1.2
+    ("sampling_metropolis_walk", "sampling_metropolis_walk"),  # section 2.2, the walk
+    ("sampling_step_size", "sampling_step_size"),              # section 2.2, step size
 ]
 
 

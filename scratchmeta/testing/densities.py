@@ -115,6 +115,11 @@ def steps(edges, heights):
                         tuple(float(v) for v in e[1:-1]))
 
 
+def figure_mixture():
+    """0.35 N(-2.5, 0.6**2) + 0.65 N(2, 0.7**2): the bimodal example of the sampling figures."""
+    return normal_mixture([0.35, 0.65], [-2.5, 2.0], [0.6, 0.7])
+
+
 def catalogue():
     """One fixed example of every kind, for a quick sweep without hypothesis."""
     return [

@@ -1,0 +1,76 @@
+"""Chapter 3, part 3d: how far a random walk is from its target after n steps.
+
+Lecture 22, section 2.2: the walk's positions become samples of the target
+only in the long run. To watch that happen, run many chains from one bad
+starting point and compare the histogram of where they are after n steps
+with the target, bin by bin, by the total-variation distance
+
+    TV = 1/2 sum_b |n_b / N - pi(b)|,
+
+with pi(b) the exact mass of bin b (from the target's CDF) and the two tails
+beyond the outer edges counted as bins of their own. Even N exact draws do
+not give TV = 0: :func:`noise_floor` is the mean TV of N exact draws, the
+level below which no sampler's histogram can be told from the target.
+``figures/sampling_metropolis_walk.py`` draws these numbers.
+"""
+
+import numpy as np
+
+from scratchmeta.sampling.metropolis import metropolis
+
+
+def bin_masses(edges, cdf):
+    """Exact mass of [edges[i], edges[i+1]) and of the two tails: (masses, left, right)."""
+    c = cdf(edges)
+    return np.diff(c), float(c[0]), float(1.0 - c[-1])
+
+
+def _exact_with_tails(edges, cdf):
+    masses, left, right = bin_masses(edges, cdf)
+    return np.concatenate([[left], masses, [right]])
+
+
+def total_variation(samples, edges, cdf):
+    """TV between the histogram of ``samples`` (last axis) and the exact bin masses.
+
+    ``samples`` may have leading axes (e.g. one row per step); the result has
+    those axes. Values beyond the outer edges count in two tail bins.
+    """
+    x = np.asarray(samples, dtype=float)
+    n = x.shape[-1]
+    # Bin index 0 = left tail, 1..B = the bins, B + 1 = right tail.
+    idx = np.searchsorted(edges, x, side="right").reshape(-1, n)
+    counts = np.stack([np.bincount(row, minlength=edges.size + 1) for row in idx])
+    tv = 0.5 * np.abs(counts / n - _exact_with_tails(edges, cdf)).sum(axis=1)
+    return tv.reshape(x.shape[:-1])
+
+
+def pooled_total_variation(x, edges, cdf):
+    """TV of all draws of steps 1..n pooled, for every n: x has shape (chains, steps)."""
+    chains, steps = x.shape
+    idx = np.searchsorted(edges, x, side="right")
+    per_step = np.stack([np.bincount(col, minlength=edges.size + 1) for col in idx.T])
+    pooled = np.cumsum(per_step, axis=0) / (chains * np.arange(1, steps + 1))[:, None]
+    return 0.5 * np.abs(pooled - _exact_with_tails(edges, cdf)).sum(axis=1)
+
+
+def noise_floor(n, repeats, sampler, edges, cdf, rng):
+    """Mean TV of the histogram of n exact draws (``sampler.sample``) to the target."""
+    return float(np.mean([total_variation(sampler.sample(n, rng), edges, cdf)
+                          for _ in range(repeats)]))
+
+
+def walks_from_one_start(log_density, start, step_sizes, chains, steps, edges, cdf, rngs):
+    """Chains from x = ``start`` at fixed step sizes (no warm-up); TV after each step.
+
+    Returns {name: {"step_size", "acceptance", "tv" (per step), "x" (chains, steps)}}
+    for ``step_sizes`` = {name: h}, one generator per name from ``rngs``.
+    """
+    x0 = np.full((chains, 1), float(start))
+    runs = {}
+    for (name, h), rng in zip(step_sizes.items(), rngs):
+        res = metropolis(log_density, x0, steps, rng, n_warmup=0, step_size=h)
+        x = res.samples[:, :, 0]                               # (chains, steps)
+        runs[name] = {"step_size": float(h), "acceptance": float(res.acceptance_rate.mean()),
+                      "tv": total_variation(x.T, edges, cdf), "x": x}
+    return runs
