@@ -27,9 +27,9 @@ Every choice, and where it comes from:
 * **Point order.** Point p of a set is drawing p // n_way of class
   p % n_way, the order ``GaussianClusters`` uses. Nothing in a strategy may
   depend on it: the labels themselves are a random permutation per episode.
-* **The split** follows Finn et al.'s code (``data_generator.py``), which the
-  paper summarises as "1200 characters for training, irrespective of
-  alphabet, and the remaining for testing". All 1,623 characters, background
+* **The split** follows Finn et al.'s code (``data_generator.py``); the
+  paper (section 5.2) describes it as 1,200 characters for training, chosen
+  regardless of alphabet, and the rest for testing. All 1,623 characters, background
   and evaluation alike, are listed by path ``<alphabet>/<character>`` and
   shuffled with Python's ``random`` seeded with 1; the first 1,100 are for
   meta-training, the next 100 for validation (choosing step sizes and step
