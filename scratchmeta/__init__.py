@@ -10,3 +10,10 @@ Chapters, in reading order:
 """
 
 __version__ = "0.1.0"
+
+# Keep freed memory in the process (glibc): the engine runs 2x faster. Opt out
+# with SCRATCHMETA_KEEP_FREED_MEMORY=0; undo with
+# scratchmeta.memory.restore_malloc_defaults(). See scratchmeta/memory.py.
+from scratchmeta.memory import keep_freed_memory_unless_opted_out  # noqa: E402
+
+keep_freed_memory_unless_opted_out()

@@ -13,25 +13,99 @@ meta-gradient took 1.2 ms in one process and 2.5-3 ms in another.
 :func:`keep_freed_memory` fixes both thresholds (``mallopt``), so that blocks
 below 64 MB come from the heap and freed memory stays there for reuse. It is
 what setting ``MALLOC_MMAP_THRESHOLD_`` and ``MALLOC_TRIM_THRESHOLD_`` in the
-environment would do. It changes the whole process, so the library never calls
-it on import: the command line and the benchmarks call it at start-up. Off
-glibc (macOS, Windows, musl) it does nothing.
+environment would do. Off glibc (macOS, Windows, musl) it does nothing.
+
+**What the library does, and how to undo it.** ``import scratchmeta`` applies
+:func:`keep_freed_memory` once (through :func:`keep_freed_memory_unless_opted_out`),
+so a user's own script that imports the package and calls ``grad`` is as fast
+as the command line, without knowing about allocators. It changes the whole
+process: up to 256 MB of freed memory may stay with the process instead of
+going back to the system. It is reversible:
+
+* set ``SCRATCHMETA_KEEP_FREED_MEMORY=0`` in the environment before importing
+  scratchmeta, and the allocator is left alone;
+* call :func:`restore_malloc_defaults` at any time: glibc's starting
+  thresholds (128 KB each) come back and the kept memory is returned to the
+  system at once (``malloc_trim``). One difference from a process never
+  touched stays: glibc keeps those thresholds fixed instead of moving them by
+  its heuristic (any ``mallopt`` call turns the heuristic off for good).
+
+:func:`current_setting` says which of these is in force.
 """
 
 import ctypes
 import ctypes.util
+import os
+
+__all__ = ["keep_freed_memory", "keep_freed_memory_unless_opted_out",
+           "restore_malloc_defaults", "current_setting", "OPT_OUT_VARIABLE"]
 
 M_TRIM_THRESHOLD = -1      # glibc's mallopt parameter numbers (malloc.h)
 M_MMAP_THRESHOLD = -3
+GLIBC_DEFAULT_THRESHOLD = 128 * 1024      # both thresholds' starting value in glibc
+OPT_OUT_VARIABLE = "SCRATCHMETA_KEEP_FREED_MEMORY"
+
+_setting = {"thresholds": None, "by": "nobody"}     # what this module last applied
+
+
+def _libc():
+    """glibc's mallopt and malloc_trim, or None off glibc."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        mallopt, malloc_trim = libc.mallopt, libc.malloc_trim
+    except (OSError, AttributeError):
+        return None
+    mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
+    malloc_trim.argtypes, malloc_trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return mallopt, malloc_trim
+
+
+def _set_thresholds(mmap_threshold, trim_threshold):
+    funcs = _libc()
+    if funcs is None:
+        return False
+    mallopt, _ = funcs
+    return bool(mallopt(M_MMAP_THRESHOLD, int(mmap_threshold))
+                and mallopt(M_TRIM_THRESHOLD, int(trim_threshold)))
 
 
 def keep_freed_memory(mmap_threshold=64 << 20, trim_threshold=256 << 20):
     """Fix glibc's mmap and trim thresholds; return True if it applied, False if not glibc."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):
+    applied = _set_thresholds(mmap_threshold, trim_threshold)
+    if applied:
+        _setting.update(thresholds=(int(mmap_threshold), int(trim_threshold)),
+                        by="keep_freed_memory")
+    return applied
+
+
+def keep_freed_memory_unless_opted_out():
+    """What ``import scratchmeta`` runs: :func:`keep_freed_memory`, unless opted out.
+
+    Setting the environment variable ``SCRATCHMETA_KEEP_FREED_MEMORY`` to ``0``
+    opts out. Returns True if the setting was applied.
+    """
+    if os.environ.get(OPT_OUT_VARIABLE, "1").strip() == "0":
+        _setting.update(thresholds=None, by=f"nobody ({OPT_OUT_VARIABLE}=0)")
         return False
-    mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    return bool(mallopt(M_MMAP_THRESHOLD, int(mmap_threshold))
-                and mallopt(M_TRIM_THRESHOLD, int(trim_threshold)))
+    return keep_freed_memory()
+
+
+def restore_malloc_defaults():
+    """Undo :func:`keep_freed_memory`: glibc's starting thresholds, and kept memory returned.
+
+    Returns True on glibc. (glibc keeps these thresholds fixed from then on;
+    see the module docstring.)
+    """
+    funcs = _libc()
+    if funcs is None:
+        return False
+    _set_thresholds(GLIBC_DEFAULT_THRESHOLD, GLIBC_DEFAULT_THRESHOLD)
+    funcs[1](0)                                  # malloc_trim: give free heap pages back now
+    _setting.update(thresholds=(GLIBC_DEFAULT_THRESHOLD, GLIBC_DEFAULT_THRESHOLD),
+                    by="restore_malloc_defaults")
+    return True
+
+
+def current_setting():
+    """``{"thresholds": (mmap, trim) or None, "by": who set them}``, as this module left them."""
+    return dict(_setting)
