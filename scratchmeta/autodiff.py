@@ -323,14 +323,24 @@ class Primitive:
                 return self.impl(*args, **params)
             except Exception as err:
                 raise _op_error(self.name, args, params, err) from None
-        values, inputs = [], []
+        values, inputs, deeper = [], [], False
         for i, a in enumerate(args):
             if type(a) is Tensor and a.trace is top:
-                values.append(a.value)                   # one level down
+                a_value = a.value                        # one level down
+                values.append(a_value)
                 inputs.append((i, a))
+                deeper = deeper or type(a_value) is Tensor
             else:
                 values.append(a)                         # a constant at this level
-        node = Tensor(self(*values, **params), top, self, values, params, inputs)
+                deeper = deeper or type(a) is Tensor
+        if deeper:                                       # an enclosing trace watches too
+            out = self(*values, **params)
+        else:                                            # plain values: NumPy, as above
+            try:
+                out = self.impl(*values, **params)
+            except Exception as err:
+                raise _op_error(self.name, values, params, err) from None
+        node = Tensor(out, top, self, values, params, inputs)
         top.tape.append(node)
         return node
 
@@ -789,6 +799,8 @@ def einsum(subscripts, *operands):
 def _matmul_impl(a, b):
     if a.shape[-1] == 1 and b.shape[-2] == 1:
         return a * b        # inner dimension 1: an outer product, cheaper by broadcasting
+    if b.ndim > 2 and a.ndim == b.ndim and not any(b.strides[:-2]) and a.shape[:-2] == b.shape[:-2]:
+        b = b[(0,) * (b.ndim - 2)]       # one matrix broadcast along the batch: use it once
     if b.ndim == 2 and a.ndim > 2:
         # A matrix shared by a batch (theta0 broadcast to every task): fold the
         # batch into rows, so one BLAS call does the whole batch.
@@ -942,11 +954,13 @@ def _backward(trace, out, leaves, seed):
                 # A value used twice collects both contributions.
                 parent.cotangent = c if parent.cotangent is None else add(parent.cotangent, c)
         return [leaf.cotangent for leaf in leaves]
+    except BaseException:
+        for node in trace.tape:                         # leave the tape clean for a retry
+            node.cotangent = None
+        raise
     finally:
         _backward_depth -= 1
         out.cotangent = None
-        for node in trace.tape:                         # all None unless a VJP raised
-            node.cotangent = None
         for leaf in leaves:
             leaf.cotangent = None
 
