@@ -57,7 +57,8 @@ def timing(repeats):
     state = {"s": strategy.init_state(rng)}
 
     def ours_step():
-        state["s"], _ = strategy.step(state["s"], rng, 0)
+        batch = strategy.sample_batch(rng, state["s"])
+        state["s"], _ = strategy.update(state["s"], batch, rng, 0)
 
     contenders = {"scratchmeta meta-gradient": ours_grad,
                   "scratchmeta full meta-step (+ sampling, Adam)": ours_step}
@@ -105,7 +106,7 @@ def memory():
         try:
             from scratchmeta.meta.reptile import reptile_step
             row.append(peak_mib(lambda: reptile_step(params, batch, MODEL, inner_lr=0.01,
-                                                     inner_steps=k, outer_lr=1.0)))
+                                                     inner_steps=k, meta_lr=1.0)))
         except ImportError:
             row.append(float("nan"))
         rows.append(row)

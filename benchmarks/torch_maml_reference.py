@@ -18,8 +18,8 @@ import time
 import numpy as np
 
 from scratchmeta.memory import keep_freed_memory
-from scratchmeta.meta.common import pack
-from scratchmeta.meta.registry import config_of, make_strategy
+from scratchmeta.meta.protocol import describe
+from scratchmeta.meta.registry import make_strategy
 from scratchmeta.meta.training import init_rng, save_checkpoint, step_rng
 
 
@@ -39,7 +39,7 @@ def main():
     torch.set_num_threads(1)        # small ops: threads only contend (and spin) here
     strategy = make_strategy("maml")                      # same init and task family as ours
     state = strategy.init_state(init_rng(args.seed))       # the init `train` uses
-    params = [torch.tensor(state[f"params{i}"], requires_grad=True) for i in range(6)]
+    params = [torch.tensor(p, requires_grad=True) for p in state["params"]]
     opt = torch.optim.Adam(params, lr=1e-3)
 
     def mlp(p, x):
@@ -64,9 +64,9 @@ def main():
         if (step + 1) % max(1, args.steps // 20) == 0:
             print(f"step {step + 1}/{args.steps}  meta-loss {np.mean(losses[-1000:]):.4f}  "
                   f"{(step + 1) / (time.time() - start):.0f} steps/s", flush=True)
-    final = pack("params", [p.detach().numpy() for p in params])
+    final = {"params": [p.detach().numpy() for p in params]}   # evaluation needs only theta0
     save_checkpoint(args.out, final, step=args.steps, seed=args.seed,
-                    config=config_of(strategy), meta_losses=np.array(losses))
+                    config=describe(strategy), meta_losses=np.array(losses))
     print(f"saved {args.out} after {time.time() - start:.0f} s; score it with: "
           f"python -m scratchmeta evaluate --checkpoint {args.out}")
 

@@ -1,7 +1,8 @@
-"""The command line of scratchmeta: ``python -m scratchmeta {demo,train,evaluate,compare} --help``.
+"""The command line: ``python -m scratchmeta {demo,figures,train,evaluate,compare} --help``.
 
-``demo`` is Chapter 1's check of nested gradients. The other three run
-Chapter 2, the strategies of Lecture 22, section 1:
+``demo`` is Chapter 1's check of nested gradients; ``figures`` regenerates
+Chapter 4's figures (``scratchmeta.figures``). The other three run Chapter 2,
+the strategies of Lecture 22, section 1:
 
 * ``train`` meta-trains one strategy, with progress lines and ``.npz``
   checkpoints (``scratchmeta.meta.training``); ``--resume`` continues a run;
@@ -10,6 +11,12 @@ Chapter 2, the strategies of Lecture 22, section 1:
 * ``compare`` trains and evaluates every strategy on the same tasks and prints
   one table: the demo of "MAML compared to alternative approaches" that the
   lecture's section 3 wishes for.
+
+Every strategy takes the same hyperparameter names (the table is in
+``scratchmeta.meta``): ``--inner-lr``, ``--inner-steps``, ``--meta-lr``,
+``--meta-batch``, ``--n-support``, ``--n-query`` and ``--lam``, and ``--set
+NAME=VALUE`` for the rest. A flag that does not apply to a strategy is
+refused with the reason.
 
 Exit codes: 0 on success, 2 for bad arguments (``error: ...``), 1 when a run
 fails (an exploding meta-gradient, section 1.3.7), 130 when interrupted.
@@ -61,6 +68,17 @@ _positive_int = _number(int, 1, "a positive integer")
 _count = _number(int, 0, "a non-negative integer")
 _positive_float = _number(float, 0.0, "a positive number")
 
+# The hyperparameters every strategy names alike (scratchmeta.meta's table), as flags.
+FLAGS = {
+    "inner_lr": (_positive_float, "eta_inner of eq. 22.4 (also the test-time step)"),
+    "inner_steps": (_count, "K, the inner SGD steps of eq. 22.4"),
+    "meta_lr": (_positive_float, "eta of eq. 22.3, the outer (Adam) step"),
+    "meta_batch": (_positive_int, "tasks per meta-step"),
+    "n_support": (_positive_int, "support points per training task"),
+    "n_query": (_positive_int, "query points per training task"),
+    "lam": (_positive_float, "lambda of eq. 22.6 (closed_form, multitask)"),
+}
+
 
 def _assignment(text):
     """KEY=VALUE, VALUE read as JSON when it parses (0.1, 3, true, null), else as a string."""
@@ -75,9 +93,7 @@ def _assignment(text):
 
 def _hyperparameters(args):
     """The strategy keywords the user set: the named flags and every --set NAME=VALUE."""
-    hyper = {name: getattr(args, name) for name in ("inner_lr", "inner_steps", "meta_lr",
-                                                     "meta_batch")
-             if getattr(args, name) is not None}
+    hyper = {name: getattr(args, name) for name in FLAGS if getattr(args, name) is not None}
     for key, value in args.set:
         if key in hyper:
             raise ValueError(f"{key} is given twice (as --{key.replace('_', '-')} and --set)")
@@ -89,7 +105,7 @@ def _run_length(name, steps, hyper=()):
     """{"n_steps": steps} for a strategy that anneals over its run (Reptile, eq. 22.5)."""
     from scratchmeta.meta.registry import hyperparameters
     return {"n_steps": steps} if "n_steps" in hyperparameters(name) and "n_steps" not in hyper \
-        else {}
+        and steps > 0 else {}
 
 
 def _print_progress(line):
@@ -100,7 +116,7 @@ def _print_progress(line):
 
 def train_command(args):
     """Meta-train one strategy; checkpoints go to --out, progress lines to stdout."""
-    from scratchmeta.meta.common import ExplodingMetaGradient
+    from scratchmeta.meta.checks import ExplodingMetaGradient
     from scratchmeta.meta.registry import make_strategy
     from scratchmeta.meta.training import load_checkpoint, train
 
@@ -166,20 +182,15 @@ DEFAULTS = {"steps": 5000, "tasks": 600}
 
 def compare_command(args):
     """Train every strategy on the same tasks, evaluate on the same held-out tasks, tabulate."""
-    from scratchmeta.meta.common import ExplodingMetaGradient
+    from scratchmeta.meta.checks import ExplodingMetaGradient
     from scratchmeta.meta.evaluate import evaluate, format_interval, format_table
-    from scratchmeta.meta.registry import (STRATEGIES, make_family, make_strategy,
-                                           missing_strategies)
+    from scratchmeta.meta.registry import STRATEGIES, make_family, make_strategy
     from scratchmeta.meta.training import train
 
     preset = QUICK if args.quick else DEFAULTS
     steps = preset["steps"] if args.steps is None else args.steps
     tasks = preset["tasks"] if args.tasks is None else args.tasks
-    missing = missing_strategies()
-    for name in args.strategies or ():
-        if name in missing:
-            raise ValueError(missing[name])
-    names = args.strategies or [name for name in STRATEGIES if name not in missing]
+    names = args.strategies or list(STRATEGIES)
     metric = make_family(args.family).metric_name
     after = {k: f"{metric} after {k} step{'' if k == 1 else 's'}"
              for k in sorted({0, 1, args.adapt_steps})}
@@ -222,8 +233,6 @@ def compare_command(args):
           f"{args.query} query points each")
     print(format_table(rows))
     print("± is the half-width of the 95% interval of the mean over tasks, 1.96 s/√n")
-    if missing and not args.strategies:
-        print(f"not yet available: {', '.join(missing)}")
     for note in not_applicable:
         print(f"n/a: {note}")
     for failure in failures:
@@ -290,10 +299,8 @@ def build_parser():
                          help="meta-steps between checkpoints (default 1000)")
     train_p.add_argument("--log-every", type=_positive_int, default=None,
                          help="meta-steps between progress lines (default: 50 lines a run)")
-    train_p.add_argument("--inner-lr", type=_positive_float, help="inner learning rate eta_inner")
-    train_p.add_argument("--inner-steps", type=_count, help="inner SGD steps K (eq. 22.4)")
-    train_p.add_argument("--meta-lr", type=_positive_float, help="outer (Adam) learning rate")
-    train_p.add_argument("--meta-batch", type=_positive_int, help="tasks per meta-step")
+    for name, (kind, text) in FLAGS.items():
+        train_p.add_argument("--" + name.replace("_", "-"), type=kind, help=text)
     train_p.add_argument("--set", type=_assignment, action="append", default=[],
                          metavar="NAME=VALUE",
                          help="any other hyperparameter of the strategy, e.g. --set lam=0.1")
@@ -339,7 +346,7 @@ def build_parser():
 
 def main(argv=None):
     from scratchmeta.memory import keep_freed_memory
-    from scratchmeta.meta.common import ExplodingMetaGradient
+    from scratchmeta.meta.checks import ExplodingMetaGradient
 
     args = build_parser().parse_args(argv)
     keep_freed_memory()         # 2-3x faster meta-steps on glibc; see scratchmeta/memory.py

@@ -48,6 +48,16 @@ class MLP:
     def n_layers(self):
         return len(self.sizes) - 1
 
+    @property
+    def head_indices(self):
+        """Indices of the head's [W, b] in the parameter list: the last two."""
+        n = 2 * self.n_layers
+        return (n - 2, n - 1)
+
+    def describe(self):
+        """The constructor arguments, JSON-ready: ``MLP(**model.describe())`` rebuilds it."""
+        return {"sizes": [int(n) for n in self.sizes], "activation": self.activation}
+
     def init(self, rng):
         """PyTorch's default for linear layers: W, b ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in))."""
         params = []
@@ -78,10 +88,10 @@ class MLP:
         if len(body_params) != 2 * n_layers:
             raise ValueError(f"expected {2 * n_layers} body parameters [W1, b1, ...] for "
                              f"sizes {self.sizes}, got {len(body_params)}")
-        ndim = len(ad._shape(x))
+        ndim = len(ad.shape(x))
         if ndim not in (2, 3):
             raise ValueError(f"x must have shape (points, features) or (tasks, points, "
-                             f"features), got shape {ad._shape(x)}")
+                             f"features), got shape {ad.shape(x)}")
 
     def __repr__(self):
         return f"MLP(sizes={self.sizes}, activation={self.activation!r})"
@@ -89,7 +99,7 @@ class MLP:
 
 def _lift_bias(b):
     """A per-task bias (tasks, width) becomes (tasks, 1, width), to broadcast over points."""
-    shape = ad._shape(b)
+    shape = ad.shape(b)
     return ad.reshape(b, (shape[0], 1, shape[1])) if len(shape) == 2 else b
 
 
@@ -102,7 +112,7 @@ def per_task(params, n_tasks):
     """
     out = []
     for p in params:
-        shape = ad._shape(p)
+        shape = ad.shape(p)
         lead = (n_tasks,) if len(shape) == 2 else (n_tasks, 1)
         out.append(ad.broadcast_to(p, lead + shape))
     return out

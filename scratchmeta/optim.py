@@ -1,73 +1,64 @@
-"""Chapter 2: optimizers on parameter lists, for the inner and the outer loop.
+"""Chapter 2: Adam, the optimizer of the outer loop (eq. 22.3).
 
-Lecture 22, eq. 22.3 (the outer update theta = theta0 - eta dL_test/dtheta0)
-and eq. 22.4 (the inner update). The inner loop of MAML is plain SGD written
-inline with engine ops, because it must stay differentiable. These classes are
-for the outer loop, where nothing differentiates the update itself: Finn et
-al. (2017) meta-train with Adam.
+Lecture 22, eq. 22.3 (the outer update theta = theta0 - eta dL_test/dtheta0).
+The inner loop of MAML (eq. 22.4) is plain SGD written inline with engine ops,
+because it must stay differentiable. The outer loop differentiates nothing
+through its own update, and Finn et al. (2017) meta-train with Adam (Kingma and
+Ba, 2015): SGD on bias-corrected running moments of the gradient.
+
+Adam is written as two plain functions on a state that holds its moments in
+the shape of the parameters: ``{"t": steps taken, "m": first moments, "v":
+second moments}``, where ``m`` and ``v`` are trees (lists, dicts) like the
+parameters. A strategy keeps that dict inside its own state, and a checkpoint
+flattens it only when it is written.
 """
 
 import numpy as np
 
-
-class SGD:
-    """theta <- theta - lr * g (eq. 22.3)."""
-
-    def __init__(self, lr):
-        if not lr > 0:
-            raise ValueError(f"lr must be positive, got {lr!r}")
-        self.lr = lr
-
-    def step(self, params, grads):
-        return [p - self.lr * g for p, g in zip(params, grads)]
-
-    def state(self):
-        return {}
-
-    def load_state(self, state):
-        pass
+from scratchmeta import autodiff as ad
 
 
-class Adam:
-    """Adam (Kingma and Ba, 2015): SGD on bias-corrected running moments of g."""
+def adam_init(params):
+    """Adam's state before its first step: t = 0 and zero moments shaped like ``params``."""
+    zeros = ad.tree_map(np.zeros_like, params)
+    return {"t": np.array(0), "m": zeros, "v": ad.tree_map(np.zeros_like, params)}
 
-    def __init__(self, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
-        if not lr > 0:
-            raise ValueError(f"lr must be positive, got {lr!r}")
-        if not (0 <= beta1 < 1 and 0 <= beta2 < 1):
-            raise ValueError(f"betas must lie in [0, 1), got {beta1!r}, {beta2!r}")
-        self.lr, self.beta1, self.beta2, self.eps = lr, beta1, beta2, eps
-        self.t = 0
-        self.m = self.v = None
 
-    def step(self, params, grads):
-        if self.m is None:
-            self.m = [np.zeros_like(p) for p in params]
-            self.v = [np.zeros_like(p) for p in params]
-        self.t += 1
-        b1, b2 = self.beta1, self.beta2
-        correct1, correct2 = 1 - b1 ** self.t, 1 - b2 ** self.t           # bias corrections
-        out = []
-        for p, g, m, v in zip(params, grads, self.m, self.v):
-            m *= b1
-            m += (1 - b1) * g                 # first moment
-            v *= b2
-            v += (1 - b2) * g * g             # second moment
-            out.append(p - self.lr * (m / correct1) / (np.sqrt(v / correct2) + self.eps))
-        return out
+def adam_update(params, grads, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    """One Adam step on a tree of parameters: returns (new params, new Adam state)."""
+    t = int(state["t"]) + 1
+    correct1, correct2 = 1 - beta1 ** t, 1 - beta2 ** t                 # bias corrections
+    m = ad.tree_map(lambda m, g: beta1 * m + (1 - beta1) * g, state["m"], grads)       # 1st
+    v = ad.tree_map(lambda v, g: beta2 * v + (1 - beta2) * g * g, state["v"], grads)   # 2nd
+    new = ad.tree_map(lambda p, m, v: p - lr * (m / correct1) / (np.sqrt(v / correct2) + eps),
+                      params, m, v)
+    return new, {"t": np.array(t), "m": m, "v": v}
 
-    def state(self):
-        """Arrays to checkpoint, so that a resumed run continues exactly."""
-        if self.m is None:
-            return {"t": np.array(self.t)}
-        state = {"t": np.array(self.t)}
-        for i, (m, v) in enumerate(zip(self.m, self.v)):
-            state[f"m{i}"], state[f"v{i}"] = m, v
-        return state
 
-    def load_state(self, state):
-        self.t = int(state["t"])
-        n = sum(1 for k in state if k.startswith("m"))
-        if n:
-            self.m = [np.array(state[f"m{i}"]) for i in range(n)]
-            self.v = [np.array(state[f"v{i}"]) for i in range(n)]
+def adam_rows(params, state, grads, rows, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    """Adam on rows ``rows`` of stacked parameters only ("lazy" Adam); other rows stay.
+
+    ``params`` is a list of arrays with a leading axis, one row per task head;
+    ``state`` is ``{"t": one step count per row, "m": ..., "v": ...}`` with
+    ``m``, ``v`` shaped like ``params``. ``grads`` hold the gradients of the
+    selected rows, in the order of ``rows``. A row that is not selected has no
+    gradient, and plain Adam would still move it along its old momentum; here
+    it is left exactly as it was. Returns new (params, state); the inputs are
+    not changed.
+    """
+    t = state["t"].copy()
+    t[rows] += 1
+    tr = t[rows].astype(float)
+    new_p, new_m, new_v = [], [], []
+    for p, m, v, g in zip(params, state["m"], state["v"], grads):
+        p, m, v = p.copy(), m.copy(), v.copy()
+        lift = (slice(None),) + (None,) * (p.ndim - 1)         # broadcast t over a row
+        m[rows] = beta1 * m[rows] + (1 - beta1) * g               # first moment
+        v[rows] = beta2 * v[rows] + (1 - beta2) * g * g           # second moment
+        m_hat = m[rows] / (1 - beta1 ** tr)[lift]                 # bias corrections,
+        v_hat = v[rows] / (1 - beta2 ** tr)[lift]                 # per row's own count
+        p[rows] = p[rows] - lr * m_hat / (np.sqrt(v_hat) + eps)
+        new_p.append(p)
+        new_m.append(m)
+        new_v.append(v)
+    return new_p, {"t": t, "m": new_m, "v": new_v}

@@ -48,7 +48,8 @@ def cross_entropy(logits, y_onehot):
 
 def accuracy(logits, y_onehot):
     """Fraction of points whose largest logit is the true class, per task."""
-    return np.mean(np.argmax(ad._raw(logits), -1) == np.argmax(y_onehot, -1), axis=-1)
+    hits = np.argmax(ad.stop_gradient(logits), -1) == np.argmax(y_onehot, -1)
+    return np.mean(hits, axis=-1)
 
 
 def _check_counts(n_tasks, n_support, n_query):
@@ -60,9 +61,14 @@ def _check_counts(n_tasks, n_support, n_query):
 class TaskFamily:
     """A distribution over tasks. Subclasses draw task parameters and data."""
 
+    name = None                # the registry name ("sinusoid", ...), kept in checkpoints
     n_inputs = n_outputs = 1
     loss = staticmethod(mse)
     metric_name = "MSE"
+
+    def describe(self):
+        """The constructor arguments that rebuild this family, JSON-ready (none by default)."""
+        return {}
 
     def sample_params(self, rng, n_tasks):
         raise NotImplementedError
@@ -75,7 +81,7 @@ class TaskFamily:
         raise NotImplementedError
 
     def metric(self, pred, y):
-        return ad._raw(self.loss(pred, y))
+        return np.asarray(ad.stop_gradient(self.loss(pred, y)))
 
     def make_batch(self, rng, task_params, n_support, n_query):
         """Support and query data for given tasks."""
@@ -94,8 +100,15 @@ class TaskFamily:
 class Sinusoid(TaskFamily):
     """y = A sin(x - phi), A ~ U[0.1, 5], phi ~ U[0, pi], x ~ U[-5, 5] (Finn et al. 2017)."""
 
+    name = "sinusoid"
+
     def __init__(self, amplitude=(0.1, 5.0), phase=(0.0, np.pi), x_range=(-5.0, 5.0)):
         self.amplitude, self.phase, self.x_range = amplitude, phase, x_range
+
+    def describe(self):
+        return {"amplitude": [float(v) for v in self.amplitude],
+                "phase": [float(v) for v in self.phase],
+                "x_range": [float(v) for v in self.x_range]}
 
     def sample_params(self, rng, n_tasks):
         return np.stack([rng.uniform(*self.amplitude, n_tasks),
@@ -117,8 +130,14 @@ class LinearRegression(TaskFamily):
     the same plane as the tasks (Figure 22.1).
     """
 
+    name = "linear"
+
     def __init__(self, mean=(1.0, 0.5), scale=1.0, noise=0.1):
         self.mean, self.scale, self.noise = np.asarray(mean, float), scale, noise
+
+    def describe(self):
+        return {"mean": self.mean.tolist(), "scale": float(self.scale),
+                "noise": float(self.noise)}
 
     def sample_params(self, rng, n_tasks):
         return self.mean + self.scale * rng.standard_normal((n_tasks, 2))
@@ -144,6 +163,7 @@ class GaussianClusters(TaskFamily):
     Support and query sets hold the same number of points of every class.
     """
 
+    name = "clusters"
     loss = staticmethod(cross_entropy)
     metric_name = "accuracy"
 
@@ -152,6 +172,9 @@ class GaussianClusters(TaskFamily):
             raise ValueError(f"n_way must be at least 2, got {n_way!r}")
         self.n_way, self.dim, self.spread = n_way, dim, spread
         self.n_inputs, self.n_outputs = dim, n_way
+
+    def describe(self):
+        return {"n_way": int(self.n_way), "dim": int(self.dim), "spread": float(self.spread)}
 
     def metric(self, pred, y):
         return accuracy(pred, y)

@@ -5,8 +5,10 @@ import warnings
 import numpy as np
 import pytest
 
+from conftest import meta_step
+
 from scratchmeta.meta.anil import ANIL
-from scratchmeta.meta.common import ExplodingMetaGradient
+from scratchmeta.meta.checks import ExplodingMetaGradient
 from scratchmeta.meta.exploding import divergence_map, meta_gradient_norm, meta_gradient_norms
 from scratchmeta.meta.maml import MAML, meta_grad
 from scratchmeta.meta.subset import Subset
@@ -117,7 +119,7 @@ def test_absurd_inner_lr_stops_training_with_a_message_naming_step_k_and_inner_l
     rng = np.random.default_rng(0)
     state = strategy.init_state(rng)
     with np.errstate(all="ignore"), pytest.raises(ExplodingMetaGradient) as info:
-        strategy.step(state, rng, 12)
+        meta_step(strategy, state, rng, 12)
     message = str(info.value)
     assert "meta-step 12" in message and "K = inner_steps = 5" in message
     assert "inner_lr = 50" in message and "smaller inner_lr or fewer inner steps" in message

@@ -1,5 +1,5 @@
 """The shared outer loop: progress lines, atomic .npz checkpoints, bit-identical resume,
-exploding meta-gradients that stop the run with advice; and the strategy registry."""
+exploding meta-gradients that stop the run with advice, and first-edition checkpoints."""
 
 import os
 import re
@@ -7,13 +7,12 @@ import re
 import numpy as np
 import pytest
 
-from scratchmeta.meta import registry, training
-from scratchmeta.meta.common import ExplodingMetaGradient
-from scratchmeta.meta.evaluate import evaluate
-from scratchmeta.meta.registry import (config_of, make_strategy, missing_strategies,
-                                       strategy_from_config)
-from scratchmeta.meta.training import (init_rng, load_checkpoint, save_checkpoint, step_rng,
-                                       train)
+from scratchmeta.meta import training
+from scratchmeta.meta.checks import ExplodingMetaGradient
+from scratchmeta.meta.protocol import describe
+from scratchmeta.meta.registry import make_strategy, strategy_from_config
+from scratchmeta.meta.training import (flatten, init_rng, load_checkpoint, save_checkpoint,
+                                       step_rng, train, unflatten)
 from scratchmeta.nn import MLP
 
 
@@ -30,27 +29,32 @@ class FailsAt:
     def __init__(self, inner, at, error):
         self.inner, self.at, self.error = inner, at, error
         self.name, self.model, self.family = inner.name, inner.model, inner.family
+        self.config = inner.config
 
     def init_state(self, rng):
         return self.inner.init_state(rng)
 
-    def step(self, state, rng, step_index):
-        if step_index == self.at:
+    def sample_batch(self, rng, state):
+        return self.inner.sample_batch(rng, state)
+
+    def update(self, state, batch, rng, step):
+        if step == self.at:
             raise self.error
-        return self.inner.step(state, rng, step_index)
+        return self.inner.update(state, batch, rng, step)
 
 
-def config_of_failing(strategy):
-    return config_of(strategy.inner) if isinstance(strategy, FailsAt) else config_of(strategy)
+def describe_failing(strategy):
+    return describe(strategy.inner) if isinstance(strategy, FailsAt) else describe(strategy)
 
 
 @pytest.fixture(autouse=True)
 def describe_wrappers_like_their_strategy(monkeypatch):
     # FailsAt is a test double, not a registered class: describe it as the strategy it wraps.
-    monkeypatch.setattr(training, "config_of", config_of_failing)
+    monkeypatch.setattr(training, "describe", describe_failing)
 
 
 def assert_same_state(a, b):
+    a, b = flatten(a), flatten(b)
     assert sorted(a) == sorted(b)
     for key in a:
         assert a[key].dtype == b[key].dtype, key
@@ -88,11 +92,11 @@ def test_checkpoint_round_trip_keeps_every_array_bit_for_bit(tmp_path):
     assert_same_state(ckpt.state, state)
     assert (ckpt.step, ckpt.seed, ckpt.strategy) == (7, 3, "MAML")
     np.testing.assert_array_equal(ckpt.meta_losses, history)
-    assert ckpt.config == config_of(strategy)
+    assert ckpt.config == describe(strategy)
     assert ckpt.config["model"] == {"class": "MLP",
                                     "arguments": {"sizes": [1, 16, 16, 1], "activation": "relu"}}
     # The recorded configuration rebuilds an equal strategy.
-    assert config_of(strategy_from_config(ckpt.config)) == config_of(strategy)
+    assert describe(strategy_from_config(ckpt.config)) == describe(strategy)
 
 
 def test_checkpoint_holds_only_plain_arrays_with_a_json_config(tmp_path):
@@ -122,10 +126,10 @@ class Trap:
 
 def test_a_checkpoint_with_pickled_objects_is_refused_without_running_them(tmp_path):
     path = tmp_path / "evil.npz"
-    np.savez(path, **{"state/params0": np.array([Trap()], dtype=object),
+    np.savez(path, **{"state/params/0": np.array([Trap()], dtype=object),
                       "meta/format": np.array(training.FORMAT)})
     with np.load(path, allow_pickle=True) as data:       # the trap is armed: pickle runs it
-        data["state/params0"]
+        data["state/params/0"]
     assert UNPICKLED == ["unpickled"]
     UNPICKLED.clear()
     with pytest.raises(ValueError, match="allow_pickle=False"):
@@ -261,13 +265,19 @@ def test_an_explosion_mid_run_saves_the_last_good_state(tmp_path):
     assert os.listdir(tmp_path) == ["run.npz"]
 
 
-def test_a_nan_meta_loss_is_never_carried_forward():
-    class NaNLoss(FailsAt):
-        def step(self, state, rng, step_index):
-            new, loss = self.inner.step(state, rng, step_index)
-            return new, float("nan") if step_index == 2 else loss
-    with pytest.raises(ExplodingMetaGradient, match="meta-loss of nan at meta-step 2"):
-        train(NaNLoss(small_maml(), None, None), 5, seed=0)
+def test_a_nan_meta_loss_is_never_carried_forward(tmp_path):
+    # A batch whose query targets are NaN: the strategy's own guard stops the step.
+    class NaNQuery(FailsAt):
+        def sample_batch(self, rng, state):
+            batch = self.inner.sample_batch(rng, state)
+            return batch._replace(y_query=batch.y_query * np.nan) if self.at == 2 else batch
+
+        def update(self, state, batch, rng, step):
+            self.at += 1
+            return self.inner.update(state, batch, rng, step)
+    with pytest.raises(ExplodingMetaGradient, match="meta-loss is nan at meta-step 2"):
+        train(NaNQuery(small_maml(), 0, None), 5, seed=0, checkpoint=tmp_path / "run.npz")
+    assert load_checkpoint(tmp_path / "run.npz").step == 2          # the last good state
 
 
 def test_bad_arguments_are_named():
@@ -277,98 +287,74 @@ def test_bad_arguments_are_named():
         train(small_maml(), 1, seed=0, checkpoint_every=0)
 
 
-# --- the registry ----------------------------------------------------------------------------
-
-def test_families_have_their_default_models():
-    assert registry.default_model("sinusoid").sizes == (1, 40, 40, 1)
-    assert registry.default_model("linear").sizes == (1, 1)
-    clusters = registry.make_family("clusters")
-    assert registry.default_model(clusters).sizes == (clusters.dim, 64, 64, clusters.n_way)
-    with pytest.raises(ValueError, match="unknown task family 'circles'"):
-        registry.make_family("circles")
-
-
-def test_make_strategy_names_the_hyperparameters_it_takes():
-    assert make_strategy("fomaml").first_order is True
-    assert make_strategy("maml", inner_steps=3).inner_steps == 3
-    with pytest.raises(ValueError, match=r"has no hyperparameter 'lam'; it takes \[.*'inner_lr'"):
-        make_strategy("maml", lam=0.1)
-    with pytest.raises(ValueError, match="fixes first_order=True"):
-        make_strategy("fomaml", first_order=False)
-    with pytest.raises(ValueError, match="unknown strategy 'mamal'"):
-        make_strategy("mamal")
+def test_flatten_and_unflatten_round_trip_a_nested_state():
+    state = {"params": [np.zeros((2, 3)), np.ones(3)],
+             "adam": {"t": np.array(4), "m": [np.ones((2, 3)), np.zeros(3)]}}
+    flat = flatten(state)
+    assert sorted(flat) == ["adam/m/0", "adam/m/1", "adam/t", "params/0", "params/1"]
+    again = unflatten(flat)
+    assert_same_state(again, state)
+    assert isinstance(again["params"], list) and isinstance(again["adam"]["m"], list)
+    with pytest.raises(TypeError, match="without '/'"):
+        flatten({"a/b": np.zeros(1)})
 
 
-def test_a_strategy_not_written_yet_is_reported_not_fatal(monkeypatch):
-    monkeypatch.setitem(registry.STRATEGIES, "future",
-                        ("scratchmeta.meta.not_written_yet", "Future", {}))
-    monkeypatch.setitem(registry.STRATEGIES, "half", ("scratchmeta.meta.maml", "Half", {}))
-    missing = missing_strategies()
-    assert "does not exist yet" in missing["future"]
-    assert "does not define Half yet" in missing["half"]
-    assert "maml" in registry.available_strategies()
-    with pytest.raises(registry.MissingStrategy):
-        make_strategy("future")
+# --- checkpoints of the first edition (format 1) ------------------------------------------
+
+def _first_edition_checkpoint(path, config, state, step=3):
+    """A checkpoint as the first edition wrote it: flat numbered keys, the old names."""
+    np.savez(path, **{f"state/{k}": v for k, v in state.items()},
+             **{"meta/format": np.array(training.FORMAT_1), "meta/step": np.array(step),
+                "meta/seed": np.array(0), "meta/strategy": np.array(config["name"]),
+                "meta/config": np.array(__import__("json").dumps(config)),
+                "meta/meta_losses": np.zeros(step)})
 
 
-AVAILABLE = [name if name not in missing_strategies()
-             else pytest.param(name, marks=pytest.mark.skip(reason="not written yet"))
-             for name in registry.STRATEGIES]
+def _old_record(cls, name, hyper, sizes=(1, 8, 1)):
+    return {"class": f"scratchmeta.meta.{cls}", "name": name, "hyperparameters": hyper,
+            "model": {"class": "MLP", "arguments": {"sizes": list(sizes), "activation": "relu"}},
+            "family": {"name": "sinusoid", "class": "Sinusoid",
+                       "arguments": {"amplitude": [0.1, 5.0], "phase": [0.0, np.pi],
+                                     "x_range": [-5.0, 5.0]}}}
 
 
-@pytest.mark.parametrize("name", AVAILABLE)
-def test_every_strategy_runs_through_train_checkpoint_resume_and_evaluate(name, tmp_path):
-    """The issue's 'done' criterion, in miniature: 4 meta-steps, 4 held-out tasks."""
-    path = tmp_path / f"{name}.npz"
-    hyper = {"meta_batch": 3} if "meta_batch" in registry.hyperparameters(name) else {}
-    strategy = make_strategy(name, "sinusoid", **hyper)
-    config = config_of(strategy)
-    assert config_of(strategy_from_config(config)) == config       # rebuildable from a file
-    train(strategy, 2, seed=0, checkpoint=path)
-    state = train(make_strategy(name, "sinusoid", **hyper), 4, seed=0, checkpoint=path,
-                  resume=True)
-    assert_same_state(state, train(make_strategy(name, "sinusoid", **hyper), 4, seed=0))
-    result = evaluate(strategy, load_checkpoint(path).state, strategy.family, n_tasks=4,
-                      n_steps=2, n_query=20)
-    assert result.per_task.shape == (4, 3) and np.all(np.isfinite(result.mean))
+def test_a_first_edition_maml_checkpoint_loads_into_the_nested_state(tmp_path):
+    rng = np.random.default_rng(0)
+    params = MLP((1, 8, 1)).init(rng)
+    flat = {f"params{i}": p for i, p in enumerate(params)}
+    flat.update({"adam_t": np.array(3)})
+    flat.update({f"adam_m{i}": p * 0.1 for i, p in enumerate(params)})
+    flat.update({f"adam_v{i}": p * p for i, p in enumerate(params)})
+    hyper = {"first_order": True, "inner_lr": 0.01, "inner_steps": 1, "meta_batch": 25,
+             "meta_lr": 0.001, "n_query": 10, "n_support": 10}
+    _first_edition_checkpoint(tmp_path / "old.npz", _old_record("maml.MAML", "FOMAML", hyper),
+                              flat)
+    ckpt = load_checkpoint(tmp_path / "old.npz")
+    assert ckpt.config["class"] == "scratchmeta.meta.maml.FOMAML"
+    for got, want in zip(ckpt.state["params"], params):
+        np.testing.assert_array_equal(got, want)
+    assert int(ckpt.state["adam"]["t"]) == 3
+    np.testing.assert_array_equal(ckpt.state["adam"]["v"][1], params[1] ** 2)
+    strategy = strategy_from_config(ckpt.config)
+    assert strategy.name == "FOMAML" and strategy.config.first_order
 
 
-@pytest.mark.parametrize("family", ["linear", "clusters"])
-def test_maml_runs_on_every_task_family(family, tmp_path):
-    strategy = make_strategy("maml", family, meta_batch=3)
-    state = train(strategy, 2, seed=0, checkpoint=tmp_path / "run.npz")
-    rebuilt = strategy_from_config(load_checkpoint(tmp_path / "run.npz").config)
-    assert type(rebuilt.family) is type(strategy.family)
-    result = evaluate(rebuilt, state, rebuilt.family, n_tasks=4, n_steps=1, n_support=10,
-                      n_query=20)
-    assert result.metric_name == ("accuracy" if family == "clusters" else "MSE")
+def test_first_edition_names_are_translated_to_todays(tmp_path):
+    rng = np.random.default_rng(1)
+    params = MLP((1, 8, 1)).init(rng)
+    hyper = {"lr": 0.002, "meta_batch": 25, "n_points": 10, "finetune_lr": 0.02}
+    _first_edition_checkpoint(tmp_path / "old.npz",
+                              _old_record("baselines.Pretrained", "Pretrained + fine-tuned",
+                                          hyper), {f"params{i}": p for i, p in enumerate(params)})
+    ckpt = load_checkpoint(tmp_path / "old.npz")
+    assert ckpt.config["hyperparameters"] == {"meta_lr": 0.002, "meta_batch": 25,
+                                              "n_support": 10, "inner_lr": 0.02}
+    assert int(ckpt.state["adam"]["t"]) == 0          # saved before Adam's first step
+    strategy = strategy_from_config(ckpt.config)
+    assert (strategy.config.meta_lr, strategy.config.inner_lr) == (0.002, 0.02)
 
 
-def test_config_keeps_hyperparameters_a_subclass_passes_to_its_base():
-    # ANIL and Subset hand **hyperparameters on to MAML's constructor; a resumed
-    # run must still be checked against inner_lr, K and the rest.
-    from scratchmeta.meta import registry
-    for name in ("anil", "subset"):
-        strategy = registry.make_strategy(name, inner_lr=0.03, inner_steps=2)
-        hyper = registry.config_of(strategy)["hyperparameters"]
-        assert hyper["inner_lr"] == 0.03 and hyper["inner_steps"] == 2
-        rebuilt = registry.strategy_from_config(registry.config_of(strategy))
-        assert (rebuilt.inner_lr, rebuilt.inner_steps) == (0.03, 2)
-
-
-@pytest.mark.parametrize("name", list(registry.STRATEGIES))
-def test_same_seed_gives_the_same_meta_training(name):
-    # Every strategy draws all its randomness from the rng it is handed, so two
-    # runs from the same seed agree bit for bit (no global seeding anywhere).
-    runs = []
-    for _ in range(2):
-        strategy = make_strategy(name, "sinusoid", model=MLP((1, 8, 8, 1)))
-        rng = np.random.default_rng(5)
-        state = strategy.init_state(rng)
-        for i in range(3):
-            state, loss = strategy.step(state, rng, i)
-        runs.append((state, loss))
-    assert runs[0][1] == runs[1][1]
-    assert runs[0][0].keys() == runs[1][0].keys()
-    for key in runs[0][0]:
-        np.testing.assert_array_equal(runs[0][0][key], runs[1][0][key])
+def test_a_first_edition_checkpoint_of_an_unknown_class_is_refused(tmp_path):
+    _first_edition_checkpoint(tmp_path / "old.npz", _old_record("maml.Mystery", "?", {}), {})
+    with pytest.raises(ValueError, match="unknown strategy class 'Mystery'"):
+        load_checkpoint(tmp_path / "old.npz")

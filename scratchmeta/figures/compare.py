@@ -53,6 +53,7 @@ import time
 import numpy as np
 
 from scratchmeta.figures import style
+from scratchmeta.meta import adapt
 from scratchmeta.meta.evaluate import evaluate, held_out_tasks, task_rng
 from scratchmeta.meta.registry import make_family, make_strategy
 from scratchmeta.meta.training import train
@@ -113,7 +114,7 @@ def build(name, meta_steps):
     """
     hyper = {"n_steps": meta_steps} if name == "reptile" and meta_steps > 0 else {}
     strategy = make_strategy(name, FAMILY, **hyper)
-    points = getattr(strategy, "n_support", getattr(strategy, "n_points", None))
+    points = strategy.config.n_support
     if points != TRAIN_SUPPORT:
         raise ValueError(f"strategy {name!r} trains on {points} support points per task; "
                          f"expected TRAIN_SUPPORT = {TRAIN_SUPPORT}, as the caption says")
@@ -177,7 +178,7 @@ def example_fits(strategies, states, family, seed):
     x_grid = np.linspace(*family.x_range, N_GRID).reshape(1, N_GRID, 1)
     truth = family.target(params, x_grid)
     batch = TaskBatch(task.x_support, task.y_support, x_grid, truth)   # the grid as query set
-    pred = {name: {n: np.ravel(strategies[name].predict(states[name], batch, n))
+    pred = {name: {n: np.ravel(adapt.predict(strategies[name], states[name], batch, n))
                    for n in (0, N_STEPS)} for name in STRATEGIES}
     grid_mse = {name: {n: float(np.mean((p[n] - truth[0, :, 0]) ** 2)) for n in p}
                 for name, p in pred.items()}

@@ -24,7 +24,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.figures import style
-from scratchmeta.meta import maml
+from scratchmeta.meta import adapt, maml
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import LinearRegression, mse
 
@@ -72,7 +72,7 @@ def meta_loss_on_grid(ws, bs, batch, model, *, inner_lr=INNER_LR,
     theta = [np.repeat(w_grid.reshape(-1, 1, 1), n_tasks, axis=0),
              np.repeat(b_grid.reshape(-1, 1, 1), n_tasks, axis=0)]
     tile = lambda a: np.tile(a, (n_points, 1, 1))                    # noqa: E731
-    theta_k = maml.inner_sgd(theta, tile(batch.x_support), tile(batch.y_support), model,
+    theta_k = maml.inner_sgd(theta, tile(batch.x_support), tile(batch.y_support), model.apply,
                              inner_lr=inner_lr, inner_steps=inner_steps)
     query = mse(model.apply(theta_k, tile(batch.x_query)), tile(batch.y_query))
     return np.asarray(query).reshape(n_points, n_tasks).mean(axis=1).reshape(w_grid.shape)
@@ -133,8 +133,8 @@ def make(out_dir, *, quick=False, seed=0):
 
     # The inner step from the learned theta0, for the shown tasks (eq. 22.4).
     theta0 = as_params(path[-1])
-    adapted = maml.adapt(theta0, shown.x_support, shown.y_support, model,
-                         inner_lr=INNER_LR, inner_steps=INNER_STEPS)
+    adapted = adapt.steps(adapt.from_theta0(theta0, shown, model, inner_lr=INNER_LR, loss=mse),
+                          INNER_STEPS)[-1]
     adapted = np.stack([np.ravel(adapted[0]), np.ravel(adapted[1])], axis=1)
     inner_grads = np.stack([
         as_point(ad.grad(lambda p, i=i: ad.sum(mse(model.apply(p, shown.x_support[i]),

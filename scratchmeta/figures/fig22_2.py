@@ -32,15 +32,13 @@ random, or the ridge fit on the frozen body's features (eq. 22.6), takes
 (section 1.4.4). Right panel: one held-out task, drawn.
 """
 
-import copy
 
 import numpy as np
 
 from scratchmeta.figures import style
-from scratchmeta.meta import maml
-from scratchmeta.meta.common import unpack
+from scratchmeta.meta import adapt, maml
 from scratchmeta.meta.evaluate import interval
-from scratchmeta.meta.multitask import Multitask
+from scratchmeta.meta.multitask import Multitask, MultitaskConfig
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import LinearRegression, TaskBatch
 
@@ -68,37 +66,27 @@ NOISE_FLOOR = LinearRegression().noise ** 2      # the MSE of the true line itse
 
 def strategies(model, family):
     """MAML, and normal SGD with each way of starting a new task's head (one trained state)."""
-    multitask = {init: Multitask(model, family, n_train_tasks=N_TRAIN_TASKS,
-                                 meta_batch=META_BATCH, n_points=N_POINTS, lr=LR,
-                                 heads_lr=HEADS_LR, head_init=init, ridge=RIDGE,
-                                 head_steps=HEAD_STEPS, head_lr=INNER_LR,
-                                 finetune_lr=INNER_LR)
-                 for init in HEAD_INITS}
-    return maml.MAML(model, family, inner_lr=INNER_LR, inner_steps=INNER_STEPS, meta_lr=LR,
-                     meta_batch=META_BATCH, n_support=N_SUPPORT, n_query=N_QUERY), multitask
+    multitask = {init: Multitask(model, family, MultitaskConfig(
+        n_train_tasks=N_TRAIN_TASKS, meta_batch=META_BATCH, n_support=N_POINTS, meta_lr=LR,
+        head_meta_lr=HEADS_LR, head_init=init, lam=RIDGE, head_steps=HEAD_STEPS,
+        head_inner_lr=INNER_LR, inner_lr=INNER_LR)) for init in HEAD_INITS}
+    return maml.MAML(model, family, maml.MAMLConfig(
+        inner_lr=INNER_LR, inner_steps=INNER_STEPS, meta_lr=LR, meta_batch=META_BATCH,
+        n_support=N_SUPPORT, n_query=N_QUERY)), multitask
 
 
 def train_maml(strategy, state, rng, n_steps):
     """MAML's state after n_steps, its meta-loss per step, and theta0's own loss per step.
 
-    Before each step we draw the step's task batch from a copy of ``rng`` (MAML
-    draws it first thing, so the copy yields the same batch) and score theta0
-    on it without adapting (K = 0). The copy is checked: the meta-loss
-    recomputed on it must equal the one the step reports.
+    Before each update, theta0 is scored on the update's own batch without
+    adapting (K = 0).
     """
     meta_losses, theta0_losses = [], []
     for step in range(n_steps):
-        batch = strategy.family.sample(copy.deepcopy(rng), strategy.meta_batch,
-                                       strategy.n_support, strategy.n_query)
-        theta0 = unpack("params", state)
-        kw = dict(inner_lr=INNER_LR)
-        at_theta0 = float(maml.meta_loss(theta0, batch, strategy.model, inner_steps=0, **kw))
-        again = float(maml.meta_loss(theta0, batch, strategy.model, inner_steps=INNER_STEPS,
-                                     **kw))
-        state, loss = strategy.step(state, rng, step)
-        if not abs(again - loss) <= 1e-10 * max(1.0, abs(loss)):
-            raise RuntimeError(f"the copied batch is not the batch of MAML step {step}: "
-                               f"meta-loss {again!r} against {loss!r}")
+        batch = strategy.sample_batch(rng, state)
+        at_theta0 = float(maml.meta_loss(state["params"], batch, strategy.model,
+                                         inner_lr=INNER_LR, inner_steps=0))
+        state, loss = strategy.update(state, batch, rng, step)
         meta_losses.append(loss)
         theta0_losses.append(at_theta0)
     return state, np.array(meta_losses), np.array(theta0_losses)
@@ -108,7 +96,7 @@ def train_multitask(strategy, state, rng, n_steps):
     """Normal SGD's state after n_steps and its pooled training loss per step."""
     losses = []
     for step in range(n_steps):
-        state, loss = strategy.step(state, rng, step)
+        state, loss = strategy.update(state, strategy.sample_batch(rng, state), rng, step)
         losses.append(loss)
     return state, np.array(losses)
 
@@ -139,9 +127,9 @@ def make(out_dir, *, quick=False, seed=0):
     # Held-out tasks: fine-tuning curves (query MSE after 0..TEST_STEPS SGD steps).
     test = family.sample(np.random.default_rng([seed, 2]), cfg["eval_tasks"], N_SUPPORT,
                          N_TEST_QUERY)
-    per_task = {"maml": maml_strategy.adaptation_curve(maml_state, test, TEST_STEPS)}
+    per_task = {"maml": adapt.curve(maml_strategy, maml_state, test, TEST_STEPS)}
     for init, strategy in multitask.items():
-        per_task[f"multitask_{init}"] = strategy.adaptation_curve(mt_state, test, TEST_STEPS)
+        per_task[f"multitask_{init}"] = adapt.curve(strategy, mt_state, test, TEST_STEPS)
     for name, curve in per_task.items():
         if not np.all(np.isfinite(curve)):
             raise FloatingPointError(f"test-time fine-tuning of {name} diverged at lr "
@@ -155,11 +143,13 @@ def make(out_dir, *, quick=False, seed=0):
     x = np.linspace(-1.0, 1.0, 101)
     truth = family.target(shown_params, x.reshape(1, -1, 1))
     on_grid = TaskBatch(shown.x_support, shown.y_support, x.reshape(1, -1, 1), truth)
-    fits = {"maml_0": maml_strategy.predict(maml_state, on_grid, 0),
-            f"maml_{SHOWN_STEPS}": maml_strategy.predict(maml_state, on_grid, SHOWN_STEPS),
-            "multitask_closed_form_0": multitask["closed_form"].predict(mt_state, on_grid, 0),
-            f"multitask_zero_{SHOWN_STEPS}": multitask["zero"].predict(mt_state, on_grid,
-                                                                       SHOWN_STEPS)}
+    fits = {"maml_0": adapt.predict(maml_strategy, maml_state, on_grid, 0),
+            f"maml_{SHOWN_STEPS}": adapt.predict(maml_strategy, maml_state, on_grid,
+                                                 SHOWN_STEPS),
+            "multitask_closed_form_0": adapt.predict(multitask["closed_form"], mt_state,
+                                                     on_grid, 0),
+            f"multitask_zero_{SHOWN_STEPS}": adapt.predict(multitask["zero"], mt_state,
+                                                           on_grid, SHOWN_STEPS)}
     fits = {name: np.ravel(f) for name, f in fits.items()}
     fit_mse = {name: float(np.mean((f - truth.ravel()) ** 2)) for name, f in fits.items()}
 

@@ -25,9 +25,9 @@ import numpy as np
 
 from scratchmeta.figures import style
 from scratchmeta.figures.fig22_1 import as_params, as_point, least_squares
-from scratchmeta.meta import maml
+from scratchmeta.meta import adapt, maml
 from scratchmeta.nn import MLP
-from scratchmeta.tasks import LinearRegression, TaskBatch
+from scratchmeta.tasks import LinearRegression, TaskBatch, mse
 
 FULL = dict(n_tasks=6)
 QUICK = dict(n_tasks=6)       # already instant: quick mode changes nothing
@@ -46,8 +46,8 @@ def one_task(batch, i):
 
 def inner_paths(theta0, batch, model):
     """Each task's parameters after 0, 1, ..., K inner steps: (tasks, K + 1, 2)."""
-    steps = [maml.adapt(theta0, batch.x_support, batch.y_support, model,
-                        inner_lr=INNER_LR, inner_steps=k) for k in range(INNER_STEPS + 1)]
+    path = adapt.from_theta0(theta0, batch, model, inner_lr=INNER_LR, loss=mse)
+    steps = adapt.steps(path, INNER_STEPS)                               # eq. 22.4, K times
     return np.stack([np.stack([np.ravel(w), np.ravel(b)], axis=1) for w, b in steps], axis=1)
 
 

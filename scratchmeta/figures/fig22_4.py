@@ -16,8 +16,8 @@ same way.
 import numpy as np
 
 from scratchmeta.figures import style
-from scratchmeta.meta.common import fine_tune, unpack
-from scratchmeta.meta.maml import MAML
+from scratchmeta.meta import adapt
+from scratchmeta.meta.maml import MAML, MAMLConfig
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import Sinusoid, mse
 
@@ -33,31 +33,32 @@ N_SUPPORT, N_QUERY = 10, 100
 
 def query_curves(params, batch, model):
     """Query MSE of each task after 0, 1, ..., TEST_STEPS steps of eq. 22.4: (tasks, steps + 1)."""
+    path = adapt.from_theta0(params, batch, model, inner_lr=INNER_LR, loss=mse)
     return np.stack([np.asarray(mse(model.apply(theta, batch.x_query), batch.y_query))
-                     for theta in fine_tune(params, batch, model, lr=INNER_LR,
-                                            n_steps=TEST_STEPS, loss=mse)], axis=1)
+                     for theta in adapt.steps(path, TEST_STEPS)], axis=1)
 
 
 def fits(params, task, model, x_grid):
     """The network's curve on ``x_grid`` after 0, 1, ..., TEST_STEPS steps: (steps + 1, points)."""
+    path = adapt.from_theta0(params, task, model, inner_lr=INNER_LR, loss=mse)
     return np.stack([np.asarray(model.apply(theta, x_grid[None]))[0, :, 0]
-                     for theta in fine_tune(params, task, model, lr=INNER_LR,
-                                            n_steps=TEST_STEPS, loss=mse)])
+                     for theta in adapt.steps(path, TEST_STEPS)])
 
 
 def make(out_dir, *, quick=False, seed=0):
     """Draw fig22_4_inner_loop.png; return the fits and the query-loss curves."""
     cfg = QUICK if quick else FULL
     model, family = MLP(SIZES), Sinusoid()
-    strategy = MAML(model, family, inner_lr=INNER_LR, inner_steps=TRAIN_K)
+    strategy = MAML(model, family, MAMLConfig(inner_lr=INNER_LR, inner_steps=TRAIN_K))
     state = strategy.init_state(np.random.default_rng([seed, 0]))
-    random_init = unpack("params", state)              # the same network, not meta-trained
+    random_init = state["params"]              # the same network, not meta-trained
     train_rng = np.random.default_rng([seed, 1])
     train_losses = []
     for step in range(cfg["meta_steps"]):
-        state, loss = strategy.step(state, train_rng, step)
+        batch = strategy.sample_batch(train_rng, state)
+        state, loss = strategy.update(state, batch, train_rng, step)
         train_losses.append(loss)
-    maml_init = unpack("params", state)
+    maml_init = state["params"]
 
     test = family.sample(np.random.default_rng([seed, 2]), cfg["test_tasks"], N_SUPPORT, N_QUERY)
     curves = {"maml": query_curves(maml_init, test, model),

@@ -12,7 +12,7 @@ the same inner learning rate for both methods:
   (eq. 22.4) on its support set, theta0 -> theta_T,i (the dotted paths of the
   lecture's Figure 22.6). Reptile's update is
   ``theta0 + eps * mean_i(theta_T,i - theta0)`` (eq. 22.5,
-  :func:`scratchmeta.meta.reptile.reptile_update`); with eps = 1 its arrow ends
+  :func:`scratchmeta.meta.reptile.reptile_step`); with eps = 1 its arrow ends
   at the centroid of the theta_T,i. Beside it, MAML's update
   ``theta0 - eta * dL_test/dtheta0`` (eq. 22.3) for the same tasks, with
   K = 1 tentative inner step each (drawn short and solid) and the query loss
@@ -32,9 +32,9 @@ from scratchmeta.figures import style
 from scratchmeta.figures.fig22_1 import (N_SUPPORT, N_QUERY, THETA0_START, as_params,
                                          as_point, least_squares, meta_loss_on_grid,
                                          spread_tasks)
-from scratchmeta.meta import maml, reptile
+from scratchmeta.meta import adapt, maml, reptile
 from scratchmeta.nn import MLP
-from scratchmeta.tasks import LinearRegression
+from scratchmeta.tasks import LinearRegression, mse
 
 FULL = dict(meta_steps=200, meta_batch=5, eval_tasks=200, grid=61)
 QUICK = dict(meta_steps=80, meta_batch=5, eval_tasks=50, grid=25)
@@ -52,8 +52,8 @@ TASK_COLORS = [c for c in style.TASK_COLORS
 
 def inner_paths(theta0, batch, model, n_steps):
     """Every task's parameters after 0, 1, ..., n_steps inner SGD steps: (tasks, n + 1, 2)."""
-    steps = [reptile.fine_tune_tasks(theta0, batch, model, inner_lr=INNER_LR, inner_steps=t)
-             for t in range(n_steps + 1)]
+    path = adapt.from_theta0(theta0, batch, model, inner_lr=INNER_LR, loss=mse)
+    steps = adapt.steps(path, n_steps)                     # one pass of eq. 22.4, n_steps long
     return np.stack([np.stack([np.ravel(w), np.ravel(b)], axis=1) for w, b in steps], axis=1)
 
 
@@ -61,7 +61,7 @@ def one_update(theta0, batch, model):
     """Reptile's and MAML's update of theta0 on one batch of tasks, with step size STEP_SIZE."""
     theta_T = reptile.fine_tune_tasks(theta0, batch, model, inner_lr=INNER_LR, inner_steps=T)
     direction = as_point(reptile.reptile_direction(theta0, theta_T))   # mean(theta_T - theta0)
-    reptile_step = as_point(reptile.reptile_update(theta0, theta_T, STEP_SIZE)) - as_point(theta0)
+    reptile_step = STEP_SIZE * direction                                  # eq. 22.5
     meta_loss, grads = maml.meta_grad(theta0, batch, model, inner_lr=INNER_LR, inner_steps=K)
     maml_step = -STEP_SIZE * as_point(grads)                            # eq. 22.3
     return {"theta_T": np.stack([np.ravel(theta_T[0]), np.ravel(theta_T[1])], axis=1),
@@ -80,7 +80,7 @@ def meta_trajectories(model, family, rng, *, meta_steps, meta_batch):
         batch = family.sample(rng, meta_batch, N_SUPPORT, N_QUERY)
         theta["reptile"] = reptile.reptile_step(theta["reptile"], batch, model,
                                                 inner_lr=INNER_LR, inner_steps=T,
-                                                outer_lr=META_LR)
+                                                meta_lr=META_LR)
         _, grads = maml.meta_grad(theta["maml"], batch, model, inner_lr=INNER_LR,
                                   inner_steps=K)
         theta["maml"] = [p - META_LR * g for p, g in zip(theta["maml"], grads)]

@@ -29,9 +29,9 @@ import numpy as np
 
 from scratchmeta.figures import style
 from scratchmeta.meta.closed_form import ClosedForm
-from scratchmeta.meta.common import unpack
+from scratchmeta.meta import adapt
 from scratchmeta.meta.evaluate import evaluate
-from scratchmeta.meta.maml import MAML
+from scratchmeta.meta.maml import MAML, MAMLConfig
 from scratchmeta.meta.training import init_rng, train
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import Sinusoid, TaskBatch
@@ -55,7 +55,7 @@ def train_both(model, family, meta_steps, seed):
     and the same task batch at every meta-step, so only the strategy differs.
     """
     strategies = {"closed_form": ClosedForm(model, family),
-                  "maml": MAML(model, family, inner_lr=0.01, inner_steps=1)}
+                  "maml": MAML(model, family, MAMLConfig(inner_lr=0.01, inner_steps=1))}
     states, histories = {}, {}
     for name, strategy in strategies.items():
         history = []
@@ -84,9 +84,9 @@ def fits_on_one_task(strategies, states, family, seed):
     for k in SHOWN_KS:
         batch = TaskBatch(xs[:, :k], ys[:, :k], x_grid, truth)   # the grid is the query set
         fit = {"x_support": xs[0, :k, 0], "y_support": ys[0, :k, 0],
-               "ridge": strategies["closed_form"].predict(states["closed_form"], batch, 0)}
+               "ridge": adapt.predict(strategies["closed_form"], states["closed_form"], batch, 0)}
         for n in MAML_STEPS:
-            fit[f"maml_{n}"] = strategies["maml"].predict(states["maml"], batch, n)
+            fit[f"maml_{n}"] = adapt.predict(strategies["maml"], states["maml"], batch, n)
         fit = {name: np.ravel(v) for name, v in fit.items()}
         fit["grid_mse"] = {name: float(np.mean((fit[name] - truth[0, :, 0]) ** 2))
                            for name in ["ridge"] + [f"maml_{n}" for n in MAML_STEPS]}
@@ -129,7 +129,7 @@ def make(out_dir, *, quick=False, seed=0):
     ks = np.array(cfg["eval_ks"])
     mean, half = mse_versus_k(strategies, states, untrained, family, ks,
                               cfg["eval_tasks"], seed)
-    lam = float(np.exp(unpack("meta", states["closed_form"])[-2]))     # learned log lam
+    lam = ClosedForm.lam(states["closed_form"])                        # learned lambda
 
     fig, axes = style.subplots(2, 2, size="tall")
     panels = list(axes.flat)

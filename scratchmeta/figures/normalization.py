@@ -1,4 +1,4 @@
-"""The lecture's first wish: why the unrolled inner loop cannot be normalised.
+"""The lecture's first wish: why the unrolled inner loop cannot be normalised (the drawing).
 
 Lecture 22, section 1.3.6 and 1.3.7 (eq. 22.4), and section 3, wish 1. The
 meta-gradient runs back through K inner steps, and gradients that run back
@@ -7,7 +7,7 @@ lecture's answer to why MAML cannot is that the inner loop "would no longer
 reflect what would happen at test time": at test time a task is fine-tuned
 by plain SGD, and MAML learns theta0 *for the procedure it unrolls*.
 
-The experiment. Meta-train MAML on sinusoids (Finn et al. 2017, section 5.1;
+The experiment's algorithm is ``scratchmeta.meta.normalization``. Meta-train MAML on sinusoids (Finn et al. 2017, section 5.1;
 ``MLP((1, 40, 40, 1))``, K = 1, meta-batch 25, Adam) twice from the same
 initialisation and the same task stream:
 
@@ -40,13 +40,12 @@ exactly the quantity that decides whether test-time fine-tuning works.
 
 import numpy as np
 
-from scratchmeta import autodiff as ad
 from scratchmeta.figures import style
-from scratchmeta.gradcheck import hvp
-from scratchmeta.meta import maml
-from scratchmeta.meta.common import adam_step, check_meta_gradient, pack, unpack
-from scratchmeta.nn import MLP, per_task
-from scratchmeta.tasks import Sinusoid, mse
+from scratchmeta.meta.normalization import (INNER_LR, INNER_STEPS, N_QUERY, N_SUPPORT,
+                                            STEP_LENGTH, adaptation_curves,
+                                            meta_train, sharpness, support_grad_norms)
+from scratchmeta.nn import MLP
+from scratchmeta.tasks import Sinusoid
 
 FULL = dict(meta_steps=2500, meta_batch=25, meta_lr=1e-3, eval_every=125,
             eval_tasks=100, test_tasks=300)
@@ -54,144 +53,7 @@ QUICK = dict(meta_steps=800, meta_batch=10, meta_lr=5e-3, eval_every=100,
              eval_tasks=30, test_tasks=100)
 
 SIZES = (1, 40, 40, 1)
-INNER_LR = 0.01          # eta_inner of eq. 22.4, in plain meta-training and at test time
-STEP_LENGTH = 0.15       # length of every normalised inner step (about a plain step's length)
-INNER_STEPS = 1          # K during meta-training
 TEST_STEPS = 10          # fine-tuning steps at test time
-N_SUPPORT, N_QUERY = 10, 10
-POWER_ITERATIONS = 20    # for the largest Hessian eigenvalue
-DIVERGED = 1e6           # a query MSE above this (or not finite) counts as diverged
-
-
-# --- the normalised inner loop, in engine ops ---------------------------------------
-
-def task_norms(grads, n_tasks):
-    """||g_i|| of every task i: the norm over all of that task's parameter gradients."""
-    total = 0.0
-    for g in grads:
-        total = total + ad.sum(ad.reshape(g * g, (n_tasks, -1)), axis=1)
-    return ad.sqrt(total + 1e-24)       # + tiny: keep d||g||/dg finite at g = 0
-
-
-def normalised_inner_sgd(task_params, x, y, model, *, step_length, inner_steps, loss=mse):
-    """K steps of ``theta <- theta - step_length * g / ||g||`` for every task at once.
-
-    Like :func:`scratchmeta.meta.maml.inner_sgd`, but each task's gradient is
-    divided by its own norm. Everything is engine ops, so the result stays
-    differentiable with respect to theta0, through the normalisation.
-    """
-    n_tasks = ad._shape(x)[0]
-
-    def support_loss(p):
-        return ad.sum(loss(model.apply(p, x), y))
-
-    theta = list(task_params)
-    for _ in range(inner_steps):
-        g = ad.grad(support_loss)(theta)
-        norm = ad.reshape(task_norms(g, n_tasks), (n_tasks, 1, 1))    # broadcasts to W and b
-        theta = [p - step_length * gp / norm for p, gp in zip(theta, g)]
-    return theta
-
-
-def normalised_meta_loss(params, batch, model, *, step_length, inner_steps, loss=mse):
-    """MAML's meta-loss with the normalised inner loop: mean query loss after K steps."""
-    n_tasks = ad._shape(batch.x_support)[0]
-    theta_k = normalised_inner_sgd(per_task(params, n_tasks), batch.x_support,
-                                   batch.y_support, model, step_length=step_length,
-                                   inner_steps=inner_steps, loss=loss)
-    return ad.mean(loss(model.apply(theta_k, batch.x_query), batch.y_query))
-
-
-# --- test time: fine-tuning curves and curvature ------------------------------------
-
-def adaptation_curves(params, batch, model, *, n_steps, normalised):
-    """Query MSE of each task after 0..n_steps test-time steps: (tasks, n_steps + 1).
-
-    ``normalised=False`` is plain SGD at INNER_LR (what test time does);
-    ``normalised=True`` the normalised step of length STEP_LENGTH. Tasks whose
-    loss blows up are not hidden: their entries become ``inf``.
-    """
-    n_tasks = batch.x_support.shape[0]
-    theta = [np.array(p) for p in per_task(params, n_tasks)]
-    curves = []
-    with np.errstate(over="ignore", invalid="ignore"):   # divergence is measured, below
-        for step in range(n_steps + 1):
-            if step:
-                if normalised:
-                    theta = normalised_inner_sgd(theta, batch.x_support, batch.y_support,
-                                                 model, step_length=STEP_LENGTH, inner_steps=1)
-                else:
-                    theta = maml.inner_sgd(theta, batch.x_support, batch.y_support, model,
-                                           inner_lr=INNER_LR, inner_steps=1)
-            curves.append(np.asarray(mse(model.apply(theta, batch.x_query), batch.y_query)))
-    curves = np.stack(curves, axis=1)
-    return np.where(np.isfinite(curves) & (curves < DIVERGED), curves, np.inf)
-
-
-def sharpness(params, batch, model, *, iterations=POWER_ITERATIONS, seed=0):
-    """Largest Hessian eigenvalue of each task's support loss at theta0: (tasks,).
-
-    Power iteration on Hessian-vector products (:func:`scratchmeta.gradcheck.hvp`). With
-    theta0 copied once per task, the Hessian of the summed loss is block
-    diagonal, so one HVP serves every task. Plain SGD at rate ``lr`` is stable
-    on a quadratic only where this is below ``2 / lr``.
-    """
-    n_tasks = batch.x_support.shape[0]
-    theta = [np.array(p) for p in per_task(params, n_tasks)]
-
-    def support_loss(p):
-        return ad.sum(mse(model.apply(p, batch.x_support), batch.y_support))
-
-    rng = np.random.default_rng(seed)
-    v = [rng.standard_normal(t.shape) for t in theta]
-    eig = np.zeros(n_tasks)
-    for _ in range(iterations):
-        norm = np.asarray(task_norms(v, n_tasks))
-        v = [a / norm.reshape((n_tasks,) + (1,) * (a.ndim - 1)) for a in v]
-        hv = hvp(support_loss, theta, v)
-        eig = sum(np.sum((a * b).reshape(n_tasks, -1), axis=1) for a, b in zip(v, hv))
-        v = hv
-    return eig
-
-
-# --- meta-training --------------------------------------------------------------------
-
-def meta_train(model, family, init, *, normalised, rng, eval_batch, cfg):
-    """Meta-train from ``init``; return theta0 and a history measured every eval_every steps.
-
-    The history holds, at each checkpoint, the median over eval_batch's tasks
-    of the query MSE after one plain SGD step, and of the sharpness.
-    """
-    state = pack("params", init)
-    history = {"step": [], "plain_step_query_mse": [], "sharpness_median": [],
-               "sharpness_q25": [], "sharpness_q75": []}
-
-    def record(step):
-        params = unpack("params", state)
-        curve = adaptation_curves(params, eval_batch, model, n_steps=1, normalised=False)
-        lam = sharpness(params, eval_batch, model)
-        history["step"].append(step)
-        history["plain_step_query_mse"].append(float(np.median(curve[:, 1])))
-        history["sharpness_median"].append(float(np.median(lam)))
-        history["sharpness_q25"].append(float(np.quantile(lam, 0.25)))
-        history["sharpness_q75"].append(float(np.quantile(lam, 0.75)))
-
-    record(0)
-    for step in range(1, cfg["meta_steps"] + 1):
-        batch = family.sample(rng, cfg["meta_batch"], N_SUPPORT, N_QUERY)
-        params = unpack("params", state)
-        if normalised:
-            _, grads = ad.value_and_grad(normalised_meta_loss)(
-                params, batch, model, step_length=STEP_LENGTH, inner_steps=INNER_STEPS)
-        else:
-            _, grads = maml.meta_grad(params, batch, model, inner_lr=INNER_LR,
-                                      inner_steps=INNER_STEPS)
-        check_meta_gradient(grads, step=step, inner_steps=INNER_STEPS,
-                            inner_lr=STEP_LENGTH if normalised else INNER_LR)
-        state = adam_step(state, grads, cfg["meta_lr"])                  # eq. 22.3, with Adam
-        if step % cfg["eval_every"] == 0:
-            record(step)
-    return unpack("params", state), {k: np.array(v) for k, v in history.items()}
 
 
 def _quantiles(curves, q):
@@ -280,12 +142,4 @@ def make(out_dir, *, quick=False, seed=0):
     return {"files": files, "curves": runs, "median_curves": medians, "diverged": diverged,
             "history": history, "final_sharpness": final_sharpness,
             "stability_limit": 2 / INNER_LR, "step_length": STEP_LENGTH,
-            "plain_step_lengths": INNER_LR * _support_grad_norms(learned["plain"], test, model)}
-
-
-def _support_grad_norms(params, batch, model):
-    """||g_i|| of each task's support-loss gradient at theta0 (a plain step is inner_lr * it)."""
-    n_tasks = batch.x_support.shape[0]
-    theta = [np.array(p) for p in per_task(params, n_tasks)]
-    g = ad.grad(lambda p: ad.sum(mse(model.apply(p, batch.x_support), batch.y_support)))(theta)
-    return np.asarray(task_norms(g, n_tasks))
+            "plain_step_lengths": INNER_LR * support_grad_norms(learned["plain"], test, model)}

@@ -14,17 +14,23 @@ with the same two baselines.
   in ``scratchmeta.meta.multitask``). On sinusoids the tasks disagree with
   one another at every x, so the best single function is close to their mean,
   about 0. At test time all parameters are fine-tuned by SGD on the new
-  task's support set (eq. 22.4), as for MAML.
+  task's support set (eq. 22.4), as for MAML, with MAML's inner_lr by default.
 * :class:`Scratch` -- "trained from scratch on the task". Nothing is learned
   across tasks: the state is one random initialisation (fixed by the seed),
-  and at test time it is trained by SGD on the task's support set alone.
+  and at test time it is trained by full-batch SGD on the task's support set
+  alone. Its ``update`` learns nothing and reports the query loss of that
+  initialisation on a fresh batch (a flat line in a training plot).
 """
+
+from dataclasses import dataclass
 
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.common import adam_step, curve_by_sgd, pack, predict_by_sgd, unpack
-from scratchmeta.meta.multitask import check_finite_step
+from scratchmeta.meta import adapt
+from scratchmeta.meta.checks import check_count, check_rate, check_update
+from scratchmeta.meta.protocol import configure
+from scratchmeta.optim import adam_init, adam_update
 
 
 def pooled_loss(params, x, y, model, *, loss):
@@ -32,88 +38,91 @@ def pooled_loss(params, x, y, model, *, loss):
     return ad.mean(loss(model.apply(params, x), y))
 
 
+@dataclass
+class PretrainedConfig:
+    meta_lr: float = 1e-3         # Adam on the pooled examples
+    meta_batch: int = 25          # tasks pooled per step
+    n_support: int = 10           # points per task and step
+    inner_lr: float = 0.01        # test-time SGD on every parameter (MAML's inner_lr)
+
+    def check(self):
+        check_rate("meta_lr", self.meta_lr)
+        check_rate("inner_lr", self.inner_lr)
+        check_count("meta_batch", self.meta_batch, 1)
+        check_count("n_support", self.n_support, 1)
+
+
 class Pretrained:
-    """Supervised pretraining on the union of tasks, then fine-tuning by SGD.
+    """Supervised pretraining on the union of tasks, then fine-tuning by SGD."""
 
-    Defaults: each step pools ``meta_batch`` = 25 fresh tasks of ``n_points``
-    = 10 points (the examples MAML sees per step) and takes one Adam step of
-    ``lr`` = 1e-3 (Finn et al.'s pretraining baseline and meta-optimiser).
-    At test time every parameter is fine-tuned by plain SGD with
-    ``finetune_lr`` = 0.01, MAML's inner_lr, so that the two curves differ
-    only in where fine-tuning starts. The protocol is described in
-    ``scratchmeta.meta.common``.
-    """
+    Config = PretrainedConfig
+    NOT_APPLICABLE = {"inner_steps": "pretraining has no inner loop",
+                      "n_query": "pretraining pools each task's points with no query set"}
 
-    def __init__(self, model, family, *, lr=1e-3, meta_batch=25, n_points=10,
-                 finetune_lr=0.01):
-        for name, value in (("lr", lr), ("finetune_lr", finetune_lr)):
-            if not value > 0:
-                raise ValueError(f"{name} must be positive, got {value!r}")
+    def __init__(self, model, family, config=None, **hyper):
+        self.config = configure(type(self), config, hyper)
         self.model, self.family = model, family
-        self.lr, self.meta_batch, self.n_points = lr, meta_batch, n_points
-        self.finetune_lr = finetune_lr
         self.name = "Pretrained + fine-tuned"
 
     def init_state(self, rng):
-        return pack("params", self.model.init(rng))
+        params = self.model.init(rng)
+        return {"params": params, "adam": adam_init(params)}
 
-    def step(self, state, rng, step_index):
-        batch = self.family.sample(rng, self.meta_batch, self.n_points, 0)
-        loss, grads = ad.value_and_grad(pooled_loss)(unpack("params", state), batch.x_support,
+    def sample_batch(self, rng, state):
+        return self.family.sample(rng, self.config.meta_batch, self.config.n_support, 0)
+
+    def update(self, state, batch, rng, step):
+        c = self.config
+        loss, grads = ad.value_and_grad(pooled_loss)(state["params"], batch.x_support,
                                                      batch.y_support, self.model,
                                                      loss=self.family.loss)
-        check_finite_step(float(loss), grads, step=step_index, lr=self.lr, what="pretraining")
-        return adam_step(state, grads, self.lr), float(loss)
+        check_update(loss, grads, step=step, advice=f"try a smaller meta_lr (now {c.meta_lr:g})")
+        params, adam = adam_update(state["params"], grads, state["adam"], c.meta_lr)
+        return {"params": params, "adam": adam}, float(loss)
 
-    def adaptation_curve(self, state, batch, n_steps):
-        return curve_by_sgd(unpack("params", state), batch, self.model, lr=self.finetune_lr,
-                            n_steps=n_steps, loss=self.family.loss, metric=self.family.metric)
+    def adaptation(self, state, batch):
+        return adapt.from_theta0(state["params"], batch, self.model,
+                                 inner_lr=self.config.inner_lr, loss=self.family.loss)
 
-    def predict(self, state, batch, n_steps):
-        return predict_by_sgd(unpack("params", state), batch, self.model, lr=self.finetune_lr,
-                              n_steps=n_steps, loss=self.family.loss)
+
+@dataclass
+class ScratchConfig:
+    inner_lr: float = 0.02        # SGD from a random start; the README gives the sweep
+    meta_batch: int = 25          # tasks of the reported (flat) loss
+    n_support: int = 10
+    n_query: int = 10
+
+    def check(self):
+        check_rate("inner_lr", self.inner_lr)
+        for name in ("meta_batch", "n_support", "n_query"):
+            check_count(name, getattr(self, name), 1)
 
 
 class Scratch:
-    """Train a fresh random network on the new task's support set alone.
+    """Train a fresh random network on the new task's support set alone."""
 
-    ``init_state(rng)`` draws the random initialisation once (a fixed function
-    of the seed), and ``step`` learns nothing: it leaves the state as it is
-    and reports, as its meta-loss, the query loss of that initialisation on a
-    fresh batch of ``meta_batch`` tasks (a flat line in a training plot).
+    Config = ScratchConfig
+    NOT_APPLICABLE = {"meta_lr": "nothing is trained across tasks from scratch",
+                      "inner_steps": "there is no meta-training, so no inner loop"}
 
-    At test time the initialisation is trained by full-batch SGD with ``lr``
-    (plain SGD, not Adam, so that the curve counts the same kind of steps as
-    every other strategy's). Default lr = 0.02: from a random start the
-    network must learn the whole function, which wants a faster step than a
-    fine-tuning lr. On Finn et al.'s sinusoids with MLP((1, 40, 40, 1)) and 10
-    support points we measured the mean query MSE on 200 validation tasks
-    (seed 11) after 10 / 100 steps: lr 0.005: 3.75 / 3.91, 0.01: 3.90 / 3.48,
-    0.02: 4.04 / 2.96, 0.05: 4.47 / 2.69, and 0.1 diverged. Over ten steps
-    nothing learns much from scratch (the zero function scores about 4.2);
-    0.02 stays a factor five below the lr that diverged, where 0.05 keeps
-    only a factor two.
-    """
-
-    def __init__(self, model, family, *, lr=0.02, meta_batch=25, n_support=10, n_query=10):
-        if not lr > 0:
-            raise ValueError(f"lr must be positive, got {lr!r}")
+    def __init__(self, model, family, config=None, **hyper):
+        self.config = configure(type(self), config, hyper)
         self.model, self.family = model, family
-        self.lr, self.meta_batch, self.n_support, self.n_query = lr, meta_batch, n_support, n_query
         self.name = "From scratch"
 
     def init_state(self, rng):
-        return pack("params", self.model.init(rng))
+        return {"params": self.model.init(rng)}
 
-    def step(self, state, rng, step_index):
-        batch = self.family.sample(rng, self.meta_batch, self.n_support, self.n_query)
-        pred = self.model.apply(unpack("params", state), batch.x_query)
-        return state, float(np.mean(self.family.loss(pred, batch.y_query)))
+    def sample_batch(self, rng, state):
+        c = self.config
+        return self.family.sample(rng, c.meta_batch, c.n_support, c.n_query)
 
-    def adaptation_curve(self, state, batch, n_steps):
-        return curve_by_sgd(unpack("params", state), batch, self.model, lr=self.lr,
-                            n_steps=n_steps, loss=self.family.loss, metric=self.family.metric)
+    def update(self, state, batch, rng, step):
+        pred = self.model.apply(state["params"], batch.x_query)
+        loss = float(np.mean(ad.stop_gradient(self.family.loss(pred, batch.y_query))))
+        check_update(loss, [], step=step, advice="the initialisation itself is not finite")
+        return state, loss
 
-    def predict(self, state, batch, n_steps):
-        return predict_by_sgd(unpack("params", state), batch, self.model, lr=self.lr,
-                              n_steps=n_steps, loss=self.family.loss)
+    def adaptation(self, state, batch):
+        return adapt.from_theta0(state["params"], batch, self.model,
+                                 inner_lr=self.config.inner_lr, loss=self.family.loss)

@@ -6,7 +6,7 @@ never trained on. Each held-out task gives a support set (its training data,
 eq. 22.1) for the strategy to adapt on, by its own rule (SGD steps of eq.
 22.4 for MAML and Reptile, the ridge head of eq. 22.6 for the closed form,
 ...), and a query set (its test data, eq. 22.2) on which the adapted model is
-scored after 0, 1, ..., N steps (``strategy.adaptation_curve``).
+scored after 0, 1, ..., N steps (``scratchmeta.meta.adapt.curve``).
 
 The number reported per step is the mean of that metric (MSE, or accuracy for
 classification) over n tasks, with a 95% confidence interval for the mean
@@ -23,6 +23,9 @@ adapted in chunks, so memory stays that of ``chunk_size`` tasks whatever n is.
 from typing import NamedTuple
 
 import numpy as np
+
+from scratchmeta.meta import adapt
+from scratchmeta.meta.checks import check_count
 
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
 HELD_OUT_SEED = 22  # the default seed of held-out tasks (lecture 22)
@@ -73,24 +76,18 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
     """
     for name, value, minimum in (("n_tasks", n_tasks, 2), ("n_steps", n_steps, 0),
                                  ("chunk_size", chunk_size, 1)):
-        if not (isinstance(value, (int, np.integer)) and value >= minimum):
-            raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+        check_count(name, value, minimum)
     curves = []
     for start in range(0, n_tasks, chunk_size):
         count = min(chunk_size, n_tasks - start)
         batch = held_out_tasks(family, count, n_support, n_query, seed, start)
-        curve = np.asarray(strategy.adaptation_curve(state, batch, n_steps), dtype=float)
-        if curve.shape != (count, n_steps + 1):
-            raise ValueError(f"{type(strategy).__name__}.adaptation_curve returned shape "
-                             f"{curve.shape}; expected (tasks, n_steps + 1) = "
-                             f"({count}, {n_steps + 1})")
-        curves.append(curve)
+        curves.append(adapt.curve(strategy, state, batch, n_steps).astype(float))
     per_task = np.concatenate(curves)
     bad = ~np.isfinite(per_task)
     if bad.any():
         tasks, steps = np.nonzero(bad)
         raise FloatingPointError(
-            f"{getattr(strategy, 'name', type(strategy).__name__)} gives a non-finite "
+            f"{strategy.name} gives a non-finite "
             f"{family.metric_name} on {len(set(tasks))} of {n_tasks} held-out tasks (first "
             f"after {steps.min()} adaptation steps): test-time fine-tuning diverged; a "
             f"smaller test-time learning rate would keep it finite")

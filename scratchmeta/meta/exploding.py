@@ -22,15 +22,15 @@ This module measures that, for a figure:
 * :func:`meta_gradient_norms` computes ||dL_test/dtheta0|| for every (K,
   inner_lr) pair of a grid, on one fixed batch and theta0;
 * :func:`divergence_map` runs a short MAML meta-training for every cell and
-  records whether the guard of ``scratchmeta.meta.common`` stopped it.
+  records whether the guard of ``scratchmeta.meta.checks`` stopped it.
 """
 
 from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.meta.common import ExplodingMetaGradient, check_finite_loss
-from scratchmeta.meta.maml import MAML, meta_grad
+from scratchmeta.meta.checks import ExplodingMetaGradient, grad_norm
+from scratchmeta.meta.maml import MAML, MAMLConfig, meta_grad
 from scratchmeta.tasks import mse
 
 
@@ -53,7 +53,7 @@ def meta_gradient_norm(params, batch, model, *, inner_steps, inner_lr, loss=mse)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         _, grads = meta_grad(params, batch, model, inner_lr=inner_lr,
                              inner_steps=inner_steps, loss=loss)
-        norm = float(np.sqrt(sum(float(np.sum(np.square(g))) for g in grads)))
+        norm = grad_norm(grads)
     return norm if np.isfinite(norm) else np.inf
 
 
@@ -82,7 +82,7 @@ def divergence_map(model, family, Ks, inner_lrs, *, seed=0, n_steps=200, meta_lr
 
     Each cell starts from the same theta0 and sees the same task batches (both
     drawn from ``seed``). A cell *diverged* when the meta-gradient guard
-    (``check_meta_gradient``, section 1.3.7) raised ExplodingMetaGradient.
+    (``check_update``, section 1.3.7) raised ExplodingMetaGradient.
     The cost is len(Ks) * len(inner_lrs) * n_steps meta-gradients; a quick
     figure uses a small grid and a few dozen steps.
     """
@@ -94,8 +94,9 @@ def divergence_map(model, family, Ks, inner_lrs, *, seed=0, n_steps=200, meta_lr
     final = np.full(shape, np.inf)
     for i, k in enumerate(Ks):
         for j, lr in enumerate(inner_lrs):
-            strategy = MAML(model, family, inner_lr=lr, inner_steps=k, meta_lr=meta_lr,
-                            meta_batch=meta_batch, n_support=n_support, n_query=n_query)
+            strategy = MAML(model, family, MAMLConfig(
+                inner_lr=lr, inner_steps=k, meta_lr=meta_lr, meta_batch=meta_batch,
+                n_support=n_support, n_query=n_query))
             rng = np.random.default_rng(seed)
             state, losses = strategy.init_state(rng), []
             try:
@@ -103,8 +104,8 @@ def divergence_map(model, family, Ks, inner_lrs, *, seed=0, n_steps=200, meta_lr
                 # here; the guard turns it into ExplodingMetaGradient.
                 with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                     for step in range(n_steps):
-                        state, loss = strategy.step(state, rng, step)
-                        check_finite_loss(loss, step=step, inner_steps=k, inner_lr=lr)
+                        batch = strategy.sample_batch(rng, state)
+                        state, loss = strategy.update(state, batch, rng, step)
                         losses.append(loss)
             except ExplodingMetaGradient:
                 diverged[i, j], at[i, j] = True, step

@@ -13,7 +13,7 @@ The meta-loss is the mean over tasks of those query losses. Its gradient with
 respect to theta0 runs back through every inner step, and each inner step
 holds a gradient, so it is a gradient of gradients: our engine records the
 inner backward passes on the outer tape (the unrolled graph of Figure 22.5).
-The outer update (eq. 22.3) is then any optimizer step on that meta-gradient.
+The outer update (eq. 22.3) is an Adam step on that meta-gradient.
 
 All tasks of a batch are fine-tuned at once (section 1.3.2): theta0 is
 broadcast to one copy per task, and one backward pass over the sum of the
@@ -21,42 +21,40 @@ tasks' support losses yields every task's own inner gradient.
 
 ``first_order=True`` gives FOMAML: the inner gradients are treated as
 constants, so the meta-gradient is the query gradient at theta_K, and no
-second-order path is recorded.
+second-order path is recorded. At test time a task is fine-tuned by the same
+SGD, undifferentiated (``scratchmeta.meta.adapt``), with the same inner_lr.
 """
 
-import numpy as np
+from dataclasses import dataclass
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.common import (adam_step, check_finite_loss, check_meta_gradient,
-                                     curve_by_sgd, pack, predict_by_sgd, unpack)
+from scratchmeta.meta import adapt
+from scratchmeta.meta.checks import check_count, check_inner, check_rate, check_update, \
+    inner_advice
+from scratchmeta.meta.protocol import configure
 from scratchmeta.nn import per_task
+from scratchmeta.optim import adam_init, adam_update
 from scratchmeta.tasks import mse
 
 
-def _check_inner(inner_lr, inner_steps):
-    if not (isinstance(inner_steps, int) and inner_steps >= 0):
-        raise ValueError(f"inner_steps (K) must be a non-negative integer, got {inner_steps!r}")
-    if not inner_lr >= 0:
-        raise ValueError(f"inner_lr must be non-negative, got {inner_lr!r}")
+def inner_sgd(task_params, x, y, apply, *, inner_lr, inner_steps, loss=mse, first_order=False):
+    """K full-batch SGD steps (eq. 22.4) on every task's support set at once, differentiably.
 
-
-def inner_sgd(task_params, x, y, model, *, inner_lr, inner_steps, loss=mse,
-              first_order=False):
-    """K full-batch SGD steps (eq. 22.4) on every task's support set at once.
-
-    ``task_params`` carry a leading task axis; ``x``, ``y`` are (tasks, points, .).
-    Returns the list of fine-tuned parameters theta_K, still differentiable
-    with respect to whatever ``task_params`` depend on.
+    ``task_params`` carry a leading task axis; ``x``, ``y`` are (tasks, points, .);
+    ``apply(params, x)`` is the network (``model.apply``, or ANIL's head on fixed
+    features). Returns theta_K, still differentiable with respect to whatever
+    ``task_params`` (and ``x``) depend on: this is the loop MAML unrolls.
     """
     def support_loss(p):
         # The sum over tasks: each task's copy of theta gets its own gradient.
-        return ad.sum(loss(model.apply(p, x), y))
+        return ad.sum(loss(apply(p, x), y))
 
     if first_order:
         # FOMAML: the inner gradients are constants to the outer trace, so
-        # theta_K = theta_0 + (a constant). Run the loop on plain arrays and add
+        # theta_K = theta_0 + (a constant). Run the loop on plain values and add
         # the total displacement once: memory does not grow with K.
         start = [ad.stop_gradient(p) for p in task_params]
+        x = ad.stop_gradient(x)
         theta = start
         for _ in range(inner_steps):
             g = ad.grad(support_loss)(theta)
@@ -71,10 +69,10 @@ def inner_sgd(task_params, x, y, model, *, inner_lr, inner_steps, loss=mse,
 
 def meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False, loss=mse):
     """Mean over tasks of the query loss after K inner steps from theta0 = ``params``."""
-    _check_inner(inner_lr, inner_steps)
-    n_tasks = ad._shape(batch.x_support)[0]
-    theta_k = inner_sgd(per_task(params, n_tasks), batch.x_support, batch.y_support, model,
-                        inner_lr=inner_lr, inner_steps=inner_steps, loss=loss,
+    check_inner(inner_lr, inner_steps)
+    n_tasks = ad.shape(batch.x_support)[0]
+    theta_k = inner_sgd(per_task(params, n_tasks), batch.x_support, batch.y_support,
+                        model.apply, inner_lr=inner_lr, inner_steps=inner_steps, loss=loss,
                         first_order=first_order)
     return ad.mean(loss(model.apply(theta_k, batch.x_query), batch.y_query))   # L_test
 
@@ -86,71 +84,80 @@ def meta_grad(params, batch, model, *, inner_lr, inner_steps, first_order=False,
                                         loss=loss)
 
 
-def adapt(params, x, y, model, *, inner_lr, inner_steps, loss=mse):
-    """Fine-tune theta0 on new support data at test time: K steps of eq. 22.4.
+@dataclass
+class MAMLConfig:
+    """MAML's hyperparameters; the defaults are Finn et al.'s sinusoid setting."""
 
-    ``x``, ``y`` of shape (points, features) adapt one task and return plain
-    parameters; of shape (tasks, points, features), they adapt each task and
-    return parameters with a leading task axis.
-    """
-    _check_inner(inner_lr, inner_steps)
-    params = [ad.stop_gradient(p) for p in params]
-    if len(ad._shape(x)) == 2:
-        batched = [p[None] for p in params]
-        theta = inner_sgd(batched, x[None], y[None], model, inner_lr=inner_lr,
-                          inner_steps=inner_steps, loss=loss, first_order=True)
-        return [p[0] for p in theta]
-    n_tasks = ad._shape(x)[0]
-    theta = inner_sgd(per_task(params, n_tasks), x, y, model, inner_lr=inner_lr,
-                      inner_steps=inner_steps, loss=loss, first_order=True)
-    # Biases come back as (tasks, width), the documented task-axis form.
-    return [np.reshape(ad.stop_gradient(t), (n_tasks,) + np.shape(p))
-            for t, p in zip(theta, params)]
+    inner_lr: float = 0.01        # eta_inner of eq. 22.4, in training and at test time
+    inner_steps: int = 1          # K
+    meta_lr: float = 1e-3         # eta of eq. 22.3 (Adam)
+    meta_batch: int = 25          # tasks per meta-step
+    n_support: int = 10           # support points per training task
+    n_query: int = 10             # query points per training task
+    first_order: bool = False     # FOMAML: the inner gradients as constants
+
+    def check(self):
+        check_inner(self.inner_lr, self.inner_steps)
+        check_rate("meta_lr", self.meta_lr)
+        for name in ("meta_batch", "n_support", "n_query"):
+            check_count(name, getattr(self, name), 1)
 
 
 class MAML:
     """Meta-training by eq. 22.3 on MAML's meta-gradient, with Adam (Finn et al. 2017).
 
-    Hyperparameters default to Finn et al.'s sinusoid setting: meta-batch 25,
-    10 support and 10 query points, K = 1 inner step of lr 0.01, Adam 1e-3.
-    At test time a task is fine-tuned by plain SGD with the same inner_lr.
-    The protocol is described in ``scratchmeta.meta.common``. Variants (ANIL,
-    the subset strategy) override :meth:`meta_grad` and :attr:`trainable`.
+    The protocol is in ``scratchmeta.meta.protocol``. Variants (ANIL, the
+    subset strategy) override :meth:`meta_grad` and :attr:`trainable`.
     """
 
+    Config = MAMLConfig
     trainable = None        # indices of parameters fine-tuned at test time; None: all
 
-    def __init__(self, model, family, *, inner_lr=0.01, inner_steps=1, meta_lr=1e-3,
-                 meta_batch=25, n_support=10, n_query=10, first_order=False):
-        _check_inner(inner_lr, inner_steps)
+    def __init__(self, model, family, config=None, **hyper):
+        self.config = configure(type(self), config, hyper)
         self.model, self.family = model, family
-        self.inner_lr, self.inner_steps, self.meta_lr = inner_lr, inner_steps, meta_lr
-        self.meta_batch, self.n_support, self.n_query = meta_batch, n_support, n_query
-        self.first_order = first_order
-        self.name = "FOMAML" if first_order else "MAML"
+        self.name = "FOMAML" if self.config.first_order else "MAML"
 
     def meta_grad(self, params, batch, rng):
         """(meta-loss, meta-gradient) on one batch of tasks."""
-        return meta_grad(params, batch, self.model, inner_lr=self.inner_lr,
-                         inner_steps=self.inner_steps, first_order=self.first_order,
+        c = self.config
+        return meta_grad(params, batch, self.model, inner_lr=c.inner_lr,
+                         inner_steps=c.inner_steps, first_order=c.first_order,
                          loss=self.family.loss)
 
     def init_state(self, rng):
-        return pack("params", self.model.init(rng))
+        params = self.model.init(rng)
+        return {"params": params, "adam": adam_init(params)}
 
-    def step(self, state, rng, step_index):
-        batch = self.family.sample(rng, self.meta_batch, self.n_support, self.n_query)
-        loss, grads = self.meta_grad(unpack("params", state), batch, rng)
-        guard = dict(step=step_index, inner_steps=self.inner_steps, inner_lr=self.inner_lr)
-        check_finite_loss(float(loss), **guard)
-        check_meta_gradient(grads, **guard)                  # section 1.3.7: stop, don't NaN
-        return adam_step(state, grads, self.meta_lr), float(loss)
+    def sample_batch(self, rng, state):
+        c = self.config
+        return self.family.sample(rng, c.meta_batch, c.n_support, c.n_query)
 
-    def adaptation_curve(self, state, batch, n_steps):
-        return curve_by_sgd(unpack("params", state), batch, self.model, lr=self.inner_lr,
-                            n_steps=n_steps, loss=self.family.loss, metric=self.family.metric,
-                            trainable=self.trainable)
+    def update(self, state, batch, rng, step):
+        c = self.config
+        loss, grads = self.meta_grad(state["params"], batch, rng)
+        check_update(loss, grads, step=step, advice=inner_advice(c.inner_steps, c.inner_lr))
+        params, adam = adam_update(state["params"], grads, state["adam"], c.meta_lr)
+        return {"params": params, "adam": adam}, float(loss)
 
-    def predict(self, state, batch, n_steps):
-        return predict_by_sgd(unpack("params", state), batch, self.model, lr=self.inner_lr,
-                              n_steps=n_steps, loss=self.family.loss, trainable=self.trainable)
+    def adaptation(self, state, batch):
+        return adapt.from_theta0(state["params"], batch, self.model,
+                                 inner_lr=self.config.inner_lr, loss=self.family.loss,
+                                 trainable=self.trainable)
+
+
+@dataclass
+class FOMAMLConfig(MAMLConfig):
+    first_order: bool = True
+
+
+class FOMAML(MAML):
+    """First-order MAML: MAML with ``first_order=True`` (Finn et al. 2017, section 5.2)."""
+
+    Config = FOMAMLConfig
+
+    def __init__(self, model, family, config=None, **hyper):
+        super().__init__(model, family, config, **hyper)
+        if not self.config.first_order:
+            raise ValueError("fomaml is first-order MAML, so first_order must be True; "
+                             "for second order use the strategy maml")

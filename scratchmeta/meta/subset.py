@@ -14,17 +14,18 @@ subset only; the query set is untouched.
 The lecture's caveat, which this module makes concrete: the exploratory update
 theta_K now sees only a sliver of each task. The meta-gradient therefore
 measures how well theta0 fine-tunes on a small sample of the task, not how it
-would fine-tune on everything the task offers, and with short, small-sample
-inner loops MAML drifts towards the plain multi-task SGD of section 1.3.1.
+would fine-tune on everything the task offers.
 
 At test time nothing is unrolled, so fine-tuning (plain SGD with ``inner_lr``)
 uses the whole support set of each evaluation task.
 """
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.maml import MAML, meta_loss
+from scratchmeta.meta.maml import MAML, MAMLConfig, meta_loss
 from scratchmeta.tasks import TaskBatch, mse
 
 
@@ -62,24 +63,32 @@ def subset_meta_loss(params, batch, model, rng, *, subset_size, inner_lr, inner_
                      inner_steps=inner_steps, first_order=first_order, loss=loss)
 
 
+@dataclass
+class SubsetConfig(MAMLConfig):
+    """MAML's configuration with 100 support points, of which the inner loop sees 10."""
+
+    n_support: int = 100
+    subset_size: int = 10
+
+    def check(self):
+        super().check()
+        _check_subset_size(self.subset_size, self.n_support)
+
+
 class Subset(MAML):
     """MAML meta-trained on support subsets (section 1.4.1), with Adam.
 
-    Defaults: tasks drawn with 100 support points of which the inner loop sees
-    a random 10 per task; otherwise Finn et al.'s sinusoid setting (meta-batch
-    25, 10 query points, K = 1 inner step of lr 0.01, Adam 1e-3). Test-time
-    fine-tuning uses every support point. The protocol is in
-    ``scratchmeta.meta.common``.
+    Test-time fine-tuning uses every support point.
     """
 
-    def __init__(self, model, family, *, subset_size=10, n_support=100, **hyperparameters):
-        _check_subset_size(subset_size, n_support)
-        super().__init__(model, family, n_support=n_support, **hyperparameters)
-        self.subset_size = subset_size
+    Config = SubsetConfig
+
+    def __init__(self, model, family, config=None, **hyper):
+        super().__init__(model, family, config, **hyper)
         self.name = "Subset"
 
     def meta_grad(self, params, batch, rng):
+        c = self.config
         return ad.value_and_grad(subset_meta_loss)(
-            params, batch, self.model, rng, subset_size=self.subset_size,
-            inner_lr=self.inner_lr, inner_steps=self.inner_steps,
-            first_order=self.first_order, loss=self.family.loss)
+            params, batch, self.model, rng, subset_size=c.subset_size, inner_lr=c.inner_lr,
+            inner_steps=c.inner_steps, first_order=c.first_order, loss=self.family.loss)

@@ -24,19 +24,22 @@ the initial parameters, (1, t) for step t. (Plain lists would not do:
 because SeedSequence pads short entropy with zeros.)
 
 *Safe checkpoints.* A checkpoint is one ``.npz`` file of plain arrays: the
-strategy's state dict under ``state/<key>``, and under ``meta/<key>`` the
-step, the seed, the strategy's name, its configuration as a JSON string in a
-0-d unicode array (:func:`scratchmeta.meta.registry.config_of`), and the
-meta-loss of every step so far. It is written to ``<path>.tmp`` and then
-renamed over ``<path>``; a rename is atomic, so a crash mid-write leaves the
-previous checkpoint whole. It is read with ``allow_pickle=False``: loading a
-checkpoint never runs code from the file.
+strategy's state, a nested dict, flattened to one entry per array under
+``state/<path>`` (``state/params/0``, ``state/adam/m/0``, ...), and under
+``meta/<key>`` the format, the step, the seed, the strategy's name, its record
+as a JSON string in a 0-d unicode array
+(:func:`scratchmeta.meta.protocol.describe`: class, configuration, model,
+family) and the meta-loss of every step so far. It is written to
+``<path>.tmp`` and then renamed over ``<path>``; a rename is atomic, so a crash
+mid-write leaves the previous checkpoint whole. It is read with
+``allow_pickle=False``: loading a checkpoint never runs code from the file.
+Checkpoints of the first edition (format 1) are translated by
+``scratchmeta.meta.legacy``.
 
-Section 1.3.7 warns that meta-gradients explode. Strategies raise
-:class:`~scratchmeta.meta.common.ExplodingMetaGradient` when they do; the
-trainer also raises it for a non-finite meta-loss. Either way it first saves
-the last good state (as it does on Ctrl-C), then lets the error through with
-its advice.
+Section 1.3.7 warns that meta-gradients explode. A strategy's ``update``
+raises :class:`~scratchmeta.meta.checks.ExplodingMetaGradient` when they do;
+the trainer then saves the last good state (as it does on Ctrl-C), and lets
+the error through with its advice.
 """
 
 import json
@@ -46,10 +49,12 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.meta.common import ExplodingMetaGradient
-from scratchmeta.meta.registry import config_of
+from scratchmeta.meta import legacy
+from scratchmeta.meta.checks import ExplodingMetaGradient, check_count
+from scratchmeta.meta.protocol import describe
 
-FORMAT = "scratchmeta-checkpoint-1"
+FORMAT = "scratchmeta-checkpoint-2"
+FORMAT_1 = "scratchmeta-checkpoint-1"     # the first edition's flat states
 
 
 # --- one random stream per purpose -----------------------------------------------
@@ -77,14 +82,49 @@ def step_rng(seed, step):
 
 # --- checkpoints -----------------------------------------------------------------------
 
+def flatten(state, prefix=""):
+    """{"params": [a, b], "adam": {"t": t}} -> {"params/0": a, "params/1": b, "adam/t": t}."""
+    if isinstance(state, (list, tuple)):
+        state = {str(i): v for i, v in enumerate(state)}
+    elif not isinstance(state, dict):
+        return {prefix[:-1]: state}
+    else:
+        for key in state:
+            if not isinstance(key, str) or not key or "/" in key or key.isdigit():
+                raise TypeError(f"state keys must be non-empty strings without '/' that are "
+                                f"not numbers, got {key!r}")
+    out = {}
+    for key, value in state.items():
+        out.update(flatten(value, f"{prefix}{key}/"))
+    return out
+
+
+def unflatten(flat):
+    """The nested state that :func:`flatten` flattened (numbered levels become lists)."""
+    tree = {}
+    for path, value in flat.items():
+        node, keys = tree, path.split("/")
+        for key in keys[:-1]:
+            node = node.setdefault(key, {})
+        node[keys[-1]] = value
+
+    def lists(node):
+        if not isinstance(node, dict):
+            return node
+        if node and all(k.isdigit() for k in node):
+            return [lists(node[str(i)]) for i in range(len(node))]
+        return {k: lists(v) for k, v in node.items()}
+    return lists(tree)
+
+
 class Checkpoint(NamedTuple):
     """What a checkpoint file holds."""
 
-    state: dict                # the strategy's state after ``step`` meta-steps
+    state: dict                # the strategy's (nested) state after ``step`` meta-steps
     step: int                  # meta-steps completed
     seed: int                  # the run's seed (see step_rng)
     strategy: str              # the strategy's display name, e.g. "FOMAML"
-    config: dict               # registry.config_of(strategy), to rebuild or to check it
+    config: dict               # protocol.describe(strategy), to rebuild or to check it
     meta_losses: np.ndarray    # (step,) the meta-loss of every step so far
 
 
@@ -98,10 +138,8 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses):
         raise ValueError(f"meta_losses must hold one loss per completed step, shape "
                          f"({step},), got shape {meta_losses.shape}")
     arrays = {}
-    for key, value in state.items():
+    for key, value in flatten(state).items():
         value = np.asarray(value)
-        if not isinstance(key, str):
-            raise TypeError(f"state keys must be strings, got {key!r}")
         if value.dtype.hasobject:
             raise TypeError(f"state[{key!r}] is an array of Python objects; a checkpoint holds "
                             f"numeric arrays only (it is loaded with allow_pickle=False)")
@@ -145,17 +183,24 @@ def load_checkpoint(path):
         raise ValueError(f"{path!r} is not a readable checkpoint: {e}") from None
     except Exception as e:       # a truncated or foreign file: zipfile and format errors
         raise ValueError(f"{path!r} is not a readable checkpoint: {e}") from None
-    if str(arrays.get("meta/format", "")) != FORMAT:
+    fmt = str(arrays.get("meta/format", ""))
+    if fmt not in (FORMAT, FORMAT_1):
         raise ValueError(f"{path!r} is not a scratchmeta checkpoint (no meta/format = "
                          f"{FORMAT!r}); its arrays are {sorted(arrays)[:8]}")
-    state = {k[len("state/"):]: v for k, v in arrays.items() if k.startswith("state/")}
+    flat = {k[len("state/"):]: v for k, v in arrays.items() if k.startswith("state/")}
+    config = json.loads(str(arrays["meta/config"]))
+    if fmt == FORMAT_1:                       # the first edition's names and flat state
+        config = legacy.upgrade_config(config)
+        state = legacy.upgrade_state(config["class"].rpartition(".")[2], flat)
+    else:
+        state = unflatten(flat)
     step = int(arrays["meta/step"])
     losses = arrays["meta/meta_losses"]
     if losses.shape != (step,):
         raise ValueError(f"{path!r} is damaged: it is at step {step} but records "
                          f"{losses.shape} meta-losses")
     return Checkpoint(state, step, int(arrays["meta/seed"]), str(arrays["meta/strategy"]),
-                      json.loads(str(arrays["meta/config"])), losses)
+                      config, losses)
 
 
 def _differences(saved, current, where=""):
@@ -172,7 +217,7 @@ def _differences(saved, current, where=""):
 
 def check_same_run(ckpt, strategy, seed, path="the checkpoint"):
     """Raise ValueError unless ``ckpt`` was written by this strategy, configured alike, and seed."""
-    current = json.loads(json.dumps(config_of(strategy), sort_keys=True))   # as stored
+    current = json.loads(json.dumps(describe(strategy), sort_keys=True))    # as stored
     diff = _differences(ckpt.config, current)
     if ckpt.seed != seed:
         diff.append(f"seed: checkpoint {ckpt.seed}, this run {seed}")
@@ -194,15 +239,12 @@ def _duration(seconds):
     return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
 
 
-def _check_count(name, value, minimum):
-    if not (isinstance(value, (int, np.integer)) and not isinstance(value, bool)
-            and value >= minimum):
-        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
-
-
 def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, resume=False,
           progress=None, log_every=None, history=None):
-    """Run ``strategy.step`` until ``n_steps`` meta-steps are done; return the final state.
+    """Run meta-steps until ``n_steps`` are done; return the final state.
+
+    Meta-step t draws its batch with ``strategy.sample_batch`` and applies it
+    with ``strategy.update``, both from the generator :func:`step_rng` (seed, t).
 
     seed:             an int, or a numpy Generator (one draw makes the int seed).
                       Step t uses :func:`step_rng` (seed, t).
@@ -217,14 +259,14 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
     history:          a list that receives the meta-loss of every step 0..n_steps-1
                       (those of a resumed checkpoint included).
     """
-    _check_count("n_steps", n_steps, 0)
-    _check_count("checkpoint_every", checkpoint_every, 1)
+    check_count("n_steps", n_steps, 0)
+    check_count("checkpoint_every", checkpoint_every, 1)
     log_every = max(1, n_steps // 50) if log_every is None else log_every
-    _check_count("log_every", log_every, 1)
+    check_count("log_every", log_every, 1)
     seed = as_seed(seed)
     if resume and checkpoint is None:
         raise ValueError("resume=True needs the checkpoint path to resume from")
-    config = config_of(strategy) if checkpoint is not None else None
+    config = describe(strategy) if checkpoint is not None else None
     say = progress or (lambda line: None)
 
     if resume:
@@ -239,7 +281,7 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
         state, start, losses = strategy.init_state(init_rng(seed)), 0, []
     if not isinstance(state, dict):
         raise TypeError(f"{type(strategy).__name__}.init_state must return a dict of arrays "
-                        f"(see scratchmeta.meta.common), got {type(state).__name__}")
+                        f"(see scratchmeta.meta.protocol), got {type(state).__name__}")
 
     saved = start if resume else None        # the step the file on disk holds
     done = start
@@ -253,13 +295,9 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
 
     try:
         for step in range(start, n_steps):
-            new_state, loss = strategy.step(state, step_rng(seed, step), step)
-            loss = float(loss)
-            if not np.isfinite(loss):        # nothing silently NaN (section 1.3.7)
-                raise ExplodingMetaGradient(
-                    f"{getattr(strategy, 'name', type(strategy).__name__)} reported a "
-                    f"meta-loss of {loss} at meta-step {step}; its meta-updates have "
-                    f"diverged (lecture 22, section 1.3.7): try smaller learning rates")
+            rng = step_rng(seed, step)
+            batch = strategy.sample_batch(rng, state)
+            new_state, loss = strategy.update(state, batch, rng, step)    # guarded (1.3.7)
             state, done = new_state, step + 1
             losses.append(loss)
             window.append(loss)

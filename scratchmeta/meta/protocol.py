@@ -1,0 +1,88 @@
+"""What every strategy of Lecture 22, section 1 offers: one protocol.
+
+Section 1.2.1 frames meta-learning as SGD whose examples are whole tasks, and
+every strategy of the lecture fits that frame: draw a batch of tasks, make one
+meta-update (eq. 22.3, or eq. 22.5 for Reptile), repeat; then, on a new task,
+adapt by SGD on its support set (eq. 22.4 at test time). The trainer
+(``training``), the evaluation (``evaluate``), the ``compare`` command and the
+figures use a strategy only through the methods below.
+
+A strategy holds its ``model`` (an MLP), its task ``family`` and its
+``config``, a plain dataclass of hyperparameters named as in the lecture
+(the table is in ``scratchmeta.meta``). It is built as ``Cls(model, family,
+config)``, or with fields set by name, ``Cls(model, family, inner_lr=0.1)``
+(:func:`configure`). Its mutable *state* lives outside it,
+in a dict of arrays and lists of arrays: ``{"params": [...], "adam": {...}}``
+for most. A checkpoint flattens that dict when it is written.
+
+``init_state(rng) -> state``
+    Fresh parameters, and optimizer moments where there is an optimizer.
+``sample_batch(rng, state) -> batch``
+    The training tasks of one meta-step (a ``TaskBatch``; normal SGD also says
+    which tasks of its fixed pool it drew, and so reads ``state``).
+``update(state, batch, rng, step) -> (state, meta_loss)``
+    One meta-update on that batch, guarded by
+    :func:`scratchmeta.meta.checks.check_update` (section 1.3.7). ``rng``
+    serves any randomness inside the update (the subset strategy's subsets).
+``adaptation(state, batch) -> iterator of theta_0, theta_1, ...``
+    Test time: every held-out task's parameters after 0, 1, ... steps of SGD on
+    its support set (``scratchmeta.meta.adapt``), from where the strategy
+    starts them.
+
+Drawing a batch is separate from using it, so a figure can look at the very
+batch a step used.
+"""
+
+import dataclasses
+from typing import Any, Iterator, Protocol
+
+
+class Strategy(Protocol):
+    """The protocol of the module docstring, as code."""
+
+    name: str               # for tables and progress lines, e.g. "FOMAML"
+    config: Any             # a dataclass of hyperparameters
+    model: Any              # scratchmeta.nn.MLP
+    family: Any             # scratchmeta.tasks.TaskFamily
+
+    def init_state(self, rng) -> dict: ...
+
+    def sample_batch(self, rng, state) -> Any: ...
+
+    def update(self, state, batch, rng, step: int) -> tuple: ...
+
+    def adaptation(self, state, batch) -> Iterator[list]: ...
+
+
+def configure(cls, config=None, hyper=None):
+    """``cls.Config`` (or ``config``) with the fields in ``hyper`` replaced, then checked.
+
+    A name the configuration does not have is refused, with the reason from
+    ``cls.NOT_APPLICABLE`` where the class gives one.
+    """
+    config = cls.Config() if config is None else config
+    fields = [f.name for f in dataclasses.fields(config)]
+    for key in hyper or {}:
+        if key not in fields:
+            why = getattr(cls, "NOT_APPLICABLE", {}).get(key)
+            raise ValueError(f"strategy {cls.__name__} has no hyperparameter {key!r}"
+                             f"{': ' + why if why else ''}; it takes {sorted(fields)}")
+    config = dataclasses.replace(config, **(hyper or {}))
+    config.check()
+    return config
+
+
+def describe(strategy):
+    """A JSON-ready record that rebuilds ``strategy`` (``registry.strategy_from_config``).
+
+    Two strategies with equal records train identically from the same seed.
+    """
+    cls = type(strategy)
+    return {"class": f"{cls.__module__}.{cls.__qualname__}",
+            "name": strategy.name,
+            "hyperparameters": dataclasses.asdict(strategy.config),
+            "model": {"class": type(strategy.model).__name__,
+                      "arguments": strategy.model.describe()},
+            "family": {"name": strategy.family.name,
+                       "class": type(strategy.family).__name__,
+                       "arguments": strategy.family.describe()}}

@@ -1,0 +1,32 @@
+"""Shared problems for Chapter 2's tests, and the protocol's two steps as one call.
+
+Tests import these as plain functions (``from conftest import small_problem``);
+the tests folder is on ``sys.path``, as for the hypothesis generators.
+"""
+
+import numpy as np
+
+from scratchmeta.nn import MLP
+from scratchmeta.tasks import Sinusoid
+
+
+def small_problem(seed=0, sizes=(1, 8, 8, 1), n_tasks=3, n_support=5, n_query=4):
+    """A tanh MLP (smooth, so finite differences are exact to high order), theta0 and a batch."""
+    rng = np.random.default_rng(seed)
+    model = MLP(sizes, activation="tanh")
+    params = model.init(rng)
+    batch = Sinusoid().sample(rng, n_tasks, n_support, n_query)
+    return model, params, batch
+
+
+def meta_step(strategy, state, rng, step):
+    """One meta-step as the trainer takes it: draw the batch, then update on it."""
+    batch = strategy.sample_batch(rng, state)
+    return strategy.update(state, batch, rng, step)
+
+
+def run(strategy, state, rng, n_steps):
+    """``n_steps`` meta-steps from ``state`` with one generator; the final state."""
+    for step in range(n_steps):
+        state, _ = meta_step(strategy, state, rng, step)
+    return state
