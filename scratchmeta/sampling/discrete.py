@@ -14,8 +14,9 @@ Two ways of finding the piece give the same label for every U:
   right edges of the pieces.
 * ``from_uniforms_guided(u)`` uses the guide table of Chen and Asau (1974):
   split [0, 1) into m equal buckets and remember, for each bucket, the first
-  piece that reaches into it. U's bucket is found with one multiplication,
-  and a short walk to the right from the remembered piece finds U's piece.
+  piece that reaches into it. U's bucket is found with one multiplication;
+  if no edge cuts the bucket, that piece is U's, and otherwise a short walk
+  to the right from the remembered piece finds it.
   ``sample`` uses it, because it is several times faster.
 
 What "the piece that U falls in" means at the edges, in floating point:
@@ -39,7 +40,8 @@ import numpy as np
 from scratchmeta.sampling._checks import check_random_state, check_rng, check_size, check_uniforms
 
 SUM_TOLERANCE = 1e-8   # how far sum(P) may be from 1
-GUIDE_FACTOR = 4       # buckets per label (rounded up to a power of two)
+GUIDE_FACTOR = 4       # buckets per label (rounded up to a power of two) ...
+FINE_BUCKETS = 1 << 15  # ... but at least 32 per label up to this many buckets
 CHUNK = 1 << 16        # draws per pass in sample(): keeps temporaries in cache
 
 
@@ -101,9 +103,17 @@ class DiscreteInverseCDF:
         # point and bucket j = floor(u * m) satisfies j / m <= u exactly:
         # the walk from guide[j] never has to step left.
         n = self.p.size
-        self.m = 1 << int(np.ceil(np.log2(GUIDE_FACTOR * n)))
+        self.m = 1 << int(np.ceil(np.log2(max(GUIDE_FACTOR * n, min(32 * n, FINE_BUCKETS)))))
         bucket_starts = np.arange(self.m + 1) / self.m
         self.guide = np.searchsorted(edges, bucket_starts, side="right")
+        # A bucket that lies inside one piece needs no walk at all: its label
+        # is stored as is. A bucket that an edge cuts stores -1 - (its first
+        # label), and only its U walk (a few percent of them with 32 buckets
+        # per label). The last U of bucket j is the double below (j + 1) / m.
+        last = np.searchsorted(edges, np.nextafter(bucket_starts[1:], 0.0), side="right")
+        first = self.guide[:-1]
+        # U = 1 exactly (allowed in from_uniforms) lands in bucket m: walk it.
+        self.direct = np.append(np.where(first == last, first, -1 - first), -1 - self.guide[-1])
 
     # --- the map U -> label -------------------------------------------------------
 
@@ -120,20 +130,25 @@ class DiscreteInverseCDF:
     def from_uniforms_guided(self, u):
         """The same labels as :meth:`from_uniforms`, found with the guide table."""
         u = check_uniforms(u)
-        return self._guided(u.ravel()).reshape(u.shape)
+        return self.piece_of(u.ravel()).reshape(u.shape)
 
-    def _guided(self, u):
-        """Guide-table lookup for a 1-D float array of checked uniforms."""
-        # Jump to the first label that reaches into U's bucket ...
-        label = self.guide[(u * self.m).astype(np.intp)]
-        # ... then walk right while the current piece ends at or before U.
-        # Only the few U that need a step are touched in each pass; the walk
-        # stops at the last positive label, whose edge is +inf.
+    def piece_of(self, u):
+        """Guide-table lookup for a 1-D float array of checked uniforms (no checks)."""
+        # Jump to U's bucket: most buckets lie inside one piece and give the label.
+        label = self.direct.take((u * self.m).astype(np.intp))
+        cut = np.flatnonzero(label < 0)
+        if cut.size == 0:
+            return label
+        # In a bucket that an edge cuts, start at the first label that reaches
+        # into it and walk right while the current piece ends at or before U.
+        # The walk stops at the last positive label, whose edge is +inf.
+        at, uc = -1 - label[cut], u[cut]
         edges = self.edges
-        moving = np.flatnonzero(edges[label] <= u)
+        moving = np.flatnonzero(edges[at] <= uc)
         while moving.size:
-            label[moving] += 1
-            moving = moving[edges[label[moving]] <= u[moving]]
+            at[moving] += 1
+            moving = moving[edges[at[moving]] <= uc[moving]]
+        label[cut] = at
         return label
 
     # --- drawing ------------------------------------------------------------------
@@ -150,7 +165,7 @@ class DiscreteInverseCDF:
         out = np.empty(n, dtype=np.intp)
         for start in range(0, n, CHUNK):
             stop = min(start + CHUNK, n)
-            out[start:stop] = self._guided(rng.random(stop - start))
+            out[start:stop] = self.piece_of(rng.random(stop - start))
         return out.reshape(shape)
 
     # --- SciPy's names (scipy.stats.sampling.DiscreteGuideTable) --------------------

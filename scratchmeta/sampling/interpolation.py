@@ -55,7 +55,7 @@ NODES = (1.0 - np.cos(np.pi * np.arange(ORDER + 1) / ORDER)) / 2.0
 GAUSS = 8                                                   # nodes per gap
 ERROR_SHARE = 0.5        # fraction of the u-resolution the interpolation may use
 MAX_INTERVALS = 100_000
-CHUNK = 1 << 16
+CHUNK = 1 << 15           # draws per pass: the nine temporaries stay in cache
 
 # Bernstein coefficients of the derivative x'(s) = sum_j d_j s**j (degree 4)
 # on [0, 1]: b_i = sum_{j <= i} C(i, j) / C(4, j) d_j. All b_i > 0 proves
@@ -327,12 +327,14 @@ class PiecewiseInverse:
         return out
 
     def _chunk(self, u):
-        i = self.labels._guided(u)                        # which piece (eq. 22.7)
-        s = (u - self.start[i]) * self.inv_width[i]       # where inside it, in [0, 1]
-        p = self.alpha[-1][i] * s                         # Horner's rule for x(s) - lo
+        i = self.labels.piece_of(u)                       # which piece (eq. 22.7)
+        s = u - self.start.take(i)                        # where inside it, in [0, 1]
+        s *= self.inv_width.take(i)
+        p = self.alpha[-1].take(i)                        # Horner's rule for x(s) - lo
+        p *= s
         for j in range(ORDER - 2, -1, -1):
-            p += self.alpha[j][i]
+            p += self.alpha[j].take(i)
             p *= s
         np.maximum(p, 0.0, out=p)                         # x(s) stays in [lo, hi]:
-        p += self.lo[i]                                   # pieces join monotonically
-        return np.minimum(p, self.hi[i], out=p)
+        p += self.lo.take(i)                              # pieces join monotonically
+        return np.minimum(p, self.hi.take(i), out=p)
