@@ -12,8 +12,10 @@ machine:
    ``Generator.choice(p=...)``; SciPy's ``DiscreteGuideTable`` (C code) is
    the goal to aim toward, not a gate.
 2. From a density alone (standard normal and Cauchy, unnormalised):
-   u-error <= 1e-10, setup <= 50 ms, 10**6 draws within 2x SciPy's
-   ``NumericalInversePolynomial`` (PINV) at the same u-resolution.
+   u-error <= 1e-10; issue 12's targets, against SciPy's
+   ``NumericalInversePolynomial`` (PINV) at the same u-resolution in the same
+   run: 10**6 draws (``rvs``) at most 1.2x PINV's time, and setup no longer
+   than PINV's median setup time.
 4. ``--battery``: ``from_density`` against PINV on every distribution of
    SciPy's ``distcont`` list plus the four densities of PINV's own tests.
    For each, both are built at u_resolution 1e-10 and their u-error is
@@ -122,7 +124,8 @@ def bench_density(repeats):
         pinv = NumericalInversePolynomial(dist, u_resolution=1e-10,
                                           random_state=np.random.default_rng(0))
         rng = np.random.default_rng(4)
-        t_ours, t_pinv = alternate([lambda: ours.sample(n, rng), lambda: pinv.rvs(n)], repeats)
+        t_ours, t_pinv = alternate([lambda: ours.rvs(n, random_state=rng), lambda: pinv.rvs(n)],
+                                   repeats)
         # u-error: our own report (independent CDF by quadrature), the exact
         # CDF on a grid of 10**6 uniforms, and SciPy's report for PINV.
         own = ours.u_error(100_000)
@@ -135,8 +138,8 @@ def bench_density(repeats):
         print(f"  {'  u-error (max)':<34} ours {own.max_error:.2e} (vs exact CDF on 10**6 U: "
               f"{exact:.2e})   PINV {pinv_err.max_error:.2e}   target <= 1e-10  "
               f"{verdict(max(own.max_error, exact) <= 1e-10)}")
-        row("  setup", t_setup, t_pinv_setup, "PINV ", "<= 50 ms", t_setup <= 0.050)
-        row("  10**6 draws", t_ours, t_pinv, "PINV ", "ratio <= 2", t_ours <= 2 * t_pinv)
+        row("  setup", t_setup, t_pinv_setup, "PINV ", "ratio <= 1", t_setup <= t_pinv_setup)
+        row("  10**6 draws", t_ours, t_pinv, "PINV ", "ratio <= 1.2", t_ours <= 1.2 * t_pinv)
 
 
 # --- 3. Metropolis ------------------------------------------------------------------
@@ -219,24 +222,6 @@ def battery_cases():
                                                           - np.cos(2 * np.pi * x)), (-5, 5))
 
 
-class _Timeout(Exception):
-    pass
-
-
-def _with_timeout(seconds, fn):
-    import signal
-
-    def handler(signum, frame):
-        raise _Timeout()
-    old = signal.signal(signal.SIGALRM, handler)
-    signal.alarm(seconds)
-    try:
-        return fn()
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
-
-
 BATTERY_TAILS = 10.0 ** -np.arange(1.0, 15.25, 0.25)
 BATTERY_U = np.unique(np.concatenate([(np.arange(10**5) + 0.5) / 10**5, BATTERY_TAILS,
                                       1.0 - BATTERY_TAILS]))
@@ -248,35 +233,57 @@ def _measured(dist, ppf):
     return float(np.max(np.where(np.isnan(err), np.inf, err)))
 
 
-def bench_battery(timeout):
+def battery_case(index, who):
+    """One build and its u-error (run in a child process): a dict, printed as JSON."""
     import warnings
 
     warnings.simplefilter("ignore")
+    name, dist = list(battery_cases())[index]
+    row = {"name": name}
+    start = time.perf_counter()
+    try:
+        if who == "ours":
+            lo, hi = (float(v) for v in dist.support())
+            built = ContinuousInverseCDF.from_density(dist.pdf, (lo, hi))
+        else:
+            built = NumericalInversePolynomial(dist, u_resolution=1e-10,
+                                               random_state=np.random.default_rng(0))
+        row["setup"] = time.perf_counter() - start
+        row["error"] = _measured(dist, built.ppf)
+        if who == "ours" and row["error"] > 1e-10:
+            row["recheck"] = built.u_error(20_000).max_error
+    except Exception as err:                                   # noqa: BLE001 - reported
+        row["error"] = f"raises {type(err).__name__}: {str(err)[:200]}"
+    return row
+
+
+def _run_case(index, who, timeout):
+    import json
+    import subprocess
+    import sys
+
+    try:
+        out = subprocess.run([sys.executable, __file__, "--battery-case", str(index), who],
+                             capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timeout after {timeout} s"}
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        return {"error": f"crashed: {out.stderr.strip().splitlines()[-1:]}"}
+    return json.loads(lines[-1])
+
+
+def bench_battery(timeout):
+    """Every case in a child process, killed after ``timeout`` seconds (SciPy's slowest
+    densities, ksone and studentized_range, cannot be interrupted from Python)."""
     target = 1e-10
     rows = []
-    for name, dist in battery_cases():
-        row = {"name": name}
-        for who in ("ours", "pinv"):
-            start = time.perf_counter()
-            try:
-                if who == "ours":
-                    lo, hi = (float(v) for v in dist.support())
-                    built = _with_timeout(timeout, lambda: ContinuousInverseCDF.from_density(
-                        dist.pdf, (lo, hi)))
-                    ppf = built.ppf
-                else:
-                    built = _with_timeout(timeout, lambda: NumericalInversePolynomial(
-                        dist, u_resolution=target, random_state=np.random.default_rng(0)))
-                    ppf = built.ppf
-                row[who + "_setup"] = time.perf_counter() - start
-                row[who] = _with_timeout(timeout, lambda: _measured(dist, ppf))
-                if who == "ours" and row[who] > target:
-                    row["ours_recheck"] = _with_timeout(
-                        4 * timeout, lambda: built.u_error(20_000).max_error)
-            except _Timeout:
-                row[who] = f"timeout after {timeout} s"
-            except Exception as err:                        # noqa: BLE001 - reported
-                row[who] = f"raises {type(err).__name__}: {str(err)[:150]}"
+    for index, (name, _) in enumerate(battery_cases()):
+        ours, pinv = _run_case(index, "ours", timeout), _run_case(index, "pinv", timeout)
+        row = {"name": name, "ours": ours["error"], "pinv": pinv["error"],
+               "ours_setup": ours.get("setup"), "pinv_setup": pinv.get("setup")}
+        if "recheck" in ours:
+            row["ours_recheck"] = ours["recheck"]
         rows.append(row)
         print(f"  {name:<26} ours {_fmt(row['ours'])}   pinv {_fmt(row['pinv'])}"
               + (f"   (recheck {row['ours_recheck']:.1e})" if "ours_recheck" in row else ""),
@@ -289,14 +296,19 @@ def bench_battery(timeout):
               and r.get("ours_recheck", np.inf) > target]
     oracle = [r["name"] for r in rows if built(r["ours"]) and r["ours"] > target
               and r.get("ours_recheck", np.inf) <= target]
+    both = [r for r in rows if built(r["ours"]) and built(r["pinv"])]
+    ratio = np.median([r["ours_setup"] / r["pinv_setup"] for r in both]) if both else np.nan
     print(f"\n  {len(rows)} cases; u-error <= 1e-10 (SciPy cdf as oracle): ours {ours_ok}, "
           f"PINV {pinv_ok}   target ours >= PINV  {verdict(ours_ok >= pinv_ok)}")
     print(f"  raises/timeouts: ours {sum(not built(r['ours']) for r in rows)}, "
           f"PINV {sum(not built(r['pinv']) for r in rows)}")
+    print(f"  PINV builds above 1e-10 without raising: "
+          f"{[r['name'] for r in rows if built(r['pinv']) and r['pinv'] > target]}")
     print(f"  ours above 1e-10 by SciPy's cdf but within it by our quad recheck "
           f"(oracle error): {len(oracle)} {oracle}")
     print(f"  silent misses (built, above 1e-10 by both checks): {len(misses)} {misses}   "
           f"target 0  {verdict(not misses)}")
+    print(f"  median setup ratio ours / PINV over {len(both)} cases both built: {ratio:.2f}")
     print("  ours raised on: " + "; ".join(f"{r['name']}: {r['ours']}" for r in rows
                                           if not built(r["ours"])))
 
@@ -315,7 +327,13 @@ def main():
                         help="run only the distcont battery (slow: minutes)")
     parser.add_argument("--timeout", type=int, default=60,
                         help="seconds per build in the battery")
+    parser.add_argument("--battery-case", nargs=2, metavar=("INDEX", "WHO"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.battery_case:
+        import json
+        print(json.dumps(battery_case(int(args.battery_case[0]), args.battery_case[1])))
+        return
     if args.battery:
         print("4. from_density against PINV on SciPy's continuous distributions")
         bench_battery(args.timeout)
