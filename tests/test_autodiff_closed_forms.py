@@ -22,7 +22,7 @@ import pytest
 
 import scratchmeta.autodiff as ad
 from scratchmeta.gradcheck import hvp
-from strategies import normal
+from hypothesis_inputs import normal
 
 TANH_POINTS = np.array([-2.0, -0.7, 0.0, 0.3, 1.1, 2.5])
 

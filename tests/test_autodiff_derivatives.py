@@ -10,7 +10,7 @@ import pytest
 
 import scratchmeta.autodiff as ad
 from scratchmeta.gradcheck import check_grads, hvp
-from strategies import normal, positive
+from hypothesis_inputs import normal, positive
 
 A = normal((3, 4), 0)
 

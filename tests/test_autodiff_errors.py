@@ -11,7 +11,7 @@ import pytest
 
 import scratchmeta.autodiff as ad
 from scratchmeta.gradcheck import check_grads, hvp
-from strategies import normal
+from hypothesis_inputs import normal
 
 # --------------------------------------------------------------------------
 # grad needs a scalar output

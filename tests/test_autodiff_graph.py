@@ -11,7 +11,7 @@ was recorded while some backward pass was running).
 import numpy as np
 
 import scratchmeta.autodiff as ad
-from strategies import normal
+from hypothesis_inputs import normal
 
 
 def test_tape_of_sin_of_x_times_y_plus_x_lists_ops_in_order_with_their_parents():

@@ -24,7 +24,7 @@ import pytest
 
 import scratchmeta.autodiff as ad
 from scratchmeta.gradcheck import check_grads
-from strategies import normal
+from hypothesis_inputs import normal
 
 INNER_LR = 0.1
 

@@ -17,7 +17,7 @@ import pytest
 
 import scratchmeta.autodiff as ad
 from scratchmeta.gradcheck import check_grads
-from strategies import away_from_zero, normal, positive, well_conditioned
+from hypothesis_inputs import away_from_zero, normal, positive, well_conditioned
 
 # --------------------------------------------------------------------------
 # Arithmetic, operator forms and broadcasting

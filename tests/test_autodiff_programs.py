@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import scratchmeta.autodiff as ad
 from scratchmeta.gradcheck import check_grads
-from strategies import BINARY, broadcast_shapes, normal, programs, seeds
+from hypothesis_inputs import BINARY, broadcast_shapes, normal, programs, seeds
 
 CI = settings(max_examples=60, deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,

@@ -13,7 +13,7 @@ gets zeros of its shape.
 import numpy as np
 
 import scratchmeta.autodiff as ad
-from strategies import normal
+from hypothesis_inputs import normal
 
 W1, B1, W2, B2 = normal((3, 2), 0), normal((2,), 1), normal((2, 1), 2), normal((1,), 3)
 

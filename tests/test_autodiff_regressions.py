@@ -13,7 +13,7 @@ import pytest
 
 import scratchmeta.autodiff as ad
 from scratchmeta.gradcheck import check_grads
-from strategies import normal
+from hypothesis_inputs import normal
 
 # --------------------------------------------------------------------------
 # 1, 2. Powers at zero

@@ -13,7 +13,7 @@ import numpy as np
 
 import scratchmeta.autodiff as ad
 import scratchmeta.gradcheck as gradcheck
-from strategies import normal
+from hypothesis_inputs import normal
 
 PACKAGE = pathlib.Path(ad.__file__).parent
 

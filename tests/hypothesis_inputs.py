@@ -1,4 +1,7 @@
-"""Shared test inputs: fixed-seed arrays and hypothesis strategies.
+"""Shared test inputs: fixed-seed arrays and hypothesis strategies (generators of inputs).
+
+Named hypothesis_inputs, not strategies: in this package a "strategy" is MAML or one of
+its alternatives.
 
 Two kinds of helpers live here, used by every test file.
 
