@@ -55,6 +55,7 @@ and both against central differences.
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.meta.ridge import with_bias
 
 FORMS = ("auto", "primal", "dual")
 FULL_STEP = 1e-4      # Newton decrement G.s below which Newton takes full steps
@@ -64,7 +65,7 @@ def softmax_head(features, targets, lam, *, form="auto", tol=1e-10, max_steps=10
     """W* of the L2-penalised softmax head (module docstring), with its IFT derivative.
 
     ``features`` Phi: (points, d) or (tasks, points, d) (append the bias
-    column yourself, e.g. ``meta.ridge.with_bias``); ``targets``: one-hot
+    column yourself, with ``meta.ridge.with_bias``); ``targets``: one-hot
     (…, points, C); ``lam`` > 0, a scalar (or Tensor). Returns W of shape
     (d, C) or (tasks, d, C), differentiable (to first order) in all three.
     ``form`` picks the d*C ("primal") or n*C ("dual") systems; "auto" takes
@@ -98,8 +99,8 @@ def softmax_head_logits(phi_support, y_support, phi_query, lam, **newton):
             q_shape[-1:] != s_shape[-1:]:
         raise ValueError(f"phi_query must have shape {s_shape[:-2] + ('points', s_shape[-1])} "
                          f"to match phi_support of shape {s_shape}, got shape {q_shape}")
-    w = softmax_head(_with_bias(phi_support), y_support, lam, **newton)
-    return ad.matmul(_with_bias(phi_query), w)
+    w = softmax_head(with_bias(phi_support), y_support, lam, **newton)
+    return ad.matmul(with_bias(phi_query), w)
 
 
 def newton_solve(phi, y, lam, *, form="primal", tol=1e-10, max_steps=100):
@@ -254,11 +255,6 @@ def _solve_hessian_dual(phi, curvature, lam, g):
     sjg = ad.reshape(ad.matmul(curvature, jg), (n_tasks, n * c, 1))          # S J g
     r = ad.reshape(ad.solve(m, sjg), (n_tasks, n, c))                        # M^-1 S J g
     return (g - ad.matmul(np.swapaxes(phi, -1, -2), r)) / lam                # (g - J^T r) / lam
-
-
-def _with_bias(features):
-    shape = ad.shape(features)
-    return ad.concatenate([features, np.ones(shape[:-1] + (1,))], axis=-1)
 
 
 def _add_task_axis(x):
