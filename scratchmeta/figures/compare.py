@@ -10,9 +10,10 @@ is the sinusoid experiment of Finn, Abbeel and Levine (2017), section 5.1,
 with their two baselines (pretrained on all tasks then fine-tuned, and
 trained from scratch).
 
-Eight strategies of the registry (``scratchmeta.meta.registry``), each with
-its documented default hyperparameters, learn from the same sinusoid family
-with ``MLP((1, 40, 40, 1))``:
+Eight of the registry's nine strategies (``scratchmeta.meta.registry``; all
+but the subset strategy, whose point needs large support sets), each with its
+documented default hyperparameters, learn from the same sinusoid family with
+``MLP((1, 40, 40, 1))``:
 
 * second-order MAML (eq. 22.3, K = 1 inner step of lr 0.01) and first-order
   MAML (FOMAML);
@@ -41,11 +42,11 @@ its 95% interval mean +- 1.96 s / sqrt(n). The held-out task i keeps its
 amplitude and phase for every K (only its support points change).
 
 Why one training run per strategy and not one per K: the budget. On the
-2-core machine one meta-step costs about 0.5-2 ms (pretraining, multi-task,
-ANIL, FOMAML, closed form), 3.5 ms (MAML) and 12 ms (Reptile, 32 inner
-steps), so 5000 meta-steps of all seven learners take about 110 s and the
-whole figure about 2 minutes (quick mode: 6-8 s). Three runs per strategy
-would not fit the figure's share of the ten-minute budget.
+2-core machine one meta-step costs about 0.5-1.1 ms (pretraining, multi-task,
+ANIL, FOMAML, closed form), 1.5 ms (MAML) and 11 ms (Reptile, 32 inner steps;
+the README's compare table gives each), so 5000 meta-steps of the seven that
+learn (from scratch learns nothing) take about 90 s. Three runs per strategy
+would not fit the figure's share of the main job's budget.
 """
 
 import time

@@ -13,7 +13,7 @@ Two measurements from :mod:`scratchmeta.meta.exploding`, on one grid of K
   batch of 25 tasks, inf where float64 overflowed;
 * :func:`~scratchmeta.meta.exploding.divergence_map`: a short MAML
   meta-training (Adam 1e-3) in every cell; a cell *diverged* when the guard of
-  ``scratchmeta.meta.common`` stopped it (a meta-gradient of norm above
+  ``scratchmeta.meta.checks`` stopped it (a meta-gradient of norm above
   ``GUARD_NORM`` or not finite, or a non-finite meta-loss).
 
 The theta0 and the batch of the norm grid are exactly those of meta-step 0 of
@@ -37,7 +37,7 @@ QUICK = dict(Ks=tuple(range(1, 7)), inner_lrs=tuple(np.logspace(-3, 0, 7)), n_st
 
 SIZES = (1, 40, 40, 1)
 META_BATCH, N_SUPPORT, N_QUERY = 25, 10, 10     # divergence_map's defaults (Finn et al.)
-GUARD_NORM = 1e6            # check_meta_gradient's default max_norm
+GUARD_NORM = 1e6            # check_update's default max_norm
 INF_COLOR = "#D55E00"       # vermillion: cells whose norm overflowed to inf
 SHOWN_LRS = (1e-3, 1e-2, 0.1, 0.3, 1.0)   # columns drawn as lines in the right panel
 LINE_COLORS = ["#009E73", "#56B4E9", "#E69F00", "#CC79A7", "#0072B2"]   # none is INF_COLOR
@@ -47,7 +47,7 @@ def first_meta_step(model, family, seed):
     """theta0 and the task batch of meta-step 0 of every divergence_map(seed=seed) run."""
     rng = np.random.default_rng(seed)
     params = model.init(rng)                                   # MAML.init_state(rng)
-    batch = family.sample(rng, META_BATCH, N_SUPPORT, N_QUERY)   # MAML.step(state, rng, 0)
+    batch = family.sample(rng, META_BATCH, N_SUPPORT, N_QUERY)   # MAML.sample_batch(rng, .)
     return params, batch
 
 

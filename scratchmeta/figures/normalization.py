@@ -114,22 +114,23 @@ def make(out_dir, *, quick=False, seed=0):
            title=f"Test-time fine-tuning on {cfg['test_tasks']} held-out tasks")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8.5)
 
-    ax = axes[1]
-    for name, c in (("plain", style.COLORS["maml"]), ("normalised", style.COLORS["closed_form"])):
-        h = history[name]
-        ax.plot(h["step"], h["plain_step_query_mse"], "o-", color=c, ms=3,
-                label=rf"$\theta_0$ meta-trained with the {name} inner step")
-    ax.set(yscale="log", xlabel="meta-training step",
-           ylabel="query MSE after 1 plain SGD step (median)",
-           title="What test time sees, during meta-training")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8.5)
+    colors = (("plain", style.COLORS["maml"]), ("normalised", style.COLORS["closed_form"]))
+    for ax, key, label in ((axes[1], "plain_step_query_mse",
+                            r"$\theta_0$ meta-trained with the {} inner step"),
+                           (axes[2], "sharpness_median",
+                            "{} inner step: median over tasks (band: 25-75%)")):
+        for name, c in colors:
+            h = history[name]
+            ax.plot(h["step"], h[key], "o-", color=c, ms=3, label=label.format(name))
+            if key == "sharpness_median":
+                ax.fill_between(h["step"], h["sharpness_q25"], h["sharpness_q75"], color=c,
+                                alpha=0.15)
+    axes[1].set(yscale="log", xlabel="meta-training step",
+                ylabel="query MSE after 1 plain SGD step (median)",
+                title="What test time sees, during meta-training")
+    axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8.5)
 
     ax = axes[2]
-    for name, c in (("plain", style.COLORS["maml"]), ("normalised", style.COLORS["closed_form"])):
-        h = history[name]
-        ax.plot(h["step"], h["sharpness_median"], "o-", color=c, ms=3,
-                label=f"{name} inner step: median over tasks (band: 25-75%)")
-        ax.fill_between(h["step"], h["sharpness_q25"], h["sharpness_q75"], color=c, alpha=0.15)
     ax.axhline(2 / INNER_LR, color="black", ls=":",
                label=f"2 / inner_lr = {2 / INNER_LR:g}: plain SGD overshoots above this")
     ax.set(xlabel="meta-training step",

@@ -29,7 +29,7 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import check_count, check_rate, check_update
-from scratchmeta.meta.protocol import configure
+from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.optim import adam_init, adam_update
 
 
@@ -114,8 +114,7 @@ class Scratch:
         return {"params": self.model.init(rng)}
 
     def sample_batch(self, rng, state):
-        c = self.config
-        return self.family.sample(rng, c.meta_batch, c.n_support, c.n_query)
+        return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
         pred = self.model.apply(state["params"], batch.x_query)

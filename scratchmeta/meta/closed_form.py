@@ -35,7 +35,7 @@ from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import ExplodingMetaGradient, check_count, check_rate, \
     check_update
-from scratchmeta.meta.protocol import configure
+from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.meta.ridge import ridge_fit
 from scratchmeta.nn import split
 from scratchmeta.optim import adam_init, adam_update
@@ -118,8 +118,7 @@ class ClosedForm:
                                      scale=ad.exp(params["log_scale"]), loss=self.family.loss)
 
     def sample_batch(self, rng, state):
-        c = self.config
-        return self.family.sample(rng, c.meta_batch, c.n_support, c.n_query)
+        return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
         advice = (f"with ridge lam = {self.lam(state):.3g}; the solve of eq. 22.6 is "

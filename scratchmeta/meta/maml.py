@@ -31,7 +31,7 @@ from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import check_count, check_inner, check_rate, check_update, \
     inner_advice
-from scratchmeta.meta.protocol import configure
+from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.nn import per_task
 from scratchmeta.optim import adam_init, adam_update
 from scratchmeta.tasks import mse
@@ -130,8 +130,7 @@ class MAML:
         return {"params": params, "adam": adam_init(params)}
 
     def sample_batch(self, rng, state):
-        c = self.config
-        return self.family.sample(rng, c.meta_batch, c.n_support, c.n_query)
+        return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
         c = self.config

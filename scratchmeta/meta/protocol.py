@@ -54,6 +54,12 @@ class Strategy(Protocol):
     def adaptation(self, state, batch) -> Iterator[list]: ...
 
 
+def draw_tasks(strategy, rng):
+    """The usual ``sample_batch``: ``meta_batch`` tasks with ``n_support`` + ``n_query`` points."""
+    c = strategy.config
+    return strategy.family.sample(rng, c.meta_batch, c.n_support, c.n_query)
+
+
 def configure(cls, config=None, hyper=None):
     """``cls.Config`` (or ``config``) with the fields in ``hyper`` replaced, then checked.
 

@@ -30,26 +30,9 @@ Two details:
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.meta.checks import check_choice, check_ridge_inputs
 
 FORMS = ("auto", "primal", "dual")
-
-
-def _check_ridge_inputs(features, targets, lam, form):
-    fshape, tshape = ad.shape(features), ad.shape(targets)
-    if len(fshape) not in (2, 3):
-        raise ValueError(f"features Phi must have shape (points, d) or (tasks, points, d), "
-                         f"got shape {fshape}")
-    if len(tshape) != len(fshape) or tshape[:-1] != fshape[:-1]:
-        raise ValueError(f"targets must have shape {fshape[:-1] + ('outputs',)} to match "
-                         f"features of shape {fshape}, got shape {tshape}")
-    lam_value = np.asarray(ad.stop_gradient(lam), dtype=float)
-    if lam_value.shape != ():
-        raise ValueError(f"lam must be a scalar, got an array of shape {lam_value.shape}")
-    if not lam_value > 0:          # also rejects NaN
-        raise ValueError(f"lam must be positive (it keeps Phi^T Phi + lam I invertible), "
-                         f"got {float(lam_value)!r}")
-    if form not in FORMS:
-        raise ValueError(f"form must be one of {FORMS}, got {form!r}")
 
 
 def ridge_head(features, targets, lam, *, form="auto"):
@@ -64,7 +47,8 @@ def ridge_head(features, targets, lam, *, form="auto"):
     n x n system of its Woodbury form W = Phi^T (Phi Phi^T + lam I)^-1 y; the
     default ``"auto"`` takes the dual form when n < d, as R2-D2 does.
     """
-    _check_ridge_inputs(features, targets, lam, form)
+    check_ridge_inputs(features, targets, lam)
+    check_choice("form", form, FORMS)
     n, d = ad.shape(features)[-2:]
     phi_t = ad.matrix_transpose(features)
     if form == "dual" or (form == "auto" and n < d):
