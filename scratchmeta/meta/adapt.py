@@ -74,6 +74,14 @@ def steps(path, n_steps):
     return list(itertools.islice(path, n_steps + 1))
 
 
+def after(path, n_steps):
+    """theta_{n_steps} of a path, keeping no earlier step in memory (Reptile's T can be large)."""
+    check_count("n_steps", n_steps, 0)
+    for theta in itertools.islice(path, n_steps + 1):
+        pass
+    return theta
+
+
 def curve(strategy, state, batch, n_steps):
     """(tasks, n_steps + 1): each task's query metric after 0, 1, ..., n_steps steps."""
     path = strategy.adaptation(state, batch)
@@ -84,5 +92,5 @@ def curve(strategy, state, batch, n_steps):
 
 def predict(strategy, state, batch, n_steps):
     """(tasks, n_query, outputs): the query predictions after ``n_steps`` steps."""
-    theta = steps(strategy.adaptation(state, batch), n_steps)[-1]
+    theta = after(strategy.adaptation(state, batch), n_steps)
     return np.asarray(ad.stop_gradient(strategy.model.apply(theta, batch.x_query)))

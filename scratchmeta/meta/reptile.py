@@ -60,7 +60,7 @@ def fine_tune_tasks(params, batch, model, *, inner_lr, inner_steps, loss=mse):
     path = adapt.from_theta0(params, batch, model, inner_lr=inner_lr, loss=loss)
     n_tasks = ad.shape(batch.x_support)[0]
     return [np.reshape(t, (n_tasks,) + ad.shape(p))            # biases: (tasks, 1, w) -> (tasks, w)
-            for t, p in zip(adapt.steps(path, inner_steps)[-1], params)]
+            for t, p in zip(adapt.after(path, inner_steps), params)]
 
 
 def reptile_direction(params, theta_T):
