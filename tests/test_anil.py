@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 
-from conftest import meta_step, small_problem
+from conftest import small_problem
 
-from scratchmeta.meta import adapt
 from scratchmeta import autodiff as ad
 from scratchmeta.gradcheck import check_grads
+from scratchmeta.meta import adapt
 from scratchmeta.meta.anil import ANIL, anil_meta_grad, anil_meta_loss
 from scratchmeta.meta.maml import inner_sgd
 from scratchmeta.nn import MLP, per_task, split

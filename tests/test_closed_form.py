@@ -5,12 +5,11 @@ import pytest
 
 from conftest import meta_step
 
-from scratchmeta.meta import adapt
-from scratchmeta import autodiff as ad
 from scratchmeta.gradcheck import check_grads
+from scratchmeta.meta import adapt
+from scratchmeta.meta.checks import ExplodingMetaGradient
 from scratchmeta.meta.closed_form import ClosedForm, closed_form_meta_loss
 from scratchmeta.meta.ridge import ridge_fit
-from scratchmeta.meta.checks import ExplodingMetaGradient
 from scratchmeta.nn import MLP, split
 from scratchmeta.tasks import GaussianClusters, Sinusoid, mse
 
@@ -63,7 +62,8 @@ def test_step_zero_of_the_adaptation_curve_is_the_ridge_head():
     body = split(model.init(np.random.default_rng(10)))[0]     # the same draw as init_state
     head = ridge_fit(model.body(body, batch.x_support), batch.y_support, 1.0)
     expected = model.head(head, model.body(body, batch.x_query))
-    np.testing.assert_allclose(adapt.predict(strategy, state, batch, 0), expected, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(adapt.predict(strategy, state, batch, 0), expected, rtol=0,
+                               atol=1e-12)
     curve = adapt.curve(strategy, state, batch, 4)
     assert curve.shape == (6, 5)
     np.testing.assert_allclose(curve[:, 0], mse(expected, batch.y_query), rtol=0, atol=1e-12)

@@ -5,9 +5,9 @@ import pytest
 
 from conftest import meta_step
 
-from scratchmeta.meta import adapt
 from scratchmeta import autodiff as ad
 from scratchmeta.gradcheck import check_grads
+from scratchmeta.meta import adapt
 from scratchmeta.meta.multitask import Multitask, multitask_loss
 from scratchmeta.meta.ridge import ridge_fit
 from scratchmeta.meta.training import flatten, unflatten

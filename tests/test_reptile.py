@@ -5,8 +5,8 @@ import pytest
 
 from conftest import meta_step
 
-from scratchmeta.meta import adapt
 from scratchmeta import autodiff as ad
+from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import ExplodingMetaGradient
 from scratchmeta.meta.reptile import Reptile, reptile_direction, reptile_step
 from scratchmeta.nn import MLP

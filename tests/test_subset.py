@@ -3,9 +3,6 @@
 import numpy as np
 import pytest
 
-from conftest import meta_step
-
-from scratchmeta.meta import adapt
 from scratchmeta import autodiff as ad
 from scratchmeta.meta.maml import meta_loss
 from scratchmeta.meta.subset import Subset, subset_batch, subset_indices, subset_meta_loss

@@ -7,9 +7,10 @@ lecture's answer to why MAML cannot is that the inner loop "would no longer
 reflect what would happen at test time": at test time a task is fine-tuned
 by plain SGD, and MAML learns theta0 *for the procedure it unrolls*.
 
-The experiment's algorithm is ``scratchmeta.meta.normalization``. Meta-train MAML on sinusoids (Finn et al. 2017, section 5.1;
-``MLP((1, 40, 40, 1))``, K = 1, meta-batch 25, Adam) twice from the same
-initialisation and the same task stream:
+The experiment's algorithm is ``scratchmeta.meta.normalization``. Meta-train
+MAML on sinusoids (Finn et al. 2017, section 5.1; ``MLP((1, 40, 40, 1))``, K =
+1, meta-batch 25, Adam) twice from the same initialisation and the same task
+stream:
 
 * *plain*: the inner step of eq. 22.4, ``theta <- theta - inner_lr * g``;
 * *normalised*: ``theta <- theta - step_length * g / ||g||``, the gradient of

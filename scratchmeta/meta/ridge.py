@@ -53,7 +53,7 @@ def ridge_head(features, targets, lam, *, form="auto"):
     phi_t = ad.matrix_transpose(features)
     if form == "dual" or (form == "auto" and n < d):
         gram = ad.matmul(features, phi_t)                                   # Phi Phi^T, n x n
-        alpha = ad.solve(ad.add(gram, ad.mul(lam, np.eye(n))), targets)     # (Phi Phi^T + lam I)^-1 y
+        alpha = ad.solve(ad.add(gram, ad.mul(lam, np.eye(n))), targets)     # (PhiPhi^T+lam I)^-1 y
         return ad.matmul(phi_t, alpha)                                      # Phi^T alpha
     gram = ad.matmul(phi_t, features)                                       # Phi^T Phi, d x d
     return ad.solve(ad.add(gram, ad.mul(lam, np.eye(d))), ad.matmul(phi_t, targets))  # eq. 22.6
