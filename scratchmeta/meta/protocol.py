@@ -34,9 +34,10 @@ batch a step used.
 """
 
 import dataclasses
-from typing import Any, Iterator, Protocol
+from typing import Any, Iterator, Protocol, runtime_checkable
 
 
+@runtime_checkable
 class Strategy(Protocol):
     """The protocol of the module docstring, as code."""
 
