@@ -14,16 +14,26 @@ Where HIPS autograd or PyTorch is installed, the same meta-gradient runs in the
 same process, and the script prints the ratio. Times are medians of repeated
 runs, because this machine is noisy. Target (issue 2): at most half of HIPS
 autograd's time.
+
+3. Speed as a user gets it (issue 11): a fresh Python process that only
+   imports scratchmeta (and PyTorch, the reference) and applies no allocator
+   setting of its own times the same meta-gradient against ``torch.func``'s
+   vmap, in interleaved rounds. ``import scratchmeta`` applies the setting of
+   ``scratchmeta/memory.py`` itself; a second fresh process, opted out with
+   ``SCRATCHMETA_KEEP_FREED_MEMORY=0``, shows what that setting buys. Target:
+   at most 0.5x torch.func's time.
 """
 
 import argparse
-import time
+import json
+import os
+import subprocess
+import sys
 
 import numpy as np
 from timing import interleaved, median_ms
 
 import scratchmeta.autodiff as ad
-from scratchmeta.memory import keep_freed_memory
 
 SIZES = (1, 40, 40, 1)
 TASKS, SUPPORT, QUERY, INNER_LR = 25, 10, 10, 0.01
@@ -167,13 +177,79 @@ def op_overhead(repeats):
         print(f"  {name:8s} {t_np:8.2f} {over_raw:11.2f} {over_tr:9.2f}")
 
 
+# --- speed as a user gets it -----------------------------------------------------------
+
+def user_side_child(rounds):
+    """Run in a fresh process: our meta-gradient against torch.func vmap; print JSON.
+
+    PyTorch runs with 1 and with 2 threads, and the faster is the reference: on
+    a loaded machine two threads can be several times slower than one.
+    """
+    import torch
+    params, batch = problem(np.random.default_rng(0))
+    engine = ad.grad(engine_meta_loss)
+    vmap_step, _ = torch_meta_grads(params, batch)
+
+    def threads(n):
+        def run():
+            torch.set_num_threads(n)
+            return vmap_step()
+        return run
+
+    result = interleaved({"ours": lambda: engine(params, batch), "torch 1": threads(1),
+                          "torch 2": threads(2)}, "ours", rounds=rounds)
+    best = min(("torch 1", "torch 2"), key=lambda name: result[name][0])
+    from scratchmeta.memory import current_setting
+    print(json.dumps({"ours_ms": result["ours"][0], "torch_ms": result[best][0],
+                      "torch_threads": int(best[-1]), "ratio": 1 / result[best][1],
+                      "allocator": current_setting()["by"]}))
+
+
+def user_side(rounds, opt_out):
+    """Start a fresh process that only imports scratchmeta, and read its timings."""
+    env = dict(os.environ)
+    env.pop("SCRATCHMETA_KEEP_FREED_MEMORY", None)
+    if opt_out:
+        env["SCRATCHMETA_KEEP_FREED_MEMORY"] = "0"
+    out = subprocess.run([sys.executable, __file__, "--user-side-child", "--rounds", str(rounds)],
+                         env=env, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def report_user_side(rounds):
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        print("\nPyTorch not installed: user-side comparison with torch.func skipped")
+        return
+    print(f"\nSpeed as a user gets it: a fresh process that only imports scratchmeta, same "
+          f"meta-gradient, median of {rounds} interleaved rounds against torch.func vmap:")
+    for opt_out in (False, True):
+        r = user_side(rounds, opt_out)
+        label = ("as imported (allocator set by scratchmeta)" if not opt_out
+                 else "opted out (SCRATCHMETA_KEEP_FREED_MEMORY=0)")
+        print(f"  {label:46s} ours {r['ours_ms']:6.3f} ms, torch.func vmap "
+              f"{r['torch_ms']:6.3f} ms ({r['torch_threads']} thread(s), the faster): "
+              f"ours / theirs = {r['ratio']:.2f}")
+        if not opt_out:
+            verdict = "PASS" if r["ratio"] <= 0.5 else "MISS"
+            target = (f"  Target: at most 0.5x torch.func's time, user side. Measured "
+                      f"{r['ratio']:.2f}x: {verdict}")
+    print(target)
+
+
 def main():
-    # The same allocator setting as the command line, for every contender in this
-    # process (scratchmeta/memory.py explains why NumPy-heavy code needs it).
-    keep_freed_memory()
+    # No allocator call here: `import scratchmeta` applies scratchmeta/memory.py's
+    # setting for every contender in this process, as it does for a user.
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=None,
+                        help="interleaved rounds of the user-side comparison")
+    parser.add_argument("--user-side-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.user_side_child:
+        user_side_child(args.rounds or 15)
+        return
 
     op_overhead(args.repeats)
 
@@ -207,6 +283,8 @@ def main():
         ratio = 1 / result["HIPS autograd (batched)"][1]
         verdict = "PASS" if ratio <= 0.5 else "MISS"
         print(f"\nTarget: at most 0.5x HIPS autograd's time. Measured {ratio:.2f}x: {verdict}")
+    report_user_side(args.rounds or max(5, args.repeats // 20))
+
 
 if __name__ == "__main__":
     main()

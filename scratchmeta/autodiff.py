@@ -41,13 +41,17 @@ module builds exactly enough machinery for that, in four ideas.
    primitive whose own VJP is ``broadcast_to``, so it too can be
    differentiated again.
 
-The public API: :func:`grad`, :func:`value_and_grad`, :func:`trace`,
-:func:`stop_gradient`, :class:`Primitive` (to define a differentiable op of
-your own), the helpers :func:`shape`, :func:`matrix_transpose`,
-:func:`tree_flatten` and :func:`tree_map`, and the ops listed in ``__all__``.
+The public API: :func:`grad`, :func:`value_and_grad`, :func:`vjp`,
+:func:`jacobian`, :func:`hessian`, :func:`jvp` (forward mode by two reverse
+passes), :func:`trace`, :func:`stop_gradient`, :class:`Primitive` (to
+define a differentiable op of your own), the helpers :func:`shape`,
+:func:`matrix_transpose`, :func:`tree_flatten` and :func:`tree_map`, and the
+ops listed in ``__all__``.
 Checking the engine is a chapter of its own: ``scratchmeta.gradcheck`` holds
 ``check_grads`` (the finite-difference test every op here passes) and ``hvp``;
-it imports this module, never the reverse.
+it imports this module, never the reverse. NumPy functions called on a
+Tensor (``np.sin(x)``) raise a TypeError naming the engine op to use, since
+NumPy cannot follow a gradient.
 
 **dtypes.** float64 is the default: Python numbers, float64 and other float
 inputs are computed in float64. float32 inputs stay float32: the ops follow
@@ -323,17 +327,14 @@ class Primitive:
                 return self.impl(*args, **params)
             except Exception as err:
                 raise _op_error(self.name, args, params, err) from None
-        values, inputs, deeper = [], [], False
+        values, inputs, deeper = list(args), [], False
         for i, a in enumerate(args):
-            if type(a) is Tensor and a.trace is top:
-                a_value = a.value                        # one level down
-                values.append(a_value)
-                inputs.append((i, a))
-                deeper = deeper or type(a_value) is Tensor
-            else:
-                values.append(a)                         # a constant at this level
-                deeper = deeper or type(a) is Tensor
-        if deeper:                                       # an enclosing trace watches too
+            if type(a) is Tensor:
+                if a.trace is top:
+                    values[i] = a = a.value              # one level down
+                    inputs.append((i, args[i]))
+                deeper = deeper or type(a) is Tensor     # an enclosing trace watches it
+        if deeper:
             out = self(*values, **params)
         else:                                            # plain values: NumPy, as above
             try:
@@ -512,7 +513,7 @@ def _where_impl(cond, a, b):
 
 
 _where = Primitive("where", _where_impl,
-                   None,                                                     # cond: not differentiable
+                   None,                                              # cond: not differentiable
                    lambda g, ans, c, a, b: _unbroadcast(where(c, g, 0.0), a),  # picked where c
                    lambda g, ans, c, a, b: _unbroadcast(where(c, 0.0, g), b))  # picked elsewhere
 
@@ -861,9 +862,11 @@ def _norm2_vjp(g, ans, x, axis=None, keepdims=False):
     return mul(_expand(g, shape, axis, keepdims), div(x, _expand(safe, shape, axis, keepdims)))
 
 
-_norm2 = Primitive("norm",
-                   lambda x, axis=None, keepdims=False: np.sqrt(np.sum(x * x, axis, keepdims=keepdims)),
-                   _norm2_vjp)
+def _norm2_impl(x, axis=None, keepdims=False):
+    return np.sqrt(np.sum(x * x, axis, keepdims=keepdims))           # |x| = sqrt(sum x^2)
+
+
+_norm2 = Primitive("norm", _norm2_impl, _norm2_vjp)
 
 
 def norm(x, ord=None, axis=None, keepdims=False):
