@@ -53,6 +53,7 @@ from scratchmeta.sampling.tails import MIN_ULPS, TAIL_CUT
 ORDER = 5                                                   # degree of x(s)
 NODES = (1.0 - np.cos(np.pi * np.arange(ORDER + 1) / ORDER)) / 2.0
 GAUSS = 8                                                   # nodes per gap
+STRIP = (1.0 - np.polynomial.legendre.leggauss(GAUSS)[0].max()) / 2.0  # unsampled end of a gap
 ERROR_SHARE = 0.5        # fraction of the u-resolution the interpolation may use
 MAX_INTERVALS = 100_000
 CHUNK = 1 << 15           # draws per pass: the nine temporaries stay in cache
@@ -94,7 +95,20 @@ def _fit(f, lo, hi, tol, light):
     alpha = np.zeros((n, ORDER))
     alpha[:, 0] = width                       # the straight line, for light intervals
     err = mass.copy()                         # its worst-case u-error
-    is_light = mass <= light
+    # f just inside each end, and the strip next to each end that no
+    # quadrature node samples (STRIP of the end gap): a jump there is
+    # invisible to quadrature, so the mass it could hide is bounded below.
+    inset = width * 2.0 ** -30
+    ends = np.stack([lo + inset, hi - inset], axis=1)
+    ends = np.clip(ends, np.nextafter(lo, hi)[:, None], np.nextafter(hi, lo)[:, None])
+    roomy = np.nextafter(lo, hi) < hi              # some double strictly inside
+    f_ends = np.zeros(ends.shape)
+    f_ends[roomy] = f(ends[roomy])
+    strip = STRIP * np.stack([x[:, 1] - x[:, 0], x[:, -1] - x[:, -2]], axis=1)
+    # A light interval is a straight line, whose u-error is at most its
+    # mass, provided no jump hides mass at its ends.
+    is_light = (mass <= light) & (np.max(np.abs(f_ends - mass[:, None] / width[:, None])
+                                         * strip, axis=1) <= light)
     accepted = is_light.copy()
 
     # Candidates for a polynomial: heavy intervals whose nodes are distinct in
@@ -107,7 +121,7 @@ def _fit(f, lo, hi, tol, light):
     near_ends = np.stack([lo + width * 2.0**-40, hi - width * 2.0**-40], axis=1)
     near_ends = np.clip(near_ends, np.nextafter(lo, hi)[:, None], np.nextafter(hi, lo)[:, None])
     edge = (f(near_ends) == 0.0) & (gaps[:, [0, -1]] > 0.0)
-    cand = ~is_light & (np.min(np.diff(s, axis=1), axis=1) > 1e-9) \
+    cand = ~(mass <= light) & (np.min(np.diff(s, axis=1), axis=1) > 1e-9) \
         & (np.abs(whole - mass) <= 0.02 * tol) & ~edge.any(axis=1)
     idx = np.flatnonzero(cand)
     if idx.size:
@@ -126,7 +140,15 @@ def _fit(f, lo, hi, tol, light):
         e = np.max(np.abs(st * mass[idx, None] - u_true), axis=1)
         slope = a * np.arange(1, ORDER + 1)                     # x'(s) coefficients
         increasing = np.all(slope @ _TO_BERNSTEIN.T > 0.0, axis=1)
-        good = (e <= tol) & increasing
+        # A jump of f between the last quadrature node of an end gap and the
+        # end itself is invisible to every rule above. The slope of x(s) at
+        # the ends says what density the fit assumes there, f = mass / x'(s);
+        # compare it with f just inside each end, and bound the mass that the
+        # difference could hide in the unsampled strip (2% of the gap).
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            implied = mass[idx, None] / np.stack([slope[:, 0], slope.sum(axis=1)], axis=1)
+        hidden = np.max(np.abs(f_ends[idx] - implied) * strip[idx], axis=1)
+        good = (e <= tol) & increasing & (hidden <= tol)
         alpha[idx[good]] = a[good]
         err[idx[good]] = e[good]
         accepted[idx[good]] = True

@@ -45,6 +45,7 @@ from scratchmeta.sampling.quadrature import density_values, integrate
 TAIL_CUT = 1e-13      # relative mass dropped at each cut infinite tail
 SHELL_NODES = 16      # Gauss-Legendre nodes per shell
 MIN_ULPS = 64         # no interval is narrower than this many doubles
+FLAT_MERGE = 1e-2     # shells around c where f is flat are merged up to this mass
 _POWERS = np.ldexp(1.0, np.arange(-1074, 1024))   # 2**k for every double exponent
 
 
@@ -272,6 +273,16 @@ def explore(f, pdf, a, b, center=None, u_resolution=1e-10):
                     "end than floating point can resolve")
             keep = np.flatnonzero(beyond > TAIL_CUT * total)
             cut = min(keep[-1] + 1 if keep.size else 0, edges.size - 1)
+            # Toward the end the shells halve; where f is flat there each
+            # holds half the mass of the one before (to 2%). Such shells, up
+            # to 1% of the mass, become one last interval, as around c.
+            with np.errstate(divide="ignore", invalid="ignore"):
+                halving = (np.abs(masses[1:] / masses[:-1] - 0.5) < 0.01) | \
+                    (beyond[:-1] <= TAIL_CUT * total)
+            tail_flat = np.cumprod(halving[::-1])[::-1].astype(bool)    # flat from i on
+            ok = np.flatnonzero(tail_flat & (beyond[:-1] <= FLAT_MERGE * total))
+            if ok.size:
+                cut = min(cut, int(ok[0]))
             side_points, side_dropped = np.append(edges[:cut + 1], end), 0.0
         else:
             if np.isinf(rest):
@@ -285,8 +296,16 @@ def explore(f, pdf, a, b, center=None, u_resolution=1e-10):
                     "integrable, if at all)")
             cut = int(np.flatnonzero(beyond <= TAIL_CUT * total)[0])
             side_points, side_dropped = edges[:cut + 1], float(beyond[cut]) / total
-        # Merge the tiny shells around c into the first interval.
-        inner = np.cumsum(masses[:side_points.size]) <= TAIL_CUT * total
+        # Merge the tiny shells around c into the first interval, and also
+        # the shells where f is flat (each doubling shell holds twice the
+        # mass of the one inside it, to 2%), up to 1% of the mass: there one
+        # polynomial piece serves, and refinement halves it if not.
+        shown = masses[:side_points.size]
+        cum = np.cumsum(shown)
+        with np.errstate(divide="ignore", invalid="ignore"):     # shell 0 is [c, c + w]:
+            flat = np.abs(shown[2:] / shown[1:-1] - 2.0) < 0.04  # compare from shell 1 on
+        flat_prefix = np.cumprod(np.concatenate([[True, True], flat]))[:shown.size].astype(bool)
+        inner = (cum <= TAIL_CUT * total) | (flat_prefix & (cum <= FLAT_MERGE * total))
         first = int(np.argmin(inner)) if not inner.all() else side_points.size
         points.append(side_points[max(first - 1, 0):])
         dropped.append(side_dropped)
