@@ -25,7 +25,7 @@ from scratchmeta.meta.checks import check_count
 from scratchmeta.nn import per_task
 
 
-def sgd_path(theta, batch, model, *, inner_lr, loss, trainable=None):
+def sgd_path(theta, batch, model, *, inner_lr, loss, trainable=None, stop_on_divergence=True):
     """Yield every task's parameters theta_0, theta_1, ... of test-time SGD (eq. 22.4).
 
     ``theta`` holds one copy of the parameters per task (a leading task axis,
@@ -34,7 +34,8 @@ def sgd_path(theta, batch, model, *, inner_lr, loss, trainable=None):
     tasks (a frozen body). ``trainable`` lists the indices of the parameters that move
     (all by default; ANIL and head-first fine-tuning pass the head's); only
     their gradient is computed. The generator is endless: take what you need.
-    Raises FloatingPointError when SGD diverges (a parameter is not finite).
+    Raises FloatingPointError when SGD diverges (a parameter is not finite),
+    unless ``stop_on_divergence=False`` (an experiment that measures divergence).
     """
     theta = [np.array(ad.stop_gradient(p)) for p in theta]                  # writable copies
     moving = list(range(len(theta))) if trainable is None else sorted(trainable)
@@ -52,7 +53,7 @@ def sgd_path(theta, batch, model, *, inner_lr, loss, trainable=None):
         theta = list(theta)
         for i, gi in zip(moving, g):
             theta[i] = theta[i] - inner_lr * gi                                # eq. 22.4
-        if not all(np.all(np.isfinite(theta[i])) for i in moving):
+        if stop_on_divergence and not all(np.all(np.isfinite(theta[i])) for i in moving):
             raise FloatingPointError(
                 f"test-time fine-tuning diverged: the parameters are not finite after "
                 f"{step} SGD steps of inner_lr {inner_lr:g}; expected a stable test-time "

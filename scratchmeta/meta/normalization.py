@@ -24,11 +24,13 @@ decides whether a plain step of inner_lr overshoots (``lambda_max > 2 /
 inner_lr``).
 """
 
+import itertools
+
 import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.gradcheck import hvp
-from scratchmeta.meta import maml
+from scratchmeta.meta import adapt, maml
 from scratchmeta.meta.checks import check_update, inner_advice
 from scratchmeta.nn import per_task
 from scratchmeta.optim import adam_init, adam_update
@@ -91,20 +93,24 @@ def adaptation_curves(params, batch, model, *, n_steps, normalised):
     loss blows up are not hidden: their entries become ``inf``.
     """
     n_tasks = batch.x_support.shape[0]
-    theta = [np.array(p) for p in per_task(params, n_tasks)]
-    curves = []
+    theta0 = [np.array(p) for p in per_task(params, n_tasks)]
+    if normalised:
+        path = _normalised_path(theta0, batch, model)
+    else:                                                # test-time SGD (scratchmeta.meta.adapt)
+        path = adapt.sgd_path(theta0, batch, model, inner_lr=INNER_LR, loss=mse,
+                              stop_on_divergence=False)
     with np.errstate(over="ignore", invalid="ignore"):   # divergence is measured, below
-        for step in range(n_steps + 1):
-            if step:
-                if normalised:
-                    theta = normalised_inner_sgd(theta, batch.x_support, batch.y_support,
-                                                 model, step_length=STEP_LENGTH, inner_steps=1)
-                else:
-                    theta = maml.inner_sgd(theta, batch.x_support, batch.y_support,
-                                           model.apply, inner_lr=INNER_LR, inner_steps=1)
-            curves.append(np.asarray(mse(model.apply(theta, batch.x_query), batch.y_query)))
-    curves = np.stack(curves, axis=1)
+        curves = np.stack([np.asarray(mse(model.apply(theta, batch.x_query), batch.y_query))
+                           for theta in itertools.islice(path, n_steps + 1)], axis=1)
     return np.where(np.isfinite(curves) & (curves < DIVERGED), curves, np.inf)
+
+
+def _normalised_path(theta, batch, model):
+    """theta_0, theta_1, ... of the normalised step of length STEP_LENGTH."""
+    while True:
+        yield theta
+        theta = normalised_inner_sgd(theta, batch.x_support, batch.y_support, model,
+                                     step_length=STEP_LENGTH, inner_steps=1)
 
 
 def sharpness(params, batch, model, *, iterations=POWER_ITERATIONS, seed=0):
