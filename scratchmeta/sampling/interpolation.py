@@ -282,8 +282,9 @@ def refine(f, breakpoints, total, u_resolution):
         mid = lo[failed] + (hi[failed] - lo[failed]) / 2.0
         lo, hi = np.concatenate([lo[failed], mid]), np.concatenate([mid, hi[failed]])
     else:
-        # Still failing after SELF_CHECK_ROUNDS: report it as not reached.
-        err = np.where(failed, np.maximum(err, 2.0 * tol), err)
+        # Still failing after SELF_CHECK_ROUNDS: report the target as missed
+        # (twice the u-resolution at least, so that from_density raises).
+        err = np.where(failed, np.maximum(err, 4.0 * tol), err)
     order = np.argsort(lo)
     worst = int(np.argmax(err))
     return Pieces(lo[order], hi[order], mass[order], alpha[order],

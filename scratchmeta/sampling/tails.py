@@ -139,7 +139,7 @@ def find_center(pdf, a, b, center=None):
                 f"domain ({a}, {b}), at every scale); if it is positive only in a narrow "
                 "region, pass center= a point inside that region")
         c = float(x[np.argmax(np.where(ok, y, -np.inf))])
-    nan = np.isnan(y)
+    nan = np.isnan(y) | _beyond_a_zero_gap(x, y, c, a, b)
     lo, hi, nan_at, settled = a, b, [None, None], [None, None]
     left = np.flatnonzero(nan & (x < c))
     if left.size:
@@ -156,6 +156,39 @@ def find_center(pdf, a, b, center=None):
                          f"(NaN at x = {nan_at}); NaN is read as zero only far outside the "
                          "support")
     return Center(c, lo, hi, tuple(nan_at), tuple(settled))
+
+
+ZERO_GAP = 1e40       # decades of exact zeros that cut off what lies beyond (see below)
+
+
+def _beyond_a_zero_gap(x, y, c, a, b):
+    """Probes on an infinite side that lie past a stretch of exact zeros spanning
+    a factor ZERO_GAP in |x|: marked like NaN (an overflow rule).
+
+    Some densities overflow far out and return garbage: SciPy's jf_skew_t is
+    exactly 0 from |x| = 1e10 to 1e155, then returns pdf(0) again. Mass
+    separated from the rest by forty decades of exact zeros is taken to be
+    such garbage; it is treated like NaN (find_center), so it is cut away
+    only if less than TAIL_CUT of the mass lies beyond the bulk.
+    """
+    marked = np.zeros(x.size, dtype=bool)
+    for side, infinite in ((x > max(c, 0.0), np.isinf(b)), (x < min(c, 0.0), np.isinf(a))):
+        idx = np.flatnonzero(side)
+        if not infinite or idx.size < 3:
+            continue
+        order = idx[np.argsort(np.abs(x[idx]))]            # outward from 0
+        zero = y[order] == 0.0
+        start = None
+        for k in range(order.size):
+            if zero[k]:
+                start = k if start is None else start
+            elif start is not None:
+                span = abs(x[order[k - 1]]) / max(abs(x[order[start]]), 1e-300)
+                if span >= ZERO_GAP and k > start:
+                    marked[order[k:]] = True
+                    break
+                start = None
+    return marked
 
 
 def _toward(c, end):
