@@ -114,7 +114,10 @@ class Tensor:
 
     def __init__(self, value, trace, prim=None, args=(), params=None, inputs=()):
         self.value = value
-        self.shape = _shape(value)
+        try:
+            self.shape = value.shape        # ndarrays, NumPy scalars and Tensors
+        except AttributeError:
+            self.shape = np.shape(value)    # Python numbers
         self.trace = trace
         self.prim = prim            # the Primitive that made this node
         self.args = args            # its arguments, one level down
@@ -392,7 +395,7 @@ def _variadic(name, impl, vjp):
 
 def _unbroadcast(g, x):
     """Cotangent ``g`` summed back to the shape of input ``x`` if it was broadcast."""
-    shape = _shape(x)
+    shape = x.shape if type(x) is np.ndarray or type(x) is Tensor else np.shape(x)
     return g if _shape(g) == shape else sum_to(g, shape)
 
 
@@ -400,7 +403,7 @@ def _sum_to_impl(x, shape):
     lead = x.ndim - len(shape)
     axes = tuple(range(lead)) + tuple(
         lead + i for i, n in enumerate(shape) if n == 1 and x.shape[lead + i] != 1)
-    return np.sum(x, axis=axes).reshape(shape)
+    return np.add.reduce(x, axis=axes).reshape(shape)    # np.sum without its Python wrapper
 
 
 def _broadcast_to_impl(x, shape):
@@ -563,7 +566,13 @@ def _expand(g, shape, axis, keepdims):
     return broadcast_to(g, shape)
 
 
-sum = Primitive("sum", lambda x, axis=None, keepdims=False: np.sum(x, axis, keepdims=keepdims),
+def _sum_impl(x, axis=None, keepdims=False):
+    if type(x) is np.ndarray:
+        return np.add.reduce(x, axis=axis, keepdims=keepdims)   # np.sum minus its wrapper
+    return np.sum(x, axis, keepdims=keepdims)
+
+
+sum = Primitive("sum", _sum_impl,
                 lambda g, ans, x, axis=None, keepdims=False:
                     _expand(g, _shape(x), axis, keepdims))                   # d(sum)/dx_i = 1
 
