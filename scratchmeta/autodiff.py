@@ -809,8 +809,6 @@ def einsum(subscripts, *operands):
 def _matmul_impl(a, b):
     if a.shape[-1] == 1 and b.shape[-2] == 1:
         return a * b        # inner dimension 1: an outer product, cheaper by broadcasting
-    if b.ndim > 2 and a.ndim == b.ndim and not any(b.strides[:-2]) and a.shape[:-2] == b.shape[:-2]:
-        b = b[(0,) * (b.ndim - 2)]       # one matrix broadcast along the batch: use it once
     if b.ndim == 2 and a.ndim > 2:
         # A matrix shared by a batch (theta0 broadcast to every task): fold the
         # batch into rows, so one BLAS call does the whole batch.
