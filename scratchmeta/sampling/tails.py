@@ -303,7 +303,9 @@ def explore(f, pdf, a, b, center=None, u_resolution=1e-10):
                 raise ValueError(
                     f"the density is too singular at x = {end} to sample in double "
                     f"precision: about {rest / total:.1e} of its mass lies closer to that "
-                    "end than floating point can resolve")
+                    "end than floating point can resolve (the doubles there are "
+                    f"{np.spacing(abs(end)):.1e} apart); from_density can resolve at most "
+                    f"{0.1 * u_resolution:.0e} there, a tenth of the u-resolution")
             keep = np.flatnonzero(beyond > TAIL_CUT * total)
             cut = min(keep[-1] + 1 if keep.size else 0, edges.size - 1)
             # Toward the end the shells halve; where f is flat there each
