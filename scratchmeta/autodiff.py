@@ -1023,8 +1023,10 @@ def _watch(fun, args, kwargs, positions):
 
 def _check_array_output(out, who):
     """A function being differentiated must return an array (or a Tensor), not None."""
-    if type(out) is Tensor or isinstance(out, (np.ndarray, np.generic, float, int)):
-        if np.asarray(_raw(out)).dtype.kind in "fiub":
+    if type(out) is Tensor:
+        return                                          # made by the engine's ops
+    if isinstance(out, (np.ndarray, np.generic, float, int)):
+        if np.asarray(out).dtype.kind in "fiub":
             return
     raise TypeError(f"{who} needs fun to return a float array or number, but it returned "
                     f"{type(out).__name__} {out!r:.60}")
@@ -1090,7 +1092,7 @@ def value_and_grad(fun, argnums=0):
                 raise ValueError(f"grad needs fun to return a scalar, but it returned an "
                                  f"output of shape {_shape(out)}; reduce it first, e.g. "
                                  f"with sum")
-            seed = np.ones((), dtype=_dtype(out))   # d(out)/d(out) = 1
+            seed = np.array(1.0, dtype=_dtype(out))  # d(out)/d(out) = 1
             grads = dict(zip(unique, _pull(trace, out, groups, seed)))
         finally:
             trace.tape.clear()      # nodes point at their trace: break the cycle now
