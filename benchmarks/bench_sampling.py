@@ -133,7 +133,7 @@ def bench_density(repeats):
         exact = float(np.max(np.abs(u - dist.cdf(ours.from_uniforms(u)))))
         pinv_err = pinv.u_error(100_000)
         print(f"  {name}: {ours.n_intervals} intervals (PINV {pinv.intervals}), "
-              f"support {ours.support[0]:.3g}..{ours.support[1]:.3g}, "
+              f"support {ours.support()[0]:.3g}..{ours.support()[1]:.3g}, "
               f"tail mass dropped {sum(ours.tail_mass_dropped):.1e}")
         print(f"  {'  u-error (max)':<34} ours {own.max_error:.2e} (vs exact CDF on 10**6 U: "
               f"{exact:.2e})   PINV {pinv_err.max_error:.2e}   target <= 1e-10  "
