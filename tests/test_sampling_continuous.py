@@ -238,6 +238,21 @@ def test_closed_form_parameters_are_validated(factory, args, message):
         factory(*args)
 
 
+@pytest.mark.parametrize("factory, args, message", [
+    (exponential, ("fast",), "rate must be a real number, got 'fast'"),
+    (cauchy, (0.0, 1j), "scale must be a real number"),
+    (weibull, (True,), "shape must be a real number"),
+])
+def test_closed_form_parameters_of_the_wrong_type_raise_type_error(factory, args, message):
+    with pytest.raises(TypeError, match=message):
+        factory(*args)
+
+
+def test_center_of_the_wrong_type_raises_type_error():
+    with pytest.raises(TypeError, match="center must be a real number"):
+        ContinuousInverseCDF.from_density(np.ones_like, (0.0, 1.0), center="middle")
+
+
 # --- sample(): statistics ----------------------------------------------------------
 
 N = 10**6

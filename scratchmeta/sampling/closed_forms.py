@@ -10,20 +10,28 @@ The formulas use ``log1p(-u)`` and ``expm1`` rather than ``log(1 - u)`` and
 The u-error of every one of them is at the level of rounding, about 1e-16.
 """
 
+import numbers
+
 import numpy as np
 
 from scratchmeta.sampling.continuous import ContinuousInverseCDF
 
 
+def _real(name, value):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {value!r} ({type(value).__name__})")
+    return float(value)
+
+
 def _positive(name, value):
-    value = float(value)
+    value = _real(name, value)
     if not (np.isfinite(value) and value > 0.0):
         raise ValueError(f"{name} must be a positive finite number, got {value!r}")
     return value
 
 
 def _finite(name, value):
-    value = float(value)
+    value = _real(name, value)
     if not np.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value!r}")
     return value

@@ -36,6 +36,7 @@ shell. Pass ``center=`` (a point near the bulk of the mass) when the density
 lives far from the origin or in a narrow region.
 """
 
+import numbers
 from typing import NamedTuple
 
 import numpy as np
@@ -123,6 +124,9 @@ def find_center(pdf, a, b, center=None):
     x = _probes(a, b)
     y = density_values(pdf, x)
     if center is not None:
+        if isinstance(center, bool) or not isinstance(center, numbers.Real):
+            raise TypeError(f"center must be a real number (a point where the density is "
+                            f"positive) or None, got {center!r}")
         c = float(center)
         if not a < c < b:
             raise ValueError(f"center={center!r} must lie strictly inside the domain ({a}, {b})")
