@@ -28,6 +28,13 @@ that its long-run distribution is the target.
 * ``finite_chain.py`` -- :func:`metropolis_transition_matrix`: the exact
   Metropolis chain on N states, for checking detailed balance and
   stationarity exactly.
+* ``mixing.py`` -- how far the walk's histogram is from the target after n
+  steps (total variation), and ``step_size.py`` -- acceptance and ESS per
+  step against the step size, with the exact acceptance curves: the two
+  experiments that ``figures/sampling_metropolis_walk.py`` and
+  ``figures/sampling_step_size.py`` draw.
+
+The tools that test these samplers are public in :mod:`scratchmeta.testing`.
 """
 
 from scratchmeta.sampling.closed_forms import (cauchy, exponential, laplace, logistic, pareto,
