@@ -108,11 +108,17 @@ def test_diagnostics_equal_arvizs_live_on_random_chains(x):
             assert got[name] == pytest.approx(value, rel=1e-8), name
 
 
-def test_diagnose_is_split_rhat_and_bulk_ess():
-    x = np.random.default_rng(1).standard_normal((3, 50, 2))
-    r_hat, ess = diagnose(x)
-    np.testing.assert_array_equal(r_hat, split_rhat(x))
-    np.testing.assert_array_equal(ess, ess_bulk(x))
+@pytest.mark.parametrize("shape, constant", [((3, 50, 2), False), ((1, 50, 2), False),
+                                             ((4, 20, 2), True), ((2, 3, 1), False)])
+def test_diagnose_is_split_rhat_and_bulk_ess(shape, constant):
+    x = np.random.default_rng(1).standard_normal(shape)
+    if constant:
+        x[:, :, 1] = 2.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        r_hat, ess = diagnose(x)
+        np.testing.assert_array_equal(r_hat, split_rhat(x))
+        np.testing.assert_array_equal(ess, ess_bulk(x))
 
 
 def test_rank_normalize_keeps_the_shape_of_multidimensional_draws():

@@ -304,5 +304,25 @@ def mcse_sd(draws):
 
 
 def diagnose(draws):
-    """(split-R-hat, bulk ESS) per dimension: the two numbers a run reports."""
-    return split_rhat(draws), ess_bulk(draws)
+    """(split-R-hat, bulk ESS) per dimension: the two numbers a run reports.
+
+    The same values as :func:`split_rhat` and :func:`ess_bulk`, with the
+    ranking of the split chains done once for both.
+    """
+    x = _as_draws(draws)
+    nan = np.full(x.shape[2], np.nan)
+    if _too_short(x, "diagnose"):
+        return nan, nan.copy()
+    one_chain = _warn_rhat(x)
+    r_hat, ess = nan.copy(), nan.copy()
+    for d, block in enumerate(_dimensions(x)):
+        halves = split_chains(block)
+        bulk = normal_scores(halves)
+        ess[d] = _ess(bulk)
+        if not one_chain:
+            folded = normal_scores(np.abs(halves - np.median(halves)))
+            r_hat[d] = max(_rhat(bulk), _rhat(folded))
+    if not one_chain and np.any(np.isnan(r_hat)):
+        warnings.warn("diagnose: constant draws have no variance, so R-hat is NaN "
+                      "(as in ArviZ)", RuntimeWarning, stacklevel=2)
+    return r_hat, ess
