@@ -1,4 +1,4 @@
-"""``check_grads`` can fail: it catches a wrong first and a wrong second derivative.
+"""scratchmeta.gradcheck: ``check_grads`` catches a wrong first and a wrong second derivative.
 
 Lecture 22, section 1.3.6: every other test of the engine trusts
 ``check_grads``, so here it is shown to reject wrong derivatives. A custom
