@@ -1224,11 +1224,15 @@ def jvp(fun, primals, tangents):
 def trace(fun, *args):
     """Run ``fun(*args)`` on a fresh trace; return its output node and the tape.
 
-    Used to inspect graphs: each node has ``.op`` and ``.parents`` (Figure 22.5).
+    Used to inspect graphs: each node has ``.op``, ``.parents``, ``.shape`` and
+    ``.dtype`` (Figure 22.5). The trace is finished when ``fun`` returns.
     """
     t = Trace()
-    out = fun(*[_tree_map(lambda x: Tensor(_as_float_leaf(x, f"argument {i}"), t), a)
-                for i, a in enumerate(args)])
+    try:
+        out = fun(*[_tree_map(lambda x: Tensor(_as_float_leaf(x, f"argument {i}"), t), a)
+                    for i, a in enumerate(args)])
+    finally:
+        t.level = 0                 # finished: later use of its nodes records nothing
     return out, list(t.tape)
 
 

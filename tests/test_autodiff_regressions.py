@@ -213,3 +213,11 @@ def test_minimum_at_a_tie_gives_half_the_gradient_to_each_input():
 
 def test_maximum_of_x_with_itself_has_gradient_one():
     assert ad.grad(lambda x: ad.maximum(x, x))(0.7) == 1.0
+
+
+def test_nodes_returned_by_trace_are_plain_values_afterwards():
+    out, tape = ad.trace(lambda x: ad.sin(x) * 2.0, np.array([0.5, 1.0]))
+    later = ad.add(out, 1.0)
+    assert type(later) is np.ndarray and len(tape) == 2
+    np.testing.assert_array_equal(later, 2.0 * np.sin([0.5, 1.0]) + 1.0)
+    assert ad.grad(lambda y: ad.sum(y * out))(np.ones(2)).tolist() == ad.stop_gradient(out).tolist()
