@@ -80,8 +80,9 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
     ``<u^T J, d>`` from reverse mode, in float64 on whole arrays. For order 2,
     repeat the check on the map ``(args, u) -> u^T J(args)``, as PyTorch's
     gradgradcheck does; each further order repeats it on the previous map.
-    On failure, raise AssertionError naming the argument, the order, both
-    values and the error.
+    Arguments are converted to float64 first (float32 ones too): central
+    differences with eps = 1e-6 need float64's precision. On failure, raise
+    AssertionError naming the argument, the order, both values and the error.
     """
     if not isinstance(args, (tuple, list)):
         raise TypeError(f"check_grads needs args as a tuple of arguments, e.g. (x,), got "
