@@ -652,7 +652,11 @@ logsumexp = Primitive("logsumexp", _logsumexp_impl,
                           exp(sub(x, _expand(ans, _shape(x), axis, keepdims)))))
 
 # --- shapes -------------------------------------------------------------------
-reshape = Primitive("reshape", lambda x, shape: np.reshape(x, shape),
+def _reshape_impl(x, shape):
+    return x.reshape(shape) if type(x) is np.ndarray else np.reshape(x, shape)  # method: faster
+
+
+reshape = Primitive("reshape", _reshape_impl,
                     lambda g, ans, x, shape: reshape(g, _shape(x)))          # undo the reshape
 
 
@@ -676,17 +680,30 @@ def expand_dims(x, axis):
 
 
 def _transpose_vjp(g, ans, x, axes=None):
-    inverse = None if axes is None else tuple(np.argsort(np.mod(axes, len(_shape(x)))))
-    return transpose(g, inverse)                                            # undo the permutation
+    if axes is None:
+        return transpose(g)                                                 # reversed again
+    n, inverse = len(_shape(x)), [0] * len(axes)
+    for i, axis in enumerate(axes):
+        inverse[axis % n] = i
+    return transpose(g, tuple(inverse))                                     # undo the permutation
 
 
-transpose = Primitive("transpose", lambda x, axes=None: np.transpose(x, axes), _transpose_vjp)
+def _transpose_impl(x, axes=None):
+    return x.transpose(axes) if type(x) is np.ndarray else np.transpose(x, axes)
+
+
+transpose = Primitive("transpose", _transpose_impl, _transpose_vjp)
 
 
 def _mT(x):
     """Swap the last two axes (the matrix transpose of a batch of matrices)."""
     n = len(_shape(x))
-    return transpose(x, tuple(range(n - 2)) + (n - 1, n - 2))
+    axes = _SWAP_LAST_TWO.get(n) or _SWAP_LAST_TWO.setdefault(
+        n, tuple(range(n - 2)) + (n - 1, n - 2))
+    return transpose(x, axes)
+
+
+_SWAP_LAST_TWO = {}         # ndim -> axes, so _mT builds each permutation once
 
 
 def _concatenate_vjp(i, g, ans, *xs, axis=0):
