@@ -21,11 +21,41 @@ parameter list, including one reached by K steps of inner SGD (eq. 22.4).
 The network splits into a *body* (every layer but the last, ending in the
 activation) and a linear *head* (the last layer). The multi-task, closed-form
 and ANIL strategies treat the two differently.
+
+Batch normalisation (Chapter 5, Finn, Abbeel and Levine 2017, section 5.2)
+--------------------------------------------------------------------------
+
+``MLP(sizes, batch_norm=True)`` is Finn et al.'s fully connected Omniglot
+network: every hidden layer is a matmul, then batch normalisation over the
+task's own points (``scratchmeta.batchnorm``, transductive, statistics per
+task), then the ReLU; the head stays linear. Each hidden layer has two
+parameters, as in the plain MLP, ``[W, beta]``: ``W`` (fan_in, fan_out) and
+the normalisation's learned offset ``beta`` (fan_out,). A bias before the
+normalisation would be subtracted again with the batch mean (its gradient is
+exactly zero), so ``beta`` takes its place; there is no learned scale.
+
+Which parameters the inner loop adapts follows Finn et al.'s code
+(``maml.py``, ``utils.normalize``): their inner step (eq. 22.4) updates the
+``weights`` dictionary, the layers' W and b, while the offset ``beta`` is a
+variable of TensorFlow's ``batch_norm`` outside that dictionary, so it is
+only meta-learned (eq. 22.3), never fine-tuned. Their hidden biases b move in
+the inner loop but, being cancelled by the normalisation, change nothing.
+So :attr:`MLP.adapted_indices` is every W and the head's b, and not the
+betas; MAML's inner loop (``meta.maml.inner_sgd``) and its test-time SGD
+(``meta.adapt``) step only those. The plain MLP adapts everything
+(``adapted_indices`` is None).
+
+Initialisation follows their ``construct_fc_weights``: W from a normal of
+standard deviation 0.01 truncated at two standard deviations (TensorFlow's
+``truncated_normal``), biases and offsets zero. With batch_norm=False the
+network, its initialisation and its parameter layout are exactly the plain
+MLP's.
 """
 
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.batchnorm import batch_norm
 
 ACTIVATIONS = {"relu": ad.relu, "tanh": ad.tanh, "sigmoid": ad.sigmoid}
 
@@ -33,15 +63,18 @@ ACTIVATIONS = {"relu": ad.relu, "tanh": ad.tanh, "sigmoid": ad.sigmoid}
 class MLP:
     """A fully connected network with layer widths ``sizes``, e.g. (1, 40, 40, 1)."""
 
-    def __init__(self, sizes, activation="relu"):
+    def __init__(self, sizes, activation="relu", batch_norm=False):
         sizes = tuple(sizes)
         if len(sizes) < 2 or not all(isinstance(n, (int, np.integer)) and n > 0 for n in sizes):
             raise ValueError(f"sizes must be at least two positive integers, got {sizes!r}")
         if activation not in ACTIVATIONS:
             raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, "
                              f"got {activation!r}")
+        if not isinstance(batch_norm, bool):
+            raise TypeError(f"batch_norm must be True or False, got {batch_norm!r}")
         self.sizes = sizes
         self.activation = activation
+        self.batch_norm = batch_norm
         self._act = ACTIVATIONS[activation]
 
     @property
@@ -54,12 +87,37 @@ class MLP:
         n = 2 * self.n_layers
         return (n - 2, n - 1)
 
+    @property
+    def adapted_indices(self):
+        """Indices of the parameters the inner loop fine-tunes; None: all of them.
+
+        With batch norm: every W and the head's b, not the offsets beta (Finn
+        et al.'s code, see the module docstring).
+        """
+        if not self.batch_norm:
+            return None
+        n = 2 * self.n_layers
+        return tuple(range(0, n, 2)) + (n - 1,)
+
     def describe(self):
         """The constructor arguments, JSON-ready: ``MLP(**model.describe())`` rebuilds it."""
-        return {"sizes": [int(n) for n in self.sizes], "activation": self.activation}
+        out = {"sizes": [int(n) for n in self.sizes], "activation": self.activation}
+        if self.batch_norm:
+            out["batch_norm"] = True
+        return out
 
     def init(self, rng):
-        """PyTorch's default for linear layers: W, b ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in))."""
+        """PyTorch's default for linear layers: W, b ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+
+        With batch norm, Finn et al.'s: W ~ N(0, 0.01^2) truncated at +-2
+        standard deviations, offsets beta and the head's b zero.
+        """
+        if self.batch_norm:
+            params = []
+            for fan_in, fan_out in zip(self.sizes[:-1], self.sizes[1:]):
+                params.append(0.01 * _truncated_normal(rng, (fan_in, fan_out)))
+                params.append(np.zeros(fan_out))
+            return params
         params = []
         for fan_in, fan_out in zip(self.sizes[:-1], self.sizes[1:]):
             bound = 1.0 / np.sqrt(fan_in)
@@ -72,11 +130,18 @@ class MLP:
         return self.head(params[-2:], self.body(params[:-2], x))
 
     def body(self, body_params, x):
-        """Features Phi: every layer but the last, each followed by the activation."""
+        """Features Phi: every layer but the last, each followed by the activation.
+
+        With batch norm, a layer is act(batch_norm(h W, offset=beta)), the
+        statistics taken over each task's own points.
+        """
         self._check(body_params, x, self.n_layers - 1)
         h = x
         for w, b in zip(body_params[0::2], body_params[1::2]):
-            h = self._act(ad.matmul(h, w) + _lift_bias(b))
+            if self.batch_norm:
+                h = self._act(batch_norm(ad.matmul(h, w), offset=b))
+            else:
+                h = self._act(ad.matmul(h, w) + _lift_bias(b))
         return h
 
     def head(self, head_params, features):
@@ -94,7 +159,18 @@ class MLP:
                              f"features), got shape {ad.shape(x)}")
 
     def __repr__(self):
-        return f"MLP(sizes={self.sizes}, activation={self.activation!r})"
+        bn = ", batch_norm=True" if self.batch_norm else ""
+        return f"MLP(sizes={self.sizes}, activation={self.activation!r}{bn})"
+
+
+def _truncated_normal(rng, shape):
+    """Standard normal draws, those beyond +-2 redrawn (TensorFlow's truncated_normal)."""
+    z = rng.standard_normal(shape)
+    bad = np.abs(z) > 2
+    while bad.any():
+        z[bad] = rng.standard_normal(int(bad.sum()))
+        bad = np.abs(z) > 2
+    return z
 
 
 def _lift_bias(b):

@@ -37,17 +37,32 @@ from scratchmeta.optim import adam_init, adam_update
 from scratchmeta.tasks import mse
 
 
-def inner_sgd(task_params, x, y, apply, *, inner_lr, inner_steps, loss=mse, first_order=False):
+def inner_sgd(task_params, x, y, apply, *, inner_lr, inner_steps, loss=mse, first_order=False,
+              trainable=None):
     """K full-batch SGD steps (eq. 22.4) on every task's support set at once, differentiably.
 
     ``task_params`` carry a leading task axis; ``x``, ``y`` are (tasks, points, .);
     ``apply(params, x)`` is the network (``model.apply``, or ANIL's head on fixed
-    features). Returns theta_K, still differentiable with respect to whatever
-    ``task_params`` (and ``x``) depend on: this is the loop MAML unrolls.
+    features). ``trainable``: indices of the parameters that take the steps
+    (None: all); the others keep their value, as batch norm's offsets do in
+    Finn et al.'s network (``MLP.adapted_indices``). Returns theta_K, still
+    differentiable with respect to whatever ``task_params`` (and ``x``) depend
+    on: this is the loop MAML unrolls.
     """
+    moving = None if trainable is None else sorted(trainable)
+
     def support_loss(p):
         # The sum over tasks: each task's copy of theta gets its own gradient.
         return ad.sum(loss(apply(p, x), y))
+
+    if moving is not None:
+        full_loss = support_loss
+
+        def support_loss(free, fixed):
+            params = list(fixed)
+            for i, p in zip(moving, free):
+                params[i] = p
+            return full_loss(params)
 
     if first_order:
         # FOMAML: the inner gradients are constants to the outer trace, so
@@ -55,15 +70,22 @@ def inner_sgd(task_params, x, y, apply, *, inner_lr, inner_steps, loss=mse, firs
         # the total displacement once: memory does not grow with K.
         start = [ad.stop_gradient(p) for p in task_params]
         x = ad.stop_gradient(x)
-        theta = start
-        for _ in range(inner_steps):
+        theta = _steps(support_loss, start, inner_lr, inner_steps, moving)
+        return [p + (t - s) for p, t, s in zip(task_params, theta, start)]
+    return _steps(support_loss, list(task_params), inner_lr, inner_steps, moving)
+
+
+def _steps(support_loss, theta, inner_lr, inner_steps, moving):
+    """The K steps of eq. 22.4, on every parameter or on the ``moving`` ones only."""
+    for _ in range(inner_steps):
+        if moving is None:
             g = ad.grad(support_loss)(theta)
             theta = [p - inner_lr * gp for p, gp in zip(theta, g)]         # eq. 22.4
-        return [p + (t - s) for p, t, s in zip(task_params, theta, start)]
-    theta = list(task_params)
-    for _ in range(inner_steps):
-        g = ad.grad(support_loss)(theta)
-        theta = [p - inner_lr * gp for p, gp in zip(theta, g)]             # eq. 22.4
+        else:
+            g = ad.grad(support_loss)([theta[i] for i in moving], theta)
+            theta = list(theta)
+            for i, gi in zip(moving, g):
+                theta[i] = theta[i] - inner_lr * gi                        # eq. 22.4
     return theta
 
 
@@ -73,7 +95,8 @@ def meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False,
     n_tasks = ad.shape(batch.x_support)[0]
     theta_k = inner_sgd(per_task(params, n_tasks), batch.x_support, batch.y_support,
                         model.apply, inner_lr=inner_lr, inner_steps=inner_steps, loss=loss,
-                        first_order=first_order)
+                        first_order=first_order,
+                        trainable=getattr(model, "adapted_indices", None))
     return ad.mean(loss(model.apply(theta_k, batch.x_query), batch.y_query))   # L_test
 
 
@@ -142,7 +165,14 @@ class MAML:
     def adaptation(self, state, batch):
         return adapt.from_theta0(state["params"], batch, self.model,
                                  inner_lr=self.config.inner_lr, loss=self.family.loss,
-                                 trainable=self.trainable)
+                                 trainable=self.fine_tuned())
+
+    def fine_tuned(self):
+        """Indices fine-tuned at test time: :attr:`trainable`, else the model's own
+        ``adapted_indices`` (batch norm's offsets stay, as in the inner loop), else all."""
+        if self.trainable is not None:
+            return self.trainable
+        return getattr(self.model, "adapted_indices", None)
 
 
 @dataclass

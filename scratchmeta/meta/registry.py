@@ -17,12 +17,17 @@ one (``--inner-steps`` means nothing to the closed-form head).
 """
 
 import dataclasses
+import functools
 
+from scratchmeta.datasets import omniglot
+from scratchmeta.datasets.omniglot_tasks import Omniglot
 from scratchmeta.meta.anil import ANIL
 from scratchmeta.meta.baselines import Pretrained, Scratch
 from scratchmeta.meta.closed_form import ClosedForm
 from scratchmeta.meta.maml import FOMAML, MAML
 from scratchmeta.meta.multitask import Multitask
+from scratchmeta.meta.newton_head import NewtonHead
+from scratchmeta.meta.r2d2 import R2D2
 from scratchmeta.meta.reptile import Reptile
 from scratchmeta.meta.subset import Subset
 from scratchmeta.nn import MLP
@@ -35,20 +40,38 @@ STRATEGIES = {
     "reptile": Reptile,             # 1.4.2, eq. 22.5
     "anil": ANIL,                   # 1.4.3
     "closed_form": ClosedForm,      # 1.4.3, eq. 22.6
+    "r2d2": R2D2,                   # 1.4.3, eq. 22.6 on one-hot targets, learned scale
+    "newton_head": NewtonHead,      # 1.4.3, a convex (softmax) head, Newton + implicit grad
     "subset": Subset,               # 1.4.1
     "multitask": Multitask,         # 1.3.1
     "pretrained": Pretrained,       # section 3's wish
     "scratch": Scratch,             # section 3's wish
 }
 
-FAMILIES = {"sinusoid": Sinusoid, "linear": LinearRegression, "clusters": GaussianClusters}
+FAMILIES = {"sinusoid": Sinusoid, "linear": LinearRegression, "clusters": GaussianClusters,
+            "omniglot": Omniglot}       # Chapter 5: real images (Finn et al. 2017, section 5.2)
 
 
 def make_family(name, **kwargs):
-    """The task family called ``name`` ("sinusoid", "linear" or "clusters")."""
+    """The task family called ``name`` ("sinusoid", "linear", "clusters" or "omniglot").
+
+    Omniglot's images (102 MB in float64 terms, a second or more to read) are
+    loaded once per process and per ``root``, and shared by every Omniglot
+    family made here: the training, validation and test splits of a run, and
+    a checkpoint's family rebuilt for evaluation.
+    """
     if name not in FAMILIES:
         raise ValueError(f"unknown task family {name!r}; expected one of {sorted(FAMILIES)}")
+    if FAMILIES[name] is Omniglot and kwargs.get("data") is None:
+        root = kwargs.get("root")
+        kwargs["data"] = _omniglot_images(None if root is None else str(root),
+                                          bool(kwargs.pop("download", False)))
     return FAMILIES[name](**kwargs)
+
+
+@functools.lru_cache(maxsize=2)
+def _omniglot_images(root, download):
+    return omniglot.load(root, download=download)
 
 
 def default_model(family):
@@ -57,6 +80,8 @@ def default_model(family):
     Sinusoids: Finn et al.'s MLP (1, 40, 40, 1). Linear regression: the
     two-parameter model y = a x + c, MLP((1, 1)), whose meta-trajectory lies
     in the task plane of Figure 22.1. Clusters: MLP((dim, 64, 64, n_way)).
+    Omniglot: Finn et al.'s fully connected network, 784-256-128-64-64-n_way,
+    each hidden layer batch norm then ReLU (``MLP(..., batch_norm=True)``).
     """
     if isinstance(family, str):
         family = make_family(family)
@@ -66,6 +91,8 @@ def default_model(family):
         return MLP((1, 1))
     if isinstance(family, GaussianClusters):
         return MLP((family.dim, 64, 64, family.n_way))
+    if isinstance(family, Omniglot):
+        return MLP((family.n_inputs, 256, 128, 64, 64, family.n_way), batch_norm=True)
     raise TypeError(f"no default model for a {type(family).__name__}; expected one of "
                     f"{[c.__name__ for c in FAMILIES.values()]}, or pass model= explicitly")
 
