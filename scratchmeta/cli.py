@@ -263,7 +263,8 @@ def build_parser():
         "figures", help="regenerate every lecture figure from real runs (the main job)",
         description="Regenerate Figures 22.1-22.7 and the demos of lecture 22 from real runs "
                     "of the library, with fixed seeds, into --out (default figures/). "
-                    "--quick makes every figure from small settings in under a minute.")
+                    "--quick makes every figure from small settings in under a minute, "
+                    "into figures-quick/ unless --out is given.")
     figures.add_arguments(fig_p)
     fig_p.set_defaults(run=figures_command)
 

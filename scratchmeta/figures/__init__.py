@@ -8,8 +8,13 @@ Run them all (about three minutes on a 2-core machine), or a quick version
 (about a minute)::
 
     python -m scratchmeta.figures                  # full runs, PNGs into figures/
-    python -m scratchmeta.figures --quick          # short runs, same pictures roughly
+    python -m scratchmeta.figures --quick          # short runs, PNGs into figures-quick/
     python -m scratchmeta.figures --only fig22_1 fig22_5 --out /tmp/figs
+
+Only the full run writes into ``figures/``, the folder the README shows: the
+quick pictures come from runs too short to show what the captions say, so
+``--quick`` writes into ``figures-quick/`` (ignored by git) unless ``--out``
+names a folder explicitly. The last line printed says where the files went.
 
 Conventions for a figure module
 -------------------------------
@@ -60,6 +65,10 @@ from pathlib import Path
 
 from scratchmeta.memory import keep_freed_memory
 
+#: Where the PNG files go when no folder is given: the committed figures come from
+#: the full run only, so a quick run never overwrites them by default.
+DEFAULT_OUT = {"full": "figures", "quick": "figures-quick"}
+
 #: The figures in lecture order: (stem of the PNG files, module in this package).
 FIGURES = [
     ("fig22_1", "fig22_1"),              # the MAML update in a 2-parameter plane
@@ -90,8 +99,17 @@ def _load(module):
         raise                          # a module it imports is missing: a real error
 
 
-def run_all(out_dir="figures", quick=False, only=None, progress=print):
+def default_out(quick):
+    """The folder a run writes into when none is given (:data:`DEFAULT_OUT`)."""
+    return DEFAULT_OUT["quick" if quick else "full"]
+
+
+def run_all(out_dir=None, quick=False, only=None, progress=print):
     """Make the figures of :data:`FIGURES` (or the stems in ``only``) into ``out_dir``.
+
+    ``out_dir=None`` means ``figures/`` for the full run and ``figures-quick/``
+    for a quick one (:func:`default_out`), so that a quick run never replaces
+    the committed pictures unless it is told to.
 
     Returns ``{stem: numbers}``, each the dict that the module's ``make``
     returned, with ``"seconds"`` added (the wall-clock time it took). Figures
@@ -109,6 +127,8 @@ def run_all(out_dir="figures", quick=False, only=None, progress=print):
             raise ValueError(f"unknown figure stems {unknown}; expected some of {stems}")
     todo = [(stem, module) for stem, module in FIGURES if only is None or stem in only]
     mode = "quick" if quick else "full"
+    if out_dir is None:
+        out_dir = default_out(quick)
     results = {}
     start = time.perf_counter()
     for i, (stem, module) in enumerate(todo, 1):
@@ -126,14 +146,17 @@ def run_all(out_dir="figures", quick=False, only=None, progress=print):
         files = ", ".join(Path(f).name for f in numbers.get("files", []))
         progress(f"[{i}/{len(todo)}] {stem}: done in {seconds:.1f} s -> {files}")
     progress(f"made {len(results)} of {len(todo)} figures in "
-             f"{time.perf_counter() - start:.1f} s ({mode} mode) into {out_dir}")
+             f"{time.perf_counter() - start:.1f} s ({mode} mode) into "
+             f"{Path(out_dir).resolve()}")
     return results
 
 
 def add_arguments(parser):
     """The options of the figures command (shared by ``python -m scratchmeta figures``)."""
-    parser.add_argument("--out", default="figures", help="folder for the PNG files "
-                        "(default: figures)")
+    parser.add_argument("--out", default=None,
+                        help=f"folder for the PNG files (default: {DEFAULT_OUT['full']} for "
+                             f"the full run, {DEFAULT_OUT['quick']} with --quick, so that a "
+                             f"quick run never replaces the committed figures)")
     parser.add_argument("--quick", action="store_true",
                         help="short runs: every figure in seconds, for checking")
     parser.add_argument("--only", nargs="+", metavar="STEM",
