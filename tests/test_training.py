@@ -210,11 +210,30 @@ def test_resume_says_where_it_continues_and_can_extend_a_finished_run(tmp_path):
         train(small_maml(), 4, seed=1, checkpoint=path, resume=True)
 
 
+def test_resume_may_change_a_step_size_and_says_so_and_records_it(tmp_path):
+    path = tmp_path / "run.npz"
+    train(small_maml(inner_lr=0.01), 2, seed=1, checkpoint=path)
+    lines = []
+    resumed = train(small_maml(inner_lr=0.02), 4, seed=1, checkpoint=path, resume=True,
+                    progress=lines.append)
+    assert lines[1] == ("changed from the checkpoint's settings (recorded in it): "
+                        "inner_lr 0.01 -> 0.02")
+    ckpt = load_checkpoint(path)
+    assert ckpt.changes == ({"step": 2, "changes": {"inner_lr": [0.01, 0.02]}},)
+    assert ckpt.config["hyperparameters"]["inner_lr"] == 0.02
+    # The same as two steps at 0.01 and two at 0.02, and not as four at 0.01.
+    first = train(small_maml(inner_lr=0.01), 2, seed=1, checkpoint=tmp_path / "b.npz")
+    assert not np.array_equal(flatten(resumed)["params/0"],
+                              flatten(train(small_maml(inner_lr=0.01), 4, seed=1))["params/0"])
+    assert_same_state(load_checkpoint(tmp_path / "b.npz").state, first)
+    # Resuming again with the new setting is no change; the record is kept.
+    train(small_maml(inner_lr=0.02), 5, seed=1, checkpoint=path, resume=True)
+    assert load_checkpoint(path).changes == ckpt.changes
+
+
 def test_resume_refuses_a_checkpoint_of_another_configuration_or_seed(tmp_path):
     path = tmp_path / "run.npz"
     train(small_maml(inner_lr=0.01), 2, seed=1, checkpoint=path)
-    with pytest.raises(ValueError, match=r"inner_lr: checkpoint 0.01, this run 0.02"):
-        train(small_maml(inner_lr=0.02), 4, seed=1, checkpoint=path, resume=True)
     with pytest.raises(ValueError, match=r"first_order: checkpoint False, this run True"):
         train(small_maml(first_order=True), 4, seed=1, checkpoint=path, resume=True)
     with pytest.raises(ValueError, match=r"seed: checkpoint 1, this run 2"):
@@ -237,8 +256,12 @@ def test_a_generator_seed_gives_the_same_run_as_the_int_it_draws():
     run = train(small_maml(), 3, np.random.default_rng(9))
     seed = int(np.random.default_rng(9).integers(2 ** 63))
     assert_same_state(run, train(small_maml(), 3, seed))
-    with pytest.raises(TypeError, match="seed must be an integer"):
+    with pytest.raises(ValueError, match=r"seed must be an integer in \[0, 2\*\*63\), got -1"):
         train(small_maml(), 3, -1)
+    with pytest.raises(ValueError, match=r"got 9223372036854775808"):
+        train(small_maml(), 3, 2 ** 63)
+    with pytest.raises(TypeError, match="seed must be an integer"):
+        train(small_maml(), 3, "0")
 
 
 # --- exploding meta-gradients -----------------------------------------------------------------

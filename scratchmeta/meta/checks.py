@@ -7,8 +7,18 @@ message naming the argument, the value given and what was expected.
 Lecture 22, section 1.3.7 warns that meta-gradients explode as K and the inner
 learning rate grow, and that normalisation cannot be used to tame them. So
 every update is passed through one guard, :func:`check_update`, which stops
-training with advice instead of carrying a NaN forward.
+training with advice instead of carrying a NaN forward. The guard tells two
+failures apart: the *forward* inner loop diverging (K steps of eq. 22.4 with
+too large an inner_lr blow the adapted parameters up, so the meta-loss itself
+is inf or NaN), and the *meta-gradient* exploding while the meta-loss is still
+finite (the backward pass through the unrolled loop multiplies K Jacobians).
+The trainer adds a second guard, :func:`check_step`, on what every update
+returns, whatever the strategy: new parameters that are not finite, or a
+step far larger than the parameters themselves (an outer step size such as
+meta_lr = 1e9), stop the run before the state is kept.
 """
+
+import os
 
 import numpy as np
 
@@ -40,6 +50,65 @@ def check_inner(inner_lr, inner_steps):
     """eta_inner >= 0 and K >= 0, the two settings of eq. 22.4."""
     check_rate("inner_lr", inner_lr, allow_zero=True)
     check_count("inner_steps (K)", inner_steps, 0)
+
+
+def check_type(name, value, kind, *, none_ok=False):
+    """``value`` is of the plain type ``kind`` (int, float, bool or str), or None if allowed.
+
+    The types do not mix: True is not an integer (a bool is a mistake for a
+    count), 1 is not a bool, and "fast" is not a number. An int is accepted
+    for a float; a float must be finite (no hyperparameter means anything at
+    inf or NaN).
+    """
+    if value is None and none_ok:
+        return
+    ok = {int: isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)),
+          float: isinstance(value, (int, float, np.integer, np.floating))
+          and not isinstance(value, (bool, np.bool_)),
+          bool: isinstance(value, (bool, np.bool_)),
+          str: isinstance(value, str)}.get(kind)
+    if ok is None:
+        return                                     # a type this layer does not know: no opinion
+    expected = {int: "an integer", float: "a finite number", bool: "true or false",
+                str: "a string"}[kind] + (" (or null for the default)" if none_ok else "")
+    if not ok:
+        raise TypeError(f"{name} must be {expected}, got {value!r} "
+                        f"({_type_name(value)})")
+    if kind is float and not np.isfinite(value):
+        raise ValueError(f"{name} must be {expected}, got {value!r}")
+
+
+def _type_name(value):
+    return {bool: "a bool", int: "an integer", float: "a number", str: "a string",
+            type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def available_memory():
+    """Bytes of physical memory on this machine (None where it cannot be read)."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def _bytes(n):
+    for unit in ("bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"):
+        if n < 1024 or unit == "EiB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.3g} {unit}"
+        n /= 1024
+
+
+def check_memory(what, n_floats, *, itemsize=8, limit=None):
+    """Refuse, before allocating, work that needs more than the machine's memory.
+
+    ``n_floats`` is the number of array elements ``what`` needs at once; the
+    message gives the size it would take and the memory there is.
+    """
+    limit = available_memory() if limit is None else limit
+    need = float(n_floats) * itemsize
+    if limit is not None and need > limit:
+        raise ValueError(f"{what} would need {_bytes(need)} of memory at once, more than "
+                         f"this machine's {_bytes(limit)}; choose smaller sizes")
 
 
 def check_choice(name, value, choices):
@@ -77,21 +146,69 @@ def check_update(loss, grads, *, step, advice, max_norm=1e6):
 
     ``grads`` is the meta-gradient, or whatever plays its part (Reptile's
     displacement); ``advice`` says which setting to change, e.g. "try a smaller
-    inner_lr or fewer inner steps".
+    inner_lr or fewer inner steps". A meta-loss that is inf or NaN means the
+    forward pass diverged (for MAML: the inner loop), which is said as such;
+    a finite meta-loss with a non-finite or huge gradient is an exploding
+    meta-gradient.
     """
     loss = float(loss)
-    norm = grad_norm(grads)
+    with np.errstate(all="ignore"):
+        norm = grad_norm(grads)
     if np.isfinite(loss) and np.isfinite(norm) and norm <= max_norm:
         return norm
-    what = (f"the meta-loss is {loss}" if not np.isfinite(loss) else
-            "the meta-gradient is not finite" if not np.isfinite(norm) else
-            f"the meta-gradient has norm {norm:.3g} > {max_norm:g}")
+    if not np.isfinite(loss):
+        what = (f"the meta-loss is {loss} at meta-step {step}: the forward pass diverged "
+                f"before any gradient was taken (for an inner loop: its K steps of eq. 22.4 "
+                f"overshoot and the adapted parameters blow up)")
+    else:
+        size = "is not finite" if not np.isfinite(norm) else f"has norm {norm:.3g} > {max_norm:g}"
+        what = (f"the meta-gradient {size} at meta-step {step}, while the meta-loss "
+                f"{loss:.4g} is finite: the gradient exploded")
     raise ExplodingMetaGradient(
-        f"{what} at meta-step {step}. Meta-updates explode as K and inner_lr grow "
-        f"(lecture 22, section 1.3.7): {advice}.")
+        f"{what}. Meta-updates explode as K and inner_lr grow (lecture 22, section 1.3.7): "
+        f"{advice}.")
+
+
+def check_step(old, new, loss, *, step, advice, max_ratio=1e3):
+    """The trainer's guard on any strategy's update: ``new`` finite and not a wild jump.
+
+    ``old`` and ``new`` are the parameters before and after the update (trees
+    of arrays). The step ``new - old`` must be finite and its norm at most
+    ``max_ratio`` times ``1 + |old|``: a well-set optimiser moves the
+    parameters by a small fraction of their size; a step size such as
+    meta_lr = 1e9 moves them by ~1e9 and every later step is garbage.
+    """
+    loss = float(loss)
+    old_leaves, _ = ad.tree_flatten(old)
+    new_leaves, _ = ad.tree_flatten(new)
+    with np.errstate(all="ignore"):
+        size = float(np.sqrt(sum(float(np.sum(np.square(np.asarray(a, float))))
+                                 for a in old_leaves)))
+        moved = float(np.sqrt(sum(float(np.sum(np.square(np.asarray(b, float)
+                                                          - np.asarray(a, float))))
+                                   for a, b in zip(old_leaves, new_leaves))))
+    if not np.isfinite(loss):
+        what = f"the meta-loss is {loss} at meta-step {step}"
+    elif not np.isfinite(moved):
+        what = f"the update at meta-step {step} made the parameters non-finite"
+    elif moved > max_ratio * (1.0 + size):
+        what = (f"the update at meta-step {step} moved the parameters by {moved:.3g}, more "
+                f"than {max_ratio:g} x (1 + their norm {size:.3g})")
+    else:
+        return moved
+    raise ExplodingMetaGradient(f"{what}; the update is not kept. {advice}.")
+
+
+def step_advice(config):
+    """Which outer step size to change, named from a strategy's configuration."""
+    names = [n for n in ("meta_lr", "head_meta_lr") if getattr(config, n, None) is not None]
+    if not names:
+        return "check the strategy's step sizes"
+    now = ", ".join(f"{n} = {getattr(config, n):g}" for n in names)
+    return f"try a smaller {' or '.join(names)} (now {now})"
 
 
 def inner_advice(inner_steps, inner_lr):
     """The guard's advice for a strategy with an inner loop."""
     return (f"with K = inner_steps = {inner_steps} and inner_lr = {inner_lr:g}, try a smaller "
-            f"inner_lr or fewer inner steps")
+            f"inner_lr (--inner-lr) or fewer inner steps (--inner-steps)")

@@ -36,6 +36,8 @@ batch a step used.
 import dataclasses
 from typing import Any, Iterator, Protocol, runtime_checkable
 
+from scratchmeta.meta.checks import check_type
+
 
 @runtime_checkable
 class Strategy(Protocol):
@@ -65,18 +67,33 @@ def configure(cls, config=None, hyper=None):
     """``cls.Config`` (or ``config``) with the fields in ``hyper`` replaced, then checked.
 
     A name the configuration does not have is refused, with the reason from
-    ``cls.NOT_APPLICABLE`` where the class gives one.
+    ``cls.NOT_APPLICABLE`` where the class gives one; a value of the wrong type
+    (a bool for an int, a string for a number) is a TypeError naming the field.
     """
     config = cls.Config() if config is None else config
-    fields = [f.name for f in dataclasses.fields(config)]
-    for key in hyper or {}:
+    fields = {f.name: f for f in dataclasses.fields(config)}
+    for key, value in (hyper or {}).items():
         if key not in fields:
             why = getattr(cls, "NOT_APPLICABLE", {}).get(key)
             raise ValueError(f"strategy {cls.__name__} has no hyperparameter {key!r}"
                              f"{': ' + why if why else ''}; it takes {sorted(fields)}")
+        check_type(key, value, field_type(fields[key]), none_ok=fields[key].default is None)
     config = dataclasses.replace(config, **(hyper or {}))
     config.check()
     return config
+
+
+def field_type(field):
+    """The plain type (int, float, bool, str) a configuration field is declared with, or None.
+
+    Every configuration declares its fields with one of these four, so the
+    declaration is the one place that says what a value must be: ``configure``
+    checks the type of every value against it before the strategy's own
+    ``check`` looks at ranges (so ``inner_steps=True`` is refused as a bool,
+    not taken as K = 1).
+    """
+    kind = field.type if isinstance(field.type, str) else getattr(field.type, "__name__", "")
+    return {"int": int, "float": float, "bool": bool, "str": str}.get(kind.split("|")[0].strip())
 
 
 def describe(strategy):

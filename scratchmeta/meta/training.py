@@ -29,32 +29,67 @@ strategy's state, a nested dict, flattened to one entry per array under
 ``meta/<key>`` the format, the step, the seed, the strategy's name, its record
 as a JSON string in a 0-d unicode array
 (:func:`scratchmeta.meta.protocol.describe`: class, configuration, model,
-family) and the meta-loss of every step so far. It is written to
-``<path>.tmp`` and then renamed over ``<path>``; a rename is atomic, so a crash
-mid-write leaves the previous checkpoint whole. It is read with
-``allow_pickle=False``: loading a checkpoint never runs code from the file.
-Checkpoints of the first edition (format 1) are translated by
-``scratchmeta.meta.legacy``.
+family), the meta-loss of every step so far and the hyperparameter changes
+made on resuming (``meta/changes``). It is written to a temporary file of its
+own (``<path>.<random>.tmp``, made with O_EXCL) and then renamed over
+``<path>``; a rename is atomic, so a crash mid-write leaves the previous
+checkpoint whole, and two writers never share a temporary file. A run also
+holds an exclusive lock (``<path>.lock``, ``flock``) while it trains, so a
+second run given the same path is refused at once, and the "already exists"
+check is made under that lock. The path is checked (a ``.npz`` name in a
+folder that can be written) before any work. A checkpoint never holds NaN or
+inf: a state that is not finite is refused when saving, and again when
+loading.
+
+It is read with ``allow_pickle=False``: loading a checkpoint never runs code
+from the file. Every entry is checked on loading: numeric, real and finite,
+and, when the strategy is known (resuming, :func:`restore`), the same names
+and shapes as the strategy's own state; a bad entry is named. Checkpoints of
+the first edition (format 1) are translated by ``scratchmeta.meta.legacy``.
+
+*Resuming with other settings.* A resumed run must be the same strategy,
+model, task family and seed; but the step sizes and sizes listed in
+:data:`RESUMABLE` may change, as section 1.3.7's advice asks ("try a smaller
+inner_lr"). The trainer says which changed, at which step, and records it.
 
 Section 1.3.7 warns that meta-gradients explode. A strategy's ``update``
-raises :class:`~scratchmeta.meta.checks.ExplodingMetaGradient` when they do;
-the trainer then saves the last good state (as it does on Ctrl-C), and lets
-the error through with its advice.
+raises :class:`~scratchmeta.meta.checks.ExplodingMetaGradient` when they do,
+and the trainer checks what every update returns
+(:func:`~scratchmeta.meta.checks.check_step`): finite, and not a wild jump.
+Either way the update is not kept; the trainer saves the last good state (as
+it does on Ctrl-C) and lets the error through with its advice. NumPy's
+overflow warnings inside a diverging step are silenced: the guard says what
+happened instead.
 """
 
+import contextlib
 import json
 import os
+import tempfile
 import time
 from typing import NamedTuple
 
 import numpy as np
 
 from scratchmeta.meta import legacy
-from scratchmeta.meta.checks import ExplodingMetaGradient, check_count
+from scratchmeta.meta.checks import (ExplodingMetaGradient, check_count, check_memory,
+                                     check_step, step_advice)
 from scratchmeta.meta.protocol import describe
+
+try:
+    import fcntl
+except ImportError:                  # not on POSIX: the lock falls back to O_EXCL alone
+    fcntl = None
 
 FORMAT = "scratchmeta-checkpoint-2"
 FORMAT_1 = "scratchmeta-checkpoint-1"     # the first edition's flat states
+ZIP_MAGIC = b"PK\x03\x04"                # every .npz is a zip archive
+
+# Hyperparameters a resumed run may change: step sizes and sizes that leave the
+# state's layout alone. The rest (the strategy, its model and family, first_order,
+# n_train_tasks, the seed, ...) define the run and must match.
+RESUMABLE = ("inner_lr", "inner_steps", "meta_lr", "head_meta_lr", "head_inner_lr",
+             "meta_batch", "n_support", "n_query", "subset_size", "head_steps", "n_steps")
 
 
 # --- one random stream per purpose -----------------------------------------------
@@ -63,9 +98,10 @@ def as_seed(seed):
     """A non-negative int seed; a Generator is turned into one by a single draw."""
     if isinstance(seed, np.random.Generator):
         return int(seed.integers(2 ** 63))
-    if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool) \
-            and 0 <= seed < 2 ** 63:
-        return int(seed)
+    if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool):
+        if 0 <= seed < 2 ** 63:
+            return int(seed)
+        raise ValueError(f"seed must be an integer in [0, 2**63), got {seed!r}")
     raise TypeError(f"seed must be an integer in [0, 2**63) or a numpy Generator, "
                     f"got {seed!r}")
 
@@ -126,10 +162,66 @@ class Checkpoint(NamedTuple):
     strategy: str              # the strategy's display name, e.g. "FOMAML"
     config: dict               # protocol.describe(strategy), to rebuild or to check it
     meta_losses: np.ndarray    # (step,) the meta-loss of every step so far
+    changes: tuple = ()        # {"step", "changes": {name: [old, new]}} made on resuming
 
 
-def save_checkpoint(path, state, *, step, seed, config, meta_losses):
-    """Write a checkpoint atomically: to ``path + ".tmp"``, then rename it over ``path``."""
+def check_checkpoint_path(path, name="checkpoint"):
+    """A path a checkpoint can be written to, checked before any work: the normalised str.
+
+    It must be a non-empty ``.npz`` name, not a folder, under a folder that
+    exists or can be made (no part of it a file) and that can be written
+    (tried: a probe file is made and removed there).
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a path (str or os.PathLike), got {path!r}")
+    path = os.fspath(path)
+    if not isinstance(path, str):
+        raise TypeError(f"{name} must be a text path, got {path!r}")
+    if not path.strip():
+        raise ValueError(f"{name} path is empty ({path!r}); expected a file name ending in "
+                         f".npz, e.g. runs/maml.npz")
+    if not path.endswith(".npz") or os.path.basename(path) == ".npz":
+        raise ValueError(f"{name} path must be a file name ending in .npz, got {path!r}")
+    if os.path.isdir(path):
+        raise ValueError(f"{name} path {path!r} is a folder; expected a .npz file name")
+    folder = os.path.dirname(os.path.abspath(path))
+    existing = folder
+    while not os.path.exists(existing):
+        existing = os.path.dirname(existing)
+    if not os.path.isdir(existing):
+        raise ValueError(f"cannot write {name} {path!r}: {existing!r} is a file, not a folder")
+    if existing == folder:
+        try:
+            fd, probe = tempfile.mkstemp(dir=folder, prefix=".scratchmeta-probe-")
+            os.close(fd)
+            os.remove(probe)
+        except OSError as e:
+            raise ValueError(f"cannot write {name} {path!r}: the folder {folder!r} is not "
+                             f"writable ({e.strerror})") from None
+    elif not os.access(existing, os.W_OK | os.X_OK):
+        raise ValueError(f"cannot write {name} {path!r}: the folder {existing!r} is not "
+                         f"writable, so {folder!r} cannot be made")
+    return path
+
+
+def _check_finite_state(flat, path, verb):
+    for key, value in flat.items():
+        value = np.asarray(value)
+        if value.dtype.kind in "fc" and not np.all(np.isfinite(value)):
+            bad = int(np.size(value) - np.count_nonzero(np.isfinite(value)))
+            raise ValueError(f"{verb} {path!r}: entry state/{key} holds {bad} NaN or inf "
+                             f"value{'s' if bad != 1 else ''} of {np.size(value)}; a "
+                             f"checkpoint only ever holds a finite state (the trainer never "
+                             f"saves a diverged one)")
+
+
+def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=()):
+    """Write a checkpoint atomically: to a fresh temporary file, then rename it over ``path``.
+
+    The temporary file's name is unique (``tempfile.mkstemp``, O_EXCL), so two
+    writers never write into one file; each rename is atomic, so a reader sees
+    one whole checkpoint or the other. A state with NaN or inf is refused.
+    """
     path = os.fspath(path)
     if not path.endswith(".npz"):
         raise ValueError(f"a checkpoint path must end in .npz, got {path!r}")
@@ -144,17 +236,21 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses):
             raise TypeError(f"state[{key!r}] is an array of Python objects; a checkpoint holds "
                             f"numeric arrays only (it is loaded with allow_pickle=False)")
         arrays[f"state/{key}"] = value
+    _check_finite_state({k[len("state/"):]: v for k, v in arrays.items()}, path,
+                        "refusing to save")
     arrays.update({"meta/format": np.array(FORMAT), "meta/step": np.array(step, np.int64),
                    "meta/seed": np.array(seed, np.int64),
                    "meta/strategy": np.array(str(config.get("name", "?"))),
                    "meta/config": np.array(json.dumps(config, sort_keys=True)),
-                   "meta/meta_losses": meta_losses})
+                   "meta/meta_losses": meta_losses,
+                   "meta/changes": np.array(json.dumps(list(changes), sort_keys=True))})
     folder = os.path.dirname(path)
     if folder:
         os.makedirs(folder, exist_ok=True)
-    tmp = path + ".tmp"
+    fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=os.path.basename(path) + ".",
+                               suffix=".tmp")
     try:
-        with open(tmp, "wb") as f:            # a file object: savez would append .npz to a name
+        with os.fdopen(fd, "wb") as f:        # a file object: savez would append .npz to a name
             np.savez(f, **arrays)
             f.flush()
             os.fsync(f.fileno())
@@ -165,15 +261,50 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses):
         raise
 
 
+def _entry(arrays, key, path, kind, shape=()):
+    """arrays[key], which must exist, be of dtype kind ``kind`` ("i", "U", "f") and shape."""
+    if key not in arrays:
+        raise ValueError(f"{path!r} is damaged: it has no entry {key}")
+    value = arrays[key]
+    kinds = {"i": "iu", "f": "fiu", "U": "U"}[kind]
+    if value.dtype.kind not in kinds or value.shape != shape:
+        want = {"i": "an integer", "f": "a real number", "U": "text"}[kind]
+        raise ValueError(f"{path!r} is damaged: entry {key} must be {want} of shape {shape}, "
+                         f"got dtype {value.dtype} and shape {value.shape}")
+    return value
+
+
 def load_checkpoint(path):
-    """Read a checkpoint written by :func:`save_checkpoint`, refusing pickled objects."""
+    """Read a checkpoint written by :func:`save_checkpoint`, refusing pickled objects.
+
+    Every entry is checked: the meta entries have their types, and every
+    state entry is a real, finite, numeric array (not text, complex, objects,
+    NaN or inf), or the entry is named in a ValueError.
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"checkpoint must be a path (str or os.PathLike), got {path!r}")
     path = os.fspath(path)
     if not os.path.exists(path):
         raise FileNotFoundError(f"no checkpoint at {path!r}")
+    if os.path.isdir(path):
+        raise ValueError(f"{path!r} is a folder, not a checkpoint file (.npz)")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(64)
+    except OSError as e:
+        raise ValueError(f"cannot read {path!r}: {e.strerror}") from None
+    if head.startswith(b"\x93NUMPY"):
+        raise ValueError(f"{path!r} is not a checkpoint: it holds a single NumPy array (.npy), "
+                         f"not a .npz archive written by train")
+    if not head.startswith(ZIP_MAGIC):
+        looks = ("an empty file" if not head else
+                 "a text file" if all(32 <= c < 127 or c in b"\t\r\n" for c in head) else
+                 "a binary file of another kind")
+        raise ValueError(f"{path!r} is not a checkpoint: it is {looks} (starts with "
+                         f"{head[:16]!r}), where a checkpoint is a .npz (zip) archive "
+                         f"written by train")
     try:
         with np.load(path, allow_pickle=False) as data:
-            if not isinstance(data, np.lib.npyio.NpzFile):
-                raise ValueError("it holds a single array, not a .npz archive")
             arrays = {key: data[key] for key in data.files}
     except ValueError as e:
         if "pickle" in str(e):
@@ -183,48 +314,168 @@ def load_checkpoint(path):
         raise ValueError(f"{path!r} is not a readable checkpoint: {e}") from None
     except Exception as e:       # a truncated or foreign file: zipfile and format errors
         raise ValueError(f"{path!r} is not a readable checkpoint: {e}") from None
-    fmt = str(arrays.get("meta/format", ""))
+    fmt = str(arrays["meta/format"]) if "meta/format" in arrays and \
+        arrays["meta/format"].dtype.kind == "U" else ""
     if fmt not in (FORMAT, FORMAT_1):
         raise ValueError(f"{path!r} is not a scratchmeta checkpoint (no meta/format = "
                          f"{FORMAT!r}); its arrays are {sorted(arrays)[:8]}")
+    step = int(_entry(arrays, "meta/step", path, "i"))
+    seed = int(_entry(arrays, "meta/seed", path, "i"))
+    if step < 0 or seed < 0:
+        raise ValueError(f"{path!r} is damaged: meta/step = {step} and meta/seed = {seed} "
+                         f"must be >= 0")
+    name = str(_entry(arrays, "meta/strategy", path, "U"))
+    try:
+        config = json.loads(str(_entry(arrays, "meta/config", path, "U")))
+        changes = tuple(json.loads(str(_entry(arrays, "meta/changes", path, "U")))
+                        if "meta/changes" in arrays else ())
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path!r} is damaged: its meta/config or meta/changes is not JSON "
+                         f"({e})") from None
+    if not isinstance(config, dict) or not isinstance(config.get("class"), str) \
+            or not isinstance(config.get("hyperparameters"), dict):
+        raise ValueError(f"{path!r} is damaged: meta/config must record a strategy's class "
+                         f"and hyperparameters, got {str(config)[:80]!r}")
+    losses = arrays.get("meta/meta_losses")
+    if losses is None or losses.dtype.kind not in "fiu" or losses.shape != (step,):
+        raise ValueError(f"{path!r} is damaged: it is at step {step} but records "
+                         f"{None if losses is None else losses.shape} meta-losses")
     flat = {k[len("state/"):]: v for k, v in arrays.items() if k.startswith("state/")}
-    config = json.loads(str(arrays["meta/config"]))
+    for key, value in flat.items():
+        if value.dtype.kind not in "fiub":
+            what = {"c": "complex numbers", "U": "text", "S": "bytes", "O": "objects"}.get(
+                value.dtype.kind, f"dtype {value.dtype}")
+            raise ValueError(f"{path!r} is damaged: entry state/{key} holds {what}; a "
+                             f"checkpoint's state holds real numbers only")
+    _check_finite_state(flat, path, "refusing to load")
     if fmt == FORMAT_1:                       # the first edition's names and flat state
         config = legacy.upgrade_config(config)
-        state = legacy.upgrade_state(config["class"].rpartition(".")[2], flat)
+        try:
+            state = legacy.upgrade_state(config["class"].rpartition(".")[2], flat)
+        except KeyError as e:
+            raise ValueError(f"{path!r} is damaged: a first-edition state needs the entry "
+                             f"state/{e.args[0]}") from None
     else:
         state = unflatten(flat)
-    step = int(arrays["meta/step"])
-    losses = arrays["meta/meta_losses"]
-    if losses.shape != (step,):
-        raise ValueError(f"{path!r} is damaged: it is at step {step} but records "
-                         f"{losses.shape} meta-losses")
-    return Checkpoint(state, step, int(arrays["meta/seed"]), str(arrays["meta/strategy"]),
-                      config, losses)
+    return Checkpoint(state, step, seed, name, config, losses.astype(float), changes)
+
+
+def check_state(state, strategy, path="the checkpoint"):
+    """Raise ValueError unless ``state`` has the entries, shapes and kinds of ``strategy``'s.
+
+    The reference is the strategy's own ``init_state``: a checkpoint's state
+    must hold the same entries (none missing, none extra), each of the same
+    shape, integers where it has integers.
+    """
+    want = flatten(strategy.init_state(init_rng(0)))
+    got = flatten(state)
+    missing, extra = sorted(set(want) - set(got)), sorted(set(got) - set(want))
+    if missing or extra:
+        parts = ([f"missing {', '.join('state/' + k for k in missing[:4])}"] if missing else []) \
+            + ([f"unexpected {', '.join('state/' + k for k in extra[:4])}"] if extra else [])
+        raise ValueError(f"{path!r} does not hold a {strategy.name} state for this model: "
+                         f"{'; '.join(parts)}")
+    for key in sorted(want):
+        a, b = np.asarray(want[key]), np.asarray(got[key])
+        if a.shape != b.shape:
+            raise ValueError(f"{path!r} does not fit this model: entry state/{key} has shape "
+                             f"{b.shape}, the model needs {a.shape}")
+        if a.dtype.kind in "iu" and b.dtype.kind not in "iu":
+            raise ValueError(f"{path!r} is damaged: entry state/{key} must hold integers, "
+                             f"got dtype {b.dtype}")
+
+
+def restore(path):
+    """(checkpoint, strategy) from a checkpoint file, the state checked against the strategy."""
+    from scratchmeta.meta.registry import strategy_from_config     # the registry imports us
+    ckpt = load_checkpoint(path)
+    try:
+        strategy = strategy_from_config(ckpt.config)
+    except (TypeError, KeyError, AttributeError) as e:
+        raise ValueError(f"{os.fspath(path)!r} is damaged: its meta/config does not rebuild a "
+                         f"strategy ({type(e).__name__}: {e})") from None
+    check_state(ckpt.state, strategy, os.fspath(path))
+    return ckpt, strategy
 
 
 def _differences(saved, current, where=""):
-    """Readable 'key: checkpoint a, this run b' lines where two configs differ."""
+    """(name, checkpoint value, this run's value) where two configs differ."""
     if isinstance(saved, dict) and isinstance(current, dict):
         out = []
         for key in sorted(set(saved) | set(current)):
             out += _differences(saved.get(key), current.get(key), f"{where}{key}.")
         return out
     if saved != current:
-        return [f"{where[:-1]}: checkpoint {saved!r}, this run {current!r}"]
+        return [(where[:-1], saved, current)]
     return []
 
 
 def check_same_run(ckpt, strategy, seed, path="the checkpoint"):
-    """Raise ValueError unless ``ckpt`` was written by this strategy, configured alike, and seed."""
+    """The changes a resumed run makes: {name: [checkpoint's, this run's]}.
+
+    Raise ValueError unless ``ckpt`` was written by this strategy, model,
+    family and seed; hyperparameters in :data:`RESUMABLE` may differ, and are
+    returned.
+    """
     current = json.loads(json.dumps(describe(strategy), sort_keys=True))    # as stored
-    diff = _differences(ckpt.config, current)
+    changed, refused = {}, []
+    for name, old, new in _differences(ckpt.config, current):
+        key = name.removeprefix("hyperparameters.")
+        if name.startswith("hyperparameters.") and key in RESUMABLE:
+            changed[key] = [old, new]
+        elif name != "name":                  # the display name follows the hyperparameters
+            refused.append(f"{name}: checkpoint {old!r}, this run {new!r}")
     if ckpt.seed != seed:
-        diff.append(f"seed: checkpoint {ckpt.seed}, this run {seed}")
-    if diff:
+        refused.append(f"seed: checkpoint {ckpt.seed}, this run {seed}")
+    if refused:
         raise ValueError(f"cannot resume from {path}: it was written by a different run "
-                         f"({'; '.join(diff)}). Resume with the checkpoint's settings, or "
-                         f"start a new run without resume.")
+                         f"({'; '.join(refused)}). A resumed run may change only "
+                         f"{', '.join(RESUMABLE)}; resume with the checkpoint's other "
+                         f"settings, or start a new run without resume.")
+    return changed
+
+
+@contextlib.contextmanager
+def exclusive(path):
+    """Hold ``<path>.lock`` exclusively while the block runs; refuse if another run holds it.
+
+    The lock is ``flock``'s, so the kernel drops it when its process dies
+    (kill -9 leaves nothing stale). The file is removed on release.
+    """
+    path = os.fspath(path)
+    lock = path + ".lock"
+    folder = os.path.dirname(path)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            try:
+                with open(lock) as f:
+                    holder = f.read().strip() or "?"
+            except OSError:
+                holder = "?"
+            raise ValueError(f"another run (pid {holder}) is writing {path!r} right now; "
+                             f"wait for it to finish, or give this run another --out") from None
+        try:                                   # the file may have been removed and remade
+            same = os.fstat(fd).st_ino == os.stat(lock).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(lock)
+        os.close(fd)
 
 
 # --- the loop ------------------------------------------------------------------------------
@@ -239,21 +490,46 @@ def _duration(seconds):
     return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
 
 
+def batch_floats(strategy, n_tasks=None, n_points=None):
+    """About how many floats one meta-step (or one chunk of evaluation) holds at once.
+
+    Tasks x points x (every layer's width) x (the K inner steps + 2) copies:
+    the activations an unrolled inner loop keeps for its backward pass.
+    """
+    c = strategy.config
+    tasks = getattr(c, "meta_batch", 1) if n_tasks is None else n_tasks
+    points = (getattr(c, "n_support", 0) + getattr(c, "n_query", 0)) if n_points is None \
+        else n_points
+    sizes = getattr(strategy.model, "sizes", (1,))
+    copies = int(getattr(c, "inner_steps", 1) or 0) + 2
+    return float(tasks) * float(points) * float(sum(sizes)) * copies
+
+
+def _parameters(state):
+    """The learned parts of a state (an optimizer's moments left out), for the step guard."""
+    return {k: v for k, v in state.items() if "adam" not in k}
+
+
 def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, resume=False,
-          progress=None, log_every=None, history=None):
+          progress=None, log_every=None, history=None, overwrite=True):
     """Run meta-steps until ``n_steps`` are done; return the final state.
 
     Meta-step t draws its batch with ``strategy.sample_batch`` and applies it
     with ``strategy.update``, both from the generator :func:`step_rng` (seed, t).
+    Every argument, the checkpoint path and the memory a step needs are
+    checked before the first step.
 
     seed:             an int, or a numpy Generator (one draw makes the int seed).
                       Step t uses :func:`step_rng` (seed, t).
     checkpoint:       a ``.npz`` path, written every ``checkpoint_every`` steps, at the
                       end, and with the last good state when a step explodes or the
-                      run is interrupted.
+                      run is interrupted. The run holds ``<checkpoint>.lock``.
     resume:           continue from ``checkpoint``, which must come from the same
-                      strategy, configuration and seed; the result is bit-identical to
-                      an uninterrupted run.
+                      strategy, model, family and seed; the result is bit-identical to
+                      an uninterrupted run. Hyperparameters in :data:`RESUMABLE` may
+                      differ from the checkpoint's: the change is said and recorded.
+    overwrite:        with ``resume=False``, whether an existing ``checkpoint`` may be
+                      replaced (checked under the lock, so two runs cannot both pass).
     progress:         a print-like callable for progress lines, or None for silence;
                       one line every ``log_every`` steps (default: about 50 lines a run).
     history:          a list that receives the meta-loss of every step 0..n_steps-1
@@ -264,51 +540,89 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
     log_every = max(1, n_steps // 50) if log_every is None else log_every
     check_count("log_every", log_every, 1)
     seed = as_seed(seed)
+    if not isinstance(resume, bool) or not isinstance(overwrite, bool):
+        raise TypeError(f"resume and overwrite must be True or False, got {resume!r} and "
+                        f"{overwrite!r}")
     if resume and checkpoint is None:
         raise ValueError("resume=True needs the checkpoint path to resume from")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be a print-like callable or None, got {progress!r}")
+    if history is not None and not isinstance(history, list):
+        raise TypeError(f"history must be a list or None, got {type(history).__name__}")
+    anneal = getattr(getattr(strategy, "config", None), "n_steps", None)
+    if anneal is not None and anneal < n_steps:
+        raise ValueError(f"{strategy.name} anneals its step over n_steps = {anneal} "
+                         f"hyperparameter steps (eq. 22.5), fewer than the {n_steps} meta-steps "
+                         f"asked for; set its n_steps to at least {n_steps}")
+    check_memory(f"one meta-step of {strategy.name}", batch_floats(strategy))
+    if checkpoint is None:
+        return _train(strategy, n_steps, seed, None, checkpoint_every, False, progress,
+                      log_every, history)
+    checkpoint = check_checkpoint_path(checkpoint)
+    with exclusive(checkpoint):
+        if not resume and not overwrite and os.path.exists(checkpoint):
+            raise FileExistsError(f"{checkpoint} exists; resume to continue that run, or "
+                                  f"allow overwriting it to start again")
+        return _train(strategy, n_steps, seed, checkpoint, checkpoint_every, resume, progress,
+                      log_every, history)
+
+
+def _train(strategy, n_steps, seed, checkpoint, checkpoint_every, resume, progress, log_every,
+           history):
     config = describe(strategy) if checkpoint is not None else None
     say = progress or (lambda line: None)
+    changes, changed = [], {}
 
     if resume:
         ckpt = load_checkpoint(checkpoint)
-        check_same_run(ckpt, strategy, seed, checkpoint)
+        changed = check_same_run(ckpt, strategy, seed, checkpoint)
         if ckpt.step > n_steps:
             raise ValueError(f"{checkpoint} is already at step {ckpt.step}, beyond the "
                              f"requested n_steps = {n_steps}")
+        check_state(ckpt.state, strategy, checkpoint)
         state, start, losses = ckpt.state, ckpt.step, list(ckpt.meta_losses)
+        changes = list(ckpt.changes) + ([{"step": start, "changes": changed}] if changed else [])
         say(f"resuming {ckpt.strategy} from step {start} of {checkpoint}")
+        if changed:
+            say("changed from the checkpoint's settings (recorded in it): " + ", ".join(
+                f"{k} {old!r} -> {new!r}" for k, (old, new) in sorted(changed.items())))
     else:
         state, start, losses = strategy.init_state(init_rng(seed)), 0, []
     if not isinstance(state, dict):
         raise TypeError(f"{type(strategy).__name__}.init_state must return a dict of arrays "
                         f"(see scratchmeta.meta.protocol), got {type(state).__name__}")
 
-    saved = start if resume else None        # the step the file on disk holds
+    # The step the file on disk holds, if it holds this run's settings as well.
+    saved = start if resume and not changed else None
     done = start
     t0, window = time.perf_counter(), []
+    advice = step_advice(strategy.config)
 
     def save():
         nonlocal saved
         save_checkpoint(checkpoint, state, step=done, seed=seed, config=config,
-                        meta_losses=losses)
+                        meta_losses=losses, changes=changes)
         saved = done
 
     try:
-        for step in range(start, n_steps):
-            rng = step_rng(seed, step)
-            batch = strategy.sample_batch(rng, state)
-            new_state, loss = strategy.update(state, batch, rng, step)    # guarded (1.3.7)
-            state, done = new_state, step + 1
-            losses.append(loss)
-            window.append(loss)
-            if done % log_every == 0 or done == n_steps:
-                rate = (done - start) / max(time.perf_counter() - t0, 1e-9)
-                say(f"step {done:>{len(str(n_steps))}d}/{n_steps}  "
-                    f"meta-loss {np.mean(window):.4g}  {rate:.1f} steps/s  "
-                    f"ETA {_duration((n_steps - done) / rate)}")
-                window = []
-            if checkpoint is not None and (done % checkpoint_every == 0 or done == n_steps):
-                save()
+        with np.errstate(all="ignore"):       # the guards say what overflowed, not NumPy
+            for step in range(start, n_steps):
+                rng = step_rng(seed, step)
+                batch = strategy.sample_batch(rng, state)
+                new_state, loss = strategy.update(state, batch, rng, step)   # guarded (1.3.7)
+                check_step(_parameters(state), _parameters(new_state), loss, step=step,
+                           advice=advice)
+                state, done = new_state, step + 1
+                losses.append(loss)
+                window.append(loss)
+                if done % log_every == 0 or done == n_steps:
+                    rate = (done - start) / max(time.perf_counter() - t0, 1e-9)
+                    say(f"step {done:>{len(str(n_steps))}d}/{n_steps}  "
+                        f"meta-loss {np.mean(window):.4g}  {rate:.1f} steps/s  "
+                        f"ETA {_duration((n_steps - done) / rate)}")
+                    window = []
+                if checkpoint is not None and (done % checkpoint_every == 0 or done == n_steps):
+                    save()
     except (ExplodingMetaGradient, KeyboardInterrupt):
         if checkpoint is not None and saved != done:
             save()                           # keep the last good state, then stop
@@ -318,3 +632,4 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
     if history is not None:
         history.extend(losses)
     return state
+
