@@ -162,6 +162,10 @@ class Tensor:
                              f"reduce it first, e.g. bool(ad.stop_gradient(x).any())")
         return bool(value)
 
+    def __float__(self):
+        raise TypeError("float() of a traced Tensor would lose its gradient; use "
+                        "float(ad.stop_gradient(x)) for its value, or keep it a Tensor")
+
     # --- operators -----------------------------------------------------------
     def __add__(self, other): return add(self, other)
     def __radd__(self, other): return add(other, self)

@@ -72,3 +72,10 @@ def test_a_plain_array_still_goes_through_the_engine_ops_as_numpy():
     x = np.array([0.5, -1.0])
     np.testing.assert_array_equal(ad.sin(x), np.sin(x))
     assert type(ad.sum(x)) is np.float64
+
+
+def test_float_of_a_traced_tensor_points_to_stop_gradient():
+    with pytest.raises(TypeError, match=r"float\(\) of a traced Tensor would lose its gradient; "
+                                        r"use float\(ad\.stop_gradient\(x\)\)"):
+        ad.grad(lambda x: float(x) * x)(1.0)
+    assert ad.grad(lambda x: float(ad.stop_gradient(x)) * x)(3.0) == 3.0
