@@ -51,14 +51,17 @@ def demo(args):
     return 0
 
 
-def _number(kind, minimum, what):
-    """An argparse type: text -> kind, at least ``minimum`` (exclusive for floats)."""
+def _number(kind, minimum, what, maximum=None):
+    """An argparse type: text -> kind, at least ``minimum`` (exclusive for floats), finite."""
     def parse(text):
         try:
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}") from None
-        if value < minimum or (kind is float and value == minimum):
+        if kind is float and not np.isfinite(value):
+            raise argparse.ArgumentTypeError(f"expected {what} (finite), got {text!r}")
+        if value < minimum or (kind is float and value == minimum) \
+                or (maximum is not None and value >= maximum):
             raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}")
         return value
     return parse
@@ -67,6 +70,8 @@ def _number(kind, minimum, what):
 _positive_int = _number(int, 1, "a positive integer")
 _count = _number(int, 0, "a non-negative integer")
 _positive_float = _number(float, 0.0, "a positive number")
+_seed = _number(int, 0, "an integer seed in [0, 2**63)", 2 ** 63)
+_some_tasks = _number(int, 2, "an integer >= 2 (the interval needs two tasks or more)")
 
 # The hyperparameters every strategy names alike (scratchmeta.meta's table), as flags.
 FLAGS = {
@@ -86,19 +91,46 @@ def _assignment(text):
     if not sep or not key.isidentifier():
         raise argparse.ArgumentTypeError(f"expected NAME=VALUE, e.g. lam=0.1, got {text!r}")
     try:
-        return key, json.loads(value)
+        parsed = json.loads(value)
     except json.JSONDecodeError:
         return key, value
+    if isinstance(parsed, (list, dict)):
+        raise argparse.ArgumentTypeError(f"--set {text}: expected one number, true/false, null "
+                                         f"or a word as the value, got a JSON "
+                                         f"{type(parsed).__name__}")
+    return key, parsed
 
 
-def _hyperparameters(args):
-    """The strategy keywords the user set: the named flags and every --set NAME=VALUE."""
+def _hyperparameters(args, name):
+    """The strategy keywords the user set: the named flags and every --set NAME=VALUE.
+
+    Each --set value is checked here against the type the strategy's
+    configuration declares (``protocol.field_type``), so a mistake is named as
+    the --set the user typed, before anything is built.
+    """
+    import dataclasses
+
+    from scratchmeta.meta.checks import check_type
+    from scratchmeta.meta.protocol import field_type
+    from scratchmeta.meta.registry import STRATEGIES
+
     hyper = {name: getattr(args, name) for name in FLAGS if getattr(args, name) is not None}
+    fields = {f.name: f for f in dataclasses.fields(STRATEGIES[name].Config)}
     for key, value in args.set:
         if key in hyper:
             raise ValueError(f"{key} is given twice (as --{key.replace('_', '-')} and --set)")
+        if key in fields:
+            try:
+                check_type(key, value, field_type(fields[key]),
+                           none_ok=fields[key].default is None)
+            except (TypeError, ValueError) as e:
+                raise type(e)(f"--set {key}={_shown(value)}: {e}") from None
         hyper[key] = value
     return hyper
+
+
+def _shown(value):
+    return json.dumps(value) if not isinstance(value, str) else value
 
 
 def _run_length(name, steps, hyper=()):
@@ -114,52 +146,129 @@ def _print_progress(line):
 
 # --- train ---------------------------------------------------------------------------
 
-def train_command(args):
-    """Meta-train one strategy; checkpoints go to --out, progress lines to stdout."""
-    from scratchmeta.meta.checks import ExplodingMetaGradient
-    from scratchmeta.meta.registry import make_strategy
-    from scratchmeta.meta.training import load_checkpoint, train
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an interrupt so that the trainer saves as it does on Ctrl-C."""
 
-    out = args.out or os.path.join("runs", f"{args.strategy}.npz")
-    if os.path.exists(out) and not (args.resume or args.force):
-        raise ValueError(f"{out} exists; pass --resume to continue that run, or --force to "
-                         f"start again and overwrite it")
-    hyper = _hyperparameters(args)
-    strategy = make_strategy(args.strategy, args.family, **hyper,
+
+def _terminate(signum, frame):
+    raise Terminated()
+
+
+def _strategy_for(args, out):
+    """The strategy to train: from the flags, or, with --resume, the checkpoint's own
+    configuration with the flags given on top (the trainer says what changed)."""
+    from scratchmeta.meta.registry import STRATEGIES, make_strategy, strategy_from_config
+    from scratchmeta.meta.training import load_checkpoint
+
+    hyper = _hyperparameters(args, args.strategy)
+    if not args.resume:
+        return make_strategy(args.strategy, args.family, **hyper,
                              **_run_length(args.strategy, args.steps, hyper))
+    ckpt = load_checkpoint(out)
+    names = {f"{cls.__module__}.{cls.__qualname__}": n for n, cls in STRATEGIES.items()}
+    saved_name = names.get(ckpt.config["class"], ckpt.config["class"])
+    saved_family = ckpt.config.get("family", {}).get("name")
+    if saved_name != args.strategy or saved_family != args.family:
+        raise ValueError(f"--resume: {out} holds a {saved_name} run on {saved_family}, this "
+                         f"command asks for --strategy {args.strategy} --family {args.family}; "
+                         f"pass --strategy {saved_name} --family {saved_family}")
+    hyper = {**hyper, **_run_length(args.strategy, args.steps, hyper)}
+    record = dict(ckpt.config, hyperparameters={**ckpt.config["hyperparameters"], **hyper})
+    return strategy_from_config(record)
+
+
+def train_command(args):
+    """Meta-train one strategy; checkpoints go to --out, progress lines to stdout.
+
+    Every argument and the output path are checked before any work. SIGTERM
+    saves the last completed step as Ctrl-C does (exit 143, or 130 for Ctrl-C).
+    """
+    import signal
+
+    from scratchmeta.meta.checks import ExplodingMetaGradient
+    from scratchmeta.meta.training import check_checkpoint_path, load_checkpoint, train
+
+    if args.resume and args.force:
+        raise ValueError("--resume and --force contradict each other: --resume continues the "
+                         "run saved in --out, --force discards it and starts again from step "
+                         "0; give one of them")
+    if args.out == "":
+        raise ValueError("--out is empty; expected a checkpoint path ending in .npz, e.g. "
+                         "--out runs/maml.npz (or leave --out out for runs/<strategy>.npz)")
+    out = args.out if args.out is not None else os.path.join("runs", f"{args.strategy}.npz")
+    out = check_checkpoint_path(out, "--out")
+    if args.resume and not os.path.exists(out):
+        raise ValueError(f"--resume: there is no checkpoint at {out} to continue; start the "
+                         f"run without --resume")
+    strategy = _strategy_for(args, out)
     print(f"training {strategy.name} on {args.family} for {args.steps} meta-steps "
           f"(seed {args.seed}), checkpoints in {out}", flush=True)
     t0 = time.perf_counter()
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         train(strategy, args.steps, args.seed, checkpoint=out,
               checkpoint_every=args.checkpoint_every, resume=args.resume,
-              progress=_print_progress, log_every=args.log_every)
+              overwrite=args.force, progress=_print_progress, log_every=args.log_every)
+    except FileExistsError:
+        raise ValueError(f"{out} exists; pass --resume to continue that run, or --force to "
+                         f"start again and overwrite it") from None
     except ExplodingMetaGradient as e:        # section 1.3.7: say why, keep the good state
         print(f"error: {e}", file=sys.stderr)
-        if os.path.exists(out):
-            print(f"the last good state (meta-step {load_checkpoint(out).step}) is kept in "
-                  f"{out}", file=sys.stderr)
+        print(_kept(out, args, error=e), file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        saved = (f"meta-step {load_checkpoint(out).step} is saved in {out}: continue with "
-                 f"--resume" if os.path.exists(out) else "nothing was saved")
-        print(f"interrupted; {saved}", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as e:
+        what = "terminated (SIGTERM)" if isinstance(e, Terminated) else "interrupted"
+        print(f"{what}; {_kept(out, args)}", file=sys.stderr)
+        return 143 if isinstance(e, Terminated) else 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     print(f"saved {out} after {args.steps} meta-steps ({time.perf_counter() - t0:.1f} s); "
           f"score it with: python -m scratchmeta evaluate --checkpoint {out}")
     return 0
+
+
+def _kept(out, args, error=None):
+    """What the checkpoint file holds after a stopped run, said plainly, and how to go on.
+
+    After an explosion, the setting to change is the one the guard's advice
+    names first ("try a smaller inner_lr ...").
+    """
+    from scratchmeta.meta.training import load_checkpoint
+
+    try:
+        step = load_checkpoint(out).step
+    except (OSError, ValueError):
+        return "nothing was saved"
+    resume = (f"python -m scratchmeta train --strategy {args.strategy} --family {args.family} "
+              f"--seed {args.seed} --steps {args.steps} --out {out} --resume")
+    if step == 0:
+        held = (f"{out} holds only the initialisation (meta-step 0): the run failed before "
+                f"its first meta-update was kept, so nothing was learned")
+    else:
+        held = f"the last good state (meta-step {step}) is kept in {out}"
+    if error is None:
+        return f"meta-step {step} is saved in {out}: continue with {resume}"
+    advice = str(error).partition("try a smaller ")[2]
+    names = sorted((advice.find(n), n) for n in ("inner_lr", "meta_lr", "head_meta_lr")
+                   if f"{n} " in advice or f"{n})" in advice)
+    if not names:
+        return f"{held}; continue with {resume} and the setting named above changed"
+    name = names[0][1]
+    flag = f"--{name.replace('_', '-')} <smaller>" if name in FLAGS else f"--set {name}=<smaller>"
+    return f"{held}; continue with a smaller {name}: {resume} {flag}"
 
 
 # --- evaluate ------------------------------------------------------------------------
 
 def evaluate_command(args):
     """Score a checkpoint on held-out tasks after 0..--steps adaptation steps."""
+    from scratchmeta.meta.checks import check_memory
     from scratchmeta.meta.evaluate import evaluate, format_interval, format_table
-    from scratchmeta.meta.registry import strategy_from_config
-    from scratchmeta.meta.training import load_checkpoint
+    from scratchmeta.meta.training import batch_floats, restore
 
-    ckpt = load_checkpoint(args.checkpoint)
-    strategy = strategy_from_config(ckpt.config)
+    ckpt, strategy = restore(args.checkpoint)          # every entry checked against the model
+    check_memory(f"evaluating {args.support} support + {args.query} query points per task",
+                 batch_floats(strategy, min(args.tasks, 100), args.support + args.query))
     family = ckpt.config["family"]["name"]
     result = evaluate(strategy, ckpt.state, strategy.family, n_tasks=args.tasks,
                       n_support=args.support, n_query=args.query, n_steps=args.steps,
@@ -249,12 +358,19 @@ def figures_command(args):
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument is one line, ``error: ...``, and exit code 2."""
+
+    def error(self, message):
+        self.exit(2, f"error: {self.prog.split()[-1]}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser():
     from scratchmeta import figures
     from scratchmeta.meta.evaluate import HELD_OUT_SEED
     from scratchmeta.meta.registry import FAMILIES, STRATEGIES
 
-    parser = argparse.ArgumentParser(prog="python -m scratchmeta",
+    parser = _Parser(prog="python -m scratchmeta",
                                      description="Lecture 22 (MAML and sampling) from scratch.")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("demo", help="nth derivatives of tanh by nested grad").set_defaults(run=demo)
@@ -269,7 +385,7 @@ def build_parser():
     fig_p.set_defaults(run=figures_command)
 
     def held_out(p, tasks_default, tasks_help):
-        p.add_argument("--tasks", type=_positive_int, default=tasks_default,
+        p.add_argument("--tasks", type=_some_tasks, default=tasks_default,
                        help=f"number of held-out tasks ({tasks_help})")
         p.add_argument("--support", type=_positive_int, default=10,
                        help="support (adaptation) points per held-out task (default 10)")
@@ -289,7 +405,7 @@ def build_parser():
                          help="task family; its default model is used (default sinusoid)")
     train_p.add_argument("--steps", type=_count, default=70000,
                          help="total meta-steps (default 70000, as Finn et al.)")
-    train_p.add_argument("--seed", type=_count, default=0, help="run seed (default 0)")
+    train_p.add_argument("--seed", type=_seed, default=0, help="run seed (default 0)")
     train_p.add_argument("--out", default=None,
                          help="checkpoint path, .npz (default runs/<strategy>.npz)")
     train_p.add_argument("--resume", action="store_true",
@@ -316,7 +432,7 @@ def build_parser():
     eval_p.add_argument("--steps", type=_count, default=10,
                         help="adaptation steps on each task's support set (default 10)")
     held_out(eval_p, 600, "default 600")
-    eval_p.add_argument("--seed", type=_count, default=HELD_OUT_SEED,
+    eval_p.add_argument("--seed", type=_seed, default=HELD_OUT_SEED,
                         help=f"seed of the held-out tasks (default {HELD_OUT_SEED})")
     eval_p.set_defaults(run=evaluate_command)
 
@@ -336,8 +452,8 @@ def build_parser():
                        help="task family (default sinusoid)")
     cmp_p.add_argument("--adapt-steps", type=_count, default=10,
                        help="the last column's number of adaptation steps (default 10)")
-    cmp_p.add_argument("--seed", type=_count, default=0, help="training seed (default 0)")
-    cmp_p.add_argument("--eval-seed", type=_count, default=HELD_OUT_SEED,
+    cmp_p.add_argument("--seed", type=_seed, default=0, help="training seed (default 0)")
+    cmp_p.add_argument("--eval-seed", type=_seed, default=HELD_OUT_SEED,
                        help=f"seed of the held-out tasks (default {HELD_OUT_SEED})")
     cmp_p.add_argument("--quick", action="store_true",
                        help=f"a small run: {QUICK['steps']} meta-steps, {QUICK['tasks']} tasks")
@@ -359,6 +475,20 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except (ValueError, OSError, ImportError) as e:             # bad input: say what and why
-        print(f"error: {e}", file=sys.stderr)
+    except (ValueError, TypeError, OSError, ImportError) as e:  # bad input: say what and why
+        print(f"error: {_one_line(e)}", file=sys.stderr)
         return 2
+    except MemoryError as e:
+        print(f"error: out of memory ({_one_line(e) or 'no detail'}); choose smaller sizes",
+              file=sys.stderr)
+        return 1
+    except Exception as e:          # a bug, not a bad input: still one line, and how to see more
+        if os.environ.get("SCRATCHMETA_TRACEBACK"):
+            raise
+        print(f"error: unexpected {type(e).__name__}: {_one_line(e)} (a bug in scratchmeta; "
+              f"set SCRATCHMETA_TRACEBACK=1 for the traceback)", file=sys.stderr)
+        return 1
+
+
+def _one_line(error):
+    return " ".join(str(error).split())

@@ -141,7 +141,7 @@ def grad_norm(grads):
     return float(np.sqrt(sum(float(np.sum(np.square(g))) for g in leaves)))
 
 
-def check_update(loss, grads, *, step, advice, max_norm=1e6):
+def check_update(loss, grads, *, step, advice, max_norm=1e6, max_loss=1e12):
     """Return the norm of ``grads``; raise if ``loss`` or ``grads`` is not finite or too large.
 
     ``grads`` is the meta-gradient, or whatever plays its part (Reptile's
@@ -156,8 +156,8 @@ def check_update(loss, grads, *, step, advice, max_norm=1e6):
         norm = grad_norm(grads)
     if np.isfinite(loss) and np.isfinite(norm) and norm <= max_norm:
         return norm
-    if not np.isfinite(loss):
-        what = (f"the meta-loss is {loss} at meta-step {step}: the forward pass diverged "
+    if not np.isfinite(loss) or abs(loss) > max_loss:
+        what = (f"the meta-loss is {loss:.4g} at meta-step {step}: the forward pass diverged "
                 f"before any gradient was taken (for an inner loop: its K steps of eq. 22.4 "
                 f"overshoot and the adapted parameters blow up)")
     else:

@@ -496,7 +496,7 @@ def batch_floats(strategy, n_tasks=None, n_points=None):
     Tasks x points x (every layer's width) x (the K inner steps + 2) copies:
     the activations an unrolled inner loop keeps for its backward pass.
     """
-    c = strategy.config
+    c = getattr(strategy, "config", None)
     tasks = getattr(c, "meta_batch", 1) if n_tasks is None else n_tasks
     points = (getattr(c, "n_support", 0) + getattr(c, "n_query", 0)) if n_points is None \
         else n_points
@@ -596,7 +596,7 @@ def _train(strategy, n_steps, seed, checkpoint, checkpoint_every, resume, progre
     saved = start if resume and not changed else None
     done = start
     t0, window = time.perf_counter(), []
-    advice = step_advice(strategy.config)
+    advice = step_advice(getattr(strategy, "config", None))
 
     def save():
         nonlocal saved
