@@ -186,7 +186,7 @@ def train_command(args):
     import signal
 
     from scratchmeta.meta.checks import ExplodingMetaGradient
-    from scratchmeta.meta.training import check_checkpoint_path, load_checkpoint, train
+    from scratchmeta.meta.training import check_checkpoint_path, check_run, train
 
     if args.resume and args.force:
         raise ValueError("--resume and --force contradict each other: --resume continues the "
@@ -201,6 +201,7 @@ def train_command(args):
         raise ValueError(f"--resume: there is no checkpoint at {out} to continue; start the "
                          f"run without --resume")
     strategy = _strategy_for(args, out)
+    check_run(strategy, args.steps)                   # before the first line is printed
     print(f"training {strategy.name} on {args.family} for {args.steps} meta-steps "
           f"(seed {args.seed}), checkpoints in {out}", flush=True)
     t0 = time.perf_counter()
@@ -248,7 +249,7 @@ def _kept(out, args, error=None):
         held = f"the last good state (meta-step {step}) is kept in {out}"
     if error is None:
         return f"meta-step {step} is saved in {out}: continue with {resume}"
-    advice = str(error).partition("try a smaller ")[2]
+    advice = str(error).lower().partition("try a smaller ")[2]
     names = sorted((advice.find(n), n) for n in ("inner_lr", "meta_lr", "head_meta_lr")
                    if f"{n} " in advice or f"{n})" in advice)
     if not names:
@@ -285,63 +286,65 @@ def evaluate_command(args):
 
 # --- compare -------------------------------------------------------------------------
 
-QUICK = {"steps": 300, "tasks": 100}
-DEFAULTS = {"steps": 5000, "tasks": 600}
+QUICK = {"steps": 300, "tasks": 100, "val_tasks": 50}
+DEFAULTS = {"steps": 5000, "tasks": 600, "val_tasks": 200}
 
 
 def compare_command(args):
-    """Train every strategy on the same tasks, evaluate on the same held-out tasks, tabulate."""
+    """Train every strategy, choose its test-time step on validation tasks, score on test tasks."""
+    from scratchmeta.meta import compare
     from scratchmeta.meta.checks import ExplodingMetaGradient
-    from scratchmeta.meta.evaluate import evaluate, format_interval, format_table
-    from scratchmeta.meta.registry import STRATEGIES, make_family, make_strategy
-    from scratchmeta.meta.training import train
+    from scratchmeta.meta.evaluate import format_table
+    from scratchmeta.meta.registry import STRATEGIES, make_family
 
     preset = QUICK if args.quick else DEFAULTS
     steps = preset["steps"] if args.steps is None else args.steps
     tasks = preset["tasks"] if args.tasks is None else args.tasks
+    val_tasks = preset["val_tasks"] if args.val_tasks is None else args.val_tasks
+    if args.eval_seed == args.val_seed:
+        raise ValueError(f"--eval-seed and --val-seed must differ (test-time settings are "
+                         f"chosen on validation tasks, not on the test tasks), both are "
+                         f"{args.eval_seed}")
     names = args.strategies or list(STRATEGIES)
-    metric = make_family(args.family).metric_name
-    after = {k: f"{metric} after {k} step{'' if k == 1 else 's'}"
-             for k in sorted({0, 1, args.adapt_steps})}
+    family = make_family(args.family)
 
     def log(line):                       # progress to stderr, so stdout is just the table
         print(line, file=sys.stderr, flush=True)
 
     rows, failures, not_applicable = [], [], []
+    blank = {"test lr": "-", "steps": "-"}
     for i, name in enumerate(names):
-        try:
-            # Default model and hyperparameters; Reptile anneals its step over the run.
-            strategy = make_strategy(name, args.family, **_run_length(name, steps))
-        except ValueError as e:       # e.g. a head-only strategy and the bodiless linear model
-            not_applicable.append(f"{name}: {e}")
-            rows.append({"strategy": name, **{h: "n/a" for h in after.values()},
-                         "train time (s)": "-", "ms / meta-step": "-"})
-            continue
         log(f"[{i + 1}/{len(names)}] {name}: {steps} meta-steps")
         try:
-            t0 = time.perf_counter()
-            state = train(strategy, steps, args.seed, log_every=max(1, steps // 4),
-                          progress=lambda line: log("    " + line))
-            seconds = time.perf_counter() - t0
-            result = evaluate(strategy, state, strategy.family, n_tasks=tasks,
-                              n_support=args.support, n_query=args.query,
-                              n_steps=args.adapt_steps, seed=args.eval_seed)
+            compare.build(name, family, steps)     # refuses a strategy the family cannot take
+        except ValueError as e:       # e.g. a head-only strategy and the bodiless linear model
+            not_applicable.append(f"{name}: {e}")
+            rows.append({"strategy": name, **blank, "result": "n/a"})
+            continue
+        try:
+            result = compare.run(family, {name: 0 if name == "scratch" else steps},
+                                 seed=args.seed, strategies=(name,), n_support=args.support,
+                                 n_query=args.query, val_tasks=val_tasks, test_tasks=tasks,
+                                 max_steps=args.adapt_steps, test_seed=args.eval_seed,
+                                 val_seed=args.val_seed, progress=log)
         except (ExplodingMetaGradient, FloatingPointError) as e:
             failures.append(f"{name}: {e}")
-            rows.append({"strategy": name, **{h: "failed" for h in after.values()},
-                         "train time (s)": "-", "ms / meta-step": "-"})
+            rows.append({"strategy": name, **blank, "result": "failed"})
             continue
-        rows.append({"strategy": name,
-                     **{h: format_interval(result.mean[k], result.half_width[k])
-                        for k, h in after.items()},
-                     "train time (s)": f"{seconds:.1f}",
-                     "ms / meta-step": f"{1000 * seconds / steps:.2f}"})
+        rows.extend(compare.rows(result))
 
-    print(f"{args.family}: {steps} meta-steps per strategy (seed {args.seed}); {metric} on "
-          f"{tasks} held-out tasks (seed {args.eval_seed}), {args.support} support / "
-          f"{args.query} query points each")
+    metric = family.metric_name
+    print(f"{args.family}: {steps} meta-steps per strategy (seed {args.seed}; scratch takes "
+          f"none); test-time lr among {', '.join(f'{c:g}' for c in compare.CANDIDATES)} and "
+          f"0..{args.adapt_steps} steps chosen on {val_tasks} validation tasks (seed "
+          f"{args.val_seed}); {metric} on {tasks} test tasks (seed {args.eval_seed}), "
+          f"{args.support} support / {args.query} query points each")
     print(format_table(rows))
-    print("± is the half-width of the 95% interval of the mean over tasks, 1.96 s/√n")
+    print(f"± is the half-width of the 95% interval of the mean over tasks, 1.96 s/√n; median "
+          f"and diverged (fraction of tasks whose fine-tuning stopped being finite) are after "
+          f"the chosen steps")
+    if any(row["strategy"].endswith(" *") for row in rows):
+        print(f"* {compare.STEP_0_NOTE}")
     for note in not_applicable:
         print(f"n/a: {note}")
     for failure in failures:
@@ -367,7 +370,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser():
     from scratchmeta import figures
-    from scratchmeta.meta.evaluate import HELD_OUT_SEED
+    from scratchmeta.meta.evaluate import HELD_OUT_SEED, VALIDATION_SEED
     from scratchmeta.meta.registry import FAMILIES, STRATEGIES
 
     parser = _Parser(prog="python -m scratchmeta",
@@ -439,9 +442,11 @@ def build_parser():
     cmp_p = commands.add_parser(
         "compare", help="train and evaluate every strategy, print one table",
         description="MAML compared to the alternatives of lecture 22, section 1: every "
-                    "strategy is trained on the same task family and seed, then scored on "
-                    "the same held-out tasks after 0, 1 and --adapt-steps adaptation steps. "
-                    "The table also gives training time and time per meta-step.")
+                    "strategy is trained on the same task family and seed; its test-time "
+                    "step size and number of steps (0..--adapt-steps) are chosen on "
+                    "validation tasks; it is then scored on the same test tasks after 0, 1 "
+                    "and the chosen number of steps, with the median and the fraction of "
+                    "diverged tasks. The table also gives the time per meta-step.")
     cmp_p.add_argument("--steps", type=_positive_int, default=None,
                        help=f"meta-steps per strategy (default {DEFAULTS['steps']}, "
                             f"{QUICK['steps']} with --quick)")
@@ -451,12 +456,19 @@ def build_parser():
     cmp_p.add_argument("--family", choices=list(FAMILIES), default="sinusoid",
                        help="task family (default sinusoid)")
     cmp_p.add_argument("--adapt-steps", type=_count, default=10,
-                       help="the last column's number of adaptation steps (default 10)")
+                       help="the most test-time steps tried on validation tasks (default 10)")
+    cmp_p.add_argument("--val-tasks", type=_number(int, 2, "an integer >= 2"), default=None,
+                       help=f"validation tasks on which each strategy's test-time lr and "
+                            f"steps are chosen (default {DEFAULTS['val_tasks']}, "
+                            f"{QUICK['val_tasks']} with --quick)")
+    cmp_p.add_argument("--val-seed", type=_seed, default=VALIDATION_SEED,
+                       help=f"seed of the validation tasks (default {VALIDATION_SEED})")
     cmp_p.add_argument("--seed", type=_seed, default=0, help="training seed (default 0)")
     cmp_p.add_argument("--eval-seed", type=_seed, default=HELD_OUT_SEED,
-                       help=f"seed of the held-out tasks (default {HELD_OUT_SEED})")
+                       help=f"seed of the test tasks (default {HELD_OUT_SEED})")
     cmp_p.add_argument("--quick", action="store_true",
-                       help=f"a small run: {QUICK['steps']} meta-steps, {QUICK['tasks']} tasks")
+                       help=f"a small run: {QUICK['steps']} meta-steps, {QUICK['tasks']} test "
+                            f"tasks, {QUICK['val_tasks']} validation tasks")
     cmp_p.set_defaults(run=compare_command)
     return parser
 

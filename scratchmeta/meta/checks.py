@@ -172,40 +172,55 @@ def check_update(loss, grads, *, step, advice, max_norm=1e6, max_loss=1e12):
 def check_step(old, new, loss, *, step, advice, max_ratio=1e3):
     """The trainer's guard on any strategy's update: ``new`` finite and not a wild jump.
 
-    ``old`` and ``new`` are the parameters before and after the update (trees
-    of arrays). The step ``new - old`` must be finite and its norm at most
-    ``max_ratio`` times ``1 + |old|``: a well-set optimiser moves the
-    parameters by a small fraction of their size; a step size such as
-    meta_lr = 1e9 moves them by ~1e9 and every later step is garbage.
+    ``old`` and ``new`` are the parameters before and after the update, dicts
+    of trees of arrays ({"body": [...], "heads": [...]}). Each part's step
+    ``new - old`` must be finite and its norm at most ``max_ratio`` times
+    ``1 + |old part|``: a well-set optimiser moves the parameters by a small
+    fraction of their size; a step size such as meta_lr = 1e9 moves them by
+    ~1e9 and every later step is garbage. ``advice`` is a string, or a dict
+    from part to string (the step size that moves that part).
     """
     loss = float(loss)
-    old_leaves, _ = ad.tree_flatten(old)
-    new_leaves, _ = ad.tree_flatten(new)
-    with np.errstate(all="ignore"):
-        size = float(np.sqrt(sum(float(np.sum(np.square(np.asarray(a, float))))
-                                 for a in old_leaves)))
-        moved = float(np.sqrt(sum(float(np.sum(np.square(np.asarray(b, float)
-                                                          - np.asarray(a, float))))
-                                   for a, b in zip(old_leaves, new_leaves))))
     if not np.isfinite(loss):
-        what = f"the meta-loss is {loss} at meta-step {step}"
-    elif not np.isfinite(moved):
-        what = f"the update at meta-step {step} made the parameters non-finite"
-    elif moved > max_ratio * (1.0 + size):
-        what = (f"the update at meta-step {step} moved the parameters by {moved:.3g}, more "
-                f"than {max_ratio:g} x (1 + their norm {size:.3g})")
-    else:
-        return moved
-    raise ExplodingMetaGradient(f"{what}; the update is not kept. {advice}.")
+        raise ExplodingMetaGradient(f"the meta-loss is {loss} at meta-step {step}; the update "
+                                    f"is not kept. {_advice(advice, None)}.")
+    for key in old:
+        old_leaves, _ = ad.tree_flatten(old[key])
+        new_leaves, _ = ad.tree_flatten(new[key])
+        with np.errstate(all="ignore"):
+            size = float(np.sqrt(sum(float(np.sum(np.square(np.asarray(a, float))))
+                                     for a in old_leaves)))
+            moved = float(np.sqrt(sum(float(np.sum(np.square(np.asarray(b, float)
+                                                              - np.asarray(a, float))))
+                                       for a, b in zip(old_leaves, new_leaves))))
+        if not np.isfinite(moved):
+            what = f"the update at meta-step {step} made the {key} non-finite"
+        elif moved > max_ratio * (1.0 + size):
+            what = (f"the update at meta-step {step} moved the {key} by {moved:.3g}, more than "
+                    f"{max_ratio:g} x (1 + their norm {size:.3g})")
+        else:
+            continue
+        raise ExplodingMetaGradient(f"{what}; the update is not kept. "
+                                    f"{_advice(advice, key)}.")
 
 
-def step_advice(config):
-    """Which outer step size to change, named from a strategy's configuration."""
-    names = [n for n in ("meta_lr", "head_meta_lr") if getattr(config, n, None) is not None]
-    if not names:
-        return "check the strategy's step sizes"
-    now = ", ".join(f"{n} = {getattr(config, n):g}" for n in names)
-    return f"try a smaller {' or '.join(names)} (now {now})"
+def _advice(advice, key):
+    text = advice.get(key) or next(iter(advice.values())) if isinstance(advice, dict) else advice
+    return text[:1].upper() + text[1:]
+
+
+def step_advice(config, parts=("params",)):
+    """{part of the state: which outer step size to change}, from a strategy's configuration.
+
+    The body and the parameters move with ``meta_lr``; a multi-task model's
+    heads with ``head_meta_lr``.
+    """
+    def say(name):
+        value = getattr(config, name, None)
+        return (f"try a smaller {name} (now {value:g})" if value is not None
+                else "check the strategy's step sizes")
+    return {part: say("head_meta_lr" if part == "heads" and hasattr(config, "head_meta_lr")
+                      else "meta_lr") for part in parts}
 
 
 def inner_advice(inner_steps, inner_lr):

@@ -505,6 +505,16 @@ def batch_floats(strategy, n_tasks=None, n_points=None):
     return float(tasks) * float(points) * float(sum(sizes)) * copies
 
 
+def check_run(strategy, n_steps):
+    """What can be known of a run before it starts: its schedule fits, its batches fit memory."""
+    anneal = getattr(getattr(strategy, "config", None), "n_steps", None)
+    if anneal is not None and anneal < n_steps:
+        raise ValueError(f"{strategy.name} anneals its step over n_steps = {anneal} "
+                         f"meta-steps (eq. 22.5), fewer than the {n_steps} meta-steps asked "
+                         f"for; set its n_steps to at least {n_steps}")
+    check_memory(f"one meta-step of {strategy.name}", batch_floats(strategy))
+
+
 def _parameters(state):
     """The learned parts of a state (an optimizer's moments left out), for the step guard."""
     return {k: v for k, v in state.items() if "adam" not in k}
@@ -549,12 +559,7 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
         raise TypeError(f"progress must be a print-like callable or None, got {progress!r}")
     if history is not None and not isinstance(history, list):
         raise TypeError(f"history must be a list or None, got {type(history).__name__}")
-    anneal = getattr(getattr(strategy, "config", None), "n_steps", None)
-    if anneal is not None and anneal < n_steps:
-        raise ValueError(f"{strategy.name} anneals its step over n_steps = {anneal} "
-                         f"hyperparameter steps (eq. 22.5), fewer than the {n_steps} meta-steps "
-                         f"asked for; set its n_steps to at least {n_steps}")
-    check_memory(f"one meta-step of {strategy.name}", batch_floats(strategy))
+    check_run(strategy, n_steps)
     if checkpoint is None:
         return _train(strategy, n_steps, seed, None, checkpoint_every, False, progress,
                       log_every, history)
@@ -596,7 +601,7 @@ def _train(strategy, n_steps, seed, checkpoint, checkpoint_every, resume, progre
     saved = start if resume and not changed else None
     done = start
     t0, window = time.perf_counter(), []
-    advice = step_advice(getattr(strategy, "config", None))
+    advice = step_advice(getattr(strategy, "config", None), _parameters(state))
 
     def save():
         nonlocal saved
