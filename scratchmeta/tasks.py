@@ -93,6 +93,9 @@ class TaskFamily:
 
     def sample(self, rng, n_tasks, n_support, n_query):
         """Draw ``n_tasks`` tasks, each with ``n_support`` + ``n_query`` examples."""
+        if not isinstance(rng, np.random.Generator):
+            raise TypeError(f"rng must be a numpy.random.Generator (e.g. "
+                            f"np.random.default_rng(0)), got {rng!r}")
         _check_counts(n_tasks, n_support, n_query)
         return self.make_batch(rng, self.sample_params(rng, n_tasks), n_support, n_query)
 
