@@ -45,6 +45,10 @@ betas; MAML's inner loop (``meta.maml.inner_sgd``) and its test-time SGD
 (``meta.adapt``) step only those. The plain MLP adapts everything
 (``adapted_indices`` is None).
 
+``dtype="float32"`` makes the parameters float32 (drawn in float64, then
+rounded); the engine keeps float32 inputs float32, so a network on float32
+data then computes in float32. Gradient checks stay in float64.
+
 Initialisation follows their ``construct_fc_weights``: W from a normal of
 standard deviation 0.01 truncated at two standard deviations (TensorFlow's
 ``truncated_normal``), biases and offsets zero. With batch_norm=False the
@@ -63,7 +67,7 @@ ACTIVATIONS = {"relu": ad.relu, "tanh": ad.tanh, "sigmoid": ad.sigmoid}
 class MLP:
     """A fully connected network with layer widths ``sizes``, e.g. (1, 40, 40, 1)."""
 
-    def __init__(self, sizes, activation="relu", batch_norm=False):
+    def __init__(self, sizes, activation="relu", batch_norm=False, dtype="float64"):
         sizes = tuple(sizes)
         if len(sizes) < 2 or not all(isinstance(n, (int, np.integer)) and n > 0 for n in sizes):
             raise ValueError(f"sizes must be at least two positive integers, got {sizes!r}")
@@ -72,6 +76,14 @@ class MLP:
                              f"got {activation!r}")
         if not isinstance(batch_norm, bool):
             raise TypeError(f"batch_norm must be True or False, got {batch_norm!r}")
+        try:
+            dtype = np.dtype(dtype)
+        except TypeError:
+            dtype = None
+        if dtype not in (np.dtype("float64"), np.dtype("float32")):
+            raise TypeError(f"dtype must be 'float64' or 'float32' (the parameters' type), "
+                            f"got {dtype!r}")
+        self.dtype = dtype
         self.sizes = sizes
         self.activation = activation
         self.batch_norm = batch_norm
@@ -104,6 +116,8 @@ class MLP:
         out = {"sizes": [int(n) for n in self.sizes], "activation": self.activation}
         if self.batch_norm:
             out["batch_norm"] = True
+        if self.dtype != np.float64:
+            out["dtype"] = self.dtype.name
         return out
 
     def init(self, rng):
@@ -112,17 +126,17 @@ class MLP:
         With batch norm, Finn et al.'s: W ~ N(0, 0.01^2) truncated at +-2
         standard deviations, offsets beta and the head's b zero.
         """
-        if self.batch_norm:
-            params = []
-            for fan_in, fan_out in zip(self.sizes[:-1], self.sizes[1:]):
-                params.append(0.01 * _truncated_normal(rng, (fan_in, fan_out)))
-                params.append(np.zeros(fan_out))
-            return params
         params = []
         for fan_in, fan_out in zip(self.sizes[:-1], self.sizes[1:]):
-            bound = 1.0 / np.sqrt(fan_in)
-            params.append(rng.uniform(-bound, bound, (fan_in, fan_out)))
-            params.append(rng.uniform(-bound, bound, (fan_out,)))
+            if self.batch_norm:
+                params.append(0.01 * _truncated_normal(rng, (fan_in, fan_out)))
+                params.append(np.zeros(fan_out))
+            else:
+                bound = 1.0 / np.sqrt(fan_in)
+                params.append(rng.uniform(-bound, bound, (fan_in, fan_out)))
+                params.append(rng.uniform(-bound, bound, (fan_out,)))
+        if self.dtype != np.float64:            # drawn in float64, then rounded: same draws
+            params = [p.astype(self.dtype) for p in params]
         return params
 
     def apply(self, params, x):
@@ -144,6 +158,34 @@ class MLP:
                 h = self._act(ad.matmul(h, w) + _lift_bias(b))
         return h
 
+    def first_layer(self, w1, x):
+        """z1 = x W1: the only place the first weight meets the inputs (its bias comes after).
+
+        ``model.after_first_layer(params[1:], model.first_layer(params[0], x))``
+        is ``model.apply(params, x)``. MAML uses the split on wide inputs
+        (``meta.maml``): the inner loop's change to W1 is x_support^T times a
+        matrix, so it can move z1 instead of W1.
+        """
+        return ad.matmul(x, w1)
+
+    def after_first_layer(self, rest, z1):
+        """The network from the first layer's product z1 = x W1 on, ``rest`` = params[1:]."""
+        if len(rest) != 2 * self.n_layers - 1:
+            raise ValueError(f"expected {2 * self.n_layers - 1} parameters after W1 for sizes "
+                             f"{self.sizes}, got {len(rest)}")
+        if self.n_layers == 1:
+            return z1 + _lift_bias(rest[0])
+        if self.batch_norm:
+            h = self._act(batch_norm(z1, offset=rest[0]))
+        else:
+            h = self._act(z1 + _lift_bias(rest[0]))
+        for w, b in zip(rest[1:-2:2], rest[2:-2:2]):
+            if self.batch_norm:
+                h = self._act(batch_norm(ad.matmul(h, w), offset=b))
+            else:
+                h = self._act(ad.matmul(h, w) + _lift_bias(b))
+        return self.head(rest[-2:], h)
+
     def head(self, head_params, features):
         """The last, linear layer: y = Phi W + b."""
         w, b = head_params
@@ -160,7 +202,8 @@ class MLP:
 
     def __repr__(self):
         bn = ", batch_norm=True" if self.batch_norm else ""
-        return f"MLP(sizes={self.sizes}, activation={self.activation!r}{bn})"
+        dt = "" if self.dtype == np.float64 else f", dtype={self.dtype.name!r}"
+        return f"MLP(sizes={self.sizes}, activation={self.activation!r}{bn}{dt})"
 
 
 def _truncated_normal(rng, shape):

@@ -31,7 +31,7 @@ from scratchmeta.meta.r2d2 import R2D2
 from scratchmeta.meta.reptile import Reptile
 from scratchmeta.meta.subset import Subset
 from scratchmeta.nn import MLP
-from scratchmeta.tasks import GaussianClusters, LinearRegression, Sinusoid
+from scratchmeta.tasks import GaussianClusters, LinearRegression, Sinusoid, SinusoidFrequency
 
 # In the order of the lecture.
 STRATEGIES = {
@@ -48,7 +48,8 @@ STRATEGIES = {
     "scratch": Scratch,             # section 3's wish
 }
 
-FAMILIES = {"sinusoid": Sinusoid, "linear": LinearRegression, "clusters": GaussianClusters,
+FAMILIES = {"sinusoid": Sinusoid, "sinusoid_frequency": SinusoidFrequency,  # w varies too
+            "linear": LinearRegression, "clusters": GaussianClusters,
             "omniglot": Omniglot}       # Chapter 5: real images (Finn et al. 2017, section 5.2)
 
 
@@ -81,7 +82,8 @@ def default_model(family):
     two-parameter model y = a x + c, MLP((1, 1)), whose meta-trajectory lies
     in the task plane of Figure 22.1. Clusters: MLP((dim, 64, 64, n_way)).
     Omniglot: Finn et al.'s fully connected network, 784-256-128-64-64-n_way,
-    each hidden layer batch norm then ReLU (``MLP(..., batch_norm=True)``).
+    each hidden layer batch norm then ReLU (``MLP(..., batch_norm=True)``), its
+    parameters in the family's dtype.
     """
     if isinstance(family, str):
         family = make_family(family)
@@ -92,7 +94,8 @@ def default_model(family):
     if isinstance(family, GaussianClusters):
         return MLP((family.dim, 64, 64, family.n_way))
     if isinstance(family, Omniglot):
-        return MLP((family.n_inputs, 256, 128, 64, 64, family.n_way), batch_norm=True)
+        return MLP((family.n_inputs, 256, 128, 64, 64, family.n_way), batch_norm=True,
+                   dtype=family.dtype)
     raise TypeError(f"no default model for a {type(family).__name__}; expected one of "
                     f"{[c.__name__ for c in FAMILIES.values()]}, or pass model= explicitly")
 
