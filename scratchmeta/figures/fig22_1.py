@@ -28,8 +28,8 @@ from scratchmeta.meta import adapt, maml
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import LinearRegression, mse
 
-FULL = dict(meta_steps=150, meta_batch=5, eval_tasks=200, grid=61)
-QUICK = dict(meta_steps=80, meta_batch=5, eval_tasks=50, grid=25)
+FULL = dict(meta_steps=1500, meta_batch=5, eval_tasks=200, grid=61, population_tasks=4000)
+QUICK = dict(meta_steps=600, meta_batch=5, eval_tasks=50, grid=25, population_tasks=4000)
 
 INNER_LR = 0.4           # eta_inner of eq. 22.4: large enough to see the inner step
 INNER_STEPS = 1          # K = 1, as in Finn et al.'s Figure 1
@@ -112,6 +112,24 @@ def meta_trajectory(model, family, rng, eval_batch, *, meta_steps, meta_batch):
     return np.array(path), np.array(losses)
 
 
+def meta_loss_minimum(batch, model):
+    """The theta0 = (w, b) that minimises the meta-loss on ``batch``, and that loss.
+
+    For a linear learner and squared error, one inner step (eq. 22.4) is an
+    affine map of theta0 and the query loss is quadratic in theta_1, so the
+    meta-loss is exactly quadratic in theta0: one Newton step from any point,
+    theta - H^-1 g with the engine's gradient and Hessian, lands on its minimum.
+    """
+    def loss(point):
+        params = [ad.reshape(point[0], (1, 1)), ad.reshape(point[1], (1,))]
+        return maml.meta_loss(params, batch, model, inner_lr=INNER_LR, inner_steps=INNER_STEPS)
+
+    start = np.zeros(2)
+    minimum = start - np.linalg.solve(np.asarray(ad.hessian(loss)(start)),
+                                      np.asarray(ad.grad(loss)(start)))
+    return minimum, float(loss(minimum))
+
+
 def make(out_dir, *, quick=False, seed=0):
     """Draw fig22_1_maml_update.png; return the trajectory, task optima and losses."""
     cfg = QUICK if quick else FULL
@@ -129,6 +147,13 @@ def make(out_dir, *, quick=False, seed=0):
                                               inner_lr=INNER_LR, inner_steps=0))
                          for p in path])
     optima = least_squares(eval_batch.x_support, eval_batch.y_support)
+    # Where the meta-loss is lowest: on many fresh tasks, since along b it is so
+    # flat that a few hundred tasks place its minimum only roughly.
+    population = family.sample(np.random.default_rng([seed, 4]), cfg["population_tasks"],
+                               N_SUPPORT, N_QUERY)
+    minimum, loss_at_minimum = meta_loss_minimum(population, model)
+    loss_at_theta0 = float(maml.meta_loss(as_params(path[-1]), population, model,
+                                          inner_lr=INNER_LR, inner_steps=INNER_STEPS))
     shown_optima = least_squares(shown.x_support, shown.y_support)
 
     # The inner step from the learned theta0, for the shown tasks (eq. 22.4).
@@ -189,4 +214,8 @@ def make(out_dir, *, quick=False, seed=0):
     return {"files": files, "trajectory": path, "meta_loss": meta_losses,
             "loss_before_adapting": no_adapt, "task_optima": optima,
             "shown_optima": shown_optima, "adapted": adapted, "inner_grads": inner_grads,
-            "theta0": path[-1], "grid_w": ws, "grid_b": bs, "meta_loss_grid": surface}
+            "theta0": path[-1], "meta_loss_minimum": minimum,
+            "loss_at_minimum": loss_at_minimum, "population_loss_at_theta0": loss_at_theta0,
+            "population_optima_mean": least_squares(population.x_support,
+                                                    population.y_support).mean(axis=0),
+            "grid_w": ws, "grid_b": bs, "meta_loss_grid": surface}

@@ -1,60 +1,48 @@
-"""The lecture's first wish: why the unrolled inner loop cannot be normalised (the drawing).
+"""The lecture's first wish: batch normalisation inside the unrolled inner loop (the drawing).
 
-Lecture 22, section 1.3.6 and 1.3.7 (eq. 22.4), and section 3, wish 1. The
-meta-gradient runs back through K inner steps, and gradients that run back
-through many steps can explode. Outside meta-learning we would normalise. The
-lecture's answer to why MAML cannot is that the inner loop "would no longer
-reflect what would happen at test time": at test time a task is fine-tuned
-by plain SGD, and MAML learns theta0 *for the procedure it unrolls*.
+Lecture 22, section 1.3.7 and section 3, wish 1. A normalisation layer inside
+the network that MAML's inner loop unrolls (eq. 22.4) is safe only if test
+time uses it exactly as meta-training did. The experiment's algorithm is
+``scratchmeta.meta.normalization``: ``MLP((1, 40, 40, 1))`` with batch
+normalisation after each hidden layer (``batch_norm=True``, Finn et al.'s
+layer) and without, meta-trained by second-order MAML on sinusoids (K = 1,
+inner_lr 0.01, Adam) from the same initialisation on the same task stream.
+Three test-time procedures on the same held-out tasks:
 
-The experiment's algorithm is ``scratchmeta.meta.normalization``. Meta-train
-MAML on sinusoids (Finn et al. 2017, section 5.1; ``MLP((1, 40, 40, 1))``, K =
-1, meta-batch 25, Adam) twice from the same initialisation and the same task
-stream:
+* *transductive*: batch statistics of the points at hand, as in meta-training;
+* *running statistics*: the same theta0, with the population statistics of
+  the meta-training tasks in every layer (batch norm's usual inference mode);
+* *no normalisation*: the plain network's own theta0.
 
-* *plain*: the inner step of eq. 22.4, ``theta <- theta - inner_lr * g``;
-* *normalised*: ``theta <- theta - step_length * g / ||g||``, the gradient of
-  each task divided by its norm (over all of that task's parameters). The
-  step always has length ``step_length``, whatever the gradient's size. This
-  is the unrolled loop with "normalisation" inside it, written with engine
-  ops, so the meta-gradient runs through the division by ``||g||`` too.
-
-Then fine-tune both learned theta0 on held-out tasks the way test time does,
-with plain SGD at ``inner_lr``, and also the normalised one with the
-normalised step it was trained for.
-
-What we observe (the returned numbers, checked by the tests): with plain SGD
-the normalised learner adapts much worse than the plain one; after the first
-step its query loss is even above the unadapted one in the full run, and a
-few tasks diverge. With the normalised step it was trained for, it does
-better than with plain SGD. The mechanism shows in the last panel. A plain
-step ``inner_lr * g`` grows with the curvature of the support loss, so plain
-MAML is penalised whenever theta0 becomes so sharp that the step overshoots:
-its curvature stays below the stability limit of plain SGD,
-``lambda_max < 2 / inner_lr``. The normalised step has the same length at any
-curvature, so meta-training no longer sees that limit, and theta0 drifts into
-ever sharper regions, past ``2 / inner_lr`` (plausibly because a sharper
-network lets a step of fixed length change the function more). There the
-test-time step overshoots. Normalising inside the loop hid from meta-training
-exactly the quantity that decides whether test-time fine-tuning works.
+Panels: test-time fine-tuning curves; the meta-training loss of the two
+networks; and each task's sharpness at theta0 (the largest Hessian
+eigenvalue of its support loss) under batch and under running statistics,
+against the limit 2 / inner_lr of plain SGD.
 """
 
 import numpy as np
 
 from scratchmeta.figures import style
 from scratchmeta.meta.normalization import (INNER_LR, INNER_STEPS, N_QUERY, N_SUPPORT,
-                                            STEP_LENGTH, adaptation_curves,
-                                            meta_train, sharpness, support_grad_norms)
+                                            RunningStatistics, adaptation_curves,
+                                            first_step_change, meta_train,
+                                            population_statistics, sharpness)
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import Sinusoid
 
-FULL = dict(meta_steps=2500, meta_batch=25, meta_lr=1e-3, eval_every=125,
-            eval_tasks=100, test_tasks=300)
-QUICK = dict(meta_steps=800, meta_batch=10, meta_lr=5e-3, eval_every=100,
-             eval_tasks=30, test_tasks=100)
+FULL = dict(meta_steps=2500, meta_batch=25, meta_lr=1e-3, test_tasks=300, stats_tasks=1000)
+QUICK = dict(meta_steps=400, meta_batch=10, meta_lr=3e-3, test_tasks=100, stats_tasks=200)
 
 SIZES = (1, 40, 40, 1)
 TEST_STEPS = 10          # fine-tuning steps at test time
+SMOOTH = 50              # meta-steps per point of the meta-training curve
+
+ARMS = ("transductive", "running", "none")
+LABELS = {"transductive": "batch norm, batch statistics (as in meta-training)",
+          "running": "batch norm, running statistics at test time (mismatch)",
+          "none": "no normalisation"}
+COLORS = {"transductive": style.COLORS["maml"], "running": style.COLORS["closed_form"],
+          "none": style.COLORS["random"]}
 
 
 def _quantiles(curves, q):
@@ -63,85 +51,82 @@ def _quantiles(curves, q):
 
 
 def make(out_dir, *, quick=False, seed=0):
-    """Draw normalization_mismatch.png; return the curves, histories and sharpness."""
+    """Draw normalization_batch_norm.png; return the curves, losses and sharpness."""
     cfg = QUICK if quick else FULL
-    model, family = MLP(SIZES), Sinusoid()
-    init = model.init(np.random.default_rng([seed, 0]))
-    eval_batch = family.sample(np.random.default_rng([seed, 2]), cfg["eval_tasks"],
-                               N_SUPPORT, N_QUERY)
-    test = family.sample(np.random.default_rng([seed, 3]), cfg["test_tasks"], N_SUPPORT, 100)
+    family = Sinusoid()
+    nets = {"bn": MLP(SIZES, batch_norm=True), "plain": MLP(SIZES)}
+    # The same initialisation for both (the plain MLP's): only the normalisation differs.
+    init = nets["plain"].init(np.random.default_rng([seed, 0]))
+    test = family.sample(np.random.default_rng([seed, 3]), cfg["test_tasks"], N_SUPPORT,
+                         N_QUERY)              # query sets as large as in meta-training
+    stats_tasks = family.sample(np.random.default_rng([seed, 4]), cfg["stats_tasks"],
+                                N_SUPPORT, N_QUERY)
 
-    learned, history = {}, {}
-    for name, normalised in (("plain", False), ("normalised", True)):
-        # The same task stream for both: only the inner step differs.
-        learned[name], history[name] = meta_train(
-            model, family, init, normalised=normalised, rng=np.random.default_rng([seed, 1]),
-            eval_batch=eval_batch, cfg=cfg)
+    learned, losses = {}, {}
+    for name, model in nets.items():           # the same task stream for both
+        learned[name], losses[name] = meta_train(model, family, init,
+                                                 rng=np.random.default_rng([seed, 1]), cfg=cfg)
+    stats = population_statistics(nets["bn"], learned["bn"], stats_tasks.x_support)
+    arms = {"transductive": (nets["bn"], learned["bn"]),
+            "running": (RunningStatistics(nets["bn"], stats), learned["bn"]),
+            "none": (nets["plain"], learned["plain"])}
 
-    runs = {  # (trained with, tested with)
-        "plain/plain": adaptation_curves(learned["plain"], test, model, n_steps=TEST_STEPS,
-                                         normalised=False),
-        "normalised/plain": adaptation_curves(learned["normalised"], test, model,
-                                              n_steps=TEST_STEPS, normalised=False),
-        "normalised/normalised": adaptation_curves(learned["normalised"], test, model,
-                                                   n_steps=TEST_STEPS, normalised=True),
-    }
-    medians = {k: np.median(v, axis=0) for k, v in runs.items()}
-    diverged = {k: float(np.mean(~np.isfinite(v[:, -1]))) for k, v in runs.items()}
-    final_sharpness = {name: sharpness(learned[name], eval_batch, model) for name in learned}
+    curves, sharp, change = {}, {}, {}
+    for arm, (model, params) in arms.items():
+        curves[arm] = adaptation_curves(params, test, model, n_steps=TEST_STEPS)
+        sharp[arm] = sharpness(params, test, model)
+        change[arm] = first_step_change(params, test, model)
+    medians = {k: np.median(v, axis=0) for k, v in curves.items()}
+    diverged = {k: float(np.mean(~np.isfinite(v[:, -1]))) for k, v in curves.items()}
+    limit = 2 / INNER_LR
 
     fig, axes = style.subplots(1, 3, size=(15.0, 5.6))
     ax = axes[0]
     steps = np.arange(TEST_STEPS + 1)
-    styles = {"plain/plain": (style.COLORS["maml"], "-", "o"),
-              "normalised/plain": (style.COLORS["closed_form"], "-", "s"),
-              "normalised/normalised": (style.COLORS["normalised"], "--", "^")}
-    names = {"plain/plain": "plain-trained, plain SGD at test",
-             "normalised/plain": "normalised-trained, plain SGD at test",
-             "normalised/normalised": "normalised-trained, normalised step at test"}
     top = 1.0
-    for key, curves in runs.items():
-        c, ls, marker = styles[key]
-        lo, hi = _quantiles(curves, 0.25), _quantiles(curves, 0.75)
-        top = max(top, 2 * np.max(hi[np.isfinite(hi)]))
-        ax.plot(steps, medians[key], ls, color=c, marker=marker, ms=4,
-                label=f"{names[key]} ({100 * diverged[key]:.0f}% of tasks diverged)")
-        ax.fill_between(steps, lo, np.where(np.isfinite(hi), hi, 1e6), color=c, alpha=0.15)
+    for arm in ARMS:
+        lo, hi = _quantiles(curves[arm], 0.25), _quantiles(curves[arm], 0.75)
+        top = max(top, 3 * np.max(np.where(np.isfinite(hi), hi, 0)))
+        ax.plot(steps, np.where(np.isfinite(medians[arm]), medians[arm], np.nan), "o-",
+                color=COLORS[arm], ms=4,
+                label=f"{LABELS[arm]}: {100 * diverged[arm]:.0f}% of tasks diverged")
+        ax.fill_between(steps, lo, np.where(np.isfinite(hi), hi, 1e30), color=COLORS[arm],
+                        alpha=0.15)
     ax.axvline(INNER_STEPS, color="#999999", lw=1,
-               label=f"K = {INNER_STEPS}: the inner steps taken in meta-training")
-    ax.set(yscale="log", ylim=(None, top), xticks=steps,
-           xlabel="fine-tuning steps on the support set",
+               label=f"K = {INNER_STEPS}: inner steps in meta-training")
+    ax.set(yscale="log", ylim=(None, min(top, 1e4)), xticks=steps,
+           xlabel=f"test-time SGD steps (inner_lr {INNER_LR:g}) on the support set",
            ylabel="query MSE (median over tasks, band: 25-75%)",
-           title=f"Test-time fine-tuning on {cfg['test_tasks']} held-out tasks")
+           title=f"Test-time fine-tuning, {cfg['test_tasks']} held-out tasks")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8.5)
 
-    colors = (("plain", style.COLORS["maml"]), ("normalised", style.COLORS["closed_form"]))
-    for ax, key, label in ((axes[1], "plain_step_query_mse",
-                            r"$\theta_0$ meta-trained with the {} inner step"),
-                           (axes[2], "sharpness_median",
-                            "{} inner step: median over tasks (band: 25-75%)")):
-        for name, c in colors:
-            h = history[name]
-            ax.plot(h["step"], h[key], "o-", color=c, ms=3, label=label.format(name))
-            if key == "sharpness_median":
-                ax.fill_between(h["step"], h["sharpness_q25"], h["sharpness_q75"], color=c,
-                                alpha=0.15)
-    axes[1].set(yscale="log", xlabel="meta-training step",
-                ylabel="query MSE after 1 plain SGD step (median)",
-                title="What test time sees, during meta-training")
-    axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8.5)
+    ax = axes[1]
+    for name, arm in (("bn", "transductive"), ("plain", "none")):
+        n = len(losses[name]) // SMOOTH * SMOOTH
+        smooth = losses[name][:n].reshape(-1, SMOOTH).mean(axis=1)
+        ax.plot(SMOOTH * np.arange(1, len(smooth) + 1), smooth, color=COLORS[arm],
+                label=("batch norm (batch statistics)" if name == "bn" else "no normalisation"))
+    ax.set(yscale="log", xlabel="meta-training step",
+           ylabel=f"meta-loss (query MSE after K = {INNER_STEPS}), mean of {SMOOTH} steps",
+           title="Meta-training, same initialisation and tasks")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8.5)
 
     ax = axes[2]
-    ax.axhline(2 / INNER_LR, color="black", ls=":",
-               label=f"2 / inner_lr = {2 / INNER_LR:g}: plain SGD overshoots above this")
-    ax.set(xlabel="meta-training step",
+    data = [np.clip(sharp[arm], 10, None) for arm in ARMS]          # drawn at 10 if below
+    parts = ax.boxplot(data, whis=(5, 95), showfliers=False, patch_artist=True)
+    for patch, arm in zip(parts["boxes"], ARMS):
+        patch.set(facecolor=COLORS[arm], alpha=0.4)
+    ax.axhline(limit, color="black", ls=":",
+               label=f"2 / inner_lr = {limit:g}: a plain SGD step overshoots above this")
+    ax.set_xticks([1, 2, 3], ["batch\nstatistics", "running\nstatistics", "no\nnormalisation"])
+    ax.set(yscale="log", ylim=(10, None),
            ylabel=r"sharpness $\lambda_{max}$ of the support loss at $\theta_0$",
-           title=r"The mismatch: curvature at $\theta_0$")
+           title="Why the mismatch breaks: curvature at theta0")
+    ax.set_xlabel("box 25-75%, whiskers 5-95% of tasks")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8.5)
-    fig.suptitle(f"Normalising the unrolled inner loop (step length {STEP_LENGTH}) versus the "
-                 f"plain step (inner_lr {INNER_LR}); K = {INNER_STEPS} in meta-training")
-    files = [style.save(fig, out_dir, "normalization_mismatch")]
-    return {"files": files, "curves": runs, "median_curves": medians, "diverged": diverged,
-            "history": history, "final_sharpness": final_sharpness,
-            "stability_limit": 2 / INNER_LR, "step_length": STEP_LENGTH,
-            "plain_step_lengths": INNER_LR * support_grad_norms(learned["plain"], test, model)}
+    fig.suptitle(f"Batch normalisation inside MAML's unrolled loop (sinusoids, "
+                 f"MLP{SIZES}, K = {INNER_STEPS}, inner_lr {INNER_LR:g})")
+    files = [style.save(fig, out_dir, "normalization_batch_norm")]
+    return {"files": files, "curves": curves, "median_curves": medians, "diverged": diverged,
+            "losses": losses, "sharpness": sharp, "first_step_change": change,
+            "stability_limit": limit, "statistics": stats}

@@ -1,27 +1,42 @@
-"""Normalising the unrolled inner loop, and what it does to test-time fine-tuning.
+"""Batch normalisation inside the unrolled inner loop: the lecture's first wish.
 
-Lecture 22, sections 1.3.6-1.3.7 (eq. 22.4) and section 3, wish 1. The
-meta-gradient runs back through K inner steps, and gradients that run back
-through many steps can explode. Outside meta-learning we would normalise. The
-lecture's answer to why MAML cannot is that the inner loop "would no longer
-reflect what would happen at test time": at test time a task is fine-tuned by
-plain SGD, and MAML learns theta0 *for the procedure it unrolls*.
+Lecture 22, section 1.3.7 and section 3, wish 1. Gradients that run back
+through many steps can explode, and outside meta-learning we would put
+normalisation layers in the network. The lecture warns that in MAML a
+normalisation inside the unrolled loop (eq. 22.4) must behave at test time
+as it did in meta-training, or the inner loop "would no longer reflect what
+would happen at test time": MAML learns theta0 *for the procedure it
+unrolls*, and only for that one.
 
-This module holds the experiment's algorithm; ``scratchmeta.figures.normalization``
-draws it. Two inner steps are compared:
+The experiment puts batch normalisation (``scratchmeta.batchnorm``, Ioffe
+and Szegedy 2015) after every hidden layer, as Finn, Abbeel and Levine
+(2017) did in their Omniglot network (``nn.MLP(..., batch_norm=True)``), and
+compares three ways of using it on sinusoid tasks:
 
-* *plain*: the inner step of eq. 22.4, ``theta <- theta - inner_lr * g``;
-* *normalised*: ``theta <- theta - step_length * g / ||g||``, the gradient of
-  each task divided by its norm (over all of that task's parameters). The
-  step always has length ``step_length``, whatever the gradient's size. It is
-  written with engine ops, so the meta-gradient runs through the division by
-  ``||g||`` too.
+1. **transductive** (Finn et al.'s code): every forward pass normalises with
+   the statistics of the points it is given, the task's support set while
+   adapting and its query set when predicting, in meta-training and at test
+   time alike. Test time runs exactly the procedure MAML unrolled.
+2. **mismatch**: the same meta-trained theta0, but at test time every layer
+   is normalised with fixed *running statistics*, the inference mode of
+   ordinary batch norm. Here they are the population statistics of the
+   meta-training tasks at theta0 (:func:`population_statistics`: the value an
+   exponential running average of the support passes at theta0 settles to).
+   Test-time SGD then differentiates a different function from the one
+   meta-training differentiated through.
+3. **none**: the plain ``MLP`` without normalisation, from the same
+   initialisation, on the same task stream.
 
-:func:`meta_train` meta-trains theta0 with either; :func:`adaptation_curves`
-fine-tunes a theta0 on held-out tasks with either step; :func:`sharpness`
-measures the largest Hessian eigenvalue of each task's support loss, which
-decides whether a plain step of inner_lr overshoots (``lambda_max > 2 /
-inner_lr``).
+:func:`meta_train` meta-trains with MAML's own meta-gradient
+(``meta.maml.meta_grad``, which steps only ``model.adapted_indices``: the
+weights and the head's bias, not batch norm's offsets, as in Finn et al.'s
+code); :func:`adaptation_curves` fine-tunes on held-out tasks with the test
+time SGD of ``meta.adapt``; :class:`RunningStatistics` is the network with
+fixed statistics. Two measurements say why the mismatch breaks:
+:func:`sharpness`, the largest Hessian eigenvalue of each task's support
+loss at theta0 (plain SGD at rate eta is stable on a quadratic only below
+2 / eta), and :func:`first_step_change`, how far one test-time step moves
+each layer's weights relative to their size.
 """
 
 import itertools
@@ -32,154 +47,166 @@ from scratchmeta import autodiff as ad
 from scratchmeta.gradcheck import hvp
 from scratchmeta.meta import adapt, maml
 from scratchmeta.meta.checks import check_update, inner_advice
-from scratchmeta.nn import per_task
+from scratchmeta.nn import ACTIVATIONS, per_task
 from scratchmeta.optim import adam_init, adam_update
 from scratchmeta.tasks import mse
 
-INNER_LR = 0.01          # eta_inner of eq. 22.4, in plain meta-training and at test time
-STEP_LENGTH = 0.15       # length of every normalised inner step (about a plain step's length)
-INNER_STEPS = 1          # K during meta-training
+INNER_LR = 0.01          # eta_inner of eq. 22.4, in meta-training and at test time
+INNER_STEPS = 1          # K during meta-training (Finn et al.'s sinusoid setting)
 N_SUPPORT, N_QUERY = 10, 10
-POWER_ITERATIONS = 20    # for the largest Hessian eigenvalue
+EPS = 1e-3               # batch norm's eps, as in scratchmeta.batchnorm (TensorFlow's default)
 DIVERGED = 1e6           # a query MSE above this (or not finite) counts as diverged
+POWER_ITERATIONS = 20    # for the largest Hessian eigenvalue
 
 
-# --- the normalised inner loop, in engine ops ---------------------------------------
+# --- the network with fixed (running) statistics ---------------------------------------
 
-def task_norms(grads, n_tasks):
-    """||g_i|| of every task i: the norm over all of that task's parameter gradients."""
-    total = 0.0
-    for g in grads:
-        total = total + ad.sum(ad.reshape(g * g, (n_tasks, -1)), axis=1)
-    return ad.sqrt(total + 1e-24)       # + tiny: keep d||g||/dg finite at g = 0
+def population_statistics(model, params, x):
+    """Each hidden layer's (mean, variance) per feature at theta0 = ``params``, pooled.
 
-
-def normalised_inner_sgd(task_params, x, y, model, *, step_length, inner_steps, loss=mse):
-    """K steps of ``theta <- theta - step_length * g / ||g||`` for every task at once.
-
-    Like :func:`scratchmeta.meta.maml.inner_sgd`, but each task's gradient is
-    divided by its own norm. Everything is engine ops, so the result stays
-    differentiable with respect to theta0, through the normalisation.
+    ``x`` is (tasks, points, inputs), the support sets of many meta-training
+    tasks. The forward pass is the transductive one (each task normalised by
+    its own statistics, as in meta-training); at each layer the
+    pre-normalisation features' mean is taken over every point of every
+    task, and the variance is the mean of the tasks' own (biased) variances,
+    which is what a running average of batch statistics estimates.
     """
-    n_tasks = ad.shape(x)[0]
-
-    def support_loss(p):
-        return ad.sum(loss(model.apply(p, x), y))
-
-    theta = list(task_params)
-    for _ in range(inner_steps):
-        g = ad.grad(support_loss)(theta)
-        norm = ad.reshape(task_norms(g, n_tasks), (n_tasks, 1, 1))    # broadcasts to W and b
-        theta = [p - step_length * gp / norm for p, gp in zip(theta, g)]
-    return theta
-
-
-def normalised_meta_loss(params, batch, model, *, step_length, inner_steps, loss=mse):
-    """MAML's meta-loss with the normalised inner loop: mean query loss after K steps."""
-    n_tasks = ad.shape(batch.x_support)[0]
-    theta_k = normalised_inner_sgd(per_task(params, n_tasks), batch.x_support,
-                                   batch.y_support, model, step_length=step_length,
-                                   inner_steps=inner_steps, loss=loss)
-    return ad.mean(loss(model.apply(theta_k, batch.x_query), batch.y_query))
+    if not model.batch_norm:
+        raise ValueError(f"population_statistics needs a network with batch norm, got {model!r}")
+    act = ACTIVATIONS[model.activation]
+    body = [np.asarray(p) for p in params[:-2]]
+    h, stats = np.asarray(x, dtype=float), []
+    for w, beta in zip(body[0::2], body[1::2]):
+        z = h @ w                                                   # (tasks, points, features)
+        task_mean = z.mean(axis=1, keepdims=True)
+        task_var = ((z - task_mean) ** 2).mean(axis=1, keepdims=True)
+        stats.append((z.mean(axis=(0, 1)), task_var.mean(axis=(0, 1))))
+        h = np.asarray(act((z - task_mean) / np.sqrt(task_var + EPS) + beta))  # as in training
+    return stats
 
 
-# --- test time: fine-tuning curves and curvature ------------------------------------
+class RunningStatistics:
+    """``model`` with every batch norm using fixed statistics: ordinary inference mode.
 
-def adaptation_curves(params, batch, model, *, n_steps, normalised):
-    """Query MSE of each task after 0..n_steps test-time steps: (tasks, n_steps + 1).
-
-    ``normalised=False`` is plain SGD at INNER_LR (what test time does);
-    ``normalised=True`` the normalised step of length STEP_LENGTH. Tasks whose
-    loss blows up are not hidden: their entries become ``inf``.
+    ``apply`` computes act((h W - mean) / sqrt(var + eps) + beta) at each
+    hidden layer, with the (mean, var) of :func:`population_statistics`,
+    whatever points it is given, so a point's output no longer depends on
+    its batch-mates. The parameter layout and ``adapted_indices`` are the
+    model's own, so test-time SGD (``meta.adapt``) runs on it unchanged.
     """
-    n_tasks = batch.x_support.shape[0]
-    theta0 = [np.array(p) for p in per_task(params, n_tasks)]
-    if normalised:
-        path = _normalised_path(theta0, batch, model)
-    else:                                                # test-time SGD (scratchmeta.meta.adapt)
-        path = adapt.sgd_path(theta0, batch, model, inner_lr=INNER_LR, loss=mse,
-                              stop_on_divergence=False)
+
+    def __init__(self, model, stats):
+        n_hidden = model.n_layers - 1
+        if not model.batch_norm or len(stats) != n_hidden:
+            raise ValueError(f"RunningStatistics needs a batch-norm network and one (mean, var) "
+                             f"per hidden layer ({n_hidden}), got {model!r} and {len(stats)}")
+        self.model, self.stats = model, [(np.asarray(m), np.asarray(v)) for m, v in stats]
+        self.adapted_indices = model.adapted_indices
+        self._act = ACTIVATIONS[model.activation]
+
+    def apply(self, params, x):
+        body = params[:-2]
+        h = x
+        for w, beta, (mean, var) in zip(body[0::2], body[1::2], self.stats):
+            h = self._act((ad.matmul(h, w) - mean) / np.sqrt(var + EPS) + _points_axis(beta))
+        w, b = params[-2:]
+        return ad.matmul(h, w) + _points_axis(b)
+
+
+def _points_axis(b):
+    """A per-task (tasks, width) offset becomes (tasks, 1, width), to broadcast over points."""
+    shape = ad.shape(b)
+    return ad.reshape(b, (shape[0], 1, shape[1])) if len(shape) == 2 else b
+
+
+# --- meta-training and test time ----------------------------------------------------------
+
+def meta_train(model, family, init, *, rng, cfg):
+    """MAML (eq. 22.3, Adam) from ``init``; return theta0 and the meta-loss of every step."""
+    params, adam = init, adam_init(init)
+    losses = []
+    for step in range(1, cfg["meta_steps"] + 1):
+        batch = family.sample(rng, cfg["meta_batch"], N_SUPPORT, N_QUERY)
+        loss, grads = maml.meta_grad(params, batch, model, inner_lr=INNER_LR,
+                                     inner_steps=INNER_STEPS)
+        check_update(loss, grads, step=step, advice=inner_advice(INNER_STEPS, INNER_LR))
+        params, adam = adam_update(params, grads, adam, cfg["meta_lr"])    # eq. 22.3
+        losses.append(float(loss))
+    return params, np.array(losses)
+
+
+def adaptation_curves(params, batch, model, *, n_steps):
+    """Query MSE of each task after 0..n_steps test-time SGD steps: (tasks, n_steps + 1).
+
+    Plain SGD at INNER_LR on the parameters the model adapts
+    (``model.adapted_indices``). Diverged tasks are not hidden: their entries
+    become ``inf``.
+    """
+    path = _path(params, batch, model)
     with np.errstate(over="ignore", invalid="ignore"):   # divergence is measured, below
         curves = np.stack([np.asarray(mse(model.apply(theta, batch.x_query), batch.y_query))
                            for theta in itertools.islice(path, n_steps + 1)], axis=1)
     return np.where(np.isfinite(curves) & (curves < DIVERGED), curves, np.inf)
 
 
-def _normalised_path(theta, batch, model):
-    """theta_0, theta_1, ... of the normalised step of length STEP_LENGTH."""
-    while True:
-        yield theta
-        theta = normalised_inner_sgd(theta, batch.x_support, batch.y_support, model,
-                                     step_length=STEP_LENGTH, inner_steps=1)
+def _path(params, batch, model):
+    n_tasks = batch.x_support.shape[0]
+    return adapt.sgd_path(per_task(params, n_tasks), batch, model, inner_lr=INNER_LR, loss=mse,
+                          trainable=getattr(model, "adapted_indices", None),
+                          stop_on_divergence=False)
+
+
+def first_step_change(params, batch, model):
+    """||W_1 - W_0|| / ||W_0|| of every layer after one test-time step: (tasks, layers).
+
+    Under batch statistics a hidden layer's output does not change when its
+    W is scaled, so the gradient has no component along W; under fixed
+    statistics it does. This ratio shows how far one step of INNER_LR moves
+    each weight matrix, relative to its size.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        theta0, theta1 = itertools.islice(_path(params, batch, model), 2)
+        n_tasks = batch.x_support.shape[0]
+        out = []
+        for i in range(0, len(theta0), 2):                     # the weight matrices W
+            w0, w1 = (np.asarray(t[i]).reshape(n_tasks, -1) for t in (theta0, theta1))
+            out.append(np.linalg.norm(w1 - w0, axis=1) / np.linalg.norm(w0, axis=1))
+    return np.stack(out, axis=1)
 
 
 def sharpness(params, batch, model, *, iterations=POWER_ITERATIONS, seed=0):
     """Largest Hessian eigenvalue of each task's support loss at theta0: (tasks,).
 
-    Power iteration on Hessian-vector products (:func:`scratchmeta.gradcheck.hvp`). With
-    theta0 copied once per task, the Hessian of the summed loss is block
-    diagonal, so one HVP serves every task. Plain SGD at rate ``lr`` is stable
-    on a quadratic only where this is below ``2 / lr``.
+    Over the parameters test-time SGD moves (``model.adapted_indices``).
+    Power iteration on Hessian-vector products
+    (:func:`scratchmeta.gradcheck.hvp`); with theta0 copied once per task the
+    Hessian of the summed loss is block diagonal, so one HVP serves every
+    task. Plain SGD at rate ``eta`` is stable on a quadratic only where this
+    is below ``2 / eta``.
     """
     n_tasks = batch.x_support.shape[0]
     theta = [np.array(p) for p in per_task(params, n_tasks)]
+    moving = list(range(len(theta)))
+    if getattr(model, "adapted_indices", None) is not None:
+        moving = sorted(model.adapted_indices)
 
-    def support_loss(p):
-        return ad.sum(mse(model.apply(p, batch.x_support), batch.y_support))
+    def support_loss(free):
+        full = list(theta)
+        for i, p in zip(moving, free):
+            full[i] = p
+        return ad.sum(mse(model.apply(full, batch.x_support), batch.y_support))
+
+    def per_task_dot(a, b):
+        return sum(np.sum((x * y).reshape(n_tasks, -1), axis=1) for x, y in zip(a, b))
 
     rng = np.random.default_rng(seed)
-    v = [rng.standard_normal(t.shape) for t in theta]
+    v = [rng.standard_normal(theta[i].shape) for i in moving]
     eig = np.zeros(n_tasks)
-    for _ in range(iterations):
-        norm = np.asarray(task_norms(v, n_tasks))
-        v = [a / norm.reshape((n_tasks,) + (1,) * (a.ndim - 1)) for a in v]
-        hv = hvp(support_loss, theta, v)
-        eig = sum(np.sum((a * b).reshape(n_tasks, -1), axis=1) for a, b in zip(v, hv))
-        v = hv
+    with np.errstate(over="ignore", invalid="ignore"):
+        for _ in range(iterations):
+            norm = np.sqrt(per_task_dot(v, v))
+            v = [a / norm.reshape((n_tasks,) + (1,) * (a.ndim - 1)) for a in v]
+            hv = hvp(support_loss, [theta[i] for i in moving], v)
+            eig = per_task_dot(v, hv)                       # Rayleigh quotient v'Hv, |v| = 1
+            v = hv
     return eig
-
-
-# --- meta-training --------------------------------------------------------------------
-
-def meta_train(model, family, init, *, normalised, rng, eval_batch, cfg):
-    """Meta-train from ``init``; return theta0 and a history measured every eval_every steps.
-
-    The history holds, at each checkpoint, the median over eval_batch's tasks
-    of the query MSE after one plain SGD step, and of the sharpness.
-    """
-    params, adam = init, adam_init(init)
-    history = {"step": [], "plain_step_query_mse": [], "sharpness_median": [],
-               "sharpness_q25": [], "sharpness_q75": []}
-
-    def record(step):
-        curve = adaptation_curves(params, eval_batch, model, n_steps=1, normalised=False)
-        lam = sharpness(params, eval_batch, model)
-        history["step"].append(step)
-        history["plain_step_query_mse"].append(float(np.median(curve[:, 1])))
-        history["sharpness_median"].append(float(np.median(lam)))
-        history["sharpness_q25"].append(float(np.quantile(lam, 0.25)))
-        history["sharpness_q75"].append(float(np.quantile(lam, 0.75)))
-
-    record(0)
-    for step in range(1, cfg["meta_steps"] + 1):
-        batch = family.sample(rng, cfg["meta_batch"], N_SUPPORT, N_QUERY)
-        if normalised:
-            loss, grads = ad.value_and_grad(normalised_meta_loss)(
-                params, batch, model, step_length=STEP_LENGTH, inner_steps=INNER_STEPS)
-        else:
-            loss, grads = maml.meta_grad(params, batch, model, inner_lr=INNER_LR,
-                                      inner_steps=INNER_STEPS)
-        check_update(loss, grads, step=step, advice=inner_advice(
-            INNER_STEPS, STEP_LENGTH if normalised else INNER_LR))
-        params, adam = adam_update(params, grads, adam, cfg["meta_lr"])  # eq. 22.3, with Adam
-        if step % cfg["eval_every"] == 0:
-            record(step)
-    return params, {k: np.array(v) for k, v in history.items()}
-
-
-def support_grad_norms(params, batch, model):
-    """||g_i|| of each task's support-loss gradient at theta0 (a plain step is inner_lr * it)."""
-    n_tasks = batch.x_support.shape[0]
-    theta = [np.array(p) for p in per_task(params, n_tasks)]
-    g = ad.grad(lambda p: ad.sum(mse(model.apply(p, batch.x_support), batch.y_support)))(theta)
-    return np.asarray(task_norms(g, n_tasks))
