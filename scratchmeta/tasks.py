@@ -14,9 +14,12 @@ also says how to score a prediction: ``family.loss(pred, y)`` gives one loss
 per task (the last two axes are averaged), and ``family.metric`` the number
 reported in tables (MSE, or accuracy for classification).
 
-Three families: the sinusoids of Finn et al. (2017); a two-parameter linear
-regression, whose parameter space is a plane we can draw (Figure 22.1); and
-few-shot classification of Gaussian clusters, for cross-entropy losses.
+Four families: the sinusoids of Finn et al. (2017); sinusoids whose
+frequency varies too, which no fixed pair of features can fit (the second
+family of the comparison, ``scratchmeta.figures.compare``); a two-parameter
+linear regression, whose parameter space is a plane we can draw (Figure
+22.1); and few-shot classification of Gaussian clusters, for cross-entropy
+losses.
 """
 
 from typing import NamedTuple
@@ -123,6 +126,43 @@ class Sinusoid(TaskFamily):
     def target(self, task_params, x):
         amp, phase = task_params[:, 0, None, None], task_params[:, 1, None, None]
         return amp * np.sin(x - phase)
+
+
+class SinusoidFrequency(Sinusoid):
+    """y = A sin(w x - phi): Finn et al.'s sinusoids whose frequency w ~ U[0.5, 2] varies too.
+
+    Why a second sinusoid family. With w fixed at 1 every task is
+    A sin(x - phi) = (A cos phi) sin x - (A sin phi) cos x, a linear
+    combination of the same two features sin x and cos x; a network body that
+    has learned them makes a linear (ridge) head exact. With w varying, the
+    tasks span no fixed finite set of features: sin(w x) for different w are
+    linearly independent functions, so a head on fixed features can only
+    approximate them, and adapting the features themselves (MAML's inner
+    loop) has something to do.
+    """
+
+    name = "sinusoid_frequency"
+
+    def __init__(self, amplitude=(0.1, 5.0), phase=(0.0, np.pi), x_range=(-5.0, 5.0),
+                 frequency=(0.5, 2.0)):
+        super().__init__(amplitude, phase, x_range)
+        low, high = (float(v) for v in frequency)
+        if not 0 < low <= high:
+            raise ValueError(f"frequency must be a range (low, high) with 0 < low <= high, "
+                             f"got {frequency!r}")
+        self.frequency = (low, high)
+
+    def describe(self):
+        return {**super().describe(), "frequency": list(self.frequency)}
+
+    def sample_params(self, rng, n_tasks):
+        amp_phase = super().sample_params(rng, n_tasks)                  # A, phi as Sinusoid
+        freq = rng.uniform(*self.frequency, n_tasks)
+        return np.concatenate([amp_phase, freq[:, None]], axis=1)        # (tasks, 3): A, phi, w
+
+    def target(self, task_params, x):
+        amp, phase, freq = (task_params[:, j, None, None] for j in range(3))
+        return amp * np.sin(freq * x - phase)
 
 
 class LinearRegression(TaskFamily):

@@ -7,8 +7,9 @@ import statistics
 import numpy as np
 import pytest
 
-from scratchmeta.meta.evaluate import (Z95, evaluate, format_interval, format_table,
-                                       held_out_tasks, interval, task_rng)
+from scratchmeta.meta.evaluate import (VALIDATION_SEED, Z95, evaluate, format_interval,
+                                       format_table, held_out_tasks, interval,
+                                       select_test_time, task_rng, with_test_time)
 from scratchmeta.meta.registry import make_strategy
 from scratchmeta.meta.training import step_rng, train
 from scratchmeta.nn import MLP
@@ -148,3 +149,88 @@ def test_format_table_aligns_its_columns():
         "closed_form    0.4 ± 0.1    12.250",
     ]
     assert format_table([]) == ""
+
+
+# --- divergence kept as data, and test-time settings chosen on validation tasks ----------
+
+class DivergesOnTask1(QueryEnergy):
+    """QueryEnergy whose held-out task 1 goes to inf from step 2 on (a diverging fine-tune).
+
+    Task 1 is recognised by its first query input, so it diverges whether it is
+    adapted in a chunk or alone.
+    """
+
+    marker = held_out_tasks(Sinusoid(), 1, 10, 100, start=1).x_query[0, 0, 0]
+
+    def prediction(self, batch, k):
+        pred = super().prediction(batch, k)
+        if k >= 2:
+            pred[batch.x_query[:, 0, 0] == self.marker] = np.inf
+        return pred
+
+
+def test_recorded_divergence_keeps_the_task_with_inf_and_reports_median_and_fraction():
+    good = evaluate(QueryEnergy(), {}, Sinusoid(), n_tasks=5, n_steps=3)
+    kept = evaluate(DivergesOnTask1(), {}, Sinusoid(), n_tasks=5, n_steps=3, chunk_size=5,
+                    on_divergence="record")
+    np.testing.assert_array_equal(kept.diverged, [0, 0, 0.2, 0.2])        # 1 of 5 from step 2
+    np.testing.assert_array_equal(kept.per_task[[0, 2, 3, 4]], good.per_task[[0, 2, 3, 4]])
+    np.testing.assert_array_equal(kept.per_task[1, :2], good.per_task[1, :2])
+    assert np.all(np.isinf(kept.per_task[1, 2:]))
+    assert np.all(np.isinf(kept.mean[2:])) and np.all(np.isfinite(kept.mean[:2]))
+    np.testing.assert_allclose(kept.median, np.median(kept.per_task, axis=0))
+    np.testing.assert_allclose(good.median, np.median(good.per_task, axis=0))
+    assert np.all(good.diverged == 0)
+
+
+def test_a_real_sgd_divergence_is_recorded_from_the_step_it_happens():
+    # Scratch fine-tuning at lr 50 overflows on every task within a few steps: each task
+    # is inf from the step its parameters stop being finite, never a traceback or NaN.
+    strategy = make_strategy("scratch", "sinusoid", inner_lr=50.0)
+    state = strategy.init_state(np.random.default_rng(0))
+    result = evaluate(strategy, state, strategy.family, n_tasks=4, n_steps=40, chunk_size=4,
+                      on_divergence="record")
+    assert result.diverged[0] == 0 and result.diverged[-1] == 1
+    assert np.all(np.diff(result.diverged) >= 0)
+    assert not np.any(np.isnan(result.per_task))
+
+
+def test_on_divergence_is_checked():
+    with pytest.raises(ValueError, match="on_divergence must be one of"):
+        evaluate(QueryEnergy(), {}, Sinusoid(), n_tasks=5, on_divergence="ignore")
+
+
+def test_with_test_time_changes_only_the_named_field():
+    strategy = make_strategy("maml", "sinusoid")
+    copy = with_test_time(strategy, inner_lr=0.03)
+    assert copy.config.inner_lr == 0.03 and strategy.config.inner_lr == 0.01
+    assert copy.model is strategy.model and copy.family is strategy.family
+    assert {k: v for k, v in vars(copy.config).items() if k != "inner_lr"} == \
+        {k: v for k, v in vars(strategy.config).items() if k != "inner_lr"}
+
+
+def test_select_test_time_picks_the_best_validation_pair_and_never_a_diverging_step_size():
+    # From scratch on sinusoids: lr 50 diverges, so it must never be chosen; the chosen
+    # (lr, steps) must be the argmin of the validation table it returns, and scoring the
+    # same pair independently on the validation tasks must give the same number.
+    strategy = make_strategy("scratch", "sinusoid")
+    state = strategy.init_state(np.random.default_rng(0))
+    choice = select_test_time(strategy, state, strategy.family, candidates=(0.003, 0.02, 50.0),
+                              max_steps=6, n_tasks=20)
+    assert choice.inner_lr != 50.0 and np.isinf(choice.validation[2, -1])
+    i = choice.candidates.index(choice.inner_lr)
+    assert choice.validation[i, choice.n_steps] == np.min(choice.validation)
+    again = evaluate(with_test_time(strategy, inner_lr=choice.inner_lr), state,
+                     strategy.family, n_tasks=20, n_steps=6, seed=VALIDATION_SEED)
+    np.testing.assert_allclose(again.mean, choice.validation[i])
+
+
+def test_select_test_time_refuses_the_test_seed_and_bad_candidates():
+    strategy = make_strategy("scratch", "sinusoid")
+    state = strategy.init_state(np.random.default_rng(0))
+    with pytest.raises(ValueError, match="must not be the test tasks' seed 22"):
+        select_test_time(strategy, state, strategy.family, candidates=(0.01,), seed=22)
+    with pytest.raises(ValueError, match="candidates must be positive step sizes"):
+        select_test_time(strategy, state, strategy.family, candidates=(0.01, -1.0))
+    with pytest.raises(ValueError, match="candidates must be positive step sizes"):
+        select_test_time(strategy, state, strategy.family, candidates=())

@@ -1,85 +1,65 @@
-"""MAML against the alternatives: held-out sinusoid error after 0..10 adaptation steps.
+"""MAML against the alternatives on two task families, each strategy's test time tuned fairly.
 
-Lecture 22, section 1.3 (the alternatives to MAML: normal multi-task SGD,
-section 1.3.1, and the semi-frozen model, section 1.3.4), section 1.4 (the
-practical strategies: Reptile, eq. 22.5, section 1.4.2; the closed-form head,
-eq. 22.6, and ANIL, section 1.4.3; the take-away of section 1.4.4 that they all
-"compete against the regular SGD approach"), and the scribes' wish in
-section 3 for "demos on MAML compared to alternative approaches". The setting
-is the sinusoid experiment of Finn, Abbeel and Levine (2017), section 5.1,
-with their two baselines (pretrained on all tasks then fine-tuned, and
-trained from scratch).
+Lecture 22, sections 1.3-1.4 and the scribes' wish in section 3 for "demos on
+MAML compared to alternative approaches"; the experiment itself (which
+strategies, how each is trained, tuned on validation tasks and scored on test
+tasks) is :mod:`scratchmeta.meta.compare`, and this module only draws it.
 
-Eight of the registry's nine strategies (``scratchmeta.meta.registry``; all
-but the subset strategy, whose point needs large support sets), each with its
-documented default hyperparameters, learn from the same sinusoid family with
-``MLP((1, 40, 40, 1))``:
+Two families, because the strategies separate for different reasons on each:
 
-* second-order MAML (eq. 22.3, K = 1 inner step of lr 0.01) and first-order
-  MAML (FOMAML);
-* Reptile (eq. 22.5, T = 32 inner steps, outer step annealed to 0 as Nichol et
-  al. do);
-* multi-task SGD with one head per training task (Figure 22.2), then at test
-  time a ridge head, 5 head-only SGD steps and fine-tuning of everything;
-* the closed-form strategy (a body meta-trained under the ridge head of
-  eq. 22.6; at test time the ridge head, then SGD on the head);
-* ANIL (MAML whose inner loop adapts the head only);
-* pretrained on the pooled tasks with one shared head, then fine-tuned by SGD;
-* trained from scratch: a random initialisation, fine-tuned by SGD.
+* Finn et al.'s sinusoids A sin(x - phi). Since A sin(x - phi) =
+  (A cos phi) sin x - (A sin phi) cos x, every task is linear in the same two
+  features. A body that has learned sin x and cos x makes a ridge head
+  (eq. 22.6) exact: the closed-form strategy is far ahead of everything that
+  adapts by SGD.
+* Sinusoids whose frequency varies too, A sin(w x - phi), w in [0.5, 2]
+  (:class:`scratchmeta.tasks.SinusoidFrequency`). No fixed pair of features
+  spans these tasks, so the ridge head's advantage shrinks (the caption and
+  the README give by how much).
 
-Every strategy is meta-trained by ``scratchmeta.meta.training.train`` with the
-same seed, so every network starts from the same initialisation and
-meta-step t of every run draws from the same generator (MAML, FOMAML,
-Reptile, ANIL and the closed form see the very same task batches; the
-pretraining sees the same tasks at other points; multi-task SGD draws from
-its fixed pool of training tasks), and for the same number of meta-steps
-(from scratch takes none: it has nothing to learn). Each is trained once, on tasks with 10 support
-points (the middle support size), and then scored by
-``scratchmeta.meta.evaluate.evaluate`` on the same held-out tasks with
-K = 5, 10 and 20 support points: each strategy adapts by its own rule for
-0..10 steps and is scored on 100 query points per task, mean query MSE with
-its 95% interval mean +- 1.96 s / sqrt(n). The held-out task i keeps its
-amplitude and phase for every K (only its support points change).
+Each learner is meta-trained once per family from the same seed, on tasks of
+``N_SUPPORT`` = 10 support points (10-shot), for ``meta_steps`` meta-steps
+(Reptile fewer: each of its meta-steps runs T = 32 inner steps, about 7 times
+the cost of a MAML meta-step). Its test-time step size and step count are
+chosen on validation tasks (seed 11) and it is scored on 600 test tasks
+(seed 22), 100 query points each.
 
-Why one training run per strategy and not one per K: the budget. On the
-2-core machine one meta-step costs about 0.5-1.1 ms (pretraining, multi-task,
-ANIL, FOMAML, closed form), 1.5 ms (MAML) and 11 ms (Reptile, 32 inner steps;
-the README's compare table gives each), so 5000 meta-steps of the seven that
-learn (from scratch learns nothing) take about 90 s. Three runs per strategy
-would not fit the figure's share of the main job's budget.
+Figures: ``compare_mse_vs_steps.png`` (test MSE after 0..10 steps at each
+strategy's chosen step size, one panel per family), ``compare_example_fits.png``
+and ``compare_example_fits_frequency.png`` (one test task of each family, every
+strategy's fit before and after its chosen number of steps).
 """
-
-import time
 
 import numpy as np
 
 from scratchmeta.figures import style
 from scratchmeta.meta import adapt
-from scratchmeta.meta.evaluate import evaluate, held_out_tasks, task_rng
-from scratchmeta.meta.registry import make_family, make_strategy
-from scratchmeta.meta.training import train
+from scratchmeta.meta import compare as experiment
+from scratchmeta.meta.evaluate import HELD_OUT_SEED, held_out_tasks, task_rng
+from scratchmeta.meta.registry import make_family
 from scratchmeta.tasks import TaskBatch
 
 #: The strategies compared, in the lecture's order (registry names).
-STRATEGIES = ("maml", "fomaml", "reptile", "multitask", "closed_form", "anil", "pretrained",
-              "scratch")
+STRATEGIES = experiment.STRATEGIES
+FAMILIES = ("sinusoid", "sinusoid_frequency")
 
 # meta_steps: meta-steps of each learner (from scratch learns nothing: 0).
-FULL = dict(meta_steps=dict(maml=5000, fomaml=5000, reptile=5000, multitask=5000,
-                            closed_form=5000, anil=5000, pretrained=5000, scratch=0),
-            eval_tasks=600)
+FULL = dict(meta_steps=dict(maml=4000, fomaml=4000, reptile=1000, multitask=4000,
+                            closed_form=4000, anil=4000, pretrained=4000, scratch=0),
+            val_tasks=200, test_tasks=600)
 QUICK = dict(meta_steps=dict(maml=300, fomaml=300, reptile=100, multitask=300,
                              closed_form=300, anil=300, pretrained=300, scratch=0),
-             eval_tasks=100)
+             val_tasks=50, test_tasks=100)
 
-FAMILY = "sinusoid"         # Finn et al.'s sinusoids, amplitude 0.1-5, phase 0-pi
-TRAIN_SUPPORT = 10          # support points per task during meta-training
-KS = (5, 10, 20)            # support points per held-out task ("K-shot")
-N_STEPS = 10                # adaptation steps scored at test time: 0, 1, ..., 10
+N_SUPPORT = 10              # support points per task, in training and at test time (10-shot)
+N_STEPS = 10                # test-time steps tried and drawn: 0, 1, ..., 10
 N_QUERY = 100               # query points per held-out task
 N_GRID = 200                # x values at which the example fits are drawn
-SHOWN_K = 10                # support points of the example task
-SHOWN_MIN_AMPLITUDE = 3.0   # the example is the first held-out task with A >= this
+SHOWN_MIN_AMPLITUDE = 3.0   # the example is the first test task with A >= this
+
+FAMILY_TITLES = {"sinusoid": "sinusoids A sin(x − φ): linear in sin x, cos x",
+                 "sinusoid_frequency": "sinusoids A sin(ωx − φ), ω ∈ [0.5, 2]: "
+                                       "no two fixed features fit"}
 
 LABELS = {
     "maml": "MAML, second order",
@@ -100,167 +80,120 @@ MARKERS = dict(maml="o", fomaml="s", reptile="^", multitask="D", closed_form="v"
                pretrained="X", scratch="*")
 LINESTYLES = {name: ("--" if name in ("pretrained", "scratch") else "-") for name in STRATEGIES}
 
-#: Strategies whose step 0 is already adapted: a ridge head fitted to the support set.
-RIDGE_AT_STEP_0 = ("multitask", "closed_form")
-
 Y_TOP = 20.0                # the MSE axes stop here; a mean above it is written out instead
 
 
-def build(name, meta_steps):
-    """The registry's strategy ``name`` with its default hyperparameters.
+def example_fit(results, family, seed=HELD_OUT_SEED):
+    """Every strategy's fit of one test task, after 0 steps and after its chosen steps.
 
-    Reptile alone is told the run's length, so that its outer step anneals
-    linearly to zero over training (Nichol et al. 2018); the registry's
-    default keeps it constant.
-    """
-    hyper = {"n_steps": meta_steps} if name == "reptile" and meta_steps > 0 else {}
-    strategy = make_strategy(name, FAMILY, **hyper)
-    points = strategy.config.n_support
-    if points != TRAIN_SUPPORT:
-        raise ValueError(f"strategy {name!r} trains on {points} support points per task; "
-                         f"expected TRAIN_SUPPORT = {TRAIN_SUPPORT}, as the caption says")
-    return strategy
-
-
-def train_all(meta_steps, seed):
-    """Train every strategy from ``seed``; return strategies, states, histories and seconds."""
-    strategies, states, histories, seconds = {}, {}, {}, {}
-    for name in STRATEGIES:
-        strategies[name] = build(name, meta_steps[name])
-        history = []
-        t0 = time.perf_counter()
-        states[name] = train(strategies[name], meta_steps[name], seed, history=history)
-        seconds[name] = time.perf_counter() - t0
-        histories[name] = np.array(history)
-    return strategies, states, histories, seconds
-
-
-def evaluate_all(strategies, states, family, n_tasks, seed):
-    """Per-task query MSE of every strategy for every K: {name: (len(KS), n_tasks, N_STEPS + 1)}.
-
-    Also returns the means and 95% half-widths, {name: (len(KS), N_STEPS + 1)},
-    and the seconds each strategy's evaluation took.
-    """
-    per_task, mean, half, seconds = {}, {}, {}, {}
-    for name in STRATEGIES:
-        t0 = time.perf_counter()
-        runs = [evaluate(strategies[name], states[name], family, n_tasks=n_tasks, n_support=k,
-                         n_query=N_QUERY, n_steps=N_STEPS, seed=seed) for k in KS]
-        seconds[name] = time.perf_counter() - t0
-        per_task[name] = np.stack([r.per_task for r in runs])
-        mean[name] = np.stack([r.mean for r in runs])
-        half[name] = np.stack([r.half_width for r in runs])
-    return per_task, mean, half, seconds
-
-
-def example_fits(strategies, states, family, seed):
-    """Every strategy's fit of one held-out task from SHOWN_K support points.
-
-    The task is the first of the held-out tasks (the ones scored, same seed)
-    whose amplitude is at least SHOWN_MIN_AMPLITUDE, with the support points it
-    has in the K = SHOWN_K evaluation; a small-amplitude task would make every
-    fit look alike. Predictions are drawn on a grid of x after 0 and N_STEPS
-    adaptation steps, each strategy adapting by its own rule.
+    The task is the first test task (seed ``seed``) whose amplitude is at
+    least SHOWN_MIN_AMPLITUDE, with the support points it has in the scored
+    evaluation; a small-amplitude task would make every fit look alike.
     """
     for index in range(1000):
-        # family.sample draws a task's (A, phi) first, then its points: the
-        # first draw of held-out task i's own generator is its (A, phi).
+        # family.sample draws a task's parameters first, then its points: the
+        # first draw of test task i's own generator is its (A, phi, ...).
         params = family.sample_params(task_rng(seed, index), 1)
         if params[0, 0] >= SHOWN_MIN_AMPLITUDE:
             break
     else:
-        raise ValueError(f"none of the first 1000 held-out tasks has amplitude >= "
+        raise ValueError(f"none of the first 1000 test tasks has amplitude >= "
                          f"{SHOWN_MIN_AMPLITUDE}; expected the sinusoid family's 0.1-5")
-    task = held_out_tasks(family, 1, SHOWN_K, N_QUERY, seed, start=index)
+    task = held_out_tasks(family, 1, N_SUPPORT, N_QUERY, seed, start=index)
     if not np.allclose(family.target(params, task.x_support), task.y_support):
         raise ValueError("the example task's support points do not lie on the sinusoid "
-                         "(A, phi) read from its generator; expected family.sample to draw "
-                         "the task's parameters before its points")
+                         "read from its generator; expected family.sample to draw the "
+                         "task's parameters before its points")
     x_grid = np.linspace(*family.x_range, N_GRID).reshape(1, N_GRID, 1)
     truth = family.target(params, x_grid)
     batch = TaskBatch(task.x_support, task.y_support, x_grid, truth)   # the grid as query set
-    pred = {name: {n: np.ravel(adapt.predict(strategies[name], states[name], batch, n))
-                   for n in (0, N_STEPS)} for name in STRATEGIES}
-    grid_mse = {name: {n: float(np.mean((p[n] - truth[0, :, 0]) ** 2)) for n in p}
-                for name, p in pred.items()}
+    pred, grid_mse = {}, {}
+    for name, r in results.items():
+        chosen = r["choice"].n_steps
+        pred[name] = {n: np.ravel(adapt.predict(r["strategy"], r["state"], batch, n))
+                      for n in sorted({0, chosen})}
+        grid_mse[name] = {n: float(np.mean((p - truth[0, :, 0]) ** 2))
+                          for n, p in pred[name].items()}
     return {"index": index, "task": params[0], "x": x_grid[0, :, 0], "truth": truth[0, :, 0],
             "x_support": task.x_support[0, :, 0], "y_support": task.y_support[0, :, 0],
             "pred": pred, "grid_mse": grid_mse}
 
 
+def tasks_made_worse(per_task, n_steps):
+    """Count of tasks whose metric after ``n_steps`` exceeds that before adapting (step 0)."""
+    return int(np.sum(per_task[:, n_steps] > per_task[:, 0]))
+
+
 # --- drawing -------------------------------------------------------------------------
 
-def tasks_made_worse(per_task):
-    """{name: (len(KS),) count of held-out tasks whose MSE after N_STEPS exceeds that at 0}.
-
-    Test-time SGD that makes a task worse than not adapting at all is the
-    sign of a fine-tuning step too large for that task's support loss.
-    """
-    return {name: np.sum(c[:, :, -1] > c[:, :, 0], axis=1) for name, c in per_task.items()}
+def legend_label(name, r):
+    c = r["choice"]
+    trained = f"{r['meta_steps']} meta-steps" if r["meta_steps"] else "no training"
+    star = " *" if r["step_0_fit"] else ""
+    return f"{LABELS[name]}{star} ({trained}; test lr {c.inner_lr:g}, {c.n_steps} steps)"
 
 
-def draw_curves(out_dir, mean, half, worse, meta_steps, n_tasks):
-    """compare_mse_vs_steps.png: one panel per K, every strategy's mean curve and interval."""
+def draw_curves(out_dir, runs, n_tasks):
+    """compare_mse_vs_steps.png: one panel per family, each strategy's test curve."""
     steps = np.arange(N_STEPS + 1)
-    fig, axes = style.subplots(1, len(KS), size=(15.0, 6.4), sharey=True)
-    lows = [np.min(mean[n][mean[n] > 0]) for n in STRATEGIES]
+    fig, axes = style.subplots(1, len(FAMILIES), size=(15.0, 7.4), sharey=True)
+    means = [r["test"].mean for results in runs.values() for r in results.values()]
+    lows = [np.min(m[(m > 0) & np.isfinite(m)]) for m in means]
     y_bottom = 10 ** np.floor(np.log10(min(lows)) - 0.3)
-    for i, (ax, k) in enumerate(zip(axes, KS)):
+    for i, (ax, fam) in enumerate(zip(axes, FAMILIES)):
         off_scale = []
-        for name in STRATEGIES:
-            m, h = mean[name][i], half[name][i]
-            ax.plot(steps, m, ls=LINESTYLES[name], marker=MARKERS[name], ms=5,
-                    color=COLORS[name], label=legend_label(name, meta_steps))
-            ax.fill_between(steps, np.clip(m - h, y_bottom, None), m + h,
-                            color=COLORS[name], alpha=0.15, lw=0)
+        for name, r in runs[fam].items():
+            test, k = r["test"], r["choice"].n_steps
+            m, h = test.mean, test.half_width
+            ax.plot(steps, np.minimum(m, 1e30), ls=LINESTYLES[name], marker=MARKERS[name],
+                    ms=4, color=COLORS[name], lw=1.4, label=legend_label(name, r))
+            ax.fill_between(steps, np.clip(m - h, y_bottom, None), np.minimum(m + h, 1e30),
+                            color=COLORS[name], alpha=0.12, lw=0)
+            ax.plot([k], [m[k]], marker=MARKERS[name], ms=12, mfc="none", mec=COLORS[name],
+                    mew=2.0)
             if np.max(m) > Y_TOP:       # drawn off the top: say what is there
                 top = int(np.argmax(m))
-                off_scale.append(f"{LABELS[name]}: off the scale,\nmean {m[top]:.3g} ± "
-                                 f"{h[top]:.2g} after {top} steps; {worse[name][i]} of "
-                                 f"{n_tasks} tasks\nend worse after {N_STEPS} steps than "
-                                 f"before adapting")
+                off_scale.append(f"{LABELS[name]}: mean {m[top]:.3g} after {top} steps "
+                                 f"(median {test.median[top]:.3g}, {test.diverged[top]:.0%} "
+                                 f"diverged), off the scale")
         if off_scale:
             ax.text(0.03, 0.03, "\n".join(off_scale), transform=ax.transAxes, ha="left",
                     va="bottom", fontsize=8, bbox=dict(boxstyle="round", fc="white", ec="#999999"))
         ax.set(yscale="log", ylim=(y_bottom, Y_TOP), xticks=steps,
-               xlabel="adaptation steps on the support set",
-               title=f"K = {k} support points")
+               xlabel=f"test-time SGD steps on the {N_SUPPORT} support points",
+               title=FAMILY_TITLES[fam])
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), fontsize=7.8, ncol=1,
+                  title="strategy (training; test-time settings chosen on validation tasks)",
+                  title_fontsize=8)
         if i == 0:
-            ax.set_ylabel(f"query MSE, mean over {n_tasks} held-out tasks (log scale)")
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncol=4, fontsize=9,
-               title="strategy (meta-steps of training); shaded: 95% interval of the mean, "
-                     "mean ± 1.96 s/√n", title_fontsize=9)
-    fig.suptitle(f"MAML against the alternatives on held-out sinusoids: query MSE after each "
-                 f"adaptation step\nevery learner trained once from the same seed, with "
-                 f"{TRAIN_SUPPORT} support points per task, then scored with K = "
-                 f"{', '.join(map(str, KS))} support points")
+            ax.set_ylabel(f"test query MSE, mean over {n_tasks} tasks (log scale)")
+    fig.suptitle(f"MAML against the alternatives, {N_SUPPORT} support points per task: test "
+                 f"MSE after each step at each strategy's chosen step size\nbig open marker: "
+                 f"the step count chosen on validation tasks; shaded: 95% interval "
+                 f"(mean ± 1.96 s/√n)\n* {experiment.STEP_0_NOTE}", fontsize=11)
     return style.save(fig, out_dir, "compare_mse_vs_steps")
 
 
-def legend_label(name, meta_steps):
-    steps = meta_steps[name]
-    return f"{LABELS[name]} ({steps} meta-steps)" if steps else f"{LABELS[name]} (no training)"
-
-
-def draw_fits(out_dir, fit):
-    """compare_example_fits.png: one held-out task, one small panel per strategy."""
+def draw_fits(out_dir, fit, family_name, stem):
+    """One test task, one small panel per strategy: its fit before and after its chosen steps."""
     fig, axes = style.subplots(2, 4, size=(15.0, 7.6), sharex=True, sharey=True)
-    amp, phase = fit["task"]
     span = np.ptp(fit["truth"])
     for ax, name in zip(axes.flat, STRATEGIES):
+        pred = fit["pred"][name]
+        last = max(pred)
         ax.plot(fit["x"], fit["truth"], color=style.COLORS["truth"], ls="--", lw=2,
                 label="truth", zorder=3)
-        ax.plot(fit["x"], fit["pred"][name][0], color=COLORS[name], ls=":", lw=1.5,
-                label=("after 0 steps (ridge head)" if name in RIDGE_AT_STEP_0
-                       else "after 0 steps"))
-        ax.plot(fit["x"], fit["pred"][name][N_STEPS], color=COLORS[name], lw=2.2,
-                label=f"after {N_STEPS} steps")
+        ax.plot(fit["x"], pred[0], color=COLORS[name], ls=":", lw=1.5,
+                label=("0 steps (ridge head)" if name in RIDGE_AT_STEP_0 else "0 steps"))
+        if last:
+            ax.plot(fit["x"], pred[last], color=COLORS[name], lw=2.2,
+                    label=f"{last} steps (chosen)")
         ax.plot(fit["x_support"], fit["y_support"], "o", ms=6, mfc="white",
-                mec=style.COLORS["support"], mew=1.6, label=f"{SHOWN_K} support points",
+                mec=style.COLORS["support"], mew=1.6, label=f"{N_SUPPORT} support points",
                 zorder=4)
         mse = fit["grid_mse"][name]
-        ax.set_title(f"{LABELS[name]}\nMSE {mse[0]:.3g} → {mse[N_STEPS]:.3g}", fontsize=10)
+        ax.set_title(f"{LABELS[name]}\nMSE {mse[0]:.3g} → {mse[last]:.3g} after {last} steps",
+                     fontsize=10)
         ax.legend(loc="lower center", ncol=2, fontsize=7.5, handlelength=1.8,
                   columnspacing=1.0)
         ax.set_ylim(fit["truth"].min() - 0.7 * span, fit["truth"].max() + 0.2 * span)
@@ -268,42 +201,59 @@ def draw_fits(out_dir, fit):
         ax.set_xlabel("input x")
     for ax in axes[:, 0]:
         ax.set_ylabel("output y")
-    fig.suptitle(f"One held-out sinusoid (A = {amp:.2f}, φ = {phase:.2f}) fitted from "
-                 f"{SHOWN_K} support points, each strategy adapting by its own rule\n"
-                 f"panel titles: MSE against the truth over x in [-5, 5], after 0 → "
-                 f"{N_STEPS} adaptation steps")
-    return style.save(fig, out_dir, "compare_example_fits")
+    task = fit["task"]
+    described = (f"A = {task[0]:.2f}, φ = {task[1]:.2f}" + (f", ω = {task[2]:.2f}"
+                                                          if len(task) > 2 else ""))
+    fig.suptitle(f"One test task of {FAMILY_TITLES[family_name]} ({described}), fitted from "
+                 f"{N_SUPPORT} support points\nevery strategy at its test-time settings chosen "
+                 f"on validation tasks; panel titles: MSE against the truth over x in [-5, 5]")
+    return style.save(fig, out_dir, stem)
 
 
-def make(out_dir, *, quick=False, seed=0):
-    """Draw compare_mse_vs_steps.png and compare_example_fits.png; return their numbers.
+#: Registry names whose step 0 already includes a ridge head (see meta.compare.fits_at_step_0).
+RIDGE_AT_STEP_0 = ("multitask", "closed_form")
 
-    Returned keys: ``strategies``, ``labels``, ``ks``, ``steps``, ``train_support``,
-    ``eval_tasks``, ``meta_steps`` and ``train_seconds`` / ``eval_seconds`` per
-    strategy, ``mse`` and ``half_width`` ({name: (len(ks), steps + 1)}),
-    ``per_task`` ({name: (len(ks), tasks, steps + 1)}), ``worse_after_adapting``
-    ({name: (len(ks),)}, see :func:`tasks_made_worse`), ``final_meta_loss``
-    (mean over the last tenth of training), ``fit`` (the example task) and ``files``.
+
+def make(out_dir, *, quick=False, seed=0, progress=None):
+    """Draw the compare_* figures; return their numbers.
+
+    Returned keys: ``strategies``, ``families``, ``labels``, ``steps``,
+    ``n_support``, ``test_tasks``, ``val_tasks``, ``meta_steps``, ``results``
+    ({family: {name: the dict of ``meta.compare.run``}}), ``fits`` ({family:
+    the example task}), ``files``, and for convenience ``mse``, ``median``,
+    ``diverged``, ``per_task`` ({family: {name: array}}) and ``chosen``
+    ({family: {name: (inner_lr, n_steps)}}).
     """
     cfg = QUICK if quick else FULL
     meta_steps = dict(cfg["meta_steps"])
-    if sorted(meta_steps) != sorted(STRATEGIES):
-        raise ValueError(f"meta_steps must name exactly the strategies {STRATEGIES}, got "
-                         f"{sorted(meta_steps)}")
-    family = make_family(FAMILY)
-    strategies, states, histories, train_seconds = train_all(meta_steps, seed)
-    per_task, mean, half, eval_seconds = evaluate_all(strategies, states, family,
-                                                      cfg["eval_tasks"], seed)
-    fit = example_fits(strategies, states, family, seed)
-    worse = tasks_made_worse(per_task)
-    files = [draw_curves(out_dir, mean, half, worse, meta_steps, cfg["eval_tasks"]),
-             draw_fits(out_dir, fit)]
-    return {"files": files, "strategies": list(STRATEGIES), "labels": dict(LABELS),
-            "ks": np.array(KS), "steps": np.arange(N_STEPS + 1),
-            "train_support": TRAIN_SUPPORT, "eval_tasks": cfg["eval_tasks"],
-            "meta_steps": meta_steps, "train_seconds": train_seconds,
-            "eval_seconds": eval_seconds, "mse": mean, "half_width": half,
-            "per_task": per_task, "worse_after_adapting": worse,
-            "final_meta_loss": {name: float(np.mean(h[-max(1, len(h) // 10):]))
-                                for name, h in histories.items() if len(h)},
-            "fit": fit}
+    runs, fits = {}, {}
+    for fam in FAMILIES:
+        family = make_family(fam)
+        runs[fam] = experiment.run(family, meta_steps, seed=seed, n_support=N_SUPPORT,
+                                   train_support=N_SUPPORT,
+                                   n_query=N_QUERY, val_tasks=cfg["val_tasks"],
+                                   test_tasks=cfg["test_tasks"], max_steps=N_STEPS,
+                                   progress=progress)
+        wrong = [name for name, r in runs[fam].items()
+                 if r["step_0_fit"] != (name in RIDGE_AT_STEP_0)]
+        if wrong:
+            raise ValueError(f"RIDGE_AT_STEP_0 disagrees with the strategies for {wrong}")
+        fits[fam] = example_fit(runs[fam], family)
+    files = [draw_curves(out_dir, runs, cfg["test_tasks"]),
+             draw_fits(out_dir, fits["sinusoid"], "sinusoid", "compare_example_fits"),
+             draw_fits(out_dir, fits["sinusoid_frequency"], "sinusoid_frequency",
+                       "compare_example_fits_frequency")]
+
+    def table(key):
+        return {fam: {name: getattr(r["test"], key) for name, r in res.items()}
+                for fam, res in runs.items()}
+    return {"files": files, "strategies": list(STRATEGIES), "families": list(FAMILIES),
+            "labels": dict(LABELS), "steps": np.arange(N_STEPS + 1), "n_support": N_SUPPORT,
+            "test_tasks": cfg["test_tasks"], "val_tasks": cfg["val_tasks"],
+            "meta_steps": meta_steps, "results": runs, "fits": fits,
+            "mse": table("mean"), "half_width": table("half_width"), "median": table("median"),
+            "diverged": table("diverged"), "per_task": table("per_task"),
+            "chosen": {fam: {name: (r["choice"].inner_lr, r["choice"].n_steps)
+                             for name, r in res.items()} for fam, res in runs.items()},
+            "seconds": {fam: {name: r["train_seconds"] + r["tune_seconds"] + r["test_seconds"]
+                              for name, r in res.items()} for fam, res in runs.items()}}

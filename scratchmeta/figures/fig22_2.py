@@ -29,7 +29,9 @@ small. Middle panel: both meet held-out tasks and are fine-tuned by SGD with
 MAML's inner_lr. A new task has no head, so normal SGD starts one as zero,
 random, or the ridge fit on the frozen body's features (eq. 22.6), takes
 ``HEAD_STEPS`` steps on the head alone, then fine-tunes everything
-(section 1.4.4). Right panel: one held-out task, drawn.
+(section 1.4.4, "heads first"); for contrast, the zero and the random head
+are also fine-tuned together with the body from the first step
+(``ALL_AT_ONCE``). Right panel: one held-out task, drawn.
 """
 
 
@@ -61,6 +63,9 @@ RIDGE = 0.01                # lambda of eq. 22.6 for the closed-form head
 TEST_STEPS = 20             # test-time SGD steps drawn
 SHOWN_STEPS = 1             # test-time steps of the fits drawn on the right
 HEAD_INITS = ("closed_form", "zero", "random")
+#: Section 1.4.4's contrast: the same zero and random heads, but everything fine-tuned from
+#: the first step (no head-only steps first). Keys of the returned curves: "<init>_all".
+ALL_AT_ONCE = ("zero", "random")
 NOISE_FLOOR = LinearRegression().noise ** 2      # the MSE of the true line itself
 
 
@@ -70,6 +75,11 @@ def strategies(model, family):
         n_train_tasks=N_TRAIN_TASKS, meta_batch=META_BATCH, n_support=N_POINTS, meta_lr=LR,
         head_meta_lr=HEADS_LR, head_init=init, lam=RIDGE, head_steps=HEAD_STEPS,
         head_inner_lr=INNER_LR, inner_lr=INNER_LR)) for init in HEAD_INITS}
+    for init in ALL_AT_ONCE:
+        multitask[f"{init}_all"] = Multitask(model, family, MultitaskConfig(
+            n_train_tasks=N_TRAIN_TASKS, meta_batch=META_BATCH, n_support=N_POINTS, meta_lr=LR,
+            head_meta_lr=HEADS_LR, head_init=init, lam=RIDGE, head_steps=0,
+            head_inner_lr=INNER_LR, inner_lr=INNER_LR))
     return maml.MAML(model, family, maml.MAMLConfig(
         inner_lr=INNER_LR, inner_steps=INNER_STEPS, meta_lr=LR, meta_batch=META_BATCH,
         n_support=N_SUPPORT, n_query=N_QUERY)), multitask
@@ -181,7 +191,11 @@ def make(out_dir, *, quick=False, seed=0):
              ("multitask_closed_form", "normal SGD, closed-form head (eq. 22.6)",
               colors["multitask"], "-", "s"),
              ("multitask_zero", "normal SGD, zero head", colors["multitask"], "--", "^"),
-             ("multitask_random", "normal SGD, random head", colors["multitask"], ":", "v")]
+             ("multitask_random", "normal SGD, random head", colors["multitask"], ":", "v"),
+             ("multitask_zero_all", "normal SGD, zero head, everything from step 1",
+              colors["reptile"], "--", "^"),
+             ("multitask_random_all", "normal SGD, random head, everything from step 1",
+              colors["reptile"], ":", "v")]
     for name, label, color, ls, marker in lines:
         ax.plot(test_steps, mean[name], ls=ls, color=color, marker=marker, ms=4,
                 label=f"{label}: {mean[name][0]:.3f} -> {mean[name][-1]:.3f}")

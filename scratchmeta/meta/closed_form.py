@@ -87,6 +87,7 @@ class ClosedForm:
     """
 
     Config = ClosedFormConfig
+    fits_head_at_step_0 = True      # adaptation's theta_0 already holds the ridge head
     NOT_APPLICABLE = {"inner_steps": "the head is fitted in closed form by eq. 22.6, so "
                                      "there is no inner loop to unroll"}
 

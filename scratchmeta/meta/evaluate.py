@@ -14,12 +14,27 @@ from the normal approximation:
 
     mean +- 1.96 * s / sqrt(n),   s the sample standard deviation (ddof = 1).
 
+Beside the mean, an :class:`Evaluation` keeps the median over tasks and the
+fraction of tasks whose test-time fine-tuning *diverged* (its parameters or
+its metric stopped being finite; see ``on_divergence``): one such task makes
+the mean infinite, while the median still says how the typical task fared.
+
 The tasks are drawn from a fixed seed, task i from its own generator
 (seed, i), so that every strategy meets exactly the same tasks, and the first
 100 tasks of a 600-task evaluation are the tasks of a 100-task one. They are
 adapted in chunks, so memory stays that of ``chunk_size`` tasks whatever n is.
+
+A fair comparison (:func:`select_test_time`). Each strategy fine-tunes at
+test time with its own step size (``inner_lr``) for some number of steps.
+Scoring every strategy at one common step size, or choosing a strategy's step
+size on the very tasks it is scored on, favours some strategies over others.
+So the step size and the number of steps are chosen on *validation* tasks,
+drawn from another seed (``VALIDATION_SEED``) than the test tasks
+(``HELD_OUT_SEED``), and only then is the strategy scored on the test tasks.
 """
 
+import dataclasses
+import itertools
 from typing import NamedTuple
 
 import numpy as np
@@ -28,7 +43,9 @@ from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import check_count
 
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
-HELD_OUT_SEED = 22  # the default seed of held-out tasks (lecture 22)
+HELD_OUT_SEED = 22  # the default seed of held-out (test) tasks (lecture 22)
+VALIDATION_SEED = 11  # the seed of validation tasks, on which test-time settings are chosen
+DIVERGENCE = ("raise", "record")
 
 
 class Evaluation(NamedTuple):
@@ -39,6 +56,8 @@ class Evaluation(NamedTuple):
     half_width: np.ndarray    # (N + 1,) 1.96 s / sqrt(n): the 95% interval is mean +- this
     metric_name: str          # "MSE" or "accuracy"
     seed: int                 # the seed the held-out tasks were drawn from
+    median: np.ndarray = None     # (N + 1,) median over tasks
+    diverged: np.ndarray = None   # (N + 1,) fraction of tasks whose fine-tuning diverged by k
 
     @property
     def n_tasks(self):
@@ -66,33 +85,145 @@ def held_out_tasks(family, n_tasks, n_support, n_query, seed=HELD_OUT_SEED, star
     return type(batches[0])(*(np.concatenate(parts) for parts in zip(*batches)))
 
 
+def diverged_value(metric_name):
+    """The metric a diverged task is given: +inf for a loss (MSE), NaN for accuracy."""
+    return np.inf if metric_name == "MSE" else np.nan
+
+
+def recorded_curve(strategy, state, batch, n_steps):
+    """:func:`adapt.curve`, but a task whose fine-tuning diverges is kept, not an error.
+
+    From the step at which a task's parameters (or its metric) stop being
+    finite, its metric is :func:`diverged_value`. Tasks that diverge are found
+    by adapting the chunk's tasks one at a time, which costs only when some do.
+    NumPy's overflow warnings of a diverging run are silenced: the divergence
+    is reported as data.
+    """
+    fill = diverged_value(strategy.family.metric_name)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        try:
+            curve = adapt.curve(strategy, state, batch, n_steps).astype(float)
+        except FloatingPointError:
+            curve = None
+        if curve is not None and np.all(np.isfinite(curve)):
+            return curve
+        rows = []
+        for i in range(batch.x_support.shape[0]):
+            task = type(batch)(*(part[i:i + 1] for part in batch))
+            row = np.full(n_steps + 1, fill)
+            try:
+                path = itertools.islice(strategy.adaptation(state, task), n_steps + 1)
+                for k, theta in enumerate(path):          # lazily: keep the steps before it
+                    value = float(strategy.family.metric(strategy.model.apply(theta,
+                                                                              task.x_query),
+                                                         task.y_query)[0])
+                    if not np.isfinite(value):
+                        break
+                    row[k] = value
+            except FloatingPointError:
+                pass
+            rows.append(row)
+    return np.stack(rows)
+
+
 def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100, n_steps=10,
-             seed=HELD_OUT_SEED, chunk_size=100):
+             seed=HELD_OUT_SEED, chunk_size=100, on_divergence="raise"):
     """Adapt ``strategy`` from ``state`` on ``n_tasks`` held-out tasks of ``family``.
 
     Returns an :class:`Evaluation` whose ``mean[k]`` +- ``half_width[k]`` is the
-    95% interval of the query metric after k adaptation steps, k = 0..n_steps.
-    Raises FloatingPointError if any task's metric is not finite.
+    95% interval of the query metric after k adaptation steps, k = 0..n_steps,
+    with the median and the fraction of diverged tasks beside it.
+    ``on_divergence="raise"`` (the default) raises FloatingPointError if any
+    task's metric is not finite; ``"record"`` keeps such a task, with the
+    metric of :func:`diverged_value` from the step it diverged (the mean is
+    then not finite, the median and ``diverged`` say how many).
     """
     for name, value, minimum in (("n_tasks", n_tasks, 2), ("n_steps", n_steps, 0),
                                  ("chunk_size", chunk_size, 1)):
         check_count(name, value, minimum)
+    if on_divergence not in DIVERGENCE:
+        raise ValueError(f"on_divergence must be one of {DIVERGENCE}, got {on_divergence!r}")
     curves = []
     for start in range(0, n_tasks, chunk_size):
         count = min(chunk_size, n_tasks - start)
         batch = held_out_tasks(family, count, n_support, n_query, seed, start)
-        curves.append(adapt.curve(strategy, state, batch, n_steps).astype(float))
+        if on_divergence == "record":
+            curves.append(recorded_curve(strategy, state, batch, n_steps))
+        else:
+            curves.append(adapt.curve(strategy, state, batch, n_steps).astype(float))
     per_task = np.concatenate(curves)
     bad = ~np.isfinite(per_task)
-    if bad.any():
+    if bad.any() and on_divergence == "raise":
         tasks, steps = np.nonzero(bad)
         raise FloatingPointError(
             f"{strategy.name} gives a non-finite "
             f"{family.metric_name} on {len(set(tasks))} of {n_tasks} held-out tasks (first "
             f"after {steps.min()} adaptation steps): test-time fine-tuning diverged; a "
             f"smaller test-time learning rate would keep it finite")
-    mean, half_width = interval(per_task)
-    return Evaluation(per_task, mean, half_width, family.metric_name, seed)
+    with np.errstate(invalid="ignore", over="ignore"):    # the spread of a diverged run
+        mean, half_width = interval(per_task)
+    return Evaluation(per_task, mean, half_width, family.metric_name, seed,
+                      median=np.median(per_task, axis=0), diverged=bad.mean(axis=0))
+
+
+# --- a fair comparison: test-time settings chosen on validation tasks ------------------
+
+class TestTimeChoice(NamedTuple):
+    """The test-time step size and step count chosen on validation tasks."""
+
+    inner_lr: float           # the chosen test-time SGD step size
+    n_steps: int              # the chosen number of test-time steps (0 .. max_steps)
+    candidates: tuple         # the step sizes tried
+    validation: np.ndarray    # (len(candidates), max_steps + 1) validation mean per step
+    seed: int                 # the validation tasks' seed
+
+
+def with_test_time(strategy, **changes):
+    """A copy of ``strategy`` whose configuration has ``changes`` (e.g. ``inner_lr=0.03``).
+
+    Only test-time fields should be changed on a trained strategy: the copy
+    shares the model and family, so the trained state works with it.
+    """
+    config = dataclasses.replace(strategy.config, **changes)
+    return type(strategy)(strategy.model, strategy.family, config)
+
+
+def select_test_time(strategy, state, family, *, candidates, max_steps=10, n_tasks=200,
+                     n_support=10, n_query=100, seed=VALIDATION_SEED):
+    """Choose ``strategy``'s test-time ``inner_lr`` and step count on validation tasks.
+
+    For every step size in ``candidates`` the strategy is adapted on
+    ``n_tasks`` validation tasks (seed ``seed``, which must differ from the
+    test seed) for 0..``max_steps`` steps. The pair (step size, steps) with the
+    smallest validation mean is chosen (for accuracy, the largest); a step size
+    that diverges on any validation task by step k scores inf there, so a
+    choice never relies on luck with the sharpest tasks. Ties go to the fewer
+    steps, then to the smaller step size.
+    """
+    candidates = tuple(float(c) for c in candidates)
+    if not candidates or not all(np.isfinite(c) and c > 0 for c in candidates):
+        raise ValueError(f"candidates must be positive step sizes, got {candidates!r}")
+    if seed == HELD_OUT_SEED:
+        raise ValueError(f"seed must not be the test tasks' seed {HELD_OUT_SEED}: test-time "
+                         f"settings are chosen on validation tasks, got seed={seed!r}")
+    check_count("max_steps", max_steps, 0)
+    higher_is_better = family.metric_name != "MSE"
+    table = []
+    for lr in candidates:
+        run = evaluate(with_test_time(strategy, inner_lr=lr), state, family, n_tasks=n_tasks,
+                       n_support=n_support, n_query=n_query, n_steps=max_steps, seed=seed,
+                       on_divergence="record")
+        score = np.where(run.diverged > 0, np.inf, -run.mean if higher_is_better else run.mean)
+        table.append(score)
+    table = np.array(table)                                # (candidates, steps + 1), lower wins
+    order = sorted(np.ndindex(*table.shape), key=lambda ij: (table[ij], ij[1], candidates[ij[0]]))
+    i, k = order[0]
+    if not np.isfinite(table[i, k]):
+        raise FloatingPointError(f"{strategy.name} diverged on the validation tasks at every "
+                                 f"step size of {candidates}; expected at least one stable "
+                                 f"step size, try smaller ones")
+    validation = -table if higher_is_better else table
+    return TestTimeChoice(candidates[i], int(k), candidates, validation, seed)
 
 
 # --- tables ----------------------------------------------------------------------------

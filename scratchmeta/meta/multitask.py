@@ -125,6 +125,11 @@ class Multitask:
         self.model, self.family = model, family
         self.name = f"Multi-task SGD ({self.config.head_init.replace('_', '-')} head)"
 
+    @property
+    def fits_head_at_step_0(self):
+        """True when theta_0 of ``adaptation`` already holds the ridge head (eq. 22.6)."""
+        return self.config.head_init == "closed_form"
+
     def init_state(self, rng):
         """Body, one default-initialised head per training task, and the task pool."""
         n = self.config.n_train_tasks
