@@ -85,6 +85,7 @@ FIGURES = [
     ("sampling_continuous", "sampling_continuous"),            # section 2.1.2
     ("sampling_metropolis_walk", "sampling_metropolis_walk"),  # section 2.2, the walk
     ("sampling_step_size", "sampling_step_size"),              # section 2.2, step size
+    ("omniglot", "omniglot"),            # Chapter 5: every strategy on Omniglot
 ]
 
 
@@ -143,6 +144,8 @@ def run_all(out_dir=None, quick=False, only=None, progress=print):
         seconds = time.perf_counter() - t0
         numbers["seconds"] = seconds
         results[stem] = numbers
+        if numbers.get("skipped"):
+            progress(f"[{i}/{len(todo)}] {stem}: skipped: {numbers['skipped']}")
         files = ", ".join(Path(f).name for f in numbers.get("files", []))
         progress(f"[{i}/{len(todo)}] {stem}: done in {seconds:.1f} s -> {files}")
     progress(f"made {len(results)} of {len(todo)} figures in "

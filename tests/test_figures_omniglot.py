@@ -1,0 +1,73 @@
+"""The Omniglot comparison (Chapter 5): its pipeline on a tiny dataset, the skip without data,
+and, on the real data and the committed weights, every sentence its caption claims."""
+
+import numpy as np
+import pytest
+
+from omniglot_real import needs_real_data
+
+from scratchmeta import figures
+from scratchmeta.datasets.omniglot import OmniglotImages
+from scratchmeta.datasets.omniglot_tasks import Omniglot
+from scratchmeta.figures import omniglot as omniglot_figure
+from scratchmeta.meta import omniglot_compare as oc
+
+
+def _tiny_families(seed=0, n_characters=24):
+    """Random 'drawings' of 24 characters: 12 train, 6 validation, 6 test."""
+    rng = np.random.default_rng(seed)
+    data = OmniglotImages((rng.random((n_characters, 20, 28, 28)) < 0.2).astype(np.float32),
+                          np.array([f"alphabet{i // 4}" for i in range(n_characters)]),
+                          np.array([f"character{i % 4:02d}" for i in range(n_characters)]),
+                          n_characters // 2)
+    return {split: Omniglot(5, split, data=data, n_train=12, n_validation=6)
+            for split in ("train", "validation", "test")}
+
+
+@pytest.mark.parametrize("name", ["maml", "r2d2", "multitask"])
+def test_train_store_choose_on_validation_and_reload(name, tmp_path, monkeypatch):
+    """The whole pipeline on a tiny dataset: train by the clock, store float16 weights,
+    choose the step size on validation episodes, score test episodes, read it all back."""
+    monkeypatch.setattr(oc, "N_CHECK_TASKS", 3)
+    monkeypatch.setattr(oc, "N_VALIDATION", 4)
+    monkeypatch.setattr(oc, "N_TEST", 6)
+    fams = _tiny_families()
+    state, record = oc.train_and_evaluate(name, fams, 1, tmp_path, seconds=0.3,
+                                          progress=lambda line: None)
+    assert record["n_steps"] >= 1 and record["train_seconds"] >= 0.3
+    assert record["seconds"][0] == 0.0 and len(record["seconds"]) == len(record["val_accuracy"])
+    ev = record["evaluation"]
+    table = np.asarray(ev["validation"])
+    assert table.shape == (len(oc.STEP_SIZES), oc.N_STEPS + 1)
+    # the chosen (step size, steps) is the best validation cell, and no better one has fewer steps
+    best = table.max()
+    assert table[oc.STEP_SIZES.index(ev["step_size"]), ev["steps"]] == best
+    assert not (table[:, :ev["steps"]] == best).any()
+    results = oc.compare(tmp_path, shots=(1,), names=(name,))
+    r = results[(name, 1)]
+    assert r["per_task"].shape == (6,)
+    # the stored test numbers are what the stored weights give
+    strategy = oc.with_step_size(oc.build(name, fams["test"], 1), r["step_size"])
+    again = oc.accuracy_curves(strategy, r["state"], oc.episodes(fams["test"], 6, 1,
+                                                                 oc.TEST_SEED))
+    np.testing.assert_array_equal(again, np.asarray(ev["test"]))
+
+
+def test_missing_weights_name_the_command(tmp_path):
+    with pytest.raises(FileNotFoundError, match="omniglot_compare train"):
+        oc.load_run(tmp_path, "maml", 1)
+
+
+def test_without_data_the_figure_is_skipped_and_the_others_are_made(tmp_path, monkeypatch):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setenv("SCRATCHMETA_OMNIGLOT", str(empty))
+    lines = []
+    results = figures.run_all(tmp_path / "out", quick=True, only=["fig22_3", "omniglot"],
+                              progress=lines.append)
+    assert results["omniglot"]["files"] == []
+    assert str(empty) in results["omniglot"]["skipped"]
+    assert "SCRATCHMETA_OMNIGLOT" in results["omniglot"]["skipped"]
+    assert any("omniglot: skipped" in line for line in lines)
+    assert results["fig22_3"]["files"] and all((tmp_path / "out").glob("fig22_3_*.png"))
+    assert not list((tmp_path / "out").glob("omniglot_*.png"))
