@@ -1,0 +1,130 @@
+"""MAML on Omniglot (Chapter 5): the registered family, Finn et al.'s network, the wide-input loop.
+
+Everything here runs on a small synthetic dataset in Omniglot's layout; the
+real drawings are used by tests/test_omniglot_reproduction.py.
+"""
+
+import numpy as np
+import pytest
+
+from scratchmeta import autodiff as ad
+from scratchmeta.datasets import omniglot
+from scratchmeta.datasets.omniglot import OmniglotImages
+from scratchmeta.gradcheck import check_grads
+from scratchmeta.meta import maml
+from scratchmeta.meta.registry import FAMILIES, default_model, make_family, make_strategy
+from scratchmeta.nn import MLP, per_task
+from scratchmeta.tasks import GaussianClusters, Sinusoid, TaskBatch, cross_entropy
+
+
+def _synthetic(n_chars=30, seed=0):
+    rng = np.random.default_rng(seed)
+    images = (rng.random((n_chars, 20, 28, 28)) < 0.2).astype(np.float32)
+    alphabets = np.array([f"Alphabet{c // 5}" for c in range(n_chars)])
+    characters = np.array([f"character{c % 5 + 1:02d}" for c in range(n_chars)])
+    return OmniglotImages(images, alphabets, characters, n_chars // 2)
+
+
+DATA = _synthetic()
+
+
+def _family(**kw):
+    return make_family("omniglot", data=DATA, n_train=18, n_validation=6, **kw)
+
+
+def test_omniglot_is_registered_with_finns_fully_connected_network():
+    family = _family(dtype="float32")
+    assert FAMILIES["omniglot"] is type(family)
+    model = default_model(family)
+    assert model.sizes == (784, 256, 128, 64, 64, 5) and model.batch_norm
+    assert model.dtype == np.float32 and model.adapted_indices == (0, 2, 4, 6, 8, 9)
+
+
+def test_a_float32_maml_step_on_omniglot_stays_float32_and_finite():
+    strategy = make_strategy("maml", _family(dtype="float32"), inner_lr=2.0, meta_batch=4,
+                             n_support=5, n_query=5)
+    rng = np.random.default_rng(0)
+    state = strategy.init_state(rng)
+    for step in range(2):
+        state, loss = strategy.update(state, strategy.sample_batch(rng, state), rng, step)
+    assert np.isfinite(loss)
+    assert all(p.dtype == np.float32 for p in state["params"])
+
+
+def test_make_family_reads_the_images_once_per_root(monkeypatch, tmp_path):
+    calls = []
+
+    def fake_load(root, download=False):
+        calls.append(root)
+        return DATA
+    monkeypatch.setattr(omniglot, "load", fake_load)
+    root = str(tmp_path)
+    train = make_family("omniglot", root=root, n_train=18, n_validation=6)
+    test = make_family("omniglot", root=root, split="test", n_train=18, n_validation=6)
+    assert calls == [root] and train.data is test.data
+
+
+def _problem(batch_norm, n_support=6, fan_in=20, seed=0):
+    model = MLP((fan_in, 7, 6, 3), batch_norm=batch_norm)
+    rng = np.random.default_rng(seed)
+    params = [p + 0.3 * rng.standard_normal(p.shape) for p in model.init(rng)]
+    batch = TaskBatch(rng.standard_normal((4, n_support, fan_in)),
+                      np.eye(3)[rng.integers(0, 3, (4, n_support))],
+                      rng.standard_normal((4, 9, fan_in)), np.eye(3)[rng.integers(0, 3, (4, 9))])
+    return model, params, batch
+
+
+def _plain_loop(params, batch, model, inner_steps, first_order):
+    """eq. 22.4 with per-task copies of every parameter, W1 included (maml.inner_sgd)."""
+    theta = maml.inner_sgd(per_task(params, 4), batch.x_support, batch.y_support, model.apply,
+                           inner_lr=0.4, inner_steps=inner_steps, loss=cross_entropy,
+                           first_order=first_order, trainable=model.adapted_indices)
+    return ad.mean(cross_entropy(model.apply(theta, batch.x_query), batch.y_query))
+
+
+@pytest.mark.parametrize("batch_norm", [False, True])
+@pytest.mark.parametrize("first_order", [False, True])
+@pytest.mark.parametrize("inner_steps", [1, 3])
+def test_the_wide_input_loop_is_the_plain_loop_to_rounding(batch_norm, first_order, inner_steps):
+    model, params, batch = _problem(batch_norm)
+    assert maml.uses_wide_inputs(params, batch, model)
+    wide, g_wide = ad.value_and_grad(maml.meta_loss_wide)(
+        params, batch, model, inner_lr=0.4, inner_steps=inner_steps, first_order=first_order,
+        loss=cross_entropy)
+    plain, g_plain = ad.value_and_grad(_plain_loop)(params, batch, model, inner_steps,
+                                                    first_order)
+    assert abs(wide - plain) <= 1e-13
+    for a, b in zip(g_wide, g_plain):
+        np.testing.assert_allclose(a, b, rtol=1e-10, atol=1e-13)
+    # and the inner steps did something: the meta-loss is not theta0's query loss
+    assert abs(plain - ad.mean(cross_entropy(model.apply(params, batch.x_query),
+                                             batch.y_query))) > 1e-3
+
+
+def test_the_wide_input_loop_passes_check_grads_to_second_order():
+    model, params, batch = _problem(True, fan_in=8, n_support=5)
+
+    def f(*p):
+        return maml.meta_loss_wide(list(p), batch, model, inner_lr=0.4, inner_steps=2,
+                                   loss=cross_entropy)
+    check_grads(f, tuple(params), order=2, rng=np.random.default_rng(1))
+
+
+def test_sinusoids_and_default_clusters_keep_the_plain_loop():
+    rng = np.random.default_rng(0)
+    for family, n_support in ((Sinusoid(), 10), (GaussianClusters(), 10)):
+        model = default_model(family)
+        batch = family.sample(rng, 3, n_support, 10)
+        assert not maml.uses_wide_inputs(model.init(rng), batch, model)
+
+
+def test_maml_fine_tunes_the_weights_but_not_batch_norms_offsets_at_test_time():
+    strategy = make_strategy("maml", _family(split="test"), inner_lr=2.0)
+    rng = np.random.default_rng(2)
+    state = strategy.init_state(rng)
+    state["params"] = [p + 0.1 for p in state["params"]]
+    batch = strategy.family.sample(rng, 3, 5, 5)
+    path = strategy.adaptation(state, batch)
+    theta0, theta2 = next(path), (next(path), next(path))[1]
+    moved = [not np.allclose(a, b) for a, b in zip(theta0, theta2)]
+    assert moved == [i in strategy.model.adapted_indices for i in range(10)]
