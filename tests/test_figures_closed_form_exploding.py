@@ -132,3 +132,32 @@ def test_diverged_region_is_the_large_k_large_inner_lr_corner(explosion):
     assert diverged[1:, lrs >= 0.3].all()                 # K >= 2 at inner_lr >= 0.3
     assert np.all(np.isinf(explosion["final_loss"][diverged]))
     assert np.all(np.isfinite(explosion["final_loss"][~diverged]))
+
+
+def test_cells_print_the_norm_itself_not_its_log():
+    from scratchmeta.figures.exploding import norm_label
+    assert [norm_label(v) for v in (1.34, 16.4, 52.0, 2.4e5, 9.4e147, np.inf)] == \
+        ["1.3", "16", "52", "2e5", "9e147", "inf"]
+
+
+def test_every_cell_label_reads_back_as_its_norm(explosion):
+    for labels, norms in zip(explosion["cell_labels"], explosion["norms"]):
+        for label, norm in zip(labels, norms):
+            if np.isinf(norm):
+                assert label == "inf"
+            else:
+                assert float(label) == pytest.approx(norm, rel=0.1 if norm < 100 else 0.5)
+
+
+def test_small_inner_lrs_keep_the_norm_of_order_one_for_every_k(explosion):
+    # The caption: for inner_lr <= 0.056 the norm neither dies nor explodes.
+    small = explosion["norms"][:, explosion["inner_lrs"] <= 0.056]
+    assert small.shape[1] >= 3
+    assert np.all(small > 1) and np.all(small < 20)
+
+
+def test_line_panels_draw_disjoint_columns_and_the_large_ones_explode(explosion):
+    small, large = explosion["small_columns"], explosion["large_columns"]
+    assert small and large and not set(small) & set(large)
+    assert max(explosion["inner_lrs"][small]) < min(explosion["inner_lrs"][large])
+    assert not np.isfinite(explosion["norms"][:, large]).all()

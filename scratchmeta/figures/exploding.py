@@ -39,8 +39,23 @@ SIZES = (1, 40, 40, 1)
 META_BATCH, N_SUPPORT, N_QUERY = 25, 10, 10     # divergence_map's defaults (Finn et al.)
 GUARD_NORM = 1e6            # check_update's default max_norm
 INF_COLOR = "#D55E00"       # vermillion: cells whose norm overflowed to inf
-SHOWN_LRS = (1e-3, 1e-2, 0.1, 0.3, 1.0)   # columns drawn as lines in the right panel
-LINE_COLORS = ["#009E73", "#56B4E9", "#E69F00", "#CC79A7", "#0072B2"]   # none is INF_COLOR
+#: Columns drawn as lines: small inner_lr in the middle panel (norms of order 1, on
+#: their own axis so no line hides another), large ones in the right panel
+#: (norms over a hundred decades).
+SMALL_LRS = (1e-3, 1e-2, 0.032, 0.056)
+LARGE_LRS = (0.1, 0.178, 0.316, 0.562, 1.0)
+LINE_COLORS = ["#009E73", "#56B4E9", "#E69F00", "#0072B2", "#CC79A7"]   # none is INF_COLOR
+MARKERS = ["o", "s", "^", "D", "v"]
+
+
+def norm_label(norm):
+    """The norm as a cell prints it: two significant digits, powers of ten past 100."""
+    if not np.isfinite(norm):
+        return "inf"
+    if norm < 100:
+        return f"{norm:.2g}"
+    mantissa, exponent = f"{norm:.0e}".split("e")
+    return f"{mantissa}e{int(exponent)}"
 
 
 def first_meta_step(model, family, seed):
@@ -69,7 +84,7 @@ def _heat_map(ax, fig, Ks, lrs, norms, diverged, n_steps):
     for i, k in enumerate(Ks):
         for j in range(len(lrs)):
             value = log_norms[i, j]
-            text = "inf" if np.ma.is_masked(value) else f"{value:.0f}"
+            text = norm_label(norms[i, j])
             # white on the dark end of viridis (and on the inf colour), black on the light end
             ink = "white" if np.ma.is_masked(value) or value < 0.6 * log_norms.max() else "black"
             ax.text(np.sqrt(x_edges[j] * x_edges[j + 1]), k, text, ha="center", va="center",
@@ -96,7 +111,7 @@ def _heat_map(ax, fig, Ks, lrs, norms, diverged, n_steps):
     ax.set(xscale="log", xlim=(x_edges[0], x_edges[-1]), ylim=(y_edges[0], y_edges[-1]),
            xlabel=r"inner learning rate $\eta_{inner}$ (log scale)",
            ylabel="inner steps K", yticks=list(Ks),
-           title="Meta-gradient norm at one $\\theta_0$ (numbers: $\\log_{10}$ of the norm)")
+           title="Meta-gradient norm at one $\\theta_0$ (numbers: the norm)")
     ax.grid(False)
     ax.legend(handles=[Patch(facecolor=INF_COLOR, label="norm overflowed float64 (inf)"),
                        Patch(facecolor="#777777", edgecolor="black", hatch="///", lw=2,
@@ -104,28 +119,26 @@ def _heat_map(ax, fig, Ks, lrs, norms, diverged, n_steps):
               loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=9)
 
 
-def _lines(ax, Ks, lrs, norms):
-    for n, lr in enumerate(SHOWN_LRS):
+def _lines(ax, Ks, lrs, norms, shown, title):
+    """Norm against K for the columns nearest to ``shown``; overflow as triangles on top."""
+    drawn = []
+    for n, lr in enumerate(shown):
         j = int(np.argmin(np.abs(np.log(lrs) - np.log(lr))))
-        color = LINE_COLORS[n]
-        column = norms[:, j]
+        if j in drawn:
+            continue
+        drawn.append(j)
+        color, column = LINE_COLORS[n], norms[:, j]
         finite = np.isfinite(column)
-        ax.plot(np.asarray(Ks)[finite], column[finite], "o-", color=color,
-                label=rf"$\eta_{{inner}}$ = {lrs[j]:.3g}")
-        if (~finite).any():     # overflowed: a triangle on the top edge of the panel,
-            shift = 0.12 * (n - (len(SHOWN_LRS) - 1) / 2)   # shifted so lines do not hide
+        shift = 0.08 * (n - (len(shown) - 1) / 2)       # side by side, so no marker hides
+        ax.plot(np.asarray(Ks)[finite] + shift, column[finite], "-", marker=MARKERS[n],
+                color=color, ms=5, label=rf"$\eta_{{inner}}$ = {lrs[j]:.3g}")
+        if (~finite).any():     # overflowed: a triangle on the top edge of the panel
             ax.plot(np.asarray(Ks)[~finite] + shift, np.ones((~finite).sum()), "^",
                     color=color, ms=8, clip_on=False, transform=ax.get_xaxis_transform())
-    ax.axhline(GUARD_NORM, color="black", ls="--", lw=1.2,
-               label=f"guard threshold {GUARD_NORM:.0e} (check_meta_gradient)")
-    ax.plot([], [], "^", color="#777777", ms=9, label="overflowed to inf (top edge)")
-    ax.set(yscale="log", xlabel="inner steps K", xticks=list(Ks), xlim=(Ks[0] - 0.5, Ks[-1] + 0.5),
-           ylabel=r"$\|\partial L_{test}/\partial\theta_0\|$ (log scale)",
-           title="Growth with K, for five inner learning rates")
-    top = np.log10(np.max(norms[np.isfinite(norms)]))
-    step = 10 if top < 60 else 20 if top < 120 else 50
-    ax.set_yticks(10.0 ** np.arange(0, top + step, step))   # whole decades, evenly spaced
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=9)
+    ax.set(yscale="log", xlabel="inner steps K", xticks=list(Ks),
+           xlim=(Ks[0] - 0.5, Ks[-1] + 0.5),
+           ylabel=r"$\|\partial L_{test}/\partial\theta_0\|$ (log scale)", title=title)
+    return drawn
 
 
 def make(out_dir, *, quick=False, seed=0):
@@ -138,14 +151,26 @@ def make(out_dir, *, quick=False, seed=0):
     runs = divergence_map(model, family, Ks, lrs, seed=seed, n_steps=cfg["n_steps"],
                           meta_batch=META_BATCH, n_support=N_SUPPORT, n_query=N_QUERY)
 
-    fig, (ax_map, ax_lines) = style.subplots(1, 2, size=(14.0, 5.8),
-                                             gridspec_kw={"width_ratios": [1.35, 1]})
+    fig, (ax_map, ax_small, ax_large) = style.subplots(
+        1, 3, size=(18.0, 6.0), gridspec_kw={"width_ratios": [1.5, 1, 1]})
     _heat_map(ax_map, fig, Ks, lrs, norms, runs.diverged, cfg["n_steps"])
-    _lines(ax_lines, Ks, lrs, norms)
+    small = _lines(ax_small, Ks, lrs, norms, SMALL_LRS,
+                   r"Small inner learning rates ($\eta_{inner} \leq$ 0.056)")
+    ax_small.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=9)
+    large = _lines(ax_large, Ks, lrs, norms, LARGE_LRS,
+                   r"Large inner learning rates ($\eta_{inner} \geq$ 0.1)")
+    ax_large.axhline(GUARD_NORM, color="black", ls="--", lw=1.2,
+                     label=f"guard threshold {GUARD_NORM:.0e} (check_update)")
+    ax_large.plot([], [], "^", color="#777777", ms=9, label="overflowed to inf (top edge)")
+    top = np.log10(np.max(norms[np.isfinite(norms)]))
+    step = 10 if top < 60 else 20 if top < 120 else 50
+    ax_large.set_yticks(10.0 ** np.arange(0, top + step, step))   # whole decades, evenly
+    ax_large.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=9)
     fig.suptitle("Exploding meta-gradients of second-order MAML through K inner steps "
                  "(eq. 22.4; sinusoids, MLP(1, 40, 40, 1), 25 tasks)")
     files = [style.save(fig, out_dir, "exploding_meta_gradient")]
     return {"files": files, "Ks": np.array(Ks), "inner_lrs": lrs, "norms": norms,
             "diverged": runs.diverged, "diverged_step": runs.step,
             "final_loss": runs.final_loss, "n_steps": cfg["n_steps"],
-            "guard_norm": GUARD_NORM}
+            "guard_norm": GUARD_NORM, "small_columns": small, "large_columns": large,
+            "cell_labels": [[norm_label(v) for v in row] for row in norms]}
