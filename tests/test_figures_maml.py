@@ -195,6 +195,21 @@ def test_fig22_5_graph_grows_with_k_and_second_order_ops_appear_from_k_1(made):
     assert r["depth"][1] < r["depth"][2] < r["depth"][3]
 
 
+def test_fig22_5_fomaml_tape_is_mamls_k0_tape_plus_one_add_per_parameter(made):
+    # The caption's explanation of 19 against 15: theta0 + (theta_K - theta0), one add
+    # per parameter array, the displacement a constant.
+    r = made[1]["fig22_5"]
+    maml_ops, fomaml_ops = r["maml_k0_ops"], r["fomaml_ops"]
+    n_params = 2 * (len(fig22_5.SIZES) - 1)
+    assert len(fomaml_ops) == len(maml_ops) + n_params
+    extra = list(fomaml_ops)
+    for op in maml_ops:
+        extra.remove(op)
+    assert extra == ["add"] * n_params
+    assert fomaml_ops[n_params:2 * n_params] == ["add"] * n_params   # right after theta0
+    assert set(r["fomaml_node_counts"].values()) == {len(fomaml_ops)}
+
+
 def test_fig22_5_layout_puts_every_node_right_of_its_parents():
     model = MLP((1, 4, 1))
     batch = Sinusoid().sample(np.random.default_rng(0), 2, 5, 5)

@@ -94,13 +94,13 @@ def make(out_dir, *, quick=False, seed=0):
         ax.annotate("", xy=start + SCALE * pulls[i], xytext=start,
                     arrowprops=dict(arrowstyle="-|>", color=c, lw=2.2, mutation_scale=14))
         ax.plot([], [], "-", color=c, lw=2.2,
-                label=rf"task {i + 1}: pull $-\partial L_{{{i + 1}}}/\partial\theta_0$ "
-                      rf"(x{SCALE:g}), query loss {task_losses[i]:.2f}")
+                label=rf"task {i + 1}: pull $-\partial L_{{{i + 1}}}/\partial\theta_0$, "
+                      rf"query loss {task_losses[i]:.2f}")
     ax.annotate("", xy=start + SCALE * meta_update, xytext=start,
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=3, mutation_scale=18))
     ax.plot(*start, "o", color=style.COLORS["maml"], ms=9, zorder=5, label=r"$\theta_0$")
     ax.plot([], [], "-", color="black", lw=3,
-            label=rf"meta-gradient $-\partial L/\partial\theta_0$ = mean of the pulls (x{SCALE:g})")
+            label=r"meta-gradient $-\partial L/\partial\theta_0$ = mean of the pulls")
     ax.plot([], [], ":", color="#7F7F7F", marker="o", ms=3.5,
             label=f"inner path: K = {INNER_STEPS} steps of eq. 22.4 per task")
     ax.plot([], [], "D", color="#7F7F7F", ms=6, label=r"adapted $\theta_{K,i}$")
@@ -108,7 +108,8 @@ def make(out_dir, *, quick=False, seed=0):
             label=r"task optimum $\theta^*_i$ (least squares)")
     ax.set(xlabel="slope parameter $w$", ylabel="intercept parameter $b$",
            title=f"{cfg['n_tasks']} tasks fine-tuned in parallel from one $\\theta_0$ "
-                 f"(K = {INNER_STEPS}, $\\eta_{{in}}$ = {INNER_LR})")
+                 f"(K = {INNER_STEPS}, $\\eta_{{in}}$ = {INNER_LR});\n"
+                 f"every arrow (pulls, meta-gradient) drawn {SCALE:g} times its length")
     _square_limits(ax, np.vstack([paths.reshape(-1, 2), optima,
                                   start + SCALE * pulls]), pad=0.3)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8.5)
@@ -121,7 +122,7 @@ def make(out_dir, *, quick=False, seed=0):
         ax_sum.annotate("", xy=tip + step, xytext=tip,
                         arrowprops=dict(arrowstyle="-|>", color=c, lw=2.2, mutation_scale=14))
         ax_sum.plot([], [], "-", color=c, lw=2.2,
-                    label=f"task {i + 1}: pull / {cfg['n_tasks']} (x{SCALE:g})")
+                    label=f"task {i + 1}: pull / {cfg['n_tasks']}")
         tip = tip + step
     end = start + SCALE * meta_update
     ax_sum.annotate("", xy=end, xytext=start,
@@ -129,13 +130,14 @@ def make(out_dir, *, quick=False, seed=0):
                                     mutation_scale=18, alpha=0.8))
     ax_sum.plot(*start, "o", color=style.COLORS["maml"], ms=9, label=r"$\theta_0$")
     ax_sum.plot([], [], "--", color="black", lw=3,
-                label=f"batched meta-gradient (all tasks in one pass, x{SCALE:g});\n"
+                label=f"batched meta-gradient (all tasks in one pass);\n"
                       f"max |mean of pulls - batched| = {mismatch:.1e}")
     corners = np.vstack([start, end, start + np.cumsum(SCALE * pulls / cfg["n_tasks"],
                                                         axis=0)])
     _square_limits(ax_sum, corners, pad=0.1 * np.ptp(corners, axis=0).max())
     ax_sum.set(xlabel="slope parameter $w$", ylabel="intercept parameter $b$",
-               title="The meta-update is the sum of the pulls / number of tasks")
+               title=f"The meta-update is the sum of the pulls / number of tasks\n"
+                     f"(arrows drawn {SCALE:g} times their length)")
     ax_sum.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=1, fontsize=8.5)
     files = [style.save(fig, out_dir, "fig22_3_parallel_tasks")]
     return {"files": files, "theta0": start, "pulls": pulls, "mean_pull": pulls.mean(axis=0),

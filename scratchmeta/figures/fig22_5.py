@@ -18,9 +18,15 @@ from the inputs theta0 (computed from ``node.parents``); nodes of one column
 are spread vertically, ordered by the mean height of their parents so that
 edges cross less. Inputs are squares, the meta-loss a star.
 
-The bar panel counts nodes for K = 0..3, and for first-order MAML (FOMAML,
-``first_order=True``), which treats the inner gradients as constants: its
-tape holds no inner-backward nodes at all.
+The K = 1 panel names every op (``node.op``; inner-backward ones end in
+``*``). The bar panel counts nodes for K = 0..3, and for first-order MAML
+(FOMAML, ``first_order=True``), which treats the inner gradients as
+constants: its tape holds no inner-backward nodes at all. FOMAML's tape is
+MAML's K = 0 tape plus one ``add`` per parameter array: ``maml.inner_sgd``
+runs FOMAML's K steps on untraced values and adds the displacement
+theta_K - theta0 to the traced theta0 as a constant, so that the query
+gradient flows to theta0 unchanged. With 4 parameter arrays that is 15 + 4
+= 19 ops, whatever K is, even at K = 0, where the displacement is zero.
 """
 
 import numpy as np
@@ -83,8 +89,11 @@ def layout(tape, inputs):
     return nodes, depth.astype(float), y, edges
 
 
-def draw_graph(ax, tape, inputs, k):
-    """One panel: the layered graph of the K-step tape, coloured by forward / inner backward."""
+def draw_graph(ax, tape, inputs, k, names=False):
+    """One panel: the layered graph of the K-step tape, coloured by forward / inner backward.
+
+    ``names=True`` writes each op's name beside its dot (inner-backward ones end in ``*``).
+    """
     nodes, x, y, edges = layout(tape, inputs)
     backward = np.array([n.in_backward for n in nodes])
     is_input = np.array([n.op == "input" for n in nodes])
@@ -106,7 +115,13 @@ def draw_graph(ax, tape, inputs, k):
                zorder=5, label="meta-loss (query loss after K steps)")
     ax.plot([], [], color=style.COLORS["backward"], lw=1.2,
             label="edge touching an inner-backward op (second-order path)")
-    ax.set(xlim=(-1, x.max() + 1), ylim=(y.min() - 1, y.max() + 1),
+    if names:
+        for node, xi, yi, is_in in zip(nodes, x, y, is_input):
+            label = "θ0" if is_in else node.op + ("*" if node.in_backward else "")
+            ax.annotate(label, (xi, yi), xytext=(2, 4), textcoords="offset points",
+                        fontsize=7.5, rotation=35, ha="left", va="bottom", zorder=6,
+                        color=style.COLORS["backward"] if node.in_backward else "#333333")
+    ax.set(xlim=(-1, x.max() + 1), ylim=(y.min() - 1, y.max() + (1.8 if names else 1)),
            title=f"K = {k}: {len(tape)} recorded ops, {backward.sum()} of them in inner "
                  f"backward passes", ylabel="ops of equal depth")
     ax.set_yticks([])
@@ -130,16 +145,22 @@ def make(out_dir, *, quick=False, seed=0):
         fomaml[k] = len(fo_tape)
         if sum(n.in_backward for n in fo_tape):
             raise RuntimeError("FOMAML's tape should hold no inner-backward ops")
+        if k == 0:
+            maml_ops = [n.op for n in tape]
+        fomaml_ops = [n.op for n in fo_tape]
 
     drawn = cfg["drawn_k"]
-    fig = style.plt.figure(figsize=(15.0, 10.0), layout="constrained")
-    grid = fig.add_gridspec(len(drawn), 2, width_ratios=[3.2, 1])
+    fig = style.plt.figure(figsize=(15.0, 11.5), layout="constrained")
+    grid = fig.add_gridspec(len(drawn), 2, width_ratios=[3.2, 1],
+                            height_ratios=[1.5] + [1] * (len(drawn) - 1))
     graph_axes = [fig.add_subplot(grid[i, 0]) for i in range(len(drawn))]
-    for ax in graph_axes[1:]:
-        ax.sharex(graph_axes[0])
+    for ax in graph_axes[2:]:      # the named K = 1 panel keeps its own, wider scale
+        ax.sharex(graph_axes[1])
     for ax, k in zip(graph_axes, drawn):
         _, tape, inputs = unrolled_tape(params, batch, model, k)
-        depths[k] = draw_graph(ax, tape, inputs, k)
+        depths[k] = draw_graph(ax, tape, inputs, k, names=(k == drawn[0]))
+    graph_axes[0].set_xlabel("depth (ops); names: node.op, * = recorded in the inner backward "
+                             "pass")
     graph_axes[-1].set_xlabel(r"depth: longest path from the inputs $\theta_0$ (ops)")
     handles, labels = graph_axes[-1].get_legend_handles_labels()
     fig.legend(handles, labels, loc="outside lower left", ncol=3, fontsize=9)
@@ -165,6 +186,11 @@ def make(out_dir, *, quick=False, seed=0):
     ax.set(xticks=ks, xlabel="K (inner steps)", ylabel="ops on the tape",
            title="Ops recorded per K", ylim=(0, 1.15 * max(counts.values())))
     ax.legend(loc="upper left", fontsize=9)
+    ax.text(0.02, 0.78, f"FOMAML = MAML's K = 0 tape ({counts[ks[0]]} ops)\n"
+            f"+ {fomaml[ks[0]] - counts[ks[0]]} adds: theta0 + (theta_K - theta0),\n"
+            f"one per parameter array, the\ndisplacement a constant",
+            transform=ax.transAxes, fontsize=8.5, va="top")
     files = [style.save(fig, out_dir, "fig22_5_unrolled_graph")]
     return {"files": files, "node_counts": counts, "backward_nodes": backward,
-            "forward_nodes": forward, "fomaml_node_counts": fomaml, "depth": depths}
+            "forward_nodes": forward, "fomaml_node_counts": fomaml, "depth": depths,
+            "maml_k0_ops": maml_ops, "fomaml_ops": fomaml_ops}
