@@ -158,33 +158,29 @@ class MLP:
                 h = self._act(ad.matmul(h, w) + _lift_bias(b))
         return h
 
-    def first_layer(self, w1, x):
-        """z1 = x W1: the only place the first weight meets the inputs (its bias comes after).
+    def forward_with(self, params, x, linear):
+        """The network with each layer's product computed as ``linear(layer, h, W)``.
 
-        ``model.after_first_layer(params[1:], model.first_layer(params[0], x))``
-        is ``model.apply(params, x)``. MAML uses the split on wide inputs
-        (``meta.maml``): the inner loop's change to W1 is x_support^T times a
-        matrix, so it can move z1 instead of W1.
+        ``linear(l, h, W)`` must return h W for layer l (0-based), the head
+        included; biases, batch norm and activations are applied here as in
+        :meth:`apply`. With ``linear = lambda l, h, w: ad.matmul(h, w)`` this
+        is :meth:`apply`. MAML on wide layers (``meta.maml.meta_loss_low_rank``)
+        passes a product that adds each layer's inner-loop change without
+        forming it.
         """
-        return ad.matmul(x, w1)
-
-    def after_first_layer(self, rest, z1):
-        """The network from the first layer's product z1 = x W1 on, ``rest`` = params[1:]."""
-        if len(rest) != 2 * self.n_layers - 1:
-            raise ValueError(f"expected {2 * self.n_layers - 1} parameters after W1 for sizes "
-                             f"{self.sizes}, got {len(rest)}")
-        if self.n_layers == 1:
-            return z1 + _lift_bias(rest[0])
-        if self.batch_norm:
-            h = self._act(batch_norm(z1, offset=rest[0]))
-        else:
-            h = self._act(z1 + _lift_bias(rest[0]))
-        for w, b in zip(rest[1:-2:2], rest[2:-2:2]):
+        n = self.n_layers
+        if len(params) != 2 * n:
+            raise ValueError(f"expected {2 * n} parameters [W1, b1, ...] for sizes "
+                             f"{self.sizes}, got {len(params)}")
+        h = x
+        for l, (w, b) in enumerate(zip(params[0::2], params[1::2])):
+            z = linear(l, h, w)
+            if l == n - 1:
+                return z + _lift_bias(b)
             if self.batch_norm:
-                h = self._act(batch_norm(ad.matmul(h, w), offset=b))
+                h = self._act(batch_norm(z, offset=b))
             else:
-                h = self._act(ad.matmul(h, w) + _lift_bias(b))
-        return self.head(rest[-2:], h)
+                h = self._act(z + _lift_bias(b))
 
     def head(self, head_params, features):
         """The last, linear layer: y = Phi W + b."""

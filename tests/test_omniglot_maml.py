@@ -85,10 +85,10 @@ def _plain_loop(params, batch, model, inner_steps, first_order):
 @pytest.mark.parametrize("batch_norm", [False, True])
 @pytest.mark.parametrize("first_order", [False, True])
 @pytest.mark.parametrize("inner_steps", [1, 3])
-def test_the_wide_input_loop_is_the_plain_loop_to_rounding(batch_norm, first_order, inner_steps):
+def test_the_low_rank_loop_is_the_plain_loop_to_rounding(batch_norm, first_order, inner_steps):
     model, params, batch = _problem(batch_norm)
-    assert maml.uses_wide_inputs(params, batch, model)
-    wide, g_wide = ad.value_and_grad(maml.meta_loss_wide)(
+    assert maml.uses_low_rank(params, batch, model)
+    wide, g_wide = ad.value_and_grad(maml.meta_loss_low_rank)(
         params, batch, model, inner_lr=0.4, inner_steps=inner_steps, first_order=first_order,
         loss=cross_entropy)
     plain, g_plain = ad.value_and_grad(_plain_loop)(params, batch, model, inner_steps,
@@ -101,11 +101,11 @@ def test_the_wide_input_loop_is_the_plain_loop_to_rounding(batch_norm, first_ord
                                              batch.y_query))) > 1e-3
 
 
-def test_the_wide_input_loop_passes_check_grads_to_second_order():
+def test_the_low_rank_loop_passes_check_grads_to_second_order():
     model, params, batch = _problem(True, fan_in=8, n_support=5)
 
     def f(*p):
-        return maml.meta_loss_wide(list(p), batch, model, inner_lr=0.4, inner_steps=2,
+        return maml.meta_loss_low_rank(list(p), batch, model, inner_lr=0.4, inner_steps=2,
                                    loss=cross_entropy)
     check_grads(f, tuple(params), order=2, rng=np.random.default_rng(1))
 
@@ -115,7 +115,7 @@ def test_sinusoids_and_default_clusters_keep_the_plain_loop():
     for family, n_support in ((Sinusoid(), 10), (GaussianClusters(), 10)):
         model = default_model(family)
         batch = family.sample(rng, 3, n_support, 10)
-        assert not maml.uses_wide_inputs(model.init(rng), batch, model)
+        assert not maml.uses_low_rank(model.init(rng), batch, model)
 
 
 def test_maml_fine_tunes_the_weights_but_not_batch_norms_offsets_at_test_time():

@@ -27,6 +27,8 @@ SGD, undifferentiated (``scratchmeta.meta.adapt``), with the same inner_lr.
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import check_count, check_inner, check_rate, check_update, \
@@ -94,12 +96,12 @@ def meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False,
 
     On wide inputs (fewer support points than input features, e.g. Omniglot's
     784 pixels and 5 drawings) the same quantity is computed by
-    :func:`meta_loss_wide`, which never forms a per-task copy of W1.
+    :func:`meta_loss_low_rank`, which never forms per-task weight matrices.
     """
     check_inner(inner_lr, inner_steps)
-    if uses_wide_inputs(params, batch, model):
-        return meta_loss_wide(params, batch, model, inner_lr=inner_lr,
-                              inner_steps=inner_steps, first_order=first_order, loss=loss)
+    if uses_low_rank(params, batch, model):
+        return meta_loss_low_rank(params, batch, model, inner_lr=inner_lr,
+                                  inner_steps=inner_steps, first_order=first_order, loss=loss)
     n_tasks = ad.shape(batch.x_support)[0]
     theta_k = inner_sgd(per_task(params, n_tasks), batch.x_support, batch.y_support,
                         model.apply, inner_lr=inner_lr, inner_steps=inner_steps, loss=loss,
@@ -108,78 +110,95 @@ def meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False,
     return ad.mean(loss(model.apply(theta_k, batch.x_query), batch.y_query))   # L_test
 
 
-def uses_wide_inputs(params, batch, model):
-    """True when :func:`meta_loss_wide` applies and saves work.
+def uses_low_rank(params, batch, model):
+    """True when :func:`meta_loss_low_rank` applies and saves work.
 
-    The model must say how its first layer meets the inputs (``first_layer``
-    and ``after_first_layer``, as ``nn.MLP`` does), W1 must be adapted in the
-    inner loop, and each task must have fewer support points than W1 has rows.
-    Sinusoids (one input) and the default clusters (8 inputs, 10 support
-    points) keep the plain loop, so their numbers do not change.
+    The model must expose its layers' products (``forward_with``, as
+    ``nn.MLP`` does), and each task must have fewer support points than the
+    first layer has inputs (Omniglot: 5 drawings, 784 pixels). Sinusoids (one
+    input) and the default clusters (8 inputs, 10 support points) keep the
+    per-task copies of :func:`inner_sgd`, so their numbers do not change.
     """
-    if not (hasattr(model, "first_layer") and hasattr(model, "after_first_layer")):
-        return False
-    adapted = getattr(model, "adapted_indices", None)
-    if adapted is not None and 0 not in adapted:
+    if not hasattr(model, "forward_with"):
         return False
     shape = ad.shape(batch.x_support)
     return len(shape) == 3 and len(ad.shape(params[0])) == 2 and shape[1] < shape[2]
 
 
-def meta_loss_wide(params, batch, model, *, inner_lr, inner_steps, first_order=False, loss=mse):
-    """:func:`meta_loss` for wide inputs, moving the first layer's output instead of W1.
+def meta_loss_low_rank(params, batch, model, *, inner_lr, inner_steps, first_order=False,
+                       loss=mse):
+    """:func:`meta_loss` without per-task copies of the weight matrices.
 
-    The first layer computes z1 = x W1. Task t's support loss depends on W1
-    only through z1_s = X_s W1, so its gradient is X_s^T delta, with delta =
-    dL_support/dz1_s (one row per support point). An inner step (eq. 22.4)
-    therefore changes W1 by -inner_lr X_s^T delta, and the first layer's output
-    on any inputs X by -inner_lr (X X_s^T) delta. After K steps, with
-    G_s = X_s X_s^T and G_q = X_q X_s^T (points x points, per task):
+    Layer l computes z = h W_l. Task t's support loss depends on W_l only
+    through z_s = H_s W_l (H_s: the layer's inputs on the support set), so its
+    gradient is H_s^T delta, with delta = dL_support/dz_s, one row per
+    support point. An inner step (eq. 22.4) therefore adds A = -inner_lr delta
+    in the form H_s^T A: a change of rank at most the number of support
+    points. After steps j = 0..k-1, task t's weight is
 
-        z1_s <- z1_s - inner_lr G_s delta_k,    z1_q = X_q W1 - inner_lr G_q sum_k delta_k.
+        W_l,t = W_l + sum_j H_s^(j)T A^(j),   so   h W_l,t = h W_l + sum_j (h H_s^(j)T) A^(j)
 
-    This is eq. 22.4 exactly, in another order of operations: W1 stays one
-    shared matrix, X W1 is one matrix product for the whole batch, and no
-    (tasks, fan_in, fan_out) array is formed, forward or backward. Every
-    other parameter is stepped per task as in :func:`inner_sgd`.
+    for any inputs h of that task. This is eq. 22.4 exactly, in another order
+    of operations: W_l stays one shared matrix, h W_l is one matrix product
+    for the whole batch, and the corrections are (points x support points)
+    products. No (tasks, fan_in, fan_out) array is formed, forward or
+    backward (Omniglot's first layer alone would be 32 x 784 x 256 numbers).
+    delta is the gradient with respect to a zero added to z_s. Biases and
+    batch norm's offsets are stepped per task, as in :func:`inner_sgd`; the
+    model's ``adapted_indices`` say which parameters move.
     ``first_order``: the inner steps' changes are constants (FOMAML).
     """
     x_s, y_s, x_q, y_q = batch.x_support, batch.y_support, batch.x_query, batch.y_query
-    n_tasks = ad.shape(x_s)[0]
-    adapted = getattr(model, "adapted_indices", None)
-    moving = [i - 1 for i in (range(len(params)) if adapted is None else sorted(adapted))
-              if i != 0]                                  # indices into params[1:]
-    x_s_t = ad.matrix_transpose(ad.stop_gradient(x_s))
-    gram_s = ad.matmul(ad.stop_gradient(x_s), x_s_t)       # G_s, (tasks, support, support)
-    gram_q = ad.matmul(ad.stop_gradient(x_q), x_s_t)       # G_q, (tasks, query, support)
-    rest0 = per_task(params[1:], n_tasks)
-    z_s0, z_q0 = model.first_layer(params[0], x_s), model.first_layer(params[0], x_q)
+    n_tasks, n_support = ad.shape(x_s)[:2]
+    n_layers = len(params) // 2
+    adapted = set(range(len(params)) if getattr(model, "adapted_indices", None) is None
+                  else model.adapted_indices)
+    weights = list(params[0::2])                              # shared by every task
+    # FOMAML: the inner loop runs on plain values, so its changes are constants
+    inner_weights = [ad.stop_gradient(w) for w in weights] if first_order else weights
+    moving_w = [l for l in range(n_layers) if 2 * l in adapted]
+    moving_b = [l for l in range(n_layers) if 2 * l + 1 in adapted]
+    biases0 = per_task(list(params[1::2]), n_tasks)
+    corrections = [[] for _ in range(n_layers)]               # per layer: (H_s^(j), A^(j))
 
-    def support_loss(free, rest):       # free = [z1_s, the moving parameters of rest]
-        rest = list(rest)
-        for i, p in zip(moving, free[1:]):
-            rest[i] = p
-        return ad.sum(loss(model.after_first_layer(rest, free[0]), y_s))
+    def product(inputs=None, probes=None):
+        def linear(l, h, w):
+            if inputs is not None:
+                inputs.append(h)
+            z = ad.matmul(h, w)
+            for h_s, a in corrections[l]:
+                z = z + ad.matmul(ad.matmul(h, ad.matrix_transpose(h_s)), a)
+            return z if probes is None else z + probes[l]
+        return linear
 
+    def network(biases, x, linear, weights=weights):
+        params_now = [p for pair in zip(weights, biases) for p in pair]
+        return model.forward_with(params_now, x, linear)
+
+    def support_loss(free, biases):     # free = [a zero per moving layer, moving biases]
+        probes = dict(zip(moving_w, free[:len(moving_w)]))
+        biases = list(biases)
+        for l, b in zip(moving_b, free[len(moving_w):]):
+            biases[l] = b
+        return ad.sum(loss(network(biases, x_s, product(probes=probes), inner_weights), y_s))
+
+    biases = list(biases0)
     if first_order:
-        z_s, rest = ad.stop_gradient(z_s0), [ad.stop_gradient(p) for p in rest0]
-    else:
-        z_s, rest = z_s0, list(rest0)
-    shift_q = None                      # -inner_lr G_q sum_k delta_k
+        biases = [ad.stop_gradient(b) for b in biases]
     for _ in range(inner_steps):
-        g = ad.grad(support_loss)([z_s] + [rest[i] for i in moving], rest)
-        delta = g[0]
-        z_s = z_s - inner_lr * ad.matmul(gram_s, delta)                     # eq. 22.4 on W1
-        step_q = -inner_lr * ad.matmul(gram_q, delta)
-        shift_q = step_q if shift_q is None else shift_q + step_q
-        rest = list(rest)
-        for i, gi in zip(moving, g[1:]):
-            rest[i] = rest[i] - inner_lr * gi                                # eq. 22.4
+        inputs = []                                  # H_s^(k) of every layer, on the trace
+        network(biases, x_s, product(inputs=inputs), inner_weights)
+        zeros = [np.zeros((n_tasks, n_support, ad.shape(weights[l])[1]),
+                          dtype=np.result_type(ad.stop_gradient(inputs[l]))) for l in moving_w]
+        g = ad.grad(support_loss)(zeros + [biases[l] for l in moving_b], biases)
+        for l, delta in zip(moving_w, g[:len(moving_w)]):
+            corrections[l].append((inputs[l], -inner_lr * delta))          # eq. 22.4 on W_l
+        biases = list(biases)
+        for l, gb in zip(moving_b, g[len(moving_w):]):
+            biases[l] = biases[l] - inner_lr * gb                           # eq. 22.4
     if first_order:
-        shift_q = None if shift_q is None else ad.stop_gradient(shift_q)
-        rest = [p0 + (ad.stop_gradient(p) - ad.stop_gradient(p0)) for p0, p in zip(rest0, rest)]
-    z_q = z_q0 if shift_q is None else z_q0 + shift_q
-    return ad.mean(loss(model.after_first_layer(rest, z_q), y_q))          # L_test
+        biases = [b0 + (b - ad.stop_gradient(b0)) for b0, b in zip(biases0, biases)]
+    return ad.mean(loss(network(biases, x_q, product()), y_q))              # L_test
 
 
 def meta_grad(params, batch, model, *, inner_lr, inner_steps, first_order=False, loss=mse):
