@@ -23,11 +23,11 @@ wall-clock budget*, not a reproduction of anyone's table (the 60,000-step
 MAML reproduction is a separate run). Each strategy takes meta-steps until
 ``seconds`` of wall-clock time are spent on them (the run's default,
 :data:`SECONDS`, one thread of BLAS on a shared 2-core machine, so the
-times carry the noise of whatever else runs there). A strategy with a cheap step takes many steps; MAML,
-whose step differentiates through the inner loop, takes few. That is the
-trade-off the second figure shows: validation accuracy against the training
-time spent, measured at ``N_CHECKS`` points of each run (the time spent
-evaluating is not counted).
+times carry the noise of whatever else runs there). A strategy with a
+cheap step takes many steps; MAML, whose step differentiates through the
+inner loop, takes few. That is the trade-off the second figure shows:
+validation accuracy against the training time spent, measured at
+``N_CHECKS`` points of each run (the time spent evaluating is not counted).
 
 **Choosing the test-time settings on validation characters.** Every
 strategy adapts at test time by SGD from its own start (``adapt.sgd_path``):
@@ -36,10 +36,11 @@ step count are chosen on the *validation* characters (Finn et al.'s 100
 held-out ones), never on test: for each step size of :data:`STEP_SIZES`,
 ``n_val`` validation episodes are adapted for 0..:data:`N_STEPS` steps, and
 the (step size, step count) with the highest mean validation accuracy wins
-(ties: fewer steps, then the smaller step). The step size is the one of the
-parameters each strategy moves at test time: all the network's weights for
-MAML, FOMAML, Reptile and pretrained (batch norm's offsets stay, as in Finn
-et al.'s code), the head alone for ANIL, multi-task (its test-time steps are
+(ties: fewer steps, then the smaller step). The step size is that of the
+parameters each strategy moves at test time (:data:`MOVES`): every weight
+matrix and the head's bias for MAML and FOMAML (batch norm's offsets stay,
+as in their inner loop and Finn et al.'s code), every parameter for Reptile
+and pretrained, the head alone for ANIL, multi-task (its test-time steps are
 all head-only here, from the ridge head of eq. 22.6), R2-D2 and the Newton
 head (from their closed-form heads; 0 steps means the closed-form head
 itself). Then the test characters: ``n_test`` episodes, each adapted at the
@@ -105,6 +106,10 @@ HYPER = {
 # The hyperparameter that is each strategy's test-time step size.
 STEP_SIZE_NAME = {name: "inner_lr" for name in STRATEGIES}
 STEP_SIZE_NAME["multitask"] = "head_inner_lr"
+# What each strategy's test-time steps move (the step size is for these parameters).
+MOVES = {"maml": "every W, head b", "fomaml": "every W, head b", "reptile": "all",
+         "anil": "head", "multitask": "head", "pretrained": "all", "r2d2": "head",
+         "newton_head": "head"}
 # Checkpoint keys that adaptation does not read (optimizer moments, training heads).
 NOT_STORED = ("adam", "heads", "heads_adam", "task_params")
 
@@ -321,7 +326,8 @@ def table_rows(results, shots=SHOTS, names=STRATEGIES):
     """The README table: one row per strategy, the same columns for every row."""
     rows = []
     for name in names:
-        row = {"strategy": results[(name, shots[0])]["label"]}
+        row = {"strategy": results[(name, shots[0])]["label"],
+               "test-time steps move": MOVES[name]}
         for k in shots:
             r = results[(name, k)]
             row[f"{k}-shot test accuracy (%)"] = (f"{100 * r['test_accuracy']:.1f} ± "
