@@ -86,3 +86,33 @@ def test_defaults_draw_100_support_points_of_which_the_inner_loop_sees_10():
 def test_constructor_rejects_a_subset_larger_than_the_support_set():
     with pytest.raises(ValueError, match="between 1 and the number of support points \\(10\\)"):
         Subset(MLP((1, 8, 1)), Sinusoid(), n_support=10, subset_size=20)
+
+
+def test_a_subset_of_every_point_is_full_batch_maml():
+    # compare_subset's "all 1000 points" variant: subset_size = n_support only permutes
+    # each task's support points, so the meta-loss and meta-gradient are MAML's.
+    model, family = MLP((1, 8, 1)), Sinusoid()
+    batch = family.sample(np.random.default_rng(0), 3, 30, 5)
+    params = model.init(np.random.default_rng(1))
+    sub = ad.value_and_grad(subset_meta_loss)(params, batch, model, np.random.default_rng(2),
+                                               subset_size=30, inner_lr=0.01, inner_steps=1)
+    full = ad.value_and_grad(meta_loss)(params, batch, model, inner_lr=0.01, inner_steps=1)
+    np.testing.assert_allclose(sub[0], full[0], rtol=1e-12)
+    for a, b in zip(sub[1], full[1]):
+        np.testing.assert_allclose(a, b, rtol=1e-10, atol=1e-14)
+
+
+def test_compare_subset_scores_theta0_at_each_checkpoint_on_1000_point_tasks():
+    from scratchmeta.meta import compare_subset
+    out = compare_subset.run({10: (2, 4), 40: (2,)}, subset_sizes=(10, 40), eval_tasks=3,
+                             n_support=40)
+    assert list(out) == [10, 40]
+    assert out[10]["per_task"].shape == (2, 3, compare_subset.TEST_STEPS + 1)
+    assert np.all(np.diff(out[10]["seconds"]) > 0) and out[40]["ms_per_step"] > 0
+    # Both variants start from the same theta0 and differ only in their inner-loop subsets,
+    # so before any test-time step (theta0 itself) after 2 meta-steps they are close but
+    # not identical.
+    assert not np.array_equal(out[10]["mse"][0], out[40]["mse"][0])
+    np.testing.assert_allclose(out[10]["mse"][0], out[40]["mse"][0], rtol=0.05)
+    with pytest.raises(ValueError, match="increasing positive meta-step counts"):
+        compare_subset.run({10: (4, 2)}, subset_sizes=(10,), eval_tasks=3, n_support=40)

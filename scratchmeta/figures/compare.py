@@ -27,7 +27,10 @@ chosen on validation tasks (seed 11) and it is scored on 600 test tasks
 Figures: ``compare_mse_vs_steps.png`` (test MSE after 0..10 steps at each
 strategy's chosen step size, one panel per family), ``compare_example_fits.png``
 and ``compare_example_fits_frequency.png`` (one test task of each family, every
-strategy's fit before and after its chosen number of steps).
+strategy's fit before and after its chosen number of steps), and
+``compare_subset.png``: the subset strategy of section 1.4.1 on tasks with
+1,000 support points (:mod:`scratchmeta.meta.compare_subset`), accuracy
+against meta-steps and against training time.
 """
 
 import numpy as np
@@ -35,6 +38,7 @@ import numpy as np
 from scratchmeta.figures import style
 from scratchmeta.meta import adapt
 from scratchmeta.meta import compare as experiment
+from scratchmeta.meta import compare_subset
 from scratchmeta.meta.evaluate import HELD_OUT_SEED, held_out_tasks, task_rng
 from scratchmeta.meta.registry import make_family
 from scratchmeta.tasks import TaskBatch
@@ -50,6 +54,13 @@ FULL = dict(meta_steps=dict(maml=4000, fomaml=4000, reptile=1000, multitask=4000
 QUICK = dict(meta_steps=dict(maml=300, fomaml=300, reptile=100, multitask=300,
                              closed_form=300, anil=300, pretrained=300, scratch=0),
              val_tasks=50, test_tasks=100)
+
+# The subset experiment (section 1.4.1): meta-step counts at which each subset size's
+# theta0 is scored; the full-batch inner loop (1000 points) costs about 25 times as much
+# per meta-step as a 10-point subset, so it gets fewer.
+SUBSET_FULL = dict(checkpoints={10: (100, 200, 400, 800, 1600), 100: (100, 200, 400),
+                                1000: (50, 100)}, eval_tasks=100)
+SUBSET_QUICK = dict(checkpoints={10: (5, 10), 100: (5, 10), 1000: (5, 10)}, eval_tasks=30)
 
 N_SUPPORT = 10              # support points per task, in training and at test time (10-shot)
 N_STEPS = 10                # test-time steps tried and drawn: 0, 1, ..., 10
@@ -210,6 +221,35 @@ def draw_fits(out_dir, fit, family_name, stem):
     return style.save(fig, out_dir, stem)
 
 
+SUBSET_COLORS = {10: style.COLORS["maml"], 100: style.COLORS["reptile"], 1000: "#000000"}
+
+
+def draw_subset(out_dir, subset):
+    """compare_subset.png: test MSE against meta-steps (left) and training seconds (right)."""
+    fig, axes = style.subplots(1, 2, size=(14.0, 6.0), sharey=True)
+    for m, r in subset.items():
+        label = (f"inner loop on all {m} points" if m == compare_subset.N_SUPPORT
+                 else f"inner loop on a random {m} of the {compare_subset.N_SUPPORT}")
+        label += f" ({r['ms_per_step']:.0f} ms / meta-step)"
+        last = compare_subset.TEST_STEPS
+        for ax, x in zip(axes, (r["steps"], r["seconds"])):
+            ax.errorbar(x, r["mse"][:, last], yerr=r["half_width"][:, last], marker="o",
+                        color=SUBSET_COLORS.get(m, "#777777"), capsize=3, label=label)
+    n_tasks = next(iter(subset.values()))["per_task"].shape[1]
+    axes[0].set(xscale="log", xlabel="meta-steps of training",
+                ylabel=f"test query MSE after {compare_subset.TEST_STEPS} SGD steps on all "
+                       f"{compare_subset.N_SUPPORT} support points\n(mean over {n_tasks} "
+                       f"held-out tasks, 95% interval)",
+                title="per meta-step: the subset costs little accuracy")
+    axes[1].set(xscale="log", xlabel="training time, seconds (this machine, measured)",
+                title="per second: the subset learns far more")
+    axes[0].legend(loc="lower left", fontsize=8.5)
+    fig.suptitle(f"The subset strategy (section 1.4.1) on sinusoids with "
+                 f"{compare_subset.N_SUPPORT} support points per task: MAML's K = 1 inner step "
+                 f"on every point or on a random subset")
+    return style.save(fig, out_dir, "compare_subset")
+
+
 #: Registry names whose step 0 already includes a ridge head (see meta.compare.fits_at_step_0).
 RIDGE_AT_STEP_0 = ("multitask", "closed_form")
 
@@ -221,8 +261,9 @@ def make(out_dir, *, quick=False, seed=0, progress=None):
     ``n_support``, ``test_tasks``, ``val_tasks``, ``meta_steps``, ``results``
     ({family: {name: the dict of ``meta.compare.run``}}), ``fits`` ({family:
     the example task}), ``files``, and for convenience ``mse``, ``median``,
-    ``diverged``, ``per_task`` ({family: {name: array}}) and ``chosen``
-    ({family: {name: (inner_lr, n_steps)}}).
+    ``diverged``, ``per_task`` ({family: {name: array}}), ``chosen``
+    ({family: {name: (inner_lr, n_steps)}}) and ``subset`` (the dict of
+    ``meta.compare_subset.run``).
     """
     cfg = QUICK if quick else FULL
     meta_steps = dict(cfg["meta_steps"])
@@ -243,6 +284,10 @@ def make(out_dir, *, quick=False, seed=0, progress=None):
              draw_fits(out_dir, fits["sinusoid"], "sinusoid", "compare_example_fits"),
              draw_fits(out_dir, fits["sinusoid_frequency"], "sinusoid_frequency",
                        "compare_example_fits_frequency")]
+    sub_cfg = SUBSET_QUICK if quick else SUBSET_FULL
+    subset = compare_subset.run(sub_cfg["checkpoints"], seed=seed,
+                                eval_tasks=sub_cfg["eval_tasks"])
+    files.append(draw_subset(out_dir, subset))
 
     def table(key):
         return {fam: {name: getattr(r["test"], key) for name, r in res.items()}
@@ -250,7 +295,7 @@ def make(out_dir, *, quick=False, seed=0, progress=None):
     return {"files": files, "strategies": list(STRATEGIES), "families": list(FAMILIES),
             "labels": dict(LABELS), "steps": np.arange(N_STEPS + 1), "n_support": N_SUPPORT,
             "test_tasks": cfg["test_tasks"], "val_tasks": cfg["val_tasks"],
-            "meta_steps": meta_steps, "results": runs, "fits": fits,
+            "meta_steps": meta_steps, "results": runs, "fits": fits, "subset": subset,
             "mse": table("mean"), "half_width": table("half_width"), "median": table("median"),
             "diverged": table("diverged"), "per_task": table("per_task"),
             "chosen": {fam: {name: (r["choice"].inner_lr, r["choice"].n_steps)

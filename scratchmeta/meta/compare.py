@@ -142,6 +142,7 @@ def rows(results):
             f"{metric} after chosen steps": cell(test, k),
             "median": f"{test.median[k]:.3g}",
             "diverged": f"{test.diverged[k]:.1%}",
+            "worse": f"{test.worse[k]:.1%}",
             "ms / meta-step": (f"{1000 * r['train_seconds'] / r['meta_steps']:.2f}"
                                if r["meta_steps"] else "-"),
         })

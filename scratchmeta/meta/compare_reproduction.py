@@ -73,7 +73,7 @@ def score(strategy, state, *, n_tasks=600, supports=SUPPORTS, steps=STEPS, inner
 
 
 def table(scores, steps=STEPS):
-    """Rows: support size, steps, mean ± half-width, median, diverged, and Table 2's number."""
+    """Rows: support size, steps, mean ± half-width, median, diverged, worse, Table 2's number."""
     rows = []
     for k, ev in scores.items():
         for n in steps:
@@ -81,6 +81,7 @@ def table(scores, steps=STEPS):
                          "mean MSE (95% interval)": format_interval(ev.mean[n], ev.half_width[n]),
                          "median": f"{ev.median[n]:.3f}",
                          "diverged": f"{ev.diverged[n]:.1%}",
+                         "worse than 0 steps": f"{ev.worse[n]:.1%}",
                          "Finn et al. Table 2": (f"{TABLE_2[n]:.2f}" if k == 5 and n in TABLE_2
                                                  else "")})
     return rows
@@ -116,7 +117,8 @@ def main(argv=None):
     print(f"{what}: test SGD lr {TEST_LR}, {args.tasks} test tasks (seed {HELD_OUT_SEED}), "
           f"100 query points each")
     print(format_table(table(score(strategy, state, n_tasks=args.tasks))))
-    print("diverged: fraction of tasks whose fine-tuning stopped being finite by that step")
+    print("diverged: fraction of tasks whose fine-tuning stopped being finite by that step; "
+          "worse than 0 steps: fraction left with a larger MSE than theta0's own")
     return 0
 
 

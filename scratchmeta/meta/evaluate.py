@@ -63,6 +63,21 @@ class Evaluation(NamedTuple):
     def n_tasks(self):
         return self.per_task.shape[0]
 
+    @property
+    def worse(self):
+        """(N + 1,) fraction of tasks that k steps left worse than before adapting (step 0).
+
+        A diverged task counts; a task can also be made worse, even by orders of
+        magnitude, while staying finite: this is the sign of a test-time step too
+        large for that task's support loss.
+        """
+        with np.errstate(invalid="ignore"):
+            if self.metric_name == "MSE":
+                worse = ~(self.per_task <= self.per_task[:, :1])
+            else:
+                worse = ~(self.per_task >= self.per_task[:, :1])
+        return worse.mean(axis=0)
+
 
 def interval(values, axis=0):
     """(mean, half-width) of the 95% interval mean +- 1.96 s / sqrt(n), over ``axis``."""
