@@ -334,15 +334,21 @@ def compare_command(args):
         rows.extend(compare.rows(result))
 
     metric = family.metric_name
+    columns = next((list(row) for row in rows if "result" not in row), None)
+    if columns is not None:       # n/a and failed rows: their word under every metric column
+        rows = [row if "result" not in row else
+                {c: row["strategy"] if c == "strategy" else
+                 row["result"] if c.startswith(metric) else "-" for c in columns}
+                for row in rows]
     print(f"{args.family}: {steps} meta-steps per strategy (seed {args.seed}; scratch takes "
           f"none); test-time lr among {', '.join(f'{c:g}' for c in compare.CANDIDATES)} and "
           f"0..{args.adapt_steps} steps chosen on {val_tasks} validation tasks (seed "
           f"{args.val_seed}); {metric} on {tasks} test tasks (seed {args.eval_seed}), "
           f"{args.support} support / {args.query} query points each")
     print(format_table(rows))
-    print(f"± is the half-width of the 95% interval of the mean over tasks, 1.96 s/√n; median "
-          f"and diverged (fraction of tasks whose fine-tuning stopped being finite) are after "
-          f"the chosen steps")
+    print(f"± is the half-width of the 95% interval of the mean over tasks, 1.96 s/√n; median, "
+          f"diverged (fraction of tasks whose fine-tuning stopped being finite) and worse "
+          f"(fraction left worse than before adapting) are after the chosen steps")
     if any(row["strategy"].endswith(" *") for row in rows):
         print(f"* {compare.STEP_0_NOTE}")
     for note in not_applicable:
@@ -444,7 +450,8 @@ def build_parser():
         description="MAML compared to the alternatives of lecture 22, section 1: every "
                     "strategy is trained on the same task family and seed; its test-time "
                     "step size and number of steps (0..--adapt-steps) are chosen on "
-                    "validation tasks; it is then scored on the same test tasks after 0, 1 "
+                    "validation tasks; it is then scored on the same held-out tasks (the test "
+                    "tasks, another seed) after 0, 1 "
                     "and the chosen number of steps, with the median and the fraction of "
                     "diverged tasks. The table also gives the time per meta-step.")
     cmp_p.add_argument("--steps", type=_positive_int, default=None,

@@ -95,17 +95,20 @@ def test_train_then_evaluate_then_resume(capsys, tmp_path):
 
 def test_compare_prints_one_table_of_every_strategy(capsys):
     code, out, err = run(capsys, "compare", "--steps", "3", "--tasks", "6", "--query", "20",
-                         "--strategies", "maml", "fomaml", "--adapt-steps", "2")
+                         "--strategies", "maml", "fomaml", "--adapt-steps", "2",
+                         "--val-tasks", "4")
     assert code == 0
     lines = out.splitlines()
+    assert "chosen on 4 validation tasks (seed 11)" in lines[0]
     header = lines[1]
-    for column in ("strategy", "MSE after 0 steps", "MSE after 1 step", "MSE after 2 steps",
-                   "train time (s)", "ms / meta-step"):
+    for column in ("strategy", "test lr", "steps", "MSE after 0 steps", "MSE after 1 step",
+                   "MSE after chosen steps", "median", "diverged", "worse", "ms / meta-step"):
         assert column in header
     rows = {line.split()[0]: line.split()[1:] for line in lines[3:5]}
     assert sorted(rows) == ["fomaml", "maml"]
-    for cells in rows.values():                # three "mean ± half" cells, then two times
-        assert cells[1::3][:3] == ["±"] * 3 and float(cells[-2]) >= 0 and float(cells[-1]) > 0
+    for cells in rows.values():     # lr, steps, three "mean ± half" cells, median, %, %, ms
+        assert float(cells[0]) in (0.001, 0.003, 0.01, 0.03, 0.1) and int(cells[1]) <= 2
+        assert cells[3:12:3] == ["±"] * 3 and float(cells[-1]) > 0
     assert "1.96 s/√n" in out
     assert "[1/2] maml: 3 meta-steps" in err                  # progress goes to stderr
 
@@ -210,11 +213,12 @@ def test_every_shared_flag_works_for_every_strategy_it_applies_to(name, tmp_path
 def test_compare_marks_a_strategy_that_does_not_fit_the_family_as_not_applicable(capsys):
     # The closed-form head replaces a last layer; the linear family's model is only one layer.
     code, out, _ = run(capsys, "compare", "--family", "linear", "--steps", "2", "--tasks", "3",
-                       "--query", "10", "--strategies", "maml", "closed_form")
+                       "--query", "10", "--strategies", "maml", "closed_form",
+                       "--val-tasks", "3")
     assert code == 0
     rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()[3:5]}
-    assert rows["closed_form"] == ["n/a"] * 3 + ["-", "-"]
-    assert rows["maml"][1] == "±"
+    assert rows["closed_form"] == ["-", "-"] + ["n/a"] * 3 + ["-"] * 4
+    assert rows["maml"][3] == "±"
     assert "n/a: closed_form: the ridge head replaces the model's last layer" in out
 
 
