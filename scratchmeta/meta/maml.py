@@ -210,7 +210,11 @@ def meta_grad(params, batch, model, *, inner_lr, inner_steps, first_order=False,
 
 @dataclass
 class MAMLConfig:
-    """MAML's hyperparameters; the defaults are Finn et al.'s sinusoid setting."""
+    """MAML's hyperparameters; the defaults are Finn et al.'s sinusoid hyperparameters.
+
+    Their initialisation is not the package's default (``MLP.init``); the
+    reproduction with theirs is ``scratchmeta.meta.compare_reproduction``.
+    """
 
     inner_lr: float = 0.01        # eta_inner of eq. 22.4, in training and at test time
     inner_steps: int = 1          # K
