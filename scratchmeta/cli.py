@@ -25,6 +25,7 @@ fails (an exploding meta-gradient, section 1.3.7), 130 when interrupted.
 import argparse
 import json
 import os
+import re
 import sys
 import time
 
@@ -130,7 +131,8 @@ def _hyperparameters(args, name):
 
 
 def _shown(value):
-    return json.dumps(value) if not isinstance(value, str) else value
+    return value if isinstance(value, str) else repr(value) if isinstance(value, float) \
+        else json.dumps(value)
 
 
 def _run_length(name, steps, hyper=()):
@@ -210,9 +212,6 @@ def train_command(args):
         train(strategy, args.steps, args.seed, checkpoint=out,
               checkpoint_every=args.checkpoint_every, resume=args.resume,
               overwrite=args.force, progress=_print_progress, log_every=args.log_every)
-    except FileExistsError:
-        raise ValueError(f"{out} exists; pass --resume to continue that run, or --force to "
-                         f"start again and overwrite it") from None
     except ExplodingMetaGradient as e:        # section 1.3.7: say why, keep the good state
         print(f"error: {e}", file=sys.stderr)
         print(_kept(out, args, error=e), file=sys.stderr)
@@ -368,7 +367,16 @@ def figures_command(args):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a bad argument is one line, ``error: ...``, and exit code 2."""
+    """argparse, but a bad argument is one line, ``error: ...``, and exit code 2.
+
+    A value such as ``-inf``, ``-1e-3`` or ``-nan`` is read as a (bad) value,
+    not as an unknown option, so ``--inner-lr -inf`` is refused by name.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = re.compile(
+            r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^-(inf|infinity|nan)$", re.IGNORECASE)
 
     def error(self, message):
         self.exit(2, f"error: {self.prog.split()[-1]}: {message} (see {self.prog} --help)\n")
@@ -510,4 +518,4 @@ def main(argv=None):
 
 
 def _one_line(error):
-    return " ".join(str(error).split())
+    return str(error).replace("\r", " ").replace("\n", " ").strip()

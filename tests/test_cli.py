@@ -235,3 +235,91 @@ def test_train_anneals_reptile_over_the_requested_run(tmp_path):
     assert cli.main(["train", "--strategy", "reptile", "--steps", "3", "--out", str(out),
                      "--set", "inner_steps=2"]) == 0
     assert load_checkpoint(out).config["hyperparameters"]["n_steps"] == 3
+
+
+# --- processes: kill -9, SIGTERM, two writers ---------------------------------------------
+
+def _train_process(out, steps, *extra):
+    import subprocess
+    import sys
+    argv = [sys.executable, "-m", "scratchmeta", "train", "--steps", str(steps), "--seed", "3",
+            "--meta-batch", "2", "--checkpoint-every", "1", "--log-every", "1000",
+            "--out", str(out), *extra]
+    return subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for_step(path, step, process, timeout=60.0):
+    import time
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        assert process.poll() is None, process.communicate()
+        try:
+            if load_checkpoint(path).step >= step:
+                return
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.01)
+    raise AssertionError(f"no checkpoint at step {step} after {timeout} s")
+
+
+def _uninterrupted(steps):
+    return flatten(train(registry.make_strategy("maml", meta_batch=2), steps, seed=3))
+
+
+def _assert_same(a, b):
+    assert sorted(a) == sorted(b)
+    for key in a:
+        np.testing.assert_array_equal(a[key], b[key], err_msg=key)
+
+
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
+def test_a_killed_or_terminated_run_resumes_bit_identically(tmp_path, capsys, signal_name):
+    import signal
+    out, steps = tmp_path / "run.npz", 150
+    process = _train_process(out, steps)
+    _wait_for_step(out, 5, process)
+    process.send_signal(getattr(signal, signal_name))
+    _, err = process.communicate(timeout=60)
+    if signal_name == "SIGTERM":             # saves the last completed step, as Ctrl-C does
+        assert process.returncode == 143, err
+        kept = load_checkpoint(out).step
+        assert f"terminated (SIGTERM); meta-step {kept} is saved in {out}" in err
+    else:
+        assert process.returncode == -signal.SIGKILL
+        kept = load_checkpoint(out).step      # whole: the last atomic rename
+    assert 5 <= kept < steps
+    if signal_name == "SIGTERM":
+        assert [p.name for p in tmp_path.iterdir()] == ["run.npz"]   # no .tmp, no .lock
+    code, _, err = run(capsys, "train", "--steps", str(steps), "--seed", "3", "--out", str(out),
+                       "--resume", "--log-every", "1000")
+    assert code == 0, err
+    assert [p.name for p in tmp_path.iterdir()] == ["run.npz"]   # kill -9's leftovers cleared
+    _assert_same(flatten(load_checkpoint(out).state), _uninterrupted(steps))
+
+
+def test_a_second_writer_to_the_same_path_is_refused_and_readers_never_see_a_torn_file(
+        tmp_path, capsys):
+    import signal
+    out = tmp_path / "run.npz"
+    first = _train_process(out, 100000)
+    _wait_for_step(out, 2, first)
+    code, _, err = run(capsys, "train", "--steps", "5", "--out", str(out), "--force")
+    assert code == 2
+    assert f"another run (pid {first.pid}) is writing" in err
+    steps = [load_checkpoint(out).step for _ in range(60)]        # while it writes every step
+    assert steps == sorted(steps)
+    first.send_signal(signal.SIGTERM)
+    first.communicate(timeout=60)
+    assert first.returncode == 143
+    assert load_checkpoint(out).step >= steps[-1]
+
+
+def test_two_runs_started_at_once_without_force_cannot_both_write(tmp_path):
+    out = tmp_path / "run.npz"
+    runs = [_train_process(out, 30), _train_process(out, 30)]
+    results = [(p.wait(timeout=120), p.communicate()[1]) for p in runs]
+    codes = sorted(code for code, _ in results)
+    assert codes == [0, 2], results
+    refused = next(err for code, err in results if code == 2)
+    assert "another run" in refused or "exists; pass --resume" in refused
+    _assert_same(flatten(load_checkpoint(out).state), _uninterrupted(30))

@@ -187,12 +187,13 @@ def check_step(old, new, loss, *, step, advice, max_ratio=1e3):
     for key in old:
         old_leaves, _ = ad.tree_flatten(old[key])
         new_leaves, _ = ad.tree_flatten(new[key])
+        size = moved = 0.0
         with np.errstate(all="ignore"):
-            size = float(np.sqrt(sum(float(np.sum(np.square(np.asarray(a, float))))
-                                     for a in old_leaves)))
-            moved = float(np.sqrt(sum(float(np.sum(np.square(np.asarray(b, float)
-                                                              - np.asarray(a, float))))
-                                       for a, b in zip(old_leaves, new_leaves))))
+            for a, b in zip(old_leaves, new_leaves):   # no BLAS: slow under thread contention
+                size += float(np.add.reduce(np.square(a), axis=None))
+                if b is not a:                      # an entry the update left alone is skipped
+                    moved += float(np.add.reduce(np.square(np.subtract(b, a)), axis=None))
+        size, moved = np.sqrt(size), np.sqrt(moved)
         if not np.isfinite(moved):
             what = f"the update at meta-step {step} made the {key} non-finite"
         elif moved > max_ratio * (1.0 + size):
@@ -226,4 +227,4 @@ def step_advice(config, parts=("params",)):
 def inner_advice(inner_steps, inner_lr):
     """The guard's advice for a strategy with an inner loop."""
     return (f"with K = inner_steps = {inner_steps} and inner_lr = {inner_lr:g}, try a smaller "
-            f"inner_lr (--inner-lr) or fewer inner steps (--inner-steps)")
+            f"inner_lr or fewer inner steps (--inner-lr, --inner-steps)")

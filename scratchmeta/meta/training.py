@@ -63,6 +63,7 @@ happened instead.
 """
 
 import contextlib
+import glob
 import json
 import os
 import tempfile
@@ -147,7 +148,7 @@ def unflatten(flat):
     def lists(node):
         if not isinstance(node, dict):
             return node
-        if node and all(k.isdigit() for k in node):
+        if node and sorted(node) == sorted(str(i) for i in range(len(node))):
             return [lists(node[str(i)]) for i in range(len(node))]
         return {k: lists(v) for k, v in node.items()}
     return lists(tree)
@@ -190,17 +191,18 @@ def check_checkpoint_path(path, name="checkpoint"):
         existing = os.path.dirname(existing)
     if not os.path.isdir(existing):
         raise ValueError(f"cannot write {name} {path!r}: {existing!r} is a file, not a folder")
-    if existing == folder:
-        try:
+    try:                     # tried, not guessed: os.access says yes to root on /proc
+        if existing == folder:
             fd, probe = tempfile.mkstemp(dir=folder, prefix=".scratchmeta-probe-")
             os.close(fd)
             os.remove(probe)
-        except OSError as e:
-            raise ValueError(f"cannot write {name} {path!r}: the folder {folder!r} is not "
-                             f"writable ({e.strerror})") from None
-    elif not os.access(existing, os.W_OK | os.X_OK):
+        else:
+            os.rmdir(tempfile.mkdtemp(dir=existing, prefix=".scratchmeta-probe-"))
+    except OSError as e:
         raise ValueError(f"cannot write {name} {path!r}: the folder {existing!r} is not "
-                         f"writable, so {folder!r} cannot be made")
+                         f"writable ({e.strerror})"
+                         + ("" if existing == folder else f", so {folder!r} cannot be made")
+                         ) from None
     return path
 
 
@@ -367,8 +369,8 @@ def check_state(state, strategy, path="the checkpoint"):
     must hold the same entries (none missing, none extra), each of the same
     shape, integers where it has integers.
     """
-    want = flatten(strategy.init_state(init_rng(0)))
-    got = flatten(state)
+    want = _paths(strategy.init_state(init_rng(0)))
+    got = _paths(state)
     missing, extra = sorted(set(want) - set(got)), sorted(set(got) - set(want))
     if missing or extra:
         parts = ([f"missing {', '.join('state/' + k for k in missing[:4])}"] if missing else []) \
@@ -383,6 +385,18 @@ def check_state(state, strategy, path="the checkpoint"):
         if a.dtype.kind in "iu" and b.dtype.kind not in "iu":
             raise ValueError(f"{path!r} is damaged: entry state/{key} must hold integers, "
                              f"got dtype {b.dtype}")
+
+
+def _paths(tree, prefix=""):
+    """Like :func:`flatten`, but for any tree a file may hold (numbered keys with gaps too)."""
+    if isinstance(tree, (list, tuple)):
+        tree = {str(i): v for i, v in enumerate(tree)}
+    if not isinstance(tree, dict):
+        return {prefix[:-1]: tree}
+    out = {}
+    for key, value in tree.items():
+        out.update(_paths(value, f"{prefix}{key}/"))
+    return out
 
 
 def restore(path):
@@ -440,7 +454,8 @@ def exclusive(path):
     """Hold ``<path>.lock`` exclusively while the block runs; refuse if another run holds it.
 
     The lock is ``flock``'s, so the kernel drops it when its process dies
-    (kill -9 leaves nothing stale). The file is removed on release.
+    (kill -9 leaves nothing stale). The file is removed on release; a
+    temporary checkpoint left by a killed writer is removed on acquiring.
     """
     path = os.fspath(path)
     lock = path + ".lock"
@@ -471,6 +486,11 @@ def exclusive(path):
     try:
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())
+        # A writer killed mid-save (kill -9) leaves its temporary file; no one else writes
+        # this path while we hold the lock, so any such file is a leftover.
+        for leftover in glob.glob(glob.escape(path) + ".*.tmp"):
+            with contextlib.suppress(OSError):
+                os.remove(leftover)
         yield
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -566,8 +586,9 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
     checkpoint = check_checkpoint_path(checkpoint)
     with exclusive(checkpoint):
         if not resume and not overwrite and os.path.exists(checkpoint):
-            raise FileExistsError(f"{checkpoint} exists; resume to continue that run, or "
-                                  f"allow overwriting it to start again")
+            raise ValueError(f"{checkpoint} exists; pass --resume (resume=True) to continue "
+                             f"that run, or --force (overwrite=True) to start again and "
+                             f"overwrite it")
         return _train(strategy, n_steps, seed, checkpoint, checkpoint_every, resume, progress,
                       log_every, history)
 
