@@ -2,7 +2,7 @@
 
 Lecture 22, section 1.3.6: MAML differentiates through arbitrary compositions
 of ops, so each op's VJP must compose with every other's. Hypothesis draws
-programs (expression trees of a few ops, see ``strategies.programs``) over
+programs (expression trees of a few ops, see ``hypothesis_inputs.programs``) over
 inputs with broadcast-compatible shapes and checks each with ``check_grads``:
 vᵀJ against central differences, then the same for the map (x, u) -> uᵀJ(x).
 
