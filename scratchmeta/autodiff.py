@@ -1215,9 +1215,10 @@ def jvp(fun, primals, tangents):
 
     ``u -> u^T J`` (the pullback) is linear in ``u``, so its gradient in ``u``
     of ``<u^T J, v>`` is ``J v``. Cost: one forward pass, one backward pass
-    recorded on a tape, and one backward pass through that: about three times
-    a reverse-mode gradient, against about one for true forward mode. It needs
-    no separate forward rules, and it can itself be differentiated.
+    recorded on a tape, and one backward pass through that: about twice the
+    ops of one reverse-mode gradient (``vjp`` and its pullback), where true
+    forward mode would cost about as much as one. It needs no separate forward
+    rules, and it can itself be differentiated.
     """
     primals, tangents = tuple(primals), tuple(tangents)
     if len(primals) != len(tangents):

@@ -131,3 +131,17 @@ def test_jvp_with_a_tangent_of_the_wrong_shape_names_the_argument_and_shapes():
 def test_jacobian_of_a_nested_argument_is_refused_with_a_type_error():
     with pytest.raises(TypeError, match=r"jacobian needs argument 0 to be one array"):
         ad.jacobian(lambda p: p[0] * p[1])([np.ones(2), np.ones(2)])
+
+
+def test_jvp_costs_about_twice_the_ops_of_one_reverse_mode_gradient(monkeypatch):
+    # The docstring's cost claim: count every primitive evaluation.
+    calls = []
+    original = ad.Primitive.__call__
+    monkeypatch.setattr(ad.Primitive, "__call__",
+                        lambda self, *a, **k: calls.append(self.name) or original(self, *a, **k))
+    x, v, u = normal((4,), 40), normal((4,), 41), normal((3,), 42)
+    ad.vjp(f_vector, x)[1](u)
+    n_vjp = len(calls)
+    calls.clear()
+    ad.jvp(f_vector, (x,), (v,))
+    assert 1.5 * n_vjp <= len(calls) <= 2.5 * n_vjp
