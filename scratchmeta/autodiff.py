@@ -1169,8 +1169,8 @@ def jacobian(fun, argnum=0):
     """Return ``f(*args) -> J`` with ``J[i..., j...] = d fun(*args)[i...] / d args[argnum][j...]``.
 
     ``J`` has shape ``out.shape + x.shape`` for an array argument ``x``. Reverse
-    mode builds it one row at a time: one forward pass and one backward pass
-    per output entry (``vjp`` with the unit cotangents).
+    mode builds it one row at a time: one forward pass, then one backward pass
+    per output entry over the same tape (``vjp`` with the unit cotangents).
     """
     nums, many = _argnums(argnum)
     if many:
