@@ -18,8 +18,9 @@ Every strategy takes the same hyperparameter names (the table is in
 NAME=VALUE`` for the rest. A flag that does not apply to a strategy is
 refused with the reason.
 
-Exit codes: 0 on success, 2 for bad arguments (``error: ...``), 1 when a run
-fails (an exploding meta-gradient, section 1.3.7), 130 when interrupted.
+Exit codes: 0 on success, 2 for bad arguments (one line, ``error: ...``, before
+any work), 1 when a run fails (an exploding meta-gradient, section 1.3.7), 130
+when interrupted by Ctrl-C and 143 by SIGTERM (both save the last step).
 """
 
 import argparse
@@ -413,8 +414,10 @@ def build_parser():
         "train", help="meta-train one strategy, with checkpoints",
         description="Meta-train one strategy of lecture 22, section 1. Progress lines give "
                     "the step, the mean meta-loss since the last line, steps/s and the ETA. "
-                    "Checkpoints are .npz files written atomically; --resume continues a run "
-                    "bit-identically.")
+                    "Checkpoints are .npz files written atomically, one run per file (a "
+                    "second run given the same --out is refused); --resume continues a run "
+                    "bit-identically, and may change its step sizes and sizes (said, and "
+                    "recorded in the checkpoint). Ctrl-C and SIGTERM save the last step.")
     train_p.add_argument("--strategy", choices=list(STRATEGIES), default="maml",
                          metavar="NAME",
                          help=f"one of {', '.join(STRATEGIES)} (default maml)")
@@ -426,7 +429,9 @@ def build_parser():
     train_p.add_argument("--out", default=None,
                          help="checkpoint path, .npz (default runs/<strategy>.npz)")
     train_p.add_argument("--resume", action="store_true",
-                         help="continue the run saved in --out (same strategy, settings, seed)")
+                         help="continue the run saved in --out with its strategy, settings and "
+                              "seed; flags given change settings such as --inner-lr (the "
+                              "change is printed and recorded in the checkpoint)")
     train_p.add_argument("--force", action="store_true",
                          help="overwrite an existing --out and start from step 0")
     train_p.add_argument("--checkpoint-every", type=_positive_int, default=1000,

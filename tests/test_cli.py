@@ -114,19 +114,56 @@ def test_compare_prints_one_table_of_every_strategy(capsys):
 
 
 def test_an_exploding_meta_gradient_is_reported_with_exit_code_1(capsys, tmp_path):
+    import warnings
     out_path = str(tmp_path / "maml.npz")
-    with np.errstate(all="ignore"):
-        code, _, err = run(capsys, "train", "--steps", "5", "--inner-lr", "10",
-                           "--inner-steps", "3", "--out", out_path)
+    with warnings.catch_warnings(record=True) as caught:      # NumPy's overflow warnings too
+        warnings.simplefilter("always")
+        code, _, err = run(capsys, "train", "--steps", "5", "--inner-lr", "0.5",
+                           "--inner-steps", "5", "--out", out_path)
     assert code == 1
-    # K = 3 steps of inner_lr = 10 blow the forward inner loop up: said as such, not blamed
+    assert not [w for w in caught if issubclass(w.category, RuntimeWarning)]
+    # K = 5 steps of inner_lr = 0.5 blow the forward inner loop up: said as such, not blamed
     # on the gradient; the file holds the initialisation only, and says so.
-    assert re.search(r"error: the meta-loss is \S+ at meta-step 0: the forward pass diverged"
+    assert re.search(r"error: the meta-loss is inf at meta-step 0: the forward pass diverged"
                      r".*section 1\.3\.7.*smaller inner_lr", err)
+    assert "meta-gradient" not in err
     assert f"{out_path} holds only the initialisation (meta-step 0)" in err
     assert "last good state" not in err
     assert "--resume --inner-lr <smaller>" in err
-    assert "RuntimeWarning" not in err and len(err.splitlines()) == 2
+    assert len(err.splitlines()) == 2
+    # Following that advice works: the resumed run says what changed and records it.
+    code, out, err = run(capsys, "train", "--steps", "3", "--inner-lr", "0.05",
+                         "--inner-steps", "5", "--out", out_path, "--resume")
+    assert code == 0, err
+    assert "inner_lr 0.5 -> 0.05" in out
+    ckpt = load_checkpoint(out_path)
+    assert ckpt.step == 3 and ckpt.changes == ({"step": 0, "changes": {"inner_lr": [0.5, 0.05]}},)
+    # ... and matches a run made with 0.05 from the start (the kept state is the initialisation).
+    whole = train(registry.make_strategy("maml", inner_lr=0.05, inner_steps=5), 3, seed=0)
+    assert all(np.array_equal(a, b) for a, b in zip(flatten(ckpt.state).values(),
+                                                    flatten(whole).values()))
+
+
+def test_an_exploding_gradient_with_a_finite_meta_loss_is_called_that(capsys, tmp_path):
+    from scratchmeta.meta.checks import check_update
+    with pytest.raises(ExplodingMetaGradient, match=r"the meta-gradient has norm 5e\+07 > "
+                                                    r"1e\+06 at meta-step 4, while the "
+                                                    r"meta-loss 0.3 is finite"):
+        check_update(0.3, [np.array([3e7, 4e7])], step=4, advice="try a smaller inner_lr")
+
+
+@pytest.mark.parametrize("name, flag", [("multitask", "meta_lr"), ("pretrained", "meta_lr"),
+                                        ("multitask", "head_meta_lr")])
+def test_a_huge_outer_step_is_stopped_by_the_guard_for_every_strategy(capsys, tmp_path, name,
+                                                                      flag):
+    out_path = str(tmp_path / "run.npz")
+    code, _, err = run(capsys, "train", "--strategy", name, "--steps", "3", "--set",
+                       f"{flag}=1e9", "--out", out_path)
+    assert code == 1, err
+    assert re.search(rf"the update at meta-step 0 moved the \w+ by \S+, more than 1000 x .*"
+                     rf"Try a smaller {flag} \(now 1e\+09\)", err)
+    assert f"{out_path} holds only the initialisation (meta-step 0)" in err
+    assert all(np.all(np.isfinite(v)) for v in flatten(load_checkpoint(out_path).state).values())
 
 
 def test_an_explosion_mid_run_keeps_the_last_good_checkpoint(capsys, tmp_path, monkeypatch):

@@ -651,7 +651,8 @@ def _train(strategy, n_steps, seed, checkpoint, checkpoint_every, resume, progre
                     save()
     except (ExplodingMetaGradient, KeyboardInterrupt):
         if checkpoint is not None and saved != done:
-            save()                           # keep the last good state, then stop
+            with contextlib.suppress(ValueError):   # a state that is not finite is not kept:
+                save()                              # the file keeps its last good one
         raise
     if checkpoint is not None and saved != done:
         save()                               # n_steps == start: nothing ran, still write
