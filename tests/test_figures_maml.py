@@ -92,12 +92,17 @@ def test_fig22_1_theta0_converges_to_the_meta_loss_minimum(made):
     assert abs(r["theta0"][1] - minimum[1]) < 0.2
     # the minimum's intercept is near the tasks' mean intercept
     assert abs(minimum[1] - r["population_optima_mean"][1]) < 0.1
+    # flat along b: the meta-loss curves at least 3x less in b than in w
+    h = r["meta_loss_hessian"]
+    assert h[0, 0] > 3 * h[1, 1] > 0
+    # and stopping at step 150 costs more meta-loss than the end of the run
+    assert r["population_loss_early"] > r["population_loss_at_theta0"]
 
 
 def test_fig22_1_meta_loss_minimum_is_a_stationary_point():
     model = fig22_1.MLP((1, 1))
     batch = fig22_1.LinearRegression().sample(np.random.default_rng(7), 30, 10, 10)
-    minimum, loss = fig22_1.meta_loss_minimum(batch, model)
+    minimum, loss, hessian = fig22_1.meta_loss_minimum(batch, model)
     g = fig22_1.ad.grad(lambda p: fig22_1.maml.meta_loss(p, batch, model,
                                                          inner_lr=fig22_1.INNER_LR,
                                                          inner_steps=1))(

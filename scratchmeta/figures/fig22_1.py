@@ -37,6 +37,7 @@ META_LR = 0.1            # eta of eq. 22.3 (plain SGD, so the path is the gradie
 THETA0_START = (-2.5, -2.0)
 N_SUPPORT = N_QUERY = 10
 N_SHOWN = 4              # tasks whose inner step is drawn
+EARLY_STEP = 150         # the first edition stopped here, before b had converged
 
 
 def as_point(params):
@@ -113,7 +114,7 @@ def meta_trajectory(model, family, rng, eval_batch, *, meta_steps, meta_batch):
 
 
 def meta_loss_minimum(batch, model):
-    """The theta0 = (w, b) that minimises the meta-loss on ``batch``, and that loss.
+    """The theta0 = (w, b) minimising the meta-loss on ``batch``, that loss, and its Hessian.
 
     For a linear learner and squared error, one inner step (eq. 22.4) is an
     affine map of theta0 and the query loss is quadratic in theta_1, so the
@@ -125,9 +126,9 @@ def meta_loss_minimum(batch, model):
         return maml.meta_loss(params, batch, model, inner_lr=INNER_LR, inner_steps=INNER_STEPS)
 
     start = np.zeros(2)
-    minimum = start - np.linalg.solve(np.asarray(ad.hessian(loss)(start)),
-                                      np.asarray(ad.grad(loss)(start)))
-    return minimum, float(loss(minimum))
+    hessian = np.asarray(ad.hessian(loss)(start))          # constant: the loss is quadratic
+    minimum = start - np.linalg.solve(hessian, np.asarray(ad.grad(loss)(start)))
+    return minimum, float(loss(minimum)), hessian
 
 
 def make(out_dir, *, quick=False, seed=0):
@@ -151,9 +152,13 @@ def make(out_dir, *, quick=False, seed=0):
     # flat that a few hundred tasks place its minimum only roughly.
     population = family.sample(np.random.default_rng([seed, 4]), cfg["population_tasks"],
                                N_SUPPORT, N_QUERY)
-    minimum, loss_at_minimum = meta_loss_minimum(population, model)
-    loss_at_theta0 = float(maml.meta_loss(as_params(path[-1]), population, model,
-                                          inner_lr=INNER_LR, inner_steps=INNER_STEPS))
+    minimum, loss_at_minimum, hessian = meta_loss_minimum(population, model)
+
+    def population_loss(point):
+        return float(maml.meta_loss(as_params(point), population, model,
+                                    inner_lr=INNER_LR, inner_steps=INNER_STEPS))
+    loss_at_theta0 = population_loss(path[-1])
+    early = min(EARLY_STEP, len(path) - 1)
     shown_optima = least_squares(shown.x_support, shown.y_support)
 
     # The inner step from the learned theta0, for the shown tasks (eq. 22.4).
@@ -184,6 +189,10 @@ def make(out_dir, *, quick=False, seed=0):
     ax.plot(*path[0], "o", color=style.COLORS["maml"], ms=7, mfc="white", mew=2,
             label=r"start $\theta_0$")
     ax.plot(*path[-1], "o", color=style.COLORS["maml"], ms=8, label=r"learned $\theta_0$")
+    ax.plot(*path[early], "s", color=style.COLORS["maml"], ms=6, mfc="white", mew=1.5,
+            label=rf"$\theta_0$ after {early} meta-steps")
+    ax.plot(*minimum, "P", color="black", ms=10, mfc="white", mew=1.5, zorder=6,
+            label=f"meta-loss minimum ({cfg['population_tasks']} fresh tasks)")
     for i in range(N_SHOWN):
         c = style.TASK_COLORS[i]
         ax.annotate("", xy=adapted[i], xytext=path[-1],
@@ -216,6 +225,8 @@ def make(out_dir, *, quick=False, seed=0):
             "shown_optima": shown_optima, "adapted": adapted, "inner_grads": inner_grads,
             "theta0": path[-1], "meta_loss_minimum": minimum,
             "loss_at_minimum": loss_at_minimum, "population_loss_at_theta0": loss_at_theta0,
+            "early_step": early, "population_loss_early": population_loss(path[early]),
+            "meta_loss_hessian": hessian,
             "population_optima_mean": least_squares(population.x_support,
                                                     population.y_support).mean(axis=0),
             "grid_w": ws, "grid_b": bs, "meta_loss_grid": surface}
