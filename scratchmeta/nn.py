@@ -41,8 +41,8 @@ variable of TensorFlow's ``batch_norm`` outside that dictionary, so it is
 only meta-learned (eq. 22.3), never fine-tuned. Their hidden biases b move in
 the inner loop but, being cancelled by the normalisation, change nothing.
 So :attr:`MLP.adapted_indices` is every W and the head's b, and not the
-betas; MAML's inner loop (``meta.maml.inner_sgd``) and its test-time SGD
-(``meta.adapt``) step only those. The plain MLP adapts everything
+betas; MAML's inner loop (``meta.maml``: ``inner_sgd`` and ``meta_loss_low_rank``)
+and its test-time SGD (``meta.adapt``) step only those. The plain MLP adapts everything
 (``adapted_indices`` is None).
 
 ``dtype="float32"`` makes the parameters float32 (drawn in float64, then

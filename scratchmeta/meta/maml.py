@@ -19,6 +19,14 @@ All tasks of a batch are fine-tuned at once (section 1.3.2): theta0 is
 broadcast to one copy per task, and one backward pass over the sum of the
 tasks' support losses yields every task's own inner gradient.
 
+On wide inputs, such as Omniglot's 784 pixels with 5 support drawings per
+task (Chapter 5), the per-task copies of the weight matrices would dominate:
+32 tasks x 784 x 256 numbers for the first layer alone. There
+:func:`meta_loss_low_rank` computes the same meta-loss, in another order: an
+inner step changes a weight matrix by (the layer's support inputs)^T times a
+matrix with one row per support point, so the change is kept in that factored
+form and never added to a copy of W.
+
 ``first_order=True`` gives FOMAML: the inner gradients are treated as
 constants, so the meta-gradient is the query gradient at theta_K, and no
 second-order path is recorded. At test time a task is fine-tuned by the same
