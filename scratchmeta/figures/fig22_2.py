@@ -202,7 +202,7 @@ def make(out_dir, *, quick=False, seed=0):
         ax.fill_between(test_steps, mean[name] - half[name], mean[name] + half[name],
                         color=color, alpha=0.15)
     ax.axvspan(0, HEAD_STEPS, color="#999999", alpha=0.12,
-               label=f"normal SGD: first {HEAD_STEPS} steps train the head alone")
+               label=f"heads-first curves: the first {HEAD_STEPS} steps train the head alone")
     ax.axhline(NOISE_FLOOR, color=colors["random"], ls=":", lw=1.2, label="noise floor")
     ax.set(yscale="log", xlabel=f"test-time SGD steps on {N_SUPPORT} support points "
                                 f"(lr {INNER_LR})",
