@@ -1,11 +1,13 @@
 """MAML on Omniglot (Chapter 5): the registered family, Finn et al.'s network, the wide-input loop.
 
-Everything here runs on a small synthetic dataset in Omniglot's layout; the
-real drawings are used by tests/test_omniglot_reproduction.py.
+Almost everything here runs on a small synthetic dataset in Omniglot's layout;
+the command-line test at the end and tests/test_omniglot_reproduction.py use the
+real drawings, and skip without them.
 """
 
 import numpy as np
 import pytest
+from omniglot_real import REAL_DATA, needs_real_data
 
 from scratchmeta import autodiff as ad
 from scratchmeta.datasets import omniglot
@@ -128,3 +130,39 @@ def test_maml_fine_tunes_the_weights_but_not_batch_norms_offsets_at_test_time():
     theta0, theta2 = next(path), (next(path), next(path))[1]
     moved = [not np.allclose(a, b) for a, b in zip(theta0, theta2)]
     assert moved == [i in strategy.model.adapted_indices for i in range(10)]
+
+
+# --- the command line: --family omniglot, --dtype, --root, evaluate --split ------------------
+
+def test_omniglot_only_flags_are_refused_for_other_families(tmp_path, capsys):
+    from scratchmeta.cli import main
+    code = main(["train", "--family", "sinusoid", "--dtype", "float32", "--steps", "1",
+                 "--out", str(tmp_path / "s.npz")])
+    assert code == 2
+    assert "--root, --dtype and --split apply to --family omniglot only" in capsys.readouterr().err
+
+
+def test_split_is_refused_for_a_checkpoint_of_another_family(tmp_path, capsys):
+    from scratchmeta.cli import main
+    out = str(tmp_path / "s.npz")
+    assert main(["train", "--family", "sinusoid", "--steps", "2", "--out", out]) == 0
+    capsys.readouterr()
+    assert main(["evaluate", "--checkpoint", out, "--split", "test", "--tasks", "2"]) == 2
+    assert "--split applies to omniglot checkpoints" in capsys.readouterr().err
+
+
+@needs_real_data
+def test_train_then_evaluate_on_the_test_characters_in_float32(tmp_path, capsys):
+    from scratchmeta.cli import main
+    from scratchmeta.meta.training import load_checkpoint
+    out = str(tmp_path / "o.npz")
+    assert main(["train", "--family", "omniglot", "--root", str(REAL_DATA), "--dtype",
+                 "float32", "--inner-lr", "2.0", "--meta-batch", "2", "--n-support", "5",
+                 "--n-query", "5", "--steps", "2", "--out", out]) == 0
+    ckpt = load_checkpoint(out)
+    assert ckpt.state["params"][0].dtype == np.float32
+    assert ckpt.config["family"]["arguments"]["dtype"] == "float32"
+    capsys.readouterr()
+    assert main(["evaluate", "--checkpoint", out, "--split", "test", "--tasks", "4",
+                 "--support", "5", "--query", "5", "--steps", "1"]) == 0
+    assert "omniglot (test characters)" in capsys.readouterr().out
