@@ -306,6 +306,9 @@ def compare_command(args):
                          f"chosen on validation tasks, not on the test tasks), both are "
                          f"{args.eval_seed}")
     names = args.strategies or list(STRATEGIES)
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ValueError(f"--strategies names {', '.join(twice)} twice; give each once")
     family = make_family(args.family)
 
     def log(line):                       # progress to stderr, so stdout is just the table

@@ -114,6 +114,9 @@ def make_strategy(name, family="sinusoid", model=None, **hyper):
     cls = _strategy_class(name)
     family = make_family(family) if isinstance(family, str) else family
     model = default_model(family) if model is None else model
+    if not (callable(getattr(model, "init", None)) and hasattr(model, "describe")):
+        raise TypeError(f"model must be a scratchmeta.nn.MLP (or None for the family's "
+                        f"default), got {model!r}")
     return cls(model, family, **hyper)
 
 
@@ -129,7 +132,7 @@ def strategy_from_config(record):
                          f"one of {sorted(names)}")
     family = record["family"]
     if family.get("name") not in FAMILIES:
-        raise ValueError(f"the record's task family {family.get('class')!r} is not one of the "
+        raise ValueError(f"the record's task family {family.get('name')!r} is not one of the "
                          f"registered families {sorted(FAMILIES)}, so it cannot be rebuilt")
     if record["model"]["class"] != "MLP":
         raise ValueError(f"only MLP models can be rebuilt, got {record['model']['class']!r}")

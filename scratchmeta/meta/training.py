@@ -181,11 +181,19 @@ def check_checkpoint_path(path, name="checkpoint"):
     if not path.strip():
         raise ValueError(f"{name} path is empty ({path!r}); expected a file name ending in "
                          f".npz, e.g. runs/maml.npz")
+    if "\0" in path:
+        raise ValueError(f"{name} path {path!r} holds a NUL byte, which no file name can hold")
     if not path.endswith(".npz") or os.path.basename(path) == ".npz":
         raise ValueError(f"{name} path must be a file name ending in .npz, got {path!r}")
     if os.path.isdir(path):
         raise ValueError(f"{name} path {path!r} is a folder; expected a .npz file name")
     folder = os.path.dirname(os.path.abspath(path))
+    longest = len(os.path.basename(path)) + len(".abcdefgh.tmp")    # the temporary file's
+    limit = _name_max(folder)
+    if longest > limit:
+        raise ValueError(f"{name} path's file name is too long ({len(os.path.basename(path))} "
+                         f"characters; with the temporary suffix it must fit in {limit}): "
+                         f"{path[:60]!r}...")
     existing = folder
     while not os.path.exists(existing):
         existing = os.path.dirname(existing)
@@ -204,6 +212,16 @@ def check_checkpoint_path(path, name="checkpoint"):
                          + ("" if existing == folder else f", so {folder!r} cannot be made")
                          ) from None
     return path
+
+
+def _name_max(folder):
+    """The longest file name the file system takes (255 where it cannot be asked)."""
+    while folder and not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    try:
+        return os.pathconf(folder or ".", "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return 255
 
 
 def _check_finite_state(flat, path, verb):
@@ -227,6 +245,10 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
     path = os.fspath(path)
     if not path.endswith(".npz"):
         raise ValueError(f"a checkpoint path must end in .npz, got {path!r}")
+    check_count("step", step, 0)
+    check_count("seed", seed, 0)
+    if not isinstance(config, dict):
+        raise TypeError(f"config must be a dict (protocol.describe's record), got {config!r}")
     meta_losses = np.asarray(meta_losses, dtype=float)
     if meta_losses.shape != (step,):
         raise ValueError(f"meta_losses must hold one loss per completed step, shape "
@@ -377,7 +399,7 @@ def check_state(state, strategy, path="the checkpoint"):
             + ([f"unexpected {', '.join('state/' + k for k in extra[:4])}"] if extra else [])
         raise ValueError(f"{path!r} does not hold a {strategy.name} state for this model: "
                          f"{'; '.join(parts)}")
-    for key in sorted(want):
+    for key in sorted(want, key=lambda k: ("adam" in k, k)):     # parameters first
         a, b = np.asarray(want[key]), np.asarray(got[key])
         if a.shape != b.shape:
             raise ValueError(f"{path!r} does not fit this model: entry state/{key} has shape "
@@ -385,6 +407,9 @@ def check_state(state, strategy, path="the checkpoint"):
         if a.dtype.kind in "iu" and b.dtype.kind not in "iu":
             raise ValueError(f"{path!r} is damaged: entry state/{key} must hold integers, "
                              f"got dtype {b.dtype}")
+        if a.dtype.kind == "f" and b.dtype.kind != "f":
+            raise ValueError(f"{path!r} is damaged: entry state/{key} must hold real numbers "
+                             f"(floats), got dtype {b.dtype}")
 
 
 def _paths(tree, prefix=""):
@@ -405,9 +430,10 @@ def restore(path):
     ckpt = load_checkpoint(path)
     try:
         strategy = strategy_from_config(ckpt.config)
-    except (TypeError, KeyError, AttributeError) as e:
+    except (ValueError, TypeError, KeyError, AttributeError) as e:
         raise ValueError(f"{os.fspath(path)!r} is damaged: its meta/config does not rebuild a "
-                         f"strategy ({type(e).__name__}: {e})") from None
+                         f"strategy: {e if isinstance(e, (ValueError, TypeError)) else repr(e)}"
+                         ) from None
     check_state(ckpt.state, strategy, os.fspath(path))
     return ckpt, strategy
 
@@ -565,6 +591,12 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
     history:          a list that receives the meta-loss of every step 0..n_steps-1
                       (those of a resumed checkpoint included).
     """
+    missing = [m for m in ("name", "init_state", "sample_batch", "update")
+               if not hasattr(strategy, m)]
+    if missing:
+        raise TypeError(f"strategy must be a strategy object (scratchmeta.meta.protocol, e.g. "
+                        f"make_strategy('maml')), got {strategy!r}, which has no "
+                        f"{', '.join(missing)}")
     check_count("n_steps", n_steps, 0)
     check_count("checkpoint_every", checkpoint_every, 1)
     log_every = max(1, n_steps // 50) if log_every is None else log_every
