@@ -1,7 +1,8 @@
 """Chapter 5: score the committed Omniglot MAML weights as Finn et al. (2017) do, and record it.
 
 Run:  OPENBLAS_NUM_THREADS=1 python benchmarks/omniglot_reproduction.py \\
-          [--tasks 600] [--quick-tasks 20] [--steps 10] [--out figures/weights/omniglot_maml.json]
+          [--tasks 600] [--quick-tasks 20] [--steps 10] [--val-tasks 200] [--only 1shot] \\
+          [--out figures/weights/omniglot_maml.json]
 
 For each committed checkpoint (5-way 1-shot and 5-way 5-shot second-order
 MAML, ``figures/weights/omniglot_maml_{1,5}shot.npz``) this does what
@@ -75,10 +76,16 @@ def main():
     parser.add_argument("--quick-tasks", type=int, default=20)
     parser.add_argument("--steps", type=int, default=10)
     parser.add_argument("--val-tasks", type=int, default=200)
+    parser.add_argument("--only", choices=list(CHECKPOINTS), default=None,
+                        help="score one checkpoint and merge it into an existing --out")
     parser.add_argument("--out", default=str(WEIGHTS / "omniglot_maml.json"))
     args = parser.parse_args()
     out = {}
+    if args.only is not None and Path(args.out).exists():
+        out = json.loads(Path(args.out).read_text())
     for name, path in CHECKPOINTS.items():
+        if args.only not in (None, name):
+            continue
         if not path.exists():
             print(f"{name}: {path} not found, skipped")
             continue
