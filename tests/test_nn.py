@@ -59,6 +59,17 @@ def test_batch_norm_false_is_the_plain_mlp_bit_for_bit():
     np.testing.assert_array_equal(plain.apply(per_task(p, 4), x), off.apply(per_task(q, 4), x))
     assert plain.describe() == off.describe() == {"sizes": [3, 5, 4, 2], "activation": "relu"}
     assert plain.adapted_indices is None
+    # the first edition's draws and forward pass, written out in NumPy
+    rng = np.random.default_rng(0)
+    want = []
+    for fan_in, fan_out in ((3, 5), (5, 4), (4, 2)):
+        bound = 1.0 / np.sqrt(fan_in)
+        want += [rng.uniform(-bound, bound, (fan_in, fan_out)), rng.uniform(-bound, bound, fan_out)]
+    assert all(np.array_equal(a, b) for a, b in zip(p, want))
+    h = x
+    for w, b in zip(want[0:4:2], want[1:4:2]):
+        h = np.maximum(h @ w + b, 0)
+    np.testing.assert_array_equal(off.apply(q, x), h @ want[4] + want[5])
 
 
 def test_batch_norm_layout_init_and_adapted_indices_follow_finns_code():
