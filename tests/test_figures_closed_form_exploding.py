@@ -161,3 +161,11 @@ def test_line_panels_draw_disjoint_columns_and_the_large_ones_explode(explosion)
     assert small and large and not set(small) & set(large)
     assert max(explosion["inner_lrs"][small]) < min(explosion["inner_lrs"][large])
     assert not np.isfinite(explosion["norms"][:, large]).all()
+
+
+def test_k1_at_the_largest_inner_lr_trains_badly_without_tripping_the_guard(explosion):
+    # The caption: K = 1 never trips the guard, but at inner_lr 1 its final meta-loss is
+    # far above that of the small inner learning rates.
+    lrs, loss = explosion["inner_lrs"], explosion["final_loss"]
+    assert not explosion["diverged"][0].any()
+    assert lrs[-1] == 1.0 and loss[0, -1] > 10 * loss[0, lrs <= 0.01].max()
