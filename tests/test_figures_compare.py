@@ -36,10 +36,10 @@ def paired_gap(numbers, family, worse, better):
     return d.mean(), Z95 * d.std(ddof=1) / np.sqrt(len(d))
 
 
-def test_compare_writes_its_three_pngs(made):
+def test_compare_writes_its_four_pngs(made):
     names = sorted(p.name for p in made["files"])
     assert names == ["compare_example_fits.png", "compare_example_fits_frequency.png",
-                     "compare_mse_vs_steps.png"]
+                     "compare_mse_vs_steps.png", "compare_subset.png"]
     assert all(p.stat().st_size > 20_000 for p in made["files"])
 
 
