@@ -13,6 +13,10 @@ Setting: Finn et al. (2017) sinusoids, a 1-40-40-1 ReLU MLP, meta-batch 25,
 2. Peak memory (tracemalloc, which sees NumPy's buffers) of one meta-gradient
    for K = 1, 5, 20: unrolled second-order MAML should grow linearly in K,
    first-order MAML and Reptile (K = T inner steps) should not grow.
+3. The subset strategy (section 1.4.1) on tasks with 1,000 support points:
+   time and peak memory of one meta-step whose inner loop sees a random 10 or
+   100 points per task, against the inner loop on all 1,000 (the cost side of
+   ``compare_subset.png``; ratios are medians of interleaved rounds).
 """
 
 import argparse
@@ -118,15 +122,39 @@ def memory():
           f"(linear growth in K predicts 15/4 = 3.75)")
 
 
+def subset(rounds):
+    from scratchmeta.meta import compare_subset
+    from scratchmeta.meta.training import init_rng, step_rng
+    steps = {}
+    for m in compare_subset.SUBSET_SIZES:
+        strategy = compare_subset.variant(m)
+        state = {"s": strategy.init_state(init_rng(0)), "t": 0}
+
+        def step(strategy=strategy, state=state):
+            rng = step_rng(0, state["t"])
+            state["s"], _ = strategy.update(state["s"], strategy.sample_batch(rng, state["s"]),
+                                            rng, state["t"])
+            state["t"] += 1
+        steps[f"inner loop on {m} of 1000 points"] = step
+    full = "inner loop on 1000 of 1000 points"
+    result = interleaved(steps, full, rounds=rounds, per_round=3)
+    print(f"\nSubset strategy, tasks with 1000 support points (median ms per meta-step, "
+          f"{rounds} interleaved rounds; ratio against the full-batch inner loop):")
+    for name, (t, ratio) in result.items():
+        print(f"  {name:34s} {t:8.2f} ms  {ratio:6.3f}x  peak {peak_mib(steps[name]):7.1f} MiB")
+
+
 def main():
     # The same allocator setting as the command line, for every contender in this
     # process (scratchmeta/memory.py explains why NumPy-heavy code needs it).
     keep_freed_memory()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=200)
+    parser.add_argument("--subset-rounds", type=int, default=7)
     args = parser.parse_args()
     timing(args.repeats)
     memory()
+    subset(args.subset_rounds)
 
 
 if __name__ == "__main__":
