@@ -255,6 +255,8 @@ class ContinuousInverseCDF:
         """Draw ``size`` samples x(U), with U from ``rng`` on (0, 1)."""
         rng = check_rng(rng)
         shape = check_size(size)
+        if self._pieces is not None:                    # uniforms made chunk by chunk
+            return self._inverse.draw(int(np.prod(shape, dtype=np.int64)), rng).reshape(shape)
         return self._inverse(open_uniforms(shape, rng).ravel()).reshape(shape)
 
     def rvs(self, size=1, random_state=None):

@@ -15,8 +15,8 @@ Two ways of finding the piece give the same label for every U:
 * ``from_uniforms_guided(u)`` uses the guide table of Chen and Asau (1974):
   split [0, 1) into m equal buckets and remember, for each bucket, the first
   piece that reaches into it. U's bucket is found with one multiplication;
-  if no edge cuts the bucket, that piece is U's, and otherwise a short walk
-  to the right from the remembered piece finds it.
+  if no edge cuts the bucket, that piece is U's, and otherwise (a few
+  percent of the U) a binary search among the edges finds it.
   ``sample`` uses it, because it is several times faster.
 
 What "the piece that U falls in" means at the edges, in floating point:
@@ -101,19 +101,19 @@ class DiscreteInverseCDF:
 
         # Guide table. m is a power of two, so u * m is exact in floating
         # point and bucket j = floor(u * m) satisfies j / m <= u exactly:
-        # the walk from guide[j] never has to step left.
+        # the label of U is never left of guide[j].
         n = self.p.size
         self.m = 1 << int(np.ceil(np.log2(max(GUIDE_FACTOR * n, min(32 * n, FINE_BUCKETS)))))
         bucket_starts = np.arange(self.m + 1) / self.m
         self.guide = np.searchsorted(edges, bucket_starts, side="right")
-        # A bucket that lies inside one piece needs no walk at all: its label
-        # is stored as is. A bucket that an edge cuts stores -1 - (its first
-        # label), and only its U walk (a few percent of them with 32 buckets
-        # per label). The last U of bucket j is the double below (j + 1) / m.
+        # A bucket that lies inside one piece needs no search at all: its label
+        # is stored as is. A bucket that an edge cuts stores -1, and only its
+        # U are searched for (a few percent of them with 32 buckets per
+        # label). The last U of bucket j is the double below (j + 1) / m.
         last = np.searchsorted(edges, np.nextafter(bucket_starts[1:], 0.0), side="right")
         first = self.guide[:-1]
-        # U = 1 exactly (allowed in from_uniforms) lands in bucket m: walk it.
-        self.direct = np.append(np.where(first == last, first, -1 - first), -1 - self.guide[-1])
+        # U = 1 exactly (allowed in from_uniforms) lands in bucket m: search it.
+        self.direct = np.append(np.where(first == last, first, -1), -1)
 
     # --- the map U -> label -------------------------------------------------------
 
@@ -139,16 +139,10 @@ class DiscreteInverseCDF:
         cut = np.flatnonzero(label < 0)
         if cut.size == 0:
             return label
-        # In a bucket that an edge cuts, start at the first label that reaches
-        # into it and walk right while the current piece ends at or before U.
-        # The walk stops at the last positive label, whose edge is +inf.
-        at, uc = -1 - label[cut], u[cut]
-        edges = self.edges
-        moving = np.flatnonzero(edges[at] <= uc)
-        while moving.size:
-            at[moving] += 1
-            moving = moving[edges[at[moving]] <= uc[moving]]
-        label[cut] = at
+        # In a bucket that an edge cuts (a few percent of the U), the label is
+        # the number of edges at or below U: a binary search among the edges,
+        # the same label a walk right from guide[j] would reach.
+        label[cut] = np.searchsorted(self.edges, u[cut], side="right")
         return label
 
     # --- drawing ------------------------------------------------------------------

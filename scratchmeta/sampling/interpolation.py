@@ -46,6 +46,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from scratchmeta.sampling._checks import open_uniforms
 from scratchmeta.sampling.discrete import DiscreteInverseCDF
 from scratchmeta.sampling.quadrature import integrate
 from scratchmeta.sampling.tails import MIN_ULPS, TAIL_CUT
@@ -346,10 +347,18 @@ class PiecewiseInverse:
         """x(U) for a 1-D array of uniforms in [0, 1], in cache-sized chunks."""
         out = np.empty_like(u)
         for a in range(0, u.size, CHUNK):
-            out[a:a + CHUNK] = self._chunk(u[a:a + CHUNK])
+            self._chunk(u[a:a + CHUNK], out[a:a + CHUNK])
         return out
 
-    def _chunk(self, u):
+    def draw(self, n, rng):
+        """n draws x(U), U uniform on (0, 1) from ``rng``: the uniforms too are
+        made a chunk at a time, so that they never leave the cache."""
+        out = np.empty(n)
+        for a in range(0, n, CHUNK):
+            self._chunk(open_uniforms(min(CHUNK, n - a), rng), out[a:a + CHUNK])
+        return out
+
+    def _chunk(self, u, out):
         i = self.labels.piece_of(u)                       # which piece (eq. 22.7)
         s = u - self.start.take(i)                        # where inside it, in [0, 1]
         s *= self.inv_width.take(i)
@@ -360,4 +369,4 @@ class PiecewiseInverse:
             p *= s
         np.maximum(p, 0.0, out=p)                         # x(s) stays in [lo, hi]:
         p += self.lo.take(i)                              # pieces join monotonically
-        return np.minimum(p, self.hi.take(i), out=p)
+        np.minimum(p, self.hi.take(i), out=out)
