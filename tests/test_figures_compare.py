@@ -144,3 +144,9 @@ def test_per_meta_step_a_10_point_subset_scores_like_the_full_1000_point_inner_l
     for j, step in enumerate(sub[1000]["steps"]):
         i = list(sub[10]["steps"]).index(step)
         assert abs(sub[10]["mse"][i, -1] - sub[1000]["mse"][j, -1]) < 0.05 * sub[1000]["mse"][j, -1]
+
+
+def test_the_closed_form_head_still_beats_maml_when_the_frequency_varies(made):
+    # Caption: the lead shrinks (previous test) but does not vanish on this family.
+    gap, half = paired_gap(made, "sinusoid_frequency", "maml", "closed_form")
+    assert gap - half > 0
