@@ -45,3 +45,11 @@ def test_every_picture_the_readmes_show_exists():
     for text in ((ROOT / "README.md").read_text(), CAPTIONS):
         for name in re.findall(r"\(((?:figures/)?[\w-]+\.png)\)", text):
             assert (ROOT / "figures" / Path(name).name).exists(), name
+
+
+def test_the_gallery_shows_each_png_once():
+    readme = (ROOT / "README.md").read_text()
+    gallery = readme[readme.index("## Gallery"):]
+    gallery = gallery[:gallery.index("\n## ", 1)]
+    shown = re.findall(r"\(figures/([\w-]+\.png)\)", gallery)
+    assert len(shown) == len(set(shown))
