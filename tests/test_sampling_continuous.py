@@ -160,10 +160,15 @@ def test_x_of_u_is_monotone_on_a_dense_grid_across_interval_joints(built):
 def test_unnormalised_density_gives_the_same_sampler_as_normalised():
     a = ContinuousInverseCDF.from_density(lambda x: np.exp(-0.5 * x * x))
     b = ContinuousInverseCDF.from_density(lambda x: 1e-200 * np.exp(-0.5 * x * x))
-    # Not bit for bit (the quadrature rounds differently), but to within u-error.
-    xb = b.from_uniforms(U_GRID)
-    assert np.max(np.abs(stats.norm.cdf(xb) - U_GRID)) <= U_RESOLUTION
-    np.testing.assert_allclose(a.from_uniforms(U_GRID), xb, rtol=1e-9, atol=1e-12)
+    # Not bit for bit: the quadrature rounds differently, so the pieces may be
+    # cut differently, and far in a tail, where the CDF is flat, x may differ
+    # visibly. What must agree is the map measured in u: both within the
+    # u-resolution of the true CDF, hence within twice it of each other.
+    xa, xb = a.from_uniforms(U_GRID), b.from_uniforms(U_GRID)
+    for x in (xa, xb):
+        assert np.max(np.abs(stats.norm.cdf(x) - U_GRID)) <= U_RESOLUTION
+    assert np.max(np.abs(stats.norm.cdf(xa) - stats.norm.cdf(xb))) <= 2 * U_RESOLUTION
+    assert a.support() == b.support()
 
 
 def test_center_finds_a_density_too_narrow_for_the_probes():
