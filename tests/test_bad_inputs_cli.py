@@ -555,8 +555,8 @@ def rates(cli_cases, library_cases, quiet=False):
         if not quiet and (kind != "clear" or "-v" in sys.argv):
             print(f"{kind:9s} {name}: {detail}")
     total = sum(counts.values())
-    print(f"{total} bad inputs{' in all' if quiet else ''}: " + ", ".join(f"{n} {k} ({100 * n / total:.1f}%)"
-                                              for k, n in counts.items()))
+    shares = ", ".join(f"{n} {k} ({100 * n / total:.1f}%)" for k, n in counts.items())
+    print(f"{total} bad inputs{' in all' if quiet else ''}: {shares}")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,12 @@
 
 Every strategy, the trainer and the evaluation check their arguments with the
 helpers below *before* any work is done, so that a bad value gives one clear
-message naming the argument, the value given and what was expected.
+message naming the argument, the value given and what was expected. Types
+are checked in one place for every strategy: ``protocol.configure`` holds each
+hyperparameter to the type its configuration field declares
+(:func:`check_type`: a bool is not a count, a word is not a number), before
+the strategy's own ``check`` looks at ranges. :func:`check_memory` refuses a
+size that cannot fit before anything is allocated.
 
 Lecture 22, section 1.3.7 warns that meta-gradients explode as K and the inner
 learning rate grow, and that normalisation cannot be used to tame them. So

@@ -23,29 +23,12 @@ the initial parameters, (1, t) for step t. (Plain lists would not do:
 ``default_rng([s])`` and ``default_rng([s, 0])`` are the same generator,
 because SeedSequence pads short entropy with zeros.)
 
-*Safe checkpoints.* A checkpoint is one ``.npz`` file of plain arrays: the
-strategy's state, a nested dict, flattened to one entry per array under
-``state/<path>`` (``state/params/0``, ``state/adam/m/0``, ...), and under
-``meta/<key>`` the format, the step, the seed, the strategy's name, its record
-as a JSON string in a 0-d unicode array
-(:func:`scratchmeta.meta.protocol.describe`: class, configuration, model,
-family), the meta-loss of every step so far and the hyperparameter changes
-made on resuming (``meta/changes``). It is written to a temporary file of its
-own (``<path>.<random>.tmp``, made with O_EXCL) and then renamed over
-``<path>``; a rename is atomic, so a crash mid-write leaves the previous
-checkpoint whole, and two writers never share a temporary file. A run also
-holds an exclusive lock (``<path>.lock``, ``flock``) while it trains, so a
-second run given the same path is refused at once, and the "already exists"
-check is made under that lock. The path is checked (a ``.npz`` name in a
-folder that can be written) before any work. A checkpoint never holds NaN or
-inf: a state that is not finite is refused when saving, and again when
-loading.
-
-It is read with ``allow_pickle=False``: loading a checkpoint never runs code
-from the file. Every entry is checked on loading: numeric, real and finite,
-and, when the strategy is known (resuming, :func:`restore`), the same names
-and shapes as the strategy's own state; a bad entry is named. Checkpoints of
-the first edition (format 1) are translated by ``scratchmeta.meta.legacy``.
+*Safe checkpoints.* Every ``checkpoint_every`` steps the state is written to
+a ``.npz`` file atomically, under a lock that keeps a second run off the same
+path; a checkpoint is checked entry by entry when read, and never holds NaN.
+The format and its safety are in ``scratchmeta.meta.checkpoint``; the names
+below (``save_checkpoint``, ``load_checkpoint``, ``restore``, ...) are also
+importable from here.
 
 *Resuming with other settings.* A resumed run must be the same strategy,
 model, task family and seed; but the step sizes and sizes listed in
@@ -63,28 +46,19 @@ happened instead.
 """
 
 import contextlib
-import glob
 import json
 import os
-import tempfile
 import time
-from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.meta import legacy
+from scratchmeta.meta.checkpoint import (FORMAT, FORMAT_1, Checkpoint,  # noqa: F401 (re-export)
+                                         check_checkpoint_path, check_state, exclusive, flatten,
+                                         load_checkpoint, restore, save_checkpoint, unflatten)
 from scratchmeta.meta.checks import (ExplodingMetaGradient, check_count, check_memory,
                                      check_step, step_advice)
 from scratchmeta.meta.protocol import describe
 
-try:
-    import fcntl
-except ImportError:                  # not on POSIX: the lock falls back to O_EXCL alone
-    fcntl = None
-
-FORMAT = "scratchmeta-checkpoint-2"
-FORMAT_1 = "scratchmeta-checkpoint-1"     # the first edition's flat states
-ZIP_MAGIC = b"PK\x03\x04"                # every .npz is a zip archive
 
 # Hyperparameters a resumed run may change: step sizes and sizes that leave the
 # state's layout alone. The rest (the strategy, its model and family, first_order,
@@ -117,326 +91,7 @@ def step_rng(seed, step):
     return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(1, step)))
 
 
-# --- checkpoints -----------------------------------------------------------------------
-
-def flatten(state, prefix=""):
-    """{"params": [a, b], "adam": {"t": t}} -> {"params/0": a, "params/1": b, "adam/t": t}."""
-    if isinstance(state, (list, tuple)):
-        state = {str(i): v for i, v in enumerate(state)}
-    elif not isinstance(state, dict):
-        return {prefix[:-1]: state}
-    else:
-        for key in state:
-            if not isinstance(key, str) or not key or "/" in key or key.isdigit():
-                raise TypeError(f"state keys must be non-empty strings without '/' that are "
-                                f"not numbers, got {key!r}")
-    out = {}
-    for key, value in state.items():
-        out.update(flatten(value, f"{prefix}{key}/"))
-    return out
-
-
-def unflatten(flat):
-    """The nested state that :func:`flatten` flattened (numbered levels become lists)."""
-    tree = {}
-    for path, value in flat.items():
-        node, keys = tree, path.split("/")
-        for key in keys[:-1]:
-            node = node.setdefault(key, {})
-        node[keys[-1]] = value
-
-    def lists(node):
-        if not isinstance(node, dict):
-            return node
-        if node and sorted(node) == sorted(str(i) for i in range(len(node))):
-            return [lists(node[str(i)]) for i in range(len(node))]
-        return {k: lists(v) for k, v in node.items()}
-    return lists(tree)
-
-
-class Checkpoint(NamedTuple):
-    """What a checkpoint file holds."""
-
-    state: dict                # the strategy's (nested) state after ``step`` meta-steps
-    step: int                  # meta-steps completed
-    seed: int                  # the run's seed (see step_rng)
-    strategy: str              # the strategy's display name, e.g. "FOMAML"
-    config: dict               # protocol.describe(strategy), to rebuild or to check it
-    meta_losses: np.ndarray    # (step,) the meta-loss of every step so far
-    changes: tuple = ()        # {"step", "changes": {name: [old, new]}} made on resuming
-
-
-def check_checkpoint_path(path, name="checkpoint"):
-    """A path a checkpoint can be written to, checked before any work: the normalised str.
-
-    It must be a non-empty ``.npz`` name, not a folder, under a folder that
-    exists or can be made (no part of it a file) and that can be written
-    (tried: a probe file is made and removed there).
-    """
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"{name} must be a path (str or os.PathLike), got {path!r}")
-    path = os.fspath(path)
-    if not isinstance(path, str):
-        raise TypeError(f"{name} must be a text path, got {path!r}")
-    if not path.strip():
-        raise ValueError(f"{name} path is empty ({path!r}); expected a file name ending in "
-                         f".npz, e.g. runs/maml.npz")
-    if "\0" in path:
-        raise ValueError(f"{name} path {path!r} holds a NUL byte, which no file name can hold")
-    if not path.endswith(".npz") or os.path.basename(path) == ".npz":
-        raise ValueError(f"{name} path must be a file name ending in .npz, got {path!r}")
-    if os.path.isdir(path):
-        raise ValueError(f"{name} path {path!r} is a folder; expected a .npz file name")
-    folder = os.path.dirname(os.path.abspath(path))
-    longest = len(os.path.basename(path)) + len(".abcdefgh.tmp")    # the temporary file's
-    limit = _name_max(folder)
-    if longest > limit:
-        raise ValueError(f"{name} path's file name is too long ({len(os.path.basename(path))} "
-                         f"characters; with the temporary suffix it must fit in {limit}): "
-                         f"{path[:60]!r}...")
-    existing = folder
-    while not os.path.exists(existing):
-        existing = os.path.dirname(existing)
-    if not os.path.isdir(existing):
-        raise ValueError(f"cannot write {name} {path!r}: {existing!r} is a file, not a folder")
-    try:                     # tried, not guessed: os.access says yes to root on /proc
-        if existing == folder:
-            fd, probe = tempfile.mkstemp(dir=folder, prefix=".scratchmeta-probe-")
-            os.close(fd)
-            os.remove(probe)
-        else:
-            os.rmdir(tempfile.mkdtemp(dir=existing, prefix=".scratchmeta-probe-"))
-    except OSError as e:
-        raise ValueError(f"cannot write {name} {path!r}: the folder {existing!r} is not "
-                         f"writable ({e.strerror})"
-                         + ("" if existing == folder else f", so {folder!r} cannot be made")
-                         ) from None
-    return path
-
-
-def _name_max(folder):
-    """The longest file name the file system takes (255 where it cannot be asked)."""
-    while folder and not os.path.isdir(folder):
-        folder = os.path.dirname(folder)
-    try:
-        return os.pathconf(folder or ".", "PC_NAME_MAX")
-    except (OSError, ValueError, AttributeError):
-        return 255
-
-
-def _check_finite_state(flat, path, verb):
-    for key, value in flat.items():
-        value = np.asarray(value)
-        if value.dtype.kind in "fc" and not np.all(np.isfinite(value)):
-            bad = int(np.size(value) - np.count_nonzero(np.isfinite(value)))
-            raise ValueError(f"{verb} {path!r}: entry state/{key} holds {bad} NaN or inf "
-                             f"value{'s' if bad != 1 else ''} of {np.size(value)}; a "
-                             f"checkpoint only ever holds a finite state (the trainer never "
-                             f"saves a diverged one)")
-
-
-def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=()):
-    """Write a checkpoint atomically: to a fresh temporary file, then rename it over ``path``.
-
-    The temporary file's name is unique (``tempfile.mkstemp``, O_EXCL), so two
-    writers never write into one file; each rename is atomic, so a reader sees
-    one whole checkpoint or the other. A state with NaN or inf is refused.
-    """
-    path = os.fspath(path)
-    if not path.endswith(".npz"):
-        raise ValueError(f"a checkpoint path must end in .npz, got {path!r}")
-    check_count("step", step, 0)
-    check_count("seed", seed, 0)
-    if not isinstance(config, dict):
-        raise TypeError(f"config must be a dict (protocol.describe's record), got {config!r}")
-    meta_losses = np.asarray(meta_losses, dtype=float)
-    if meta_losses.shape != (step,):
-        raise ValueError(f"meta_losses must hold one loss per completed step, shape "
-                         f"({step},), got shape {meta_losses.shape}")
-    arrays = {}
-    for key, value in flatten(state).items():
-        value = np.asarray(value)
-        if value.dtype.hasobject:
-            raise TypeError(f"state[{key!r}] is an array of Python objects; a checkpoint holds "
-                            f"numeric arrays only (it is loaded with allow_pickle=False)")
-        arrays[f"state/{key}"] = value
-    _check_finite_state({k[len("state/"):]: v for k, v in arrays.items()}, path,
-                        "refusing to save")
-    arrays.update({"meta/format": np.array(FORMAT), "meta/step": np.array(step, np.int64),
-                   "meta/seed": np.array(seed, np.int64),
-                   "meta/strategy": np.array(str(config.get("name", "?"))),
-                   "meta/config": np.array(json.dumps(config, sort_keys=True)),
-                   "meta/meta_losses": meta_losses,
-                   "meta/changes": np.array(json.dumps(list(changes), sort_keys=True))})
-    folder = os.path.dirname(path)
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=os.path.basename(path) + ".",
-                               suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:        # a file object: savez would append .npz to a name
-            np.savez(f, **arrays)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)                 # atomic: readers see the old file or the new one
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
-
-
-def _entry(arrays, key, path, kind, shape=()):
-    """arrays[key], which must exist, be of dtype kind ``kind`` ("i", "U", "f") and shape."""
-    if key not in arrays:
-        raise ValueError(f"{path!r} is damaged: it has no entry {key}")
-    value = arrays[key]
-    kinds = {"i": "iu", "f": "fiu", "U": "U"}[kind]
-    if value.dtype.kind not in kinds or value.shape != shape:
-        want = {"i": "an integer", "f": "a real number", "U": "text"}[kind]
-        raise ValueError(f"{path!r} is damaged: entry {key} must be {want} of shape {shape}, "
-                         f"got dtype {value.dtype} and shape {value.shape}")
-    return value
-
-
-def load_checkpoint(path):
-    """Read a checkpoint written by :func:`save_checkpoint`, refusing pickled objects.
-
-    Every entry is checked: the meta entries have their types, and every
-    state entry is a real, finite, numeric array (not text, complex, objects,
-    NaN or inf), or the entry is named in a ValueError.
-    """
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"checkpoint must be a path (str or os.PathLike), got {path!r}")
-    path = os.fspath(path)
-    if not os.path.exists(path):
-        raise FileNotFoundError(f"no checkpoint at {path!r}")
-    if os.path.isdir(path):
-        raise ValueError(f"{path!r} is a folder, not a checkpoint file (.npz)")
-    try:
-        with open(path, "rb") as f:
-            head = f.read(64)
-    except OSError as e:
-        raise ValueError(f"cannot read {path!r}: {e.strerror}") from None
-    if head.startswith(b"\x93NUMPY"):
-        raise ValueError(f"{path!r} is not a checkpoint: it holds a single NumPy array (.npy), "
-                         f"not a .npz archive written by train")
-    if not head.startswith(ZIP_MAGIC):
-        looks = ("an empty file" if not head else
-                 "a text file" if all(32 <= c < 127 or c in b"\t\r\n" for c in head) else
-                 "a binary file of another kind")
-        raise ValueError(f"{path!r} is not a checkpoint: it is {looks} (starts with "
-                         f"{head[:16]!r}), where a checkpoint is a .npz (zip) archive "
-                         f"written by train")
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {key: data[key] for key in data.files}
-    except ValueError as e:
-        if "pickle" in str(e):
-            raise ValueError(f"refusing to load {path!r}: it holds pickled Python objects, and "
-                             f"checkpoints are read with allow_pickle=False (plain numeric "
-                             f"arrays only), so that loading one never runs code") from None
-        raise ValueError(f"{path!r} is not a readable checkpoint: {e}") from None
-    except Exception as e:       # a truncated or foreign file: zipfile and format errors
-        raise ValueError(f"{path!r} is not a readable checkpoint: {e}") from None
-    fmt = str(arrays["meta/format"]) if "meta/format" in arrays and \
-        arrays["meta/format"].dtype.kind == "U" else ""
-    if fmt not in (FORMAT, FORMAT_1):
-        raise ValueError(f"{path!r} is not a scratchmeta checkpoint (no meta/format = "
-                         f"{FORMAT!r}); its arrays are {sorted(arrays)[:8]}")
-    step = int(_entry(arrays, "meta/step", path, "i"))
-    seed = int(_entry(arrays, "meta/seed", path, "i"))
-    if step < 0 or seed < 0:
-        raise ValueError(f"{path!r} is damaged: meta/step = {step} and meta/seed = {seed} "
-                         f"must be >= 0")
-    name = str(_entry(arrays, "meta/strategy", path, "U"))
-    try:
-        config = json.loads(str(_entry(arrays, "meta/config", path, "U")))
-        changes = tuple(json.loads(str(_entry(arrays, "meta/changes", path, "U")))
-                        if "meta/changes" in arrays else ())
-    except json.JSONDecodeError as e:
-        raise ValueError(f"{path!r} is damaged: its meta/config or meta/changes is not JSON "
-                         f"({e})") from None
-    if not isinstance(config, dict) or not isinstance(config.get("class"), str) \
-            or not isinstance(config.get("hyperparameters"), dict):
-        raise ValueError(f"{path!r} is damaged: meta/config must record a strategy's class "
-                         f"and hyperparameters, got {str(config)[:80]!r}")
-    losses = arrays.get("meta/meta_losses")
-    if losses is None or losses.dtype.kind not in "fiu" or losses.shape != (step,):
-        raise ValueError(f"{path!r} is damaged: it is at step {step} but records "
-                         f"{None if losses is None else losses.shape} meta-losses")
-    flat = {k[len("state/"):]: v for k, v in arrays.items() if k.startswith("state/")}
-    for key, value in flat.items():
-        if value.dtype.kind not in "fiub":
-            what = {"c": "complex numbers", "U": "text", "S": "bytes", "O": "objects"}.get(
-                value.dtype.kind, f"dtype {value.dtype}")
-            raise ValueError(f"{path!r} is damaged: entry state/{key} holds {what}; a "
-                             f"checkpoint's state holds real numbers only")
-    _check_finite_state(flat, path, "refusing to load")
-    if fmt == FORMAT_1:                       # the first edition's names and flat state
-        config = legacy.upgrade_config(config)
-        try:
-            state = legacy.upgrade_state(config["class"].rpartition(".")[2], flat)
-        except KeyError as e:
-            raise ValueError(f"{path!r} is damaged: a first-edition state needs the entry "
-                             f"state/{e.args[0]}") from None
-    else:
-        state = unflatten(flat)
-    return Checkpoint(state, step, seed, name, config, losses.astype(float), changes)
-
-
-def check_state(state, strategy, path="the checkpoint"):
-    """Raise ValueError unless ``state`` has the entries, shapes and kinds of ``strategy``'s.
-
-    The reference is the strategy's own ``init_state``: a checkpoint's state
-    must hold the same entries (none missing, none extra), each of the same
-    shape, integers where it has integers.
-    """
-    want = _paths(strategy.init_state(init_rng(0)))
-    got = _paths(state)
-    missing, extra = sorted(set(want) - set(got)), sorted(set(got) - set(want))
-    if missing or extra:
-        parts = ([f"missing {', '.join('state/' + k for k in missing[:4])}"] if missing else []) \
-            + ([f"unexpected {', '.join('state/' + k for k in extra[:4])}"] if extra else [])
-        raise ValueError(f"{path!r} does not hold a {strategy.name} state for this model: "
-                         f"{'; '.join(parts)}")
-    for key in sorted(want, key=lambda k: ("adam" in k, k)):     # parameters first
-        a, b = np.asarray(want[key]), np.asarray(got[key])
-        if a.shape != b.shape:
-            raise ValueError(f"{path!r} does not fit this model: entry state/{key} has shape "
-                             f"{b.shape}, the model needs {a.shape}")
-        if a.dtype.kind in "iu" and b.dtype.kind not in "iu":
-            raise ValueError(f"{path!r} is damaged: entry state/{key} must hold integers, "
-                             f"got dtype {b.dtype}")
-        if a.dtype.kind == "f" and b.dtype.kind != "f":
-            raise ValueError(f"{path!r} is damaged: entry state/{key} must hold real numbers "
-                             f"(floats), got dtype {b.dtype}")
-
-
-def _paths(tree, prefix=""):
-    """Like :func:`flatten`, but for any tree a file may hold (numbered keys with gaps too)."""
-    if isinstance(tree, (list, tuple)):
-        tree = {str(i): v for i, v in enumerate(tree)}
-    if not isinstance(tree, dict):
-        return {prefix[:-1]: tree}
-    out = {}
-    for key, value in tree.items():
-        out.update(_paths(value, f"{prefix}{key}/"))
-    return out
-
-
-def restore(path):
-    """(checkpoint, strategy) from a checkpoint file, the state checked against the strategy."""
-    from scratchmeta.meta.registry import strategy_from_config     # the registry imports us
-    ckpt = load_checkpoint(path)
-    try:
-        strategy = strategy_from_config(ckpt.config)
-    except (ValueError, TypeError, KeyError, AttributeError) as e:
-        raise ValueError(f"{os.fspath(path)!r} is damaged: its meta/config does not rebuild a "
-                         f"strategy: {e if isinstance(e, (ValueError, TypeError)) else repr(e)}"
-                         ) from None
-    check_state(ckpt.state, strategy, os.fspath(path))
-    return ckpt, strategy
-
+# --- resuming --------------------------------------------------------------------------
 
 def _differences(saved, current, where=""):
     """(name, checkpoint value, this run's value) where two configs differ."""
@@ -473,55 +128,6 @@ def check_same_run(ckpt, strategy, seed, path="the checkpoint"):
                          f"{', '.join(RESUMABLE)}; resume with the checkpoint's other "
                          f"settings, or start a new run without resume.")
     return changed
-
-
-@contextlib.contextmanager
-def exclusive(path):
-    """Hold ``<path>.lock`` exclusively while the block runs; refuse if another run holds it.
-
-    The lock is ``flock``'s, so the kernel drops it when its process dies
-    (kill -9 leaves nothing stale). The file is removed on release; a
-    temporary checkpoint left by a killed writer is removed on acquiring.
-    """
-    path = os.fspath(path)
-    lock = path + ".lock"
-    folder = os.path.dirname(path)
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-    while True:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            try:
-                with open(lock) as f:
-                    holder = f.read().strip() or "?"
-            except OSError:
-                holder = "?"
-            raise ValueError(f"another run (pid {holder}) is writing {path!r} right now; "
-                             f"wait for it to finish, or give this run another --out") from None
-        try:                                   # the file may have been removed and remade
-            same = os.fstat(fd).st_ino == os.stat(lock).st_ino
-        except FileNotFoundError:
-            same = False
-        if same:
-            break
-        os.close(fd)
-    try:
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
-        # A writer killed mid-save (kill -9) leaves its temporary file; no one else writes
-        # this path while we hold the lock, so any such file is a leftover.
-        for leftover in glob.glob(glob.escape(path) + ".*.tmp"):
-            with contextlib.suppress(OSError):
-                os.remove(leftover)
-        yield
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(lock)
-        os.close(fd)
 
 
 # --- the loop ------------------------------------------------------------------------------
