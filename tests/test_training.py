@@ -381,3 +381,16 @@ def test_a_first_edition_checkpoint_of_an_unknown_class_is_refused(tmp_path):
     _first_edition_checkpoint(tmp_path / "old.npz", _old_record("maml.Mystery", "?", {}), {})
     with pytest.raises(ValueError, match="unknown strategy class 'Mystery'"):
         load_checkpoint(tmp_path / "old.npz")
+
+
+@pytest.mark.parametrize("name", ["maml", "multitask", "reptile", "closed_form"])
+def test_the_step_guard_only_reads_a_valid_run_is_bit_identical_without_it(name, monkeypatch):
+    strategy = make_strategy(name, "sinusoid", model=MLP((1, 16, 16, 1)), meta_batch=4,
+                             **({"n_steps": 6} if name == "reptile" else {}))
+    guarded = flatten(train(strategy, 6, seed=2))
+    monkeypatch.setattr(training, "check_step", lambda *args, **kwargs: None)
+    bare = flatten(train(strategy, 6, seed=2))
+    assert sorted(guarded) == sorted(bare)
+    for key in bare:
+        assert guarded[key].dtype == bare[key].dtype
+        np.testing.assert_array_equal(guarded[key], bare[key], err_msg=key)
