@@ -121,8 +121,8 @@ def make(out_dir, *, quick=False, seed=0):
     ax.set_xticks([1, 2, 3], ["batch\nstatistics", "running\nstatistics", "no\nnormalisation"])
     ax.set(yscale="log", ylim=(10, None),
            ylabel=r"sharpness $\lambda_{max}$ of the support loss at $\theta_0$",
-           title="Why the mismatch breaks: curvature at theta0")
-    ax.set_xlabel("box 25-75%, whiskers 5-95% of tasks")
+           title=r"Why the mismatch breaks: curvature at $\theta_0$")
+    ax.plot([], [], " ", label="boxes: 25-75% of tasks, whiskers: 5-95%")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8.5)
     fig.suptitle(f"Batch normalisation inside MAML's unrolled loop (sinusoids, "
                  f"MLP{SIZES}, K = {INNER_STEPS}, inner_lr {INNER_LR:g})")
