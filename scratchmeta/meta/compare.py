@@ -43,7 +43,7 @@ import time
 import numpy as np
 
 from scratchmeta.meta.evaluate import HELD_OUT_SEED, VALIDATION_SEED, evaluate, \
-    select_test_time, with_test_time
+    format_interval, select_test_time, with_test_time
 from scratchmeta.meta.registry import hyperparameters, make_family, make_strategy
 from scratchmeta.meta.training import train
 
@@ -84,8 +84,9 @@ def run(family, meta_steps, *, seed=0, strategies=STRATEGIES, n_support=10, n_qu
     strategy to its number of meta-steps (a strategy with nothing to learn
     takes 0). Validation and test tasks have ``n_support`` support and
     ``n_query`` query points; training tasks have ``train_support`` support
-    points (None: each strategy's default). Returns {name: dict} with ``strategy`` (at the chosen step
-    size), ``state``, ``choice`` (a ``TestTimeChoice``), ``test`` (the
+    points (None: each strategy's default). Returns {name: dict} with
+    ``strategy`` (at the chosen step size), ``state``, ``choice`` (a
+    ``TestTimeChoice``), ``test`` (the
     ``Evaluation`` on the test tasks at the chosen step size, 0..max_steps
     steps), ``train_seconds``, ``tune_seconds``, ``test_seconds``,
     ``meta_losses`` and ``step_0_fit`` (see :func:`fits_at_step_0`).
@@ -151,7 +152,6 @@ def rows(results):
 
 def cell(evaluation, k):
     """'mean ± half-width' after k steps, as ``format_interval`` writes it."""
-    from scratchmeta.meta.evaluate import format_interval
     if k >= len(evaluation.mean):
         return "-"
     return format_interval(evaluation.mean[k], evaluation.half_width[k])
