@@ -1,11 +1,13 @@
 """A PyTorch second-order MAML reference, trained and scored like ours.
 
 Run:  python benchmarks/torch_maml_reference.py [--steps 70000] [--seed 0] [--out runs/torch_maml.npz]
+      python -m scratchmeta.meta.compare_reproduction --checkpoint runs/torch_maml.npz
 
-Issue 3 quotes a PyTorch MAML reproduction of Finn et al.'s sinusoid setting
-(1-40-40-1 ReLU, meta-batch 25, 10 support and 10 query points, one inner SGD
-step of lr 0.01, Adam 1e-3, 70,000 meta-steps). This script trains that model
-with torch.func (vmap over tasks, grad inside) on tasks drawn by our own
+Finn et al.'s sinusoid hyperparameters (1-40-40-1 ReLU, meta-batch 25, 10
+support and 10 query points, one inner SGD step of lr 0.01, Adam 1e-3, 70,000
+meta-steps), from the package's default initialisation (not Finn et al.'s: see
+``scratchmeta.meta.compare_reproduction``). This script trains that model with
+torch.func (vmap over tasks, grad inside) on tasks drawn by our own
 `Sinusoid` family, then saves the parameters in the checkpoint format of
 `python -m scratchmeta train`, so that `python -m scratchmeta evaluate
 --checkpoint runs/torch_maml.npz` scores it on exactly the held-out tasks our

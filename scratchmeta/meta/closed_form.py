@@ -57,7 +57,7 @@ def closed_form_meta_loss(body_params, batch, model, *, lam, scale=1.0, loss=mse
 
 @dataclass
 class ClosedFormConfig:
-    """Defaults: Finn et al.'s sinusoid setting where it applies; lam starts at 1."""
+    """Defaults: Finn et al.'s sinusoid hyperparameters where they apply; lam starts at 1."""
 
     lam: float = 1.0              # lambda of eq. 22.6 (its starting value when learned)
     learn_lam: bool = True        # meta-learn log lam, as R2-D2
