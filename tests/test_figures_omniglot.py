@@ -25,7 +25,7 @@ def _tiny_families(seed=0, n_characters=24):
 
 
 @pytest.mark.parametrize("name", ["maml", "r2d2", "multitask"])
-def test_train_store_choose_on_validation_and_reload(name, tmp_path, monkeypatch):
+def test_train_store_choose_on_validation_and_reload(name, tmp_path, monkeypatch, capsys):
     """The whole pipeline on a tiny dataset: train by the clock, store float16 weights,
     choose the step size on validation episodes, score test episodes, read it all back."""
     monkeypatch.setattr(oc, "N_CHECK_TASKS", 3)
@@ -51,6 +51,10 @@ def test_train_store_choose_on_validation_and_reload(name, tmp_path, monkeypatch
     again = oc.accuracy_curves(strategy, r["state"], oc.episodes(fams["test"], 6, 1,
                                                                  oc.TEST_SEED))
     np.testing.assert_array_equal(again, np.asarray(ev["test"]))
+    # and the command line prints the table from what was stored
+    assert oc.main(["table", "--out", str(tmp_path), "--shots", "1", "--strategies", name]) == 0
+    out = capsys.readouterr().out
+    assert record["label"] in out and f"{ev['step_size']:g}, {ev['steps']}" in out
 
 
 def test_missing_weights_name_the_command(tmp_path):
@@ -71,3 +75,35 @@ def test_without_data_the_figure_is_skipped_and_the_others_are_made(tmp_path, mo
     assert any("omniglot: skipped" in line for line in lines)
     assert results["fig22_3"]["files"] and all((tmp_path / "out").glob("fig22_3_*.png"))
     assert not list((tmp_path / "out").glob("omniglot_*.png"))
+
+
+# --- the committed runs: every sentence of the caption and the README is a test ----------
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """The quick figure from the committed weights (only for tests marked needs_real_data)."""
+    out = tmp_path_factory.mktemp("omniglot_figure")
+    numbers = omniglot_figure.make(out, quick=True)
+    if numbers.get("skipped"):
+        pytest.skip(numbers["skipped"])
+    return numbers
+
+
+def run(made, name, k):
+    return made[f"{name}_{k}shot"]
+
+
+@needs_real_data
+def test_the_stored_numbers_are_what_the_committed_weights_give(made):
+    assert made["verified_difference"] <= 1.5 / 75
+    assert len(made["files"]) == 2
+
+
+@needs_real_data
+def test_the_choice_was_made_on_validation_and_is_the_best_validation_cell(made):
+    for name in oc.STRATEGIES:
+        for k in oc.SHOTS:
+            r = run(made, name, k)
+            assert r["step_size"] in oc.STEP_SIZES and 0 <= r["steps"] <= oc.N_STEPS
+            assert r["test_accuracy"] == pytest.approx(r["test_mean"][r["steps"]])
+            assert r["per_task"].shape == (oc.N_TEST,)

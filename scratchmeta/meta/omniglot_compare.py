@@ -53,10 +53,11 @@ in the training split only). Validation and test episodes have K support
 drawings and 15 query drawings per class (so 1 + 15 and 5 + 15 of the 20),
 drawn from fixed seeds, the same for every strategy.
 
-Commands (the figure only draws; it reads the weights that ``train`` wrote)::
+Commands (the figure only draws; it reads what ``train`` stored)::
 
     OPENBLAS_NUM_THREADS=1 python -m scratchmeta.meta.omniglot_compare train \\
-        --out figures/weights                   # 16 runs of 90 s + evaluation
+        --root ../shared/data/omniglot --out figures/weights   # 16 runs of 90 s + evaluation
+    python -m scratchmeta.meta.omniglot_compare table          # the README's table
     python -m scratchmeta.figures --only omniglot
 """
 
@@ -245,7 +246,7 @@ def save_run(folder, state, record):
     path = weights_path(folder, record["name"], record["shots"])
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp.npz")
-    np.savez(tmp, **arrays)
+    np.savez_compressed(tmp, **arrays)
     tmp.replace(path)
     return path
 
@@ -357,7 +358,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m scratchmeta.meta.omniglot_compare",
                                      description="Every strategy on Omniglot under a short "
                                                  "equal wall-clock budget.")
-    parser.add_argument("command", choices=("train", "table"))
+    parser.add_argument("command", choices=("train", "table"),
+                        help="train: train, store and evaluate every run; table: print the "
+                             "table from the stored runs")
     parser.add_argument("--out", default="figures/weights", help="folder of the weights")
     parser.add_argument("--root", default=None, help="folder holding the Omniglot zips")
     parser.add_argument("--seconds", type=float, default=SECONDS,
@@ -366,10 +369,9 @@ def main(argv=None):
     parser.add_argument("--strategies", nargs="+", default=list(STRATEGIES),
                         choices=STRATEGIES)
     args = parser.parse_args(argv)
-    from scratchmeta.datasets import omniglot
-    data = omniglot.load(args.root)
     if args.command == "train":
-        fams = families(data)
+        from scratchmeta.datasets import omniglot
+        fams = families(omniglot.load(args.root))
         for k in args.shots:
             for name in args.strategies:
                 start = time.perf_counter()
