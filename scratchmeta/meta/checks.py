@@ -192,13 +192,16 @@ def check_step(old, new, loss, *, step, advice, max_ratio=1e3):
     for key in old:
         old_leaves, _ = ad.tree_flatten(old[key])
         new_leaves, _ = ad.tree_flatten(new[key])
-        size = moved = 0.0
+        moved = 0.0
         with np.errstate(all="ignore"):
             for a, b in zip(old_leaves, new_leaves):   # no BLAS: slow under thread contention
-                size += float(np.add.reduce(np.square(a), axis=None))
                 if b is not a:                      # an entry the update left alone is skipped
                     moved += float(np.add.reduce(np.square(np.subtract(b, a)), axis=None))
-        size, moved = np.sqrt(size), np.sqrt(moved)
+            moved = np.sqrt(moved)
+            if moved <= max_ratio:                  # within the bound whatever the size: done
+                continue
+            size = np.sqrt(sum(float(np.add.reduce(np.square(a), axis=None))
+                               for a in old_leaves))
         if not np.isfinite(moved):
             what = f"the update at meta-step {step} made the {key} non-finite"
         elif moved > max_ratio * (1.0 + size):
