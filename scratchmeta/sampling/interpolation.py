@@ -19,9 +19,10 @@ SciPy's ``NumericalInversePolynomial``:
    the points between the test points. Also check, through its
    Bernstein coefficients, that the polynomial is increasing on [0, 1], and
    that quadrature over the whole interval agrees with the sum over the gaps.
-4. If any check fails, halve the interval and go back to step 1; if only
-   the u-error is too big, by a factor r, cut it at once into r**(1/6)
-   equal pieces (the error of a degree-5 fit shrinks like width**6).
+4. If any check fails, halve the interval and go back to step 1. If the
+   u-error is too big by a factor r, cut it at once into r**(1/6) equal
+   pieces instead (the error of a degree-5 fit shrinks like width**6), and
+   if the fit is not increasing, into at least four.
 
 Double precision sets a floor under all of this: x can only move in steps of
 one ulp, and between two neighbouring doubles the CDF moves by about
@@ -60,6 +61,7 @@ STRIP = (1.0 - np.polynomial.legendre.leggauss(GAUSS)[0].max()) / 2.0  # unsampl
 ERROR_SHARE = 0.5        # fraction of the u-resolution the interpolation may use
 MAX_INTERVALS = 100_000
 MAX_PARTS = 16            # a rejected interval is cut into at most this many pieces
+NON_MONOTONE_PARTS = 4    # ... and a fit that is not increasing into at least this many
 CHUNK = 1 << 15           # draws per pass: the nine temporaries stay in cache
 
 # Bernstein coefficients of the derivative x'(s) = sum_j d_j s**j (degree 4)
@@ -83,7 +85,8 @@ class Pieces(NamedTuple):
 def _fit(f, lo, hi, tol, light):
     """Steps 1-3 for a batch of intervals.
 
-    Returns (accepted, mass, alpha, err, floor, split_at, parts): err is the
+    Returns (accepted, u, alpha, err, floor, split_at, parts): u is the
+    CDF at the six nodes relative to lo (u[:, -1] the mass), err the
     estimated u-error (unnormalised), floor the part of it that no
     interpolant could avoid, split_at where to halve a rejected interval,
     parts into how many equal pieces to cut it instead (2: halve it).
@@ -108,8 +111,12 @@ def _fit(f, lo, hi, tol, light):
     ends = np.stack([lo + inset, hi - inset], axis=1)
     ends = np.clip(ends, np.nextafter(lo, hi)[:, None], np.nextafter(hi, lo)[:, None])
     roomy = np.nextafter(lo, hi) < hi              # some double strictly inside
+    # f near each end, both 2**-30 and 2**-40 of the width in (one call):
+    near_ends = np.stack([lo + width * 2.0**-40, hi - width * 2.0**-40], axis=1)
+    near_ends = np.clip(near_ends, np.nextafter(lo, hi)[:, None], np.nextafter(hi, lo)[:, None])
+    values = f(np.concatenate([ends[roomy], near_ends]))
     f_ends = np.zeros(ends.shape)
-    f_ends[roomy] = f(ends[roomy])
+    f_ends[roomy], f_near = values[:int(roomy.sum())], values[int(roomy.sum()):]
     strip = STRIP * np.stack([x[:, 1] - x[:, 0], x[:, -1] - x[:, -2]], axis=1)
     # A light interval is a straight line, whose u-error is at most its
     # mass, provided no jump hides mass at its ends.
@@ -124,9 +131,7 @@ def _fit(f, lo, hi, tol, light):
     # step over.
     with np.errstate(divide="ignore", invalid="ignore"):
         s = u / mass[:, None]
-    near_ends = np.stack([lo + width * 2.0**-40, hi - width * 2.0**-40], axis=1)
-    near_ends = np.clip(near_ends, np.nextafter(lo, hi)[:, None], np.nextafter(hi, lo)[:, None])
-    edge = (f(near_ends) == 0.0) & (gaps[:, [0, -1]] > 0.0)
+    edge = (f_near == 0.0) & (gaps[:, [0, -1]] > 0.0)
     cand = ~(mass <= light) & (np.min(np.diff(s, axis=1), axis=1) > 1e-9) \
         & (np.abs(whole - mass) <= 0.02 * tol) & ~edge.any(axis=1)
     idx = np.flatnonzero(cand)
@@ -160,9 +165,12 @@ def _fit(f, lo, hi, tol, light):
         accepted[idx[good]] = True
         # The u-error of a degree-5 fit shrinks like width**6. A fit that
         # missed by a factor r is cut into r**(1/6) equal pieces at once
-        # (rounded up, at most MAX_PARTS), rather than halved again and again.
+        # (rounded up, at most MAX_PARTS), rather than halved again and again;
+        # one that is not even increasing (f varies by a large factor across
+        # it) into at least NON_MONOTONE_PARTS: two halvings in one round.
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             want = np.ceil((np.maximum(e, hidden) / tol) ** (1.0 / (ORDER + 1)))
+        want[~increasing] = np.maximum(want[~increasing], NON_MONOTONE_PARTS)
         many = ~good & (want > 2)          # False for NaN
         parts[idx[many]] = np.minimum(want[many], MAX_PARTS)
     # No interpolant can beat the spacing of the doubles themselves: x moves
@@ -180,7 +188,7 @@ def _fit(f, lo, hi, tol, light):
     # Equal pieces only where each is still many doubles wide.
     narrow = width < 4 * MAX_PARTS * MIN_ULPS * np.spacing(np.maximum(np.abs(lo), np.abs(hi)))
     parts[narrow | ~np.isfinite(width)] = 2
-    return accepted, mass, alpha, np.maximum(err, floor), floor, split_at, parts
+    return accepted, u, alpha, np.maximum(err, floor), floor, split_at, parts
 
 
 def _edge_of_support(f, lo, hi):
@@ -242,7 +250,7 @@ SELF_CHECK_POINTS = 4     # test points per gap between nodes in the final self-
 SELF_CHECK_ROUNDS = 8
 
 
-def self_check(f, lo, hi, alpha, tol):
+def self_check(f, lo, hi, alpha, u, tol):
     """The u-error of finished pieces, measured densely: True where it exceeds ``tol``.
 
     Step 3 tests one point between each pair of nodes, which can miss the
@@ -250,13 +258,12 @@ def self_check(f, lo, hi, alpha, tol):
     at SELF_CHECK_POINTS points between each pair of its nodes. The true CDF
     at a test point x_t comes from quadrature from the node x_k, by two
     rules (GAUSS nodes once, and on each half): their disagreement counts as
-    error too, so a piece where quadrature itself is unsure fails.
+    error too, so a piece where quadrature itself is unsure fails. ``u`` is
+    the CDF at the nodes relative to lo, as :func:`_fit` computed it.
     """
     width = hi - lo
     x = lo[:, None] + width[:, None] * NODES
     x[:, 0], x[:, -1] = lo, hi
-    gaps = integrate(f, x[:, :-1], x[:, 1:], GAUSS)
-    u = np.concatenate([np.zeros((lo.size, 1)), np.cumsum(gaps, axis=1)], axis=1)
     mass = u[:, -1]
     with np.errstate(divide="ignore", invalid="ignore"):
         s = np.nan_to_num(u / mass[:, None])
@@ -267,9 +274,9 @@ def self_check(f, lo, hi, alpha, tol):
     xt = np.clip(lo[:, None] + _horner(alpha, st), lo[:, None], hi[:, None])
     a, b = np.minimum(xk, xt), np.maximum(xk, xt)
     sign = np.where(xt >= xk, 1.0, -1.0)
-    once = integrate(f, a, b, GAUSS)
     mid = a + (b - a) / 2.0
-    twice = integrate(f, a, mid, GAUSS) + integrate(f, mid, b, GAUSS)
+    once, left, right = integrate(f, np.stack([a, a, mid]), np.stack([b, mid, b]), GAUSS)
+    twice = left + right
     err = np.abs(st * mass[:, None] - (uk + sign * twice)) + np.abs(twice - once)
     return np.max(err, axis=1) > tol
 
@@ -284,17 +291,18 @@ def refine(f, breakpoints, total, u_resolution):
     lo, hi = breakpoints[:-1], breakpoints[1:]
     for _ in range(SELF_CHECK_ROUNDS):
         count = _halve_until_good(f, lo, hi, tol, light, u_resolution, done, count)
-        lo, hi, mass, alpha, err = (np.concatenate(parts) for parts in zip(*done))
+        lo, hi, u, alpha, err = (np.concatenate(parts) for parts in zip(*done))
+        mass = u[:, -1]
         polynomial = (mass > light) & (err <= tol)
         failed = np.zeros(lo.size, dtype=bool)
         idx = np.flatnonzero(polynomial)
         if idx.size:
-            failed[idx] = self_check(f, lo[idx], hi[idx], alpha[idx], tol)
+            failed[idx] = self_check(f, lo[idx], hi[idx], alpha[idx], u[idx], tol)
         if not failed.any():
             break
         # Split each failed piece in two and refit both halves.
         keep = ~failed
-        done = [(lo[keep], hi[keep], mass[keep], alpha[keep], err[keep])]
+        done = [(lo[keep], hi[keep], u[keep], alpha[keep], err[keep])]
         mid = lo[failed] + (hi[failed] - lo[failed]) / 2.0
         lo, hi = np.concatenate([lo[failed], mid]), np.concatenate([mid, hi[failed]])
     else:
@@ -314,7 +322,7 @@ def _halve_until_good(f, lo, hi, tol, light, u_resolution, done, count):
     """
     count += lo.size
     while lo.size:
-        accepted, mass, alpha, err, floor, mid, parts = _fit(f, lo, hi, tol, light)
+        accepted, u, alpha, err, floor, mid, parts = _fit(f, lo, hi, tol, light)
         # Halving cannot help an interval that is too narrow (below MIN_ULPS
         # doubles, rounding of the nodes makes the quadrature meaningless) or
         # whose error floor from the spacing of doubles is already too big.
@@ -322,7 +330,7 @@ def _halve_until_good(f, lo, hi, tol, light, u_resolution, done, count):
         narrow = (hi - lo) < 2 * MIN_ULPS * np.spacing(np.maximum(np.abs(lo), np.abs(hi)))
         stuck = ~accepted & (narrow | (floor > tol))
         keep = accepted | stuck
-        done.append((lo[keep], hi[keep], mass[keep], alpha[keep], err[keep]))
+        done.append((lo[keep], hi[keep], u[keep], alpha[keep], err[keep]))
         split = ~keep
         count += int(np.sum(parts[split] - 1))
         if count > MAX_INTERVALS:
