@@ -17,8 +17,9 @@ Read in this order:
 * ``subset`` -- the inner loop on a random subset of each support set
   (section 1.4.1).
 * ``exploding`` and ``normalization`` -- why meta-gradients explode as K and
-  inner_lr grow, and why normalising the inner loop is no cure (sections
-  1.3.6-1.3.7).
+  inner_lr grow, and what batch normalisation inside the unrolled loop
+  needs: the same statistics at test time as in meta-training (sections
+  1.3.6-1.3.7, wish 1).
 
 ``protocol`` states, in prose and as code, the four methods every strategy
 offers; ``checks`` holds the input checks and the guard of section 1.3.7;
