@@ -13,8 +13,9 @@ when inner_lr is small. But a direction of curvature h is scaled by
 |1 - inner_lr * h| at every step, which exceeds 1 once inner_lr * h > 2 (and
 for any h < 0); and when the inner steps themselves overshoot, theta_t runs
 away and H_t grows with it. So for large inner_lr the norm grows roughly
-geometrically in K, and faster the larger inner_lr. Normalisation is no cure,
-since it would change what fine-tuning does at test time (section 1.3.7); the
+geometrically in K, and faster the larger inner_lr. A normalisation inside the
+loop is safe only if test-time fine-tuning uses it exactly as meta-training did
+(section 1.3.7; ``meta.normalization`` shows what breaks when it does not); the
 lecture's remedy is to keep K and inner_lr small.
 
 This module measures that, for a figure:
