@@ -55,6 +55,9 @@ def test_population_statistics_and_running_statistics_refuse_a_plain_network():
     with pytest.raises(ValueError, match="batch norm"):
         normalization.population_statistics(MLP((1, 3, 1)), MLP((1, 3, 1)).init(
             np.random.default_rng(0)), np.zeros((1, 4, 1)))
+    with pytest.raises(ValueError, match="x must have shape \\(tasks, points, inputs\\)"):
+        normalization.population_statistics(MLP((1, 3, 1), batch_norm=True), MLP(
+            (1, 3, 1)).init(np.random.default_rng(0)), np.zeros((4, 1)))
     with pytest.raises(ValueError, match="one \\(mean, var\\) per hidden layer"):
         normalization.RunningStatistics(MLP((1, 3, 3, 1), batch_norm=True), [])
 

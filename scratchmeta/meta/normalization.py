@@ -73,6 +73,9 @@ def population_statistics(model, params, x):
     """
     if not model.batch_norm:
         raise ValueError(f"population_statistics needs a network with batch norm, got {model!r}")
+    if np.ndim(x) != 3 or np.shape(x)[1] < 2:
+        raise ValueError(f"x must have shape (tasks, points, inputs) with at least 2 points per "
+                         f"task, got shape {np.shape(x)}")
     act = ACTIVATIONS[model.activation]
     body = [np.asarray(p) for p in params[:-2]]
     h, stats = np.asarray(x, dtype=float), []
