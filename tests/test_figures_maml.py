@@ -231,6 +231,7 @@ def test_fig22_5_layout_puts_every_node_right_of_its_parents():
 def test_batch_norm_experiment_supports_its_caption(made):
     r = made[1]["normalization"]
     med, sharp, limit = r["median_curves"], r["sharpness"], r["stability_limit"]
+    assert limit == 2 / normalization.INNER_LR           # plain SGD's stability limit
     # Used as in meta-training (batch statistics), one test-time step helps ...
     assert med["transductive"][1] < med["transductive"][0]
     # ... with running statistics at test time the same theta0 gets worse after the
