@@ -285,7 +285,7 @@ def _train_process(out, steps, *extra):
     return subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _wait_for_step(path, step, process, timeout=60.0):
+def _wait_for_step(path, step, process, timeout=120.0):
     import time
     t0 = time.monotonic()
     while time.monotonic() - t0 < timeout:
@@ -316,7 +316,7 @@ def test_a_killed_or_terminated_run_resumes_bit_identically(tmp_path, capsys, si
     process = _train_process(out, steps)
     _wait_for_step(out, 5, process)
     process.send_signal(getattr(signal, signal_name))
-    _, err = process.communicate(timeout=60)
+    _, err = process.communicate(timeout=120)
     if signal_name == "SIGTERM":             # saves the last completed step, as Ctrl-C does
         assert process.returncode == 143, err
         kept = load_checkpoint(out).step
@@ -346,7 +346,7 @@ def test_a_second_writer_to_the_same_path_is_refused_and_readers_never_see_a_tor
     steps = [load_checkpoint(out).step for _ in range(60)]        # while it writes every step
     assert steps == sorted(steps)
     first.send_signal(signal.SIGTERM)
-    first.communicate(timeout=60)
+    first.communicate(timeout=120)
     assert first.returncode == 143
     assert load_checkpoint(out).step >= steps[-1]
 
