@@ -178,7 +178,7 @@ def first_step_change(params, batch, model):
 
 
 def sharpness(params, batch, model, *, iterations=POWER_ITERATIONS, seed=0):
-    """Largest Hessian eigenvalue of each task's support loss at theta0: (tasks,).
+    """Largest (most positive) Hessian eigenvalue of each task's support loss at theta0.
 
     Over the parameters test-time SGD moves (``model.adapted_indices``).
     Power iteration on Hessian-vector products
@@ -202,14 +202,27 @@ def sharpness(params, batch, model, *, iterations=POWER_ITERATIONS, seed=0):
     def per_task_dot(a, b):
         return sum(np.sum((x * y).reshape(n_tasks, -1), axis=1) for x, y in zip(a, b))
 
-    rng = np.random.default_rng(seed)
-    v = [rng.standard_normal(theta[i].shape) for i in moving]
-    eig = np.zeros(n_tasks)
-    with np.errstate(over="ignore", invalid="ignore"):
-        for _ in range(iterations):
-            norm = np.sqrt(per_task_dot(v, v))
-            v = [a / norm.reshape((n_tasks,) + (1,) * (a.ndim - 1)) for a in v]
-            hv = hvp(support_loss, [theta[i] for i in moving], v)
-            eig = per_task_dot(v, hv)                       # Rayleigh quotient v'Hv, |v| = 1
-            v = hv
-    return eig
+    def power_iteration(shift):
+        """Rayleigh quotient of the dominant eigenvector of H - shift I, plus shift."""
+        rng = np.random.default_rng(seed)
+        v = [rng.standard_normal(theta[i].shape) for i in moving]
+        eig = np.zeros(n_tasks)
+        with np.errstate(over="ignore", invalid="ignore"):
+            for _ in range(iterations):
+                norm = np.sqrt(per_task_dot(v, v))
+                v = [a / norm.reshape((n_tasks,) + (1,) * (a.ndim - 1)) for a in v]
+                hv = hvp(support_loss, [theta[i] for i in moving], v)
+                hv = [h - shift.reshape((n_tasks,) + (1,) * (a.ndim - 1)) * a
+                      for h, a in zip(hv, v)]
+                eig = per_task_dot(v, hv)                   # Rayleigh quotient, |v| = 1
+                v = hv
+        return eig + shift
+
+    # Power iteration finds the eigenvalue of largest magnitude. Where that is
+    # negative, H - lambda I has only eigenvalues >= 0, and its largest is
+    # lambda_max - lambda: a second run finds it.
+    dominant = power_iteration(np.zeros(n_tasks))
+    if np.any(dominant < 0):
+        shifted = power_iteration(np.minimum(dominant, 0.0))
+        return np.where(dominant < 0, shifted, dominant)
+    return dominant
