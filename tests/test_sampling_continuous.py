@@ -526,3 +526,17 @@ def test_u_error_sample_size_must_be_a_positive_int(built):
         built["normal"].u_error(10.0)
     with pytest.raises(ValueError, match="sample_size must be a positive int"):
         built["normal"].u_error(0)
+
+
+def test_a_density_that_writes_into_its_input_builds_and_leaves_the_probes_alone():
+    # The probe points are cached between builds; a pdf that shifts its
+    # argument in place must neither fail on them nor corrupt the next build.
+    def shifted_in_place(x):
+        x -= 3.0
+        return np.exp(-0.5 * x * x)
+
+    first = ContinuousInverseCDF.from_density(shifted_in_place)
+    second = ContinuousInverseCDF.from_density(shifted_in_place)
+    for sampler in (first, second):
+        x = sampler.from_uniforms(U_GRID)
+        assert np.max(np.abs(stats.norm(3.0).cdf(x) - U_GRID)) <= U_RESOLUTION

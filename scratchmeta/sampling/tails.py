@@ -36,6 +36,7 @@ shell. Pass ``center=`` (a point near the bulk of the mass) when the density
 lives far from the origin or in a narrow region.
 """
 
+import functools
 import numbers
 from typing import NamedTuple
 
@@ -74,8 +75,22 @@ def check_domain(domain):
     return a, b
 
 
+def _frozen(fn):
+    """Cache a function of floats that returns arrays; the arrays are read-only."""
+    @functools.lru_cache(maxsize=64)
+    def cached(*args):
+        out = fn(*args)
+        for v in (out if isinstance(out, tuple) else (out,)):
+            if isinstance(v, np.ndarray):
+                v.flags.writeable = False
+        return out
+    return functools.wraps(fn)(cached)
+
+
+@_frozen
 def _probes(a, b):
-    """Points inside (a, b) at every scale, to look for the density with."""
+    """Points inside (a, b) at every scale, to look for the density with (cached:
+    they depend on the domain alone)."""
     g = 10.0 ** (np.arange(-1200, 1233) / 4.0)        # 1e-300 ... 1e308
     if np.isfinite(a) and np.isfinite(b):
         frac = g[g < 0.5]
@@ -122,7 +137,7 @@ def find_center(pdf, a, b, center=None):
     is a ValueError.
     """
     x = _probes(a, b)
-    y = density_values(pdf, x)
+    y = density_values(pdf, x.copy())          # a copy: pdf may write into its input
     if center is not None:
         if isinstance(center, bool) or not isinstance(center, numbers.Real):
             raise TypeError(f"center must be a real number (a point where the density is "
@@ -195,8 +210,9 @@ def _beyond_a_zero_gap(x, y, c, a, b):
     return marked
 
 
+@_frozen
 def _toward(c, end):
-    """Shell edges from c toward ``end``, ordered outward from c.
+    """Shell edges from c toward ``end``, ordered outward from c (cached).
 
     Geometric in the distance from c (c + 2**k) up to halfway, then, for a
     finite end, geometric in the distance to the end (end - d / 2**j).
