@@ -197,16 +197,18 @@ def _beyond_a_zero_gap(x, y, c, a, b):
             continue
         order = idx[np.argsort(np.abs(x[idx]))]            # outward from 0
         zero = y[order] == 0.0
-        start = None
-        for k in range(order.size):
-            if zero[k]:
-                start = k if start is None else start
-            elif start is not None:
-                span = abs(x[order[k - 1]]) / max(abs(x[order[start]]), 1e-300)
-                if span >= ZERO_GAP and k > start:
-                    marked[order[k:]] = True
-                    break
-                start = None
+        # Each run of zeros that a value ends: it starts at `first`, the value
+        # is at `after`; the first run spanning ZERO_GAP cuts off what follows.
+        after = np.flatnonzero(zero[:-1] & ~zero[1:]) + 1
+        if after.size == 0:
+            continue
+        starts = np.flatnonzero(zero & ~np.concatenate([[False], zero[:-1]]))
+        first = starts[np.searchsorted(starts, after - 1, side="right") - 1]
+        with np.errstate(over="ignore"):                   # inf spans are wide too
+            span = np.abs(x[order[after - 1]]) / np.maximum(np.abs(x[order[first]]), 1e-300)
+        wide = np.flatnonzero(span >= ZERO_GAP)
+        if wide.size:
+            marked[order[after[wide[0]]:]] = True
     return marked
 
 
