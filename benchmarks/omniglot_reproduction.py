@@ -110,6 +110,7 @@ def main():
             "chosen_half_width": [float(h) for h in chosen.half_width],
             "quick_tasks": args.quick_tasks,
             "quick_mean": [float(m) for m in quick.mean],
+            "quick_half_width": [float(h) for h in quick.half_width],
             "paper": {"mean": PAPER[name][0], "half_width": PAPER[name][1],
                       "steps": PAPER_STEPS},
             "evaluation_seconds": round(seconds, 1),

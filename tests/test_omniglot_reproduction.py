@@ -1,0 +1,76 @@
+"""The committed Omniglot MAML weights reproduce their recorded numbers (Chapter 5, issue 10).
+
+``benchmarks/omniglot_reproduction.py`` scored the weights in
+``figures/weights/`` on the test characters and wrote
+``figures/weights/omniglot_maml.json``; the README's table quotes that record.
+These tests run ``python -m scratchmeta evaluate`` on the weights (a few
+episodes: fast) and must get the recorded numbers, and check the README
+against the record. They need the real drawings and skip without them.
+"""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from omniglot_real import needs_real_data
+
+from scratchmeta.cli import main as cli_main
+from scratchmeta.meta.evaluate import format_interval
+
+ROOT = Path(__file__).resolve().parent.parent
+WEIGHTS = ROOT / "figures" / "weights"
+RECORD = json.loads((WEIGHTS / "omniglot_maml.json").read_text())
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def test_the_record_holds_both_runs_with_the_papers_settings():
+    assert set(RECORD) == {"1shot", "5shot"}
+    for name, shots in (("1shot", 1), ("5shot", 5)):
+        r = RECORD[name]
+        assert (WEIGHTS / r["checkpoint"]).exists()
+        h = r["hyperparameters"]
+        assert (h["n_support"], h["meta_batch"], h["inner_steps"]) == (5 * shots, 32, 1)
+        assert h["first_order"] is False and r["test_tasks"] >= 600
+        assert r["n_query"] == 5 * shots                  # K query drawings per class, as Finn
+        assert len(r["mean"]) == len(r["half_width"]) >= 4
+
+
+@needs_real_data
+@pytest.mark.parametrize("name", ["1shot", "5shot"])
+def test_evaluate_on_the_committed_weights_gives_the_recorded_numbers(name, capsys):
+    r = RECORD[name]
+    code = cli_main(["evaluate", "--checkpoint", str(WEIGHTS / r["checkpoint"]), "--split",
+                     "test", "--tasks", str(r["quick_tasks"]), "--support", str(r["n_support"]),
+                     "--query", str(r["n_query"]), "--steps", str(r["paper"]["steps"])])
+    assert code == 0
+    printed = capsys.readouterr().out
+    rows = re.findall(r"^(\d+)\s+(\S+ ± \S+)$", printed, flags=re.M)
+    assert [k for k, _ in rows] == [str(k) for k in range(r["paper"]["steps"] + 1)]
+    assert [cell for _, cell in rows] == [format_interval(m, h) for m, h in
+                                          zip(r["quick_mean"], r["quick_half_width"])]
+
+
+@needs_real_data
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["1shot", "5shot"])
+def test_the_full_test_run_gives_the_recorded_table(name):
+    from omniglot_reproduction import score
+    r = RECORD[name]
+    _, full = score(WEIGHTS / r["checkpoint"], r["test_tasks"], len(r["mean"]) - 1)
+    np.testing.assert_allclose(full.mean, r["mean"], atol=1e-12)
+    np.testing.assert_allclose(full.half_width, r["half_width"], atol=1e-12)
+
+
+def test_the_readme_quotes_the_record():
+    readme = (ROOT / "README.md").read_text()
+    for name, r in RECORD.items():
+        steps = r["paper"]["steps"]
+        quoted = f"{100 * r['mean'][steps]:.1f} ± {100 * r['half_width'][steps]:.1f} %"
+        assert quoted in readme, f"README does not quote {name}'s {quoted}"
+        chosen = r["validation"]["steps"]
+        quoted = (f"{100 * r['chosen_mean'][chosen]:.1f} ± "
+                  f"{100 * r['chosen_half_width'][chosen]:.1f} %")
+        assert quoted in readme, f"README does not quote {name}'s validation-chosen {quoted}"
