@@ -15,7 +15,8 @@ machine:
    u-error <= 1e-10; issue 12's targets, against SciPy's
    ``NumericalInversePolynomial`` (PINV) at the same u-resolution in the same
    run: 10**6 draws (``rvs``) at most 1.2x PINV's time, and setup no longer
-   than PINV's median setup time.
+   than PINV's median setup time (wall clock). The CPU time of the process
+   is printed beside them, since on a loaded machine it varies far less.
 4. ``--battery``: ``from_density`` against PINV on every distribution of
    SciPy's ``distcont`` list plus the four densities of PINV's own tests.
    For each, both are built at u_resolution 1e-10 and their u-error is
@@ -50,15 +51,25 @@ def timed(fn):
     return time.perf_counter() - start, out
 
 
-def alternate(fns, repeats, warmup=1):
-    """Median seconds of each function, running them in turn ``repeats`` times."""
+def alternate(fns, repeats, warmup=1, cpu=None):
+    """Median seconds of each function, running them in turn ``repeats`` times.
+
+    If ``cpu`` is a list, the median CPU seconds of this process
+    (``time.process_time``) are appended to it, one per function: on a loaded
+    machine they vary far less than the wall-clock times.
+    """
     for _ in range(warmup):
         for fn in fns:
             fn()
     times = [[] for _ in fns]
+    cpu_times = [[] for _ in fns]
     for _ in range(repeats):
         for k, fn in enumerate(fns):
+            start = time.process_time()
             times[k].append(timed(fn)[0])
+            cpu_times[k].append(time.process_time() - start)
+    if cpu is not None:
+        cpu.extend(float(np.median(t)) for t in cpu_times)
     return [float(np.median(t)) for t in times]
 
 
@@ -115,17 +126,18 @@ def bench_density(repeats):
     print("2. Continuous inverse CDF from a density alone, u-resolution 1e-10")
     n = 10**6
     for name, dist in (("normal", _Normal()), ("cauchy", _Cauchy())):
+        cpu = []
         t_setup, t_pinv_setup = alternate(
             [lambda: ContinuousInverseCDF.from_density(dist.pdf),
              lambda: NumericalInversePolynomial(dist, u_resolution=1e-10,
                                                 random_state=np.random.default_rng(0))],
-            repeats)
+            repeats, cpu=cpu)
         ours = ContinuousInverseCDF.from_density(dist.pdf)
         pinv = NumericalInversePolynomial(dist, u_resolution=1e-10,
                                           random_state=np.random.default_rng(0))
         rng = np.random.default_rng(4)
         t_ours, t_pinv = alternate([lambda: ours.rvs(n, random_state=rng), lambda: pinv.rvs(n)],
-                                   repeats)
+                                   repeats, cpu=cpu)
         # u-error: our own report (independent CDF by quadrature), the exact
         # CDF on a grid of 10**6 uniforms, and SciPy's report for PINV.
         own = ours.u_error(100_000)
@@ -140,6 +152,10 @@ def bench_density(repeats):
               f"{verdict(max(own.max_error, exact) <= 1e-10)}")
         row("  setup", t_setup, t_pinv_setup, "PINV ", "ratio <= 1", t_setup <= t_pinv_setup)
         row("  10**6 draws", t_ours, t_pinv, "PINV ", "ratio <= 1.2", t_ours <= 1.2 * t_pinv)
+        print(f"  {'  (CPU time of this process)':<34} setup ours/PINV "
+              f"{1e3 * cpu[0]:.2f}/{1e3 * cpu[1]:.2f} ms = {cpu[0] / cpu[1]:.2f}   "
+              f"draws {1e3 * cpu[2]:.2f}/{1e3 * cpu[3]:.2f} ms = {cpu[2] / cpu[3]:.2f}   "
+              "(information; the targets are on the wall-clock medians above)")
 
 
 # --- 3. Metropolis ------------------------------------------------------------------
