@@ -107,3 +107,89 @@ def test_the_choice_was_made_on_validation_and_is_the_best_validation_cell(made)
             assert r["step_size"] in oc.STEP_SIZES and 0 <= r["steps"] <= oc.N_STEPS
             assert r["test_accuracy"] == pytest.approx(r["test_mean"][r["steps"]])
             assert r["per_task"].shape == (oc.N_TEST,)
+
+
+def lower(r):
+    return r["test_accuracy"] - r["test_interval"]
+
+
+def upper(r):
+    return r["test_accuracy"] + r["test_interval"]
+
+
+@needs_real_data
+def test_claim_every_strategy_is_above_chance_and_none_reaches_finn_et_al(made):
+    """README: above chance (20%) everywhere; no row reaches 89.7% (1-shot) or 97.5% (5-shot)."""
+    for name in oc.STRATEGIES:
+        assert lower(run(made, name, 1)) > 0.2 and lower(run(made, name, 5)) > 0.2
+        assert upper(run(made, name, 1)) < 0.897 and upper(run(made, name, 5)) < 0.975
+
+
+@needs_real_data
+def test_claim_the_closed_form_heads_lead_at_5_shot_ahead_of_multitask_then_the_sgd_learners(
+        made):
+    heads = [run(made, n, 5) for n in ("r2d2", "newton_head")]
+    multitask = run(made, "multitask", 5)
+    sgd = [run(made, n, 5) for n in ("maml", "fomaml", "reptile", "anil", "pretrained")]
+    assert min(lower(h) for h in heads) > upper(multitask)
+    assert lower(multitask) > max(upper(r) for r in sgd)
+
+
+@needs_real_data
+def test_claim_r2d2_leads_at_1_shot_and_the_sgd_learners_are_within_two_points(made):
+    best = run(made, "r2d2", 1)
+    for name in oc.STRATEGIES:
+        if name != "r2d2":
+            # paired over the same 600 test episodes: the difference's 95% interval is above 0
+            diff = best["per_task"] - run(made, name, 1)["per_task"]
+            assert diff.mean() - 1.96 * diff.std(ddof=1) / np.sqrt(len(diff)) > 0, name
+    close = [run(made, n, 1)["test_accuracy"] for n in ("maml", "fomaml", "anil", "multitask")]
+    assert max(close) - min(close) < 0.02
+
+
+@needs_real_data
+def test_claim_pretrained_is_last_and_gets_worse_while_it_trains(made):
+    for k in oc.SHOTS:
+        pre = run(made, "pretrained", k)
+        assert all(upper(pre) < lower(run(made, n, k)) for n in oc.STRATEGIES
+                   if n != "pretrained")
+        _, val = pre["time_curve"]
+        assert val[-1] < val[0]
+
+
+@needs_real_data
+def test_claim_reptile_ends_1_shot_training_below_its_start(made):
+    _, val = run(made, "reptile", 1)["time_curve"]
+    assert val[-1] < val[0]
+    assert run(made, "reptile", 1)["test_accuracy"] < min(
+        run(made, n, 1)["test_accuracy"] for n in oc.STRATEGIES
+        if n not in ("reptile", "pretrained"))
+
+
+@needs_real_data
+def test_claim_second_order_maml_takes_fewest_steps_at_5_shot_reptile_at_1_shot(made):
+    steps = {k: {n: run(made, n, k)["n_steps"] for n in oc.STRATEGIES} for k in oc.SHOTS}
+    assert min(steps[5], key=steps[5].get) == "maml"
+    assert min(steps[1], key=steps[1].get) == "reptile"
+    for k in oc.SHOTS:
+        for n in oc.STRATEGIES:
+            assert 90 <= run(made, n, k)["train_seconds"] < 92      # the equal budget
+
+
+@needs_real_data
+def test_claim_the_heads_lead_the_time_figure_after_the_start(made):
+    """1-shot: both heads above MAML, FOMAML and ANIL at every check after 0 s;
+    5-shot: above every other strategy at every check after 0 s."""
+    for k, others in ((1, ("maml", "fomaml", "anil")),
+                      (5, tuple(n for n in oc.STRATEGIES if n not in ("r2d2", "newton_head")))):
+        heads = np.minimum(run(made, "r2d2", k)["time_curve"][1],
+                           run(made, "newton_head", k)["time_curve"][1])
+        rest = np.max([run(made, n, k)["time_curve"][1] for n in others], axis=0)
+        assert np.all(heads[1:] > rest[1:])
+
+
+@needs_real_data
+def test_claim_some_choices_sit_at_the_end_of_the_step_grid(made):
+    at_end = [(n, k) for n in oc.STRATEGIES for k in oc.SHOTS
+              if run(made, n, k)["steps"] == oc.N_STEPS]
+    assert ("maml", 1) in at_end and ("maml", 5) in at_end and len(at_end) >= 6
