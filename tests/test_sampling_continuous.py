@@ -540,3 +540,25 @@ def test_a_density_that_writes_into_its_input_builds_and_leaves_the_probes_alone
     for sampler in (first, second):
         x = sampler.from_uniforms(U_GRID)
         assert np.max(np.abs(stats.norm(3.0).cdf(x) - U_GRID)) <= U_RESOLUTION
+
+
+@pytest.mark.parametrize("pdf, domain", [
+    (lambda x: np.exp(-0.5 * x * x), (-np.inf, np.inf)),          # smooth, cut in up to 16
+    (lambda x: 1.0 / (1.0 + x * x), (-np.inf, np.inf)),           # heavy tails
+    (lambda x: np.where(np.abs(x - 0.3) < 0.2, 1.0, 0.1), (0.0, 1.0)),   # two jumps
+    (lambda x: x ** -0.5, (0.0, 1.0)),                            # singular at an end
+])
+def test_refined_pieces_tile_the_support_without_gaps_or_overlaps(pdf, domain):
+    # Rejected intervals are halved or cut into several equal pieces at once;
+    # either way the pieces must join end to end, each strictly wider than 0.
+    from scratchmeta.sampling.interpolation import refine
+    from scratchmeta.sampling.quadrature import checked_density
+    from scratchmeta.sampling.tails import explore
+
+    f = checked_density(pdf)
+    found = explore(f, pdf, *domain)
+    pieces = refine(f, found.breakpoints, found.total_mass, U_RESOLUTION)
+    np.testing.assert_array_equal(pieces.lo[1:], pieces.hi[:-1])
+    assert np.all(pieces.hi > pieces.lo)
+    assert pieces.lo[0] == found.breakpoints[0] and pieces.hi[-1] == found.breakpoints[-1]
+    assert pieces.u_error_estimate <= U_RESOLUTION
