@@ -57,6 +57,17 @@ def test_train_store_choose_on_validation_and_reload(name, tmp_path, monkeypatch
     assert record["label"] in out and f"{ev['step_size']:g}, {ev['steps']}" in out
 
 
+@pytest.mark.parametrize("kwargs, match", [
+    ({"seconds": 0}, "seconds must be a positive number"),
+    ({"seconds": float("nan")}, "seconds must be a positive number"),
+    ({"name": "scratch"}, "unknown strategy 'scratch'"),
+])
+def test_bad_training_arguments_are_named_before_any_work(kwargs, match):
+    args = {"name": "maml", "fams": None, "shots": 1, "seconds": 1.0, **kwargs}
+    with pytest.raises(ValueError, match=match):
+        oc.train_one(args.pop("name"), args.pop("fams"), args.pop("shots"), **args)
+
+
 def test_missing_weights_name_the_command(tmp_path):
     with pytest.raises(FileNotFoundError, match="omniglot_compare train"):
         oc.load_run(tmp_path, "maml", 1)

@@ -169,6 +169,12 @@ def train_one(name, fams, shots, *, seconds=SECONDS, seed=SEED, progress=print):
     a throw-away copy after one warm-up step); it stops there if that comes
     before the budget is spent.
     """
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) \
+            or not 0 < seconds < np.inf:
+        raise ValueError(f"seconds must be a positive number of seconds of training, got "
+                         f"{seconds!r}")
+    if name not in STRATEGIES:
+        raise ValueError(f"unknown strategy {name!r}; expected one of {STRATEGIES}")
     strategy = build(name, fams["train"], shots)
     check_batch = episodes(fams["validation"], N_CHECK_TASKS, shots, VALIDATION_SEED + 1)
     state = strategy.init_state(init_rng(seed))
