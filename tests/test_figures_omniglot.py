@@ -92,9 +92,13 @@ def test_without_data_the_figure_is_skipped_and_the_others_are_made(tmp_path, mo
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
-    """The quick figure from the committed weights (only for tests marked needs_real_data)."""
+    """The quick figure from the committed weights (only for tests marked needs_real_data),
+    with the loader's cache in a temporary folder."""
     out = tmp_path_factory.mktemp("omniglot_figure")
-    numbers = omniglot_figure.make(out, quick=True)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SCRATCHMETA_DATA", str(tmp_path_factory.mktemp("omniglot_cache")))
+        mp.delenv("SCRATCHMETA_OMNIGLOT", raising=False)
+        numbers = omniglot_figure.make(out, quick=True)
     if numbers.get("skipped"):
         pytest.skip(numbers["skipped"])
     return numbers
