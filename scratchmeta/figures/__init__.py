@@ -4,7 +4,7 @@ The lecture's figures are sketches. Here each one is redrawn from numbers that
 the engine, the networks, the task families and the strategies of Chapters 1-3
 actually compute, so a reader can check every arrow against the code.
 
-Run them all (about seven minutes of CPU time on a 2-core machine), or a
+Run them all (about eight minutes of CPU time on a 2-core machine), or a
 quick version (about one minute of CPU time)::
 
     python -m scratchmeta.figures                  # full runs, PNGs into figures/
