@@ -2,11 +2,12 @@
 
 Lecture 22, section 1.1 (a dataset of datasets) and eq. 22.1-22.2 (each task
 split into a support set and a query set), on Finn, Abbeel and Levine (2017),
-section 5.2. One task is an *N-way, K-shot* episode: draw N characters, give
-them the labels 0..N-1 in a fresh random order, and show K drawings of each
-(the support set, N*K points) and further drawings of the same characters
-(the query set). A learner has to tell the N characters apart from K examples
-of each; it has never seen these characters' labels before, since the labels
+section 5.2. One task is an *N-way, k-shot* episode: draw N characters, give
+them the labels 0..N-1 in a fresh random order, and show k drawings of each
+(the support set, N*k points) and further drawings of the same characters
+(the query set). A learner has to tell the N characters apart from k examples
+of each (k is a number of drawings; K, as everywhere in this package, is the
+number of inner SGD steps of eq. 22.4); it has never seen these characters' labels before, since the labels
 are shuffled in every episode.
 
 :class:`Omniglot` is a task family in the sense of ``scratchmeta.tasks``:
