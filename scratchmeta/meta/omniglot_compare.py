@@ -5,7 +5,8 @@ regular SGD approach") and section 3 (demos of MAML against the
 alternatives), on the benchmark of Finn, Abbeel and Levine (2017), section
 5.2: N-way k-shot episodes of Omniglot characters, k drawings per character
 (K stays the number of inner steps; ``scratchmeta.datasets.omniglot_tasks``),
-and their fully connected network, 784-256-128-64-64-5 with batch norm (``MLP(..., batch_norm=True)``).
+and their fully connected network, 784-256-128-64-64-5 with batch norm
+(``MLP(..., batch_norm=True)``).
 
 The strategies, by registry name: second-order MAML (``maml``) and
 first-order MAML (``fomaml``), Reptile, ANIL, multi-task SGD with one head
