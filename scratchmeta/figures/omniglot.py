@@ -40,7 +40,7 @@ import numpy as np
 from scratchmeta.figures import style
 from scratchmeta.meta import omniglot_compare as oc
 
-FULL = dict(verify_tasks=20)
+FULL = dict(verify_tasks=5)     # 5 episodes x 16 runs: a check, not a re-evaluation
 QUICK = dict(verify_tasks=3)
 
 REPO = Path(__file__).resolve().parents[2]
