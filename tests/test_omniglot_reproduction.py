@@ -22,9 +22,6 @@ from scratchmeta.meta.evaluate import format_interval
 
 ROOT = Path(__file__).resolve().parent.parent
 WEIGHTS = ROOT / "figures" / "weights"
-if not (WEIGHTS / "omniglot_maml.json").exists():          # until the runs are committed
-    pytest.skip("figures/weights/omniglot_maml.json is not committed yet",
-                allow_module_level=True)
 RECORD = json.loads((WEIGHTS / "omniglot_maml.json").read_text())
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
