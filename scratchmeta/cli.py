@@ -165,7 +165,7 @@ def _strategy_for(args, out):
 
     hyper = _hyperparameters(args, args.strategy)
     if not args.resume:
-        return make_strategy(args.strategy, args.family, **hyper,
+        return make_strategy(args.strategy, _family_for(args), **hyper,
                              **_run_length(args.strategy, args.steps, hyper))
     ckpt = load_checkpoint(out)
     names = {f"{cls.__module__}.{cls.__qualname__}": n for n, cls in STRATEGIES.items()}
@@ -178,6 +178,21 @@ def _strategy_for(args, out):
     hyper = {**hyper, **_run_length(args.strategy, args.steps, hyper)}
     record = dict(ckpt.config, hyperparameters={**ckpt.config["hyperparameters"], **hyper})
     return strategy_from_config(record)
+
+
+def _family_for(args, split=None):
+    """The task family of --family, with Omniglot's --root, --dtype (and a split) applied."""
+    from scratchmeta.meta.registry import make_family
+
+    options = {k: v for k, v in (("root", getattr(args, "root", None)),
+                                 ("dtype", getattr(args, "dtype", None)),
+                                 ("split", split)) if v is not None}
+    if not options:
+        return args.family
+    if args.family != "omniglot":
+        raise ValueError(f"--root, --dtype and --split apply to --family omniglot only, got "
+                         f"--family {args.family} with {sorted(options)}")
+    return make_family(args.family, **options)
 
 
 def train_command(args):
@@ -268,9 +283,19 @@ def evaluate_command(args):
     from scratchmeta.meta.training import batch_floats, restore
 
     ckpt, strategy = restore(args.checkpoint)          # every entry checked against the model
+    if args.split is not None:                        # Omniglot: validation or test characters
+        from scratchmeta.meta.registry import make_family
+        record = ckpt.config["family"]
+        if record["name"] != "omniglot":
+            raise ValueError(f"--split applies to omniglot checkpoints, {args.checkpoint} "
+                             f"holds a {record['name']} run")
+        strategy.family = make_family("omniglot", **{**record["arguments"], "split": args.split,
+                                                     "rotate": None})
     check_memory(f"evaluating {args.support} support + {args.query} query points per task",
                  batch_floats(strategy, min(args.tasks, 100), args.support + args.query))
     family = ckpt.config["family"]["name"]
+    if args.split is not None:
+        family += f" ({args.split} characters)"
     result = evaluate(strategy, ckpt.state, strategy.family, n_tasks=args.tasks,
                       n_support=args.support, n_query=args.query, n_steps=args.steps,
                       seed=args.seed)
@@ -426,6 +451,11 @@ def build_parser():
                          help=f"one of {', '.join(STRATEGIES)} (default maml)")
     train_p.add_argument("--family", choices=list(FAMILIES), default="sinusoid",
                          help="task family; its default model is used (default sinusoid)")
+    train_p.add_argument("--root", default=None,
+                         help="omniglot: folder holding images_background.zip and "
+                              "images_evaluation.zip (default: the decoded cache)")
+    train_p.add_argument("--dtype", choices=("float64", "float32"), default=None,
+                         help="omniglot: inputs and parameters in this type (default float64)")
     train_p.add_argument("--steps", type=_count, default=70000,
                          help="total meta-steps (default 70000, as Finn et al.)")
     train_p.add_argument("--seed", type=_seed, default=0, help="run seed (default 0)")
@@ -459,6 +489,9 @@ def build_parser():
     held_out(eval_p, 600, "default 600")
     eval_p.add_argument("--seed", type=_seed, default=HELD_OUT_SEED,
                         help=f"seed of the held-out tasks (default {HELD_OUT_SEED})")
+    eval_p.add_argument("--split", choices=("train", "validation", "test"), default=None,
+                        help="omniglot: the characters the held-out tasks are drawn from "
+                             "(default: the checkpoint's training family)")
     eval_p.set_defaults(run=evaluate_command)
 
     cmp_p = commands.add_parser(
