@@ -135,6 +135,19 @@ def test_subset_panel_scores_every_subset_size_at_its_checkpoints(made):
         assert list(r["steps"]) == list(compare.SUBSET_QUICK["checkpoints"][m])
         assert r["per_task"].shape[1:] == (compare.SUBSET_QUICK["eval_tasks"], 11)
         assert np.all(r["diverged"] == 0)
+        # The plotted cost is counted: 25 tasks x (1 inner step x m points + 10 query points).
+        assert r["points_per_step"] == 25 * (1 * m + 10)
+        np.testing.assert_array_equal(r["points"], r["points_per_step"] * r["steps"])
+
+
+def test_the_subset_png_is_byte_identical_when_only_the_measured_times_differ(made, tmp_path):
+    # Convention 4 (deterministic figures): the panel plots counted cost, not seconds, so a
+    # run on a slower or busier machine draws the same picture.
+    slower = {m: dict(r, seconds=3 * r["seconds"] + 1.0, ms_per_step=3 * r["ms_per_step"] + 1)
+              for m, r in made["subset"].items()}
+    a = compare.draw_subset(tmp_path / "a", made["subset"])
+    b = compare.draw_subset(tmp_path / "b", slower)
+    assert a.read_bytes() == b.read_bytes()
 
 
 def test_per_meta_step_a_10_point_subset_scores_like_the_full_1000_point_inner_loop(made):

@@ -21,8 +21,8 @@ Each learner is meta-trained once per family from the same seed, on tasks of
 ``N_SUPPORT`` = 10 support points (10-shot), for ``meta_steps`` meta-steps
 (Reptile fewer: each of its meta-steps runs T = 32 inner steps, about 7 times
 the cost of a MAML meta-step). Its test-time step size and step count are
-chosen on validation tasks (seed 11) and it is scored on 600 test tasks
-(seed 22), 100 query points each.
+chosen on ``val_tasks`` validation tasks (seed 11) and it is scored on 600
+test tasks (seed 22), 100 query points each.
 
 Figures: ``compare_mse_vs_steps.png`` (test MSE after 0..10 steps at each
 strategy's chosen step size, one panel per family), ``compare_example_fits.png``
@@ -30,7 +30,8 @@ and ``compare_example_fits_frequency.png`` (one test task of each family, every
 strategy's fit before and after its chosen number of steps), and
 ``compare_subset.png``: the subset strategy of section 1.4.1 on tasks with
 1,000 support points (:mod:`scratchmeta.meta.compare_subset`), accuracy
-against meta-steps and against training time.
+against meta-steps and against training cost counted in points through the
+network (not measured seconds, so that the PNG is the same on every machine).
 """
 
 import numpy as np
@@ -48,18 +49,19 @@ STRATEGIES = experiment.STRATEGIES
 FAMILIES = ("sinusoid", "sinusoid_frequency")
 
 # meta_steps: meta-steps of each learner (from scratch learns nothing: 0).
-FULL = dict(meta_steps=dict(maml=4000, fomaml=4000, reptile=1000, multitask=4000,
-                            closed_form=4000, anil=4000, pretrained=4000, scratch=0),
-            val_tasks=200, test_tasks=600)
+FULL = dict(meta_steps=dict(maml=2000, fomaml=2000, reptile=500, multitask=2000,
+                            closed_form=2000, anil=2000, pretrained=2000, scratch=0),
+            val_tasks=100, test_tasks=600)
 QUICK = dict(meta_steps=dict(maml=300, fomaml=300, reptile=100, multitask=300,
                              closed_form=300, anil=300, pretrained=300, scratch=0),
              val_tasks=50, test_tasks=100)
 
 # The subset experiment (section 1.4.1): meta-step counts at which each subset size's
-# theta0 is scored; the full-batch inner loop (1000 points) costs about 25 times as much
-# per meta-step as a 10-point subset, so it gets fewer.
-SUBSET_FULL = dict(checkpoints={10: (100, 200, 400, 800, 1600), 100: (100, 200, 400),
-                                1000: (50, 100)}, eval_tasks=100)
+# theta0 is scored (each score fine-tunes on 100 tasks of 1,000 points: a few seconds).
+# The full-batch inner loop (1000 points) costs about 17 times as much time per meta-step
+# as a 10-point subset (50 times as many points through the network), so it gets fewer.
+SUBSET_FULL = dict(checkpoints={10: (100, 400, 1600), 100: (100, 400), 1000: (50, 100)},
+                   eval_tasks=100)
 SUBSET_QUICK = dict(checkpoints={10: (5, 10), 100: (5, 10), 1000: (5, 10)}, eval_tasks=30)
 
 N_SUPPORT = 10              # support points per task, in training and at test time (10-shot)
@@ -225,15 +227,19 @@ SUBSET_COLORS = {10: style.COLORS["maml"], 100: style.COLORS["reptile"], 1000: "
 
 
 def draw_subset(out_dir, subset):
-    """compare_subset.png: test MSE against meta-steps (left) and training seconds (right)."""
+    """compare_subset.png: test MSE against meta-steps (left) and training cost (right).
+
+    The cost is counted (points through the differentiated network), never
+    timed, so the PNG is the same on every machine and every run.
+    """
     fig, axes = style.subplots(1, 2, size=(14.0, 6.0), sharey=True)
     for m, r in subset.items():
         label = (f"inner loop on all {m} points" if m == compare_subset.N_SUPPORT
                  else f"inner loop on a random {m} of the {compare_subset.N_SUPPORT}")
-        label += f" ({r['ms_per_step']:.0f} ms / meta-step)"
+        label += f" ({r['points_per_step']:,} points / meta-step)"
         last = compare_subset.TEST_STEPS
         nudge = {10: 0.96, 100: 1.0}.get(m, 1.04)      # side by side at equal meta-steps
-        for ax, x in zip(axes, (nudge * r["steps"], r["seconds"])):
+        for ax, x in zip(axes, (nudge * r["steps"], r["points"])):
             ax.errorbar(x, r["mse"][:, last], yerr=r["half_width"][:, last], marker="o",
                         color=SUBSET_COLORS.get(m, "#777777"), capsize=3, label=label)
     n_tasks = next(iter(subset.values()))["per_task"].shape[1]
@@ -242,8 +248,12 @@ def draw_subset(out_dir, subset):
                        f"{compare_subset.N_SUPPORT} support points\n(mean over {n_tasks} "
                        f"held-out tasks, 95% interval)",
                 title="per meta-step: the subset costs little accuracy")
-    axes[1].set(xscale="log", xlabel="training time, seconds (this machine, measured)",
-                title="per second: the subset learns far more")
+    c = compare_subset.variant(compare_subset.N_SUPPORT).config
+    axes[1].set(xscale="log",
+                xlabel=f"training cost: points through the differentiated network, summed "
+                       f"over meta-steps\n({c.meta_batch} tasks × ({c.inner_steps} inner "
+                       f"step × points seen + {c.n_query} query points) per meta-step)",
+                title="per point processed: the subset learns far more")
     axes[0].legend(loc="lower left", fontsize=8.5)
     fig.suptitle(f"The subset strategy (section 1.4.1) on sinusoids with "
                  f"{compare_subset.N_SUPPORT} support points per task: MAML's K = 1 inner step "

@@ -16,12 +16,16 @@ Compared, all on the same tasks, from the same seed and initialisation
   backward pass over 25 x 1,000 points;
 * the inner step on a random subset of 100 or 10 points per task.
 
-Cost is the measured time per meta-step. Accuracy is the query MSE of
+Cost is counted, not timed, so that the figure is the same on every machine:
+the points pushed through the differentiated network per meta-step,
+``meta_batch`` x (``inner_steps`` x ``subset_size`` + ``n_query``), summed over
+training (the measured time per meta-step is returned too, and benchmarked in
+``benchmarks/bench_meta.py``). Accuracy is the query MSE of
 theta0 fine-tuned at test time by SGD on all 1,000 support points of each
 held-out task (test time unrolls nothing, so it can afford every point),
 measured at several points of training. Each variant is scored after the
 same numbers of meta-steps (what the subset costs in accuracy per step) and
-plotted against training time (what it buys per second).
+plotted against that cost (what it buys per point processed).
 """
 
 import time
@@ -42,14 +46,27 @@ def variant(subset_size, family="sinusoid", n_support=N_SUPPORT):
     return make_strategy("subset", family, n_support=n_support, subset_size=subset_size)
 
 
+def points_per_step(strategy):
+    """Points through the differentiated network in one meta-step: the deterministic cost.
+
+    Each of ``meta_batch`` tasks runs ``inner_steps`` inner steps on
+    ``subset_size`` support points and one query pass on ``n_query`` points.
+    """
+    c = strategy.config
+    return c.meta_batch * (c.inner_steps * c.subset_size + c.n_query)
+
+
 def run(checkpoints, *, seed=0, subset_sizes=SUBSET_SIZES, n_support=N_SUPPORT, family="sinusoid",
         eval_tasks=100, eval_seed=VALIDATION_SEED, n_query=100):
     """Train each variant and score theta0 at every meta-step count of ``checkpoints``.
 
     ``checkpoints`` maps each subset size to an increasing tuple of meta-step
     counts (the full-batch variant can afford fewer). Returns {subset_size:
-    dict} with ``steps`` (the counts), ``seconds`` (cumulative training time
-    at each, evaluation excluded), ``ms_per_step``, ``mse`` (len(steps),
+    dict} with ``steps`` (the counts), ``points`` (cumulative training cost at
+    each, in points through the network: see :func:`points_per_step`),
+    ``points_per_step``, ``seconds`` (cumulative measured training time at
+    each, evaluation excluded; it varies with the machine), ``ms_per_step``,
+    ``mse`` (len(steps),
     TEST_STEPS + 1) means, ``median`` and ``diverged`` alike, and
     ``per_task`` (len(steps), tasks, TEST_STEPS + 1).
     """
@@ -74,7 +91,9 @@ def run(checkpoints, *, seed=0, subset_sizes=SUBSET_SIZES, n_support=N_SUPPORT, 
                              n_query=n_query, n_steps=TEST_STEPS, seed=eval_seed,
                              on_divergence="record")
             record.append((clock, score))
-        out[m] = {"steps": np.array(counts), "seconds": np.array([c for c, _ in record]),
+        out[m] = {"steps": np.array(counts),
+                  "points": points_per_step(strategy) * np.array(counts),
+                  "points_per_step": points_per_step(strategy), "seconds": np.array([c for c, _ in record]),
                   "ms_per_step": 1000 * clock / counts[-1],
                   "mse": np.array([s.mean for _, s in record]),
                   "half_width": np.array([s.half_width for _, s in record]),
