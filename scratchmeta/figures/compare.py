@@ -58,7 +58,7 @@ QUICK = dict(meta_steps=dict(maml=300, fomaml=300, reptile=100, multitask=300,
 
 # The subset experiment (section 1.4.1): meta-step counts at which each subset size's
 # theta0 is scored (each score fine-tunes on 100 tasks of 1,000 points: a few seconds).
-# The full-batch inner loop (1000 points) costs about 17 times as much time per meta-step
+# The full-batch inner loop (1000 points) costs 17-21 times as much time per meta-step
 # as a 10-point subset (50 times as many points through the network), so it gets fewer.
 SUBSET_FULL = dict(checkpoints={10: (100, 400, 1600), 100: (100, 400), 1000: (50, 100)},
                    eval_tasks=100)
