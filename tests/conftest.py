@@ -2,9 +2,15 @@
 
 Tests import these as plain functions (``from conftest import small_problem``);
 the tests folder is on ``sys.path``, as for the hypothesis generators.
+The suite runs with one BLAS thread unless the user set one
+(scratchmeta/threads.py): set before NumPy is first imported.
 """
 
-import numpy as np
+from scratchmeta.threads import one_blas_thread_unless_set
+
+one_blas_thread_unless_set()
+
+import numpy as np  # noqa: E402
 
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import Sinusoid

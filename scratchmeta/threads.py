@@ -1,0 +1,34 @@
+"""One BLAS thread for the command line and the test suite, unless the user chose.
+
+Not a lecture idea: a setting that makes the runs of Chapters 2-5 as fast as
+they should be on a small machine. Their matrix products are small and many
+(batches of tasks, 40-unit layers). With two cores, OpenBLAS's second thread
+mostly waits for work in a busy loop, and when the other core is busy that
+loop costs CPU time without doing any: the compare figure took 333 s of CPU
+with two BLAS threads on a loaded 2-core machine, against 72 s with one, and
+one 1,000-point subset meta-step 1,637 ms against 73 ms.
+
+The thread count must be fixed before NumPy is first imported, so
+``python -m scratchmeta`` and ``python -m scratchmeta.figures`` call
+:func:`one_blas_thread_unless_set` before importing anything that imports
+NumPy, and so does the tests' ``conftest.py``. Importing scratchmeta as a
+library changes nothing: a user's own script keeps its BLAS settings.
+"""
+
+import os
+
+#: The variables OpenBLAS, OpenMP and MKL read for their thread counts.
+THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def one_blas_thread_unless_set(environ=None):
+    """Set every variable of THREAD_VARIABLES to "1", unless one of them is set already.
+
+    Returns True if it set them, False if the user's setting was kept.
+    """
+    environ = os.environ if environ is None else environ
+    if any(var in environ for var in THREAD_VARIABLES):
+        return False
+    for var in THREAD_VARIABLES:
+        environ[var] = "1"
+    return True
