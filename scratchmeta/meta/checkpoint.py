@@ -36,6 +36,7 @@ import contextlib
 import glob
 import json
 import os
+import signal
 import tempfile
 from typing import NamedTuple
 
@@ -206,18 +207,38 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
     folder = os.path.dirname(path)
     if folder:
         os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=os.path.basename(path) + ".",
-                               suffix=".tmp")
+    with _interrupts_held():                  # Ctrl-C or SIGTERM arrive once the file is whole
+        fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=os.path.basename(path) + ".",
+                                   suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:    # a file object: savez would append .npz to a name
+                np.savez(f, **arrays)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)             # atomic: readers see the old file or the new one
+        except BaseException:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+            raise
+
+
+@contextlib.contextmanager
+def _interrupts_held():
+    """Block SIGINT and SIGTERM while a checkpoint is written; they are delivered after.
+
+    Without this, a signal arriving just after ``mkstemp`` created the temporary file,
+    before the ``try`` that removes it, could leave the file behind, and a signal
+    inside the write could interrupt a save that the trainer then repeats. Where
+    signals cannot be blocked, nothing changes.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        with os.fdopen(fd, "wb") as f:        # a file object: savez would append .npz to a name
-            np.savez(f, **arrays)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)                 # atomic: readers see the old file or the new one
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _entry(arrays, key, path, kind, shape=()):
