@@ -121,21 +121,28 @@ def check_choice(name, value, choices):
         raise ValueError(f"{name} must be one of {tuple(choices)}, got {value!r}")
 
 
-def check_ridge_inputs(features, targets, lam):
-    """Features Phi (points, d) or (tasks, points, d), matching targets, and a scalar lam > 0."""
+def check_ridge_inputs(features, targets, lam, *, one_hot=False,
+                       lam_role="it keeps Phi^T Phi + lam I invertible"):
+    """Features Phi (points, d) or (tasks, points, d), matching targets, and a scalar lam > 0.
+
+    With ``one_hot`` the targets are class indicators (at least two classes), as for
+    the softmax head of section 1.4.3; ``lam_role`` says in the error what lam is for.
+    """
     fshape, tshape = ad.shape(features), ad.shape(targets)
     if len(fshape) not in (2, 3):
         raise ValueError(f"features Phi must have shape (points, d) or (tasks, points, d), "
                          f"got shape {fshape}")
-    if len(tshape) != len(fshape) or tshape[:-1] != fshape[:-1]:
-        raise ValueError(f"targets must have shape {fshape[:-1] + ('outputs',)} to match "
-                         f"features of shape {fshape}, got shape {tshape}")
+    if (len(tshape) != len(fshape) or tshape[:-1] != fshape[:-1]
+            or (one_hot and tshape[-1] < 2)):
+        what = (f"be one-hot of shape {fshape[:-1] + ('classes >= 2',)}" if one_hot
+                else f"have shape {fshape[:-1] + ('outputs',)}")
+        raise ValueError(f"targets must {what} to match features of shape {fshape}, "
+                         f"got shape {tshape}")
     lam_value = np.asarray(ad.stop_gradient(lam), dtype=float)
     if lam_value.shape != ():
         raise ValueError(f"lam must be a scalar, got an array of shape {lam_value.shape}")
     if not lam_value > 0:          # also rejects NaN
-        raise ValueError(f"lam must be positive (it keeps Phi^T Phi + lam I invertible), "
-                         f"got {float(lam_value)!r}")
+        raise ValueError(f"lam must be positive ({lam_role}), got {float(lam_value)!r}")
 
 
 # --- the guard of section 1.3.7 ------------------------------------------------------------

@@ -55,6 +55,7 @@ and both against central differences.
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.meta.checks import check_ridge_inputs
 from scratchmeta.meta.ridge import with_bias
 
 FORMS = ("auto", "primal", "dual")
@@ -262,19 +263,8 @@ def _add_task_axis(x):
 
 
 def _check_inputs(features, targets, lam, form="auto"):
-    fshape, tshape = ad.shape(features), ad.shape(targets)
-    if len(fshape) not in (2, 3):
-        raise ValueError(f"features Phi must have shape (points, d) or (tasks, points, d), "
-                         f"got shape {fshape}")
-    if len(tshape) != len(fshape) or tshape[:-1] != fshape[:-1] or tshape[-1] < 2:
-        raise ValueError(f"targets must be one-hot of shape {fshape[:-1] + ('classes >= 2',)} "
-                         f"to match features of shape {fshape}, got shape {tshape}")
-    lam_value = np.asarray(ad.stop_gradient(lam), dtype=float)
-    if lam_value.shape != ():
-        raise ValueError(f"lam must be a scalar, got an array of shape {lam_value.shape}")
-    if not lam_value > 0:                                      # also rejects NaN
-        raise ValueError(f"lam must be positive (it makes the head's problem strictly convex), "
-                         f"got {float(lam_value)!r}")
+    check_ridge_inputs(features, targets, lam, one_hot=True,
+                       lam_role="it makes the head's problem strictly convex")
     if form not in FORMS:
         raise ValueError(f"form must be one of {FORMS}, got {form!r}")
     for name, x in (("features", features), ("targets", targets)):
