@@ -203,7 +203,7 @@ def train_command(args):
     """
     import signal
 
-    from scratchmeta.meta.checks import ExplodingMetaGradient
+    from scratchmeta.meta.guard import ExplodingMetaGradient
     from scratchmeta.meta.training import check_checkpoint_path, check_run, train
 
     if args.resume and args.force:
@@ -318,7 +318,7 @@ DEFAULTS = {"steps": 5000, "tasks": 600, "val_tasks": 200}
 def compare_command(args):
     """Train every strategy, choose its test-time step on validation tasks, score on test tasks."""
     from scratchmeta.meta import compare
-    from scratchmeta.meta.checks import ExplodingMetaGradient
+    from scratchmeta.meta.guard import ExplodingMetaGradient
     from scratchmeta.meta.evaluate import format_table
     from scratchmeta.meta.registry import STRATEGIES, make_family
 
@@ -531,7 +531,7 @@ def build_parser():
 
 def main(argv=None):
     from scratchmeta.memory import keep_freed_memory
-    from scratchmeta.meta.checks import ExplodingMetaGradient
+    from scratchmeta.meta.guard import ExplodingMetaGradient
 
     args = build_parser().parse_args(argv)
     keep_freed_memory()         # 2-3x faster meta-steps on glibc; see scratchmeta/memory.py

@@ -9,7 +9,7 @@ import pytest
 
 from scratchmeta import cli
 from scratchmeta.meta import registry
-from scratchmeta.meta.checks import ExplodingMetaGradient
+from scratchmeta.meta.guard import ExplodingMetaGradient
 from scratchmeta.meta.protocol import describe
 from scratchmeta.meta.training import flatten, load_checkpoint, train
 
@@ -145,7 +145,7 @@ def test_an_exploding_meta_gradient_is_reported_with_exit_code_1(capsys, tmp_pat
 
 
 def test_an_exploding_gradient_with_a_finite_meta_loss_is_called_that(capsys, tmp_path):
-    from scratchmeta.meta.checks import check_update
+    from scratchmeta.meta.guard import check_update
     with pytest.raises(ExplodingMetaGradient, match=r"the meta-gradient has norm 5e\+07 > "
                                                     r"1e\+06 at meta-step 4, while the "
                                                     r"meta-loss 0.3 is finite"):

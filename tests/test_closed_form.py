@@ -7,7 +7,7 @@ from conftest import meta_step
 
 from scratchmeta.gradcheck import check_grads
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import ExplodingMetaGradient
+from scratchmeta.meta.guard import ExplodingMetaGradient
 from scratchmeta.meta.closed_form import ClosedForm, closed_form_meta_loss
 from scratchmeta.meta.ridge import ridge_fit
 from scratchmeta.nn import MLP, split

@@ -8,7 +8,7 @@ import pytest
 from conftest import meta_step
 
 from scratchmeta.meta.anil import ANIL
-from scratchmeta.meta.checks import ExplodingMetaGradient
+from scratchmeta.meta.guard import ExplodingMetaGradient
 from scratchmeta.meta.exploding import divergence_map, meta_gradient_norm, meta_gradient_norms
 from scratchmeta.meta.maml import MAML, meta_grad
 from scratchmeta.meta.subset import Subset

@@ -13,7 +13,7 @@ from conftest import meta_step, small_problem
 
 from scratchmeta import autodiff as ad
 from scratchmeta.gradcheck import check_grads
-from scratchmeta.meta.checks import ExplodingMetaGradient
+from scratchmeta.meta.guard import ExplodingMetaGradient
 from scratchmeta.meta.maml import FOMAML, MAML, inner_sgd, meta_grad, meta_loss
 from scratchmeta.nn import MLP, per_task
 from scratchmeta.optim import adam_init, adam_update

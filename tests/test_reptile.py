@@ -7,7 +7,7 @@ from conftest import meta_step
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import ExplodingMetaGradient
+from scratchmeta.meta.guard import ExplodingMetaGradient
 from scratchmeta.meta.reptile import Reptile, reptile_direction, reptile_step
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import LinearRegression, Sinusoid, TaskBatch, mse

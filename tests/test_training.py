@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from scratchmeta.meta import training
-from scratchmeta.meta.checks import ExplodingMetaGradient
+from scratchmeta.meta.guard import ExplodingMetaGradient
 from scratchmeta.meta.protocol import describe
 from scratchmeta.meta.registry import make_strategy, strategy_from_config
 from scratchmeta.meta.training import (flatten, init_rng, load_checkpoint, save_checkpoint,

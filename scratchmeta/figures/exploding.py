@@ -13,7 +13,7 @@ Two measurements from :mod:`scratchmeta.meta.exploding`, on one grid of K
   batch of 25 tasks, inf where float64 overflowed;
 * :func:`~scratchmeta.meta.exploding.divergence_map`: a short MAML
   meta-training (Adam 1e-3) in every cell; a cell *diverged* when the guard of
-  ``scratchmeta.meta.checks`` stopped it (a meta-gradient of norm above
+  ``scratchmeta.meta.guard`` stopped it (a meta-gradient of norm above
   ``GUARD_NORM`` or not finite, or a non-finite meta-loss).
 
 The theta0 and the batch of the norm grid are exactly those of meta-step 0 of

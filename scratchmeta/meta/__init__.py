@@ -22,7 +22,7 @@ Read in this order:
   1.3.6-1.3.7, wish 1).
 
 ``protocol`` states, in prose and as code, the four methods every strategy
-offers; ``checks`` holds the input checks and the guard of section 1.3.7;
+offers; ``checks`` holds the input checks, ``guard`` the guard of section 1.3.7;
 ``training``, ``evaluate`` and ``registry`` run strategies for the command line
 (``python -m scratchmeta``); ``legacy`` reads the first edition's checkpoints.
 

@@ -28,7 +28,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_count, check_rate, check_update
+from scratchmeta.meta.checks import check_count, check_rate
+from scratchmeta.meta.guard import check_update
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.optim import adam_init, adam_update
 

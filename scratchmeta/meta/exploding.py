@@ -23,14 +23,14 @@ This module measures that, for a figure:
 * :func:`meta_gradient_norms` computes ||dL_test/dtheta0|| for every (K,
   inner_lr) pair of a grid, on one fixed batch and theta0;
 * :func:`divergence_map` runs a short MAML meta-training for every cell and
-  records whether the guard of ``scratchmeta.meta.checks`` stopped it.
+  records whether the guard of ``scratchmeta.meta.guard`` stopped it.
 """
 
 from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.meta.checks import ExplodingMetaGradient, grad_norm
+from scratchmeta.meta.guard import ExplodingMetaGradient, grad_norm
 from scratchmeta.meta.maml import MAML, MAMLConfig, meta_grad
 from scratchmeta.tasks import mse
 

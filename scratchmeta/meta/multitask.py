@@ -49,7 +49,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_choice, check_count, check_rate, check_update
+from scratchmeta.meta.checks import check_choice, check_count, check_rate
+from scratchmeta.meta.guard import check_update
 from scratchmeta.meta.protocol import configure
 from scratchmeta.meta.ridge import ridge_fit
 from scratchmeta.nn import per_task, split

@@ -46,7 +46,7 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.gradcheck import hvp
 from scratchmeta.meta import adapt, maml
-from scratchmeta.meta.checks import check_update, inner_advice
+from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.nn import ACTIVATIONS, per_task
 from scratchmeta.optim import adam_init, adam_update
 from scratchmeta.tasks import mse

@@ -22,7 +22,7 @@ for most. A checkpoint flattens that dict when it is written.
     which tasks of its fixed pool it drew, and so reads ``state``).
 ``update(state, batch, rng, step) -> (state, meta_loss)``
     One meta-update on that batch, guarded by
-    :func:`scratchmeta.meta.checks.check_update` (section 1.3.7). ``rng``
+    :func:`scratchmeta.meta.guard.check_update` (section 1.3.7). ``rng``
     serves any randomness inside the update (the subset strategy's subsets).
 ``adaptation(state, batch) -> iterator of theta_0, theta_1, ...``
     Test time: every held-out task's parameters after 0, 1, ... steps of SGD on

@@ -43,8 +43,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_count, check_inner, check_rate, check_update, \
-    inner_advice
+from scratchmeta.meta.checks import check_count, check_inner, check_rate
+from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.tasks import TaskBatch, mse
 

@@ -36,9 +36,9 @@ model, task family and seed; but the step sizes and sizes listed in
 inner_lr"). The trainer says which changed, at which step, and records it.
 
 Section 1.3.7 warns that meta-gradients explode. A strategy's ``update``
-raises :class:`~scratchmeta.meta.checks.ExplodingMetaGradient` when they do,
+raises :class:`~scratchmeta.meta.guard.ExplodingMetaGradient` when they do,
 and the trainer checks what every update returns
-(:func:`~scratchmeta.meta.checks.check_step`): finite, and not a wild jump.
+(:func:`~scratchmeta.meta.guard.check_step`): finite, and not a wild jump.
 Either way the update is not kept; the trainer saves the last good state (as
 it does on Ctrl-C) and lets the error through with its advice. NumPy's
 overflow warnings inside a diverging step are silenced: the guard says what
@@ -55,8 +55,8 @@ import numpy as np
 from scratchmeta.meta.checkpoint import (FORMAT, FORMAT_1, Checkpoint,  # noqa: F401 (re-export)
                                          check_checkpoint_path, check_state, exclusive, flatten,
                                          load_checkpoint, restore, save_checkpoint, unflatten)
-from scratchmeta.meta.checks import (ExplodingMetaGradient, check_count, check_memory,
-                                     check_step, step_advice)
+from scratchmeta.meta.checks import check_count, check_memory
+from scratchmeta.meta.guard import ExplodingMetaGradient, check_step, step_advice
 from scratchmeta.meta.protocol import describe
 
 
