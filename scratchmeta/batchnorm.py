@@ -26,6 +26,27 @@ over each task's points separately, so one call normalises a whole meta-batch.
 Everything is written with the engine's ops (mean, sub, mul, sqrt, div), so
 its VJP is too, and it can be differentiated to any order: MAML needs the
 second order, because batch norm sits inside the inner loop (eq. 22.4).
+
+Finn et al.'s network: ``nn.MLP(sizes, batch_norm=True)``
+--------------------------------------------------------
+
+Their fully connected Omniglot network makes every hidden layer a matmul,
+then this normalisation (``scale=None``), then the ReLU; the head stays
+linear. Each hidden layer keeps the plain MLP's two parameters ``[W, beta]``:
+``W`` (fan_in, fan_out) and the normalisation's learned offset ``beta``
+(fan_out,). A bias before the normalisation would be subtracted again with
+the batch mean (its gradient is exactly zero), so ``beta`` takes its place.
+
+Which parameters the inner loop adapts follows their code (``maml.py``,
+``utils.normalize``): the inner step (eq. 22.4) updates the ``weights``
+dictionary, the layers' W and b, while ``beta`` is a variable of TensorFlow's
+``batch_norm`` outside that dictionary, so it is only meta-learned (eq. 22.3),
+never fine-tuned. Their hidden biases b move in the inner loop but, cancelled
+by the normalisation, change nothing. So ``MLP.adapted_indices`` is every W
+and the head's b, not the betas; MAML's inner loops (``meta.maml.inner_sgd``,
+``meta.maml_low_rank``) and test-time SGD (``meta.adapt``) step only those.
+
+The initialisation, :func:`finn_init`, follows their ``construct_fc_weights``.
 """
 
 import numpy as np
@@ -60,6 +81,24 @@ def batch_norm(h, scale=None, offset=None, *, eps=1e-3):
     h_hat = centred / ad.sqrt(var + eps)
     out = h_hat if scale is None else h_hat * scale
     return out if offset is None else out + offset
+
+
+def finn_init(rng, sizes):
+    """Finn et al.'s initial [W1, beta1, ..., W_head, b_head], in float64.
+
+    W from a normal of standard deviation 0.01 truncated at two standard
+    deviations (TensorFlow's ``truncated_normal``: draws beyond +-2 are
+    redrawn), offsets and the head's bias zero.
+    """
+    params = []
+    for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
+        z = rng.standard_normal((fan_in, fan_out))
+        bad = np.abs(z) > 2
+        while bad.any():
+            z[bad] = rng.standard_normal(int(bad.sum()))
+            bad = np.abs(z) > 2
+        params += [0.01 * z, np.zeros(fan_out)]
+    return params
 
 
 def _lift(name, p, h_shape):

@@ -22,44 +22,18 @@ The network splits into a *body* (every layer but the last, ending in the
 activation) and a linear *head* (the last layer). The multi-task, closed-form
 and ANIL strategies treat the two differently.
 
-Batch normalisation (Chapter 5, Finn, Abbeel and Levine 2017, section 5.2)
---------------------------------------------------------------------------
-
-``MLP(sizes, batch_norm=True)`` is Finn et al.'s fully connected Omniglot
-network: every hidden layer is a matmul, then batch normalisation over the
-task's own points (``scratchmeta.batchnorm``, transductive, statistics per
-task), then the ReLU; the head stays linear. Each hidden layer has two
-parameters, as in the plain MLP, ``[W, beta]``: ``W`` (fan_in, fan_out) and
-the normalisation's learned offset ``beta`` (fan_out,). A bias before the
-normalisation would be subtracted again with the batch mean (its gradient is
-exactly zero), so ``beta`` takes its place; there is no learned scale.
-
-Which parameters the inner loop adapts follows Finn et al.'s code
-(``maml.py``, ``utils.normalize``): their inner step (eq. 22.4) updates the
-``weights`` dictionary, the layers' W and b, while the offset ``beta`` is a
-variable of TensorFlow's ``batch_norm`` outside that dictionary, so it is
-only meta-learned (eq. 22.3), never fine-tuned. Their hidden biases b move in
-the inner loop but, being cancelled by the normalisation, change nothing.
-So :attr:`MLP.adapted_indices` is every W and the head's b, and not the
-betas; MAML's inner loop (``meta.maml``: ``inner_sgd`` and ``meta_loss_low_rank``)
-and its test-time SGD (``meta.adapt``) step only those. The plain MLP adapts everything
-(``adapted_indices`` is None).
-
-``dtype="float32"`` makes the parameters float32 (drawn in float64, then
-rounded); the engine keeps float32 inputs float32, so a network on float32
-data then computes in float32. Gradient checks stay in float64.
-
-Initialisation follows their ``construct_fc_weights``: W from a normal of
-standard deviation 0.01 truncated at two standard deviations (TensorFlow's
-``truncated_normal``), biases and offsets zero. With batch_norm=False the
-network, its initialisation and its parameter layout are exactly the plain
-MLP's.
+``MLP(sizes, batch_norm=True)`` is Finn et al.'s Omniglot network (Chapter
+5): batch normalisation before each hidden activation, the head linear. Its
+parameter layout, which parameters the inner loop adapts and its
+initialisation are explained in ``scratchmeta.batchnorm``. ``dtype="float32"``
+makes the parameters float32 (drawn in float64, then rounded); the engine
+keeps float32 inputs float32. Gradient checks stay in float64.
 """
 
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.batchnorm import batch_norm
+from scratchmeta.batchnorm import batch_norm, finn_init
 
 ACTIVATIONS = {"relu": ad.relu, "tanh": ad.tanh, "sigmoid": ad.sigmoid}
 
@@ -104,7 +78,7 @@ class MLP:
         """Indices of the parameters the inner loop fine-tunes; None: all of them.
 
         With batch norm: every W and the head's b, not the offsets beta (Finn
-        et al.'s code, see the module docstring).
+        et al.'s code, see ``scratchmeta.batchnorm``).
         """
         if not self.batch_norm:
             return None
@@ -123,15 +97,13 @@ class MLP:
     def init(self, rng):
         """PyTorch's default for linear layers: W, b ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
 
-        With batch norm, Finn et al.'s: W ~ N(0, 0.01^2) truncated at +-2
-        standard deviations, offsets beta and the head's b zero.
+        With batch norm, Finn et al.'s (``batchnorm.finn_init``).
         """
-        params = []
-        for fan_in, fan_out in zip(self.sizes[:-1], self.sizes[1:]):
-            if self.batch_norm:
-                params.append(0.01 * _truncated_normal(rng, (fan_in, fan_out)))
-                params.append(np.zeros(fan_out))
-            else:
+        if self.batch_norm:
+            params = finn_init(rng, self.sizes)
+        else:
+            params = []
+            for fan_in, fan_out in zip(self.sizes[:-1], self.sizes[1:]):
                 bound = 1.0 / np.sqrt(fan_in)
                 params.append(rng.uniform(-bound, bound, (fan_in, fan_out)))
                 params.append(rng.uniform(-bound, bound, (fan_out,)))
@@ -164,7 +136,7 @@ class MLP:
         ``linear(l, h, W)`` must return h W for layer l (0-based), the head
         included; biases, batch norm and activations are applied here as in
         :meth:`apply`. With ``linear = lambda l, h, w: ad.matmul(h, w)`` this
-        is :meth:`apply`. MAML on wide layers (``meta.maml.meta_loss_low_rank``)
+        is :meth:`apply`. MAML on wide layers (``meta.maml_low_rank``)
         passes a product that adds each layer's inner-loop change without
         forming it.
         """
@@ -200,16 +172,6 @@ class MLP:
         bn = ", batch_norm=True" if self.batch_norm else ""
         dt = "" if self.dtype == np.float64 else f", dtype={self.dtype.name!r}"
         return f"MLP(sizes={self.sizes}, activation={self.activation!r}{bn}{dt})"
-
-
-def _truncated_normal(rng, shape):
-    """Standard normal draws, those beyond +-2 redrawn (TensorFlow's truncated_normal)."""
-    z = rng.standard_normal(shape)
-    bad = np.abs(z) > 2
-    while bad.any():
-        z[bad] = rng.standard_normal(int(bad.sum()))
-        bad = np.abs(z) > 2
-    return z
 
 
 def _lift_bias(b):

@@ -1,4 +1,6 @@
-"""MAML on Omniglot (Chapter 5): the registered family, Finn et al.'s network, the wide-input loop.
+"""MAML on Omniglot (Chapter 5): the registered family, Finn et al.'s network, the command line.
+
+The wide-input inner loop (meta/maml_low_rank.py) is tested in tests/test_maml_low_rank.py.
 
 Almost everything here runs on a small synthetic dataset in Omniglot's layout;
 the command-line test at the end and tests/test_omniglot_reproduction.py use the
@@ -6,17 +8,11 @@ real drawings, and skip without them.
 """
 
 import numpy as np
-import pytest
 from omniglot_real import REAL_DATA, needs_real_data
 
-from scratchmeta import autodiff as ad
 from scratchmeta.datasets import omniglot
 from scratchmeta.datasets.omniglot import OmniglotImages
-from scratchmeta.gradcheck import check_grads
-from scratchmeta.meta import maml
 from scratchmeta.meta.registry import FAMILIES, default_model, make_family, make_strategy
-from scratchmeta.nn import MLP, per_task
-from scratchmeta.tasks import GaussianClusters, Sinusoid, TaskBatch, cross_entropy
 
 
 def _synthetic(n_chars=30, seed=0):
@@ -64,60 +60,6 @@ def test_make_family_reads_the_images_once_per_root(monkeypatch, tmp_path):
     train = make_family("omniglot", root=root, n_train=18, n_validation=6)
     test = make_family("omniglot", root=root, split="test", n_train=18, n_validation=6)
     assert calls == [root] and train.data is test.data
-
-
-def _problem(batch_norm, n_support=6, fan_in=20, seed=0):
-    model = MLP((fan_in, 7, 6, 3), batch_norm=batch_norm)
-    rng = np.random.default_rng(seed)
-    params = [p + 0.3 * rng.standard_normal(p.shape) for p in model.init(rng)]
-    batch = TaskBatch(rng.standard_normal((4, n_support, fan_in)),
-                      np.eye(3)[rng.integers(0, 3, (4, n_support))],
-                      rng.standard_normal((4, 9, fan_in)), np.eye(3)[rng.integers(0, 3, (4, 9))])
-    return model, params, batch
-
-
-def _plain_loop(params, batch, model, inner_steps, first_order):
-    """eq. 22.4 with per-task copies of every parameter, W1 included (maml.inner_sgd)."""
-    theta = maml.inner_sgd(per_task(params, 4), batch.x_support, batch.y_support, model.apply,
-                           inner_lr=0.4, inner_steps=inner_steps, loss=cross_entropy,
-                           first_order=first_order, trainable=model.adapted_indices)
-    return ad.mean(cross_entropy(model.apply(theta, batch.x_query), batch.y_query))
-
-
-@pytest.mark.parametrize("batch_norm", [False, True])
-@pytest.mark.parametrize("first_order", [False, True])
-@pytest.mark.parametrize("inner_steps", [1, 3])
-def test_the_low_rank_loop_is_the_plain_loop_to_rounding(batch_norm, first_order, inner_steps):
-    model, params, batch = _problem(batch_norm)
-    assert maml.uses_low_rank(params, batch, model)
-    wide, g_wide = ad.value_and_grad(maml.meta_loss_low_rank)(
-        params, batch, model, inner_lr=0.4, inner_steps=inner_steps, first_order=first_order,
-        loss=cross_entropy)
-    plain, g_plain = ad.value_and_grad(_plain_loop)(params, batch, model, inner_steps,
-                                                    first_order)
-    assert abs(wide - plain) <= 1e-13
-    for a, b in zip(g_wide, g_plain):
-        np.testing.assert_allclose(a, b, rtol=1e-10, atol=1e-13)
-    # and the inner steps did something: the meta-loss is not theta0's query loss
-    assert abs(plain - ad.mean(cross_entropy(model.apply(params, batch.x_query),
-                                             batch.y_query))) > 1e-3
-
-
-def test_the_low_rank_loop_passes_check_grads_to_second_order():
-    model, params, batch = _problem(True, fan_in=8, n_support=5)
-
-    def f(*p):
-        return maml.meta_loss_low_rank(list(p), batch, model, inner_lr=0.4, inner_steps=2,
-                                   loss=cross_entropy)
-    check_grads(f, tuple(params), order=2, rng=np.random.default_rng(1))
-
-
-def test_sinusoids_and_default_clusters_keep_the_plain_loop():
-    rng = np.random.default_rng(0)
-    for family, n_support in ((Sinusoid(), 10), (GaussianClusters(), 10)):
-        model = default_model(family)
-        batch = family.sample(rng, 3, n_support, 10)
-        assert not maml.uses_low_rank(model.init(rng), batch, model)
 
 
 def test_maml_fine_tunes_the_weights_but_not_batch_norms_offsets_at_test_time():

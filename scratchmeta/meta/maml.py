@@ -19,13 +19,9 @@ All tasks of a batch are fine-tuned at once (section 1.3.2): theta0 is
 broadcast to one copy per task, and one backward pass over the sum of the
 tasks' support losses yields every task's own inner gradient.
 
-On wide inputs, such as Omniglot's 784 pixels with 5 support drawings per
-task (Chapter 5), the per-task copies of the weight matrices would dominate:
-32 tasks x 784 x 256 numbers for the first layer alone. There
-:func:`meta_loss_low_rank` computes the same meta-loss, in another order: an
-inner step changes a weight matrix by (the layer's support inputs)^T times a
-matrix with one row per support point, so the change is kept in that factored
-form and never added to a copy of W.
+On wide inputs (Omniglot's 784 pixels, Chapter 5) :func:`meta_loss` hands
+over to ``meta.maml_low_rank``, which computes the same meta-loss without the
+per-task copies of the weight matrices.
 
 ``first_order=True`` gives FOMAML: the inner gradients are treated as
 constants, so the meta-gradient is the query gradient at theta_K, and no
@@ -35,12 +31,11 @@ SGD, undifferentiated (``scratchmeta.meta.adapt``), with the same inner_lr.
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import check_count, check_inner, check_rate
 from scratchmeta.meta.guard import check_update, inner_advice
+from scratchmeta.meta.maml_low_rank import meta_loss_low_rank, uses_low_rank
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.nn import per_task
 from scratchmeta.optim import adam_init, adam_update
@@ -102,9 +97,8 @@ def _steps(support_loss, theta, inner_lr, inner_steps, moving):
 def meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False, loss=mse):
     """Mean over tasks of the query loss after K inner steps from theta0 = ``params``.
 
-    On wide inputs (fewer support points than input features, e.g. Omniglot's
-    784 pixels and 5 drawings) the same quantity is computed by
-    :func:`meta_loss_low_rank`, which never forms per-task weight matrices.
+    With fewer support points than input features (Omniglot) it is computed
+    by ``maml_low_rank.meta_loss_low_rank``, without per-task weight matrices.
     """
     check_inner(inner_lr, inner_steps)
     if uses_low_rank(params, batch, model):
@@ -116,97 +110,6 @@ def meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False,
                         first_order=first_order,
                         trainable=getattr(model, "adapted_indices", None))
     return ad.mean(loss(model.apply(theta_k, batch.x_query), batch.y_query))   # L_test
-
-
-def uses_low_rank(params, batch, model):
-    """True when :func:`meta_loss_low_rank` applies and saves work.
-
-    The model must expose its layers' products (``forward_with``, as
-    ``nn.MLP`` does), and each task must have fewer support points than the
-    first layer has inputs (Omniglot: 5 drawings, 784 pixels). Sinusoids (one
-    input) and the default clusters (8 inputs, 10 support points) keep the
-    per-task copies of :func:`inner_sgd`, so their numbers do not change.
-    """
-    if not hasattr(model, "forward_with"):
-        return False
-    shape = ad.shape(batch.x_support)
-    return len(shape) == 3 and len(ad.shape(params[0])) == 2 and shape[1] < shape[2]
-
-
-def meta_loss_low_rank(params, batch, model, *, inner_lr, inner_steps, first_order=False,
-                       loss=mse):
-    """:func:`meta_loss` without per-task copies of the weight matrices.
-
-    Layer l computes z = h W_l. Task t's support loss depends on W_l only
-    through z_s = H_s W_l (H_s: the layer's inputs on the support set), so its
-    gradient is H_s^T delta, with delta = dL_support/dz_s, one row per
-    support point. An inner step (eq. 22.4) therefore adds A = -inner_lr delta
-    in the form H_s^T A: a change of rank at most the number of support
-    points. After steps j = 0..k-1, task t's weight is
-
-        W_l,t = W_l + sum_j H_s^(j)T A^(j),   so   h W_l,t = h W_l + sum_j (h H_s^(j)T) A^(j)
-
-    for any inputs h of that task. This is eq. 22.4 exactly, in another order
-    of operations: W_l stays one shared matrix, h W_l is one matrix product
-    for the whole batch, and the corrections are (points x support points)
-    products. No (tasks, fan_in, fan_out) array is formed, forward or
-    backward (Omniglot's first layer alone would be 32 x 784 x 256 numbers).
-    delta is the gradient with respect to a zero added to z_s. Biases and
-    batch norm's offsets are stepped per task, as in :func:`inner_sgd`; the
-    model's ``adapted_indices`` say which parameters move.
-    ``first_order``: the inner steps' changes are constants (FOMAML).
-    """
-    x_s, y_s, x_q, y_q = batch.x_support, batch.y_support, batch.x_query, batch.y_query
-    n_tasks, n_support = ad.shape(x_s)[:2]
-    n_layers = len(params) // 2
-    adapted = set(range(len(params)) if getattr(model, "adapted_indices", None) is None
-                  else model.adapted_indices)
-    weights = list(params[0::2])                              # shared by every task
-    # FOMAML: the inner loop runs on plain values, so its changes are constants
-    inner_weights = [ad.stop_gradient(w) for w in weights] if first_order else weights
-    moving_w = [l for l in range(n_layers) if 2 * l in adapted]
-    moving_b = [l for l in range(n_layers) if 2 * l + 1 in adapted]
-    biases0 = per_task(list(params[1::2]), n_tasks)
-    corrections = [[] for _ in range(n_layers)]               # per layer: (H_s^(j), A^(j))
-
-    def product(inputs=None, probes=None):
-        def linear(l, h, w):
-            if inputs is not None:
-                inputs.append(h)
-            z = ad.matmul(h, w)
-            for h_s, a in corrections[l]:
-                z = z + ad.matmul(ad.matmul(h, ad.matrix_transpose(h_s)), a)
-            return z if probes is None else z + probes[l]
-        return linear
-
-    def network(biases, x, linear, weights=weights):
-        params_now = [p for pair in zip(weights, biases) for p in pair]
-        return model.forward_with(params_now, x, linear)
-
-    def support_loss(free, biases):     # free = [a zero per moving layer, moving biases]
-        probes = dict(zip(moving_w, free[:len(moving_w)]))
-        biases = list(biases)
-        for l, b in zip(moving_b, free[len(moving_w):]):
-            biases[l] = b
-        return ad.sum(loss(network(biases, x_s, product(probes=probes), inner_weights), y_s))
-
-    biases = list(biases0)
-    if first_order:
-        biases = [ad.stop_gradient(b) for b in biases]
-    for _ in range(inner_steps):
-        inputs = []                                  # H_s^(k) of every layer, on the trace
-        network(biases, x_s, product(inputs=inputs), inner_weights)
-        zeros = [np.zeros((n_tasks, n_support, ad.shape(weights[l])[1]),
-                          dtype=np.result_type(ad.stop_gradient(inputs[l]))) for l in moving_w]
-        g = ad.grad(support_loss)(zeros + [biases[l] for l in moving_b], biases)
-        for l, delta in zip(moving_w, g[:len(moving_w)]):
-            corrections[l].append((inputs[l], -inner_lr * delta))          # eq. 22.4 on W_l
-        biases = list(biases)
-        for l, gb in zip(moving_b, g[len(moving_w):]):
-            biases[l] = biases[l] - inner_lr * gb                           # eq. 22.4
-    if first_order:
-        biases = [b0 + (b - ad.stop_gradient(b0)) for b0, b in zip(biases0, biases)]
-    return ad.mean(loss(network(biases, x_q, product()), y_q))              # L_test
 
 
 def meta_grad(params, batch, model, *, inner_lr, inner_steps, first_order=False, loss=mse):
