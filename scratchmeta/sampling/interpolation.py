@@ -51,7 +51,7 @@ import numpy as np
 
 from scratchmeta.sampling._checks import open_uniforms
 from scratchmeta.sampling.discrete import DiscreteInverseCDF
-from scratchmeta.sampling.quadrature import integrate
+from scratchmeta.sampling.quadrature import integrate, integrate_many
 from scratchmeta.sampling.tails import MIN_ULPS, TAIL_CUT
 
 ORDER = 5                                                   # degree of x(s)
@@ -60,8 +60,11 @@ GAUSS = 8                                                   # nodes per gap
 STRIP = (1.0 - np.polynomial.legendre.leggauss(GAUSS)[0].max()) / 2.0  # unsampled end of a gap
 ERROR_SHARE = 0.5        # fraction of the u-resolution the interpolation may use
 MAX_INTERVALS = 100_000
+SAFETY = 1.2
+LOG_SPREAD = 1.5
 MAX_PARTS = 16            # a rejected interval is cut into at most this many pieces
 NON_MONOTONE_PARTS = 4    # ... and a fit that is not increasing into at least this many
+_INSETS = np.array([2.0**-30, -2.0**-30, 2.0**-40, -2.0**-40])   # from lo, hi, lo, hi
 CHUNK = 1 << 15           # draws per pass: the nine temporaries stay in cache
 
 # Bernstein coefficients of the derivative x'(s) = sum_j d_j s**j (degree 4)
@@ -95,28 +98,27 @@ def _fit(f, lo, hi, tol, light):
     width = hi - lo
     x = lo[:, None] + width[:, None] * NODES                  # (n, 6) nodes x_k
     x[:, 0], x[:, -1] = lo, hi
-    gaps = integrate(f, x[:, :-1], x[:, 1:], GAUSS)            # (n, 5)
-    u = np.concatenate([np.zeros((n, 1)), np.cumsum(gaps, axis=1)], axis=1)
+    # f just inside each end, 2**-30 and 2**-40 of the width in, for the
+    # checks below; some double must lie strictly inside ("roomy").
+    roomy = np.nextafter(lo, hi) < hi
+    near = np.stack([lo, hi, lo, hi], axis=1)[roomy] + width[roomy, None] * _INSETS
+    near = np.clip(near, np.nextafter(lo, hi)[roomy, None], np.nextafter(hi, lo)[roomy, None])
+    # Every value of f this step needs, in one call: the gaps, the whole
+    # interval by a finer rule, and the four points near the ends.
+    (gaps, whole), values = integrate_many(
+        f, [(x[:, :-1], x[:, 1:], GAUSS), (lo, hi, 2 * GAUSS)], points=near)
+    u = np.concatenate([np.zeros((n, 1)), np.cumsum(gaps, axis=1)], axis=1)   # (n, 6)
     mass = u[:, -1]
-    whole = integrate(f, lo, hi, 2 * GAUSS)
+    f_ends, f_near = np.zeros((n, 2)), np.zeros((n, 2))
+    f_ends[roomy], f_near[roomy] = values[:, :2], values[:, 2:]
 
     parts = np.full(n, 2)
     alpha = np.zeros((n, ORDER))
     alpha[:, 0] = width                       # the straight line, for light intervals
     err = mass.copy()                         # its worst-case u-error
-    # f just inside each end, and the strip next to each end that no
-    # quadrature node samples (STRIP of the end gap): a jump there is
-    # invisible to quadrature, so the mass it could hide is bounded below.
-    inset = width * 2.0 ** -30
-    ends = np.stack([lo + inset, hi - inset], axis=1)
-    ends = np.clip(ends, np.nextafter(lo, hi)[:, None], np.nextafter(hi, lo)[:, None])
-    roomy = np.nextafter(lo, hi) < hi              # some double strictly inside
-    # f near each end, both 2**-30 and 2**-40 of the width in (one call):
-    near_ends = np.stack([lo + width * 2.0**-40, hi - width * 2.0**-40], axis=1)
-    near_ends = np.clip(near_ends, np.nextafter(lo, hi)[:, None], np.nextafter(hi, lo)[:, None])
-    values = f(np.concatenate([ends[roomy], near_ends]))
-    f_ends = np.zeros(ends.shape)
-    f_ends[roomy], f_near = values[:int(roomy.sum())], values[int(roomy.sum()):]
+    # The strip next to each end that no quadrature node samples (STRIP of
+    # the end gap): a jump there is invisible to quadrature, so the mass it
+    # could hide is bounded below through f_ends.
     strip = STRIP * np.stack([x[:, 1] - x[:, 0], x[:, -1] - x[:, -2]], axis=1)
     # A light interval is a straight line, whose u-error is at most its
     # mass, provided no jump hides mass at its ends.
@@ -169,15 +171,26 @@ def _fit(f, lo, hi, tol, light):
         # one that is not even increasing (f varies by a large factor across
         # it) into at least NON_MONOTONE_PARTS: two halvings in one round.
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            want = np.ceil((np.maximum(e, hidden) / tol) ** (1.0 / (ORDER + 1)))
+            want = np.ceil(SAFETY * (np.maximum(e, hidden) / tol) ** (1.0 / (ORDER + 1)))
         want[~increasing] = np.maximum(want[~increasing], NON_MONOTONE_PARTS)
         many = ~good & (want > 2)          # False for NaN
         parts[idx[many]] = np.minimum(want[many], MAX_PARTS)
     # No interpolant can beat the spacing of the doubles themselves: x moves
     # in steps of one ulp, and the CDF by about f(x) * ulp per step.
     with np.errstate(divide="ignore", invalid="ignore"):
-        density = np.nan_to_num(np.max(gaps / np.diff(x, axis=1), axis=1))
+        gap_density = gaps / np.diff(x, axis=1)
+        density = np.nan_to_num(np.max(gap_density, axis=1))
+        spread = np.log(density / np.min(gap_density, axis=1))
     floor = 0.5 * density * np.spacing(np.maximum(np.abs(lo), np.abs(hi)))
+    # Where the mean density of the gaps varies by more than a factor
+    # e**LOG_SPREAD across a rejected interval, cut it into pieces that
+    # would each see about that much (equal pieces, rounded up): a density
+    # that falls by e**20 across a tail shell needs many pieces, and
+    # halving would find that out one round at a time. Only the cut is
+    # chosen here; every piece is fitted and checked as before.
+    steep = ~accepted & np.isfinite(spread) & (spread > LOG_SPREAD)
+    parts[steep] = np.maximum(parts[steep],
+                              np.minimum(np.ceil(spread[steep] / LOG_SPREAD), MAX_PARTS))
     # An interval where quadrature saw only zeros may still hold mass between
     # its last node and an end (a density that switches on just inside it).
     split_at = lo + width / 2.0
@@ -255,12 +268,16 @@ def self_check(f, lo, hi, alpha, u, tol):
 
     Step 3 tests one point between each pair of nodes, which can miss the
     error next to a kink or a jump inside a piece. Here every piece is tested
-    at SELF_CHECK_POINTS points between each pair of its nodes. The true CDF
-    at a test point x_t comes from quadrature from the node x_k, by two
-    rules (GAUSS nodes once, and on each half): their disagreement counts as
-    error too, so a piece where quadrature itself is unsure fails. ``u`` is
+    at SELF_CHECK_POINTS points between each pair of its nodes. Those points
+    x_t cut the gap between two nodes into SELF_CHECK_POINTS + 1 segments;
+    GAUSS-point quadrature on each segment, summed from the node x_k, gives
+    the true CDF at every x_t. The segments of a gap must also add up to
+    the gap's mass as step 1 computed it (one GAUSS-point rule over the
+    whole gap): their disagreement counts as error at every test point of
+    the gap, so a piece where quadrature itself is unsure fails. ``u`` is
     the CDF at the nodes relative to lo, as :func:`_fit` computed it.
     """
+    n = lo.size
     width = hi - lo
     x = lo[:, None] + width[:, None] * NODES
     x[:, 0], x[:, -1] = lo, hi
@@ -268,17 +285,19 @@ def self_check(f, lo, hi, alpha, u, tol):
     with np.errstate(divide="ignore", invalid="ignore"):
         s = np.nan_to_num(u / mass[:, None])
     frac = np.arange(1, SELF_CHECK_POINTS + 1) / (SELF_CHECK_POINTS + 1.0)
-    st = (s[:, :-1, None] + (s[:, 1:] - s[:, :-1])[:, :, None] * frac).reshape(lo.size, -1)
-    xk = np.repeat(x[:, :-1], SELF_CHECK_POINTS, axis=1)
-    uk = np.repeat(u[:, :-1], SELF_CHECK_POINTS, axis=1)
-    xt = np.clip(lo[:, None] + _horner(alpha, st), lo[:, None], hi[:, None])
-    a, b = np.minimum(xk, xt), np.maximum(xk, xt)
-    sign = np.where(xt >= xk, 1.0, -1.0)
-    mid = a + (b - a) / 2.0
-    once, left, right = integrate(f, np.stack([a, a, mid]), np.stack([b, mid, b]), GAUSS)
-    twice = left + right
-    err = np.abs(st * mass[:, None] - (uk + sign * twice)) + np.abs(twice - once)
-    return np.max(err, axis=1) > tol
+    st = s[:, :-1, None] + np.diff(s, axis=1)[:, :, None] * frac          # (n, 5, points)
+    xt = lo[:, None] + _horner(alpha, st.reshape(n, -1))
+    # An increasing x(s) (every finished piece is one) maps the s between two
+    # nodes into the gap between them; clipping only undoes rounding, and
+    # keeps the segments in order.
+    xt = np.clip(xt.reshape(st.shape), x[:, :-1, None], x[:, 1:, None])
+    xt = np.maximum.accumulate(xt, axis=2)
+    edges = np.concatenate([x[:, :-1, None], xt, x[:, 1:, None]], axis=2)
+    segments = integrate(f, edges[..., :-1], edges[..., 1:], GAUSS)     # (n, 5, points + 1)
+    cdf = u[:, :-1, None] + np.cumsum(segments[..., :-1], axis=2)
+    disagree = np.abs(segments.sum(axis=2) - np.diff(u, axis=1))        # (n, 5)
+    err = np.abs(st * mass[:, None, None] - cdf) + disagree[:, :, None]
+    return np.max(err, axis=(1, 2)) > tol
 
 
 def refine(f, breakpoints, total, u_resolution):

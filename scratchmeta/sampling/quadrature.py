@@ -24,6 +24,8 @@ def real_values(name, y, shape, what):
     part; so are strings, objects and arrays of the wrong shape (a scalar
     from a function that is not vectorised).
     """
+    if type(y) is np.ndarray and y.dtype == np.float64 and y.shape == shape:
+        return y                                    # the common case, at once
     arr = np.asarray(y)
     if np.iscomplexobj(arr):
         raise TypeError(f"{name} must return real numbers, but it returned complex values "
@@ -91,27 +93,69 @@ def integrate(f, lo, hi, n=8):
     ``lo`` and ``hi`` broadcast together; the result has their shape. The sum
     is  (hi - lo) * sum_k w_k f(lo + t_k (hi - lo))  with nodes t_k in (0, 1).
     """
-    lo, hi = np.broadcast_arrays(np.asarray(lo, np.float64), np.asarray(hi, np.float64))
-    t, w = _legendre(n)
-    width = hi - lo
-    x = lo[..., None] + width[..., None] * t
-    # Rounding can put a node of a very narrow interval onto an end. An
-    # interval over 2**20 doubles wide keeps its nodes well inside (the
-    # rounding errors are a few doubles, the outermost nodes over 0.5% of
-    # the width in):
-    # if all are that wide, f can be evaluated at once.
-    with np.errstate(invalid="ignore", over="ignore"):
-        wide = width > 2.0**20 * np.spacing(np.maximum(np.abs(lo), np.abs(hi)))
-    if wide.all():
-        return width * (f(x) @ w)
-    # Otherwise pull the nodes back inside, so that f is never asked about
-    # the ends themselves.
-    x = np.clip(x, np.nextafter(lo, hi)[..., None], np.nextafter(hi, lo)[..., None])
-    inside = np.nextafter(lo, hi) < hi
-    if inside.all():
-        return width * (f(x) @ w)
-    # An interval with no double strictly inside it (at most one ulp wide)
-    # holds no mass we could resolve anyway: count it as 0, unevaluated.
-    values = np.zeros(x.shape)
-    values[inside] = f(x[inside])
-    return width * (values @ w)
+    return integrate_many(f, [(lo, hi, n)])[0][0]
+
+
+def integrate_many(f, rules, points=None):
+    """Several integrals as :func:`integrate`, with one call to f for them all.
+
+    ``rules`` is a list of (lo, hi, n); returns (list of integrals, f at
+    ``points``), where ``points`` is an optional array of extra x at which f
+    is wanted too. Each call to f costs a fixed overhead (the user's Python
+    function, the checks of :func:`checked_density`), so the refinement
+    gathers everything it needs in a round into one call.
+
+    The nodes are laid out node by node (shape (n,) + the shape of lo), so
+    that NumPy's loops run over the many intervals rather than over the few
+    nodes, and the weighted sum is a single matrix-vector product.
+    """
+    nodes, weights, widths, masks = [], [], [], []
+    for lo, hi, n in rules:
+        lo, hi = np.asarray(lo, np.float64), np.asarray(hi, np.float64)
+        if lo.shape != hi.shape:
+            lo, hi = np.broadcast_arrays(lo, hi)
+        # Contiguous copies of strided views: the arithmetic below is much faster.
+        lo = lo if lo.flags.c_contiguous else lo.copy()
+        hi = hi if hi.flags.c_contiguous else hi.copy()
+        t, w = _legendre(n)
+        width = hi - lo
+        x = np.multiply(width, t.reshape((n,) + (1,) * lo.ndim))
+        x += lo                                   # x[k] = lo + t_k (hi - lo)
+        mask = None
+        # Rounding can put a node of a very narrow interval onto an end. An
+        # interval over 2**20 doubles wide keeps its nodes well inside (the
+        # rounding errors are a few doubles, the outermost nodes over 0.5% of
+        # the width in); if all are that wide, f can be evaluated at once.
+        # The doubles near m = max(|lo|, |hi|) are at most m * 2**-52 apart
+        # (2**-1074 below 2**-1022), which is quicker than np.spacing.
+        with np.errstate(invalid="ignore", over="ignore"):
+            wide = width > np.maximum(2.0**-32 * np.maximum(np.abs(lo), np.abs(hi)), 2.0**-1054)
+        if not wide.all():
+            # Otherwise pull the nodes back inside, so that f is never asked
+            # about the ends themselves. An interval with no double strictly
+            # inside it (at most one ulp wide) holds no mass we could resolve
+            # anyway: it counts as 0, unevaluated.
+            x = np.clip(x, np.nextafter(lo, hi), np.nextafter(hi, lo))
+            inside = np.nextafter(lo, hi) < hi
+            if not inside.all():
+                mask = np.broadcast_to(inside, x.shape)
+        nodes.append(x)
+        weights.append(w)
+        widths.append(width)
+        masks.append(mask)
+    if points is not None:
+        nodes.append(np.asarray(points, np.float64))
+        masks.append(None)
+    flat = np.concatenate([x.ravel() for x in nodes]) if len(nodes) > 1 else nodes[0].ravel()
+    if all(m is None for m in masks):
+        values = f(flat)
+    else:
+        keep = np.concatenate([np.ones(x.size, bool) if m is None else m.ravel()
+                               for x, m in zip(nodes, masks)])
+        values = np.zeros(flat.size)
+        values[keep] = f(flat[keep])
+    out, start = [], 0
+    for x, w, width in zip(nodes, weights, widths):
+        out.append(width * (w @ values[start:start + x.size].reshape(w.size, -1)).reshape(width.shape))
+        start += x.size
+    return out, (values[start:].reshape(np.shape(points)) if points is not None else None)
