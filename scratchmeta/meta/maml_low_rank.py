@@ -88,22 +88,26 @@ def meta_loss_low_rank(params, batch, model, *, inner_lr, inner_steps, first_ord
         params_now = [p for pair in zip(weights, biases) for p in pair]
         return model.forward_with(params_now, x, linear)
 
-    def support_loss(free, biases):     # free = [a zero per moving layer, moving biases]
+    def support_loss(free, biases, inputs):   # free = [a zero per moving layer, moving biases]
         probes = dict(zip(moving_w, free[:len(moving_w)]))
         biases = list(biases)
         for l, b in zip(moving_b, free[len(moving_w):]):
             biases[l] = b
-        return ad.sum(loss(network(biases, x_s, product(probes=probes), inner_weights), y_s))
+        linear = product(inputs=inputs, probes=probes)
+        return ad.sum(loss(network(biases, x_s, linear, inner_weights), y_s))
 
     biases = list(biases0)
     if first_order:
         biases = [ad.stop_gradient(b) for b in biases]
+    dtypes = _input_dtypes(x_s, params)
     for _ in range(inner_steps):
-        inputs = []                                  # H_s^(k) of every layer, on the trace
-        network(biases, x_s, product(inputs=inputs), inner_weights)
-        zeros = [np.zeros((n_tasks, n_support, ad.shape(weights[l])[1]),
-                          dtype=np.result_type(ad.stop_gradient(inputs[l]))) for l in moving_w]
-        g = ad.grad(support_loss)(zeros + [biases[l] for l in moving_b], biases)
+        # The support pass inside grad also records H_s^(k) of every layer: once
+        # grad returns, those nodes are their values one level down, still on
+        # the outer trace (second order), so no second support pass is needed.
+        inputs = []
+        zeros = [np.zeros((n_tasks, n_support, ad.shape(weights[l])[1]), dtype=dtypes[l])
+                 for l in moving_w]
+        g = ad.grad(support_loss)(zeros + [biases[l] for l in moving_b], biases, inputs)
         for l, delta in zip(moving_w, g[:len(moving_w)]):
             corrections[l].append((inputs[l], -inner_lr * delta))          # eq. 22.4 on W_l
         biases = list(biases)
@@ -112,3 +116,12 @@ def meta_loss_low_rank(params, batch, model, *, inner_lr, inner_steps, first_ord
     if first_order:
         biases = [b0 + (b - ad.stop_gradient(b0)) for b0, b in zip(biases0, biases)]
     return ad.mean(loss(network(biases, x_q, product()), y_q))              # L_test
+
+
+def _input_dtypes(x, params):
+    """The dtype of each layer's input h: x's, then promoted by each layer's parameters."""
+    dtypes, dtype = [], np.result_type(ad.stop_gradient(x))
+    for w, b in zip(params[0::2], params[1::2]):
+        dtypes.append(dtype)
+        dtype = np.result_type(dtype, ad.stop_gradient(w), ad.stop_gradient(b))
+    return dtypes
