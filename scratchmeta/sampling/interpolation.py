@@ -61,8 +61,8 @@ STRIP = (1.0 - np.polynomial.legendre.leggauss(GAUSS)[0].max()) / 2.0  # unsampl
 ERROR_SHARE = 0.5        # fraction of the u-resolution the interpolation may use
 MAX_INTERVALS = 100_000
 SAFETY = 1.2
-LOG_SPREAD = 1.5
-MAX_PARTS = 16            # a rejected interval is cut into at most this many pieces
+LOG_SPREAD = 0.5
+MAX_PARTS = 64            # a rejected interval is cut into at most this many pieces
 NON_MONOTONE_PARTS = 4    # ... and a fit that is not increasing into at least this many
 _INSETS = np.array([2.0**-30, -2.0**-30, 2.0**-40, -2.0**-40])   # from lo, hi, lo, hi
 CHUNK = 1 << 15           # draws per pass: the nine temporaries stay in cache
@@ -252,7 +252,7 @@ def _solve_vandermonde(s, y):
 
 
 def _horner(a, s):
-    """sum_j a[..., j] s**(j+1), for a of shape (m, 5) and s of shape (m, k)."""
+    """sum_j a[:, j] s**(j+1), for a of shape (m, 5) and s of shape (m, k) or (p, m, k)."""
     p = a[:, -1:] * s
     for j in range(ORDER - 2, -1, -1):
         p = (p + a[:, j:j + 1]) * s
@@ -261,6 +261,8 @@ def _horner(a, s):
 
 SELF_CHECK_POINTS = 4     # test points per gap between nodes in the final self-check
 SELF_CHECK_ROUNDS = 8
+_CHECK_FRACTIONS = (np.arange(1, SELF_CHECK_POINTS + 1)
+                    / (SELF_CHECK_POINTS + 1.0)).reshape(-1, 1, 1)
 
 
 def self_check(f, lo, hi, alpha, u, tol):
@@ -277,27 +279,25 @@ def self_check(f, lo, hi, alpha, u, tol):
     the gap, so a piece where quadrature itself is unsure fails. ``u`` is
     the CDF at the nodes relative to lo, as :func:`_fit` computed it.
     """
-    n = lo.size
+    # Arrays are laid out test point first, (points, n, 5), so that the
+    # running sums and maxima below run over the many gaps at once.
     width = hi - lo
     x = lo[:, None] + width[:, None] * NODES
     x[:, 0], x[:, -1] = lo, hi
-    mass = u[:, -1]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        s = np.nan_to_num(u / mass[:, None])
-    frac = np.arange(1, SELF_CHECK_POINTS + 1) / (SELF_CHECK_POINTS + 1.0)
-    st = s[:, :-1, None] + np.diff(s, axis=1)[:, :, None] * frac          # (n, 5, points)
-    xt = lo[:, None] + _horner(alpha, st.reshape(n, -1))
+    mass = u[:, -1]                           # > 0: only pieces with mass are checked
+    s = u / mass[:, None]
+    st = s[:, :-1] + np.diff(s, axis=1) * _CHECK_FRACTIONS                # (points, n, 5)
+    xt = lo[:, None] + _horner(alpha, st)
     # An increasing x(s) (every finished piece is one) maps the s between two
     # nodes into the gap between them; clipping only undoes rounding, and
     # keeps the segments in order.
-    xt = np.clip(xt.reshape(st.shape), x[:, :-1, None], x[:, 1:, None])
-    xt = np.maximum.accumulate(xt, axis=2)
-    edges = np.concatenate([x[:, :-1, None], xt, x[:, 1:, None]], axis=2)
-    segments = integrate(f, edges[..., :-1], edges[..., 1:], GAUSS)     # (n, 5, points + 1)
-    cdf = u[:, :-1, None] + np.cumsum(segments[..., :-1], axis=2)
-    disagree = np.abs(segments.sum(axis=2) - np.diff(u, axis=1))        # (n, 5)
-    err = np.abs(st * mass[:, None, None] - cdf) + disagree[:, :, None]
-    return np.max(err, axis=(1, 2)) > tol
+    xt = np.maximum.accumulate(np.clip(xt, x[:, :-1], x[:, 1:]), axis=0)
+    edges = np.concatenate([x[None, :, :-1], xt, x[None, :, 1:]])
+    segments = integrate(f, edges[:-1], edges[1:], GAUSS)                 # (points + 1, n, 5)
+    cdf = u[:, :-1] + np.cumsum(segments[:-1], axis=0)
+    disagree = np.abs(segments.sum(axis=0) - np.diff(u, axis=1))        # (n, 5)
+    err = np.max(np.abs(st * mass[:, None] - cdf), axis=0) + disagree
+    return np.max(err, axis=1) > tol
 
 
 def refine(f, breakpoints, total, u_resolution):

@@ -131,11 +131,14 @@ def integrate_many(f, rules, points=None):
         with np.errstate(invalid="ignore", over="ignore"):
             wide = width > np.maximum(2.0**-32 * np.maximum(np.abs(lo), np.abs(hi)), 2.0**-1054)
         if not wide.all():
-            # Otherwise pull the nodes back inside, so that f is never asked
-            # about the ends themselves. An interval with no double strictly
-            # inside it (at most one ulp wide) holds no mass we could resolve
-            # anyway: it counts as 0, unevaluated.
-            x = np.clip(x, np.nextafter(lo, hi), np.nextafter(hi, lo))
+            # Otherwise pull the nodes of the others back inside, so that f
+            # is never asked about the ends themselves. An interval with no
+            # double strictly inside it (at most one ulp wide) holds no mass
+            # we could resolve anyway: it counts as 0, unevaluated.
+            few = np.flatnonzero(~wide)                    # flat indices into lo
+            a, b = lo.ravel()[few], hi.ravel()[few]
+            by_node = x.reshape(n, -1)                      # a view: writes go to x
+            by_node[:, few] = np.clip(by_node[:, few], np.nextafter(a, b), np.nextafter(b, a))
             inside = np.nextafter(lo, hi) < hi
             if not inside.all():
                 mask = np.broadcast_to(inside, x.shape)

@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.sampling.quadrature import density_values, integrate
+from scratchmeta.sampling.quadrature import density_values, integrate_many
 
 TAIL_CUT = 1e-13      # relative mass dropped at each cut infinite tail
 SHELL_NODES = 16      # Gauss-Legendre nodes per shell
@@ -258,8 +258,10 @@ def _beyond(masses):
     return float(last[-1] * ratio / (1.0 - ratio))
 
 
-def _side(f, c, end):
-    """Shell edges from c toward ``end``, their masses, and the unresolved rest."""
+@_frozen
+def _shells(c, end):
+    """The shells [lo, hi] from c toward ``end`` that can be integrated, their
+    outer edges, and how many are of the first kind (cached, as :func:`_toward`)."""
     edges, n_outward = _toward(c, end)
     lo = np.concatenate([[c], edges[:-1]])
     lo, hi = np.minimum(lo, edges), np.maximum(lo, edges)
@@ -267,13 +269,19 @@ def _side(f, c, end):
     # integrated; they belong to the unresolved rest, found by extrapolation.
     resolved = np.flatnonzero(np.nextafter(lo, hi) < hi)
     n = resolved[-1] + 1 if resolved.size else 0
-    edges, lo, hi = edges[:n], lo[:n], hi[:n]
-    masses = integrate(f, lo, hi, SHELL_NODES)
+    return edges[:n], lo[:n], hi[:n], n_outward
+
+
+def _sides(f, c, ends):
+    """For each end: shell edges from c toward it, their masses, the unresolved
+    rest beyond them, and the rest toward c (all shells in one call to f)."""
+    shells = [_shells(c, end) for end in ends]
+    masses, _ = integrate_many(f, [(lo, hi, SHELL_NODES) for _, lo, hi, _ in shells])
     # The same extrapolation inward, toward c, from the shells 1..4 whose
     # widths double: it is infinite if the masses do not shrink toward c,
     # that is if f has a non-integrable singularity at c itself.
-    at_center = _beyond(masses[1:5][::-1]) if n_outward >= 5 else 0.0
-    return edges, masses, _beyond(masses), at_center
+    return [(edges, m, _beyond(m), _beyond(m[1:5][::-1]) if n_outward >= 5 else 0.0)
+            for (edges, _, _, n_outward), m in zip(shells, masses)]
 
 
 def explore(f, pdf, a, b, center=None, u_resolution=1e-10):
@@ -284,7 +292,7 @@ def explore(f, pdf, a, b, center=None, u_resolution=1e-10):
     """
     found = find_center(pdf, a, b, center)
     c, ends = found.c, (found.lo, found.hi)
-    sides = [_side(f, c, ends[0]), _side(f, c, ends[1])]
+    sides = _sides(f, c, ends)
     total = sum(float(np.sum(m)) + rest for _, m, rest, _ in sides)
     if not np.isfinite(total):
         end, rest = max(((a, sides[0][2]), (b, sides[1][2])), key=lambda er: er[1])
