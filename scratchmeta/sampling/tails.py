@@ -191,11 +191,14 @@ def _beyond_a_zero_gap(x, y, c, a, b):
     only if less than TAIL_CUT of the mass lies beyond the bulk.
     """
     marked = np.zeros(x.size, dtype=bool)
-    for side, infinite in ((x > max(c, 0.0), np.isinf(b)), (x < min(c, 0.0), np.isinf(a))):
+    # x is sorted (the probes are), so outward from 0 is its own order on the
+    # right and the reverse on the left.
+    for side, infinite, outward in ((x > max(c, 0.0), np.isinf(b), 1),
+                                    (x < min(c, 0.0), np.isinf(a), -1)):
         idx = np.flatnonzero(side)
         if not infinite or idx.size < 3:
             continue
-        order = idx[np.argsort(np.abs(x[idx]))]            # outward from 0
+        order = idx[::outward]
         zero = y[order] == 0.0
         # Each run of zeros that a value ends: it starts at `first`, the value
         # is at `after`; the first run spanning ZERO_GAP cuts off what follows.
