@@ -67,6 +67,8 @@ NON_MONOTONE_PARTS = 4    # ... and a fit that is not increasing into at least t
 _INSETS = np.array([2.0**-30, -2.0**-30, 2.0**-40, -2.0**-40])   # from lo, hi, lo, hi
 CHUNK = 1 << 15           # draws per pass: the nine temporaries stay in cache
 
+_DEGREES = np.arange(1, ORDER + 1)[:, None]      # x'(s) = sum_j j a_j s**(j-1)
+
 # Bernstein coefficients of the derivative x'(s) = sum_j d_j s**j (degree 4)
 # on [0, 1]: b_i = sum_{j <= i} C(i, j) / C(4, j) d_j. All b_i > 0 proves
 # that x(s) is increasing on [0, 1].
@@ -93,24 +95,30 @@ def _fit(f, lo, hi, tol, light):
     estimated u-error (unnormalised), floor the part of it that no
     interpolant could avoid, split_at where to halve a rejected interval,
     parts into how many equal pieces to cut it instead (2: halve it).
+
+    Inside, the arrays are laid out node first (the nodes x are (6, n)), so
+    that every NumPy operation, reductions over the nodes included, runs
+    along the many intervals rather than the few nodes.
     """
     n = lo.size
     width = hi - lo
-    x = lo[:, None] + width[:, None] * NODES                  # (n, 6) nodes x_k
-    x[:, 0], x[:, -1] = lo, hi
+    x = lo + width * NODES[:, None]                            # (6, n) nodes x_k
+    x[0], x[-1] = lo, hi
     # f just inside each end, 2**-30 and 2**-40 of the width in, for the
     # checks below; some double must lie strictly inside ("roomy").
-    roomy = np.nextafter(lo, hi) < hi
-    near = np.stack([lo, hi, lo, hi], axis=1)[roomy] + width[roomy, None] * _INSETS
-    near = np.clip(near, np.nextafter(lo, hi)[roomy, None], np.nextafter(hi, lo)[roomy, None])
+    after_lo, before_hi = np.nextafter(lo, hi), np.nextafter(hi, lo)
+    roomy = after_lo < hi
+    near = np.stack([lo, hi, lo, hi])[:, roomy] + width[roomy] * _INSETS[:, None]
+    near = np.clip(near, after_lo[roomy], before_hi[roomy])
     # Every value of f this step needs, in one call: the gaps, the whole
     # interval by a finer rule, and the four points near the ends.
     (gaps, whole), values = integrate_many(
-        f, [(x[:, :-1], x[:, 1:], GAUSS), (lo, hi, 2 * GAUSS)], points=near)
-    u = np.concatenate([np.zeros((n, 1)), np.cumsum(gaps, axis=1)], axis=1)   # (n, 6)
-    mass = u[:, -1]
-    f_ends, f_near = np.zeros((n, 2)), np.zeros((n, 2))
-    f_ends[roomy], f_near[roomy] = values[:, :2], values[:, 2:]
+        f, [(x[:-1], x[1:], GAUSS), (lo, hi, 2 * GAUSS)], points=near)
+    u = np.zeros((ORDER + 1, n))                               # (6, n)
+    np.cumsum(gaps, axis=0, out=u[1:])
+    mass = u[-1]
+    f_ends, f_near = np.zeros((2, n)), np.zeros((2, n))
+    f_ends[:, roomy], f_near[:, roomy] = values[:2], values[2:]
 
     parts = np.full(n, 2)
     alpha = np.zeros((n, ORDER))
@@ -119,11 +127,10 @@ def _fit(f, lo, hi, tol, light):
     # The strip next to each end that no quadrature node samples (STRIP of
     # the end gap): a jump there is invisible to quadrature, so the mass it
     # could hide is bounded below through f_ends.
-    strip = STRIP * np.stack([x[:, 1] - x[:, 0], x[:, -1] - x[:, -2]], axis=1)
+    strip = STRIP * np.stack([x[1] - x[0], x[-1] - x[-2]])
     # A light interval is a straight line, whose u-error is at most its
     # mass, provided no jump hides mass at its ends.
-    is_light = (mass <= light) & (np.max(np.abs(f_ends - mass[:, None] / width[:, None])
-                                         * strip, axis=1) <= light)
+    is_light = (mass <= light) & (np.max(np.abs(f_ends - mass / width) * strip, axis=0) <= light)
     accepted = is_light.copy()
 
     # Candidates for a polynomial: heavy intervals whose nodes are distinct in
@@ -132,37 +139,36 @@ def _fit(f, lo, hi, tol, light):
     # edge of f's support inside the interval, which quadrature nodes can
     # step over.
     with np.errstate(divide="ignore", invalid="ignore"):
-        s = u / mass[:, None]
-    edge = (f_near == 0.0) & (gaps[:, [0, -1]] > 0.0)
-    cand = ~(mass <= light) & (np.min(np.diff(s, axis=1), axis=1) > 1e-9) \
-        & (np.abs(whole - mass) <= 0.02 * tol) & ~edge.any(axis=1)
+        s = u / mass
+    edge = (f_near == 0.0) & (gaps[[0, -1]] > 0.0)
+    cand = ~(mass <= light) & (np.min(np.diff(s, axis=0), axis=0) > 1e-9) \
+        & (np.abs(whole - mass) <= 0.02 * tol) & ~edge.any(axis=0)
     idx = np.flatnonzero(cand)
     if idx.size:
         # x(s) - lo = sum_{j=1..5} alpha_j s**j through the nodes k = 1..5.
-        a, solved = _solve_vandermonde(s[idx, 1:], x[idx, 1:] - lo[idx, None])
-        idx, a = idx[solved], a[solved]
+        a, solved = _solve_vandermonde(s[1:, idx], x[1:, idx] - lo[idx])
+        idx, a = idx[solved], a[:, solved]                     # a is (5, k)
     if idx.size:
-        sc = s[idx]
+        sc = s[:, idx]
         # Step 3: u-error at the midpoints between nodes.
-        st = (sc[:, :-1] + sc[:, 1:]) / 2.0
-        xt = lo[idx, None] + _horner(a, st)
-        xt = np.clip(xt, lo[idx, None], hi[idx, None])
-        xk = x[idx, :-1]
+        st = (sc[:-1] + sc[1:]) / 2.0
+        xt = np.clip(lo[idx] + _horner(a, st), lo[idx], hi[idx])
+        xk = x[:-1, idx]
         signed = np.where(xt >= xk, 1.0, -1.0)
-        u_true = u[idx, :-1] + signed * integrate(f, np.minimum(xk, xt), np.maximum(xk, xt), GAUSS)
-        e = np.max(np.abs(st * mass[idx, None] - u_true), axis=1)
-        slope = a * np.arange(1, ORDER + 1)                     # x'(s) coefficients
-        increasing = np.all(slope @ _TO_BERNSTEIN.T > 0.0, axis=1)
+        u_true = u[:-1, idx] + signed * integrate(f, np.minimum(xk, xt), np.maximum(xk, xt), GAUSS)
+        e = np.max(np.abs(st * mass[idx] - u_true), axis=0)
+        slope = a * _DEGREES                                   # x'(s) coefficients
+        increasing = np.all(_TO_BERNSTEIN @ slope > 0.0, axis=0)
         # A jump of f between the last quadrature node of an end gap and the
         # end itself is invisible to every rule above. The slope of x(s) at
         # the ends says what density the fit assumes there, f = mass / x'(s);
         # compare it with f just inside each end, and bound the mass that the
         # difference could hide in the unsampled strip (2% of the gap).
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            implied = mass[idx, None] / np.stack([slope[:, 0], slope.sum(axis=1)], axis=1)
-        hidden = np.max(np.abs(f_ends[idx] - implied) * strip[idx], axis=1)
+            implied = mass[idx] / np.stack([slope[0], slope.sum(axis=0)])
+        hidden = np.max(np.abs(f_ends[:, idx] - implied) * strip[:, idx], axis=0)
         good = (e <= tol) & increasing & (hidden <= tol)
-        alpha[idx[good]] = a[good]
+        alpha[idx[good]] = a[:, good].T
         err[idx[good]] = e[good]
         accepted[idx[good]] = True
         # The u-error of a degree-5 fit shrinks like width**6. A fit that
@@ -178,9 +184,9 @@ def _fit(f, lo, hi, tol, light):
     # No interpolant can beat the spacing of the doubles themselves: x moves
     # in steps of one ulp, and the CDF by about f(x) * ulp per step.
     with np.errstate(divide="ignore", invalid="ignore"):
-        gap_density = gaps / np.diff(x, axis=1)
-        density = np.nan_to_num(np.max(gap_density, axis=1))
-        spread = np.log(density / np.min(gap_density, axis=1))
+        gap_density = gaps / np.diff(x, axis=0)
+        density = np.nan_to_num(np.max(gap_density, axis=0))
+        spread = np.log(density / np.min(gap_density, axis=0))
     floor = 0.5 * density * np.spacing(np.maximum(np.abs(lo), np.abs(hi)))
     # Where the mean density of the gaps varies by more than a factor
     # e**LOG_SPREAD across a rejected interval, cut it into pieces that
@@ -201,7 +207,7 @@ def _fit(f, lo, hi, tol, light):
     # Equal pieces only where each is still many doubles wide.
     narrow = width < 4 * MAX_PARTS * MIN_ULPS * np.spacing(np.maximum(np.abs(lo), np.abs(hi)))
     parts[narrow | ~np.isfinite(width)] = 2
-    return accepted, u, alpha, np.maximum(err, floor), floor, split_at, parts
+    return accepted, u.T, alpha, np.maximum(err, floor), floor, split_at, parts
 
 
 def _edge_of_support(f, lo, hi):
@@ -232,36 +238,36 @@ def _edge_of_support(f, lo, hi):
 
 
 def _solve_vandermonde(s, y):
-    """Coefficients a with sum_j a_j s_k**(j+1) = y_k, one 5 x 5 system per row.
+    """Coefficients a with sum_j a_j s_k**(j+1) = y_k, one 5 x 5 system per column.
 
-    That is the polynomial through (0, 0) and the five points (s_k, y_k):
-    Newton's divided differences on the nodes 0, s_1, ..., s_5, then the
-    Newton form expanded into powers of s (Bjorck and Pereyra's algorithm
-    for Vandermonde systems). Worked on all rows at once, node by node,
-    this is about 25 array operations however many rows there are.
+    ``s`` and ``y`` are (5, m), node by node; so is the result a. That is
+    the polynomial through (0, 0) and the five points (s_k, y_k): Newton's
+    divided differences on the nodes 0, s_1, ..., s_5, then the Newton form
+    expanded into powers of s (Bjorck and Pereyra's algorithm for
+    Vandermonde systems), about 25 array operations however many columns.
 
-    Returns (a, solved). A row whose result is not finite (nodes crowded
+    Returns (a, solved). A column whose result is not finite (nodes crowded
     together, when f varies wildly across the interval) is marked unsolved;
     its interval will simply be halved.
     """
-    t = np.zeros((ORDER + 1, len(s)))              # nodes t_0 = 0, t_1..t_5 = s
-    t[1:] = s.T
-    c = np.zeros((ORDER + 1, len(s)))              # values 0, y_1..y_5
-    c[1:] = y.T
+    t = np.zeros((ORDER + 1, s.shape[1]))          # nodes t_0 = 0, t_1..t_5 = s
+    t[1:] = s
+    c = np.zeros((ORDER + 1, s.shape[1]))          # values 0, y_1..y_5
+    c[1:] = y
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         for k in range(ORDER):                     # c_i <- f[t_i-k-1, ..., t_i]
             c[k + 1:] = (c[k + 1:] - c[k:-1]) / (t[k + 1:] - t[:ORDER - k])
         for k in range(ORDER - 1, -1, -1):         # Newton form -> powers of s
             c[k:-1] -= t[k] * c[k + 1:]
-    a = c[1:].T                                    # c[0], the constant, is 0
-    return a, np.all(np.isfinite(a), axis=1)
+    a = c[1:]                                      # c[0], the constant, is 0
+    return a, np.all(np.isfinite(a), axis=0)
 
 
 def _horner(a, s):
-    """sum_j a[:, j] s**(j+1), for a of shape (m, 5) and s of shape (m, k) or (p, m, k)."""
-    p = a[:, -1:] * s
+    """sum_j a[j] s**(j+1), for a of shape (5, m) and s of shape (..., m)."""
+    p = a[-1] * s
     for j in range(ORDER - 2, -1, -1):
-        p = (p + a[:, j:j + 1]) * s
+        p = (p + a[j]) * s
     return p
 
 
@@ -285,25 +291,26 @@ def self_check(f, lo, hi, alpha, u, tol):
     the gap, so a piece where quadrature itself is unsure fails. ``u`` is
     the CDF at the nodes relative to lo, as :func:`_fit` computed it.
     """
-    # Arrays are laid out test point first, (points, n, 5), so that the
-    # running sums and maxima below run over the many gaps at once.
+    # Arrays are laid out test point first, then node, then piece:
+    # (points, 5, n), so that every operation runs along the many pieces.
     width = hi - lo
-    x = lo[:, None] + width[:, None] * NODES
-    x[:, 0], x[:, -1] = lo, hi
-    mass = u[:, -1]                           # > 0: only pieces with mass are checked
-    s = u / mass[:, None]
-    st = s[:, :-1] + np.diff(s, axis=1) * _CHECK_FRACTIONS                # (points, n, 5)
-    xt = lo[:, None] + _horner(alpha, st)
+    x = lo + width * NODES[:, None]                                     # (6, n)
+    x[0], x[-1] = lo, hi
+    u = u.T                                                             # (6, n)
+    mass = u[-1]                              # > 0: only pieces with mass are checked
+    s = u / mass
+    st = s[:-1] + np.diff(s, axis=0) * _CHECK_FRACTIONS                 # (points, 5, n)
+    xt = lo + _horner(alpha.T, st)
     # An increasing x(s) (every finished piece is one) maps the s between two
     # nodes into the gap between them; clipping only undoes rounding, and
     # keeps the segments in order.
-    xt = np.maximum.accumulate(np.clip(xt, x[:, :-1], x[:, 1:]), axis=0)
-    edges = np.concatenate([x[None, :, :-1], xt, x[None, :, 1:]])
-    segments = integrate(f, edges[:-1], edges[1:], GAUSS)                 # (points + 1, n, 5)
-    cdf = u[:, :-1] + np.cumsum(segments[:-1], axis=0)
-    disagree = np.abs(segments.sum(axis=0) - np.diff(u, axis=1))        # (n, 5)
-    err = np.max(np.abs(st * mass[:, None] - cdf), axis=0) + disagree
-    return np.max(err, axis=1) > tol
+    xt = np.maximum.accumulate(np.clip(xt, x[:-1], x[1:]), axis=0)
+    edges = np.concatenate([x[None, :-1], xt, x[None, 1:]])
+    segments = integrate(f, edges[:-1], edges[1:], GAUSS)              # (points + 1, 5, n)
+    cdf = u[:-1] + np.cumsum(segments[:-1], axis=0)
+    disagree = np.abs(segments.sum(axis=0) - np.diff(u, axis=0))       # (5, n)
+    err = np.max(np.abs(st * mass - cdf), axis=0) + disagree
+    return np.max(err, axis=0) > tol
 
 
 def refine(f, breakpoints, total, u_resolution):
