@@ -3,7 +3,9 @@
 Lecture 22, section 1.2.2: the engine is Chapter 1, and every later chapter
 builds on it through public names only. ``scratchmeta.gradcheck`` (the
 finite-difference check) is built on the engine, so it imports the engine and
-never the reverse; the engine imports nothing else from the package.
+never the reverse; the engine imports nothing else from the package. Inside
+the engine package, the appendix modules build on ``core.py`` through its
+public names too, and the imports between its modules form no cycle.
 """
 
 import ast
@@ -15,7 +17,9 @@ import scratchmeta.autodiff as ad
 import scratchmeta.gradcheck as gradcheck
 from hypothesis_inputs import normal
 
-PACKAGE = pathlib.Path(ad.__file__).parent
+ENGINE = pathlib.Path(ad.__file__).parent            # scratchmeta/autodiff/
+PACKAGE = ENGINE.parent                              # scratchmeta/
+ENGINE_FILES = sorted(ENGINE.glob("*.py"))
 
 
 def imported_modules(path):
@@ -30,7 +34,76 @@ def imported_modules(path):
 
 
 def test_the_engine_imports_nothing_from_the_package():
-    assert not {m for m in imported_modules(PACKAGE / "autodiff.py") if "scratchmeta" in m}
+    assert {p.name for p in ENGINE_FILES} >= {"__init__.py", "core.py"}
+    for path in ENGINE_FILES:
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                assert not any("scratchmeta" in a.name for a in node.names), path.name
+            elif isinstance(node, ast.ImportFrom):
+                # only NumPy and the standard library absolutely; siblings relatively (from .core)
+                assert node.level == 1 or "scratchmeta" not in (node.module or ""), path.name
+                assert node.level <= 1, f"{path.name} reaches outside the engine package"
+
+
+def engine_imports():
+    """{module: {(sibling module, imported name), ...}} for the engine package's modules."""
+    found = {}
+    for path in ENGINE_FILES:
+        found[path.stem] = {(node.module, alias.name)
+                            for node in ast.walk(ast.parse(path.read_text()))
+                            if isinstance(node, ast.ImportFrom) and node.level == 1
+                            for alias in node.names}
+    return found
+
+
+def test_engine_modules_use_only_each_others_public_names():
+    for module, imports in engine_imports().items():
+        for sibling, name in imports:
+            assert not name.startswith("_"), f"{module} imports {sibling}.{name}"
+            assert name in getattr(ad, sibling).__all__, f"{module}: {sibling}.{name} not public"
+    # and nothing in the rest of the package reaches into the engine's private names
+    for path in PACKAGE.rglob("*.py"):
+        if ENGINE not in path.parents:
+            text = path.read_text()
+            assert "ad._" not in text and "autodiff._" not in text, path
+
+
+def test_engine_modules_import_each_other_without_a_cycle():
+    graph = {m: {s for s, _ in imports} for m, imports in engine_imports().items()}
+    done, active = set(), []
+
+    def visit(m):
+        assert m not in active, f"import cycle: {' -> '.join(active + [m])}"
+        if m in done:
+            return
+        active.append(m)
+        for s in graph.get(m, ()):
+            visit(s)
+        active.pop()
+        done.add(m)
+    for m in graph:
+        visit(m)
+    assert "__init__" not in {s for deps in graph.values() for s in deps}
+
+
+def test_the_lecture_code_needs_only_the_core_module():
+    # The reading path of sections 1.2-1.3.6: core.py holds every engine name
+    # that the lecture's modules use.
+    import re
+    for name in ["nn.py", "tasks.py", "meta/maml.py", "meta/adapt.py", "figures/fig22_5.py"]:
+        used = set(re.findall(r"\bad\.([A-Za-z_]+)", (PACKAGE / name).read_text()))
+        assert used <= set(ad.core.__all__), (name, used - set(ad.core.__all__))
+
+
+def test_numpy_names_in_error_messages_are_engine_ops():
+    from scratchmeta.autodiff.numpy_interop import ENGINE_OP
+    assert set(ENGINE_OP.values()) <= set(ad.__all__)
+    # every op NumPy also has under its own name is named by the message table
+    not_the_same = {"trace", "shape"}        # np.trace is a matrix trace; np.shape only reads
+    for name in set(ad.__all__) - not_the_same:
+        if hasattr(np, name) or hasattr(np.linalg, name):
+            assert name in ENGINE_OP, name
 
 
 def test_gradcheck_uses_only_public_engine_names():
@@ -46,7 +119,8 @@ def test_check_grads_and_hvp_live_in_gradcheck_only():
 
 
 def test_every_name_in_all_exists():
-    for module in (ad, gradcheck):
+    for module in (ad, gradcheck, ad.core, ad.more_ops, ad.linalg, ad.derivatives, ad.pytrees,
+                   ad.checks, ad.numpy_interop):
         for name in module.__all__:
             assert hasattr(module, name), f"{module.__name__}.{name}"
 

@@ -1,0 +1,55 @@
+"""Chapter 1: a tiny reverse-mode autodiff engine with gradients of gradients.
+
+Lecture 22, section 1.2.2 step 4 and section 1.3.6 (Figure 22.5, eq. 22.4):
+MAML's meta-gradient is a gradient of gradients, and this package computes
+it. Use it as ``from scratchmeta import autodiff as ad``; every name below is
+``ad.<name>``.
+
+Reading path:
+
+1. ``core.py``: the whole engine behind Chapters 1-2 (tensors and nested
+   traces, primitives with their VJPs, the tape walk, ``grad``,
+   ``value_and_grad`` and ``trace``) and the ops an MLP and MAML need.
+   Sections 1.2 and 1.3.6 need nothing else.
+2. Appendices, each one idea, read when needed:
+
+   * ``linalg.py``: ``solve`` for the closed-form heads of sections 1.3.4 and
+     1.4.3 (eq. 22.6), ``einsum`` and ``norm``;
+   * ``more_ops.py``: more of NumPy for porting code (sin, max, prod, var,
+     clip, concatenate, stack, ...);
+   * ``derivatives.py``: ``vjp``, ``jacobian``, ``hessian`` and ``jvp``;
+   * ``pytrees.py``: nested parameters (``tree_flatten``, ``tree_map``);
+   * ``numpy_interop.py``: what a Tensor does where NumPy code expects an array;
+   * ``checks.py``: input checks and error messages.
+
+Checking the engine is a chapter of its own: ``scratchmeta.gradcheck``
+(``check_grads``, ``hvp``) imports this package, never the reverse, and the
+package imports nothing else from scratchmeta.
+
+**dtypes.** float64 is the default; float32 in gives float32 out, including
+every gradient at every order; other dtypes are refused with a TypeError.
+Gradient checks always run in float64.
+"""
+
+from .core import (Primitive, Tensor, Trace, add, broadcast_to, div, exp, getitem, grad, log,
+                   logsumexp, matmul, matrix_transpose, mean, mul, neg, power, relu, reshape, shape,
+                   sigmoid, sqrt, stop_gradient, sub, sum, sum_to, tanh, trace, transpose,
+                   value_and_grad, where)
+from .derivatives import hessian, jacobian, jvp, vjp
+from .linalg import einsum, norm, solve
+from .more_ops import (abs, clip, concatenate, cos, cosh, expand_dims, expm1, log1p, max, maximum,
+                       min, minimum, prod, sin, sinh, squeeze, stack, std, tan, var)
+from .pytrees import tree_flatten, tree_map
+
+__all__ = [
+    "Tensor", "Primitive", "grad", "value_and_grad", "vjp", "jvp", "jacobian", "hessian",
+    "trace", "stop_gradient",
+    "shape", "matrix_transpose", "tree_flatten", "tree_map",
+    "add", "sub", "mul", "div", "power", "neg", "matmul", "getitem",
+    "exp", "log", "sqrt", "tanh", "sin", "cos", "sigmoid", "relu", "abs", "maximum", "minimum",
+    "where",
+    "tan", "sinh", "cosh", "log1p", "expm1", "clip",
+    "sum", "mean", "logsumexp", "max", "min", "prod", "var", "std",
+    "reshape", "transpose", "broadcast_to", "concatenate", "stack", "sum_to", "squeeze",
+    "expand_dims", "solve", "einsum", "norm",
+]

@@ -1,0 +1,46 @@
+"""Chapter 1, appendix: parameter trees, flattened to a list of arrays and rebuilt.
+
+Lecture 22, section 1.2.2: MAML's theta0 is not one array but a network's
+parameters, a list of (W, b) layers. ``grad`` accepts such a *tree* (nested
+lists, tuples, namedtuples and dicts whose leaves are arrays or numbers),
+watches every leaf, and returns a gradient of the same structure; the same
+two helpers let model code apply one update rule to every leaf
+(``theta - inner_lr * g`` leaf by leaf, eq. 22.4).
+
+Imports nothing from the engine.
+"""
+
+__all__ = ["tree_flatten", "tree_map"]
+
+
+def tree_flatten(tree):
+    """``(leaves, rebuild)`` of nested lists, tuples, namedtuples and dicts.
+
+    ``rebuild(new_leaves)`` puts a list of leaves back into the same structure.
+    Anything else (an array, a number, a Tensor) is one leaf.
+    """
+    if isinstance(tree, (list, tuple)):
+        parts = [tree_flatten(t) for t in tree]
+        leaves = [leaf for p in parts for leaf in p[0]]
+        kind = type(tree)
+        # A namedtuple is built from positional fields, a list or tuple from one iterable.
+        make = (lambda items: kind(*items)) if hasattr(tree, "_fields") else kind
+
+        def rebuild(flat):
+            out, i = [], 0
+            for p_leaves, p_rebuild in parts:
+                out.append(p_rebuild(flat[i:i + len(p_leaves)]))
+                i += len(p_leaves)
+            return make(out)
+        return leaves, rebuild
+    if isinstance(tree, dict):
+        keys = list(tree)
+        leaves, rebuild_values = tree_flatten([tree[k] for k in keys])
+        return leaves, lambda flat: dict(zip(keys, rebuild_values(flat)))
+    return [tree], lambda flat: flat[0]
+
+
+def tree_map(f, *trees):
+    """Apply ``f`` leaf by leaf to trees of the same structure; keep that structure."""
+    leaves = [tree_flatten(t)[0] for t in trees]
+    return tree_flatten(trees[0])[1]([f(*xs) for xs in zip(*leaves)])
