@@ -7,11 +7,12 @@ from conftest import meta_step
 
 from scratchmeta.gradcheck import check_grads
 from scratchmeta.meta import adapt
-from scratchmeta.meta.guard import ExplodingMetaGradient
 from scratchmeta.meta.closed_form import ClosedForm, closed_form_meta_loss
+from scratchmeta.meta.guard import ExplodingMetaGradient
 from scratchmeta.meta.ridge import ridge_fit
+from scratchmeta.more_tasks import GaussianClusters
 from scratchmeta.nn import MLP, split
-from scratchmeta.tasks import GaussianClusters, Sinusoid, mse
+from scratchmeta.tasks import Sinusoid, mse
 
 
 def _small_problem(seed=6):

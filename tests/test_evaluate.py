@@ -12,8 +12,9 @@ from scratchmeta.meta.evaluate import (VALIDATION_SEED, Z95, evaluate, format_in
                                        select_test_time, task_rng, with_test_time)
 from scratchmeta.meta.registry import make_strategy
 from scratchmeta.meta.training import step_rng, train
+from scratchmeta.more_tasks import GaussianClusters
 from scratchmeta.nn import MLP
-from scratchmeta.tasks import GaussianClusters, Sinusoid
+from scratchmeta.tasks import Sinusoid
 
 
 class Predictions:

@@ -14,8 +14,9 @@ from scratchmeta.gradcheck import check_grads
 from scratchmeta.meta import maml
 from scratchmeta.meta.maml_low_rank import meta_loss_low_rank, uses_low_rank
 from scratchmeta.meta.registry import default_model
+from scratchmeta.more_tasks import GaussianClusters
 from scratchmeta.nn import MLP, per_task
-from scratchmeta.tasks import GaussianClusters, Sinusoid, TaskBatch, cross_entropy
+from scratchmeta.tasks import Sinusoid, TaskBatch, cross_entropy
 
 
 def _problem(batch_norm, n_support=6, fan_in=20, seed=0):

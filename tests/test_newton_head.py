@@ -12,8 +12,9 @@ from scratchmeta.meta.newton_head import NewtonHead
 from scratchmeta.meta.registry import make_strategy
 from scratchmeta.meta.ridge import with_bias
 from scratchmeta.meta.softmax_head import softmax_head_unrolled
+from scratchmeta.more_tasks import GaussianClusters
 from scratchmeta.nn import MLP
-from scratchmeta.tasks import GaussianClusters, Sinusoid, cross_entropy
+from scratchmeta.tasks import Sinusoid, cross_entropy
 
 
 def _setup(seed=0, n_support=6):

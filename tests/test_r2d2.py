@@ -9,8 +9,9 @@ from scratchmeta.gradcheck import check_grads
 from scratchmeta.meta import adapt
 from scratchmeta.meta.r2d2 import R2D2
 from scratchmeta.meta.registry import make_strategy
+from scratchmeta.more_tasks import GaussianClusters
 from scratchmeta.nn import MLP
-from scratchmeta.tasks import GaussianClusters, Sinusoid, cross_entropy
+from scratchmeta.tasks import Sinusoid, cross_entropy
 
 
 def _setup(seed=0):

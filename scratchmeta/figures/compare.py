@@ -13,7 +13,7 @@ Two families, because the strategies separate for different reasons on each:
   (eq. 22.6) exact: the closed-form strategy is far ahead of everything that
   adapts by SGD.
 * Sinusoids whose frequency varies too, A sin(w x - phi), w in [0.5, 2]
-  (:class:`scratchmeta.tasks.SinusoidFrequency`). No fixed pair of features
+  (:class:`scratchmeta.more_tasks.SinusoidFrequency`). No fixed pair of features
   spans these tasks, so the ridge head's advantage shrinks (the caption and
   the README give by how much).
 

@@ -27,7 +27,7 @@ Which families. On Finn et al.'s sinusoids A sin(x - phi) =
 (A cos phi) sin x - (A sin phi) cos x every task is linear in the two fixed
 features sin x and cos x, so a body that has learned them makes a ridge head
 (eq. 22.6) exact, and the closed-form strategy wins by a wide margin. On
-sinusoids whose frequency varies too (:class:`scratchmeta.tasks.SinusoidFrequency`)
+sinusoids whose frequency varies too (:class:`scratchmeta.more_tasks.SinusoidFrequency`)
 no fixed pair of features spans the tasks: that advantage shrinks, and the
 ranking of the strategies is set by how well each adapts from 10 points.
 

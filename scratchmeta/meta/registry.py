@@ -30,8 +30,9 @@ from scratchmeta.meta.newton_head import NewtonHead
 from scratchmeta.meta.r2d2 import R2D2
 from scratchmeta.meta.reptile import Reptile
 from scratchmeta.meta.subset import Subset
+from scratchmeta.more_tasks import GaussianClusters, SinusoidFrequency
 from scratchmeta.nn import MLP
-from scratchmeta.tasks import GaussianClusters, LinearRegression, Sinusoid, SinusoidFrequency
+from scratchmeta.tasks import LinearRegression, Sinusoid
 
 # In the order of the lecture.
 STRATEGIES = {

@@ -1,0 +1,102 @@
+"""Task families beyond the lecture's two running examples.
+
+Lecture 22's sinusoids and lines (:mod:`scratchmeta.tasks`) are regression
+tasks that a fixed pair of features can fit. Two more families put the
+strategies of sections 1.3-1.4 where they separate:
+
+* :class:`SinusoidFrequency`, sinusoids whose frequency varies too, which no
+  fixed set of features fits (the second family of the comparison,
+  ``scratchmeta.meta.compare``);
+* :class:`GaussianClusters`, N-way few-shot classification, for the
+  cross-entropy losses and the convex heads of section 1.4.3.
+
+Each draws a :class:`~scratchmeta.tasks.TaskBatch` of support and query sets
+(eq. 22.1-22.2) as every family does.
+"""
+
+import numpy as np
+
+from scratchmeta.tasks import Sinusoid, TaskBatch, TaskFamily, accuracy, check_counts, \
+    cross_entropy
+
+
+class SinusoidFrequency(Sinusoid):
+    """y = A sin(w x - phi): Finn et al.'s sinusoids whose frequency w ~ U[0.5, 2] varies too.
+
+    Why a second sinusoid family. With w fixed at 1 every task is
+    A sin(x - phi) = (A cos phi) sin x - (A sin phi) cos x, a linear
+    combination of the same two features sin x and cos x; a network body that
+    has learned them makes a linear (ridge) head exact. With w varying, the
+    tasks span no fixed finite set of features: sin(w x) for different w are
+    linearly independent functions, so a head on fixed features can only
+    approximate them, and adapting the features themselves (MAML's inner
+    loop) has something to do.
+    """
+
+    name = "sinusoid_frequency"
+
+    def __init__(self, amplitude=(0.1, 5.0), phase=(0.0, np.pi), x_range=(-5.0, 5.0),
+                 frequency=(0.5, 2.0)):
+        super().__init__(amplitude, phase, x_range)
+        low, high = (float(v) for v in frequency)
+        if not 0 < low <= high:
+            raise ValueError(f"frequency must be a range (low, high) with 0 < low <= high, "
+                             f"got {frequency!r}")
+        self.frequency = (low, high)
+
+    def describe(self):
+        return {**super().describe(), "frequency": list(self.frequency)}
+
+    def sample_params(self, rng, n_tasks):
+        amp_phase = super().sample_params(rng, n_tasks)                  # A, phi as Sinusoid
+        freq = rng.uniform(*self.frequency, n_tasks)
+        return np.concatenate([amp_phase, freq[:, None]], axis=1)        # (tasks, 3): A, phi, w
+
+    def target(self, task_params, x):
+        amp, phase, freq = (task_params[:, j, None, None] for j in range(3))
+        return amp * np.sin(freq * x - phase)
+
+
+class GaussianClusters(TaskFamily):
+    """N-way few-shot classification: each class a Gaussian cluster in d dimensions.
+
+    Per task, class centres are drawn from N(0, spread^2 I) and points from
+    N(centre, I); labels are one-hot, and the family's loss is cross-entropy.
+    Support and query sets hold the same number of points of every class.
+    """
+
+    name = "clusters"
+    loss = staticmethod(cross_entropy)
+    metric_name = "accuracy"
+
+    def __init__(self, n_way=5, dim=8, spread=2.0):
+        if n_way < 2:
+            raise ValueError(f"n_way must be at least 2, got {n_way!r}")
+        self.n_way, self.dim, self.spread = n_way, dim, spread
+        self.n_inputs, self.n_outputs = dim, n_way
+
+    def describe(self):
+        return {"n_way": int(self.n_way), "dim": int(self.dim), "spread": float(self.spread)}
+
+    def metric(self, pred, y):
+        return accuracy(pred, y)
+
+    def sample_params(self, rng, n_tasks):
+        return self.spread * rng.standard_normal((n_tasks, self.n_way, self.dim))  # centres
+
+    def make_batch(self, rng, task_params, n_support, n_query):
+        check_counts(len(task_params), n_support, n_query)
+        for name, n in (("n_support", n_support), ("n_query", n_query)):
+            if n % self.n_way:
+                raise ValueError(f"{name} must be a multiple of n_way={self.n_way} "
+                                 f"(the same number of points per class), got {n}")
+        n_tasks = len(task_params)
+
+        def draw(n):
+            labels = np.tile(np.arange(self.n_way), (n_tasks, n // self.n_way))
+            centres = np.take_along_axis(task_params, labels[..., None], axis=1)
+            x = centres + rng.standard_normal(centres.shape)
+            return x, np.eye(self.n_way)[labels]
+        xs, ys = draw(n_support)
+        xq, yq = draw(n_query)
+        return TaskBatch(xs, ys, xq, yq)
