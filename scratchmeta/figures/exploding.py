@@ -1,8 +1,8 @@
 """Exploding meta-gradients: their norm over K and inner_lr, and where training diverges.
 
 Lecture 22, section 1.3.6 (the unrolled inner loop of eq. 22.4, Figure 22.5)
-and section 1.3.7 ("don't fear dying gradients, but do fear exploding ones":
-keep K and inner_lr small); Finn, Abbeel and Levine (2017) for the sinusoid
+and section 1.3.7 (vanishing meta-gradients are harmless here, exploding
+ones are the danger: keep K and inner_lr small); Finn, Abbeel and Levine (2017) for the sinusoid
 tasks and the network ``MLP((1, 40, 40, 1))``.
 
 Two measurements from :mod:`scratchmeta.meta.exploding`, on one grid of K

@@ -2,9 +2,8 @@
 
 Lecture 22, section 1.3.2 and Figure 22.3 (after Finn, Abbeel and Levine
 2017): from one initial condition theta0, every task of a batch is fine-tuned
-on its own (K steps of eq. 22.4), and "each task would then update the initial
-condition in a different direction". The meta-update of eq. 22.3 adds those
-directions up.
+on its own (K steps of eq. 22.4), and each one pulls theta0 its own way. The
+meta-update of eq. 22.3 adds those pulls up.
 
 In the plane of :mod:`scratchmeta.figures.fig22_1` (linear tasks, the
 two-parameter learner ``MLP((1, 1))``) we compute, at one theta0:

@@ -1,9 +1,8 @@
 """Two baselines every meta-learner must beat: pretrain-then-fine-tune, and from scratch.
 
 Lecture 22, section 1.1 (the goal: a model that fine-tunes well on a new
-task, rather than "starting the training process from scratch each time"),
-section 1.4.4 (the sophisticated strategies "compete against the regular SGD
-approach") and section 3 (the scribes' wish for demos of MAML against
+task, instead of training anew for every task), section 1.4.4 (the
+elaborate strategies measured against plain SGD) and section 3 (the scribes' wish for demos of MAML against
 alternatives). Finn et al. (2017), section 5.1, compare MAML on sinusoids
 with the same two baselines.
 

@@ -4,8 +4,8 @@ Lecture 22, section 1.3.7 and section 3, wish 1. Gradients that run back
 through many steps can explode, and outside meta-learning we would put
 normalisation layers in the network. The lecture warns that in MAML a
 normalisation inside the unrolled loop (eq. 22.4) must behave at test time
-as it did in meta-training, or the inner loop "would no longer reflect what
-would happen at test time": MAML learns theta0 *for the procedure it
+as it did in meta-training: otherwise the unrolled loop stops matching the
+fine-tuning done later, and MAML learns theta0 *for the procedure it
 unrolls*, and only for that one.
 
 The experiment puts batch normalisation (``scratchmeta.batchnorm``, Ioffe
