@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 
 from scratchmeta import autodiff as ad
-from scratchmeta.batchnorm import batch_norm
+from scratchmeta.batchnorm import batch_norm, finn_init
 from scratchmeta.gradcheck import check_grads
+from scratchmeta.nn import MLP
 
 
 def _normal(shape, seed):
@@ -82,3 +83,15 @@ def test_matches_pytorch_training_mode_batch_norm():
 def test_bad_input_is_named(h, kwargs, match):
     with pytest.raises(ValueError, match=match):
         batch_norm(h, **kwargs)
+
+
+def test_finn_init_is_the_batch_norm_networks_initialisation():
+    # W ~ N(0, 0.01^2) cut at +-2 standard deviations, offsets and the head's bias zero;
+    # the statistics of the draw are checked in tests/test_nn.py
+    sizes = (20, 16, 8, 3)
+    params = finn_init(np.random.default_rng(4), sizes)
+    assert [p.shape for p in params] == [(20, 16), (16,), (16, 8), (8,), (8, 3), (3,)]
+    assert all(np.abs(w).max() <= 0.02 for w in params[0::2])
+    assert all(not b.any() for b in params[1::2])
+    for a, b in zip(params, MLP(sizes, batch_norm=True).init(np.random.default_rng(4))):
+        np.testing.assert_array_equal(a, b)
