@@ -49,6 +49,7 @@ are public and marked so in ``__all__``.
 """
 
 import itertools
+import math
 
 import numpy as np
 
@@ -61,8 +62,8 @@ __all__ = [
     "Trace", "Tensor", "Primitive", "grad", "value_and_grad", "trace", "stop_gradient", "shape",
     "matrix_transpose",
     "add", "sub", "mul", "div", "power", "neg", "exp", "log", "sqrt", "tanh", "sigmoid", "relu",
-    "where", "sum", "mean", "logsumexp", "reshape", "transpose", "broadcast_to", "sum_to", "getitem",
-    "scatter_add", "matmul",
+    "where", "sum", "mean", "logsumexp", "reshape", "transpose", "broadcast_to", "sum_to",
+    "getitem", "scatter_add", "matmul",
     # for the engine's own extension modules (more_ops, linalg, derivatives):
     "float_dtype", "unbroadcast", "reduced_axes", "kept_shape", "expand_reduced",
     "reduced_count", "watch", "pull", "output_value",
@@ -258,9 +259,10 @@ class Primitive:
         for i, a in enumerate(args):
             if type(a) is Tensor:
                 if a.trace is top:
+                    inputs.append((i, a))
                     values[i] = a = a.value              # one level down
-                    inputs.append((i, args[i]))
-                deeper = deeper or type(a) is Tensor     # an enclosing trace watches it
+                if type(a) is Tensor:                    # an enclosing trace watches it
+                    deeper = True
         if deeper:
             out = self(*values, **params)
         else:                                            # plain values: NumPy, as above
@@ -276,17 +278,41 @@ class Primitive:
 def unbroadcast(g, x):
     """Cotangent ``g`` summed back to the shape of input ``x`` if it was broadcast."""
     shape = x.shape if type(x) is np.ndarray or type(x) is Tensor else np.shape(x)
-    return g if _shape(g) == shape else sum_to(g, shape)
+    g_shape = g.shape if type(g) is np.ndarray or type(g) is Tensor else _shape(g)
+    return g if g_shape == shape else sum_to(g, shape)
+
+
+_SUMMED_AXES = {}            # (input shape, target shape) -> the axes sum_to adds up
 
 
 def _sum_to_impl(x, shape):
-    lead = x.ndim - len(shape)
-    axes = tuple(range(lead)) + tuple(
-        lead + i for i, n in enumerate(shape) if n == 1 and x.shape[lead + i] != 1)
-    return np.add.reduce(x, axis=axes).reshape(shape)    # np.sum without its Python wrapper
+    key = (x.shape, shape if type(shape) is tuple else tuple(shape))
+    axes = _SUMMED_AXES.get(key)
+    if axes is None:
+        lead = x.ndim - len(shape)
+        axes = _SUMMED_AXES.setdefault(key, tuple(range(lead)) + tuple(
+            lead + i for i, n in enumerate(shape) if n == 1 and x.shape[lead + i] != 1))
+    return np.add.reduce(x, axes).reshape(shape)         # np.sum without its Python wrapper
+
+
+_BROADCAST_STRIDES = {}      # (shape, strides, target shape) -> strides of the broadcast view
 
 
 def _broadcast_to_impl(x, shape):
+    if type(x) is np.ndarray and type(shape) is tuple and x.flags.c_contiguous:
+        # The read-only view np.broadcast_to makes (stride 0 along the new and
+        # the stretched axes), built directly: np.broadcast_to's own checks
+        # cost more than the view. They run once per combination of shapes.
+        key = (x.shape, x.strides, shape)
+        strides = _BROADCAST_STRIDES.get(key)
+        if strides is None:
+            np.broadcast_to(x, shape)                    # raises if they do not broadcast
+            lead = len(shape) - x.ndim
+            strides = _BROADCAST_STRIDES.setdefault(key, (0,) * lead + tuple(
+                s if n == m else 0 for n, m, s in zip(x.shape, shape[lead:], x.strides)))
+        view = np.ndarray(shape, x.dtype, x, 0, strides)
+        view.flags.writeable = False
+        return view
     return np.broadcast_to(x, shape)     # a read-only view; every op copies on write
 
 
@@ -401,12 +427,12 @@ def expand_reduced(g, shape, axis, keepdims):
 
 def reduced_count(shape, axis):
     """How many entries a reduction over ``axis`` sums into each output entry."""
-    return int(np.prod([shape[ax] for ax in reduced_axes(shape, axis)], dtype=np.int64))
+    return math.prod(shape[ax] for ax in reduced_axes(shape, axis))
 
 
 def _sum_impl(x, axis=None, keepdims=False):
     if type(x) is np.ndarray:
-        return np.add.reduce(x, axis=axis, keepdims=keepdims)   # np.sum minus its wrapper
+        return np.add.reduce(x, axis, None, None, keepdims)     # np.sum minus its wrapper
     return np.sum(x, axis, keepdims=keepdims)
 
 
@@ -435,20 +461,30 @@ logsumexp = Primitive("logsumexp", _logsumexp_impl,
 # --- shapes -------------------------------------------------------------------
 
 def _reshape_impl(x, shape):
-    return x.reshape(shape) if type(x) is np.ndarray else np.reshape(x, shape)  # method: faster
+    try:
+        return x.reshape(shape)         # ndarrays and NumPy scalars: the method is faster
+    except AttributeError:
+        return np.reshape(x, shape)     # Python numbers and lists
 
 
 reshape = Primitive("reshape", _reshape_impl,
                     lambda g, ans, x, shape: reshape(g, _shape(x)))          # undo the reshape
 
 
+_INVERSE = {}                # (axes, ndim) -> the inverse permutation, built once
+
+
 def _transpose_vjp(g, ans, x, axes=None):
     if axes is None:
         return transpose(g)                                                 # reversed again
-    n, inverse = len(_shape(x)), [0] * len(axes)
-    for i, axis in enumerate(axes):
-        inverse[axis % n] = i
-    return transpose(g, tuple(inverse))                                     # undo the permutation
+    key = (axes if type(axes) is tuple else tuple(axes), len(_shape(x)))
+    inverse = _INVERSE.get(key)
+    if inverse is None:
+        n, inverse = len(_shape(x)), [0] * len(axes)
+        for i, axis in enumerate(axes):
+            inverse[axis % n] = i
+        inverse = _INVERSE.setdefault(key, tuple(inverse))
+    return transpose(g, inverse)                                            # undo the permutation
 
 
 def _transpose_impl(x, axes=None):
@@ -506,12 +542,12 @@ def _matmul_vjp_b(g, ans, a, b):
         # The shared matrix collects one gradient from every batch element:
         # sum_t a_t^T g_t, done as one matmul over the stacked rows.
         k, m = _shape(a)[-1], _shape(g)[-1]
-        return matmul(transpose(reshape(a, (-1, k))), reshape(g, (-1, m)))
-    return unbroadcast(matmul(matrix_transpose(a), g), b)                   # d(ab)/db = a^T
+        return _matmul(transpose(reshape(a, (-1, k))), reshape(g, (-1, m)))
+    return unbroadcast(_matmul(matrix_transpose(a), g), b)                  # d(ab)/db = a^T
 
 
 _matmul = Primitive("matmul", _matmul_impl,
-                    lambda g, ans, a, b: unbroadcast(matmul(g, matrix_transpose(b)), a),  # b^T
+                    lambda g, ans, a, b: unbroadcast(_matmul(g, matrix_transpose(b)), a),  # b^T
                     _matmul_vjp_b)
 
 
@@ -552,8 +588,9 @@ def _backward(trace, out, leaves, seed):
             if g is None:
                 continue                                # not upstream of the output
             node.cotangent = None
+            vjps, ans, args, params = node.prim.vjps, node.value, node.args, node.params
             for argnum, parent in node.inputs:
-                c = node.prim.vjps[argnum](g, node.value, *node.args, **node.params)
+                c = vjps[argnum](g, ans, *args, **params)
                 # A value used twice collects both contributions.
                 parent.cotangent = c if parent.cotangent is None else add(parent.cotangent, c)
         return [leaf.cotangent for leaf in leaves]
@@ -582,7 +619,8 @@ def watch(fun, args, kwargs, positions):
         groups = []
         for n in positions:
             flat, rebuild = tree_flatten(args[n])
-            flat = [Tensor(_as_float_leaf(x, f"argument {n}"), trace) for x in flat]
+            where = f"argument {n}"
+            flat = [Tensor(_as_float_leaf(x, where), trace) for x in flat]
             args[n] = rebuild(flat)
             groups.append((flat, rebuild))
         out = fun(*args, **kwargs)
@@ -608,11 +646,10 @@ def pull(trace, out, groups, seed):
     for flat, rebuild in groups:
         parts = []
         for leaf, c in zip(flat, cotangents[i:i + len(flat)]):
-            dtype = float_dtype(leaf)
             if c is None:
-                c = np.zeros(leaf.shape, dtype)
+                c = np.zeros(leaf.shape, float_dtype(leaf))
             elif type(c) is not Tensor:
-                c = np.array(c, dtype=dtype)            # own, writeable, the input's dtype
+                c = np.array(c, dtype=float_dtype(leaf))  # own, writeable, the input's dtype
             parts.append(c)
         trees.append(rebuild(parts))
         i += len(flat)

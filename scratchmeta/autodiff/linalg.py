@@ -23,7 +23,7 @@ def _solve_impl(a, b):
 
 
 def _solve_vjp_b(g, ans, a, b):
-    return unbroadcast(solve(matrix_transpose(a), g), b)                                # gb = A^-T g
+    return unbroadcast(solve(matrix_transpose(a), g), b)                    # gb = A^-T g
 
 
 def _solve_vjp_a(g, ans, a, b):

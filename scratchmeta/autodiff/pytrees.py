@@ -20,11 +20,13 @@ def tree_flatten(tree):
     Anything else (an array, a number, a Tensor) is one leaf.
     """
     if isinstance(tree, (list, tuple)):
-        parts = [tree_flatten(t) for t in tree]
-        leaves = [leaf for p in parts for leaf in p[0]]
         kind = type(tree)
         # A namedtuple is built from positional fields, a list or tuple from one iterable.
         make = (lambda items: kind(*items)) if hasattr(tree, "_fields") else kind
+        if not any(isinstance(t, (list, tuple, dict)) for t in tree):
+            return list(tree), lambda flat: make(list(flat))     # a flat list of leaves
+        parts = [tree_flatten(t) for t in tree]
+        leaves = [leaf for p in parts for leaf in p[0]]
 
         def rebuild(flat):
             out, i = [], 0
