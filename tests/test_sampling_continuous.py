@@ -543,7 +543,7 @@ def test_a_density_that_writes_into_its_input_builds_and_leaves_the_probes_alone
 
 
 @pytest.mark.parametrize("pdf, domain", [
-    (lambda x: np.exp(-0.5 * x * x), (-np.inf, np.inf)),          # smooth, cut in up to 16
+    (lambda x: np.exp(-0.5 * x * x), (-np.inf, np.inf)),          # smooth, cut in up to 64
     (lambda x: 1.0 / (1.0 + x * x), (-np.inf, np.inf)),           # heavy tails
     (lambda x: np.where(np.abs(x - 0.3) < 0.2, 1.0, 0.1), (0.0, 1.0)),   # two jumps
     (lambda x: x ** -0.5, (0.0, 1.0)),                            # singular at an end
@@ -562,3 +562,95 @@ def test_refined_pieces_tile_the_support_without_gaps_or_overlaps(pdf, domain):
     assert np.all(pieces.hi > pieces.lo)
     assert pieces.lo[0] == found.breakpoints[0] and pieces.hi[-1] == found.breakpoints[-1]
     assert pieces.u_error_estimate <= U_RESOLUTION
+
+
+# --- the refinement's inner parts (appendix machinery) --------------------------------
+
+def test_integrate_many_equals_separate_integrals_and_calls_f_once():
+    from scratchmeta.sampling.quadrature import checked_density, integrate, integrate_many
+
+    calls = []
+
+    def pdf(x):
+        calls.append(x.size)
+        return x ** -0.5                       # infinite at 0: the ends are never evaluated
+
+    f = checked_density(pdf)
+    rng = np.random.default_rng(0)
+    lo = np.sort(rng.random((7, 5)), axis=1)
+    hi = lo + rng.random((7, 5))
+    # Narrow and empty intervals go through the careful path.
+    tiny_lo = np.array([0.0, 1.0, 2.0])
+    tiny_hi = np.array([1e-300, np.nextafter(1.0, 2.0), 2.0 + 1e-12])
+    points = np.array([[0.5, 2.0], [3.0, 4.0]])
+    rules = [(lo, hi, 8), (tiny_lo, tiny_hi, 16), (0.0, 1.0, 8)]
+    (a, b, c), at_points = integrate_many(f, rules, points=points)
+    assert len(calls) == 1
+    np.testing.assert_allclose(a, integrate(f, lo, hi, 8), rtol=1e-15)
+    np.testing.assert_allclose(b, integrate(f, tiny_lo, tiny_hi, 16), rtol=1e-15)
+    assert b[1] == 0.0                                         # no double strictly inside
+    assert np.shape(c) == () and c == integrate(f, 0.0, 1.0, 8)
+    np.testing.assert_array_equal(at_points, points ** -0.5)
+    assert len(calls) == 4
+
+
+def test_vandermonde_solve_matches_numpy_and_flags_crowded_nodes():
+    from scratchmeta.sampling.interpolation import NODES, _horner, _solve_vandermonde
+
+    rng = np.random.default_rng(1)
+    s = np.sort(NODES[1:, None] * (1.0 + 0.05 * rng.standard_normal((5, 40))), axis=0)
+    s[-1] = 1.0
+    y = s * rng.uniform(1e-3, 10.0, 40) + 0.01 * s ** 3
+    a, solved = _solve_vandermonde(s, y)
+    assert solved.all()
+    expected = np.linalg.solve((s.T[:, :, None] ** np.arange(1, 6)), y.T[:, :, None])[..., 0]
+    np.testing.assert_allclose(a.T, expected, rtol=1e-8, atol=1e-12 * np.max(np.abs(y)))
+    np.testing.assert_allclose(_horner(a, s), y, rtol=1e-12)
+    s[2, 0] = s[1, 0]                                          # two equal nodes
+    assert not _solve_vandermonde(s, y)[1][0]
+
+
+def _normal_pieces():
+    from scratchmeta.sampling.interpolation import ERROR_SHARE, refine
+    from scratchmeta.sampling.quadrature import checked_density
+    from scratchmeta.sampling.tails import explore
+
+    pdf = lambda x: np.exp(-0.5 * x * x)  # noqa: E731
+    f = checked_density(pdf)
+    found = explore(f, pdf, -np.inf, np.inf)
+    pieces = refine(f, found.breakpoints, found.total_mass, U_RESOLUTION)
+    return f, pieces, ERROR_SHARE * U_RESOLUTION * found.total_mass
+
+
+def test_self_check_flags_exactly_the_piece_with_too_large_an_error():
+    # Bend one finished piece of the normal: x(s) + c s**2 (1 - s)**2, which
+    # moves x by c / 16 at s = 1/2, a u-error of about 3 times the tolerance
+    # there. The self-check (CDF at its test points from Gauss-Legendre
+    # segments) must flag that piece, and none of the untouched ones.
+    from scratchmeta.sampling.interpolation import NODES, self_check
+
+    f, p, tol = _normal_pieces()
+    heavy = np.flatnonzero(p.mass > 1e-13 * np.sqrt(2 * np.pi))
+    lo, hi, alpha = p.lo[heavy], p.hi[heavy], p.alpha[heavy].copy()
+    nodes = lo[:, None] + (hi - lo)[:, None] * NODES
+    u = (stats.norm.cdf(nodes) - stats.norm.cdf(lo)[:, None]) * np.sqrt(2 * np.pi)
+    assert not self_check(f, lo, hi, alpha, u, tol).any()
+    i = int(np.argmin(np.abs(lo - 0.5)))
+    c = 16 * 3.0 * tol / np.exp(-0.5 * ((lo[i] + hi[i]) / 2) ** 2)
+    alpha[i] += c * np.array([0.0, 1.0, -2.0, 1.0, 0.0])
+    assert np.flatnonzero(self_check(f, lo, hi, alpha, u, tol)).tolist() == [i]
+
+
+@pytest.mark.parametrize("pdf", [lambda x: np.exp(-0.5 * x * x), lambda x: 1.0 / (1.0 + x * x)],
+                         ids=["normal", "cauchy"])
+def test_normal_and_cauchy_take_two_refinement_rounds(pdf, monkeypatch):
+    # The docstring of interpolation.py says so; every round costs a fixed
+    # overhead, which is most of from_density's setup time.
+    from scratchmeta.sampling import interpolation
+
+    rounds = []
+    fit = interpolation._fit
+    monkeypatch.setattr(interpolation, "_fit", lambda *args: rounds.append(1) or fit(*args))
+    sampler = ContinuousInverseCDF.from_density(pdf)
+    assert len(rounds) == 2
+    assert sampler.u_error(20_000).max_error <= U_RESOLUTION

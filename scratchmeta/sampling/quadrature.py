@@ -114,7 +114,8 @@ def integrate_many(f, rules, points=None):
         lo, hi = np.asarray(lo, np.float64), np.asarray(hi, np.float64)
         if lo.shape != hi.shape:
             lo, hi = np.broadcast_arrays(lo, hi)
-        # Contiguous copies of strided views: the arithmetic below is much faster.
+        # Strided views are copied once, so that the arithmetic below runs on
+        # contiguous memory.
         lo = lo if lo.flags.c_contiguous else lo.copy()
         hi = hi if hi.flags.c_contiguous else hi.copy()
         t, w = _legendre(n)
@@ -127,7 +128,7 @@ def integrate_many(f, rules, points=None):
         # rounding errors are a few doubles, the outermost nodes over 0.5% of
         # the width in); if all are that wide, f can be evaluated at once.
         # The doubles near m = max(|lo|, |hi|) are at most m * 2**-52 apart
-        # (2**-1074 below 2**-1022), which is quicker than np.spacing.
+        # (2**-1074 below 2**-1022), a bound that spares us np.spacing.
         with np.errstate(invalid="ignore", over="ignore"):
             wide = width > np.maximum(2.0**-32 * np.maximum(np.abs(lo), np.abs(hi)), 2.0**-1054)
         if not wide.all():
@@ -159,6 +160,7 @@ def integrate_many(f, rules, points=None):
         values[keep] = f(flat[keep])
     out, start = [], 0
     for x, w, width in zip(nodes, weights, widths):
-        out.append(width * (w @ values[start:start + x.size].reshape(w.size, -1)).reshape(width.shape))
+        block = values[start:start + x.size].reshape(w.size, -1)       # one row per node
+        out.append(width * (w @ block).reshape(width.shape))
         start += x.size
     return out, (values[start:].reshape(np.shape(points)) if points is not None else None)
