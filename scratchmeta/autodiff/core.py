@@ -260,8 +260,10 @@ class Primitive:
             if type(a) is Tensor:
                 if a.trace is top:
                     inputs.append((i, a))
-                    values[i] = a = a.value              # one level down
-                if type(a) is Tensor:                    # an enclosing trace watches it
+                    a = values[i] = a.value              # one level down
+                    if type(a) is Tensor:                # an enclosing trace watches it too
+                        deeper = True
+                else:                                    # only an enclosing trace watches it
                     deeper = True
         if deeper:
             out = self(*values, **params)
