@@ -2,10 +2,11 @@
 
 Lecture 22, section 1.3.6: MAML's meta-gradient records a few hundred small
 ops, so the engine's own Python cost per op matters (benchmarks/bench_autodiff.py
-measures it against torch.func). A few ops therefore skip NumPy's Python
-wrappers: ``broadcast_to`` builds its read-only view directly, ``sum_to`` and
-the VJP of ``transpose`` remember their axes per shape, and ``reshape`` calls
-the array method. Each shortcut must return the same values, shapes, dtypes
+measures it against torch.func). The forward rules of the shape ops
+(``scratchmeta/autodiff/impls.py``) therefore skip NumPy's Python wrappers:
+``broadcast_to`` builds its read-only view directly, ``sum_to`` and the VJP of
+``transpose`` remember their axes per shape, and ``reshape`` calls the array
+method. Each shortcut must return the same values, shapes, dtypes
 and errors as the call it replaces, and accept the same arguments (shapes and
 axes given as lists too).
 """

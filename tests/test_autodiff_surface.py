@@ -120,7 +120,7 @@ def test_check_grads_and_hvp_live_in_gradcheck_only():
 
 def test_every_name_in_all_exists():
     for module in (ad, gradcheck, ad.core, ad.more_ops, ad.linalg, ad.derivatives, ad.pytrees,
-                   ad.checks, ad.numpy_interop):
+                   ad.checks, ad.numpy_interop, ad.impls):
         for name in module.__all__:
             assert hasattr(module, name), f"{module.__name__}.{name}"
 

@@ -20,7 +20,8 @@ Reading path:
    * ``derivatives.py``: ``vjp``, ``jacobian``, ``hessian`` and ``jvp``;
    * ``pytrees.py``: nested parameters (``tree_flatten``, ``tree_map``);
    * ``numpy_interop.py``: what a Tensor does where NumPy code expects an array;
-   * ``checks.py``: input checks and error messages.
+   * ``checks.py``: input checks and error messages;
+   * ``impls.py``: the forward rules of the shape ops, written for speed.
 
 Checking the engine is a chapter of its own: ``scratchmeta.gradcheck``
 (``check_grads``, ``hvp``) imports this package, never the reverse, and the

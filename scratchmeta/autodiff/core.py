@@ -55,6 +55,8 @@ import numpy as np
 
 from .checks import (check_argnums, check_output, check_positions, check_scalar, float_array,
                      op_error)
+from .impls import (broadcast_view, reshape_array, scatter_add_array, sum_array, sum_to_array,
+                    transpose_array)
 from .numpy_interop import NumpyInterop
 from .pytrees import tree_flatten, tree_map
 
@@ -284,44 +286,11 @@ def unbroadcast(g, x):
     return g if g_shape == shape else sum_to(g, shape)
 
 
-_SUMMED_AXES = {}            # (input shape, target shape) -> the axes sum_to adds up
-
-
-def _sum_to_impl(x, shape):
-    key = (x.shape, shape if type(shape) is tuple else tuple(shape))
-    axes = _SUMMED_AXES.get(key)
-    if axes is None:
-        lead = x.ndim - len(shape)
-        axes = _SUMMED_AXES.setdefault(key, tuple(range(lead)) + tuple(
-            lead + i for i, n in enumerate(shape) if n == 1 and x.shape[lead + i] != 1))
-    return np.add.reduce(x, axes).reshape(shape)         # np.sum without its Python wrapper
-
-
-_BROADCAST_STRIDES = {}      # (shape, strides, target shape) -> strides of the broadcast view
-
-
-def _broadcast_to_impl(x, shape):
-    if type(x) is np.ndarray and type(shape) is tuple and x.flags.c_contiguous:
-        # The read-only view np.broadcast_to makes (stride 0 along the new and
-        # the stretched axes), built directly: np.broadcast_to's own checks
-        # cost more than the view. They run once per combination of shapes.
-        key = (x.shape, x.strides, shape)
-        strides = _BROADCAST_STRIDES.get(key)
-        if strides is None:
-            np.broadcast_to(x, shape)                    # raises if they do not broadcast
-            lead = len(shape) - x.ndim
-            strides = _BROADCAST_STRIDES.setdefault(key, (0,) * lead + tuple(
-                s if n == m else 0 for n, m, s in zip(x.shape, shape[lead:], x.strides)))
-        view = np.ndarray(shape, x.dtype, x, 0, strides)
-        view.flags.writeable = False
-        return view
-    return np.broadcast_to(x, shape)     # a read-only view; every op copies on write
-
-
-# Un-broadcasting and broadcasting are each other's VJP.
-sum_to = Primitive("sum_to", _sum_to_impl,
+# Un-broadcasting and broadcasting are each other's VJP. (Their forward rules,
+# and those of sum, reshape, transpose and scatter_add, are in impls.py.)
+sum_to = Primitive("sum_to", sum_to_array,
                    lambda g, ans, x, shape: broadcast_to(g, _shape(x)))      # d(sum)/dx = 1
-broadcast_to = Primitive("broadcast_to", _broadcast_to_impl,
+broadcast_to = Primitive("broadcast_to", broadcast_view,
                          lambda g, ans, x, shape: sum_to(g, _shape(x)))      # copies sum back
 
 # --- arithmetic --------------------------------------------------------------
@@ -432,13 +401,7 @@ def reduced_count(shape, axis):
     return math.prod(shape[ax] for ax in reduced_axes(shape, axis))
 
 
-def _sum_impl(x, axis=None, keepdims=False):
-    if type(x) is np.ndarray:
-        return np.add.reduce(x, axis, None, None, keepdims)     # np.sum minus its wrapper
-    return np.sum(x, axis, keepdims=keepdims)
-
-
-sum = Primitive("sum", _sum_impl,
+sum = Primitive("sum", sum_array,
                 lambda g, ans, x, axis=None, keepdims=False:
                     expand_reduced(g, _shape(x), axis, keepdims))            # d(sum)/dx_i = 1
 
@@ -462,14 +425,7 @@ logsumexp = Primitive("logsumexp", _logsumexp_impl,
 
 # --- shapes -------------------------------------------------------------------
 
-def _reshape_impl(x, shape):
-    try:
-        return x.reshape(shape)         # ndarrays and NumPy scalars: the method is faster
-    except AttributeError:
-        return np.reshape(x, shape)     # Python numbers and lists
-
-
-reshape = Primitive("reshape", _reshape_impl,
+reshape = Primitive("reshape", reshape_array,
                     lambda g, ans, x, shape: reshape(g, _shape(x)))          # undo the reshape
 
 
@@ -489,11 +445,7 @@ def _transpose_vjp(g, ans, x, axes=None):
     return transpose(g, inverse)                                            # undo the permutation
 
 
-def _transpose_impl(x, axes=None):
-    return x.transpose(axes) if type(x) is np.ndarray else np.transpose(x, axes)
-
-
-transpose = Primitive("transpose", _transpose_impl, _transpose_vjp)
+transpose = Primitive("transpose", transpose_array, _transpose_vjp)
 
 _SWAP_LAST_TWO = {}         # ndim -> axes, so matrix_transpose builds each permutation once
 
@@ -506,25 +458,10 @@ def matrix_transpose(x):
     return transpose(x, axes)
 
 
-def _is_basic_index(index):
-    parts = index if isinstance(index, tuple) else (index,)
-    return all(isinstance(p, (int, np.integer, slice)) or p is None or p is Ellipsis
-               for p in parts)
-
-
-def _scatter_add_impl(g, index, shape):
-    out = np.zeros(shape, dtype=np.result_type(g, np.float32))
-    if _is_basic_index(index):
-        out[index] = g                  # a basic index never repeats an entry
-    else:
-        np.add.at(out, index, g)        # fancy indices may repeat: accumulate
-    return out
-
-
 # Indexing and scattering are each other's VJP.
 getitem = Primitive("getitem", lambda x, index: x[index],
                     lambda g, ans, x, index: scatter_add(g, index, _shape(x)))
-scatter_add = Primitive("scatter_add", _scatter_add_impl,
+scatter_add = Primitive("scatter_add", scatter_add_array,
                         lambda g, ans, u, index, shape: getitem(g, index))
 
 # --- linear algebra -----------------------------------------------------------
