@@ -60,3 +60,13 @@ def test_check_type(value, kind, message):
     else:
         with pytest.raises((TypeError, ValueError), match=message):
             check_type("n", value, kind)
+
+
+def test_the_closed_form_heads_share_one_configuration_check():
+    from scratchmeta.meta.checks import check_head_config
+    from scratchmeta.meta.r2d2 import R2D2Config
+    check_head_config(R2D2Config(), rates=("lam", "scale"))
+    with pytest.raises(ValueError, match="scale must be a positive finite number, got 0.0"):
+        check_head_config(R2D2Config(scale=0.0), rates=("lam", "scale"))
+    with pytest.raises(ValueError, match="n_query must be an integer >= 1, got 0"):
+        check_head_config(R2D2Config(n_query=0))

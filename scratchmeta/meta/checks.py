@@ -38,6 +38,21 @@ def check_rate(name, value, *, allow_zero=False):
         raise ValueError(f"{name} must be {expected} finite number, got {value!r}")
 
 
+def check_head_config(config, rates=("lam",)):
+    """The fields every closed-form head's configuration shares (section 1.4.3).
+
+    ``rates`` are the head's own positive settings (lam, and R2-D2's scale);
+    then the test-time ``inner_lr`` (0 allowed: no fine-tuning), ``meta_lr``
+    and the three counts of a meta-batch.
+    """
+    for name in rates:
+        check_rate(name, getattr(config, name))
+    check_rate("inner_lr", config.inner_lr, allow_zero=True)
+    check_rate("meta_lr", config.meta_lr)
+    for name in ("meta_batch", "n_support", "n_query"):
+        check_count(name, getattr(config, name), 1)
+
+
 def check_inner(inner_lr, inner_steps):
     """eta_inner >= 0 and K >= 0, the two settings of eq. 22.4."""
     check_rate("inner_lr", inner_lr, allow_zero=True)

@@ -33,7 +33,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_count, check_rate
+from scratchmeta.meta.checks import check_head_config
 from scratchmeta.meta.guard import ExplodingMetaGradient, check_update
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.meta.ridge import ridge_fit
@@ -69,11 +69,7 @@ class ClosedFormConfig:
     n_query: int = 10
 
     def check(self):
-        check_rate("lam", self.lam)
-        check_rate("inner_lr", self.inner_lr, allow_zero=True)
-        check_rate("meta_lr", self.meta_lr)
-        for name in ("meta_batch", "n_support", "n_query"):
-            check_count(name, getattr(self, name), 1)
+        check_head_config(self)
 
 
 class ClosedForm:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_count, check_rate
+from scratchmeta.meta.checks import check_head_config
 from scratchmeta.meta.r2d2 import R2D2
 from scratchmeta.meta.ridge import with_bias
 from scratchmeta.meta.softmax_head import newton_solve, softmax_head_logits
@@ -56,11 +56,7 @@ class NewtonHeadConfig:
     n_query: int = 5
 
     def check(self):
-        check_rate("lam", self.lam)
-        check_rate("inner_lr", self.inner_lr, allow_zero=True)
-        check_rate("meta_lr", self.meta_lr)
-        for name in ("meta_batch", "n_support", "n_query"):
-            check_count(name, getattr(self, name), 1)
+        check_head_config(self)
 
 
 class NewtonHead(R2D2):
