@@ -177,7 +177,13 @@ def _strategy_for(args, out):
                          f"pass --strategy {saved_name} --family {saved_family}")
     hyper = {**hyper, **_run_length(args.strategy, args.steps, hyper)}
     record = dict(ckpt.config, hyperparameters={**ckpt.config["hyperparameters"], **hyper})
-    return strategy_from_config(record)
+    saved_dtype = ckpt.config["family"].get("arguments", {}).get("dtype")
+    if args.dtype is not None and saved_family == "omniglot" and args.dtype != saved_dtype:
+        raise ValueError(f"--resume: {out} was trained in {saved_dtype}, this command asks for "
+                         f"--dtype {args.dtype}; a run keeps its dtype (leave --dtype out)")
+    if args.root is not None and saved_family != "omniglot":
+        raise ValueError(f"--root applies to omniglot runs; {out} holds a {saved_family} run")
+    return strategy_from_config(record, root=args.root)
 
 
 def _family_for(args, split=None):
@@ -239,7 +245,8 @@ def train_command(args):
     finally:
         signal.signal(signal.SIGTERM, previous)
     print(f"saved {out} after {args.steps} meta-steps ({time.perf_counter() - t0:.1f} s); "
-          f"score it with: python -m scratchmeta evaluate --checkpoint {out}")
+          f"score it with: python -m scratchmeta evaluate --checkpoint {out}"
+          + (f" --root {args.root}" if args.root is not None else ""))
     return 0
 
 
@@ -257,6 +264,8 @@ def _kept(out, args, error=None):
         return "nothing was saved"
     resume = (f"python -m scratchmeta train --strategy {args.strategy} --family {args.family} "
               f"--seed {args.seed} --steps {args.steps} --out {out} --resume")
+    if getattr(args, "root", None) is not None:
+        resume += f" --root {args.root}"
     if step == 0:
         held = (f"{out} holds only the initialisation (meta-step 0): the run failed before "
                 f"its first meta-update was kept, so nothing was learned")
@@ -282,7 +291,7 @@ def evaluate_command(args):
     from scratchmeta.meta.evaluate import evaluate, format_interval, format_table
     from scratchmeta.meta.training import batch_floats, restore
 
-    ckpt, strategy = restore(args.checkpoint)          # every entry checked against the model
+    ckpt, strategy = restore(args.checkpoint, root=args.root)   # entries checked against the model
     if args.split is not None:                        # Omniglot: validation or test characters
         from scratchmeta.meta.registry import make_family
         record = ckpt.config["family"]
@@ -290,7 +299,8 @@ def evaluate_command(args):
             raise ValueError(f"--split applies to omniglot checkpoints, {args.checkpoint} "
                              f"holds a {record['name']} run")
         strategy.family = make_family("omniglot", **{**record["arguments"], "split": args.split,
-                                                     "rotate": None})
+                                                     "rotate": None,
+                                                     "root": strategy.family.root})
     check_memory(f"evaluating {args.support} support + {args.query} query points per task",
                  batch_floats(strategy, min(args.tasks, 100), args.support + args.query))
     family = ckpt.config["family"]["name"]
@@ -489,6 +499,10 @@ def build_parser():
     held_out(eval_p, 600, "default 600")
     eval_p.add_argument("--seed", type=_seed, default=HELD_OUT_SEED,
                         help=f"seed of the held-out tasks (default {HELD_OUT_SEED})")
+    eval_p.add_argument("--root", default=None,
+                        help="omniglot: folder holding images_background.zip and "
+                             "images_evaluation.zip (default: the checkpoint's, else the "
+                             "decoded cache)")
     eval_p.add_argument("--split", choices=("train", "validation", "test"), default=None,
                         help="omniglot: the characters the held-out tasks are drawn from "
                              "(default: the checkpoint's training family)")

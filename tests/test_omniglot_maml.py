@@ -108,3 +108,45 @@ def test_train_then_evaluate_on_the_test_characters_in_float32(tmp_path, capsys)
     assert main(["evaluate", "--checkpoint", out, "--split", "test", "--tasks", "4",
                  "--support", "5", "--query", "5", "--steps", "1"]) == 0
     assert "omniglot (test characters)" in capsys.readouterr().out
+
+
+@needs_real_data
+def test_a_run_resumes_and_is_scored_with_its_images_moved_to_another_root(tmp_path, capsys):
+    """--root on --resume and evaluate: where the images live is not part of the run."""
+    from scratchmeta.cli import main
+    from scratchmeta.meta.training import load_checkpoint
+    roots = []
+    for name in ("first", "moved"):
+        roots.append(tmp_path / name)
+        roots[-1].mkdir()
+        for part in ("images_background.zip", "images_evaluation.zip"):
+            (roots[-1] / part).symlink_to(REAL_DATA / part)
+    out = str(tmp_path / "o.npz")
+    small = ["--meta-batch", "2", "--n-support", "5", "--n-query", "5", "--out", out]
+    assert main(["train", "--family", "omniglot", "--root", str(roots[0]), "--dtype",
+                 "float32", "--inner-lr", "2.0", "--steps", "2", *small]) == 0
+    for part in roots[0].iterdir():
+        part.unlink()
+    capsys.readouterr()
+    assert main(["train", "--strategy", "maml", "--family", "omniglot", "--steps", "3",
+                 "--resume", "--dtype", "float64", "--root", str(roots[1]), "--out", out]) == 2
+    assert "was trained in float32" in capsys.readouterr().err
+    assert main(["train", "--strategy", "maml", "--family", "omniglot", "--steps", "3",
+                 "--resume", "--root", str(roots[1]), "--out", out]) == 0
+    resumed = load_checkpoint(out)
+    assert resumed.step == 3 and resumed.config["family"]["arguments"]["root"] == str(roots[1])
+    assert f"--root {roots[1]}" in capsys.readouterr().out      # the line that says how to score it
+    assert main(["evaluate", "--checkpoint", out, "--root", str(roots[1]), "--split", "test",
+                 "--tasks", "2", "--support", "5", "--query", "5", "--steps", "1"]) == 0
+
+
+def test_root_is_refused_for_a_checkpoint_of_another_family(tmp_path, capsys):
+    from scratchmeta.cli import main
+    out = str(tmp_path / "s.npz")
+    assert main(["train", "--family", "sinusoid", "--steps", "2", "--out", out]) == 0
+    capsys.readouterr()
+    assert main(["evaluate", "--checkpoint", out, "--root", str(tmp_path), "--tasks", "2"]) == 2
+    assert "--root applies to omniglot checkpoints" in capsys.readouterr().err
+    assert main(["train", "--family", "sinusoid", "--steps", "3", "--resume", "--root",
+                 str(tmp_path), "--out", out]) == 2
+    assert "--root applies to omniglot runs" in capsys.readouterr().err

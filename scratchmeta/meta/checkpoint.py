@@ -380,12 +380,19 @@ def _paths(tree, prefix=""):
     return out
 
 
-def restore(path):
-    """(checkpoint, strategy) from a checkpoint file, the state checked against the strategy."""
+def restore(path, *, root=None):
+    """(checkpoint, strategy) from a checkpoint file, the state checked against the strategy.
+
+    ``root``: an Omniglot run's images are read from this folder instead of
+    the recorded one.
+    """
     from scratchmeta.meta.registry import strategy_from_config     # the registry imports us
     ckpt = load_checkpoint(path)
+    if root is not None and ckpt.config.get("family", {}).get("name") != "omniglot":
+        raise ValueError(f"--root applies to omniglot checkpoints; {os.fspath(path)!r} holds "
+                         f"a {ckpt.config.get('family', {}).get('name')} run")
     try:
-        strategy = strategy_from_config(ckpt.config)
+        strategy = strategy_from_config(ckpt.config, root=root)
     except (ValueError, TypeError, KeyError, AttributeError) as e:
         raise ValueError(f"{os.fspath(path)!r} is damaged: its meta/config does not rebuild a "
                          f"strategy: {e if isinstance(e, (ValueError, TypeError)) else repr(e)}"

@@ -121,8 +121,13 @@ def make_strategy(name, family="sinusoid", model=None, **hyper):
     return cls(model, family, **hyper)
 
 
-def strategy_from_config(record):
-    """Rebuild the strategy that :func:`scratchmeta.meta.protocol.describe` recorded."""
+def strategy_from_config(record, *, root=None):
+    """Rebuild the strategy that :func:`scratchmeta.meta.protocol.describe` recorded.
+
+    ``root``: for an Omniglot record, the folder its images are read from now,
+    in place of the recorded one (the loader checks the images' content hash,
+    so where they live is not part of the run).
+    """
     for key in ("class", "hyperparameters", "model", "family"):
         if key not in record:
             raise ValueError(f"a strategy record needs the key {key!r}; got keys "
@@ -137,8 +142,14 @@ def strategy_from_config(record):
                          f"registered families {sorted(FAMILIES)}, so it cannot be rebuilt")
     if record["model"]["class"] != "MLP":
         raise ValueError(f"only MLP models can be rebuilt, got {record['model']['class']!r}")
+    arguments = dict(family["arguments"])
+    if root is not None:
+        if family["name"] != "omniglot":
+            raise ValueError(f"root applies to omniglot runs; this record is a "
+                             f"{family['name']} run")
+        arguments["root"] = str(root)
     name = names[record["class"]]
-    return make_strategy(name, make_family(family["name"], **family["arguments"]),
+    return make_strategy(name, make_family(family["name"], **arguments),
                          MLP(**record["model"]["arguments"]), **record["hyperparameters"])
 
 
