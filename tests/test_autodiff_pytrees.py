@@ -152,3 +152,19 @@ def test_constant_function_has_zero_gradient_and_its_value():
 def test_keyword_arguments_are_passed_through_and_not_differentiated():
     g = ad.grad(lambda x, scale: scale * ad.sum(x * x))(np.array([1.0, -2.0]), scale=3.0)
     np.testing.assert_array_equal(g, [6.0, -12.0])
+
+
+def test_tree_map_refuses_trees_with_different_leaf_counts_instead_of_truncating():
+    import pytest
+
+    from scratchmeta.optim import adam_init, adam_update
+    for a, b in (([W1, B1], [W1]), ([(W1, B1), (W2, B2)], [(W1, B1), (W2,)]),
+                 ({"w": W1, "b": B1}, {"w": W1})):
+        with pytest.raises(ValueError, match="leaf counts"):
+            ad.tree_map(lambda x, y: x + y, a, b)
+    leaves, rebuild = ad.tree_flatten([(W1, B1), W2])
+    with pytest.raises(ValueError, match="3 leaves from 2"):
+        rebuild(leaves[:2])
+    assert [x.shape for x in ad.tree_map(np.add, [W1, B1], [W1, B1])] == [(3, 2), (2,)]
+    with pytest.raises(ValueError, match="leaf counts"):   # a gradient missing a layer
+        adam_update([W1, B1], [W1], adam_init([W1, B1]), 1e-3)

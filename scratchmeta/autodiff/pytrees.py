@@ -23,12 +23,21 @@ def tree_flatten(tree):
         kind = type(tree)
         # A namedtuple is built from positional fields, a list or tuple from one iterable.
         make = (lambda items: kind(*items)) if hasattr(tree, "_fields") else kind
-        if not any(isinstance(t, (list, tuple, dict)) for t in tree):
-            return list(tree), lambda flat: make(list(flat))     # a flat list of leaves
+        if not any(isinstance(t, (list, tuple, dict)) for t in tree):   # a flat list of leaves
+            n = len(tree)
+
+            def rebuild_flat(flat):
+                flat = list(flat)
+                if len(flat) != n:
+                    raise ValueError(f"rebuilding a tree of {n} leaves from {len(flat)}")
+                return make(flat)
+            return list(tree), rebuild_flat
         parts = [tree_flatten(t) for t in tree]
         leaves = [leaf for p in parts for leaf in p[0]]
 
         def rebuild(flat):
+            if len(flat) != len(leaves):
+                raise ValueError(f"rebuilding a tree of {len(leaves)} leaves from {len(flat)}")
             out, i = [], 0
             for p_leaves, p_rebuild in parts:
                 out.append(p_rebuild(flat[i:i + len(p_leaves)]))
@@ -43,6 +52,13 @@ def tree_flatten(tree):
 
 
 def tree_map(f, *trees):
-    """Apply ``f`` leaf by leaf to trees of the same structure; keep that structure."""
-    leaves = [tree_flatten(t)[0] for t in trees]
-    return tree_flatten(trees[0])[1]([f(*xs) for xs in zip(*leaves)])
+    """Apply ``f`` leaf by leaf to trees of the same structure; keep that structure.
+
+    Trees with different numbers of leaves are refused (ValueError), never truncated.
+    """
+    flat = [tree_flatten(t) for t in trees]
+    counts = [len(leaves) for leaves, _ in flat]
+    if len(set(counts)) > 1:
+        raise ValueError(f"tree_map needs trees with the same leaves; their leaf counts "
+                         f"are {counts}")
+    return flat[0][1]([f(*xs) for xs in zip(*(leaves for leaves, _ in flat))])
