@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from scratchmeta.batchnorm import finn_init
 from scratchmeta.meta import compare_reproduction as repro
 from scratchmeta.meta.registry import make_strategy
 from scratchmeta.meta.training import train
@@ -9,7 +10,7 @@ from scratchmeta.nn import MLP
 
 
 def test_finn_init_is_a_truncated_normal_of_sd_0_01_with_zero_biases():
-    params = repro.finn_init(MLP((1, 400, 400, 1)), np.random.default_rng(0))
+    params = finn_init(np.random.default_rng(0), MLP((1, 400, 400, 1)).sizes)
     weights, biases = params[::2], params[1::2]
     assert [w.shape for w in weights] == [(1, 400), (400, 400), (400, 1)]
     assert all(np.all(b == 0) for b in biases)

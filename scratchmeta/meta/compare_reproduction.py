@@ -12,7 +12,7 @@ What is and is not Finn et al.'s in the package's defaults. ``MAMLConfig``'s
 hyperparameters are theirs. The initialisation is not: ``MLP.init`` draws
 PyTorch's default U(+-1/sqrt(fan_in)) for weights and biases, where their
 code draws weights from a normal of standard deviation 0.01 truncated at two
-standard deviations, with zero biases (:func:`finn_init`). This module
+standard deviations, with zero biases (:func:`scratchmeta.batchnorm.finn_init`). This module
 trains with either (``--init default|finn``) and scores a run the way the
 table does: after 1, 5 and 10 steps of lr 0.01, on 5 and on 10 support
 points, 600 test tasks, with the median and the fraction of tasks whose
@@ -28,8 +28,7 @@ Run::
 import argparse
 import time
 
-import numpy as np
-
+from scratchmeta.batchnorm import finn_init
 from scratchmeta.meta.evaluate import HELD_OUT_SEED, evaluate, format_interval, format_table, \
     with_test_time
 from scratchmeta.meta.maml import MAML
@@ -43,23 +42,11 @@ STEPS = (1, 5, 10)          # test-time SGD steps scored
 TEST_LR = 0.01              # Finn et al.'s test-time step: the inner lr
 
 
-def finn_init(model, rng):
-    """Finn et al.'s initialisation: W ~ N(0, 0.01^2) truncated at +-2 sd, biases zero."""
-    params = []
-    for fan_in, fan_out in zip(model.sizes[:-1], model.sizes[1:]):
-        w = rng.standard_normal((fan_in, fan_out))
-        while np.any(np.abs(w) > 2):                  # TensorFlow's truncated_normal: redraw
-            bad = np.abs(w) > 2
-            w[bad] = rng.standard_normal(int(bad.sum()))
-        params += [0.01 * w, np.zeros(fan_out)]
-    return params
-
-
 class FinnInitMAML(MAML):
-    """MAML with Finn et al.'s initialisation (:func:`finn_init`); everything else the same."""
+    """MAML with Finn et al.'s initialisation (:func:`scratchmeta.batchnorm.finn_init`); everything else the same."""
 
     def init_state(self, rng):
-        params = finn_init(self.model, rng)
+        params = finn_init(rng, self.model.sizes)
         return {"params": params, "adam": adam_init(params)}
 
 

@@ -10,10 +10,12 @@ squared-error-optimal linear head with ridge penalty lam is
 
 It is written once, here, with engine ops, so it can be differentiated in Phi,
 y and lam to any order: the closed-form strategy meta-trains the body through
-it. The one op it needs beyond the core engine is ``ad.solve``, whose
-backward rule (``autodiff/linalg.py``) is the implicit derivative of
-A x = b: gb = A^-T g and gA = -gb x^T. Where no gradient is wanted (a multi-task model's test-time head), it is
-called on plain arrays, or under ``stop_gradient``.
+it. Beyond the core engine it needs ``ad.concatenate`` (the bias column,
+``autodiff/more_ops.py``) and ``ad.solve``, whose backward rule
+(``autodiff/linalg.py``) is the implicit derivative of A x = b:
+gb = A^-T g and gA = -gb x^T. Where no gradient is wanted (a multi-task
+model's test-time head), it is called on plain arrays, or under
+``stop_gradient``.
 
 Two details:
 
