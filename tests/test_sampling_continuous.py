@@ -595,19 +595,19 @@ def test_integrate_many_equals_separate_integrals_and_calls_f_once():
 
 
 def test_vandermonde_solve_matches_numpy_and_flags_crowded_nodes():
-    from scratchmeta.sampling.interpolation import NODES, _horner, _solve_vandermonde
+    from scratchmeta.sampling.interpolation import NODES, horner, solve_vandermonde
 
     rng = np.random.default_rng(1)
     s = np.sort(NODES[1:, None] * (1.0 + 0.05 * rng.standard_normal((5, 40))), axis=0)
     s[-1] = 1.0
     y = s * rng.uniform(1e-3, 10.0, 40) + 0.01 * s ** 3
-    a, solved = _solve_vandermonde(s, y)
+    a, solved = solve_vandermonde(s, y)
     assert solved.all()
     expected = np.linalg.solve((s.T[:, :, None] ** np.arange(1, 6)), y.T[:, :, None])[..., 0]
     np.testing.assert_allclose(a.T, expected, rtol=1e-8, atol=1e-12 * np.max(np.abs(y)))
-    np.testing.assert_allclose(_horner(a, s), y, rtol=1e-12)
+    np.testing.assert_allclose(horner(a, s), y, rtol=1e-12)
     s[2, 0] = s[1, 0]                                          # two equal nodes
-    assert not _solve_vandermonde(s, y)[1][0]
+    assert not solve_vandermonde(s, y)[1][0]
 
 
 def _normal_pieces():
@@ -645,12 +645,15 @@ def test_self_check_flags_exactly_the_piece_with_too_large_an_error():
                          ids=["normal", "cauchy"])
 def test_normal_and_cauchy_take_two_refinement_rounds(pdf, monkeypatch):
     # The docstring of interpolation.py says so; every round costs a fixed
-    # overhead, which is most of from_density's setup time.
+    # overhead, which is most of from_density's setup time. Each round fits
+    # its intervals from one call to integrate_many (the only call that
+    # interpolation.py makes to it), so counting those calls counts rounds.
     from scratchmeta.sampling import interpolation
 
     rounds = []
-    fit = interpolation._fit
-    monkeypatch.setattr(interpolation, "_fit", lambda *args: rounds.append(1) or fit(*args))
+    integrate_many = interpolation.integrate_many
+    monkeypatch.setattr(interpolation, "integrate_many",
+                        lambda *args, **kwargs: rounds.append(1) or integrate_many(*args, **kwargs))
     sampler = ContinuousInverseCDF.from_density(pdf)
     assert len(rounds) == 2
     assert sampler.u_error(20_000).max_error <= U_RESOLUTION

@@ -36,7 +36,8 @@ far from 0), halving cannot help, and ``from_density`` says so.
 All intervals waiting for step 1 are processed together as arrays, so the
 number of Python-level passes is the depth of the halving, not the number of
 intervals; the standard normal and the Cauchy density take two passes
-(``tests/test_sampling_continuous.py`` counts them).
+(``tests/test_sampling_continuous.py`` counts them: each pass makes one
+call to ``integrate_many``, which gathers the pass's values of f).
 
 An interval of very small mass (below 1e-13 of the total) gets the straight
 line from lo to hi instead: whatever x it returns lies in [lo, hi], so its
@@ -151,13 +152,13 @@ def _fit(f, lo, hi, tol, light):
     idx = np.flatnonzero(cand)
     if idx.size:
         # x(s) - lo = sum_{j=1..5} alpha_j s**j through the nodes k = 1..5.
-        a, solved = _solve_vandermonde(s[1:, idx], x[1:, idx] - lo[idx])
+        a, solved = solve_vandermonde(s[1:, idx], x[1:, idx] - lo[idx])
         idx, a = idx[solved], a[:, solved]                     # a is (5, k)
     if idx.size:
         sc = s[:, idx]
         # Step 3: u-error at the midpoints between nodes.
         st = (sc[:-1] + sc[1:]) / 2.0
-        xt = np.clip(lo[idx] + _horner(a, st), lo[idx], hi[idx])
+        xt = np.clip(lo[idx] + horner(a, st), lo[idx], hi[idx])
         xk = x[:-1, idx]
         signed = np.where(xt >= xk, 1.0, -1.0)
         u_true = u[:-1, idx] + signed * integrate(f, np.minimum(xk, xt), np.maximum(xk, xt), GAUSS)
@@ -177,8 +178,9 @@ def _fit(f, lo, hi, tol, light):
         err[idx[good]] = e[good]
         accepted[idx[good]] = True
         # The u-error of a degree-5 fit shrinks like width**6. A fit that
-        # missed by a factor r is cut into r**(1/6) equal pieces at once
-        # (rounded up, at most MAX_PARTS), rather than halved again and again;
+        # missed by a factor r is cut into SAFETY * r**(1/6) equal pieces at
+        # once (rounded up, at most MAX_PARTS; SAFETY allows for an error that
+        # is not spread evenly), rather than halved again and again;
         # one that is not even increasing (f varies by a large factor across
         # it) into at least NON_MONOTONE_PARTS: two halvings in one round.
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -242,8 +244,11 @@ def _edge_of_support(f, lo, hi):
     return near_lo | near_hi, split
 
 
-def _solve_vandermonde(s, y):
+def solve_vandermonde(s, y):
     """Coefficients a with sum_j a_j s_k**(j+1) = y_k, one 5 x 5 system per column.
+
+    Step 2 of section 2.1.2's inversion (module docstring): the coefficients
+    of the inverse x(s) - lo through the nodes.
 
     ``s`` and ``y`` are (5, m), node by node; so is the result a. That is
     the polynomial through (0, 0) and the five points (s_k, y_k): Newton's
@@ -268,8 +273,12 @@ def _solve_vandermonde(s, y):
     return a, np.all(np.isfinite(a), axis=0)
 
 
-def _horner(a, s):
-    """sum_j a[j] s**(j+1), for a of shape (5, m) and s of shape (..., m)."""
+def horner(a, s):
+    """sum_j a[j] s**(j+1), for a of shape (5, m) and s of shape (..., m).
+
+    Horner's rule for the inverse x(s) - lo of section 2.1.2 (the polynomial
+    whose coefficients :func:`solve_vandermonde` finds), one column per piece.
+    """
     p = a[-1] * s
     for j in range(ORDER - 2, -1, -1):
         p = (p + a[j]) * s
@@ -305,7 +314,7 @@ def self_check(f, lo, hi, alpha, u, tol):
     mass = u[-1]                              # > 0: only pieces with mass are checked
     s = u / mass
     st = s[:-1] + np.diff(s, axis=0) * _CHECK_FRACTIONS                 # (points, 5, n)
-    xt = lo + _horner(np.ascontiguousarray(alpha.T), st)
+    xt = lo + horner(np.ascontiguousarray(alpha.T), st)
     # An increasing x(s) (every finished piece is one) maps the s between two
     # nodes into the gap between them; clipping only undoes rounding, and
     # keeps the segments in order.
