@@ -142,6 +142,16 @@ def test_episodes_are_the_first_edition_draws_and_their_arrays_are_contiguous():
     assert all(a.flags.c_contiguous for a in batch)
 
 
+@pytest.mark.parametrize("n_tasks, n_support, n_query", [(1, 5, 5), (1, 5, 0), (2, 10, 5)])
+def test_every_episode_array_is_writeable_and_owns_its_labels(n_tasks, n_support, n_query):
+    # one task with one shot used to return a read-only view of the broadcast identity
+    batch = _family(n_way=5).sample(np.random.default_rng(3), n_tasks, n_support, n_query)
+    assert all(a.flags.writeable for a in batch)
+    batch.y_support[...] = 0.0                       # the next episode's labels are untouched
+    again = _family(n_way=5).sample(np.random.default_rng(3), n_tasks, n_support, n_query)
+    assert again.y_support.sum() == n_tasks * n_support
+
+
 def test_loss_is_cross_entropy_and_metric_is_accuracy():
     family = _family(n_way=5)
     batch = family.sample(np.random.default_rng(7), 2, 5, 5)

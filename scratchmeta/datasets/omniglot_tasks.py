@@ -175,9 +175,10 @@ class Omniglot(TaskFamily):
         y = np.broadcast_to(np.eye(self.n_way, dtype=self.dtype),
                             (n_tasks, shots, self.n_way, self.n_way))
 
-        def points(a, shots, width):
-            return np.ascontiguousarray(a.reshape(n_tasks, shots * self.n_way, width),
-                                        dtype=self.dtype)
+        def points(a, shots, width):      # a copy where needed: y is a read-only broadcast
+            a = np.ascontiguousarray(a.reshape(n_tasks, shots * self.n_way, width),
+                                     dtype=self.dtype)
+            return a if a.flags.writeable else a.copy()
         return TaskBatch(points(by_shot[:, :k_support], k_support, self.n_inputs),
                          points(y[:, :k_support], k_support, self.n_way),
                          points(by_shot[:, k_support:], k_query, self.n_inputs),
