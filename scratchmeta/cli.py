@@ -177,12 +177,14 @@ def _strategy_for(args, out):
                          f"pass --strategy {saved_name} --family {saved_family}")
     hyper = {**hyper, **_run_length(args.strategy, args.steps, hyper)}
     record = dict(ckpt.config, hyperparameters={**ckpt.config["hyperparameters"], **hyper})
-    saved_dtype = ckpt.config["family"].get("arguments", {}).get("dtype")
-    if args.dtype is not None and saved_family == "omniglot" and args.dtype != saved_dtype:
+    for flag, value in (("--root", args.root), ("--dtype", args.dtype)):
+        if value is not None and saved_family != "omniglot":
+            raise ValueError(f"{flag} applies to omniglot runs; {out} holds a {saved_family} "
+                             f"run")
+    saved_dtype = ckpt.config["family"].get("arguments", {}).get("dtype") or "float64"
+    if args.dtype is not None and args.dtype != saved_dtype:
         raise ValueError(f"--resume: {out} was trained in {saved_dtype}, this command asks for "
                          f"--dtype {args.dtype}; a run keeps its dtype (leave --dtype out)")
-    if args.root is not None and saved_family != "omniglot":
-        raise ValueError(f"--root applies to omniglot runs; {out} holds a {saved_family} run")
     return strategy_from_config(record, root=args.root)
 
 

@@ -150,3 +150,6 @@ def test_root_is_refused_for_a_checkpoint_of_another_family(tmp_path, capsys):
     assert main(["train", "--family", "sinusoid", "--steps", "3", "--resume", "--root",
                  str(tmp_path), "--out", out]) == 2
     assert "--root applies to omniglot runs" in capsys.readouterr().err
+    assert main(["train", "--family", "sinusoid", "--steps", "3", "--resume", "--dtype",
+                 "float32", "--out", out]) == 2
+    assert "--dtype applies to omniglot runs" in capsys.readouterr().err

@@ -36,6 +36,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.nn import per_task
+from scratchmeta.tasks import mse
 
 
 def uses_low_rank(params, batch, model):
@@ -54,7 +55,7 @@ def uses_low_rank(params, batch, model):
 
 
 def meta_loss_low_rank(params, batch, model, *, inner_lr, inner_steps, first_order=False,
-                       loss):
+                       loss=mse):
     """MAML's meta-loss (mean query loss after K inner steps) in the factored order above.
 
     ``params``: theta0 as a plain list [W1, b1, ...]; ``batch``: a ``TaskBatch``
