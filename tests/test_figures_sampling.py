@@ -121,6 +121,20 @@ def test_from_density_inverts_the_mixture_cdf_to_a_u_error_below_1e_10(made):
     assert c["n_intervals"] > 0
 
 
+def test_figures_readme_quotes_the_full_runs_mixture_numbers():
+    # figures/README.md's sampling_continuous section quotes the full run (100,000 U):
+    # the piece count, the u-error and its mean. Recomputed here, at the full grid.
+    from pathlib import Path
+    text = (Path(__file__).resolve().parent.parent / "figures" / "README.md").read_text()
+    c = sampling_continuous.continuous(dict(sampling_continuous.FULL, continuous_draws=10),
+                                       0)["mixture"]
+    quoted = (f"builds {c['n_intervals']} polynomial pieces",
+              f"is {c['u_error_exact_max']:.1e}".replace("-", "−"),
+              f"(mean {c['u_error_exact_mean']:.1e})".replace("-", "−"))
+    for q in quoted:
+        assert q in text, f"figures/README.md does not quote {q!r}"
+
+
 def test_from_ppf_is_exact_to_rounding_for_the_exponential(made):
     c = made[1]["continuous"]["exponential"]
     assert c["u_error_exact_max"] < 1e-15
