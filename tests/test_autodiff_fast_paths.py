@@ -57,14 +57,31 @@ def test_shapes_and_axes_may_be_lists():
     np.testing.assert_array_equal(g, w.T)
 
 
-def test_sum_to_gives_numpys_sum_for_every_pattern_of_broadcast_axes():
-    x = normal((4, 2, 3), 5)
-    for target in [(2, 3), (1, 3), (2, 1), (1, 1), (4, 1, 3), (4, 2, 1), (3,), ()]:
-        lead = x.ndim - len(target)
-        axes = tuple(range(lead)) + tuple(lead + i for i, n in enumerate(target)
-                                          if n == 1 and x.shape[lead + i] != 1)
-        expected = np.add.reduce(x, axis=axes).reshape(target)
-        assert ad.sum_to(x, target).tobytes() == expected.tobytes()
+def summed_by_brute_force(x, target):
+    """Each entry of ``target``'s array: the sum of the entries of ``x`` that broadcasting
+    an array of shape ``target`` to ``x.shape`` copies it to (sum_to is broadcasting's
+    adjoint). Found by broadcasting the entries' flat indices, not by listing axes."""
+    size = int(np.prod(target, dtype=int))
+    source = np.broadcast_to(np.arange(size).reshape(target), x.shape)    # x[i] copies entry j
+    out = np.zeros(size, dtype=x.dtype)
+    for i in np.ndindex(x.shape):
+        out[source[i]] += x[i]
+    return out.reshape(target)
+
+
+@pytest.mark.parametrize("shape, target", [
+    ((4, 2, 3), t) for t in [(2, 3), (1, 3), (2, 1), (1, 1), (4, 1, 3), (4, 2, 1), (3,), (),
+                             (1, 2, 3), (1, 1, 1), (4, 2, 3)]
+] + [((4, 1, 3), (1, 3)), ((2, 5), (5,)), ((3, 1), (1,)), ((2, 0, 3), (1, 3))])
+def test_sum_to_gives_the_sum_over_every_copy_broadcasting_made(shape, target):
+    for dtype in (np.float64, np.float32):
+        x = np.asarray(normal(shape, 5), dtype=dtype)
+        for _ in range(2):                                       # also once the axes are cached
+            ours = ad.sum_to(x, target)
+            expected = summed_by_brute_force(x, target)
+            assert ours.shape == tuple(target) and ours.dtype == dtype
+            tol = 1e-12 if dtype == np.float64 else 1e-5
+            np.testing.assert_allclose(ours, expected, rtol=tol, atol=tol)
 
 
 def test_transpose_gradient_undoes_any_permutation_with_negative_axes():

@@ -5,11 +5,15 @@ builds on it through public names only. ``scratchmeta.gradcheck`` (the
 finite-difference check) is built on the engine, so it imports the engine and
 never the reverse; the engine imports nothing else from the package. Inside
 the engine package, the appendix modules build on ``core.py`` through its
-public names too, and the imports between its modules form no cycle.
+public names too, and the imports between its modules form no cycle. The
+modules of sections 1.2 and 1.3.6, and every module they import, take engine
+names from ``core.py`` and one appendix, ``pytrees.py``, as the package
+docstring says.
 """
 
 import ast
 import pathlib
+import re
 
 import numpy as np
 
@@ -87,13 +91,131 @@ def test_engine_modules_import_each_other_without_a_cycle():
     assert "__init__" not in {s for deps in graph.values() for s in deps}
 
 
-def test_the_lecture_code_needs_only_the_core_module():
-    # The reading path of sections 1.2-1.3.6: core.py holds every engine name
-    # that the lecture's modules use.
-    import re
-    for name in ["nn.py", "tasks.py", "meta/maml.py", "meta/adapt.py", "figures/fig22_5.py"]:
-        used = set(re.findall(r"\bad\.([A-Za-z_]+)", (PACKAGE / name).read_text()))
-        assert used <= set(ad.core.__all__), (name, used - set(ad.core.__all__))
+README = PACKAGE.parent / "README.md"
+ENGINE_MODULES = {path.stem for path in ENGINE_FILES} - {"__init__"}
+READING_PATH_APPENDICES = {"pytrees"}    # the one appendix the package docstring names
+
+
+def engine_modules_used(source):
+    """{engine module: {names}} that a source file takes from ``scratchmeta.autodiff``.
+
+    Follows ``from scratchmeta import autodiff as ad`` (then ``ad.X``),
+    ``import scratchmeta.autodiff as ad``, ``from scratchmeta.autodiff import X``
+    and ``from scratchmeta.autodiff.<module> import X``. A name of the package
+    is assigned to the engine module whose ``__all__`` lists it; a name no
+    module lists is reported under ``"?"``.
+    """
+    tree = ast.parse(source)
+    alias = {}                     # local name -> dotted engine path it stands for
+    used = []                      # dotted paths below scratchmeta.autodiff
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name == "scratchmeta.autodiff" or a.name.startswith("scratchmeta.autodiff."):
+                    if a.asname:
+                        alias[a.asname] = a.name
+                    else:                                  # import scratchmeta.autodiff[.x]
+                        alias["scratchmeta"] = "scratchmeta"
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            for a in node.names:
+                full = f"{node.module}.{a.name}"
+                if full == "scratchmeta.autodiff" or full.startswith("scratchmeta.autodiff."):
+                    alias[a.asname or a.name] = full
+                    used.append(full)
+    inner = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and id(node) not in inner:    # whole chains only
+            parts = []
+            base = node
+            while isinstance(base, ast.Attribute):
+                parts.append(base.attr)
+                base = base.value
+            if isinstance(base, ast.Name) and base.id in alias:
+                used.append(".".join([alias[base.id]] + parts[::-1]))
+    found = {}
+    for path in used:
+        rest = path.split(".")[2:]                 # after "scratchmeta.autodiff"
+        if not rest:
+            continue
+        if rest[0] in ENGINE_MODULES:              # ad.core.X, from scratchmeta.autodiff.core ...
+            module, names = rest[0], set(rest[1:2])
+        else:
+            homes = [m for m in ENGINE_MODULES if rest[0] in getattr(ad, m).__all__]
+            module, names = (homes[0] if len(homes) == 1 else "?"), {rest[0]}
+        found.setdefault(module, set()).update(names)
+    return found
+
+
+def reading_path_of_sections_1_2_and_1_3_6():
+    """The package's modules the README lists for sections 1.2 and 1.3.6, with Figure
+    22.5's code, and every module of the package they import, transitively (not the
+    engine's own files)."""
+    start = set()
+    for line in README.read_text().splitlines():
+        if line.startswith(("| 1.2 ", "| 1.3.6 ")):
+            start |= set(re.findall(r"\]\(scratchmeta/([^)]+\.py)\)", line.split("|")[2]))
+    start = {PACKAGE / p for p in start if not p.startswith("autodiff/")}
+    assert len(start) >= 5, start
+    todo, seen = sorted(start) + [PACKAGE / "figures" / "fig22_5.py"], set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                mods = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                mods = [a.name for a in node.names]
+            else:
+                continue
+            for mod in mods:
+                parts = mod.split(".")
+                if parts[0] != "scratchmeta" or parts[1:2] == ["autodiff"] or len(parts) < 2:
+                    continue
+                for candidate in (PACKAGE.joinpath(*parts[1:]).with_suffix(".py"),
+                                  PACKAGE.joinpath(*parts[1:], "__init__.py")):
+                    if candidate.is_file():
+                        todo.append(candidate)
+    return seen
+
+
+def test_the_reading_path_reader_sees_every_way_of_naming_an_engine_op():
+    # the checker below must be able to fail: each of these uses an appendix
+    assert engine_modules_used("from scratchmeta import autodiff as ad\nad.einsum('i', x)") \
+        == {"linalg": {"einsum"}}
+    assert engine_modules_used("import scratchmeta.autodiff as ad\nad.more_ops.sin(x)") \
+        == {"more_ops": {"sin"}}
+    assert engine_modules_used("from scratchmeta.autodiff import grad, solve") \
+        == {"core": {"grad"}, "linalg": {"solve"}}
+    assert engine_modules_used("from scratchmeta.autodiff.derivatives import hessian") \
+        == {"derivatives": {"hessian"}}
+    assert engine_modules_used("from scratchmeta.autodiff import linalg as la\nla.norm(x)") \
+        == {"linalg": {"norm"}}
+    assert engine_modules_used("import scratchmeta.autodiff\nscratchmeta.autodiff.tree_map(f, t)") \
+        == {"pytrees": {"tree_map"}}
+    assert engine_modules_used("from scratchmeta import autodiff as ad\nad.no_such_op(x)") \
+        == {"?": {"no_such_op"}}
+
+
+def test_sections_1_2_and_1_3_6_use_only_core_and_pytrees():
+    # The package docstring: the reading path of sections 1.2 and 1.3.6 uses
+    # core.py and one appendix besides, pytrees.py (gradcheck's tree_flatten and
+    # tree_map, Adam's tree_map).
+    assert f"``{sorted(READING_PATH_APPENDICES)[0]}.py``" in ad.__doc__
+    files = reading_path_of_sections_1_2_and_1_3_6()
+    names = {str(p.relative_to(PACKAGE)) for p in files}
+    assert {"gradcheck.py", "optim.py", "nn.py", "tasks.py", "meta/maml.py",
+            "meta/adapt.py", "figures/fig22_5.py"} <= names, sorted(names)
+    modules = {}
+    for path in files:
+        for module, used in engine_modules_used(path.read_text()).items():
+            modules.setdefault(module, set()).update(used)
+            assert module in {"core"} | READING_PATH_APPENDICES, \
+                (str(path.relative_to(PACKAGE)), module, sorted(used))
+    # and the appendix is really used (by gradcheck and optim), as the docstring says
+    assert modules.get("pytrees", set()) >= {"tree_flatten", "tree_map"}
+    assert "core" in modules
 
 
 def test_numpy_names_in_error_messages_are_engine_ops():

@@ -2,11 +2,11 @@
 
 import numpy as np
 import pytest
+import scipy.stats
 
 from scratchmeta import autodiff as ad
 from scratchmeta.batchnorm import batch_norm, finn_init
 from scratchmeta.gradcheck import check_grads
-from scratchmeta.nn import MLP
 
 
 def _normal(shape, seed):
@@ -86,12 +86,30 @@ def test_bad_input_is_named(h, kwargs, match):
 
 
 def test_finn_init_is_the_batch_norm_networks_initialisation():
-    # W ~ N(0, 0.01^2) cut at +-2 standard deviations, offsets and the head's bias zero;
-    # the statistics of the draw are checked in tests/test_nn.py
-    sizes = (20, 16, 8, 3)
+    # Finn et al.'s construct_fc_weights: W ~ N(0, 0.01^2) truncated at +-2 standard
+    # deviations (TensorFlow's truncated_normal redraws, it does not clip), and the
+    # offsets beta and the head's bias zero; batch norm has no scale (scale=None), so
+    # each layer is [W, beta]. Checked on the returned arrays, against SciPy's
+    # truncated normal, with a fixed seed.
+    sizes = (784, 256, 64, 5)
     params = finn_init(np.random.default_rng(4), sizes)
-    assert [p.shape for p in params] == [(20, 16), (16,), (16, 8), (8,), (8, 3), (3,)]
-    assert all(np.abs(w).max() <= 0.02 for w in params[0::2])
-    assert all(not b.any() for b in params[1::2])
-    for a, b in zip(params, MLP(sizes, batch_norm=True).init(np.random.default_rng(4))):
-        np.testing.assert_array_equal(a, b)
+    assert [p.shape for p in params] == [(784, 256), (256,), (256, 64), (64,), (64, 5), (5,)]
+    assert all(p.dtype == np.float64 for p in params)
+    assert all(not b.any() for b in params[1::2])                       # beta, b_head: zero
+    weights = np.concatenate([w.ravel() for w in params[0::2]])         # 217,024 draws
+    assert np.abs(weights).max() <= 0.02                                # cut at 2 std ...
+    assert np.abs(weights).max() > 0.0199                               # ... not before
+    assert not np.any(np.abs(weights) == 0.02)     # redrawn, not clipped onto +-0.02
+    reference = scipy.stats.truncnorm(-2.0, 2.0, scale=0.01)
+    # mean 0 and std 0.01 * 0.8796 (a clipped normal has 0.0096, an uncut one 0.01):
+    # each within 6 standard errors, false-failure rate about 2e-9 for a random seed
+    n = weights.size
+    assert abs(weights.mean()) < 6 * reference.std() / np.sqrt(n)
+    assert abs(weights.std() - reference.std()) < 6 * reference.std() / np.sqrt(2 * n)
+    # the whole distribution: a Kolmogorov-Smirnov test, false-failure rate 1e-6
+    assert scipy.stats.kstest(weights, reference.cdf).pvalue > 1e-6
+    # each layer draws afresh: no two weight matrices share their first entries
+    firsts = [w.ravel()[:5] for w in params[0::2]]
+    assert not any(np.array_equal(a, b) for i, a in enumerate(firsts) for b in firsts[i + 1:])
+
+

@@ -10,7 +10,12 @@ Reading path:
 1. ``core.py``: the whole engine behind Chapters 1-2 (tensors and nested
    traces, primitives with their VJPs, the tape walk, ``grad``,
    ``value_and_grad`` and ``trace``) and the ops an MLP and MAML need.
-   Sections 1.2 and 1.3.6 need nothing else.
+   Sections 1.2 and 1.3.6 (the modules the README lists for them and every
+   module of the package those import) use core.py and one appendix besides,
+   ``pytrees.py``: ``gradcheck`` flattens arguments with ``tree_flatten`` and
+   ``tree_map``, and Adam's outer step (``optim.adam_update``) maps over the
+   parameters with ``tree_map``. Section 1.3.4's closed-form head adds
+   ``solve`` from ``linalg.py`` and ``concatenate`` from ``more_ops.py``.
 2. Appendices, each one idea, read when needed:
 
    * ``linalg.py``: ``solve`` for the closed-form heads of sections 1.3.4 and
@@ -18,7 +23,8 @@ Reading path:
    * ``more_ops.py``: more of NumPy for porting code (sin, max, prod, var,
      clip, concatenate, stack, ...);
    * ``derivatives.py``: ``vjp``, ``jacobian``, ``hessian`` and ``jvp``;
-   * ``pytrees.py``: nested parameters (``tree_flatten``, ``tree_map``);
+   * ``pytrees.py``: nested parameters (``tree_flatten``, ``tree_map``), the
+     one appendix that sections 1.2 and 1.3.6 use too;
    * ``numpy_interop.py``: what a Tensor does where NumPy code expects an array;
    * ``checks.py``: input checks and error messages;
    * ``impls.py``: the forward rules of the shape ops, written for speed.
