@@ -452,6 +452,8 @@ _SWAP_LAST_TWO = {}         # ndim -> axes, so matrix_transpose builds each perm
 
 def matrix_transpose(x):
     """Swap the last two axes: the transpose of every matrix in a batch (differentiable)."""
+    if type(x) is np.ndarray:                       # nothing watches it: a NumPy view
+        return x.swapaxes(-1, -2)
     n = len(_shape(x))
     axes = _SWAP_LAST_TWO.get(n) or _SWAP_LAST_TWO.setdefault(
         n, tuple(range(n - 2)) + (n - 1, n - 2))
