@@ -127,6 +127,13 @@ def _hyperparameters(args, name):
                            none_ok=fields[key].default is None)
             except (TypeError, ValueError) as e:
                 raise type(e)(f"--set {key}={_shown(value)}: {e}") from None
+        if key in FLAGS and value is not None:      # the range of its flag, --inner-lr etc.
+            try:
+                FLAGS[key][0](_shown(value))
+            except argparse.ArgumentTypeError as e:
+                raise ValueError(f"--set {key}={_shown(value)}: {key} must be "
+                                 f"{str(e).partition('expected ')[2].partition(', got')[0]}, "
+                                 f"as for --{key.replace('_', '-')}") from None
         hyper[key] = value
     return hyper
 
@@ -403,6 +410,8 @@ def compare_command(args):
 def figures_command(args):
     """Chapter 4: every lecture figure, from real runs (``scratchmeta.figures``)."""
     from scratchmeta import figures
+    if args.out is not None:                  # the folder is checked before any figure is made
+        figures.check_out_dir(args.out, "--out")
     figures.run_all(args.out, quick=args.quick, only=args.only)
     return 0
 

@@ -84,9 +84,15 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
     differences with eps = 1e-6 need float64's precision. On failure, raise
     AssertionError naming the argument, the order, both values and the error.
     """
+    if not callable(fun):
+        raise TypeError(f"check_grads: fun must be a function, got {type(fun).__name__} "
+                        f"{fun!r:.40}")
     if not isinstance(args, (tuple, list)):
         raise TypeError(f"check_grads needs args as a tuple of arguments, e.g. (x,), got "
                         f"{type(args).__name__}")
+    if not args:
+        raise ValueError(f"check_grads needs at least one argument to differentiate, got args "
+                         f"= {tuple(args)!r}")
     if isinstance(order, bool) or not isinstance(order, (int, np.integer)) or order < 1:
         raise ValueError(f"check_grads: order must be an int >= 1, got {order!r}")
     for name, value in (("eps", eps), ("rtol", rtol), ("atol", atol)):
@@ -100,6 +106,11 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
     rng = np.random.default_rng(0) if rng is None else rng
     args = tuple(tree_map(lambda a: _float64(a, "check_grads argument"), a)
                  for a in args)
+    for i, arg in enumerate(args):        # a NaN would only fail the comparison, unexplained
+        bad = int(np.sum([np.sum(~np.isfinite(leaf)) for leaf in tree_flatten(arg)[0]]))
+        if bad:
+            raise ValueError(f"check_grads: argument {i} holds {bad} NaN or inf values; "
+                             f"derivatives are checked at finite points")
     f = fun
     for level in range(1, order + 1):
         _check_directional(f, args, level, eps, rtol, atol, rng)

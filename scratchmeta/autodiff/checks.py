@@ -37,6 +37,9 @@ def op_error(name, args, params, err):
     given = "".join(f", {k}={v!r:.40}" for k, v in params.items())
     if isinstance(err, np.linalg.LinAlgError):
         return np.linalg.LinAlgError(f"{name}: {err} (shapes {shapes})")
+    if isinstance(err, IndexError) and str(err).startswith("only integers") and len(args) == 2:
+        return TypeError(f"{name}: index {args[1]!r:.40} for shape {np.shape(args[0])} is not "
+                         f"an index: {err}")
     if isinstance(err, IndexError) and not isinstance(err, ValueError):
         where = f"index {args[1]!r:.40} for shape {np.shape(args[0])}" if len(args) == 2 else shapes
         return IndexError(f"{name}: {where} is out of range: {err}")

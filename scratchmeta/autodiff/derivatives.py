@@ -106,6 +106,10 @@ def jvp(fun, primals, tangents):
     forward mode would cost about as much as one. It needs no separate forward
     rules, and it can itself be differentiated.
     """
+    for name, given in (("primals", primals), ("tangents", tangents)):
+        if not isinstance(given, (tuple, list)):
+            raise TypeError(f"jvp needs {name} as a tuple of arguments, e.g. (x,), got "
+                            f"{type(given).__name__} {given!r:.40}")
     primals, tangents = tuple(primals), tuple(tangents)
     if len(primals) != len(tangents):
         raise ValueError(f"jvp needs one tangent per primal: got {len(primals)} primals and "

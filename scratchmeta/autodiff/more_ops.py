@@ -62,6 +62,10 @@ def clip(x, a_min, a_max):
     """
     if a_min is None and a_max is None:
         raise ValueError("clip needs a_min or a_max; both are None")
+    if a_min is not None and a_max is not None and \
+            np.any(np.asarray(stop_gradient(a_min)) > np.asarray(stop_gradient(a_max))):
+        raise ValueError(f"clip needs a_min <= a_max, got a_min={stop_gradient(a_min)!r:.40} "
+                         f"and a_max={stop_gradient(a_max)!r:.40}")
     if a_min is not None:
         x = where(stop_gradient(x) < stop_gradient(a_min), a_min, x)                # max(x, a_min)
     if a_max is not None:

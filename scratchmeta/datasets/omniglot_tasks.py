@@ -73,7 +73,7 @@ def finn_split(alphabets, characters, n_train=N_TRAIN, n_validation=N_VALIDATION
     """
     n = len(alphabets)
     for name, value in (("n_train", n_train), ("n_validation", n_validation)):
-        if not (isinstance(value, (int, np.integer)) and value >= 1):
+        if not (_is_int(value) and value >= 1):
             raise ValueError(f"{name} must be a positive integer, got {value!r}")
     if n_train + n_validation >= n:
         raise ValueError(f"n_train + n_validation must leave test characters: got "
@@ -101,7 +101,7 @@ class Omniglot(TaskFamily):
 
     def __init__(self, n_way=5, split="train", *, data=None, root=None, download=False,
                  rotate=None, n_train=N_TRAIN, n_validation=N_VALIDATION, dtype=np.float64):
-        if not (isinstance(n_way, (int, np.integer)) and n_way >= 2):
+        if not (_is_int(n_way) and n_way >= 2):
             raise ValueError(f"n_way must be an integer of at least 2, got {n_way!r}")
         if split not in SPLITS:
             raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
@@ -111,9 +111,13 @@ class Omniglot(TaskFamily):
         if data is not None and not isinstance(data, omniglot.OmniglotImages):
             raise TypeError(f"data must be the result of omniglot.load(), got "
                             f"{type(data).__name__}")
-        dtype = np.dtype(dtype)
-        if dtype.kind != "f":
-            raise TypeError(f"dtype must be a floating-point type, got {dtype}")
+        try:
+            dtype = np.dtype(dtype)
+        except TypeError:
+            raise TypeError(f"dtype must be float32 or float64, got {dtype!r}") from None
+        if dtype not in (np.float32, np.float64):     # the engine's two dtypes
+            raise TypeError(f"dtype must be float32 or float64 (the engine's float types), "
+                            f"got {dtype}")
         if data is None:
             n_total = sum(p.n_characters for p in omniglot.OFFICIAL)
             _split_sizes(n_total, n_train, n_validation, n_way, split)   # check before loading
@@ -158,6 +162,17 @@ class Omniglot(TaskFamily):
         if task_params.ndim != 3 or task_params.shape[1:] != (self.n_way, 2):
             raise ValueError(f"task_params must have shape (tasks, n_way={self.n_way}, 2), "
                              f"got shape {task_params.shape}")
+        if task_params.dtype.kind not in "iu":
+            raise TypeError(f"task_params must be integers (character index, quarter turns), "
+                            f"got dtype {task_params.dtype}")
+        chars, turns = task_params[..., 0], task_params[..., 1]
+        n_characters = len(self.data.images)
+        if task_params.size and (chars.min() < 0 or chars.max() >= n_characters
+                                 or turns.min() < 0 or turns.max() > 3):
+            bad = chars[(chars < 0) | (chars >= n_characters)]
+            what = (f"character index {bad.flat[0]}, outside 0..{n_characters - 1}" if bad.size
+                    else f"quarter turns {turns[(turns < 0) | (turns > 3)].flat[0]}, outside 0..3")
+            raise ValueError(f"task_params holds {what}")
         n_tasks = len(task_params)
         k_support, k_query = self._shots(n_tasks, n_support, n_query)
         n_drawings = self.data.images.shape[1]
@@ -186,14 +201,17 @@ class Omniglot(TaskFamily):
 
     def sample(self, rng, n_tasks, n_support, n_query):
         """Draw ``n_tasks`` episodes, each with ``n_support`` + ``n_query`` points."""
+        if not isinstance(rng, np.random.Generator):
+            raise TypeError(f"rng must be a numpy.random.Generator (e.g. "
+                            f"np.random.default_rng(0)), got {rng!r}")
         self._shots(n_tasks, n_support, n_query)               # every check before any drawing
         return self.make_batch(rng, self.sample_params(rng, n_tasks), n_support, n_query)
 
     def _shots(self, n_tasks, n_support, n_query):
-        if not (isinstance(n_tasks, (int, np.integer)) and n_tasks >= 1):
+        if not (_is_int(n_tasks) and n_tasks >= 1):
             raise ValueError(f"n_tasks must be a positive integer, got {n_tasks!r}")
         for name, n, least in (("n_support", n_support, 1), ("n_query", n_query, 0)):
-            if not (isinstance(n, (int, np.integer)) and n >= least):
+            if not (_is_int(n) and n >= least):
                 raise ValueError(f"{name} must be an integer of at least {least}, got {n!r}")
             if n % self.n_way:
                 raise ValueError(f"{name} must be a multiple of n_way={self.n_way} (the same "
@@ -208,6 +226,11 @@ class Omniglot(TaskFamily):
     def __repr__(self):
         return (f"Omniglot(n_way={self.n_way}, split={self.split!r}, rotate={self.rotate}, "
                 f"{len(self.classes)} characters)")
+
+
+def _is_int(value):
+    """An integer, and not a bool (True is not a count)."""
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
 def _smallest(keys, n):
@@ -227,7 +250,7 @@ def _smallest(keys, n):
 
 
 def _split_sizes(n_total, n_train, n_validation, n_way, split):
-    if not all(isinstance(v, (int, np.integer)) and v >= 1 for v in (n_train, n_validation)):
+    if not all(_is_int(v) and v >= 1 for v in (n_train, n_validation)):
         raise ValueError(f"n_train and n_validation must be positive integers, got "
                          f"{n_train!r} and {n_validation!r}")
     sizes = {"train": n_train, "validation": n_validation,

@@ -100,6 +100,37 @@ def _load(module):
         raise                          # a module it imports is missing: a real error
 
 
+def check_out_dir(out_dir, name="out_dir"):
+    """The folder the PNGs go to, checked before any figure is made.
+
+    It must be a non-empty path; if it exists it must be a folder, and the
+    nearest part of it that exists must be a folder we can write into (the
+    rest is created). Returns it as a Path.
+    """
+    import os
+    if not isinstance(out_dir, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a folder path (str or os.PathLike), got {out_dir!r}")
+    text = os.fspath(out_dir)
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f"{name} is empty ({text!r}); expected a folder for the PNG files, "
+                         f"e.g. {name} /tmp/figs (or leave it out for {DEFAULT_OUT['full']}/)")
+    path = Path(text).expanduser()
+    existing = path
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        what = "is" if existing == path else "lies under"
+        raise ValueError(f"{name} {text!r} {what} {str(existing)!r}, which is a file, not a "
+                         f"folder; expected a folder for the PNG files")
+    import tempfile
+    try:                     # tried, not guessed: os.access says yes to root on /proc
+        os.rmdir(tempfile.mkdtemp(dir=existing, prefix=".scratchmeta-probe-"))
+    except OSError as e:
+        raise ValueError(f"{name} {text!r}: the folder {str(existing)!r} is not writable "
+                         f"({e.strerror}); choose a folder you can write into") from None
+    return path
+
+
 def default_out(quick):
     """The folder a run writes into when none is given (:data:`DEFAULT_OUT`)."""
     return DEFAULT_OUT["quick" if quick else "full"]
@@ -130,6 +161,7 @@ def run_all(out_dir=None, quick=False, only=None, progress=print):
     mode = "quick" if quick else "full"
     if out_dir is None:
         out_dir = default_out(quick)
+    check_out_dir(out_dir)
     results = {}
     start = time.perf_counter()
     for i, (stem, module) in enumerate(todo, 1):

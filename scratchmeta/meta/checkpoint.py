@@ -295,10 +295,19 @@ def load_checkpoint(path):
     except Exception as e:       # a truncated or foreign file: zipfile and format errors
         raise ValueError(f"{path!r} is not a readable checkpoint: {e}") from None
     fmt = str(arrays["meta/format"]) if "meta/format" in arrays and \
+        isinstance(arrays["meta/format"], np.ndarray) and \
         arrays["meta/format"].dtype.kind == "U" else ""
     if fmt not in (FORMAT, FORMAT_1):
-        raise ValueError(f"{path!r} is not a scratchmeta checkpoint (no meta/format = "
+        found = f"meta/format = {fmt!r}" if fmt else "no meta/format"
+        raise ValueError(f"{path!r} is not a scratchmeta checkpoint ({found}, expected "
                          f"{FORMAT!r}); its arrays are {sorted(arrays)[:8]}")
+    # A checkpoint holds NumPy arrays named meta/... and state/..., nothing else (a file an
+    # archiver added to the zip would otherwise ride along unseen).
+    foreign = sorted(k for k, v in arrays.items()
+                     if not (isinstance(v, np.ndarray) and k.startswith(("meta/", "state/"))))
+    if foreign:
+        raise ValueError(f"{path!r} is damaged: unexpected entry {foreign[0]!r} (a checkpoint "
+                         f"holds only the meta/ and state/ arrays that train writes)")
     step = int(_entry(arrays, "meta/step", path, "i"))
     seed = int(_entry(arrays, "meta/seed", path, "i"))
     if step < 0 or seed < 0:
@@ -320,6 +329,10 @@ def load_checkpoint(path):
     if losses is None or losses.dtype.kind not in "fiu" or losses.shape != (step,):
         raise ValueError(f"{path!r} is damaged: it is at step {step} but records "
                          f"{None if losses is None else losses.shape} meta-losses")
+    if not np.all(np.isfinite(losses)):
+        raise ValueError(f"{path!r} is damaged: entry meta/meta_losses holds "
+                         f"{int(np.sum(~np.isfinite(losses)))} NaN or inf values; a completed "
+                         f"meta-step always has a finite meta-loss")
     flat = {k[len("state/"):]: v for k, v in arrays.items() if k.startswith("state/")}
     for key, value in flat.items():
         if value.dtype.kind not in "fiub":
@@ -328,6 +341,7 @@ def load_checkpoint(path):
             raise ValueError(f"{path!r} is damaged: entry state/{key} holds {what}; a "
                              f"checkpoint's state holds real numbers only")
     _check_finite_state(flat, path, "refusing to load")
+    _check_optimizer_state(flat, step, path)
     if fmt == FORMAT_1:                       # the first edition's names and flat state
         config = legacy.upgrade_config(config)
         try:
@@ -338,6 +352,22 @@ def load_checkpoint(path):
     else:
         state = unflatten(flat)
     return Checkpoint(state, step, seed, name, config, losses.astype(float), changes)
+
+
+def _check_optimizer_state(flat, step, path):
+    """Adam's entries keep their meaning: 0 <= t <= step (one update per meta-step at most)
+    and second moments v >= 0 (a running mean of squares); anything else is damage."""
+    for key, value in sorted(flat.items()):
+        parts = key.split("/")
+        role = parts[parts.index("adam") + 1] if "adam" in parts[:-1] else None
+        if role == "t" and value.dtype.kind in "iu" and ((value < 0) | (value > step)).any():
+            bad = value[(value < 0) | (value > step)].flat[0]
+            raise ValueError(f"{path!r} is damaged: entry state/{key} = {bad} counts Adam's "
+                             f"steps, which must lie in 0..{step} at step {step}")
+        if role == "v" and (value < 0).any():
+            raise ValueError(f"{path!r} is damaged: entry state/{key} holds "
+                             f"{int(np.sum(value < 0))} negative values; Adam's second "
+                             f"moments are means of squares, never negative")
 
 
 def check_state(state, strategy, path="the checkpoint"):
@@ -366,6 +396,9 @@ def check_state(state, strategy, path="the checkpoint"):
         if a.dtype.kind == "f" and b.dtype.kind != "f":
             raise ValueError(f"{path!r} is damaged: entry state/{key} must hold real numbers "
                              f"(floats), got dtype {b.dtype}")
+        if a.dtype.kind == "f" and b.dtype != a.dtype:
+            raise ValueError(f"{path!r} is damaged: entry state/{key} holds {b.dtype}, but "
+                             f"this run's parameters are {a.dtype}")
 
 
 def _paths(tree, prefix=""):

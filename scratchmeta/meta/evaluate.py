@@ -40,7 +40,7 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_count
+from scratchmeta.meta.checks import check_count, check_memory
 
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
 HELD_OUT_SEED = 22  # the default seed of held-out (test) tasks (lecture 22)
@@ -158,6 +158,9 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
         check_count(name, value, minimum)
     if on_divergence not in DIVERGENCE:
         raise ValueError(f"on_divergence must be one of {DIVERGENCE}, got {on_divergence!r}")
+    # one metric per task and step, k = 0..n_steps: refused before any task is adapted
+    check_memory(f"the curves of {n_tasks} tasks over n_steps = {n_steps} adaptation steps",
+                 float(n_tasks) * (float(n_steps) + 1))
     curves = []
     for start in range(0, n_tasks, chunk_size):
         count = min(chunk_size, n_tasks - start)

@@ -6,6 +6,7 @@ size?", "are these numbers uniforms?" -- live here once, with their messages.
 """
 
 import numbers
+import os
 
 import numpy as np
 
@@ -46,7 +47,27 @@ def check_size(size):
         raise TypeError(f"size must be an int or a tuple of ints, got {size!r}")
     if any(s < 0 for s in size):
         raise ValueError(f"size must not be negative, got {size}")
+    check_fits(f"size {size}", float(np.prod(size, dtype=float)))
     return size
+
+
+def _memory():
+    """Bytes of physical memory on this machine (None where it cannot be read)."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def check_fits(what, n_floats, itemsize=8):
+    """Refuse, before allocating, ``n_floats`` numbers that cannot fit in this machine's memory."""
+    limit, need = _memory(), float(n_floats) * itemsize
+    if limit is not None and need > limit:
+        units = ("bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
+        k = min(int(np.log2(max(need, 1.0)) // 10), len(units) - 1)
+        raise ValueError(f"{what} would need {need / 1024 ** k:.3g} {units[k]} of memory at "
+                         f"once, more than this machine's {limit / 2 ** 30:.3g} GiB; choose a "
+                         f"smaller size")
 
 
 def check_uniforms(u):

@@ -58,8 +58,8 @@ from typing import NamedTuple
 import numpy as np
 from scipy import integrate as scipy_integrate
 
-from scratchmeta.sampling._checks import (check_rng, check_size, check_uniforms, open_uniforms,
-                                          check_random_state)
+from scratchmeta.sampling._checks import (check_fits, check_rng, check_size, check_uniforms,
+                                          open_uniforms, check_random_state)
 from scratchmeta.sampling.interpolation import PiecewiseInverse, refine
 from scratchmeta.sampling.quadrature import checked_density, integrate, real_values
 from scratchmeta.sampling.tails import check_domain, explore
@@ -77,6 +77,7 @@ def grid_inverse_cdf(pdf, lo, hi, n=4096):
         raise ValueError(f"the grid needs a finite interval, got ({lo}, {hi})")
     if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 2:
         raise ValueError(f"n must be an int >= 2 (grid steps), got {n!r}")
+    check_fits(f"a grid of n = {n} steps", 4.0 * (n + 1))       # x, f, the trapezoids, F
     x = np.linspace(lo, hi, n + 1)                          # 1. the grid x_k ...
     f = checked_density(pdf)(x)                             #    ... and f(x_k)
     steps = (f[1:] + f[:-1]) / 2.0 * np.diff(x)             # 2. trapezoids,

@@ -272,7 +272,14 @@ def _ess_quantile(block, prob):
 
 def ess_tail(draws, prob=TAIL_PROBS):
     """Tail effective sample size per dimension: min over the 5% and 95% quantiles."""
-    lo, hi = prob
+    try:
+        lo, hi = (float(q) for q in prob)
+        ok = 0.0 < lo < 1.0 and 0.0 < hi < 1.0
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise ValueError(f"prob must be a pair of probabilities in (0, 1), e.g. (0.05, 0.95), "
+                         f"got {prob!r}")
     return _per_dimension(draws, "ess_tail",
                           lambda block: min(_ess_quantile(block, lo), _ess_quantile(block, hi)))
 

@@ -52,7 +52,7 @@ import warnings
 
 import numpy as np
 
-from scratchmeta.sampling._checks import check_rng
+from scratchmeta.sampling._checks import check_fits, check_rng
 from scratchmeta.sampling.quadrature import real_values
 from scratchmeta.sampling.diagnostics import diagnose
 
@@ -183,6 +183,8 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
     n_warmup = n_steps if n_warmup is None else _check_int("n_warmup", n_warmup, 0)
     rng = check_rng(rng)
     chains, dim = x.shape
+    check_fits(f"n_steps = {n_steps} kept steps of {chains} chain(s) in {dim} dimension(s)",
+               float(n_steps) * chains * dim)
     h = 2.38 / np.sqrt(dim) if step_size is None else _check_real("step_size", step_size)
     if not (np.isfinite(h) and h > 0.0):
         raise ValueError(f"step_size must be a positive finite number, got {step_size!r}")

@@ -66,6 +66,26 @@ def _check_n(name, n):
     return int(n)
 
 
+def _check_samples(samples):
+    """1 (one sample against a CDF) or 2 (two samples): exactly those ints, not True or 2.0."""
+    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) \
+            or samples not in (1, 2):
+        raise ValueError(f"samples must be 1 (against a CDF) or 2 (two samples), "
+                         f"got {samples!r}")
+    return int(samples)
+
+
+def _probabilities(name, p):
+    """A 1-D probability vector: non-negative, finite, summing to 1 within 1e-8."""
+    try:
+        p = np.asarray(p, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be an array of probabilities, got {p!r:.60}") from None
+    if p.ndim != 1 or p.size == 0 or np.any(~(p >= 0)) or not abs(p.sum() - 1.0) <= 1e-8:
+        raise ValueError(f"{name} must be a 1-D probability vector summing to 1, got {p!r}")
+    return p
+
+
 def _as_sample(name, x):
     try:
         x = np.asarray(x, dtype=np.float64).ravel()
@@ -94,11 +114,9 @@ def smallest_detectable(n, alpha=ALPHA, beta=ALPHA, samples=1):
     d = 2 eps(n, alpha / 2) + 2 eps(n, beta / 2).
     """
     n, alpha, beta = _check_n("n", n), _check_rate("alpha", alpha), _check_rate("beta", beta)
-    if samples == 1:
+    if _check_samples(samples) == 1:
         return dkw_epsilon(n, alpha) + dkw_epsilon(n, beta)
-    if samples == 2:
-        return 2.0 * (dkw_epsilon(n, alpha / 2.0) + dkw_epsilon(n, beta / 2.0))
-    raise ValueError(f"samples must be 1 (against a CDF) or 2 (two samples), got {samples!r}")
+    return 2.0 * (dkw_epsilon(n, alpha / 2.0) + dkw_epsilon(n, beta / 2.0))
 
 
 def draws_needed(discrepancy, alpha=ALPHA, beta=ALPHA, samples=1):
@@ -109,10 +127,7 @@ def draws_needed(discrepancy, alpha=ALPHA, beta=ALPHA, samples=1):
         raise ValueError(f"discrepancy must be a sup-norm CDF distance in (0, 1], "
                          f"got {discrepancy!r}")
     alpha, beta = _check_rate("alpha", alpha), _check_rate("beta", beta)
-    if samples not in (1, 2):
-        raise ValueError(f"samples must be 1 (against a CDF) or 2 (two samples), "
-                         f"got {samples!r}")
-    k = 1 if samples == 1 else 2
+    k = _check_samples(samples)
     root = k * (np.sqrt(np.log(2 * k / alpha) / 2.0) + np.sqrt(np.log(2 * k / beta) / 2.0))
     n = int(np.ceil((root / float(discrepancy)) ** 2))
     while smallest_detectable(n, alpha, beta, samples) > discrepancy:   # rounding
@@ -187,7 +202,17 @@ def assert_same_distribution(x, y, *, alpha=ALPHA):
 
 def chi_square_pvalue(counts, p):
     """Pearson chi-square p-value of label counts against probabilities p (p > 0 labels)."""
-    counts, p = np.asarray(counts, float), np.asarray(p, float)
+    p = _probabilities("p", p)
+    try:
+        counts = np.asarray(counts, float)
+    except (TypeError, ValueError):
+        raise TypeError(f"counts must be an array of label counts, got {counts!r:.60}") from None
+    if counts.shape != p.shape:
+        raise ValueError(f"counts must hold one count per label, shape {p.shape} like p, got "
+                         f"shape {counts.shape}")
+    if np.any(~(counts >= 0)) or np.any(~np.isfinite(counts)):
+        bad = counts[~((counts >= 0) & np.isfinite(counts))][0]
+        raise ValueError(f"counts must be finite and non-negative, got {bad!r}")
     keep = p > 0
     n = counts.sum()
     expected = n * p[keep]
@@ -201,10 +226,14 @@ def chi_square_power(p, q, n, alpha=ALPHA):
     Under q the statistic is approximately non-central chi-square with
     non-centrality n * sum (q - p)**2 / p (the false-pass rate is 1 minus this).
     """
-    p, q = np.asarray(p, float), np.asarray(q, float)
+    p, q, n = _probabilities("p", p), _probabilities("q", q), _check_n("n", n)
+    if q.shape != p.shape:
+        raise ValueError(f"q must give one probability per label, shape {p.shape} like p, got "
+                         f"shape {q.shape}")
+    alpha = _check_rate("alpha", alpha)
     keep = p > 0
     df = max(int(np.sum(keep)) - 1, 1)
-    crit = stats.chi2.isf(_check_rate("alpha", alpha), df)
+    crit = stats.chi2.isf(alpha, df)
     nc = n * np.sum((q[keep] - p[keep]) ** 2 / p[keep])
     return float(stats.ncx2.sf(crit, df, nc))
 
@@ -230,9 +259,7 @@ def assert_labels_match(labels, p, *, alpha=ALPHA):
     Returns the p-value.
     """
     alpha = _check_rate("alpha", alpha)
-    p = np.asarray(p, dtype=np.float64)
-    if p.ndim != 1 or p.size == 0 or np.any(~(p >= 0)) or abs(p.sum() - 1.0) > 1e-8:
-        raise ValueError(f"p must be a 1-D probability vector summing to 1, got {p!r}")
+    p = _probabilities("p", p)
     lab = np.asarray(labels)
     if not np.issubdtype(lab.dtype, np.integer):
         raise TypeError(f"labels must be integers, got dtype {lab.dtype}")
