@@ -34,7 +34,9 @@ Checking the engine is a chapter of its own: ``scratchmeta.gradcheck``
 package imports nothing else from scratchmeta.
 
 **dtypes.** float64 is the default; float32 in gives float32 out, including
-every gradient at every order; other dtypes are refused with a TypeError.
+every gradient at every order; other floats (float16, longdouble) are computed
+in float64; integer, boolean, complex and other arrays are refused with a
+TypeError.
 Gradient checks always run in float64.
 """
 
