@@ -115,6 +115,8 @@ def test_exact_checks_catch_a_non_monotone_map_and_a_wrong_inverse():
         testing.assert_inverts(lambda v: 1.001 * stats.norm.ppf(v), stats.norm.cdf, u, 1e-6)
     worst = testing.assert_inverts(stats.norm.ppf, stats.norm.cdf, u, 1e-12)
     assert worst <= 1e-12
+    # a NumPy float is a number too (np.float32(1e-3), or a value read from an array)
+    assert testing.assert_inverts(stats.norm.ppf, stats.norm.cdf, u, np.float32(1e-3)) <= 1e-3
 
 
 @CI

@@ -60,7 +60,8 @@ def assert_inverts(ppf, cdf, u, u_resolution):
     Returns the largest u-error seen. The CDF must itself be accurate to well
     below ``u_resolution``, since its own error is counted too.
     """
-    if not (isinstance(u_resolution, (float, int)) and 0.0 < u_resolution < 1.0):
+    if not (isinstance(u_resolution, (float, int, np.floating, np.integer))
+            and not isinstance(u_resolution, (bool, np.bool_)) and 0.0 < u_resolution < 1.0):
         raise ValueError(f"u_resolution must be a number in (0, 1), got {u_resolution!r}")
     u = _grid(u)
     x = _values("ppf", ppf, u)
