@@ -11,6 +11,7 @@ from scratchmeta.threads import one_blas_thread_unless_set
 one_blas_thread_unless_set()
 
 import numpy as np  # noqa: E402
+import pytest  # noqa: E402
 
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import Sinusoid
@@ -36,3 +37,13 @@ def run(strategy, state, rng, n_steps):
     for step in range(n_steps):
         state, _ = meta_step(strategy, state, rng, step)
     return state
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """A temporary folder for the bad-input batteries; cases may make parts of it
+    read-only, so write access is given back before pytest removes it."""
+    yield tmp_path
+    for p in tmp_path.rglob("*"):
+        if p.is_dir():
+            p.chmod(0o755)

@@ -494,14 +494,6 @@ def classify_call(call, mentions, folder):
     return "silent", "no error"
 
 
-@pytest.fixture
-def folder(tmp_path):
-    yield tmp_path
-    for p in tmp_path.rglob("*"):               # let pytest clean the read-only folder
-        if p.is_dir():
-            p.chmod(0o755)
-
-
 @pytest.mark.parametrize("argv, mentions", [c[1:] for c in CLI_CASES + CLI_CASES_2],
                          ids=[c[0] for c in CLI_CASES + CLI_CASES_2])
 def test_a_bad_command_line_is_one_clear_error_line(argv, mentions, folder):

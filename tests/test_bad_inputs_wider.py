@@ -463,14 +463,6 @@ def _classify(group, case, folder):
     return kind, detail
 
 
-@pytest.fixture
-def folder(tmp_path):
-    yield tmp_path
-    for p in tmp_path.rglob("*"):               # let pytest clean the read-only folder
-        if p.is_dir():
-            p.chmod(0o755)
-
-
 def _params(group, cases):
     return pytest.mark.parametrize("case", cases, ids=[c[0] for c in cases])
 
