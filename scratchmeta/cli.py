@@ -172,6 +172,8 @@ def _strategy_for(args, out):
 
     hyper = _hyperparameters(args, args.strategy)
     if not args.resume:
+        if args.family == "omniglot":            # the counts, before the drawings are read
+            _check_omniglot_shots(hyper.get("n_support"), hyper.get("n_query"))
         return make_strategy(args.strategy, _family_for(args), **hyper,
                              **_run_length(args.strategy, args.steps, hyper))
     ckpt = load_checkpoint(out)
@@ -193,6 +195,14 @@ def _strategy_for(args, out):
         raise ValueError(f"--resume: {out} was trained in {saved_dtype}, this command asks for "
                          f"--dtype {args.dtype}; a run keeps its dtype (leave --dtype out)")
     return strategy_from_config(record, root=args.root)
+
+
+def _check_omniglot_shots(n_support, n_query, n_way=None):
+    """Omniglot's per-class counts checked without its images (None: not given)."""
+    from scratchmeta.datasets.omniglot_tasks import N_WAY, check_shots
+    n_way = N_WAY if n_way is None else n_way
+    check_shots(n_way, 1, n_way if n_support is None else n_support,
+                0 if n_query is None else n_query)
 
 
 def _family_for(args, split=None):
@@ -298,8 +308,11 @@ def evaluate_command(args):
     """Score a checkpoint on held-out tasks after 0..--steps adaptation steps."""
     from scratchmeta.meta.checks import check_memory
     from scratchmeta.meta.evaluate import evaluate, format_interval, format_table
-    from scratchmeta.meta.training import batch_floats, restore
+    from scratchmeta.meta.training import batch_floats, load_checkpoint, restore
 
+    family = load_checkpoint(args.checkpoint).config.get("family", {})
+    if family.get("name") == "omniglot":         # the counts, before the drawings are read
+        _check_omniglot_shots(args.support, args.query, family.get("arguments", {}).get("n_way"))
     ckpt, strategy = restore(args.checkpoint, root=args.root)   # entries checked against the model
     if args.split is not None:                        # Omniglot: validation or test characters
         from scratchmeta.meta.registry import make_family
@@ -353,6 +366,8 @@ def compare_command(args):
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
         raise ValueError(f"--strategies names {', '.join(twice)} twice; give each once")
+    if args.family == "omniglot":                # the counts, before the drawings are read
+        _check_omniglot_shots(args.support, args.query)
     family = make_family(args.family)
 
     def log(line):                       # progress to stderr, so stdout is just the table

@@ -153,3 +153,24 @@ def test_root_is_refused_for_a_checkpoint_of_another_family(tmp_path, capsys):
     assert main(["train", "--family", "sinusoid", "--steps", "3", "--resume", "--dtype",
                  "float32", "--out", out]) == 2
     assert "--dtype applies to omniglot runs" in capsys.readouterr().err
+
+
+def test_omniglot_counts_are_refused_before_any_drawing_is_read(monkeypatch, tmp_path, capsys):
+    # a bad --n-support must not wait for 32,460 PNGs to be decoded first
+    from scratchmeta.cli import main
+
+    def no_load(*args, **kwargs):
+        raise AssertionError("the drawings were read before the counts were checked")
+    monkeypatch.setattr(omniglot, "load", no_load)
+    root = str(tmp_path / "never-read")
+    for argv, match in (
+            (["train", "--family", "omniglot", "--root", root, "--n-support", "3"],
+             "n_support must be a multiple of n_way=5"),
+            (["train", "--family", "omniglot", "--root", root, "--n-support", "50",
+              "--n-query", "55"], "each character has only 20"),
+            (["compare", "--family", "omniglot", "--support", "7"],
+             "n_support must be a multiple of n_way=5")):
+        assert main(argv + ["--out", str(tmp_path / "o.npz")] if argv[0] == "train"
+                    else argv) == 2
+        err = capsys.readouterr().err
+        assert match in err and len(err.strip().splitlines()) == 1

@@ -61,6 +61,8 @@ from scratchmeta.datasets import omniglot
 from scratchmeta.tasks import TaskBatch, TaskFamily, accuracy, cross_entropy
 
 SPLITS = ("train", "validation", "test")
+N_WAY = 5                              # the default: Finn et al.'s 5-way episodes
+DRAWINGS = 20                          # drawings of every Omniglot character
 N_TRAIN, N_VALIDATION = 1100, 100      # Finn et al.'s code: 1,200 meta-training, 100 held out
 SPLIT_SEED = 1                         # their random.seed(1)
 
@@ -99,7 +101,7 @@ class Omniglot(TaskFamily):
     loss = staticmethod(cross_entropy)
     metric_name = "accuracy"
 
-    def __init__(self, n_way=5, split="train", *, data=None, root=None, download=False,
+    def __init__(self, n_way=N_WAY, split="train", *, data=None, root=None, download=False,
                  rotate=None, n_train=N_TRAIN, n_validation=N_VALIDATION, dtype=np.float64):
         if not (_is_int(n_way) and n_way >= 2):
             raise ValueError(f"n_way must be an integer of at least 2, got {n_way!r}")
@@ -208,24 +210,32 @@ class Omniglot(TaskFamily):
         return self.make_batch(rng, self.sample_params(rng, n_tasks), n_support, n_query)
 
     def _shots(self, n_tasks, n_support, n_query):
-        if not (_is_int(n_tasks) and n_tasks >= 1):
-            raise ValueError(f"n_tasks must be a positive integer, got {n_tasks!r}")
-        for name, n, least in (("n_support", n_support, 1), ("n_query", n_query, 0)):
-            if not (_is_int(n) and n >= least):
-                raise ValueError(f"{name} must be an integer of at least {least}, got {n!r}")
-            if n % self.n_way:
-                raise ValueError(f"{name} must be a multiple of n_way={self.n_way} (the same "
-                                 f"number of drawings of every class), got {n}")
-        k_support, k_query = n_support // self.n_way, n_query // self.n_way
-        n_drawings = self.data.images.shape[1]
-        if k_support + k_query > n_drawings:
-            raise ValueError(f"n_support + n_query ask for {k_support} + {k_query} distinct "
-                             f"drawings per class, but each character has only {n_drawings}")
-        return k_support, k_query
+        return check_shots(self.n_way, n_tasks, n_support, n_query, self.data.images.shape[1])
 
     def __repr__(self):
         return (f"Omniglot(n_way={self.n_way}, split={self.split!r}, rotate={self.rotate}, "
                 f"{len(self.classes)} characters)")
+
+
+def check_shots(n_way, n_tasks, n_support, n_query, n_drawings=DRAWINGS):
+    """(k_support, k_query), drawings per class, or ValueError naming the bad count.
+
+    Needs no images, so the command line checks a run's counts before the
+    drawings are read: every class gets the same number of distinct drawings.
+    """
+    if not (_is_int(n_tasks) and n_tasks >= 1):
+        raise ValueError(f"n_tasks must be a positive integer, got {n_tasks!r}")
+    for name, n, least in (("n_support", n_support, 1), ("n_query", n_query, 0)):
+        if not (_is_int(n) and n >= least):
+            raise ValueError(f"{name} must be an integer of at least {least}, got {n!r}")
+        if n % n_way:
+            raise ValueError(f"{name} must be a multiple of n_way={n_way} (the same "
+                             f"number of drawings of every class), got {n}")
+    k_support, k_query = n_support // n_way, n_query // n_way
+    if k_support + k_query > n_drawings:
+        raise ValueError(f"n_support + n_query ask for {k_support} + {k_query} distinct "
+                         f"drawings per class, but each character has only {n_drawings}")
+    return k_support, k_query
 
 
 def _is_int(value):
