@@ -69,8 +69,9 @@ def batch_norm(h, scale=None, offset=None, *, eps=1e-3):
     if shape[-2] < 2:
         raise ValueError(f"batch statistics need at least 2 points per task (axis -2 of h), "
                          f"got h of shape {shape}")
-    if not (np.isscalar(eps) and eps > 0):
-        raise ValueError(f"eps must be a positive number (it keeps sqrt(var + eps) > 0), "
+    if not (isinstance(eps, (int, float, np.integer, np.floating))
+            and not isinstance(eps, (bool, np.bool_)) and np.isfinite(eps) and eps > 0):
+        raise ValueError(f"eps must be a positive number, finite (it keeps sqrt(var + eps) > 0), "
                          f"got {eps!r}")
     scale = _lift("scale", scale, shape)
     offset = _lift("offset", offset, shape)

@@ -350,6 +350,7 @@ DEFAULTS = {"steps": 5000, "tasks": 600, "val_tasks": 200}
 def compare_command(args):
     """Train every strategy, choose its test-time step on validation tasks, score on test tasks."""
     from scratchmeta.meta import compare
+    from scratchmeta.meta.checks import check_memory
     from scratchmeta.meta.guard import ExplodingMetaGradient
     from scratchmeta.meta.evaluate import format_table
     from scratchmeta.meta.registry import STRATEGIES, make_family
@@ -369,6 +370,15 @@ def compare_command(args):
     if args.family == "omniglot":                # the counts, before the drawings are read
         _check_omniglot_shots(args.support, args.query)
     family = make_family(args.family)
+    # every count and size, before the first strategy trains (a bad one used to be found
+    # only when the first strategy was evaluated, after its training)
+    if hasattr(family, "check_shots"):
+        family.check_shots(args.support, args.query)
+    for what, n in (("test", tasks), ("validation", val_tasks)):
+        check_memory(f"the curves of {n} {what} tasks over --adapt-steps {args.adapt_steps}",
+                     float(n) * (float(args.adapt_steps) + 1))
+        check_memory(f"{min(n, 100)} {what} tasks of {args.support} + {args.query} points",
+                     float(min(n, 100)) * (args.support + args.query) * family.n_inputs)
 
     def log(line):                       # progress to stderr, so stdout is just the table
         print(line, file=sys.stderr, flush=True)

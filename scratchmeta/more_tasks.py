@@ -16,6 +16,7 @@ Each draws a :class:`~scratchmeta.tasks.TaskBatch` of support and query sets
 
 import numpy as np
 
+from scratchmeta.meta.checks import check_count, check_number, check_range
 from scratchmeta.tasks import Sinusoid, TaskBatch, TaskFamily, accuracy, check_counts, \
     cross_entropy
 
@@ -38,11 +39,7 @@ class SinusoidFrequency(Sinusoid):
     def __init__(self, amplitude=(0.1, 5.0), phase=(0.0, np.pi), x_range=(-5.0, 5.0),
                  frequency=(0.5, 2.0)):
         super().__init__(amplitude, phase, x_range)
-        low, high = (float(v) for v in frequency)
-        if not 0 < low <= high:
-            raise ValueError(f"frequency must be a range (low, high) with 0 < low <= high, "
-                             f"got {frequency!r}")
-        self.frequency = (low, high)
+        self.frequency = check_range("frequency", frequency, positive=True)
 
     def describe(self):
         return {**super().describe(), "frequency": list(self.frequency)}
@@ -70,9 +67,11 @@ class GaussianClusters(TaskFamily):
     metric_name = "accuracy"
 
     def __init__(self, n_way=5, dim=8, spread=2.0):
-        if n_way < 2:
+        if isinstance(n_way, (int, np.integer)) and not isinstance(n_way, bool) and n_way < 2:
             raise ValueError(f"n_way must be at least 2, got {n_way!r}")
-        self.n_way, self.dim, self.spread = n_way, dim, spread
+        check_count("n_way", n_way, 2)
+        check_count("dim", dim, 1)
+        self.n_way, self.dim, self.spread = n_way, dim, check_number("spread", spread)
         self.n_inputs, self.n_outputs = dim, n_way
 
     def describe(self):
@@ -84,12 +83,20 @@ class GaussianClusters(TaskFamily):
     def sample_params(self, rng, n_tasks):
         return self.spread * rng.standard_normal((n_tasks, self.n_way, self.dim))  # centres
 
-    def make_batch(self, rng, task_params, n_support, n_query):
-        check_counts(len(task_params), n_support, n_query)
+    def check_shots(self, n_support, n_query):
+        check_counts(1, n_support, n_query)
         for name, n in (("n_support", n_support), ("n_query", n_query)):
             if n % self.n_way:
                 raise ValueError(f"{name} must be a multiple of n_way={self.n_way} "
                                  f"(the same number of points per class), got {n}")
+
+    def make_batch(self, rng, task_params, n_support, n_query):
+        check_counts(len(task_params), n_support, n_query)
+        self.check_shots(n_support, n_query)
+        shape = np.shape(task_params)
+        if shape[1:] != (self.n_way, self.dim):
+            raise ValueError(f"task_params must be class centres of shape (tasks, {self.n_way}, "
+                             f"{self.dim}), got shape {shape}")
         n_tasks = len(task_params)
 
         def draw(n):

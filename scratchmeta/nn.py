@@ -42,8 +42,13 @@ class MLP:
     """A fully connected network with layer widths ``sizes``, e.g. (1, 40, 40, 1)."""
 
     def __init__(self, sizes, activation="relu", batch_norm=False, dtype="float64"):
+        if isinstance(sizes, (str, bytes)) or not np.iterable(sizes):
+            raise TypeError(f"sizes must be a sequence of layer widths, e.g. (1, 40, 40, 1), "
+                            f"got {sizes!r}")
         sizes = tuple(sizes)
-        if len(sizes) < 2 or not all(isinstance(n, (int, np.integer)) and n > 0 for n in sizes):
+        if len(sizes) < 2 or not all(isinstance(n, (int, np.integer))
+                                     and not isinstance(n, (bool, np.bool_)) and n > 0
+                                     for n in sizes):
             raise ValueError(f"sizes must be at least two positive integers, got {sizes!r}")
         if activation not in ACTIVATIONS:
             raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, "
@@ -99,6 +104,9 @@ class MLP:
 
         With batch norm, Finn et al.'s (``batchnorm.finn_init``).
         """
+        if not isinstance(rng, np.random.Generator):
+            raise TypeError(f"rng must be a numpy.random.Generator (e.g. "
+                            f"np.random.default_rng(0)), got {rng!r}")
         if self.batch_norm:
             params = finn_init(rng, self.sizes)
         else:
@@ -167,6 +175,9 @@ class MLP:
         if ndim not in (2, 3):
             raise ValueError(f"x must have shape (points, features) or (tasks, points, "
                              f"features), got shape {ad.shape(x)}")
+        if ad.shape(x)[-1] != self.sizes[0]:
+            raise ValueError(f"x must have {self.sizes[0]} features (the first of sizes "
+                             f"{self.sizes}), got shape {ad.shape(x)}")
 
     def __repr__(self):
         bn = ", batch_norm=True" if self.batch_norm else ""

@@ -18,6 +18,41 @@ import numpy as np
 from scratchmeta import autodiff as ad
 
 
+def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
+    """Adam's arguments, checked before a step: a bad one would give NaN or a wrong step.
+
+    lr >= 0 and eps > 0 finite, 0 <= beta < 1 (beta = 1 divides by 1 - beta**t = 0),
+    a state ``{"t", "m", "v"}`` and gradients shaped like the parameters.
+    """
+    for name, value, low, high in (("lr", lr, 0.0, np.inf), ("beta1", beta1, 0.0, 1.0),
+                                   ("beta2", beta2, 0.0, 1.0), ("eps", eps, 0.0, np.inf)):
+        number = (isinstance(value, (int, float, np.integer, np.floating))
+                  and not isinstance(value, (bool, np.bool_)))
+        strict = name == "eps"                 # eps > 0; lr may be 0 (no step)
+        if not (number and np.isfinite(value) and (value > low if strict else value >= low)
+                and value < high):
+            expected = {"lr": "a finite number >= 0", "eps": "a finite number > 0"}.get(
+                name, "a number in [0, 1)")
+            raise ValueError(f"{name} must be {expected}, got {value!r}")
+    if not (isinstance(state, dict) and {"t", "m", "v"} <= set(state)):
+        raise TypeError(f"state must be Adam's state {{'t', 'm', 'v'}} (from adam_init), got "
+                        f"{state!r}"[:300])
+    if rows is not None:
+        n = len(state["t"])
+        r = np.asarray(rows)
+        if not (np.issubdtype(r.dtype, np.integer) and np.all((r >= 0) & (r < n))):
+            raise ValueError(f"rows must be row indices in 0..{n - 1} (of the {n} task heads), got "
+                             f"{rows!r}")
+    p_leaves, g_leaves = ad.tree_flatten(params)[0], ad.tree_flatten(grads)[0]
+    if len(p_leaves) != len(g_leaves):
+        raise ValueError(f"grads must hold one gradient per parameter: {len(p_leaves)} "
+                         f"parameters, got {len(g_leaves)} grads")
+    for i, (p, g) in enumerate(zip(p_leaves, g_leaves)):
+        if rows is None and ad.shape(g) != ad.shape(p):        # (adam_rows: the rows' grads)
+            raise ValueError(f"grads must be shaped like the parameters: grads {i} has shape "
+                             f"{ad.shape(g)}, its parameter {ad.shape(p)}")
+
+
 def adam_init(params):
     """Adam's state before its first step: t = 0 and zero moments shaped like ``params``."""
     zeros = ad.tree_map(np.zeros_like, params)
@@ -26,6 +61,7 @@ def adam_init(params):
 
 def adam_update(params, grads, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
     """One Adam step on a tree of parameters: returns (new params, new Adam state)."""
+    check_adam(params, grads, state, lr, beta1, beta2, eps)
     t = int(state["t"]) + 1
     correct1, correct2 = 1 - beta1 ** t, 1 - beta2 ** t                 # bias corrections
     m = ad.tree_map(lambda m, g: beta1 * m + (1 - beta1) * g, state["m"], grads)       # 1st
@@ -46,6 +82,7 @@ def adam_rows(params, state, grads, rows, lr, beta1=0.9, beta2=0.999, eps=1e-8):
     it is left exactly as it was. Returns new (params, state); the inputs are
     not changed.
     """
+    check_adam(params, grads, state, lr, beta1, beta2, eps, rows=rows)
     t = state["t"].copy()
     t[rows] += 1
     tr = t[rows].astype(float)

@@ -27,6 +27,7 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.meta.checks import check_memory, check_number, check_range
 
 
 class TaskBatch(NamedTuple):
@@ -58,7 +59,8 @@ def accuracy(logits, y_onehot):
 def check_counts(n_tasks, n_support, n_query):
     """Refuse a count of tasks or points that is not a positive integer (n_query may be 0)."""
     for name, n in (("n_tasks", n_tasks), ("n_support", n_support), ("n_query", n_query)):
-        if not (isinstance(n, (int, np.integer)) and n >= (0 if name == "n_query" else 1)):
+        if not (isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_))
+                and n >= (0 if name == "n_query" else 1)):
             raise ValueError(f"{name} must be a positive integer, got {n!r}")
 
 
@@ -87,6 +89,10 @@ class TaskFamily:
     def metric(self, pred, y):
         return np.asarray(ad.stop_gradient(self.loss(pred, y)))
 
+    def check_shots(self, n_support, n_query):
+        """Refuse counts this family cannot draw (clusters: a multiple of n_way), drawing none."""
+        check_counts(1, n_support, n_query)
+
     def make_batch(self, rng, task_params, n_support, n_query):
         """Support and query data for given tasks."""
         n_tasks = len(task_params)
@@ -101,6 +107,9 @@ class TaskFamily:
             raise TypeError(f"rng must be a numpy.random.Generator (e.g. "
                             f"np.random.default_rng(0)), got {rng!r}")
         check_counts(n_tasks, n_support, n_query)
+        self.check_shots(n_support, n_query)
+        check_memory(f"n_tasks = {n_tasks} tasks of {n_support} + {n_query} points",
+                     float(n_tasks) * (float(n_support) + float(n_query)) * self.n_inputs)
         return self.make_batch(rng, self.sample_params(rng, n_tasks), n_support, n_query)
 
 
@@ -110,7 +119,9 @@ class Sinusoid(TaskFamily):
     name = "sinusoid"
 
     def __init__(self, amplitude=(0.1, 5.0), phase=(0.0, np.pi), x_range=(-5.0, 5.0)):
-        self.amplitude, self.phase, self.x_range = amplitude, phase, x_range
+        self.amplitude = check_range("amplitude", amplitude)
+        self.phase = check_range("phase", phase)
+        self.x_range = check_range("x_range", x_range)
 
     def describe(self):
         return {"amplitude": [float(v) for v in self.amplitude],
@@ -140,7 +151,13 @@ class LinearRegression(TaskFamily):
     name = "linear"
 
     def __init__(self, mean=(1.0, 0.5), scale=1.0, noise=0.1):
-        self.mean, self.scale, self.noise = np.asarray(mean, float), scale, noise
+        mean_ = np.asarray(mean, dtype=object)
+        if mean_.shape != (2,):
+            raise ValueError(f"mean must be the pair (a, c) of the tasks' mean slope and "
+                             f"intercept, got {mean!r}")
+        self.mean = np.array([check_number("mean", v, minimum=-np.inf) for v in mean_])
+        self.scale = check_number("scale", scale)
+        self.noise = check_number("noise", noise)
 
     def describe(self):
         return {"mean": self.mean.tolist(), "scale": float(self.scale),

@@ -209,6 +209,10 @@ class Omniglot(TaskFamily):
         self._shots(n_tasks, n_support, n_query)               # every check before any drawing
         return self.make_batch(rng, self.sample_params(rng, n_tasks), n_support, n_query)
 
+    def check_shots(self, n_support, n_query):
+        """The counts of one episode, checked as :meth:`sample` checks them (no drawing)."""
+        self._shots(1, n_support, n_query)
+
     def _shots(self, n_tasks, n_support, n_query):
         return check_shots(self.n_way, n_tasks, n_support, n_query, self.data.images.shape[1])
 

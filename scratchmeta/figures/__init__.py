@@ -157,6 +157,9 @@ def run_all(out_dir=None, quick=False, only=None, progress=print):
         unknown = [s for s in only if s not in stems]
         if unknown:
             raise ValueError(f"unknown figure stems {unknown}; expected some of {stems}")
+        twice = sorted({s for s in only if list(only).count(s) > 1})
+        if twice:
+            raise ValueError(f"figure stems {twice} are given twice; give each once")
     todo = [(stem, module) for stem, module in FIGURES if only is None or stem in only]
     mode = "quick" if quick else "full"
     if out_dir is None:

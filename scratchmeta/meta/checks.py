@@ -53,6 +53,38 @@ def check_head_config(config, rates=("lam",)):
         check_count(name, getattr(config, name), 1)
 
 
+def check_range(name, value, *, positive=False):
+    """A family's range ``(low, high)`` of finite numbers with low <= high (0 < low if positive).
+
+    Returns it as a pair of floats; a bare number, a word or a reversed range is
+    refused by name, before a task is drawn from it.
+    """
+    try:
+        low, high = value
+        ok = all(isinstance(v, (int, float, np.integer, np.floating))
+                 and not isinstance(v, (bool, np.bool_)) for v in (low, high))
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise TypeError(f"{name} must be a range (low, high) of two numbers, got {value!r}")
+    low, high = float(low), float(high)
+    if not (np.isfinite(low) and np.isfinite(high) and low <= high and (low > 0 or not positive)):
+        expected = "0 < low <= high" if positive else "low <= high"
+        raise ValueError(f"{name} must be a range (low, high) of finite numbers with {expected}, "
+                         f"got {value!r}")
+    return low, high
+
+
+def check_number(name, value, *, minimum=0.0):
+    """A finite real number >= ``minimum`` (a family's scale, noise or spread)."""
+    if not (isinstance(value, (int, float, np.integer, np.floating))
+            and not isinstance(value, (bool, np.bool_))):
+        raise TypeError(f"{name} must be a finite number >= {minimum:g}, got {value!r}")
+    if not (np.isfinite(value) and value >= minimum):
+        raise ValueError(f"{name} must be a finite number >= {minimum:g}, got {value!r}")
+    return float(value)
+
+
 def check_inner(inner_lr, inner_steps):
     """eta_inner >= 0 and K >= 0, the two settings of eq. 22.4."""
     check_rate("inner_lr", inner_lr, allow_zero=True)
@@ -116,6 +148,27 @@ def check_memory(what, n_floats, *, itemsize=8, limit=None):
     if limit is not None and need > limit:
         raise ValueError(f"{what} would need {_bytes(need)} of memory at once, more than "
                          f"this machine's {_bytes(limit)}; choose smaller sizes")
+
+
+def check_family(family, name="family"):
+    """A task family object: it draws tasks (``sample``) and names its metric."""
+    if isinstance(family, str) or not (callable(getattr(family, "sample", None))
+                                       and hasattr(family, "metric_name")):
+        raise TypeError(f"{name} must be a task family object (e.g. "
+                        f"scratchmeta.meta.registry.make_family('sinusoid')), got {family!r}")
+
+
+def check_model_fits(model, family):
+    """The model's first and last widths are the family's inputs and outputs."""
+    sizes = getattr(model, "sizes", None)
+    n_in, n_out = getattr(family, "n_inputs", None), getattr(family, "n_outputs", None)
+    if sizes is None or n_in is None or n_out is None:
+        return                                     # not an MLP or not a family: no opinion
+    if (sizes[0], sizes[-1]) != (n_in, n_out):
+        raise ValueError(f"model {model!r} takes {sizes[0]} inputs and gives {sizes[-1]} "
+                         f"outputs, but the tasks of family {getattr(family, 'name', family)!r} "
+                         f"have {n_in} inputs and {n_out} outputs; expected sizes "
+                         f"({n_in}, ..., {n_out})")
 
 
 def check_choice(name, value, choices):

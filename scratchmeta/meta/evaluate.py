@@ -40,7 +40,7 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_count, check_memory
+from scratchmeta.meta.checks import check_count, check_family, check_memory, check_model_fits
 
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
 HELD_OUT_SEED = 22  # the default seed of held-out (test) tasks (lecture 22)
@@ -154,8 +154,16 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
     then not finite, the median and ``diverged`` say how many).
     """
     for name, value, minimum in (("n_tasks", n_tasks, 2), ("n_steps", n_steps, 0),
-                                 ("chunk_size", chunk_size, 1)):
-        check_count(name, value, minimum)
+                                 ("chunk_size", chunk_size, 1), ("n_support", n_support, 1),
+                                 ("n_query", n_query, 1), ("seed", seed, 0)):
+        check_count(name, value, minimum)       # a query set of 0 points has no metric
+    check_family(family)
+    if not isinstance(state, dict):
+        raise TypeError(f"state must be the strategy's state, a dict (strategy.init_state(rng) "
+                        f"or a trained state), got {state!r}")
+    check_model_fits(getattr(strategy, "model", None), family)
+    if hasattr(family, "check_shots"):
+        family.check_shots(n_support, n_query)
     if on_divergence not in DIVERGENCE:
         raise ValueError(f"on_divergence must be one of {DIVERGENCE}, got {on_divergence!r}")
     # one metric per task and step, k = 0..n_steps: refused before any task is adapted
@@ -218,6 +226,13 @@ def select_test_time(strategy, state, family, *, candidates, max_steps=10, n_tas
     choice never relies on luck with the sharpest tasks. Ties go to the fewer
     steps, then to the smaller step size.
     """
+    if isinstance(candidates, (str, bytes)) or not np.iterable(candidates):
+        raise TypeError(f"candidates must be a list of positive step sizes, e.g. [0.01, 0.1], "
+                        f"got {candidates!r}")
+    if not all(isinstance(c, (int, float, np.integer, np.floating))
+               and not isinstance(c, (bool, np.bool_)) for c in candidates):
+        raise TypeError(f"candidates must be positive step sizes (numbers), got "
+                        f"{list(candidates)!r}")
     candidates = tuple(float(c) for c in candidates)
     if not candidates or not all(np.isfinite(c) and c > 0 for c in candidates):
         raise ValueError(f"candidates must be positive step sizes, got {candidates!r}")

@@ -23,6 +23,7 @@ from scratchmeta.datasets import omniglot
 from scratchmeta.datasets.omniglot_tasks import Omniglot
 from scratchmeta.meta.anil import ANIL
 from scratchmeta.meta.baselines import Pretrained, Scratch
+from scratchmeta.meta.checks import check_family, check_model_fits
 from scratchmeta.meta.closed_form import ClosedForm
 from scratchmeta.meta.maml import FOMAML, MAML
 from scratchmeta.meta.multitask import Multitask
@@ -114,11 +115,17 @@ def make_strategy(name, family="sinusoid", model=None, **hyper):
     """
     cls = _strategy_class(name)
     family = make_family(family) if isinstance(family, str) else family
+    check_family(family)
     model = default_model(family) if model is None else model
     if not (callable(getattr(model, "init", None)) and hasattr(model, "describe")):
         raise TypeError(f"model must be a scratchmeta.nn.MLP (or None for the family's "
                         f"default), got {model!r}")
-    return cls(model, family, **hyper)
+    check_model_fits(model, family)
+    strategy = cls(model, family, **hyper)
+    counts = [getattr(strategy.config, n, None) for n in ("n_support", "n_query")]
+    if None not in counts and hasattr(family, "check_shots"):
+        family.check_shots(*counts)              # e.g. clusters: a multiple of n_way per set
+    return strategy
 
 
 def strategy_from_config(record, *, root=None):

@@ -178,7 +178,8 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
         raise ValueError(f"x0 must have shape (chains, dim), got shape {x.shape}; "
                          "for one chain in one dimension use [[x]]")
     if not np.all(np.isfinite(x)):
-        raise ValueError("x0 must be finite")
+        bad = x[~np.isfinite(x)].flat[0]
+        raise ValueError(f"x0 must be finite (a start for every chain), got {bad!r}")
     n_steps = _check_int("n_steps", n_steps, 4)
     n_warmup = n_steps if n_warmup is None else _check_int("n_warmup", n_warmup, 0)
     rng = check_rng(rng)

@@ -31,7 +31,15 @@ def _frozen(name, dist, domain, breaks=()):
 
 def normal_mixture(weights, locs, scales):
     """sum_i w_i N(loc_i, scale_i**2) with weights normalised: modes far apart if you like."""
-    w = np.asarray(weights, float) / np.sum(weights)
+    w = np.asarray(weights, float)
+    if not (w.ndim == 1 and len(locs) == len(scales) == w.size):
+        raise ValueError(f"weights, locs and scales must be three lists of one length, got "
+                         f"{len(w) if w.ndim else w!r}, {len(locs)} and {len(scales)} entries "
+                         f"(weights {weights!r}, locs {locs!r}, scales {scales!r})")
+    if not (np.all(np.isfinite(w)) and np.all(w >= 0) and w.sum() > 0):
+        raise ValueError(f"weights must be finite, non-negative and not all zero, got "
+                         f"{weights!r}")
+    w = w / w.sum()
     parts = [stats.norm(m, s) for m, s in zip(locs, scales)]
     return KnownDensity(f"normal mixture of {len(parts)}",
                         lambda x: sum(wi * p.pdf(x) for wi, p in zip(w, parts)),
@@ -46,6 +54,8 @@ def student_t(df, loc=0.0, scale=1.0):
 
 def uniform(lo, hi):
     """Uniform on [lo, hi], anywhere on the line: jumps at both ends of the domain."""
+    if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
+        raise ValueError(f"uniform needs finite bounds lo < hi, got lo={lo!r}, hi={hi!r}")
     return _frozen(f"uniform({lo:g}, {hi:g})", stats.uniform(lo, hi - lo), (lo, hi))
 
 
