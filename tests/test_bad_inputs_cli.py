@@ -551,5 +551,38 @@ def rates(cli_cases, library_cases, quiet=False):
     print(f"{total} bad inputs{' in all' if quiet else ''}: {shares}")
 
 
+def report_by_area(groups, classify, skip=()):
+    """Run every case of ``groups`` ({area: cases}) and print the rates by area.
+
+    ``classify(area, case, folder)`` gives (kind, detail); command-line cases get a
+    good checkpoint in their folder first, which must survive them. Cases named in
+    ``skip`` are left out.
+    """
+    total = {"clear": 0, "unclear": 0, "silent": 0, "data loss": 0}
+    for group, cases in groups.items():
+        counts = dict.fromkeys(total, 0)
+        for case in cases:
+            if case[0] in skip:
+                continue
+            with tempfile.TemporaryDirectory() as d:
+                d = pathlib.Path(d)
+                if group == "cli":
+                    _good(d)
+                kind, detail = classify(group, case, d)
+                for p in d.rglob("*"):
+                    if p.is_dir():
+                        p.chmod(0o755)
+            counts[kind] += 1
+            if kind != "clear" or "-v" in sys.argv:
+                print(f"{kind:9s} [{group}] {case[0]}: {detail}"[:400])
+        for k in total:
+            total[k] += counts[k]
+        print(f"--- {group}: {len(cases)} cases: "
+              + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    n = sum(total.values())
+    print(f"{n} bad inputs in all: "
+          + ", ".join(f"{v} {k} ({100 * v / n:.1f}%)" for k, v in total.items()))
+
+
 if __name__ == "__main__":
     main()

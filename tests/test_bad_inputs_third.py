@@ -25,10 +25,6 @@ sampler under test is wrong, not the call).
 ``python tests/test_bad_inputs_third.py`` prints the rates now.
 """
 
-import pathlib
-import sys
-import tempfile
-
 import numpy as np
 import pytest
 from scipy import stats
@@ -47,7 +43,8 @@ from scratchmeta.sampling import (ContinuousInverseCDF, DiscreteInverseCDF, ess_
                                   split_rhat)
 from scratchmeta.tasks import LinearRegression, Sinusoid
 
-from test_bad_inputs_cli import _a_file, _good, _train, classify_call, classify_cli
+from test_bad_inputs_cli import (_a_file, _good, _train, classify_call, classify_cli,
+                                 report_by_area)
 from test_bad_inputs_wider import classify_figures
 
 
@@ -380,28 +377,7 @@ def test_the_third_battery_is_wide_and_new():
 
 def main():
     """Run every case and print the rates by area (``python tests/test_bad_inputs_third.py``)."""
-    total = {"clear": 0, "unclear": 0, "silent": 0, "data loss": 0}
-    for group, cases in GROUPS.items():
-        counts = dict.fromkeys(total, 0)
-        for case in cases:
-            with tempfile.TemporaryDirectory() as d:
-                d = pathlib.Path(d)
-                if group == "cli":
-                    _good(d)
-                kind, detail = _classify(group, case, d)
-                for p in d.rglob("*"):
-                    if p.is_dir():
-                        p.chmod(0o755)
-            counts[kind] += 1
-            if kind != "clear" or "-v" in sys.argv:
-                print(f"{kind:9s} [{group}] {case[0]}: {detail}"[:400])
-        for k in total:
-            total[k] += counts[k]
-        print(f"--- {group}: {len(cases)} cases: "
-              + ", ".join(f"{n} {k}" for k, n in counts.items()))
-    n = sum(total.values())
-    print(f"{n} bad inputs in all: "
-          + ", ".join(f"{v} {k} ({100 * v / n:.1f}%)" for k, v in total.items()))
+    report_by_area(GROUPS, _classify)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,6 @@ import json
 import os
 import pathlib
 import sys
-import tempfile
 import zipfile
 
 import numpy as np
@@ -45,8 +44,9 @@ from scratchmeta.sampling import (ContinuousInverseCDF, DiscreteInverseCDF, ess_
                                   grid_inverse_cdf, metropolis, split_rhat)
 
 from omniglot_real import REAL_DATA
-from test_bad_inputs_cli import (TRAIN, _a_file, _damaged, _drop, _evaluate, _good, _read_only,
-                                 _set, _train, _truncated, classify_call, classify_cli)
+from test_bad_inputs_cli import (TRAIN, _a_file, _damaged, _evaluate, _good, _read_only,
+                                 _set, _train, _truncated, classify_call, classify_cli,
+                                 report_by_area)
 
 ROOT = str(REAL_DATA)
 
@@ -500,31 +500,8 @@ def test_the_wider_battery_is_wide():
 
 def main():
     """Run every case and print the rates by area (``python tests/test_bad_inputs_wider.py``)."""
-    groups = {"cli": CLI_CASES, "figures": FIGURE_CASES, **LIBRARY_GROUPS}
-    total = {"clear": 0, "unclear": 0, "silent": 0, "data loss": 0}
-    for group, cases in groups.items():
-        counts = dict.fromkeys(total, 0)
-        for case in cases:
-            if case[0] in sys.argv[1:]:
-                continue
-            with tempfile.TemporaryDirectory() as d:
-                d = pathlib.Path(d)
-                if group == "cli":
-                    _good(d)
-                kind, detail = _classify(group, case, d)
-                for p in d.rglob("*"):
-                    if p.is_dir():
-                        p.chmod(0o755)
-            counts[kind] += 1
-            if kind != "clear" or "-v" in sys.argv:
-                print(f"{kind:9s} [{group}] {case[0]}: {detail}")
-        for k in total:
-            total[k] += counts[k]
-        print(f"--- {group}: {len(cases)} cases: "
-              + ", ".join(f"{n} {k}" for k, n in counts.items()))
-    n = sum(total.values())
-    print(f"{n} bad inputs in all: "
-          + ", ".join(f"{v} {k} ({100 * v / n:.1f}%)" for k, v in total.items()))
+    report_by_area({"cli": CLI_CASES, "figures": FIGURE_CASES, **LIBRARY_GROUPS}, _classify,
+                   skip=sys.argv[1:])
 
 
 if __name__ == "__main__":
