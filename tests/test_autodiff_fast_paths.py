@@ -1,4 +1,4 @@
-"""The engine's shortcuts for speed give exactly what the plain NumPy calls give.
+"""The engine's shortcuts for speed give what the plain NumPy calls give.
 
 Lecture 22, section 1.3.6: MAML's meta-gradient records a few hundred small
 ops, so the engine's own Python cost per op matters (benchmarks/bench_autodiff.py
@@ -6,9 +6,10 @@ measures it against torch.func). The forward rules of the shape ops
 (``scratchmeta/autodiff/impls.py``) therefore skip NumPy's Python wrappers:
 ``broadcast_to`` builds its read-only view directly, ``sum_to`` and the VJP of
 ``transpose`` remember their axes per shape, and ``reshape`` calls the array
-method. Each shortcut must return the same values, shapes, dtypes
-and errors as the call it replaces, and accept the same arguments (shapes and
-axes given as lists too).
+method; ``sum_to`` over one run of neighbouring axes is a BLAS product with a
+row of ones. Each shortcut must return the same values (up to the order of
+the additions, for that product), shapes, dtypes and errors as the call it
+replaces, and accept the same arguments (shapes and axes given as lists too).
 """
 
 import numpy as np

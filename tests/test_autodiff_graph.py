@@ -60,6 +60,17 @@ def test_inner_backward_is_recorded_on_the_outer_tape_and_marked_in_backward():
     np.testing.assert_allclose(ad.stop_gradient(out), np.cos(normal((3,), 0)), rtol=1e-15)
 
 
+def test_gradients_of_gradients_of_a_batched_product_record_products_and_no_transpose():
+    # matmul's VJPs are the products A B^T and A^T B, whose VJPs are products
+    # again: no transpose node, and no transposed cotangent to add up slowly.
+    def f(a, w):
+        inner = ad.grad(lambda a, w: ad.sum(ad.tanh(a @ w)), argnums=(0, 1))(a, w)
+        return ad.sum(inner[0] * inner[0]) + ad.sum(inner[1] * inner[1])
+    _, tape = ad.trace(ad.grad(f, argnums=(0, 1)), normal((5, 2, 3), 20), normal((3, 4), 21))
+    ops = {node.op for node in tape}
+    assert {"matmul", "matmul_nt", "matmul_tn"} <= ops and "transpose" not in ops
+
+
 def test_inner_grad_of_a_constant_records_nothing_on_the_outer_tape():
     # A grad of a function of a constant does not touch the outer trace.
     _, tape = ad.trace(lambda x: x * ad.grad(lambda s: s * s)(3.0), 2.0)

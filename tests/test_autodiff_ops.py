@@ -265,6 +265,14 @@ def test_smooth_derivatives_match_finite_differences_to_order_3(f, args):
     check_grads(f, args, order=3)
 
 
+@pytest.mark.parametrize("f, args", [case for case in _cases(LINEAR_ALGEBRA)
+                                     if case.values[0] is ad.matmul])
+def test_matmul_derivatives_match_finite_differences_to_order_3(f, args):
+    # Order 2 runs the VJPs of the products A B^T and A^T B that matmul's VJPs
+    # record; order 3 runs the VJPs of what those record in turn.
+    check_grads(f, args, order=3)
+
+
 # --------------------------------------------------------------------------
 # Forward values: each op computes what NumPy computes, with NumPy's shapes
 # --------------------------------------------------------------------------

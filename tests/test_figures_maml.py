@@ -3,8 +3,11 @@
 Every figure module returns the data it drew; these tests check what the
 captions claim about that data, in quick mode (seed 0), not the pixels. The
 quick runs are made once for the whole file by ``run_all``, which is itself
-under test.
+under test. Batch normalisation's claims are checked on its full run instead
+(see there).
 """
+
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,6 +17,7 @@ from scratchmeta.figures import fig22_1, fig22_3, fig22_4, fig22_5, normalizatio
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import LinearRegression, Sinusoid
 
+ROOT = Path(__file__).resolve().parents[1]
 MAML_STEMS = ["fig22_1", "fig22_3", "fig22_4", "fig22_5", "normalization"]
 
 
@@ -200,6 +204,23 @@ def test_fig22_5_graph_grows_with_k_and_second_order_ops_appear_from_k_1(made):
     assert r["depth"][1] < r["depth"][2] < r["depth"][3]
 
 
+def test_fig22_5_caption_quotes_the_tapes_counts_and_depths(made):
+    r = made[1]["fig22_5"]
+    counts, backward, depth = r["node_counts"], r["backward_nodes"], r["depth"]
+    text = (ROOT / "figures" / "README.md").read_text()
+    start = text.index("### `fig22_5_unrolled_graph.png`")
+    caption = " ".join(text[start:text.index("\n### ", start + 1)].split())
+    block = counts[1] - counts[0]
+    for phrase in [f"The tape has {counts[0]}, {counts[1]}, {counts[2]} and {counts[3]} ops",
+                   f"the same block of {block} ops, {backward[1]} of them inner-backward "
+                   f"({backward[0]}, {backward[1]}, {backward[2]}, {backward[3]})",
+                   f"Depth grows by {depth[2] - depth[1]} per step ({depth[1]}, {depth[2]}, "
+                   f"{depth[3]})",
+                   f"FOMAML records {r['fomaml_node_counts'][1]} ops",
+                   f"MAML's K = 0 tape ({counts[0]} ops)"]:
+        assert phrase in caption, phrase
+
+
 def test_fig22_5_fomaml_tape_is_mamls_k0_tape_plus_one_add_per_parameter(made):
     # The caption's explanation of 19 against 15: theta0 + (theta_K - theta0), one add
     # per parameter array, the displacement a constant.
@@ -227,28 +248,70 @@ def test_fig22_5_layout_puts_every_node_right_of_its_parents():
 
 
 # --- batch normalisation inside the unrolled loop (wish 1) ------------------------------
+#
+# The quick run (400 meta-steps) is too short to show the caption's claims reliably: over
+# seeds 0-9, 6 of 10 quick runs satisfied the claims once tested on it. So these tests run the full
+# configuration itself (seed 0, about 12 s), which is the committed figure's run, and
+# check the caption's claims and the numbers it quotes on it.
 
-def test_batch_norm_experiment_supports_its_caption(made):
-    r = made[1]["normalization"]
+@pytest.fixture(scope="module")
+def batch_norm_run(tmp_path_factory):
+    return normalization.make(tmp_path_factory.mktemp("normalization"), quick=False, seed=0)
+
+
+def normalization_caption():
+    text = (ROOT / "figures" / "README.md").read_text()
+    start = text.index("### `normalization_batch_norm.png`")
+    return " ".join(text[start:text.index("\n### ", start + 1)].split())
+
+
+@pytest.mark.slow
+def test_batch_norm_experiment_supports_its_caption(batch_norm_run):
+    r = batch_norm_run
     med, sharp, limit = r["median_curves"], r["sharpness"], r["stability_limit"]
     assert limit == 2 / normalization.INNER_LR           # plain SGD's stability limit
     # Used as in meta-training (batch statistics), one test-time step helps ...
     assert med["transductive"][1] < med["transductive"][0]
-    # ... with running statistics at test time the same theta0 gets worse after the
-    # step, and worse than with batch statistics.
-    assert med["running"][1] > med["running"][0]
-    assert med["running"][1] > med["transductive"][1]
-    # Why: under running statistics theta0 is sharper than plain SGD's limit on most
-    # tasks; under the batch statistics meta-training saw, it is below it.
-    assert np.median(sharp["transductive"]) < limit < np.median(sharp["running"])
-    assert np.mean(sharp["running"] > limit) > 0.5
+    # ... with running statistics the same theta0 gets worse with each step, and most
+    # tasks diverge.
+    assert med["transductive"][1] < med["running"][0] < med["running"][1] < med["running"][2]
+    assert r["diverged"]["running"] > 0.5
+    # Why: under running statistics theta0 is sharper than plain SGD's limit on every
+    # task; under the batch statistics meta-training saw, the median is below it.
+    assert np.median(sharp["transductive"]) < limit < np.min(sharp["running"])
     assert np.median(sharp["running"]) > 2 * np.median(sharp["transductive"])
-    # The first layer (one input) barely moves under batch statistics, far less than
-    # under running statistics.
+    # One step moves the first layer (one input) less under batch statistics.
     change = {k: np.median(v[:, 0]) for k, v in r["first_step_change"].items()}
-    assert change["transductive"] < 0.1 * change["running"]
-    # On sinusoids batch norm is worse than none: after 10 steps and in meta-training.
-    assert med["none"][-1] < med["transductive"][-1]
-    assert r["losses"]["plain"][-50:].mean() < r["losses"]["bn"][-50:].mean()
+    assert change["transductive"] < change["running"]
+    # On sinusoids batch norm is worse than none: after 1 and 10 steps, at its best, and
+    # in meta-training.
+    assert med["none"][1] < np.min(med["transductive"]) and med["none"][-1] < med["none"][1]
+    assert r["losses"]["plain"][-100:].mean() < r["losses"]["bn"][-100:].mean()
     # Nothing diverges with batch statistics or without normalisation.
     assert r["diverged"]["transductive"] == 0 and r["diverged"]["none"] == 0
+
+
+@pytest.mark.slow
+def test_the_batch_norm_caption_quotes_the_committed_runs_numbers(batch_norm_run):
+    r, caption = batch_norm_run, normalization_caption()
+    med, sharp, limit = r["median_curves"], r["sharpness"], r["stability_limit"]
+    change = {k: np.median(v[:, 0]) for k, v in r["first_step_change"].items()}
+    best = int(np.argmin(med["transductive"]))
+    quoted = [
+        f"from a median query MSE of {med['running'][0]:.2f} to {med['running'][1]:.1f} "
+        f"after one step and {med['running'][2]:,.0f} after two",
+        f"{100 * r['diverged']['running']:.0f} % of the tasks diverge",
+        f"one step helps ({med['transductive'][0]:.2f} → {med['transductive'][1]:.2f})",
+        f"a median of {np.median(sharp['transductive']):.0f}",
+        f"{100 * np.mean(sharp['transductive'] > limit):.0f} % of tasks lie above "
+        f"{limit:.0f}",
+        f"median sharpness {np.median(sharp['running']):,.0f}",
+        f"by {100 * change['transductive']:.1f} % (median)",
+        f"changes them by {100 * change['running']:.1f} %",
+        f"falls to {np.mean(r['losses']['plain'][-100:]):.2f} (mean of the last 100 steps)",
+        f"reaches {med['none'][1]:.2f} after one step and {med['none'][-1]:.2f} after ten",
+        f"stays near {np.mean(r['losses']['bn'][-100:]):.1f}",
+        f"no lower than {med['transductive'][best]:.2f} (after {best} steps)",
+    ]
+    for phrase in quoted:
+        assert phrase in caption, phrase

@@ -55,7 +55,8 @@ import numpy as np
 
 from .checks import (check_argnums, check_output, check_positions, check_scalar, float_array,
                      op_error)
-from .impls import (broadcast_view, reshape_array, scatter_add_array, sum_array, sum_to_array,
+from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array,
+                    reshape_array, scatter_add_array, sum_array, sum_to_array,
                     transpose_array)
 from .numpy_interop import NumpyInterop
 from .pytrees import tree_flatten, tree_map
@@ -468,28 +469,28 @@ scatter_add = Primitive("scatter_add", scatter_add_array,
 
 # --- linear algebra -----------------------------------------------------------
 
-def _matmul_impl(a, b):
-    if a.shape[-1] == 1 and b.shape[-2] == 1:
-        return a * b        # inner dimension 1: an outer product, cheaper by broadcasting
-    if b.ndim == 2 and a.ndim > 2:
-        # A matrix shared by a batch (theta0 broadcast to every task): fold the
-        # batch into rows, so one BLAS call does the whole batch.
-        return (a.reshape(-1, a.shape[-1]) @ b).reshape(a.shape[:-1] + b.shape[-1:])
-    return np.matmul(a, b)
+# Three products, closed under differentiation, so no VJP records a transpose
+# (or hands on a transposed cotangent, slow to add up):
+#   C = A B: dA = G B^T, dB = A^T G;  C = A B^T: dA = G B, dB = G^T A;
+#   C = A^T B: dA = B G^T, dB = A G.
 
-
-def _matmul_vjp_b(g, ans, a, b):
+def _tn_to(a, g, b):
+    """A^T G summed to b's shape; for one matrix b shared by a batch (theta0 by the
+    tasks), one product of the stacked rows: sum_t a_t^T g_t."""
     if len(_shape(b)) == 2 and len(_shape(a)) > 2:
-        # The shared matrix collects one gradient from every batch element:
-        # sum_t a_t^T g_t, done as one matmul over the stacked rows.
-        k, m = _shape(a)[-1], _shape(g)[-1]
-        return _matmul(transpose(reshape(a, (-1, k))), reshape(g, (-1, m)))
-    return unbroadcast(_matmul(matrix_transpose(a), g), b)                  # d(ab)/db = a^T
+        return _matmul_tn(reshape(a, (-1, _shape(a)[-1])), reshape(g, (-1, _shape(g)[-1])))
+    return unbroadcast(_matmul_tn(a, g), b)
 
 
-_matmul = Primitive("matmul", _matmul_impl,
-                    lambda g, ans, a, b: unbroadcast(_matmul(g, matrix_transpose(b)), a),  # b^T
-                    _matmul_vjp_b)
+_matmul = Primitive("matmul", matmul_array,
+                    lambda g, ans, a, b: unbroadcast(_matmul_nt(g, b), a),
+                    lambda g, ans, a, b: _tn_to(a, g, b))
+_matmul_nt = Primitive("matmul_nt", matmul_nt_array,
+                       lambda g, ans, a, b: unbroadcast(_matmul(g, b), a),
+                       lambda g, ans, a, b: _tn_to(g, a, b))
+_matmul_tn = Primitive("matmul_tn", matmul_tn_array,
+                       lambda g, ans, a, b: unbroadcast(_matmul_nt(b, g), a),
+                       lambda g, ans, a, b: unbroadcast(_matmul(a, g), b))
 
 
 def matmul(a, b):
