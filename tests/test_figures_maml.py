@@ -315,3 +315,10 @@ def test_the_batch_norm_caption_quotes_the_committed_runs_numbers(batch_norm_run
     ]
     for phrase in quoted:
         assert phrase in caption, phrase
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    for phrase in [f"With running statistics {100 * r['diverged']['running']:.0f} % of the "
+                   f"held-out tasks diverge",
+                   f"(median {np.median(sharp['transductive']):.0f} under batch statistics, "
+                   f"{np.median(sharp['running']):,.0f} under running statistics, limit "
+                   f"2/η_in = {limit:.0f})"]:
+        assert phrase in readme, phrase
