@@ -23,7 +23,9 @@ process: up to 256 MB of freed memory may stay with the process instead of
 going back to the system. It is reversible:
 
 * set ``SCRATCHMETA_KEEP_FREED_MEMORY=0`` in the environment before importing
-  scratchmeta, and the allocator is left alone;
+  scratchmeta, and the allocator is left alone (``1``, empty or unset keeps
+  the setting; any other value, ``false`` say, is a ValueError naming the
+  variable rather than a guess);
 * call :func:`restore_malloc_defaults` at any time: glibc's starting
   thresholds (128 KB each) come back and the kept memory is returned to the
   system at once (``malloc_trim``). One difference from a process never
@@ -35,12 +37,14 @@ going back to the system. It is reversible:
 
 import ctypes
 import ctypes.util
+import numbers
 import os
 
 __all__ = ["keep_freed_memory", "keep_freed_memory_unless_opted_out",
            "restore_malloc_defaults", "current_setting", "OPT_OUT_VARIABLE"]
 
 M_TRIM_THRESHOLD = -1      # glibc's mallopt parameter numbers (malloc.h)
+C_INT_MAX = 2 ** 31 - 1    # mallopt takes a C int: a larger value would wrap around
 M_MMAP_THRESHOLD = -3
 GLIBC_DEFAULT_THRESHOLD = 128 * 1024      # both thresholds' starting value in glibc
 OPT_OUT_VARIABLE = "SCRATCHMETA_KEEP_FREED_MEMORY"
@@ -69,8 +73,20 @@ def _set_thresholds(mmap_threshold, trim_threshold):
                 and mallopt(M_TRIM_THRESHOLD, int(trim_threshold)))
 
 
+def _check_threshold(name, value):
+    """A threshold in bytes: an int from 0 to C_INT_MAX (not a bool, not a float)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"keep_freed_memory: {name} must be an int (bytes), got "
+                        f"{type(value).__name__} {value!r}")
+    if not 0 <= value <= C_INT_MAX:
+        raise ValueError(f"keep_freed_memory: {name} must be a number of bytes from 0 to "
+                         f"2**31 - 1, got {value!r}")
+
+
 def keep_freed_memory(mmap_threshold=64 << 20, trim_threshold=256 << 20):
     """Fix glibc's mmap and trim thresholds; return True if it applied, False if not glibc."""
+    _check_threshold("mmap_threshold", mmap_threshold)
+    _check_threshold("trim_threshold", trim_threshold)
     applied = _set_thresholds(mmap_threshold, trim_threshold)
     if applied:
         _setting.update(thresholds=(int(mmap_threshold), int(trim_threshold)),
@@ -82,9 +98,14 @@ def keep_freed_memory_unless_opted_out():
     """What ``import scratchmeta`` runs: :func:`keep_freed_memory`, unless opted out.
 
     Setting the environment variable ``SCRATCHMETA_KEEP_FREED_MEMORY`` to ``0``
-    opts out. Returns True if the setting was applied.
+    opts out; ``1``, empty or unset applies the setting; any other value is a
+    ValueError. Returns True if the setting was applied.
     """
-    if os.environ.get(OPT_OUT_VARIABLE, "1").strip() == "0":
+    value = os.environ.get(OPT_OUT_VARIABLE, "").strip()
+    if value not in ("", "0", "1"):
+        raise ValueError(f"{OPT_OUT_VARIABLE} must be 0 (opt out) or 1 (keep freed memory), "
+                         f"got {value!r}")
+    if value == "0":
         _setting.update(thresholds=None, by=f"nobody ({OPT_OUT_VARIABLE}=0)")
         return False
     return keep_freed_memory()

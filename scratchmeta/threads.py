@@ -16,6 +16,7 @@ library changes nothing: a user's own script keeps its BLAS settings.
 """
 
 import os
+from collections.abc import MutableMapping
 
 #: The variables OpenBLAS, OpenMP and MKL read for their thread counts.
 THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -27,6 +28,9 @@ def one_blas_thread_unless_set(environ=None):
     Returns True if it set them, False if the user's setting was kept.
     """
     environ = os.environ if environ is None else environ
+    if not isinstance(environ, MutableMapping):
+        raise TypeError(f"one_blas_thread_unless_set: environ must be a mapping of variables "
+                        f"like os.environ, got {type(environ).__name__} {environ!r:.60}")
     if any(var in environ for var in THREAD_VARIABLES):
         return False
     for var in THREAD_VARIABLES:

@@ -12,8 +12,9 @@ Used by ``core.py``; imports nothing from the engine.
 
 import numpy as np
 
-__all__ = ["KINDS", "describe", "op_error", "float_array", "check_argnums", "check_positions",
-           "check_output", "check_scalar"]
+__all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_callable",
+           "check_primitive", "check_argnums", "check_positions", "check_output", "check_scalar",
+           "check_nonempty", "check_no_nan"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -21,9 +22,11 @@ KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "
 
 
 def describe(x):
-    """An argument as an error message shows it: its shape, or its type and value."""
+    """An argument as an error message shows it: its shape (and dtype unless a number's), or
+    its type and value."""
     if isinstance(x, (np.ndarray, np.generic, float, int)) and not isinstance(x, bool):
-        return str(np.shape(x))
+        dtype = np.asarray(x).dtype
+        return str(np.shape(x)) + ("" if dtype.kind in "fiub" else f" of dtype {dtype}")
     return f"{type(x).__name__} {x!r:.40}"
 
 
@@ -59,10 +62,39 @@ def float_array(x, where):
     arr = np.asarray(x)
     if arr.dtype.kind != "f":
         kind = KINDS.get(arr.dtype.kind, f"a {arr.dtype}")
-        raise TypeError(f"{where} is {kind} array (dtype {arr.dtype}); gradients need "
+        given = "" if isinstance(x, np.ndarray) else f", got {x!r:.40}"
+        raise TypeError(f"{where} is {kind} array (dtype {arr.dtype}){given}; gradients need "
                         f"float arrays, e.g. np.asarray(x, dtype=float)")
     return arr if arr.dtype == np.float32 else arr.astype(np.float64, copy=False)
 
+
+def real_array(x, where):
+    """A value that is not differentiated but enters a product (a cotangent, a tangent) as an
+    array of real numbers: a complex one would lose its imaginary part without a word."""
+    arr = np.asarray(x)
+    if arr.dtype.kind not in "fiu":
+        got = (f"{KINDS.get(arr.dtype.kind, 'a')} array of shape {arr.shape}"
+               if isinstance(x, (np.ndarray, np.generic)) else f"{type(x).__name__} {x!r:.40}")
+        raise TypeError(f"{where} must be an array of real numbers, got {got}")
+    return arr
+
+
+def check_callable(f, who, name=None):
+    """``f`` must be a function; ``name`` is the argument it was given as."""
+    if not callable(f):
+        given_as = f" as {name}" if name else ""
+        raise TypeError(f"{who} needs a function{given_as}, got {type(f).__name__} {f!r:.60}")
+
+
+def check_primitive(name, impl, vjps):
+    """A Primitive's name is a string, its forward rule a function, each VJP one or None."""
+    if not isinstance(name, str):
+        raise TypeError(f"Primitive: name must be a string, got {type(name).__name__} "
+                        f"{name!r:.40}")
+    check_callable(impl, f"Primitive {name!r}", "impl")
+    for i, vjp in enumerate(vjps):
+        if vjp is not None:
+            check_callable(vjp, f"Primitive {name!r}", f"vjp_{i} (or None)")
 
 def check_argnums(argnums):
     """``argnums`` as a tuple of ints, and whether a tuple of gradients is wanted."""
@@ -88,13 +120,17 @@ def check_positions(nums, n_args):
 def check_output(out, who):
     """A function being differentiated must return a float array or number, not None.
 
-    (An output made by the engine's ops, a Tensor, is checked by the caller.)
+    (An output made by the engine's ops, a Tensor, is checked by its plain value: a complex
+    one would lose its imaginary part in the backward pass.)
     """
     if isinstance(out, (np.ndarray, np.generic, float, int)):
-        if np.asarray(out).dtype.kind in "fiub":
+        dtype = np.asarray(out).dtype
+        if dtype.kind in "fiub":
             return
-    raise TypeError(f"{who} needs fun to return a float array or number, but it returned "
-                    f"{type(out).__name__} {out!r:.60}")
+        got = f"{KINDS.get(dtype.kind, 'a')} array (dtype {dtype})"
+    else:
+        got = f"{type(out).__name__} {out!r:.60}"
+    raise TypeError(f"{who} needs fun to return a float array or number, but it returned {got}")
 
 
 def check_scalar(out_shape):
@@ -102,3 +138,18 @@ def check_scalar(out_shape):
     if out_shape != ():
         raise ValueError(f"grad needs fun to return a scalar, but it returned an output of "
                          f"shape {out_shape}; reduce it first, e.g. with sum")
+
+
+def check_nonempty(count, who, shape, axis):
+    """A mean needs at least one entry to average (else 0 / 0)."""
+    if not count:
+        raise ValueError(f"{who}: no entries to average over axis={axis!r} of an input of "
+                         f"shape {shape}")
+    return count
+
+
+def check_no_nan(value, who, name):
+    """A parameter (a bound, say) that must be real numbers, none of them NaN."""
+    arr = real_array(value, f"{who}: {name}")
+    if arr.dtype.kind == "f" and np.isnan(arr).any():
+        raise ValueError(f"{who}: {name} must not be NaN, got {value!r:.40}")

@@ -53,8 +53,8 @@ import math
 
 import numpy as np
 
-from .checks import (check_argnums, check_output, check_positions, check_scalar, float_array,
-                     op_error)
+from .checks import (check_argnums, check_callable, check_nonempty, check_output, check_positions,
+                     check_primitive, check_scalar, float_array, op_error)
 from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array,
                     reshape_array, scatter_add_array, sum_array, sum_to_array,
                     transpose_array)
@@ -241,6 +241,7 @@ class Primitive:
     __slots__ = ("name", "impl", "vjps")
 
     def __init__(self, name, impl, *vjps):
+        check_primitive(name, impl, vjps)
         self.name, self.impl, self.vjps = name, impl, vjps
 
     def __call__(self, *args, **params):
@@ -408,8 +409,9 @@ sum = Primitive("sum", sum_array,
 
 
 def mean(x, axis=None, keepdims=False):
-    """Sum divided by the number of summed entries."""
-    return div(sum(x, axis=axis, keepdims=keepdims), float(reduced_count(_shape(x), axis)))
+    """Sum divided by the number of summed entries (at least one)."""
+    n = check_nonempty(reduced_count(_shape(x), axis), "mean", _shape(x), axis)
+    return div(sum(x, axis=axis, keepdims=keepdims), float(n))
 
 
 def _logsumexp_impl(x, axis=None, keepdims=False):
@@ -618,8 +620,7 @@ def value_and_grad(fun, argnums=0):
     same gradient again). Keyword arguments are passed to ``fun`` and not
     differentiated.
     """
-    if not callable(fun):
-        raise TypeError(f"grad needs a function, got {type(fun).__name__} {fun!r:.60}")
+    check_callable(fun, "grad")
     nums, many = check_argnums(argnums)
 
     def value_and_grad_fun(*args, **kwargs):
@@ -627,8 +628,7 @@ def value_and_grad(fun, argnums=0):
         unique = list(dict.fromkeys(positions))         # argnums=(0, 0) traces argument 0 once
         trace, out, groups = watch(fun, args, kwargs, unique)
         try:
-            if type(out) is not Tensor:
-                check_output(out, "grad")
+            check_output(_raw(out), "grad")
             check_scalar(_shape(out))
             seed = np.array(1.0, dtype=float_dtype(out))     # d(out)/d(out) = 1
             grads = dict(zip(unique, pull(trace, out, groups, seed)))

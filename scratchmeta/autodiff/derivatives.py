@@ -16,9 +16,9 @@ Every result is built from engine ops, so each can be differentiated again.
 
 import numpy as np
 
-from .checks import check_argnums, check_output, check_positions
-from .core import (Tensor, add, float_dtype, grad, mul, output_value, pull, reshape, shape, sum,
-                   watch)
+from .checks import check_argnums, check_callable, check_output, check_positions, real_array
+from .core import (Tensor, add, float_dtype, grad, mul, output_value, pull, reshape, shape,
+                   stop_gradient, sum, watch)
 from .more_ops import stack
 from .pytrees import tree_flatten
 
@@ -33,19 +33,17 @@ def vjp(fun, *args):
     its own ``u``. Like every VJP here, ``pullback`` is built from engine ops,
     so it can be differentiated again.
     """
-    if not callable(fun):
-        raise TypeError(f"vjp needs a function, got {type(fun).__name__} {fun!r:.60}")
+    check_callable(fun, "vjp")
     trace, out, groups = watch(fun, args, {}, range(len(args)))
-    if type(out) is not Tensor:
-        check_output(out, "vjp")
+    check_output(stop_gradient(out), "vjp")
     out_shape, out_dtype = shape(out), float_dtype(out)
 
     def pullback(u):
+        if type(u) is not Tensor:
+            u = real_array(u, "vjp: the cotangent u").astype(out_dtype, copy=False)
         if shape(u) != out_shape:
             raise ValueError(f"vjp: the cotangent u has shape {shape(u)}, but fun's output "
                              f"has shape {out_shape}; u must have the output's shape")
-        if type(u) is not Tensor:
-            u = np.asarray(u, dtype=out_dtype)
         return tuple(pull(trace, out, groups, u))
 
     return output_value(out, trace), pullback
@@ -116,6 +114,9 @@ def jvp(fun, primals, tangents):
                          f"{len(tangents)} tangents")
     for i, (x, v) in enumerate(zip(primals, tangents)):
         xs, vs = tree_flatten(x)[0], tree_flatten(v)[0]
+        for leaf in vs:
+            if type(leaf) is not Tensor:
+                real_array(leaf, f"jvp: tangent {i}")
         if len(xs) != len(vs) or any(shape(a) != shape(b) for a, b in zip(xs, vs)):
             raise ValueError(f"jvp: tangent {i} must have the structure and shapes of primal "
                              f"{i}: got shapes {[shape(b) for b in vs]} for primal shapes "

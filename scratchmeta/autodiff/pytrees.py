@@ -7,8 +7,10 @@ watches every leaf, and returns a gradient of the same structure; the same
 two helpers let model code apply one update rule to every leaf
 (``theta - inner_lr * g`` leaf by leaf, eq. 22.4).
 
-Imports nothing from the engine.
+Imports nothing from the engine but its checks.
 """
+
+from .checks import check_callable
 
 __all__ = ["tree_flatten", "tree_map"]
 
@@ -51,14 +53,38 @@ def tree_flatten(tree):
     return [tree], lambda flat: flat[0]
 
 
+def _skeleton(tree):
+    """A tree's structure with its leaves drawn as ``*``: ``{'w': [*, *]}``.
+
+    Lists and tuples (namedtuples too) draw alike, so a list of layers maps
+    against a tuple of them; dict keys are drawn in order.
+    """
+    if isinstance(tree, (list, tuple)):
+        return "[" + ", ".join(_skeleton(t) for t in tree) + "]"
+    if isinstance(tree, dict):
+        return "{" + ", ".join(f"{k!r}: {_skeleton(v)}" for k, v in tree.items()) + "}"
+    return "*"
+
+
 def tree_map(f, *trees):
     """Apply ``f`` leaf by leaf to trees of the same structure; keep that structure.
 
-    Trees with different numbers of leaves are refused (ValueError), never truncated.
+    Trees with different numbers of leaves, or with the same number arranged
+    otherwise (other dict keys, other nesting), are refused (ValueError), never
+    truncated or paired wrongly.
     """
+    check_callable(f, "tree_map", "f")
+    if not trees:
+        raise TypeError("tree_map needs at least one tree to map f over")
     flat = [tree_flatten(t) for t in trees]
     counts = [len(leaves) for leaves, _ in flat]
     if len(set(counts)) > 1:
         raise ValueError(f"tree_map needs trees with the same leaves; their leaf counts "
                          f"are {counts}")
+    if len(trees) > 1:
+        shapes = [_skeleton(t) for t in trees]
+        for i, other in enumerate(shapes[1:], 1):
+            if other != shapes[0]:
+                raise ValueError(f"tree_map needs trees of one structure: tree 0 is "
+                                 f"{shapes[0]:.80} but tree {i} is {other:.80}")
     return flat[0][1]([f(*xs) for xs in zip(*(leaves for leaves, _ in flat))])

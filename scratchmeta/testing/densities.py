@@ -25,6 +25,30 @@ class KnownDensity(NamedTuple):
     breaks: tuple = ()       # x of kinks and jumps (empty when smooth)
 
 
+def _number(who, name, value, positive=False):
+    """A parameter as a finite float (positive, if asked): checked before SciPy sees it."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer,
+                                                                      np.floating)):
+        raise TypeError(f"{who}: {name} must be a real number, got {type(value).__name__} "
+                        f"{value!r:.40}")
+    if not np.isfinite(value) or (positive and not value > 0):
+        expected = "a finite positive number" if positive else "a finite number"
+        raise ValueError(f"{who}: {name} must be {expected}, got {value!r}")
+    return float(value)
+
+
+def _interval(who, lo, hi, *inside):
+    """Finite bounds lo < hi, and the named points ``inside`` in order within [lo, hi]."""
+    lo, hi = _number(who, "lo", lo), _number(who, "hi", hi)
+    if not lo < hi:
+        raise ValueError(f"{who}: needs lo < hi, got lo={lo!r}, hi={hi!r}")
+    last = lo
+    for name, value in inside:
+        if not last <= _number(who, name, value) <= hi:
+            raise ValueError(f"{who}: {name} must lie in [{last!r}, {hi!r}], got {value!r}")
+        last = value
+
+
 def _frozen(name, dist, domain, breaks=()):
     return KnownDensity(name, dist.pdf, dist.cdf, domain, tuple(float(b) for b in breaks))
 
@@ -49,6 +73,9 @@ def normal_mixture(weights, locs, scales):
 
 def student_t(df, loc=0.0, scale=1.0):
     """Student's t: a tail like |x|**-(df + 1); df = 1 is the Cauchy."""
+    _number("student_t", "df", df, positive=True)
+    _number("student_t", "loc", loc)
+    _number("student_t", "scale", scale, positive=True)
     return _frozen(f"t(df={df:g})", stats.t(df, loc, scale), (-np.inf, np.inf))
 
 
@@ -67,12 +94,16 @@ def beta(a, b, lo=0.0, hi=1.0):
     of its mass within the first few of them, so no sampler can reach a
     u-error of 1e-10 there (``from_density`` says so).
     """
+    _number("beta", "a", a, positive=True)
+    _number("beta", "b", b, positive=True)
+    _interval("beta", lo, hi)
     return _frozen(f"beta({a:g}, {b:g}) on ({lo:g}, {hi:g})",
                    stats.beta(a, b, loc=lo, scale=hi - lo), (lo, hi))
 
 
 def triangular(lo, mode, hi):
     """Triangular on [lo, hi] with its peak at mode: a kink there."""
+    _interval("triangular", lo, hi, ("mode", mode))
     c = (mode - lo) / (hi - lo)
     return _frozen(f"triangular({lo:g}, {mode:g}, {hi:g})",
                    stats.triang(c, loc=lo, scale=hi - lo), (lo, hi), (mode,))
@@ -80,6 +111,7 @@ def triangular(lo, mode, hi):
 
 def trapezoid(lo, c, d, hi):
     """Trapezoid: rises on [lo, c], flat on [c, d], falls on [d, hi]; kinks at c and d."""
+    _interval("trapezoid", lo, hi, ("c", c), ("d", d))
     cc, dd = (c - lo) / (hi - lo), (d - lo) / (hi - lo)
     return _frozen(f"trapezoid({lo:g}, {c:g}, {d:g}, {hi:g})",
                    stats.trapezoid(cc, dd, loc=lo, scale=hi - lo), (lo, hi), (c, d))
@@ -87,12 +119,16 @@ def trapezoid(lo, c, d, hi):
 
 def laplace(loc=0.0, scale=1.0):
     """Laplace: exponential tails and a kink at loc."""
+    _number("laplace", "loc", loc)
+    _number("laplace", "scale", scale, positive=True)
     return _frozen(f"laplace({loc:g}, {scale:g})", stats.laplace(loc, scale),
                    (-np.inf, np.inf), (loc,))
 
 
 def pareto(alpha, scale=1.0):
     """Pareto(alpha) on [scale, inf): a jump at scale and a tail like x**-(alpha + 1)."""
+    _number("pareto", "alpha", alpha, positive=True)
+    _number("pareto", "scale", scale, positive=True)
     return _frozen(f"pareto({alpha:g})", stats.pareto(alpha, scale=scale), (scale, np.inf))
 
 

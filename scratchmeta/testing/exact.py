@@ -23,8 +23,12 @@ def _grid(u):
     except (TypeError, ValueError):
         raise TypeError(f"u must be an array of numbers in [0, 1], got {type(u).__name__}") \
             from None
-    if u.size == 0 or not np.all((u >= 0.0) & (u <= 1.0)):
-        raise ValueError("u must be a non-empty array of numbers in [0, 1]")
+    if u.size == 0:
+        raise ValueError("u must be a non-empty array of numbers in [0, 1], got an empty one")
+    outside = ~((u >= 0.0) & (u <= 1.0))                 # NaN is outside too
+    if outside.any():
+        raise ValueError(f"u must be a non-empty array of numbers in [0, 1], got "
+                         f"{float(u[outside][0])!r} among its {u.size} entries")
     return np.sort(u)
 
 

@@ -210,9 +210,10 @@ def chi_square_pvalue(counts, p):
     if counts.shape != p.shape:
         raise ValueError(f"counts must hold one count per label, shape {p.shape} like p, got "
                          f"shape {counts.shape}")
-    if np.any(~(counts >= 0)) or np.any(~np.isfinite(counts)):
-        bad = counts[~((counts >= 0) & np.isfinite(counts))][0]
-        raise ValueError(f"counts must be finite and non-negative, got {bad!r}")
+    bad = ~((counts >= 0) & np.isfinite(counts) & (counts == np.round(counts)))
+    if bad.any():
+        raise ValueError(f"counts must be whole, non-negative numbers of draws, got "
+                         f"{float(counts[bad][0])!r}")
     keep = p > 0
     n = counts.sum()
     expected = n * p[keep]

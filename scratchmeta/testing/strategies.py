@@ -40,12 +40,28 @@ _weights = st.one_of(st.floats(0.0, 1.0, allow_nan=False),
                      st.sampled_from([0.0, 0.0, *TINY, 1.0]))
 
 
-@st.composite
-def probability_vectors(draw, min_size=1, max_size=12):
+def _check_size(who, name, value, least):
+    """A size argument of a strategy: an int >= least, checked when the strategy is made."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{who}: {name} must be an int, got {type(value).__name__} {value!r}")
+    if value < least:
+        raise ValueError(f"{who}: {name} must be at least {least}, got {value!r}")
+    return int(value)
+
+
+def probability_vectors(min_size=1, max_size=12):
     """A probability vector: non-negative, at least one positive, summing to 1.
 
-    Zeros at either end and tiny masses are drawn often on purpose.
+    Zeros at either end and tiny masses are drawn often on purpose. Sizes
+    from ``min_size >= 1`` to ``max_size >= min_size`` labels.
     """
+    min_size = _check_size("probability_vectors", "min_size", min_size, 1)
+    max_size = _check_size("probability_vectors", "max_size", max_size, min_size)
+    return _probability_vectors(min_size, max_size)
+
+
+@st.composite
+def _probability_vectors(draw, min_size, max_size):
     w = np.array(draw(st.lists(_weights, min_size=min_size, max_size=max_size)))
     if w.size >= 3 and draw(st.booleans()):
         w[0] = 0.0 if draw(st.booleans()) else w[0]
@@ -81,9 +97,13 @@ def uniforms_near_edges(draw, p):
     return draw(u_grids(cut_points=tuple(edges[edges <= 1.0])))
 
 
+def symmetric_proposals(n):
+    """A symmetric n x n matrix (n >= 1) with non-negative entries and rows summing to 1."""
+    return _symmetric_proposals(_check_size("symmetric_proposals", "n", n, 1))
+
+
 @st.composite
-def symmetric_proposals(draw, n):
-    """A symmetric n x n matrix with non-negative entries and rows summing to 1."""
+def _symmetric_proposals(draw, n):
     upper = draw(st.lists(st.floats(0.0, 1.0) | st.sampled_from([0.0, 1e-300]),
                           min_size=n * n, max_size=n * n))
     w = np.triu(np.array(upper).reshape(n, n), k=1)
