@@ -167,15 +167,22 @@ def _terminate(signum, frame):
 def _strategy_for(args, out):
     """The strategy to train: from the flags, or, with --resume, the checkpoint's own
     configuration with the flags given on top (the trainer says what changed)."""
-    from scratchmeta.meta.registry import STRATEGIES, make_strategy, strategy_from_config
+    from scratchmeta.meta.registry import (STRATEGIES, make_family, make_strategy,
+                                           strategy_from_config)
     from scratchmeta.meta.training import load_checkpoint
 
     hyper = _hyperparameters(args, args.strategy)
     if not args.resume:
         if args.family == "omniglot":            # the counts, before the drawings are read
             _check_omniglot_shots(hyper.get("n_support"), hyper.get("n_query"))
-        return make_strategy(args.strategy, _family_for(args), **hyper,
-                             **_run_length(args.strategy, args.steps, hyper))
+        family = _family_for(args)
+        family = make_family(family) if isinstance(family, str) else family
+        try:
+            return make_strategy(args.strategy, family, **hyper,
+                                 **_run_length(args.strategy, args.steps, hyper))
+        except (TypeError, ValueError) as e:     # name the pair as typed (R2D2 on sinusoids)
+            kind = ValueError if isinstance(e, ValueError) else TypeError
+            raise kind(f"{e} (--strategy {args.strategy} --family {args.family})") from None
     ckpt = load_checkpoint(out)
     names = {f"{cls.__module__}.{cls.__qualname__}": n for n, cls in STRATEGIES.items()}
     saved_name = names.get(ckpt.config["class"], ckpt.config["class"])

@@ -16,6 +16,7 @@ Each draws a :class:`~scratchmeta.tasks.TaskBatch` of support and query sets
 
 import numpy as np
 
+from scratchmeta.datasets.checks import check_batch
 from scratchmeta.meta.checks import check_count, check_number, check_range
 from scratchmeta.tasks import Sinusoid, TaskBatch, TaskFamily, accuracy, check_counts, \
     cross_entropy
@@ -91,13 +92,8 @@ class GaussianClusters(TaskFamily):
                                  f"(the same number of points per class), got {n}")
 
     def make_batch(self, rng, task_params, n_support, n_query):
-        check_counts(len(task_params), n_support, n_query)
+        n_tasks = check_batch(self, rng, task_params, n_support, n_query)   # class centres
         self.check_shots(n_support, n_query)
-        shape = np.shape(task_params)
-        if shape[1:] != (self.n_way, self.dim):
-            raise ValueError(f"task_params must be class centres of shape (tasks, {self.n_way}, "
-                             f"{self.dim}), got shape {shape}")
-        n_tasks = len(task_params)
 
         def draw(n):
             labels = np.tile(np.arange(self.n_way), (n_tasks, n // self.n_way))

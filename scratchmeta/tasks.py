@@ -27,6 +27,7 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.datasets.checks import check_batch, check_counts, check_targets
 from scratchmeta.meta.checks import check_memory, check_number, check_range
 
 
@@ -41,27 +42,22 @@ class TaskBatch(NamedTuple):
 
 def mse(pred, y):
     """Mean squared error of each task: averaged over points and outputs."""
+    check_targets("mse", pred, y)
     return ad.mean((pred - y) ** 2, axis=(-2, -1))
 
 
 def cross_entropy(logits, y_onehot):
     """Mean cross-entropy of each task, with y one-hot: logsumexp(z) - z_y."""
+    check_targets("cross_entropy", logits, y_onehot, ("logits", "y_onehot"))
     nll = ad.logsumexp(logits, axis=-1) - ad.sum(logits * y_onehot, axis=-1)
     return ad.mean(nll, axis=-1)
 
 
 def accuracy(logits, y_onehot):
     """Fraction of points whose largest logit is the true class, per task."""
+    check_targets("accuracy", logits, y_onehot, ("logits", "y_onehot"))
     hits = np.argmax(ad.stop_gradient(logits), -1) == np.argmax(y_onehot, -1)
     return np.mean(hits, axis=-1)
-
-
-def check_counts(n_tasks, n_support, n_query):
-    """Refuse a count of tasks or points that is not a positive integer (n_query may be 0)."""
-    for name, n in (("n_tasks", n_tasks), ("n_support", n_support), ("n_query", n_query)):
-        if not (isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_))
-                and n >= (0 if name == "n_query" else 1)):
-            raise ValueError(f"{name} must be a positive integer, got {n!r}")
 
 
 class TaskFamily:
@@ -89,14 +85,17 @@ class TaskFamily:
     def metric(self, pred, y):
         return np.asarray(ad.stop_gradient(self.loss(pred, y)))
 
+    def __repr__(self):                              # Sinusoid(amplitude=[0.1, 5.0], ...)
+        arguments = ", ".join(f"{k}={v!r}" for k, v in self.describe().items())
+        return f"{type(self).__name__}({arguments})"
+
     def check_shots(self, n_support, n_query):
         """Refuse counts this family cannot draw (clusters: a multiple of n_way), drawing none."""
         check_counts(1, n_support, n_query)
 
     def make_batch(self, rng, task_params, n_support, n_query):
         """Support and query data for given tasks."""
-        n_tasks = len(task_params)
-        check_counts(n_tasks, n_support, n_query)
+        n_tasks = check_batch(self, rng, task_params, n_support, n_query)
         x = self.sample_x(rng, task_params, n_support + n_query)
         y = self.target(task_params, x)
         return TaskBatch(x[:, :n_support], y[:, :n_support], x[:, n_support:], y[:, n_support:])

@@ -53,6 +53,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from scratchmeta.datasets.checks import check_folder
 from scratchmeta.datasets.progress import Progress
 
 IMAGE_SIZE = 28               # Finn et al. (2017), section 5.2
@@ -112,12 +113,15 @@ def load(root=None, *, download=False, cache_dir=None, parts=OFFICIAL, progress=
 
     When ``root`` is given its archives are always checked (read and hashed,
     not decoded), even if a decoded copy is cached, so a wrong ``root`` is
-    reported.
+    reported; a cache that cannot be written is then only warned about. Without
+    ``root`` the drawings are looked for in the cache folder, so a ``cache_dir``
+    (or ``$SCRATCHMETA_DATA``) that is a file is a ValueError naming it.
     """
     parts = _check_load_arguments(root, download, parts, progress)
-    folder = _data_folder(cache_dir)
+    folder, named = _data_folder(cache_dir)
     cache_file = folder / f"omniglot_{IMAGE_SIZE}x{IMAGE_SIZE}_{_cache_key(parts)}.npz"
     if root is None:
+        check_folder(named, folder.parent)       # the drawings are looked for there
         cached = _read_cache(cache_file, parts)
         if cached is not None:
             return cached
@@ -137,9 +141,10 @@ def load(root=None, *, download=False, cache_dir=None, parts=OFFICIAL, progress=
     try:
         _write_cache(cache_file, data, parts)
     except OSError as err:
+        also = " or set SCRATCHMETA_DATA to one" if named == "SCRATCHMETA_DATA" else ""
         warnings.warn(f"could not write the Omniglot cache {str(cache_file)!r} ({err}); the "
                       f"drawings are returned, but will be decoded again next time (pass "
-                      f"cache_dir=<a writable folder>)", stacklevel=2)
+                      f"cache_dir=<a writable folder>{also})", stacklevel=2)
     return _as_float(data)
 
 
@@ -157,11 +162,15 @@ def _check_load_arguments(root, download, parts, progress):
 
 
 def _data_folder(cache_dir):
+    """<cache_dir>/omniglot, and what set cache_dir (it defaults to $SCRATCHMETA_DATA)."""
+    named = "cache_dir"
     if cache_dir is None:
-        cache_dir = os.environ.get("SCRATCHMETA_DATA") or Path.home() / ".cache" / "scratchmeta"
+        named, cache_dir = "SCRATCHMETA_DATA", os.environ.get("SCRATCHMETA_DATA")
+        if not cache_dir:
+            named, cache_dir = "the default cache_dir", Path.home() / ".cache" / "scratchmeta"
     elif not isinstance(cache_dir, (str, os.PathLike)):
         raise TypeError(f"cache_dir must be a folder path or None, got {cache_dir!r}")
-    return Path(cache_dir).expanduser() / "omniglot"
+    return Path(cache_dir).expanduser() / "omniglot", named
 
 
 def _part_files(parts):

@@ -58,6 +58,7 @@ import random
 import numpy as np
 
 from scratchmeta.datasets import omniglot
+from scratchmeta.datasets.checks import check_batch
 from scratchmeta.tasks import TaskBatch, TaskFamily, accuracy, cross_entropy
 
 SPLITS = ("train", "validation", "test")
@@ -73,7 +74,14 @@ def finn_split(alphabets, characters, n_train=N_TRAIN, n_validation=N_VALIDATION
     Characters are listed by path ``<alphabet>/<character>``, shuffled by
     ``random.Random(1)``, and cut after ``n_train`` and ``n_train + n_validation``.
     """
+    for name, names in (("alphabets", alphabets), ("characters", characters)):
+        if isinstance(names, (str, bytes)) or not hasattr(names, "__len__"):
+            raise TypeError(f"finn_split: {name} must be a sequence of names, one per "
+                            f"character, got {names!r:.60}")
     n = len(alphabets)
+    if len(characters) != n:
+        raise ValueError(f"finn_split: alphabets and characters must name one character per "
+                         f"entry, so have the same length, got {n} and {len(characters)}")
     for name, value in (("n_train", n_train), ("n_validation", n_validation)):
         if not (_is_int(value) and value >= 1):
             raise ValueError(f"{name} must be a positive integer, got {value!r}")
@@ -160,13 +168,8 @@ class Omniglot(TaskFamily):
 
     def make_batch(self, rng, task_params, n_support, n_query):
         """Support and query drawings of the given tasks' characters, labels one-hot."""
-        task_params = np.asarray(task_params)
-        if task_params.ndim != 3 or task_params.shape[1:] != (self.n_way, 2):
-            raise ValueError(f"task_params must have shape (tasks, n_way={self.n_way}, 2), "
-                             f"got shape {task_params.shape}")
-        if task_params.dtype.kind not in "iu":
-            raise TypeError(f"task_params must be integers (character index, quarter turns), "
-                            f"got dtype {task_params.dtype}")
+        task_params = np.asarray(task_params)          # (tasks, n_way, 2) integers
+        n_tasks = check_batch(self, rng, task_params, n_support, n_query)
         chars, turns = task_params[..., 0], task_params[..., 1]
         n_characters = len(self.data.images)
         if task_params.size and (chars.min() < 0 or chars.max() >= n_characters
@@ -175,7 +178,6 @@ class Omniglot(TaskFamily):
             what = (f"character index {bad.flat[0]}, outside 0..{n_characters - 1}" if bad.size
                     else f"quarter turns {turns[(turns < 0) | (turns > 3)].flat[0]}, outside 0..3")
             raise ValueError(f"task_params holds {what}")
-        n_tasks = len(task_params)
         k_support, k_query = self._shots(n_tasks, n_support, n_query)
         n_drawings = self.data.images.shape[1]
         shots = k_support + k_query

@@ -10,6 +10,8 @@ than a terminal, so logs stay short).
 import sys
 import time
 
+import numpy as np
+
 
 class Progress:
     """``with Progress("decoding", total) as bar: bar.advance(n)`` draws ``label [####  ] 40%``.
@@ -18,7 +20,13 @@ class Progress:
     """
 
     def __init__(self, label, total, *, unit="", enabled=True, stream=None, width=30):
-        self.label, self.total, self.unit = label, max(int(total), 0), unit
+        for name, n, least in (("total", total, 0), ("width", width, 1)):
+            if not (isinstance(n, (int, np.integer)) and not isinstance(n, bool) and n >= least):
+                raise ValueError(f"Progress: {name} must be an integer >= {least}, got {n!r}")
+        for name, text in (("label", label), ("unit", unit)):
+            if not isinstance(text, str):
+                raise TypeError(f"Progress: {name} must be a string, got {text!r}")
+        self.label, self.total, self.unit = label, int(total), unit
         self.enabled, self.width = enabled, width
         self.stream = sys.stderr if stream is None else stream
         self.done, self._last_draw = 0, 0.0

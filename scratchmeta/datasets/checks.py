@@ -1,0 +1,92 @@
+"""Checks of task data, in one place: counts, task parameters, predictions and targets, folders.
+
+Not a lecture section: the families' manners. Every family of
+:mod:`scratchmeta.tasks`, :mod:`scratchmeta.more_tasks` and
+:mod:`scratchmeta.datasets.omniglot_tasks` checks its arguments with these
+helpers before it draws anything, and every loss checks that the prediction and
+the target it compares have the same shape (NumPy would broadcast a (tasks,
+points, 1) prediction against (tasks, points, 2) targets without a word). Each
+failure is one ValueError or TypeError, "<function>: <argument> must be
+<expected>, got <value>". Every check is O(1): it reads shapes, types and paths,
+never the data.
+
+Imports nothing from the families, so :mod:`scratchmeta.tasks` can use it.
+"""
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+from scratchmeta import autodiff as ad
+
+
+_NO_DRAWS = np.random.default_rng(0)     # drawing zero tasks from it leaves it as it was
+
+
+def _is_count(n):
+    """An integer, and not a bool (True is not a count)."""
+    return isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_))
+
+
+def check_counts(n_tasks, n_support, n_query):
+    """Refuse a count of tasks or points that is not a positive integer (n_query may be 0)."""
+    for name, n in (("n_tasks", n_tasks), ("n_support", n_support), ("n_query", n_query)):
+        if not (_is_count(n) and n >= (0 if name == "n_query" else 1)):
+            raise ValueError(f"{name} must be a positive integer, got {n!r}")
+
+
+def check_batch(family, rng, task_params, n_support, n_query):
+    """The number of tasks of ``family.make_batch(rng, task_params, ...)``, once all is checked.
+
+    ``task_params`` must be an array of the shape (tasks, ...) and kind that
+    ``family.sample_params`` draws (found by drawing zero tasks), with at least
+    one task; ``rng`` a NumPy Generator; the counts as :func:`check_counts`.
+    """
+    where = f"{type(family).__name__}.make_batch"
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"{where}: rng must be a numpy.random.Generator (e.g. "
+                        f"np.random.default_rng(0)), got {rng!r:.60}")
+    want = np.asarray(family.sample_params(_NO_DRAWS, 0))     # shape (0, ...): no draws
+    shape = f"(tasks, {', '.join(map(str, want.shape[1:]))})"
+    if not isinstance(task_params, np.ndarray):
+        raise TypeError(f"{where}: task_params must be a NumPy array of shape {shape}, as "
+                        f"sample_params draws them, got {task_params!r:.60}")
+    if task_params.ndim != want.ndim or task_params.shape[1:] != want.shape[1:] \
+            or len(task_params) == 0:
+        raise ValueError(f"{where}: task_params must have shape {shape} (at least one task), "
+                         f"as sample_params draws them, got shape {task_params.shape}")
+    kinds, expected = ("iu", "integers") if want.dtype.kind in "iu" else ("iuf", "real numbers")
+    if task_params.dtype.kind not in kinds:
+        raise TypeError(f"{where}: task_params must be {expected}, got dtype "
+                        f"{task_params.dtype}")
+    check_counts(len(task_params), n_support, n_query)
+    return len(task_params)
+
+
+def check_targets(where, pred, y, names=("pred", "y")):
+    """``pred`` and ``y`` of one shape (..., points, outputs) before a loss compares them.
+
+    Works on the engine's Tensors (``ad.shape`` does not unwrap them), so it
+    costs nothing inside ``grad``.
+    """
+    shapes = ad.shape(pred), ad.shape(y)
+    for name, x, shape in zip(names, (pred, y), shapes):
+        if len(shape) < 2:
+            raise ValueError(f"{where}: {name} must be an array of shape (..., points, "
+                             f"outputs), got {shape if shape else repr(x)[:60]}")
+    if shapes[0] != shapes[1]:
+        raise ValueError(f"{where}: {names[1]} must have the shape of {names[0]}, "
+                         f"{shapes[0]}, got shape {shapes[1]}")
+
+
+def check_folder(name, path):
+    """``path`` is a folder, or a folder can be made there: no part of it is a file."""
+    path = Path(path).expanduser()
+    for part in (path, *path.parents):
+        if os.path.lexists(part):
+            if not part.is_dir():
+                where = "" if part == path else f" inside {str(part)!r},"
+                raise ValueError(f"{name} must be a folder, got {str(path)!r},{where} which "
+                                 f"is not a folder")
+            return
