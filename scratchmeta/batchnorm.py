@@ -52,6 +52,7 @@ The initialisation, :func:`finn_init`, follows their ``construct_fc_weights``.
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.meta.checks import check_rng
 
 
 def batch_norm(h, scale=None, offset=None, *, eps=1e-3):
@@ -91,6 +92,7 @@ def finn_init(rng, sizes):
     deviations (TensorFlow's ``truncated_normal``: draws beyond +-2 are
     redrawn), offsets and the head's bias zero.
     """
+    check_rng("rng", rng)
     params = []
     for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
         z = rng.standard_normal((fan_in, fan_out))
@@ -106,6 +108,9 @@ def _lift(name, p, h_shape):
     """A per-task (tasks, features) parameter becomes (tasks, 1, features) for the points axis."""
     if p is None:
         return None
+    dtype = p.dtype if hasattr(p, "dtype") else np.asarray(p).dtype
+    if isinstance(p, (str, bytes)) or np.dtype(dtype).kind not in "biuf":
+        raise TypeError(f"{name} must be None or an array of real numbers, got {p!r}"[:300])
     shape, features = ad.shape(p), h_shape[-1]
     if shape == (features,):
         return p

@@ -34,6 +34,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.batchnorm import batch_norm, finn_init
+from scratchmeta.meta.checks import (check_count, check_mlp, check_mlp_init, check_mlp_input,
+                                     check_params)
 
 ACTIVATIONS = {"relu": ad.relu, "tanh": ad.tanh, "sigmoid": ad.sigmoid}
 
@@ -42,26 +44,7 @@ class MLP:
     """A fully connected network with layer widths ``sizes``, e.g. (1, 40, 40, 1)."""
 
     def __init__(self, sizes, activation="relu", batch_norm=False, dtype="float64"):
-        if isinstance(sizes, (str, bytes)) or not np.iterable(sizes):
-            raise TypeError(f"sizes must be a sequence of layer widths, e.g. (1, 40, 40, 1), "
-                            f"got {sizes!r}")
-        sizes = tuple(sizes)
-        if len(sizes) < 2 or not all(isinstance(n, (int, np.integer))
-                                     and not isinstance(n, (bool, np.bool_)) and n > 0
-                                     for n in sizes):
-            raise ValueError(f"sizes must be at least two positive integers, got {sizes!r}")
-        if activation not in ACTIVATIONS:
-            raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, "
-                             f"got {activation!r}")
-        if not isinstance(batch_norm, bool):
-            raise TypeError(f"batch_norm must be True or False, got {batch_norm!r}")
-        try:
-            dtype = np.dtype(dtype)
-        except TypeError:
-            dtype = None
-        if dtype not in (np.dtype("float64"), np.dtype("float32")):
-            raise TypeError(f"dtype must be 'float64' or 'float32' (the parameters' type), "
-                            f"got {dtype!r}")
+        sizes, dtype = check_mlp(sizes, activation, batch_norm, dtype, ACTIVATIONS)
         self.dtype = dtype
         self.sizes = sizes
         self.activation = activation
@@ -104,9 +87,7 @@ class MLP:
 
         With batch norm, Finn et al.'s (``batchnorm.finn_init``).
         """
-        if not isinstance(rng, np.random.Generator):
-            raise TypeError(f"rng must be a numpy.random.Generator (e.g. "
-                            f"np.random.default_rng(0)), got {rng!r}")
+        check_mlp_init(self, rng)
         if self.batch_norm:
             params = finn_init(rng, self.sizes)
         else:
@@ -129,7 +110,7 @@ class MLP:
         With batch norm, a layer is act(batch_norm(h W, offset=beta)), the
         statistics taken over each task's own points.
         """
-        self._check(body_params, x, self.n_layers - 1)
+        check_mlp_input(self, body_params, x, self.n_layers - 1)
         h = x
         for w, b in zip(body_params[0::2], body_params[1::2]):
             if self.batch_norm:
@@ -167,18 +148,6 @@ class MLP:
         w, b = head_params
         return ad.matmul(features, w) + _lift_bias(b)
 
-    def _check(self, body_params, x, n_layers):
-        if len(body_params) != 2 * n_layers:
-            raise ValueError(f"expected {2 * n_layers} body parameters [W1, b1, ...] for "
-                             f"sizes {self.sizes}, got {len(body_params)}")
-        ndim = len(ad.shape(x))
-        if ndim not in (2, 3):
-            raise ValueError(f"x must have shape (points, features) or (tasks, points, "
-                             f"features), got shape {ad.shape(x)}")
-        if ad.shape(x)[-1] != self.sizes[0]:
-            raise ValueError(f"x must have {self.sizes[0]} features (the first of sizes "
-                             f"{self.sizes}), got shape {ad.shape(x)}")
-
     def __repr__(self):
         bn = ", batch_norm=True" if self.batch_norm else ""
         dt = "" if self.dtype == np.float64 else f", dtype={self.dtype.name!r}"
@@ -198,6 +167,7 @@ def per_task(params, n_tasks):
     backward pass over the whole batch (section 1.3.2). Biases become
     (tasks, 1, width), which broadcast over points without a reshape.
     """
+    check_count("n_tasks", n_tasks, 1)
     out = []
     for p in params:
         shape = ad.shape(p)
@@ -208,4 +178,5 @@ def per_task(params, n_tasks):
 
 def split(params):
     """(body parameters, head parameters): all layers but the last, and the last."""
+    check_params("params", params, minimum=2)
     return list(params[:-2]), list(params[-2:])

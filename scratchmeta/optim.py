@@ -16,6 +16,7 @@ flattens it only when it is written.
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.meta.checks import check_tree
 
 
 def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
@@ -51,10 +52,14 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
         if rows is None and ad.shape(g) != ad.shape(p):        # (adam_rows: the rows' grads)
             raise ValueError(f"grads must be shaped like the parameters: grads {i} has shape "
                              f"{ad.shape(g)}, its parameter {ad.shape(p)}")
+        if not np.isfinite(g).all():           # a NaN would become every later step's NaN
+            raise ValueError(f"grads must be finite, got NaN or inf in grads {i} (of shape "
+                             f"{ad.shape(g)})")
 
 
 def adam_init(params):
     """Adam's state before its first step: t = 0 and zero moments shaped like ``params``."""
+    check_tree("params", params)
     zeros = ad.tree_map(np.zeros_like, params)
     return {"t": np.array(0), "m": zeros, "v": ad.tree_map(np.zeros_like, params)}
 

@@ -21,7 +21,7 @@ import itertools
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_count
+from scratchmeta.meta.checks import check_adaptation, check_count, check_sgd
 from scratchmeta.nn import per_task
 
 
@@ -37,6 +37,7 @@ def sgd_path(theta, batch, model, *, inner_lr, loss, trainable=None, stop_on_div
     Raises FloatingPointError when SGD diverges (a parameter is not finite),
     unless ``stop_on_divergence=False`` (an experiment that measures divergence).
     """
+    check_sgd(inner_lr, loss)               # raised before the first step, not after it
     theta = [np.array(ad.stop_gradient(p)) for p in theta]                  # writable copies
     moving = list(range(len(theta))) if trainable is None else sorted(trainable)
 
@@ -85,6 +86,7 @@ def after(path, n_steps):
 
 def curve(strategy, state, batch, n_steps):
     """(tasks, n_steps + 1): each task's query metric after 0, 1, ..., n_steps steps."""
+    check_adaptation(strategy, batch, n_steps)
     path = strategy.adaptation(state, batch)
     model, family = strategy.model, strategy.family
     return np.stack([family.metric(model.apply(theta, batch.x_query), batch.y_query)
@@ -93,5 +95,6 @@ def curve(strategy, state, batch, n_steps):
 
 def predict(strategy, state, batch, n_steps):
     """(tasks, n_query, outputs): the query predictions after ``n_steps`` steps."""
+    check_adaptation(strategy, batch, n_steps)
     theta = after(strategy.adaptation(state, batch), n_steps)
     return np.asarray(ad.stop_gradient(strategy.model.apply(theta, batch.x_query)))

@@ -27,7 +27,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_count, check_rate
+from scratchmeta.meta.checks import check_count, check_rate, check_update_args
 from scratchmeta.meta.guard import check_update
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.optim import adam_init, adam_update
@@ -72,6 +72,7 @@ class Pretrained:
         return self.family.sample(rng, self.config.meta_batch, self.config.n_support, 0)
 
     def update(self, state, batch, rng, step):
+        check_update_args(state, step, ("params", "adam"))
         c = self.config
         loss, grads = ad.value_and_grad(pooled_loss)(state["params"], batch.x_support,
                                                      batch.y_support, self.model,
@@ -117,6 +118,7 @@ class Scratch:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
+        check_update_args(state, step)
         pred = self.model.apply(state["params"], batch.x_query)
         loss = float(np.mean(ad.stop_gradient(self.family.loss(pred, batch.y_query))))
         check_update(loss, [], step=step, advice="the initialisation itself is not finite")

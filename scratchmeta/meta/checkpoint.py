@@ -57,6 +57,9 @@ ZIP_MAGIC = b"PK\x03\x04"                # every .npz is a zip archive
 
 def flatten(state, prefix=""):
     """{"params": [a, b], "adam": {"t": t}} -> {"params/0": a, "params/1": b, "adam/t": t}."""
+    if not prefix and not isinstance(state, (dict, list, tuple)):
+        raise TypeError(f"state must be a dict (or list) of arrays, e.g. {{'params': [...]}}, "
+                        f"got {state!r}"[:300])
     if isinstance(state, (list, tuple)):
         state = {str(i): v for i, v in enumerate(state)}
     elif not isinstance(state, dict):
@@ -74,6 +77,9 @@ def flatten(state, prefix=""):
 
 def unflatten(flat):
     """The nested state that :func:`flatten` flattened (numbered levels become lists)."""
+    if not isinstance(flat, dict):
+        raise TypeError(f"flat must be a dict {{'params/0': array, ...}} (from flatten), got "
+                        f"{flat!r}"[:300])
     tree = {}
     for path, value in flat.items():
         node, keys = tree, path.split("/")
@@ -189,21 +195,38 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
     if meta_losses.shape != (step,):
         raise ValueError(f"meta_losses must hold one loss per completed step, shape "
                          f"({step},), got shape {meta_losses.shape}")
+    if not np.all(np.isfinite(meta_losses)):
+        raise ValueError(f"meta_losses must be finite (a completed meta-step has a finite "
+                         f"meta-loss), got {int(np.sum(~np.isfinite(meta_losses)))} NaN or inf "
+                         f"values: {meta_losses.tolist()}"[:300])
+    if not isinstance(changes, (list, tuple)):
+        raise TypeError(f"changes must be a list of the changes made on resuming, got "
+                        f"{changes!r}")
+    texts = {}
+    for name, record in (("config", config), ("changes", list(changes))):
+        try:
+            texts[name] = json.dumps(record, sort_keys=True)
+        except (TypeError, ValueError) as e:
+            raise TypeError(f"{name} must be JSON-able (plain numbers, strings, lists and "
+                            f"dicts), got {record!r}: {e}"[:400]) from None
     arrays = {}
     for key, value in flatten(state).items():
         value = np.asarray(value)
-        if value.dtype.hasobject:
-            raise TypeError(f"state[{key!r}] is an array of Python objects; a checkpoint holds "
-                            f"numeric arrays only (it is loaded with allow_pickle=False)")
+        if value.dtype.kind not in "fiub":
+            what = {"c": "complex numbers", "U": "text (str)", "S": "bytes",
+                    "O": "Python objects"}.get(value.dtype.kind, f"dtype {value.dtype}")
+            raise TypeError(f"state/{key} holds {what}; a checkpoint holds arrays of real "
+                            f"numbers only (it is loaded with allow_pickle=False), got "
+                            f"{value!r}"[:300])
         arrays[f"state/{key}"] = value
     _check_finite_state({k[len("state/"):]: v for k, v in arrays.items()}, path,
                         "refusing to save")
     arrays.update({"meta/format": np.array(FORMAT), "meta/step": np.array(step, np.int64),
                    "meta/seed": np.array(seed, np.int64),
                    "meta/strategy": np.array(str(config.get("name", "?"))),
-                   "meta/config": np.array(json.dumps(config, sort_keys=True)),
+                   "meta/config": np.array(texts["config"]),
                    "meta/meta_losses": meta_losses,
-                   "meta/changes": np.array(json.dumps(list(changes), sort_keys=True))})
+                   "meta/changes": np.array(texts["changes"])})
     folder = os.path.dirname(path)
     if folder:
         os.makedirs(folder, exist_ok=True)
@@ -298,7 +321,12 @@ def load_checkpoint(path):
         isinstance(arrays["meta/format"], np.ndarray) and \
         arrays["meta/format"].dtype.kind == "U" else ""
     if fmt not in (FORMAT, FORMAT_1):
-        found = f"meta/format = {fmt!r}" if fmt else "no meta/format"
+        if fmt:
+            found = f"meta/format = {fmt!r}"
+        elif "meta/format" in arrays:
+            found = f"meta/format = {np.asarray(arrays['meta/format']).tolist()!r}, not text"
+        else:
+            found = "no meta/format"
         raise ValueError(f"{path!r} is not a scratchmeta checkpoint ({found}, expected "
                          f"{FORMAT!r}); its arrays are {sorted(arrays)[:8]}")
     # A checkpoint holds NumPy arrays named meta/... and state/..., nothing else (a file an
@@ -379,13 +407,15 @@ def check_state(state, strategy, path="the checkpoint"):
     """
     want = _paths(strategy.init_state(np.random.default_rng(0)))
     got = _paths(state)
-    missing, extra = sorted(set(want) - set(got)), sorted(set(got) - set(want))
+    missing = sorted(set(want) - set(got), key=_parameters_first)
+    extra = sorted(set(got) - set(want), key=_parameters_first)
     if missing or extra:
-        parts = ([f"missing {', '.join('state/' + k for k in missing[:4])}"] if missing else []) \
-            + ([f"unexpected {', '.join('state/' + k for k in extra[:4])}"] if extra else [])
+        parts = [f"{what} {', '.join('state/' + k for k in keys[:4])}"
+                 + (f" and {len(keys) - 4} more" if len(keys) > 4 else "")
+                 for what, keys in (("missing", missing), ("unexpected", extra)) if keys]
         raise ValueError(f"{path!r} does not hold a {strategy.name} state for this model: "
                          f"{'; '.join(parts)}")
-    for key in sorted(want, key=lambda k: ("adam" in k, k)):     # parameters first
+    for key in sorted(want, key=_parameters_first):
         a, b = np.asarray(want[key]), np.asarray(got[key])
         if a.shape != b.shape:
             raise ValueError(f"{path!r} does not fit this model: entry state/{key} has shape "
@@ -399,6 +429,11 @@ def check_state(state, strategy, path="the checkpoint"):
         if a.dtype.kind == "f" and b.dtype != a.dtype:
             raise ValueError(f"{path!r} is damaged: entry state/{key} holds {b.dtype}, but "
                              f"this run's parameters are {a.dtype}")
+
+
+def _parameters_first(key):
+    """A sort key: the parameters' entries before the optimizer's (``adam``)."""
+    return "adam" in key, key
 
 
 def _paths(tree, prefix=""):
@@ -420,6 +455,8 @@ def restore(path, *, root=None):
     the recorded one.
     """
     from scratchmeta.meta.registry import strategy_from_config     # the registry imports us
+    if root is not None and not isinstance(root, (str, os.PathLike)):
+        raise TypeError(f"root must be a folder path (str or os.PathLike) or None, got {root!r}")
     ckpt = load_checkpoint(path)
     if root is not None and ckpt.config.get("family", {}).get("name") != "omniglot":
         raise ValueError(f"--root applies to omniglot checkpoints; {os.fspath(path)!r} holds "

@@ -7,7 +7,10 @@ are checked in one place for every strategy: ``protocol.configure`` holds each
 hyperparameter to the type its configuration field declares
 (:func:`check_type`: a bool is not a count, a word is not a number), before
 the strategy's own ``check`` looks at ranges. :func:`check_memory` refuses a
-size that cannot fit before anything is allocated.
+size that cannot fit before anything is allocated. The learner's arguments
+(``nn.MLP``'s sizes, its parameters and inputs), a strategy's ``update``,
+test-time SGD and ``adapt``'s entry points are checked here too, each kind by
+one helper that every entry point of that kind calls.
 
 The guard of section 1.3.7, which checks what training produces rather than
 what a user passed in, is :mod:`scratchmeta.meta.guard`.
@@ -198,3 +201,153 @@ def check_ridge_inputs(features, targets, lam, *, one_hot=False,
         raise ValueError(f"lam must be a scalar, got an array of shape {lam_value.shape}")
     if not lam_value > 0:          # also rejects NaN
         raise ValueError(f"lam must be positive ({lam_role}), got {float(lam_value)!r}")
+
+
+# --- the learner, its parameters and its inputs -----------------------------------------------
+
+def check_rng(name, rng):
+    """A numpy.random.Generator, the one kind of random source the package draws from."""
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"{name} must be a numpy.random.Generator (e.g. "
+                        f"np.random.default_rng(0)), got {rng!r}")
+
+
+def check_mlp(sizes, activation, batch_norm, dtype, activations):
+    """``MLP``'s constructor arguments; returns (sizes as a tuple, dtype as a numpy dtype)."""
+    if isinstance(sizes, (str, bytes)) or not np.iterable(sizes):
+        raise TypeError(f"sizes must be a sequence of layer widths, e.g. (1, 40, 40, 1), "
+                        f"got {sizes!r}")
+    sizes = tuple(sizes)
+    if len(sizes) < 2 or not all(isinstance(n, (int, np.integer))
+                                 and not isinstance(n, (bool, np.bool_)) and n > 0
+                                 for n in sizes):
+        raise ValueError(f"sizes must be at least two positive integers, got {sizes!r}")
+    if activation not in activations:
+        raise ValueError(f"activation must be one of {sorted(activations)}, got {activation!r}")
+    if not isinstance(batch_norm, bool):
+        raise TypeError(f"batch_norm must be True or False, got {batch_norm!r}")
+    try:
+        dtype = np.dtype(dtype)
+    except TypeError:
+        dtype = None
+    if dtype not in (np.dtype("float64"), np.dtype("float32")):
+        raise TypeError(f"dtype must be 'float64' or 'float32' (the parameters' type), "
+                        f"got {dtype!r}")
+    return sizes, dtype
+
+
+def check_mlp_init(model, rng):
+    """``MLP.init``: a Generator, and parameters that fit in memory (refused before drawing)."""
+    check_rng("rng", rng)
+    sizes = model.sizes
+    check_memory(f"the parameters of {model!r}",
+                 sum(float(a) * b + b for a, b in zip(sizes[:-1], sizes[1:])))
+
+
+def check_mlp_input(model, body_params, x, n_layers):
+    """``MLP.apply``'s arguments: 2 parameters a layer, and real inputs x of the right width."""
+    if len(body_params) != 2 * n_layers:
+        raise ValueError(f"expected {2 * n_layers} body parameters [W1, b1, ...] for "
+                         f"sizes {model.sizes}, got {len(body_params)}")
+    shape = ad.shape(x)
+    if len(shape) not in (2, 3):
+        raise ValueError(f"x must have shape (points, features) or (tasks, points, "
+                         f"features), got shape {shape}")
+    if shape[-1] != model.sizes[0]:
+        raise ValueError(f"x must have {model.sizes[0]} features (the first of sizes "
+                         f"{model.sizes}), got shape {shape}")
+    dtype = x.dtype if hasattr(x, "dtype") else np.asarray(x).dtype
+    if np.dtype(dtype).kind not in "biuf":
+        raise TypeError(f"x must hold real numbers, got an array of dtype {dtype}"
+                        + (" (complex numbers)" if np.dtype(dtype).kind == "c" else ""))
+
+
+def check_params(name, params, *, minimum=1):
+    """A parameter list: a list or tuple of at least ``minimum`` numeric arrays."""
+    if not isinstance(params, (list, tuple)) or len(params) < minimum:
+        raise TypeError(f"{name} must be a list of at least {minimum} parameter arrays "
+                        f"(e.g. MLP.init's [W1, b1, ...]), got {params!r}"[:300])
+
+
+def check_params_fit(model, params, name="params"):
+    """Parameters ``[W1, b1, ...]`` of the shapes ``model`` gives them (an MLP's sizes)."""
+    check_params(name, params, minimum=2)
+    sizes = getattr(model, "sizes", None)
+    if sizes is None:
+        return                                     # not an MLP: no opinion
+    want = [s for a, b in zip(sizes[:-1], sizes[1:]) for s in ((a, b), (b,))]
+    got = [ad.shape(p) for p in params]
+    if got != want:
+        i = next((i for i, (g, w) in enumerate(zip(got, want)) if g != w), min(len(got),
+                                                                                len(want)))
+        raise ValueError(f"{name} do not fit {model!r}: {name}[{i}] has shape "
+                         f"{got[i] if i < len(got) else 'none'}, expected "
+                         f"{want[i] if i < len(want) else 'none'} ({len(want)} arrays of shapes "
+                         f"{want}, got {len(got)})")
+
+
+def check_same_length(name, value, other_name, other):
+    """Two lists that go together entry by entry (e.g. theta_T and theta0) are as long."""
+    if len(value) != len(other):
+        raise ValueError(f"{name} must hold one array per entry of {other_name}: "
+                         f"{len(other)} expected, got {len(value)}")
+
+
+def check_callable(name, value, example):
+    if not callable(value):
+        raise TypeError(f"{name} must be a function, e.g. {example}, got {value!r}")
+
+
+def check_sgd(inner_lr, loss):
+    """Test-time SGD's settings (eq. 22.4): a finite inner_lr >= 0 and a loss function."""
+    check_rate("inner_lr", inner_lr, allow_zero=True)
+    check_callable("loss", loss, "scratchmeta.tasks.mse")
+
+
+def check_batch(batch, name="batch"):
+    """A batch of tasks: support and query sets (a TaskBatch from family.sample)."""
+    if not all(hasattr(batch, part) for part in ("x_support", "y_support", "x_query",
+                                                 "y_query")):
+        raise TypeError(f"{name} must be a batch of tasks (a TaskBatch, e.g. from "
+                        f"family.sample(rng, n_tasks, n_support, n_query)), got {batch!r}"[:300])
+
+
+def check_strategy(strategy, name="strategy"):
+    """A strategy object (``registry.make_strategy``): it adapts, and has a model and family."""
+    if isinstance(strategy, str) or not all(hasattr(strategy, a) for a in (
+            "adaptation", "model", "family")):
+        raise TypeError(f"{name} must be a strategy object (e.g. scratchmeta.meta.registry."
+                        f"make_strategy('maml')), got {strategy!r}")
+
+
+def check_update_args(state, step, keys=("params",)):
+    """A strategy's ``update(state, batch, rng, step)``: a state holding ``keys``, a step >= 0."""
+    if not isinstance(state, dict) or not set(keys) <= set(state):
+        missing = sorted(set(keys) - set(state)) if isinstance(state, dict) else list(keys)
+        raise TypeError(f"state must be the strategy's state, a dict with the keys "
+                        f"{list(keys)} (from init_state), got "
+                        f"{f'one without {missing}: ' if isinstance(state, dict) else ''}"
+                        f"{state!r}"[:300])
+    check_count("step", step, 0)
+
+
+def check_tree(name, tree):
+    """A tree (list, tuple, dict) of at least one array of real numbers, e.g. parameters."""
+    leaves = ad.tree_flatten(tree)[0] if isinstance(tree, (list, tuple, dict)) else []
+    if not leaves or not all(np.asarray(leaf).dtype.kind in "biuf" for leaf in leaves):
+        raise TypeError(f"{name} must be a list (or tree) of arrays of real numbers, e.g. "
+                        f"MLP.init's [W1, b1, ...], got {tree!r}"[:300])
+
+
+def check_adaptation(strategy, batch, n_steps):
+    """``adapt.curve`` and ``adapt.predict``: a strategy, a batch of tasks and n_steps >= 0."""
+    check_strategy(strategy)
+    check_batch(batch)
+    check_count("n_steps", n_steps, 0)
+
+
+def check_meta_loss(params, model, inner_lr, inner_steps, loss):
+    """MAML's meta-loss: theta0 of the model's shapes, the settings of eq. 22.4, a loss."""
+    check_params_fit(model, params)
+    check_inner(inner_lr, inner_steps)
+    check_callable("loss", loss, "scratchmeta.tasks.mse")

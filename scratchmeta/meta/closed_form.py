@@ -33,7 +33,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_head_config
+from scratchmeta.meta.checks import check_head_config, check_update_args
 from scratchmeta.meta.guard import ExplodingMetaGradient, check_update
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.meta.ridge import ridge_fit
@@ -118,6 +118,7 @@ class ClosedForm:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
+        check_update_args(state, step, ("params", "adam"))
         advice = (f"with ridge lam = {self.lam(state):.3g}; the solve of eq. 22.6 is "
                   f"ill-conditioned when lam is tiny against Phi^T Phi (section 1.4.3): try "
                   f"a larger lam, or learn_lam=False")

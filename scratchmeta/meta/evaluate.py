@@ -40,7 +40,8 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_count, check_family, check_memory, check_model_fits
+from scratchmeta.meta.checks import (check_count, check_family, check_memory, check_model_fits,
+                                     check_strategy)
 
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
 HELD_OUT_SEED = 22  # the default seed of held-out (test) tasks (lecture 22)
@@ -82,6 +83,9 @@ class Evaluation(NamedTuple):
 def interval(values, axis=0):
     """(mean, half-width) of the 95% interval mean +- 1.96 s / sqrt(n), over ``axis``."""
     values = np.asarray(values, dtype=float)
+    if not (isinstance(axis, (int, np.integer)) and -values.ndim <= axis < values.ndim):
+        raise ValueError(f"axis must be an axis of values of shape {values.shape} (an integer "
+                         f"in {-values.ndim}..{values.ndim - 1}), got {axis!r}")
     n = values.shape[axis]
     if n < 2:
         raise ValueError(f"an interval needs at least 2 values, got {n}")
@@ -90,11 +94,16 @@ def interval(values, axis=0):
 
 def task_rng(seed, i):
     """The generator of held-out task i: spawn key (2, i), apart from training's streams."""
+    check_count("seed", seed, 0)
+    check_count("i (the task's index)", i, 0)
     return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(2, i)))
 
 
 def held_out_tasks(family, n_tasks, n_support, n_query, seed=HELD_OUT_SEED, start=0):
     """Tasks start .. start + n_tasks - 1 as one TaskBatch; task i comes from task_rng(seed, i)."""
+    check_family(family)
+    for name, value, minimum in (("n_tasks", n_tasks, 1), ("seed", seed, 0), ("start", start, 0)):
+        check_count(name, value, minimum)
     batches = [family.sample(task_rng(seed, i), 1, n_support, n_query)
                for i in range(start, start + n_tasks)]
     return type(batches[0])(*(np.concatenate(parts) for parts in zip(*batches)))
@@ -153,6 +162,7 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
     metric of :func:`diverged_value` from the step it diverged (the mean is
     then not finite, the median and ``diverged`` say how many).
     """
+    check_strategy(strategy)
     for name, value, minimum in (("n_tasks", n_tasks, 2), ("n_steps", n_steps, 0),
                                  ("chunk_size", chunk_size, 1), ("n_support", n_support, 1),
                                  ("n_query", n_query, 1), ("seed", seed, 0)):
@@ -262,7 +272,17 @@ def select_test_time(strategy, state, family, *, candidates, max_steps=10, n_tas
 # --- tables ----------------------------------------------------------------------------
 
 def format_interval(mean, half_width):
-    """'0.512 ± 0.041': the mean to the precision its interval supports (2 digits of it)."""
+    """'0.512 ± 0.041': the mean to the precision its interval supports (2 digits of it).
+
+    A diverged run's mean or half-width may be inf or NaN; a negative half-width is refused.
+    """
+    for name, value in (("mean", mean), ("half_width", half_width)):
+        if not (isinstance(value, (int, float, np.integer, np.floating))
+                and not isinstance(value, (bool, np.bool_))):
+            raise TypeError(f"{name} must be a number, got {value!r}")
+    if half_width < 0:
+        raise ValueError(f"half_width must be >= 0 (or inf/NaN for a diverged run), got "
+                         f"{half_width!r}")
     if abs(mean) >= 1e5 or (np.isfinite(half_width) and half_width >= 1e5):
         return f"{mean:.3g} ± {half_width:.2g}"          # a diverged run: keep it short
     if not np.isfinite(half_width) or half_width <= 0:

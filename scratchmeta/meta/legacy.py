@@ -27,6 +27,10 @@ WITH_ADAM = {"MAML", "FOMAML", "ANIL", "Subset", "ClosedForm", "Pretrained"}
 
 def upgrade_config(config):
     """A format-1 strategy record in today's names (MAML with first_order is FOMAML)."""
+    if not (isinstance(config, dict) and isinstance(config.get("class"), str)
+            and isinstance(config.get("hyperparameters"), dict)):
+        raise TypeError(f"config must be a strategy record, a dict with 'class' and "
+                        f"'hyperparameters', got {config!r}"[:300])
     config = dict(config)
     module, _, cls = config["class"].rpartition(".")
     hyper = dict(config["hyperparameters"])

@@ -33,7 +33,8 @@ from dataclasses import dataclass
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_count, check_inner, check_rate
+from scratchmeta.meta.checks import (check_count, check_inner, check_meta_loss, check_rate,
+                                     check_update_args)
 from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.meta.maml_low_rank import meta_loss_low_rank, uses_low_rank
 from scratchmeta.meta.protocol import configure, draw_tasks
@@ -54,6 +55,7 @@ def inner_sgd(task_params, x, y, apply, *, inner_lr, inner_steps, loss=mse, firs
     differentiable with respect to whatever ``task_params`` (and ``x``) depend
     on: this is the loop MAML unrolls.
     """
+    check_inner(inner_lr, inner_steps)
     moving = None if trainable is None else sorted(trainable)
 
     def support_loss(p):
@@ -100,7 +102,7 @@ def meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False,
     With fewer support points than input features (Omniglot) it is computed
     by ``maml_low_rank.meta_loss_low_rank``, without per-task weight matrices.
     """
-    check_inner(inner_lr, inner_steps)
+    check_meta_loss(params, model, inner_lr, inner_steps, loss)
     if uses_low_rank(params, batch, model):
         return meta_loss_low_rank(params, batch, model, inner_lr=inner_lr,
                                   inner_steps=inner_steps, first_order=first_order, loss=loss)
@@ -172,6 +174,7 @@ class MAML:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
+        check_update_args(state, step, ("params", "adam"))
         c = self.config
         loss, grads = self.meta_grad(state["params"], batch, rng)
         check_update(loss, grads, step=step, advice=inner_advice(c.inner_steps, c.inner_lr))

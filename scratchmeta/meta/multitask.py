@@ -49,7 +49,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_choice, check_count, check_rate
+from scratchmeta.meta.checks import check_choice, check_count, check_rate, check_update_args
 from scratchmeta.meta.guard import check_update
 from scratchmeta.meta.protocol import configure
 from scratchmeta.meta.ridge import ridge_fit
@@ -150,6 +150,7 @@ class Multitask:
                                                       c.n_support, 0))
 
     def update(self, state, batch, rng, step):
+        check_update_args(state, step, ("body", "adam", "heads", "heads_adam"))
         c, rows, tasks = self.config, batch.rows, batch.tasks
         loss, (g_body, g_heads) = ad.value_and_grad(multitask_loss, argnums=(0, 1))(
             list(state["body"]), [h[rows] for h in state["heads"]], tasks.x_support,

@@ -40,7 +40,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_head_config
+from scratchmeta.meta.checks import check_head_config, check_update_args
 from scratchmeta.meta.guard import ExplodingMetaGradient, check_update
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.meta.r2d2_head import r2d2_logits
@@ -126,6 +126,7 @@ class R2D2:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
+        check_update_args(state, step, ("params", "adam"))
         p = state["params"]
         advice = (f"with lam = {float(np.exp(p['log_lam'])):.3g}; the {self.head_name} head's "
                   f"problem is ill-conditioned when lam is tiny (section 1.4.3): try a "

@@ -135,6 +135,9 @@ def strategy_from_config(record, *, root=None):
     in place of the recorded one (the loader checks the images' content hash,
     so where they live is not part of the run).
     """
+    if not isinstance(record, dict):
+        raise TypeError(f"record must be a strategy record, the dict protocol.describe(strategy) "
+                        f"makes, got {record!r}"[:300])
     for key in ("class", "hyperparameters", "model", "family"):
         if key not in record:
             raise ValueError(f"a strategy record needs the key {key!r}; got keys "
@@ -161,6 +164,9 @@ def strategy_from_config(record, *, root=None):
 
 
 def _strategy_class(name):
+    if not isinstance(name, str):
+        raise TypeError(f"the strategy's name must be a string, one of {list(STRATEGIES)}, "
+                        f"got {name!r}")
     if name not in STRATEGIES:
         raise ValueError(f"unknown strategy {name!r}; expected one of {list(STRATEGIES)}")
     return STRATEGIES[name]

@@ -43,7 +43,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_count, check_inner, check_rate
+from scratchmeta.meta.checks import (check_count, check_inner, check_rate, check_same_length,
+                                     check_update_args)
 from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.tasks import TaskBatch, mse
@@ -65,6 +66,7 @@ def fine_tune_tasks(params, batch, model, *, inner_lr, inner_steps, loss=mse):
 
 def reptile_direction(params, theta_T):
     """Mean over tasks of theta_T - theta0: Reptile's stand-in for -dL_test/dtheta0."""
+    check_same_length("theta_T", theta_T, "params", params)
     theta0 = [np.asarray(ad.stop_gradient(p)) for p in params]
     return [np.mean(t - p, axis=0) for p, t in zip(theta0, theta_T)]
 
@@ -74,6 +76,7 @@ def reptile_step(params, batch, model, *, inner_lr, inner_steps, meta_lr, loss=m
 
     With one task and ``meta_lr = 1`` this is exactly that task's theta_T.
     """
+    check_rate("meta_lr", meta_lr)
     theta_T = fine_tune_tasks(params, batch, model, inner_lr=inner_lr,
                               inner_steps=inner_steps, loss=loss)
     return [np.asarray(ad.stop_gradient(p)) + meta_lr * d
@@ -136,6 +139,7 @@ class Reptile:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
+        check_update_args(state, step)
         c = self.config
         eps = self.outer_step_size(step)
         theta0 = state["params"]

@@ -55,7 +55,7 @@ and both against central differences.
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_ridge_inputs
+from scratchmeta.meta.checks import check_count, check_rate, check_ridge_inputs
 from scratchmeta.meta.ridge import with_bias
 
 FORMS = ("auto", "primal", "dual")
@@ -119,6 +119,8 @@ def newton_solve(phi, y, lam, *, form="primal", tol=1e-10, max_steps=100):
     K = Phi Phi^T and S the blocks diag p_i - p_i p_i^T (multiply by Phi^T to
     see H s_W = G). For n < d that system is the smaller one.
     """
+    check_rate("tol", tol)
+    check_count("max_steps", max_steps, 1)              # W* takes at least one step
     n_tasks, n, d = phi.shape
     c = y.shape[-1]
     phi_t = np.swapaxes(phi, -1, -2)
@@ -171,6 +173,7 @@ def softmax_head_unrolled(features, targets, lam, n_steps):
     same W* and the same first derivatives.
     """
     _check_inputs(features, targets, lam)
+    check_count("n_steps", n_steps, 0)
     batched = len(ad.shape(features)) == 3
     phi, y = (features, targets) if batched else (_add_task_axis(features),
                                                   _add_task_axis(targets))
