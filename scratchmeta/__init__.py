@@ -14,6 +14,13 @@ __version__ = "0.1.0"
 # Keep freed memory in the process (glibc): the engine runs 2x faster. Opt out
 # with SCRATCHMETA_KEEP_FREED_MEMORY=0; undo with
 # scratchmeta.memory.restore_malloc_defaults(). See scratchmeta/memory.py.
+import sys  # noqa: E402
+import warnings  # noqa: E402
+
 from scratchmeta.memory import keep_freed_memory_unless_opted_out  # noqa: E402
 
-keep_freed_memory_unless_opted_out()
+try:
+    keep_freed_memory_unless_opted_out()
+except ValueError as error:     # a bad value: the allocator is left alone, and said so;
+    if sys.argv[:1] != ["-m"]:  # under `python -m scratchmeta...` the command line's
+        warnings.warn(f"{error}; the allocator is left alone", stacklevel=2)  # error line

@@ -587,10 +587,15 @@ def build_parser():
 
 
 def main(argv=None):
-    from scratchmeta.memory import keep_freed_memory
+    from scratchmeta.memory import keep_freed_memory, opt_out_value
     from scratchmeta.meta.guard import ExplodingMetaGradient
 
     args = build_parser().parse_args(argv)
+    try:
+        opt_out_value()         # a bad SCRATCHMETA_KEEP_FREED_MEMORY is this run's error
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     keep_freed_memory()         # 2-3x faster meta-steps on glibc; see scratchmeta/memory.py
     try:
         return args.run(args)

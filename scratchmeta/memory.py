@@ -40,7 +40,7 @@ import ctypes.util
 import numbers
 import os
 
-__all__ = ["keep_freed_memory", "keep_freed_memory_unless_opted_out",
+__all__ = ["keep_freed_memory", "keep_freed_memory_unless_opted_out", "opt_out_value",
            "restore_malloc_defaults", "current_setting", "OPT_OUT_VARIABLE"]
 
 M_TRIM_THRESHOLD = -1      # glibc's mallopt parameter numbers (malloc.h)
@@ -101,14 +101,20 @@ def keep_freed_memory_unless_opted_out():
     opts out; ``1``, empty or unset applies the setting; any other value is a
     ValueError. Returns True if the setting was applied.
     """
+    if opt_out_value() == "0":
+        _setting.update(thresholds=None, by=f"nobody ({OPT_OUT_VARIABLE}=0)")
+        return False
+    return keep_freed_memory()
+
+
+def opt_out_value():
+    """``SCRATCHMETA_KEEP_FREED_MEMORY`` stripped: "0", "1" or ""; any other value is a
+    ValueError naming the variable (the command lines report it as their error line)."""
     value = os.environ.get(OPT_OUT_VARIABLE, "").strip()
     if value not in ("", "0", "1"):
         raise ValueError(f"{OPT_OUT_VARIABLE} must be 0 (opt out) or 1 (keep freed memory), "
                          f"got {value!r}")
-    if value == "0":
-        _setting.update(thresholds=None, by=f"nobody ({OPT_OUT_VARIABLE}=0)")
-        return False
-    return keep_freed_memory()
+    return value
 
 
 def restore_malloc_defaults():

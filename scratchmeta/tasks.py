@@ -95,7 +95,7 @@ class TaskFamily:
 
     def make_batch(self, rng, task_params, n_support, n_query):
         """Support and query data for given tasks."""
-        n_tasks = check_batch(self, rng, task_params, n_support, n_query)
+        check_batch(self, rng, task_params, n_support, n_query)
         x = self.sample_x(rng, task_params, n_support + n_query)
         y = self.target(task_params, x)
         return TaskBatch(x[:, :n_support], y[:, :n_support], x[:, n_support:], y[:, n_support:])

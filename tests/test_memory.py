@@ -92,3 +92,27 @@ def test_results_do_not_depend_on_the_allocator_setting():
     finally:
         keep_freed_memory()
     np.testing.assert_array_equal(f(x), before)
+
+
+def _run(argv, value):
+    env = dict(os.environ, SCRATCHMETA_KEEP_FREED_MEMORY=value)
+    return subprocess.run([sys.executable, *argv], env=env, capture_output=True, text=True,
+                          cwd=os.path.dirname(os.path.abspath(__file__)))
+
+
+def test_a_bad_opt_out_value_warns_on_import_and_leaves_the_allocator_alone():
+    done = _run(["-c", "import scratchmeta.memory as m; print(m.current_setting()['by'])"],
+                "false")
+    assert done.returncode == 0 and done.stdout.split() == ["nobody"]
+    assert "SCRATCHMETA_KEEP_FREED_MEMORY must be 0 (opt out) or 1 (keep freed memory), " \
+           "got 'false'; the allocator is left alone" in done.stderr
+
+
+@pytest.mark.parametrize("argv", [["-m", "scratchmeta", "train", "--steps", "1"],
+                                  ["-m", "scratchmeta.figures", "--only", "fig22_3"]])
+def test_a_bad_opt_out_value_is_the_command_lines_one_error_line(argv, tmp_path):
+    done = _run(argv + ["--out", str(tmp_path / "out")], "yes")
+    assert done.returncode == 2 and not list(tmp_path.iterdir())
+    assert done.stderr.strip().splitlines() == [
+        "error: SCRATCHMETA_KEEP_FREED_MEMORY must be 0 (opt out) or 1 (keep freed memory), "
+        "got 'yes'"]

@@ -60,10 +60,11 @@ and the README can treat every figure alike.
 
 import argparse
 import importlib
+import sys
 import time
 from pathlib import Path
 
-from scratchmeta.memory import keep_freed_memory
+from scratchmeta.memory import keep_freed_memory, opt_out_value
 
 #: Where the PNG files go when no folder is given: the committed figures come from
 #: the full run only, so a quick run never overwrites them by default.
@@ -209,6 +210,11 @@ def main(argv=None):
         description="Regenerate the figures of Lecture 22 from real runs.")
     add_arguments(parser)
     args = parser.parse_args(argv)
+    try:
+        opt_out_value()         # a bad SCRATCHMETA_KEEP_FREED_MEMORY is this run's error
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     keep_freed_memory()         # see scratchmeta/memory.py
     run_all(args.out, quick=args.quick, only=args.only)
     return 0
