@@ -289,7 +289,20 @@ def test_an_explosion_mid_run_saves_the_last_good_state(tmp_path):
 
 
 def test_a_nan_meta_loss_is_never_carried_forward(tmp_path):
-    # A batch whose query targets are NaN: the strategy's own guard stops the step.
+    # theta0 turned NaN inside meta-step 2: the strategy's own guard stops the step.
+    class NaNParams(FailsAt):
+        def update(self, state, batch, rng, step):
+            self.at += 1
+            if self.at == 3:
+                state = dict(state, params=[p * np.nan for p in state["params"]])
+            return self.inner.update(state, batch, rng, step)
+    with pytest.raises(ExplodingMetaGradient, match="meta-loss is nan at meta-step 2"):
+        train(NaNParams(small_maml(), 0, None), 5, seed=0, checkpoint=tmp_path / "run.npz")
+    assert load_checkpoint(tmp_path / "run.npz").step == 2          # the last good state
+
+
+def test_a_batch_of_nan_data_is_refused_before_its_step_and_the_run_kept(tmp_path):
+    # Query targets that are NaN are bad data, not an explosion: refused by name.
     class NaNQuery(FailsAt):
         def sample_batch(self, rng, state):
             batch = self.inner.sample_batch(rng, state)
@@ -298,9 +311,11 @@ def test_a_nan_meta_loss_is_never_carried_forward(tmp_path):
         def update(self, state, batch, rng, step):
             self.at += 1
             return self.inner.update(state, batch, rng, step)
-    with pytest.raises(ExplodingMetaGradient, match="meta-loss is nan at meta-step 2"):
+    with pytest.raises(ValueError, match=r"batch\.y_query must hold finite numbers"):
         train(NaNQuery(small_maml(), 0, None), 5, seed=0, checkpoint=tmp_path / "run.npz")
-    assert load_checkpoint(tmp_path / "run.npz").step == 2          # the last good state
+    ckpt = load_checkpoint(tmp_path / "run.npz")
+    assert ckpt.step == 2
+    assert_same_state(ckpt.state, train(small_maml(), 2, seed=0))
 
 
 def test_bad_arguments_are_named():

@@ -455,9 +455,11 @@ _SWAP_LAST_TWO = {}         # ndim -> axes, so matrix_transpose builds each perm
 
 def matrix_transpose(x):
     """Swap the last two axes: the transpose of every matrix in a batch (differentiable)."""
-    if type(x) is np.ndarray:                       # nothing watches it: a NumPy view
+    if type(x) is np.ndarray and x.ndim > 1:        # nothing watches it: a NumPy view
         return x.swapaxes(-1, -2)
     n = len(_shape(x))
+    if n < 2:
+        raise ValueError(f"matrix_transpose: x must have 2 or more axes, got shape {_shape(x)}")
     axes = _SWAP_LAST_TWO.get(n) or _SWAP_LAST_TWO.setdefault(
         n, tuple(range(n - 2)) + (n - 1, n - 2))
     return transpose(x, axes)

@@ -320,8 +320,15 @@ def check_strategy(strategy, name="strategy"):
                         f"make_strategy('maml')), got {strategy!r}")
 
 
-def check_update_args(state, step, keys=("params",)):
-    """A strategy's ``update(state, batch, rng, step)``: a state holding ``keys``, a step >= 0."""
+def check_update_args(state, step, keys=("params",), batch=None):
+    """A strategy's ``update(state, batch, rng, step)``: a state holding ``keys``, a step >= 0,
+    and a batch whose data arrays (``x_support``, ...) hold no NaN or inf."""
+    for name in ("x_support", "y_support", "x_query", "y_query"):
+        data = getattr(batch, name, None)
+        if isinstance(data, np.ndarray) and data.dtype.kind == "f" and not np.isfinite(
+                data).all():
+            raise ValueError(f"batch.{name} must hold finite numbers, got "
+                             f"{int(np.sum(~np.isfinite(data)))} NaN or inf entries")
     if not isinstance(state, dict) or not set(keys) <= set(state):
         missing = sorted(set(keys) - set(state)) if isinstance(state, dict) else list(keys)
         raise TypeError(f"state must be the strategy's state, a dict with the keys "

@@ -118,7 +118,7 @@ class ClosedForm:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params", "adam"))
+        check_update_args(state, step, ("params", "adam"), batch)
         advice = (f"with ridge lam = {self.lam(state):.3g}; the solve of eq. 22.6 is "
                   f"ill-conditioned when lam is tiny against Phi^T Phi (section 1.4.3): try "
                   f"a larger lam, or learn_lam=False")

@@ -300,6 +300,11 @@ def format_table(rows):
     if not rows:
         return ""
     headers = list(rows[0])
+    for i, row in enumerate(rows):
+        extra = [key for key in row if key not in rows[0]]
+        if extra:       # a column the first row lacks would be dropped without a word
+            raise ValueError(f"format_table: row {i} has the keys {extra!r}, which row 0 "
+                             f"(the headers {headers!r}) lacks")
     cells = [[f"{row.get(h, ''):.3f}" if isinstance(row.get(h), float) else str(row.get(h, ''))
               for h in headers] for row in rows]
     widths = [max(len(h), *(len(c[j]) for c in cells)) for j, h in enumerate(headers)]

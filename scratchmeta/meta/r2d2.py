@@ -126,7 +126,7 @@ class R2D2:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params", "adam"))
+        check_update_args(state, step, ("params", "adam"), batch)
         p = state["params"]
         advice = (f"with lam = {float(np.exp(p['log_lam'])):.3g}; the {self.head_name} head's "
                   f"problem is ill-conditioned when lam is tiny (section 1.4.3): try a "

@@ -289,7 +289,9 @@ def _train(strategy, n_steps, seed, checkpoint, checkpoint_every, resume, progre
                     window = []
                 if checkpoint is not None and (done % checkpoint_every == 0 or done == n_steps):
                     save()
-    except (ExplodingMetaGradient, KeyboardInterrupt):
+    except (ExplodingMetaGradient, ValueError, TypeError, KeyboardInterrupt):
+        # An explosion, bad data, Ctrl-C or SIGTERM: the last completed step is kept.
+        # (Any other error is taken for a crash: the last periodic checkpoint stays.)
         if checkpoint is not None and saved != done:
             with contextlib.suppress(ValueError):   # a state that is not finite is not kept:
                 save()                              # the file keeps its last good one

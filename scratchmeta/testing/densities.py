@@ -42,11 +42,12 @@ def _interval(who, lo, hi, *inside):
     lo, hi = _number(who, "lo", lo), _number(who, "hi", hi)
     if not lo < hi:
         raise ValueError(f"{who}: needs lo < hi, got lo={lo!r}, hi={hi!r}")
-    last = lo
+    last, last_name = lo, "lo"
     for name, value in inside:
         if not last <= _number(who, name, value) <= hi:
-            raise ValueError(f"{who}: {name} must lie in [{last!r}, {hi!r}], got {value!r}")
-        last = value
+            raise ValueError(f"{who}: {name} must lie in [{last_name}={last!r}, hi={hi!r}], "
+                             f"got {value!r}")
+        last, last_name = value, name
 
 
 def _frozen(name, dist, domain, breaks=()):

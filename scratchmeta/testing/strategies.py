@@ -81,10 +81,19 @@ def _near(points):
 SPECIAL_U = (0.0, 1.0, 5e-324, 2.2250738585072014e-308, 2.0 ** -53, 0.5, 1.0 - 2.0 ** -53)
 
 
-@st.composite
-def u_grids(draw, cut_points=(), max_size=50):
+def u_grids(cut_points=(), max_size=50):
     """A sorted array of u in [0, 1]: endpoints, subnormals, cut points, their neighbours."""
-    one = st.floats(0.0, 1.0) | _near(SPECIAL_U + tuple(cut_points))
+    points = tuple(cut_points) if isinstance(cut_points, (tuple, list, np.ndarray)) else None
+    if points is None or not all(isinstance(c, (int, float, np.integer, np.floating))
+                                 and 0.0 <= c <= 1.0 for c in points):
+        raise ValueError(f"u_grids: cut_points must be numbers in [0, 1], got {cut_points!r}")
+    return _u_grids(tuple(float(c) for c in points), _check_size("u_grids", "max_size",
+                                                                 max_size, 1))
+
+
+@st.composite
+def _u_grids(draw, cut_points, max_size):
+    one = st.floats(0.0, 1.0) | _near(SPECIAL_U + cut_points)
     u = np.array(draw(st.lists(one, min_size=1, max_size=max_size)))
     return np.sort(u)
 
@@ -162,9 +171,20 @@ def _steps(draw):
     return densities.steps(start + np.concatenate([[0.0], np.cumsum(widths)]), heights)
 
 
-@st.composite
-def known_densities(draw, kinds=("mixture", "bounded", "heavy", "kink", "jumps")):
+KINDS = ("mixture", "bounded", "heavy", "kink", "jumps")
+
+
+def known_densities(kinds=KINDS):
     """A KnownDensity of one of the given kinds, with random parameters."""
+    if isinstance(kinds, str) or not isinstance(kinds, (tuple, list)) or not kinds or any(
+            kind not in KINDS for kind in kinds):
+        raise ValueError(f"known_densities: kinds must be a non-empty list of {list(KINDS)}, "
+                         f"got {kinds!r}")
+    return _known_densities(tuple(kinds))
+
+
+@st.composite
+def _known_densities(draw, kinds):
     kind = draw(st.sampled_from(list(kinds)))
     if kind == "mixture":
         return draw(_mixture())
