@@ -66,6 +66,7 @@ def _same_structure(who, x_name, x, v_name, v):
         raise ValueError(f"{who}: {v_name} has {len(vs)} leaves but {x_name} has {len(xs)}; "
                          f"{v_name} must have the structure of {x_name}")
     for i, (a, b) in enumerate(zip(xs, vs)):
+        _float64(b, f"{who}: {v_name}")
         if shape(a) != shape(b):
             where = "" if len(xs) == 1 else f" (leaf {i})"
             raise ValueError(f"{who}: {v_name}{where} has shape {shape(b)} but {x_name}{where} "
@@ -93,8 +94,8 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
     if not args:
         raise ValueError(f"check_grads needs at least one argument to differentiate, got args "
                          f"= {tuple(args)!r}")
-    if isinstance(order, bool) or not isinstance(order, (int, np.integer)) or order < 1:
-        raise ValueError(f"check_grads: order must be an int >= 1, got {order!r}")
+    if isinstance(order, bool) or not isinstance(order, (int, np.integer)) or not 0 < order < 9:
+        raise ValueError(f"check_grads: order must be an int >= 1, got {order!r} (at most 8)")
     for name, value in (("eps", eps), ("rtol", rtol), ("atol", atol)):
         if not (isinstance(value, (int, float, np.floating)) and 0 <= value < np.inf) \
                 or (name == "eps" and value == 0):

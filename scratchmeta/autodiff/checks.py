@@ -14,7 +14,8 @@ import numpy as np
 
 __all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_callable",
            "check_primitive", "check_argnums", "check_positions", "check_output", "check_scalar",
-           "check_nonempty", "check_no_nan"]
+           "check_nonempty", "check_no_nan", "ARGUMENTS", "check_count", "check_flag",
+           "check_arrays", "check_numbers"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -38,6 +39,9 @@ def op_error(name, args, params, err):
     """
     shapes = " and ".join(describe(a) for a in args)
     given = "".join(f", {k}={v!r:.40}" for k, v in params.items())
+    named = _not_numbers(name, args) if isinstance(err, (TypeError, ValueError)) else None
+    if named is not None:
+        return TypeError(f"{name}: cannot apply to {shapes}{given}: {named} ({err})")
     if isinstance(err, np.linalg.LinAlgError):
         return np.linalg.LinAlgError(f"{name}: {err} (shapes {shapes})")
     if isinstance(err, IndexError) and str(err).startswith("only integers") and len(args) == 2:
@@ -51,6 +55,85 @@ def op_error(name, args, params, err):
     if isinstance(err, TypeError):
         return TypeError(f"{name}: cannot apply to {shapes}{given}: {err}")
     return err
+
+
+# The names of an op's arguments in its messages (default: x, or x and y).
+ARGUMENTS = {"matmul": ("a", "b"), "solve": ("a", "b"), "where": ("cond", "a", "b"),
+             "reshape": ("x", "shape"), "broadcast_to": ("x", "shape"), "sum_to": ("x", "shape"),
+             "transpose": ("x", "axes"), "getitem": ("x", "index"), "einsum": ("operand",) * 99,
+             "concatenate": ("xs",) * 999, "stack": ("xs",) * 999}
+_SHAPES = {"shape": "a shape (a tuple of ints)", "axes": "a tuple of axes (ints)"}
+
+
+def _kind(a):
+    """dtype.kind of ``a`` as an array; "U" for a string or None, "O" if it is no array."""
+    if a is None or isinstance(a, str):
+        return "U"
+    try:
+        return np.asarray(a).dtype.kind
+    except Exception:                    # a list holding Tensors, ragged lists
+        return "O"
+
+
+def _argument(name, i, n):
+    names = ARGUMENTS.get(name, ("x",) if n == 1 else ("x", "y"))
+    return names[i] if i < len(names) else f"argument {i}"
+
+
+def _not_numbers(name, args):
+    """What is wrong with the first argument of op ``name`` that is not numbers (a string,
+    None, an object array) or not a shape where one is wanted; None if all are fine."""
+    for i, a in enumerate(args):
+        arg = _argument(name, i, len(args))
+        if arg in _SHAPES:
+            if not (isinstance(a, (int, np.integer)) or isinstance(a, (tuple, list)) and all(
+                    isinstance(k, (int, np.integer)) and not isinstance(k, bool) for k in a)):
+                return f"{arg} must be {_SHAPES[arg]}, got {describe(a)}"
+            continue
+        if arg == "index":
+            continue
+        if _kind(a) in "OUSVMm":
+            return f"{arg} must be an array of real numbers, got {describe(a)}"
+    return None
+
+
+def check_numbers(who, **arrays):
+    """Each named argument of ``who`` is an array of numbers (not strings, None or objects)."""
+    for arg, a in arrays.items():
+        if _kind(a) in "OUSVMm":
+            raise TypeError(f"{who}: {arg} must be an array of real numbers, got {describe(a)}")
+
+
+def check_count(value, who, name, least=0):
+    """An int >= ``least`` (not a bool, not a float), e.g. ``ddof``."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{who}: {name} must be an int >= {least}, got "
+                        f"{type(value).__name__} {value!r:.40}")
+    if value < least:
+        raise ValueError(f"{who}: {name} must be an int >= {least}, got {value!r}")
+    return int(value)
+
+
+def check_flag(value, who, name):
+    """A bool (``keepdims``): True, False or a NumPy bool."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{who}: {name} must be True or False, got {type(value).__name__} "
+                        f"{value!r:.40}")
+    return bool(value)
+
+
+def check_arrays(xs, who, name="xs"):
+    """A list or tuple of arrays (``concatenate``, ``stack``), not one array or a string."""
+    if not isinstance(xs, (list, tuple)):
+        raise TypeError(f"{who}: {name} must be a non-empty list or tuple of arrays, got "
+                        f"{describe(xs)}")
+    if not xs:
+        raise ValueError(f"{who}: {name} must be a non-empty list or tuple of arrays, got "
+                         f"{describe(xs)}")
+    for i, x in enumerate(xs):
+        if isinstance(x, (list, tuple, str, type(None))):
+            raise TypeError(f"{who}: {name}[{i}] must be an array, got {describe(x)}")
+    return xs
 
 
 def float_array(x, where):

@@ -660,6 +660,7 @@ def trace(fun, *args):
     Used to inspect graphs: each node has ``.op``, ``.parents``, ``.shape`` and
     ``.dtype`` (Figure 22.5). The trace is finished when ``fun`` returns.
     """
+    check_callable(fun, "trace", "fun")
     t = Trace()
     try:
         out = fun(*[tree_map(lambda x: Tensor(_as_float_leaf(x, f"argument {i}"), t), a)

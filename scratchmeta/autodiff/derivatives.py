@@ -20,7 +20,7 @@ from .checks import check_argnums, check_callable, check_output, check_positions
 from .core import (Tensor, add, float_dtype, grad, mul, output_value, pull, reshape, shape,
                    stop_gradient, sum, watch)
 from .more_ops import stack
-from .pytrees import tree_flatten
+from .pytrees import tree_flatten, tree_structure
 
 __all__ = ["vjp", "jacobian", "hessian", "jvp"]
 
@@ -56,6 +56,7 @@ def jacobian(fun, argnum=0):
     mode builds it one row at a time: one forward pass, then one backward pass
     per output entry over the same tape (``vjp`` with the unit cotangents).
     """
+    check_callable(fun, "jacobian", "fun")
     nums, many = check_argnums(argnum)
     if many:
         raise TypeError(f"jacobian takes one argnum (an int), got {argnum!r}")
@@ -117,10 +118,12 @@ def jvp(fun, primals, tangents):
         for leaf in vs:
             if type(leaf) is not Tensor:
                 real_array(leaf, f"jvp: tangent {i}")
-        if len(xs) != len(vs) or any(shape(a) != shape(b) for a, b in zip(xs, vs)):
+        if len(xs) != len(vs) or any(shape(a) != shape(b) for a, b in zip(xs, vs)) or \
+                tree_structure(x) != tree_structure(v):
             raise ValueError(f"jvp: tangent {i} must have the structure and shapes of primal "
                              f"{i}: got shapes {[shape(b) for b in vs]} for primal shapes "
-                             f"{[shape(a) for a in xs]}")
+                             f"{[shape(a) for a in xs]} (tangents[{i}] is {tree_structure(v)}, "
+                             f"primals[{i}] is {tree_structure(x)})")
     out, pullback = vjp(fun, *primals)
 
     def along_v(u):

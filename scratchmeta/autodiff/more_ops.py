@@ -11,7 +11,7 @@ why.
 
 import numpy as np
 
-from .checks import check_no_nan
+from .checks import check_arrays, check_count, check_flag, check_no_nan, check_numbers
 from .core import (Primitive, add, div, expand_reduced, float_dtype, getitem, kept_shape, mean,
                    mul, neg, reduced_count, reshape, shape, sqrt, stop_gradient, sub, sum,
                    unbroadcast, where)
@@ -63,6 +63,7 @@ def clip(x, a_min, a_max):
     """
     if a_min is None and a_max is None:
         raise ValueError("clip needs a_min or a_max; both are None")
+    check_numbers("clip", x=stop_gradient(x))
     for name, bound in (("a_min", a_min), ("a_max", a_max)):
         if bound is not None:
             check_no_nan(stop_gradient(bound), "clip", name)
@@ -81,6 +82,7 @@ def clip(x, a_min, a_max):
 
 def var(x, axis=None, ddof=0, keepdims=False):
     """Variance: sum of squared deviations from the mean over (n - ddof), as ``np.var``."""
+    ddof, _ = check_count(ddof, "var", "ddof"), check_flag(keepdims, "var", "keepdims")
     n = reduced_count(shape(x), axis)
     if n - ddof <= 0:
         raise ValueError(f"var: ddof={ddof} needs more than {ddof} entries along axis={axis}, "
@@ -184,7 +186,7 @@ _concatenate = variadic("concatenate", lambda *xs, axis=0: np.concatenate(xs, ax
 
 def concatenate(xs, axis=0):
     """Join a sequence of arrays along an existing axis, as ``np.concatenate``."""
-    return _concatenate(*xs, axis=axis)
+    return _concatenate(*check_arrays(xs, "concatenate"), axis=axis)
 
 
 def _stack_vjp(i, g, ans, *xs, axis=0):
@@ -197,4 +199,4 @@ _stack = variadic("stack", lambda *xs, axis=0: np.stack(xs, axis), _stack_vjp)
 
 def stack(xs, axis=0):
     """Join a sequence of arrays of one shape along a new axis, as ``np.stack``."""
-    return _stack(*xs, axis=axis)
+    return _stack(*check_arrays(xs, "stack"), axis=axis)

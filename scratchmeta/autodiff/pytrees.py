@@ -12,7 +12,7 @@ Imports nothing from the engine but its checks.
 
 from .checks import check_callable
 
-__all__ = ["tree_flatten", "tree_map"]
+__all__ = ["tree_flatten", "tree_map", "tree_structure"]
 
 
 def tree_flatten(tree):
@@ -53,6 +53,11 @@ def tree_flatten(tree):
     return [tree], lambda flat: flat[0]
 
 
+def tree_structure(tree):
+    """A tree's structure as text, leaves drawn as ``*`` (for error messages): ``[*, {'a': *}]``."""
+    return _skeleton(tree)
+
+
 def _skeleton(tree):
     """A tree's structure with its leaves drawn as ``*``: ``{'w': [*, *]}``.
 
@@ -80,7 +85,7 @@ def tree_map(f, *trees):
     counts = [len(leaves) for leaves, _ in flat]
     if len(set(counts)) > 1:
         raise ValueError(f"tree_map needs trees with the same leaves; their leaf counts "
-                         f"are {counts}")
+                         f"are {counts} (trees {', '.join(_skeleton(t) for t in trees)})")
     if len(trees) > 1:
         shapes = [_skeleton(t) for t in trees]
         for i, other in enumerate(shapes[1:], 1):

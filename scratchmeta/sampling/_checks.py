@@ -10,6 +10,41 @@ import os
 
 import numpy as np
 
+#: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
+#: (the warm-up's running mean) no longer counts, and no run would ever end anyway.
+MAX_STEPS = 2 ** 53
+
+
+def check_function(f, name, what="a function"):
+    """``f`` must be callable: a TypeError naming ``name`` and showing what was given."""
+    if not callable(f):
+        raise TypeError(f"{name} must be {what}, got {type(f).__name__} {f!r:.60}")
+    return f
+
+
+def check_real(name, value, finite=False, why=""):
+    """A real number (an int or a float, not a bool, a string, None or a complex): float.
+
+    ``why`` (``"; the grid needs a finite interval"``) ends the message of a NaN or inf."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__} "
+                        f"{value!r:.40}")
+    if np.isnan(value) or finite and not np.isfinite(value):
+        raise ValueError(f"{name} must be a {'finite ' if finite else ''}number, not NaN"
+                         f"{' or inf' if finite else ''}, got {value!r}{why}")
+    return float(value)
+
+
+def check_steps(name, value, smallest):
+    """A number of steps: an int from ``smallest`` to MAX_STEPS (a loop, not memory)."""
+    if not isinstance(value, numbers.Integral) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an int, got {value!r}")
+    if not smallest <= value <= MAX_STEPS:
+        raise ValueError(f"{name} must be at least {smallest}, got {value}" if value < smallest
+                         else f"{name} must be at most 2**53 steps, got {value}")
+    return int(value)
+
+
 def check_random_state(value):
     """SciPy's convention for ``random_state``: a numpy Generator, or an int seed >= 0.
 

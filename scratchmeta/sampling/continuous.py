@@ -58,8 +58,9 @@ from typing import NamedTuple
 import numpy as np
 from scipy import integrate as scipy_integrate
 
-from scratchmeta.sampling._checks import (check_fits, check_rng, check_size, check_uniforms,
-                                          open_uniforms, check_random_state)
+from scratchmeta.sampling._checks import (check_fits, check_function, check_random_state,
+                                          check_real, check_rng, check_size, check_uniforms,
+                                          open_uniforms)
 from scratchmeta.sampling.interpolation import PiecewiseInverse, refine
 from scratchmeta.sampling.quadrature import checked_density, integrate, real_values
 from scratchmeta.sampling.tails import check_domain, explore
@@ -72,6 +73,8 @@ def grid_inverse_cdf(pdf, lo, hi, n=4096):
 
     Returns a function of an array of U in [0, 1]. ``pdf`` may be unnormalised.
     """
+    lo, hi = (check_real(f"grid_inverse_cdf: {name}", v, True, "; the grid needs a finite "
+                         "interval") for name, v in (("lo", lo), ("hi", hi)))
     lo, hi = check_domain((lo, hi))
     if not (np.isfinite(lo) and np.isfinite(hi)):
         raise ValueError(f"the grid needs a finite interval, got ({lo}, {hi})")
@@ -105,8 +108,7 @@ PPF_PROBES = np.unique(np.concatenate([
 
 def _checked_ppf(ppf):
     """Wrap a user's ppf: real values, one per u, never NaN (checked at every call)."""
-    if not callable(ppf):
-        raise TypeError(f"ppf must be a callable inverse CDF, got {type(ppf).__name__}")
+    check_function(ppf, "ppf", "a callable inverse CDF")
 
     def inverse(u):
         with np.errstate(divide="ignore", over="ignore"):   # ppf(0) may be -inf
@@ -171,10 +173,18 @@ class ContinuousInverseCDF:
         ends and subnormals included); every later call is checked for
         shape and NaN too.
         """
-        if cdf is not None and not callable(cdf):
-            raise TypeError(f"cdf must be callable or None, got {type(cdf).__name__}")
+        if cdf is not None:
+            check_function(cdf, "cdf", "callable or None")
         inverse = _checked_ppf(ppf)
         ends = inverse(np.array([0.0, 1.0]))
+        if cdf is not None:                 # probed once, as ppf is: one real number per x
+            x = inverse(PPF_PROBES)
+            with np.errstate(all="ignore"):
+                f = real_values("cdf", cdf(x), x.shape, "probability")
+            if np.isnan(f).any():
+                i = int(np.flatnonzero(np.isnan(f))[0])
+                raise ValueError(f"cdf returned nan at x = {x[i]!r}; a CDF must return a "
+                                 f"number in [0, 1] for every x")
         return cls(inverse, cdf, (float(ends[0]), float(ends[1])), (0.0, 0.0))
 
     @classmethod
@@ -290,6 +300,7 @@ class ContinuousInverseCDF:
             raise TypeError(f"sample_size must be a positive int, got {sample_size!r}")
         if sample_size < 1:
             raise ValueError(f"sample_size must be a positive int, got {sample_size!r}")
+        check_fits(f"sample_size={sample_size}", 4.0 * sample_size)
         u = np.concatenate([[0.0], (np.arange(sample_size) + 0.5) / sample_size, [1.0]])
         x = self._inverse(u)
         if self._pieces is not None:

@@ -37,7 +37,8 @@ def check_symmetric_proposal(q, n):
     if arr.shape != (n, n):
         raise ValueError(f"Q must have shape (N, N) = {(n, n)} to match p, got {arr.shape}")
     if not np.all(np.isfinite(arr)):
-        raise ValueError("Q must be finite")
+        raise ValueError(f"Q must be finite, got {arr[~np.isfinite(arr)][0]!r} in Q = "
+                         f"{q!r:.60}")
     if np.any(arr < 0):
         raise ValueError("Q must be non-negative: its entries are proposal probabilities")
     if not np.allclose(arr, arr.T, rtol=0.0, atol=SYMMETRY_TOLERANCE):

@@ -52,7 +52,7 @@ import warnings
 
 import numpy as np
 
-from scratchmeta.sampling._checks import check_fits, check_rng
+from scratchmeta.sampling._checks import check_fits, check_function, check_rng, check_steps
 from scratchmeta.sampling.quadrature import real_values
 from scratchmeta.sampling.diagnostics import diagnose
 
@@ -137,11 +137,7 @@ def _check_real(name, value):
 
 
 def _check_int(name, value, smallest):
-    if not isinstance(value, numbers.Integral) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int, got {value!r}")
-    if value < smallest:
-        raise ValueError(f"{name} must be at least {smallest}, got {value}")
-    return int(value)
+    return check_steps(name, value, smallest)
 
 
 def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
@@ -167,8 +163,7 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
     target_acceptance : float, optional
         Defaults to :func:`optimal_acceptance` (dim).
     """
-    if not callable(log_density):
-        raise TypeError(f"log_density must be callable, got {type(log_density).__name__}")
+    check_function(log_density, "log_density", "callable")
     x = np.array(x0)
     if x.dtype == object or np.iscomplexobj(x) or not (np.issubdtype(x.dtype, np.number)
                                                        or x.dtype == bool):

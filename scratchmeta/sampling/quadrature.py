@@ -16,6 +16,8 @@ through two helpers here:
 
 import numpy as np
 
+from scratchmeta.sampling._checks import check_function
+
 
 def real_values(name, y, shape, what):
     """``y`` as a float64 array of ``shape``, or a TypeError naming ``name``.
@@ -47,8 +49,7 @@ def density_values(pdf, x):
 
 def checked_density(pdf):
     """Return f(x) = pdf(x) as float64, raising ValueError on a bad value."""
-    if not callable(pdf):
-        raise TypeError(f"pdf must be a callable density, got {type(pdf).__name__}")
+    check_function(pdf, "pdf", "a callable density")
 
     def f(x):
         x = np.asarray(x, dtype=np.float64)
@@ -66,7 +67,7 @@ def checked_density(pdf):
                 raise ValueError(
                     f"the density is NaN at x = {xi!r}, inside its support; a density must "
                     "be a non-negative number there (NaN is read as zero only far outside "
-                    "the support, see ContinuousInverseCDF.from_density)")
+                    "the support, see ContinuousInverseCDF.from_density; pdf returned nan)")
             raise ValueError(f"the density is negative ({yi!r}) at x = {xi!r}; a density "
                              "must be a non-negative number everywhere on the domain")
         if not np.all(np.isfinite(y)):

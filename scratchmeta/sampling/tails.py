@@ -148,7 +148,8 @@ def find_center(pdf, a, b, center=None):
         yc = density_values(pdf, np.array([c]))[0]
         if not yc > 0.0:
             raise ValueError(f"the density is {'NaN' if np.isnan(yc) else 'zero'} at "
-                             f"center={center!r}; center must be a point where it is positive")
+                             f"center={center!r}; center must be a point where it is positive "
+                             f"(pdf returned {yc!r})")
     else:
         ok = y > 0.0                                   # False for NaN
         if not np.any(ok):

@@ -14,6 +14,8 @@ from typing import Callable, NamedTuple
 import numpy as np
 from scipy import stats
 
+from scratchmeta.testing._checks import real_vector
+
 
 class KnownDensity(NamedTuple):
     """A density, its exact CDF, where it lives, and where it is not smooth."""
@@ -56,7 +58,8 @@ def _frozen(name, dist, domain, breaks=()):
 
 def normal_mixture(weights, locs, scales):
     """sum_i w_i N(loc_i, scale_i**2) with weights normalised: modes far apart if you like."""
-    w = np.asarray(weights, float)
+    w, locs, scales = (real_vector("normal_mixture", name, value) for name, value in
+                       (("weights", weights), ("locs", locs), ("scales", scales)))
     if not (w.ndim == 1 and len(locs) == len(scales) == w.size):
         raise ValueError(f"weights, locs and scales must be three lists of one length, got "
                          f"{len(w) if w.ndim else w!r}, {len(locs)} and {len(scales)} entries "
@@ -82,6 +85,7 @@ def student_t(df, loc=0.0, scale=1.0):
 
 def uniform(lo, hi):
     """Uniform on [lo, hi], anywhere on the line: jumps at both ends of the domain."""
+    _interval("uniform", lo, hi)
     if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
         raise ValueError(f"uniform needs finite bounds lo < hi, got lo={lo!r}, hi={hi!r}")
     return _frozen(f"uniform({lo:g}, {hi:g})", stats.uniform(lo, hi - lo), (lo, hi))
@@ -138,8 +142,7 @@ def steps(edges, heights):
 
     Heights may be zero (a gap in the support) but not all of them.
     """
-    e = np.asarray(edges, float)
-    h = np.asarray(heights, float)
+    e, h = real_vector("steps", "edges", edges), real_vector("steps", "heights", heights)
     if e.size != h.size + 1 or np.any(np.diff(e) <= 0) or np.any(h < 0) or not np.any(h > 0):
         raise ValueError("steps needs increasing edges, one more than the non-negative "
                          f"heights, not all zero; got edges {edges!r}, heights {heights!r}")

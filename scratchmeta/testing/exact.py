@@ -16,13 +16,11 @@ two of its properties need no statistics at all:
 
 import numpy as np
 
+from scratchmeta.testing._checks import check_function, real_numbers, real_output
+
 
 def _grid(u):
-    try:
-        u = np.asarray(u, dtype=np.float64).ravel()
-    except (TypeError, ValueError):
-        raise TypeError(f"u must be an array of numbers in [0, 1], got {type(u).__name__}") \
-            from None
+    u = real_numbers("u", u, "an array of numbers in [0, 1]").ravel()
     if u.size == 0:
         raise ValueError("u must be a non-empty array of numbers in [0, 1], got an empty one")
     outside = ~((u >= 0.0) & (u <= 1.0))                 # NaN is outside too
@@ -33,10 +31,9 @@ def _grid(u):
 
 
 def _values(name, fn, u):
-    if not callable(fn):
-        raise TypeError(f"{name} must be callable, got {type(fn).__name__}")
+    check_function(name, fn)
     with np.errstate(all="ignore"):
-        x = np.asarray(fn(u))
+        x = real_output(name, fn(u))
     if x.shape != u.shape:
         raise AssertionError(f"{name} must return one value per u: got shape {x.shape} for "
                              f"{u.shape}")

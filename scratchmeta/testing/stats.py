@@ -37,6 +37,8 @@ from typing import NamedTuple
 import numpy as np
 from scipy import stats
 
+from scratchmeta.testing._checks import check_function, describe, real_numbers, real_output
+
 ALPHA = 1e-6          # default false-failure rate of every assertion here
 
 
@@ -77,21 +79,16 @@ def _check_samples(samples):
 
 def _probabilities(name, p):
     """A 1-D probability vector: non-negative, finite, summing to 1 within 1e-8."""
-    try:
-        p = np.asarray(p, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be an array of probabilities, got {p!r:.60}") from None
+    given = p
+    p = real_numbers(name, p, "an array of probabilities")
     if p.ndim != 1 or p.size == 0 or np.any(~(p >= 0)) or not abs(p.sum() - 1.0) <= 1e-8:
-        raise ValueError(f"{name} must be a 1-D probability vector summing to 1, got {p!r}")
+        raise ValueError(f"{name} must be a 1-D probability vector summing to 1, got {p!r} "
+                         f"({describe(given)})")
     return p
 
 
 def _as_sample(name, x):
-    try:
-        x = np.asarray(x, dtype=np.float64).ravel()
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be an array of real numbers, got {type(x).__name__}") \
-            from None
+    x = real_numbers(name, x).ravel()
     if x.size == 0:
         raise ValueError(f"{name} must hold at least one draw, got an empty array")
     if np.any(np.isnan(x)):
@@ -137,11 +134,10 @@ def draws_needed(discrepancy, alpha=ALPHA, beta=ALPHA, samples=1):
 
 def ks_distance(samples, cdf):
     """sup_x |F_n(x) - F(x)|: the empirical CDF of ``samples`` against ``cdf``."""
-    if not callable(cdf):
-        raise TypeError(f"cdf must be a callable CDF, got {type(cdf).__name__}")
+    check_function("cdf", cdf)
     x = np.sort(_as_sample("samples", samples))
     with np.errstate(all="ignore"):
-        f = np.asarray(cdf(x), dtype=np.float64)
+        f = real_output("cdf", cdf(x)).astype(np.float64)
     if f.shape != x.shape or np.any(np.isnan(f)):
         raise ValueError("cdf must map an array of draws to an array of the same shape "
                          f"with no NaN; got shape {f.shape}")
@@ -203,10 +199,7 @@ def assert_same_distribution(x, y, *, alpha=ALPHA):
 def chi_square_pvalue(counts, p):
     """Pearson chi-square p-value of label counts against probabilities p (p > 0 labels)."""
     p = _probabilities("p", p)
-    try:
-        counts = np.asarray(counts, float)
-    except (TypeError, ValueError):
-        raise TypeError(f"counts must be an array of label counts, got {counts!r:.60}") from None
+    counts = real_numbers("counts", counts, "an array of label counts")
     if counts.shape != p.shape:
         raise ValueError(f"counts must hold one count per label, shape {p.shape} like p, got "
                          f"shape {counts.shape}")
@@ -263,7 +256,7 @@ def assert_labels_match(labels, p, *, alpha=ALPHA):
     p = _probabilities("p", p)
     lab = np.asarray(labels)
     if not np.issubdtype(lab.dtype, np.integer):
-        raise TypeError(f"labels must be integers, got dtype {lab.dtype}")
+        raise TypeError(f"labels must be integers, got dtype {lab.dtype}: {describe(labels)}")
     lab = lab.ravel()
     if lab.size == 0:
         raise ValueError("labels must hold at least one draw, got an empty array")

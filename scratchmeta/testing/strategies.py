@@ -30,6 +30,7 @@ except ImportError as err:          # pragma: no cover - depends on the environm
 import numpy as np
 
 from scratchmeta.testing import densities
+from scratchmeta.testing._checks import describe
 
 CI = settings(max_examples=100, deadline=None, derandomize=True, database=None)
 CI_FEW = settings(max_examples=40, deadline=None, derandomize=True, database=None)
@@ -40,12 +41,18 @@ _weights = st.one_of(st.floats(0.0, 1.0, allow_nan=False),
                      st.sampled_from([0.0, 0.0, *TINY, 1.0]))
 
 
+#: The largest size a strategy is asked for: hypothesis draws every entry one by one.
+MAX_SIZE = 10 ** 6
+
+
 def _check_size(who, name, value, least):
     """A size argument of a strategy: an int >= least, checked when the strategy is made."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"{who}: {name} must be an int, got {type(value).__name__} {value!r}")
-    if value < least:
-        raise ValueError(f"{who}: {name} must be at least {least}, got {value!r}")
+    if not least <= value <= MAX_SIZE:
+        raise ValueError(f"{who}: {name} must be at least {least}, got {value!r}" if value < least
+                         else f"{who}: {name} must be at most {MAX_SIZE} (each entry is drawn), "
+                              f"got {value!r}")
     return int(value)
 
 
@@ -56,7 +63,10 @@ def probability_vectors(min_size=1, max_size=12):
     from ``min_size >= 1`` to ``max_size >= min_size`` labels.
     """
     min_size = _check_size("probability_vectors", "min_size", min_size, 1)
-    max_size = _check_size("probability_vectors", "max_size", max_size, min_size)
+    max_size = _check_size("probability_vectors", "max_size", max_size, 1)
+    if max_size < min_size:
+        raise ValueError(f"probability_vectors: max_size must be at least min_size={min_size}, "
+                         f"got {max_size}")
     return _probability_vectors(min_size, max_size)
 
 
@@ -86,7 +96,8 @@ def u_grids(cut_points=(), max_size=50):
     points = tuple(cut_points) if isinstance(cut_points, (tuple, list, np.ndarray)) else None
     if points is None or not all(isinstance(c, (int, float, np.integer, np.floating))
                                  and 0.0 <= c <= 1.0 for c in points):
-        raise ValueError(f"u_grids: cut_points must be numbers in [0, 1], got {cut_points!r}")
+        raise ValueError(f"u_grids: cut_points must be numbers in [0, 1] (a flat list of reals), "
+                         f"got {describe(cut_points)}")
     return _u_grids(tuple(float(c) for c in points), _check_size("u_grids", "max_size",
                                                                  max_size, 1))
 
