@@ -298,151 +298,18 @@ def check_callable(name, value, example):
         raise TypeError(f"{name} must be a function, e.g. {example}, got {value!r}")
 
 
-def check_sgd(inner_lr, loss, batch=None):
-    """Test-time SGD's settings (eq. 22.4): a finite inner_lr >= 0, a loss function, and
-    (if given) a batch of tasks (:func:`check_batch`)."""
+def check_sgd(inner_lr, loss):
+    """Test-time SGD's settings (eq. 22.4): a finite inner_lr >= 0 and a loss function."""
     check_rate("inner_lr", inner_lr, allow_zero=True)
     check_callable("loss", loss, "scratchmeta.tasks.mse")
-    if batch is not None:
-        check_batch(batch)
 
 
-_BATCH_PARTS = ("x_support", "y_support", "x_query", "y_query")
-
-
-def check_batch(batch, name="batch", model=None):
-    """A batch of tasks: support and query sets (a TaskBatch from family.sample).
-
-    Each part an array of finite real numbers of shape (tasks, points, width), with
-    the same tasks (at least one) in all four, the same points in x and y, the same
-    widths in support and query, and x as wide as ``model``'s first size if given.
-    A multitask PoolBatch is checked through its ``tasks``. O(data) only in the
-    finiteness check, which reads the batch once.
-    """
-    batch = getattr(batch, "tasks", batch) if hasattr(batch, "rows") else batch
-    if not all(hasattr(batch, part) for part in _BATCH_PARTS):
+def check_batch(batch, name="batch"):
+    """A batch of tasks: support and query sets (a TaskBatch from family.sample)."""
+    if not all(hasattr(batch, part) for part in ("x_support", "y_support", "x_query",
+                                                 "y_query")):
         raise TypeError(f"{name} must be a batch of tasks (a TaskBatch, e.g. from "
                         f"family.sample(rng, n_tasks, n_support, n_query)), got {batch!r}"[:300])
-    shapes = []
-    for part in _BATCH_PARTS:
-        data = getattr(batch, part)
-        dtype = getattr(data, "dtype", None)
-        if dtype is None or np.dtype(dtype).kind not in "biuf":
-            raise TypeError(f"{name}.{part} must be an array of real numbers, got "
-                            f"{f'dtype {dtype}' if dtype is not None else repr(data)[:60]}")
-        shape = ad.shape(data)
-        if len(shape) != 3:
-            raise ValueError(f"{name}.{part} must have shape (tasks, points, width), got "
-                             f"shape {shape}")
-        shapes.append(shape)
-    (xs, ys, xq, yq), n = shapes, shapes[0][0]
-    width = None if getattr(model, "sizes", None) is None else model.sizes[0]
-    problem = ("no tasks" if n < 1 else "another number of tasks in some part"
-               if any(s[0] != n for s in shapes) else "x and y of other numbers of points"
-               if xs[1] != ys[1] or xq[1] != yq[1] else "support and query of other widths"
-               if xs[2] != xq[2] or ys[2] != yq[2] else f"x not {width} wide (the model's "
-               f"inputs)" if width is not None and xs[2] != width else None)
-    if problem:
-        raise ValueError(f"{name} must hold at least one task, in parts of shapes (tasks, "
-                         f"points, width) that fit together, got {problem}: shapes "
-                         f"{dict(zip(_BATCH_PARTS, shapes))}")
-    for part in _BATCH_PARTS:
-        data = getattr(batch, part)
-        if isinstance(data, np.ndarray) and data.dtype.kind == "f" and not np.isfinite(
-                data).all():
-            raise ValueError(f"{name}.{part} must hold finite numbers, got "
-                             f"{int(np.sum(~np.isfinite(data)))} NaN or inf entries")
-
-
-def _layout(tree, path=""):
-    """{path: shape} of every array of a state tree (e.g. {"params[0]": (1, 40), ...})."""
-    if isinstance(tree, dict):
-        return {k: v for key in tree for k, v in _layout(tree[key], f"{path}[{key!r}]").items()}
-    if isinstance(tree, (list, tuple)):
-        return {k: v for i, t in enumerate(tree) for k, v in _layout(t, f"{path}[{i}]").items()}
-    return {path: ad.shape(tree)}
-
-
-def check_state_fits(strategy, state, name="state", *, learner_only=False):
-    """A strategy's state: the dict of arrays its ``init_state`` makes, of the same shapes.
-
-    The expected layout is found once per strategy (an ``init_state`` with a fixed
-    generator, cached on the strategy); after that the check is O(number of arrays).
-    With ``learner_only`` (adaptation, which reads only the learner), the optimizer's
-    moments and the training heads may be left out.
-    """
-    spec = strategy.__dict__.get("_state_layout")
-    if spec is None:
-        made = _unwrapped(type(strategy).init_state)(strategy, np.random.default_rng(0))
-        spec = strategy.__dict__["_state_layout"] = (sorted(made), _layout(made), _shapes(made))
-    need = [k for k in spec[0] if not (learner_only and ("adam" in k or k == "heads"))]
-    if not (isinstance(state, dict) and set(need) <= set(state) <= set(spec[0])):
-        missing = sorted(set(need) - set(state)) if isinstance(state, dict) else []
-        raise TypeError(f"{name} must be the strategy's state, a dict with the keys "
-                        f"{need} (from init_state), got "
-                        f"{f'one without {missing}: ' if missing else ''}{state!r}"[:300])
-    if len(state) == len(spec[0]) and _shapes(state) == spec[2]:
-        return                                     # the usual case: fast, no paths built
-    layout = _layout(state)
-    want = {k: v for k, v in spec[1].items() if k.split("]")[0][2:-1] in state}
-    if layout != want:
-        where = next((k for k in want if layout.get(k) != want[k]),
-                     next(iter(set(layout) - set(want)), None))
-        raise ValueError(f"{name} does not fit the strategy's model: {name}{where} has shape "
-                         f"{layout.get(where, 'none')}, expected {want.get(where, 'none')} "
-                         f"(as init_state makes it)")
-
-
-def _shapes(tree):
-    """The shapes of a tree's arrays in order, with its structure (a cheap fingerprint)."""
-    if isinstance(tree, dict):
-        return tuple((k, _shapes(tree[k])) for k in sorted(tree))
-    if isinstance(tree, (list, tuple)):
-        return tuple(_shapes(t) for t in tree)
-    return getattr(tree, "shape", None)
-
-
-def _unwrapped(method):
-    return getattr(method, "__wrapped__", method)
-
-
-def check_methods(cls):
-    """Check the arguments of ``cls``'s protocol methods at every call (once per class).
-
-    ``init_state(rng)``, ``sample_batch(rng, state)``, ``update(state, batch, rng, step)``
-    and ``adaptation(state, batch)`` get a Generator, the strategy's state (of its
-    shapes) and a batch of tasks (:func:`check_batch`) before they do any work.
-    """
-    if cls.__dict__.get("_checked_methods"):
-        return
-    import functools
-
-    def wrap(method, check):
-        @functools.wraps(method)
-        def checked(self, *args, **kwargs):
-            check(self, *args, **kwargs)
-            return method(self, *args, **kwargs)
-        return checked
-
-    def state_batch(self, state, batch, *rest, learner_only=True):
-        check_state_fits(self, state, learner_only=learner_only)
-        check_batch(batch, model=self.model if not getattr(self.model, "batch_norm", False)
-                    else None)
-
-    def update(self, state, batch, rng, step):
-        if rng is not None:                        # None: documented for strategies that draw nothing
-            check_rng("rng", rng)
-        check_count("step", step, 0)
-        state_batch(self, state, batch, learner_only=False)
-
-    checks = {"init_state": lambda self, rng: check_rng("rng", rng),
-              "sample_batch": lambda self, rng, state: check_rng("rng", rng),
-              "update": update, "adaptation": state_batch}
-    for name, check in checks.items():
-        method = getattr(cls, name, None)
-        if method is not None and not hasattr(method, "__wrapped__"):
-            setattr(cls, name, wrap(method, check))
-    cls._checked_methods = True
 
 
 def check_strategy(strategy, name="strategy"):
@@ -486,11 +353,8 @@ def check_adaptation(strategy, batch, n_steps):
     check_count("n_steps", n_steps, 0)
 
 
-def check_meta_loss(params, model, inner_lr, inner_steps, loss, batch=None):
-    """MAML's meta-loss: theta0 of the model's shapes, the settings of eq. 22.4, a loss,
-    and (if given) a batch of tasks (:func:`check_batch`)."""
-    if batch is not None:
-        check_batch(batch)
+def check_meta_loss(params, model, inner_lr, inner_steps, loss):
+    """MAML's meta-loss: theta0 of the model's shapes, the settings of eq. 22.4, a loss."""
     check_params_fit(model, params)
     check_inner(inner_lr, inner_steps)
     check_callable("loss", loss, "scratchmeta.tasks.mse")

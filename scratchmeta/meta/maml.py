@@ -102,7 +102,7 @@ def meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False,
     With fewer support points than input features (Omniglot) it is computed
     by ``maml_low_rank.meta_loss_low_rank``, without per-task weight matrices.
     """
-    check_meta_loss(params, model, inner_lr, inner_steps, loss, batch)
+    check_meta_loss(params, model, inner_lr, inner_steps, loss)
     if uses_low_rank(params, batch, model):
         return meta_loss_low_rank(params, batch, model, inner_lr=inner_lr,
                                   inner_steps=inner_steps, first_order=first_order, loss=loss)

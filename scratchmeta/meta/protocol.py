@@ -36,7 +36,7 @@ batch a step used.
 import dataclasses
 from typing import Any, Iterator, Protocol, runtime_checkable
 
-from scratchmeta.meta.checks import check_methods, check_type
+from scratchmeta.meta.checks import check_type
 
 
 @runtime_checkable
@@ -70,7 +70,6 @@ def configure(cls, config=None, hyper=None):
     ``cls.NOT_APPLICABLE`` where the class gives one; a value of the wrong type
     (a bool for an int, a string for a number) is a TypeError naming the field.
     """
-    check_methods(cls)                  # every strategy's methods check their arguments
     config = cls.Config() if config is None else config
     fields = {f.name: f for f in dataclasses.fields(config)}
     for key, value in (hyper or {}).items():

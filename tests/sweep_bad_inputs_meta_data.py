@@ -36,15 +36,14 @@ cli 175/4/1 of 180, nn/optim/batchnorm 72/23/30 of 125, task families 242/52/23 
 omniglot 93/10/2 of 105, meta functions 194/164/94 of 452, evaluate/train/checkpoint
 172/31/27 of 230, strategies 646/167/160 of 973.
 
-After the sweep's first fixes (``meta/checks.py``: ``check_batch`` checks a batch's parts,
-shapes, dtypes and finiteness; ``check_state_fits`` a state's keys and shapes against
-``init_state``; ``check_methods``, called by ``protocol.configure``, makes every strategy's
-``init_state``/``sample_batch``/``update``/``adaptation`` check rng, state and batch;
-``check_sgd`` and ``check_meta_loss`` check the batch): 1890 of 2382 clear (79.3%),
-258 unclear (10.8%), 234 silent (9.8%), 0 data loss; strategies 899/12/62, meta
-functions 237/126/89, the other areas unchanged. The cases still not clear are listed in
-``bad_inputs_sweep_meta_data_known.txt`` and run as strict xfails, so a fix shows up.
-``python tests/test_bad_inputs_sweep_meta_data.py`` prints the rates by area.
+Fixes for these were written (commit 921529e: 79.3% clear after them) and then reverted
+(the commit after it), for three reasons: they wrapped every strategy class's methods at
+configure time (checks a reader of Chapter 2 cannot see in the strategy's code), they made
+the full meta-step about 7% slower (1.25 -> 1.34 ms, ``benchmarks/bench_meta.py``), and the
+cases still not clear were 481 strict xfails. So this file is a measurement, not a test:
+pytest does not collect it (its name does not start with ``test_``), and it takes about
+140 s. ``python <repository>/tests/sweep_bad_inputs_meta_data.py`` prints the rates by
+area; run it from a scratch folder, since one Omniglot case decodes into the current one.
 """
 
 import pathlib
@@ -52,7 +51,6 @@ import signal
 import sys
 
 import numpy as np
-import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 
@@ -62,7 +60,7 @@ from scratchmeta import batchnorm, nn, optim, tasks  # noqa: E402
 from scratchmeta.datasets import omniglot, omniglot_tasks  # noqa: E402
 from scratchmeta.datasets.progress import Progress  # noqa: E402
 from scratchmeta.meta import (adapt, anil, baselines, checkpoint, closed_form, evaluate,  # noqa
-                              exploding, maml, multitask, r2d2_head, registry, reptile, ridge,
+                              exploding, maml, r2d2_head, registry, reptile, ridge,
                               softmax_head, subset, training)
 from scratchmeta.more_tasks import GaussianClusters, SinusoidFrequency  # noqa: E402
 
@@ -563,23 +561,6 @@ def groups():
 
 GROUPS = groups()
 SKIP = set()
-KNOWN = {tuple(line.split("\t")) for line in (pathlib.Path(__file__).parent
-         / "bad_inputs_sweep_meta_data_known.txt").read_text().splitlines()
-         if line and not line.startswith("#")}
-ALL = [pytest.param(g, c, id=f"{g}: {c[0]}", marks=[pytest.mark.xfail(
-    reason="not yet clear (bad_inputs_sweep_meta_data_known.txt)", strict=True)]
-    if (g, c[0]) in KNOWN else []) for g, cases in GROUPS.items() for c in cases]
-
-
-@pytest.mark.parametrize("group, case", ALL)
-def test_a_bad_input_is_a_clear_error(group, case, folder):
-    if case[0] in SKIP:
-        pytest.skip("documented as valid")
-    if group == "cli":
-        _good(folder)
-    kind, detail = _classify(group, case, folder)
-    assert kind == "clear", detail
-
 
 if __name__ == "__main__":
     report_by_area(GROUPS, _classify, skip=SKIP)
