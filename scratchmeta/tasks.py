@@ -27,7 +27,7 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.datasets.checks import check_batch, check_counts, check_targets
+from scratchmeta.datasets.checks import check_batch, check_counts, check_targets, checked_family
 from scratchmeta.meta.checks import check_memory, check_number, check_range
 
 
@@ -67,6 +67,7 @@ class TaskFamily:
     n_inputs = n_outputs = 1
     loss = staticmethod(mse)
     metric_name = "MSE"
+    __init_subclass__ = checked_family   # each family's sample_params checks rng and n_tasks
 
     def describe(self):
         """The constructor arguments that rebuild this family, JSON-ready (none by default)."""

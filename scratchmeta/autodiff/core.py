@@ -53,8 +53,8 @@ import math
 
 import numpy as np
 
-from .checks import (check_argnums, check_callable, check_nonempty, check_output, check_positions,
-                     check_primitive, check_scalar, float_array, op_error)
+from .checks import (check_argnums, check_callable, check_nonempty, check_numbers, check_output,
+                     check_positions, check_primitive, check_scalar, float_array, op_error)
 from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array,
                     reshape_array, scatter_add_array, sum_array, sum_to_array,
                     transpose_array)
@@ -370,6 +370,8 @@ _where = Primitive("where", _where_impl,
 
 def where(cond, a, b):
     """``a`` where ``cond`` holds, else ``b``; ``cond`` is a constant mask."""
+    if type(a) is str or type(b) is str or a is None or b is None:   # np.where would make
+        check_numbers("where", a=a, b=b)                           # text or objects, silently
     return _where(_raw(cond), a, b)
 
 

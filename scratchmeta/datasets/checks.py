@@ -13,6 +13,7 @@ never the data.
 Imports nothing from the families, so :mod:`scratchmeta.tasks` can use it.
 """
 
+import functools
 import os
 from pathlib import Path
 
@@ -27,6 +28,32 @@ _NO_DRAWS = np.random.default_rng(0)     # drawing zero tasks from it leaves it 
 def _is_count(n):
     """An integer, and not a bool (True is not a count)."""
     return isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_))
+
+
+def checked_family(cls):
+    """``TaskFamily.__init_subclass__``: a family's own ``sample_params(rng, n_tasks)`` refuses
+    an ``rng`` that is no Generator and an ``n_tasks`` that is no int >= 0 before it draws
+    (``rng.uniform(lo, hi, [2])`` would draw a (1, 2) array: a silent wrong shape). O(1)."""
+    own = cls.__dict__.get("sample_params")
+    if not callable(own) or getattr(own, "checked", False) or isinstance(own, staticmethod):
+        return
+
+    @functools.wraps(own)
+    def sample_params(self, rng, n_tasks, *args, **kwargs):
+        where = f"{type(self).__name__}.sample_params"
+        if not isinstance(rng, np.random.Generator):
+            raise TypeError(f"{where}: rng must be a numpy.random.Generator (e.g. "
+                            f"np.random.default_rng(0)), got {rng!r:.60}")
+        if not _is_count(n_tasks):
+            raise TypeError(f"{where}: n_tasks must be an int >= 0 (the number of tasks to "
+                            f"draw), got {type(n_tasks).__name__} {n_tasks!r:.60}")
+        if n_tasks < 0:
+            raise ValueError(f"{where}: n_tasks must be an int >= 0 (the number of tasks to "
+                             f"draw), got {n_tasks!r}")
+        return own(self, rng, n_tasks, *args, **kwargs)
+
+    sample_params.checked = True
+    cls.sample_params = sample_params
 
 
 def check_counts(n_tasks, n_support, n_query):

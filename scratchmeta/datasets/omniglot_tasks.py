@@ -78,6 +78,10 @@ def finn_split(alphabets, characters, n_train=N_TRAIN, n_validation=N_VALIDATION
         if isinstance(names, (str, bytes)) or not hasattr(names, "__len__"):
             raise TypeError(f"finn_split: {name} must be a sequence of names, one per "
                             f"character, got {names!r:.60}")
+        kind = np.asarray(names).dtype if len(names) else None    # names or integer labels,
+        if kind is not None and kind.kind not in "iuUS":           # never floats, bools, objects
+            raise TypeError(f"finn_split: {name} must be names (str) or integer labels, one "
+                            f"per character, got an array of dtype {kind} ({names!r:.60})")
     n = len(alphabets)
     if len(characters) != n:
         raise ValueError(f"finn_split: alphabets and characters must name one character per "

@@ -13,6 +13,13 @@ import time
 import numpy as np
 
 
+def _check_count(name, n, least, who="Progress"):
+    """An integer >= ``least`` (not a bool, not a float), or a ValueError naming it."""
+    if not (isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_))
+            and n >= least):
+        raise ValueError(f"{who}: {name} must be an integer >= {least}, got {n!r}")
+
+
 class Progress:
     """``with Progress("decoding", total) as bar: bar.advance(n)`` draws ``label [####  ] 40%``.
 
@@ -21,8 +28,7 @@ class Progress:
 
     def __init__(self, label, total, *, unit="", enabled=True, stream=None, width=30):
         for name, n, least in (("total", total, 0), ("width", width, 1)):
-            if not (isinstance(n, (int, np.integer)) and not isinstance(n, bool) and n >= least):
-                raise ValueError(f"Progress: {name} must be an integer >= {least}, got {n!r}")
+            _check_count(name, n, least)
         for name, text in (("label", label), ("unit", unit)):
             if not isinstance(text, str):
                 raise TypeError(f"Progress: {name} must be a string, got {text!r}")
@@ -38,6 +44,8 @@ class Progress:
         return self
 
     def advance(self, n=1):
+        """Count ``n`` more units of work done (an integer >= 0: work is never undone)."""
+        _check_count("n", n, 0, "Progress.advance")
         self.done += n
         self._draw()
 

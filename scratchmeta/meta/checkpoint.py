@@ -353,6 +353,7 @@ def load_checkpoint(path):
             or not isinstance(config.get("hyperparameters"), dict):
         raise ValueError(f"{path!r} is damaged: meta/config must record a strategy's class "
                          f"and hyperparameters, got {str(config)[:80]!r}")
+    _check_changes(changes, path)
     losses = arrays.get("meta/meta_losses")
     if losses is None or losses.dtype.kind not in "fiu" or losses.shape != (step,):
         raise ValueError(f"{path!r} is damaged: it is at step {step} but records "
@@ -368,6 +369,7 @@ def load_checkpoint(path):
                 value.dtype.kind, f"dtype {value.dtype}")
             raise ValueError(f"{path!r} is damaged: entry state/{key} holds {what}; a "
                              f"checkpoint's state holds real numbers only")
+    _check_float_dtype(flat, config, path)
     _check_finite_state(flat, path, "refusing to load")
     _check_optimizer_state(flat, step, path)
     if fmt == FORMAT_1:                       # the first edition's names and flat state
@@ -380,6 +382,43 @@ def load_checkpoint(path):
     else:
         state = unflatten(flat)
     return Checkpoint(state, step, seed, name, config, losses.astype(float), changes)
+
+
+def _check_changes(changes, path):
+    """meta/changes is train's record of resumes: a list of {"step": int, "changes":
+    {name: [old, new]}}; anything else is damage, named (not a silent wrong record)."""
+    for i, record in enumerate(changes):
+        ok = (isinstance(record, dict) and set(record) == {"step", "changes"}
+              and type(record["step"]) is int and record["step"] >= 0
+              and isinstance(record["changes"], dict)
+              and all(isinstance(v, list) and len(v) == 2 for v in record["changes"].values()))
+        if not ok:
+            raise ValueError(f"{path!r} is damaged: entry meta/changes must be a JSON list of "
+                             f'{{"step": <int>, "changes": {{<name>: [<old>, <new>]}}}} records '
+                             f"(one per resume that changed hyperparameters), got item {i} = "
+                             f"{record!r}"[:300])
+
+
+def _check_float_dtype(flat, config, path):
+    """Every float entry of the state is in the run's float dtype (the family's ``dtype``
+    argument, float64 unless recorded) or float64 (a float32 run keeps some float64 entries,
+    e.g. log_lam or the task pool): a float16 or otherwise re-typed entry is damage."""
+    family = config.get("family")
+    arguments = family.get("arguments") if isinstance(family, dict) else None
+    recorded = arguments.get("dtype") if isinstance(arguments, dict) else None
+    try:
+        dtype = np.dtype(recorded or "float64")
+    except TypeError:
+        dtype = None
+    if dtype not in (np.dtype("float64"), np.dtype("float32")):
+        raise ValueError(f"{path!r} is damaged: meta/config records the run's dtype as "
+                         f"{recorded!r}, expected 'float64' or 'float32'")
+    for key, value in sorted(flat.items(), key=lambda kv: _parameters_first(kv[0])):
+        if value.dtype.kind == "f" and value.dtype not in (dtype, np.dtype("float64")):
+            raise ValueError(f"{path!r} is damaged: entry state/{key} holds {value.dtype}, but "
+                             f"the run's float dtype is {dtype} (a checkpoint's state holds "
+                             f"{'float64' if dtype == np.float64 else 'float32 or float64'} "
+                             f"floats only)")
 
 
 def _check_optimizer_state(flat, step, path):

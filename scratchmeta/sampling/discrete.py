@@ -51,10 +51,9 @@ def check_probabilities(p, name="p"):
     1-D, non-empty, finite, non-negative, and summing to 1 within 1e-8.
     """
     arr = np.asarray(p)
-    if arr.dtype == object or not (np.issubdtype(arr.dtype, np.integer)
-                                   or np.issubdtype(arr.dtype, np.floating)
-                                   or arr.dtype == bool):
-        raise TypeError(f"{name} must be an array of real numbers, got dtype {arr.dtype}")
+    if arr.dtype.kind not in "iuf":       # bools are flags, not weights: [True, False] is no p
+        raise TypeError(f"{name} must be an array of real numbers (probabilities), got dtype "
+                        f"{arr.dtype}")
     arr = arr.astype(np.float64)
     if arr.ndim != 1:
         raise ValueError(f"{name} must be 1-D (one probability per label), got shape {arr.shape}")

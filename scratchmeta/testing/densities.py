@@ -67,6 +67,13 @@ def normal_mixture(weights, locs, scales):
     if not (np.all(np.isfinite(w)) and np.all(w >= 0) and w.sum() > 0):
         raise ValueError(f"weights must be finite, non-negative and not all zero, got "
                          f"{weights!r}")
+    for name, v, positive in (("locs", locs, False), ("scales", scales, True)):
+        bad = ~np.isfinite(v) | ((v <= 0) if positive else False)
+        if np.any(bad):
+            i = int(np.flatnonzero(bad)[0])
+            raise ValueError(f"normal_mixture: {name} must be finite"
+                             f"{' and > 0 (standard deviations)' if positive else ''}, got "
+                             f"{name}[{i}] = {float(v[i])!r} in {name} = {v.tolist()!r}"[:300])
     w = w / w.sum()
     parts = [stats.norm(m, s) for m, s in zip(locs, scales)]
     return KnownDensity(f"normal mixture of {len(parts)}",
