@@ -145,6 +145,7 @@ class MLP:
 
     def head(self, head_params, features):
         """The last, linear layer: y = Phi W + b."""
+        check_params("head_params", head_params, head=True)
         w, b = head_params
         return ad.matmul(features, w) + _lift_bias(b)
 
@@ -178,5 +179,5 @@ def per_task(params, n_tasks):
 
 def split(params):
     """(body parameters, head parameters): all layers but the last, and the last."""
-    check_params("params", params, minimum=2)
+    check_params("params", params, minimum=2, pairs=True)
     return list(params[:-2]), list(params[-2:])

@@ -16,7 +16,7 @@ flattens it only when it is written.
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_tree
+from scratchmeta.meta.checks import check_indices, check_tree
 
 
 def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
@@ -39,11 +39,7 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
         raise TypeError(f"state must be Adam's state {{'t', 'm', 'v'}} (from adam_init), got "
                         f"{state!r}"[:300])
     if rows is not None:
-        n = len(state["t"])
-        r = np.asarray(rows)
-        if not (np.issubdtype(r.dtype, np.integer) and np.all((r >= 0) & (r < n))):
-            raise ValueError(f"rows must be row indices in 0..{n - 1} (of the {n} task heads), got "
-                             f"{rows!r}")
+        check_indices("rows", rows, len(state["t"]), of="task heads (rows)", minimum=1)
     p_leaves, g_leaves = ad.tree_flatten(params)[0], ad.tree_flatten(grads)[0]
     if len(p_leaves) != len(g_leaves):
         raise ValueError(f"grads must hold one gradient per parameter: {len(p_leaves)} "

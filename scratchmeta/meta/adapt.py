@@ -37,7 +37,7 @@ def sgd_path(theta, batch, model, *, inner_lr, loss, trainable=None, stop_on_div
     Raises FloatingPointError when SGD diverges (a parameter is not finite),
     unless ``stop_on_divergence=False`` (an experiment that measures divergence).
     """
-    check_sgd(inner_lr, loss)               # raised before the first step, not after it
+    check_sgd(inner_lr, loss, trainable, theta)    # raised before the first step, not after it
     theta = [np.array(ad.stop_gradient(p)) for p in theta]                  # writable copies
     moving = list(range(len(theta))) if trainable is None else sorted(trainable)
 

@@ -88,10 +88,40 @@ def check_number(name, value, *, minimum=0.0):
     return float(value)
 
 
-def check_inner(inner_lr, inner_steps):
-    """eta_inner >= 0 and K >= 0, the two settings of eq. 22.4."""
+def check_inner(inner_lr, inner_steps, trainable=None, params=None):
+    """eta_inner >= 0 and K >= 0, the two settings of eq. 22.4; with ``params``, the
+    ``trainable`` indices (None: all) must be indices into that parameter list."""
     check_rate("inner_lr", inner_lr, allow_zero=True)
     check_count("inner_steps (K)", inner_steps, 0)
+    check_trainable(trainable, params)
+
+
+def check_indices(name, value, n, *, of="parameters", minimum=0):
+    """Indices into ``n`` entries (``of`` names them): distinct integers in 0..n-1, 1-D.
+
+    A set is taken in sorted order; at least ``minimum`` indices. A repeated
+    index would take one step twice (or count a row twice), an index out of
+    range would fail inside NumPy: both are refused here, in O(len(value)).
+    """
+    try:
+        r = np.asarray(sorted(value) if isinstance(value, (set, frozenset)) else value)
+    except (TypeError, ValueError):                # a ragged list, or a set of mixed types
+        r = np.asarray(None)
+    items = r.tolist() if r.ndim == 1 and r.dtype.kind in "iu" else None
+    if (items is None and not (r.ndim == 1 and r.size == 0)) or r.size < minimum or (
+            items and not (min(items) >= 0 and max(items) < n and len(set(items)) == len(items))):
+        shape = f" of shape {r.shape}" if r.ndim != 1 else ""
+        raise ValueError(f"{name} must be {'at least ' + str(minimum) + ' ' if minimum else ''}"
+                         f"distinct integer indices in 0..{n - 1} (into the {n} {of}), a 1-D "
+                         f"list, got {value!r}{shape}"[:300])
+
+
+def check_trainable(trainable, params):
+    """``trainable``: None (every parameter moves) or indices into the list ``params``."""
+    if trainable is not None and params is not None:
+        n = len(params) if hasattr(params, "__len__") else None
+        if n is not None:
+            check_indices("trainable", trainable, n)
 
 
 def check_type(name, value, kind, *, none_ok=False):
@@ -155,6 +185,9 @@ def check_memory(what, n_floats, *, itemsize=8, limit=None):
 
 def check_family(family, name="family"):
     """A task family object: it draws tasks (``sample``) and names its metric."""
+    if isinstance(family, type):                   # Sinusoid, not Sinusoid(): no tasks to draw
+        raise TypeError(f"{name} must be a task family instance, e.g. {family.__name__}(), "
+                        f"got the class {family.__name__} itself")
     if isinstance(family, str) or not (callable(getattr(family, "sample", None))
                                        and hasattr(family, "metric_name")):
         raise TypeError(f"{name} must be a task family object (e.g. "
@@ -262,11 +295,36 @@ def check_mlp_input(model, body_params, x, n_layers):
                         + (" (complex numbers)" if np.dtype(dtype).kind == "c" else ""))
 
 
-def check_params(name, params, *, minimum=1):
-    """A parameter list: a list or tuple of at least ``minimum`` numeric arrays."""
+def check_params(name, params, *, minimum=1, pairs=False, head=False):
+    """A parameter list: a list or tuple of at least ``minimum`` numeric arrays.
+
+    ``pairs``: layers' [W, b] pairs, so an even count; ``head``: exactly the
+    last layer's [W, b] (``MLP.head``).
+    """
     if not isinstance(params, (list, tuple)) or len(params) < minimum:
         raise TypeError(f"{name} must be a list of at least {minimum} parameter arrays "
                         f"(e.g. MLP.init's [W1, b1, ...]), got {params!r}"[:300])
+    if head and len(params) != 2:
+        raise ValueError(f"{name} must be the head's parameters [W, b] (2 arrays), "
+                         f"got {len(params)}")
+    if pairs and len(params) % 2:
+        raise ValueError(f"{name} must be layers' pairs [W1, b1, W2, b2, ...] (an even "
+                         f"count), got {len(params)} arrays")
+
+
+def check_shape(name, value, axes):
+    """An array with one axis per name in ``axes``; returns its shape."""
+    shape = ad.shape(value)
+    if len(shape) != len(axes):
+        raise ValueError(f"{name} must have shape ({', '.join(axes)}), got shape {shape}")
+    return shape
+
+
+def check_rows(name, rows):
+    """A table's rows: a list (or tuple) of dicts."""
+    if not (isinstance(rows, (list, tuple)) and all(isinstance(r, dict) for r in rows)):
+        raise TypeError(f"{name} must be a list of dicts (one per row, keys = columns), "
+                        f"got {rows!r}"[:300])
 
 
 def check_params_fit(model, params, name="params"):
@@ -298,10 +356,12 @@ def check_callable(name, value, example):
         raise TypeError(f"{name} must be a function, e.g. {example}, got {value!r}")
 
 
-def check_sgd(inner_lr, loss):
-    """Test-time SGD's settings (eq. 22.4): a finite inner_lr >= 0 and a loss function."""
+def check_sgd(inner_lr, loss, trainable=None, params=None):
+    """Test-time SGD's settings (eq. 22.4): a finite inner_lr >= 0, a loss function, and
+    (with ``params``) ``trainable`` indices into that parameter list."""
     check_rate("inner_lr", inner_lr, allow_zero=True)
     check_callable("loss", loss, "scratchmeta.tasks.mse")
+    check_trainable(trainable, params)
 
 
 def check_batch(batch, name="batch"):

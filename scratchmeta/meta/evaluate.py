@@ -41,7 +41,7 @@ import numpy as np
 
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import (check_count, check_family, check_memory, check_model_fits,
-                                     check_strategy)
+                                     check_rows, check_strategy)
 
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
 HELD_OUT_SEED = 22  # the default seed of held-out (test) tasks (lecture 22)
@@ -297,6 +297,7 @@ def format_table(rows):
     The keys are the headers. The first column is left-aligned, the others
     right-aligned; floats are printed with 3 decimals, everything else by str.
     """
+    check_rows("rows", rows)
     if not rows:
         return ""
     headers = list(rows[0])

@@ -55,7 +55,7 @@ def inner_sgd(task_params, x, y, apply, *, inner_lr, inner_steps, loss=mse, firs
     differentiable with respect to whatever ``task_params`` (and ``x``) depend
     on: this is the loop MAML unrolls.
     """
-    check_inner(inner_lr, inner_steps)
+    check_inner(inner_lr, inner_steps, trainable, task_params)
     moving = None if trainable is None else sorted(trainable)
 
     def support_loss(p):

@@ -55,7 +55,8 @@ and both against central differences.
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_count, check_rate, check_ridge_inputs
+from scratchmeta.meta.checks import (check_choice, check_count, check_rate,
+                                     check_ridge_inputs, check_shape)
 from scratchmeta.meta.ridge import with_bias
 
 FORMS = ("auto", "primal", "dual")
@@ -121,6 +122,11 @@ def newton_solve(phi, y, lam, *, form="primal", tol=1e-10, max_steps=100):
     """
     check_rate("tol", tol)
     check_count("max_steps", max_steps, 1)              # W* takes at least one step
+    check_choice("form", form, ("primal", "dual"))
+    check_shape("phi", phi, ("tasks", "points", "features"))
+    check_shape("y", y, ("tasks", "points", "classes"))
+    check_ridge_inputs(phi, y, lam, one_hot=True,
+                       lam_role="it makes the head's problem strictly convex")
     n_tasks, n, d = phi.shape
     c = y.shape[-1]
     phi_t = np.swapaxes(phi, -1, -2)

@@ -88,6 +88,8 @@ def init_rng(seed):
 
 def step_rng(seed, step):
     """The generator for meta-step ``step``: a function of (seed, step) only."""
+    check_count("seed", seed, 0)
+    check_count("step", step, 0)
     return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(1, step)))
 
 
