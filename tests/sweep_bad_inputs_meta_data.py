@@ -64,7 +64,7 @@ from scratchmeta.meta import (adapt, anil, baselines, checkpoint, closed_form, e
                               softmax_head, subset, training)
 from scratchmeta.more_tasks import GaussianClusters, SinusoidFrequency  # noqa: E402
 
-ROOT = "/work/shared/data/omniglot"
+ROOT = str(pathlib.Path(__file__).resolve().parents[2] / "shared" / "data" / "omniglot")
 BIG = 10 ** 30
 
 
