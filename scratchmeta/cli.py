@@ -238,6 +238,9 @@ def train_command(args):
     from scratchmeta.meta.guard import ExplodingMetaGradient
     from scratchmeta.meta.training import check_checkpoint_path, check_run, train
 
+    if args.steps == 0:      # argparse took it (a count), but a run of no meta-steps is no run
+        raise ValueError("--steps must be at least 1 (the total meta-steps of the run; 0 would "
+                         "only save the initialisation), got 0")
     if args.resume and args.force:
         raise ValueError("--resume and --force contradict each other: --resume continues the "
                          "run saved in --out, --force discards it and starts again from step "
@@ -510,7 +513,7 @@ def build_parser():
     train_p.add_argument("--dtype", choices=("float64", "float32"), default=None,
                          help="omniglot: inputs and parameters in this type (default float64)")
     train_p.add_argument("--steps", type=_count, default=70000,
-                         help="total meta-steps (default 70000, as Finn et al.)")
+                         help="total meta-steps, at least 1 (default 70000, as Finn et al.)")
     train_p.add_argument("--seed", type=_seed, default=0, help="run seed (default 0)")
     train_p.add_argument("--out", default=None,
                          help="checkpoint path, .npz (default runs/<strategy>.npz)")

@@ -94,6 +94,8 @@ def check_batch(family, rng, task_params, n_support, n_query):
 def check_targets(where, pred, y, names=("pred", "y")):
     """``pred`` and ``y`` of one shape (..., points, outputs) before a loss compares them.
 
+    Both must also be of a real dtype (bool, integer or float; an object, complex
+    or text array is refused by its dtype alone, never by reading its entries).
     Works on the engine's Tensors (``ad.shape`` does not unwrap them), so it
     costs nothing inside ``grad``.
     """
@@ -102,6 +104,10 @@ def check_targets(where, pred, y, names=("pred", "y")):
         if len(shape) < 2:
             raise ValueError(f"{where}: {name} must be an array of shape (..., points, "
                              f"outputs), got {shape if shape else repr(x)[:60]}")
+        dtype = getattr(ad.stop_gradient(x), "dtype", None)     # O(1): the dtype, not entries
+        if isinstance(dtype, np.dtype) and dtype.kind not in "biuf":
+            raise TypeError(f"{where}: {name} must be an array of real numbers, got dtype "
+                            f"{dtype}")
     if shapes[0] != shapes[1]:
         raise ValueError(f"{where}: {names[1]} must have the shape of {names[0]}, "
                          f"{shapes[0]}, got shape {shapes[1]}")

@@ -131,7 +131,8 @@ def load(root=None, *, download=False, cache_dir=None, parts=OFFICIAL, progress=
         if not source_folder.is_dir():
             raise ValueError(f"root must be a folder holding {_part_files(parts)} or their "
                              f"extracted folders; {str(source_folder)!r} is not a folder")
-    sources = _find_or_fetch(source_folder, parts, download, progress, root_given=root is not None)
+    sources = _find_or_fetch(source_folder, parts, download, progress, root_given=root is not None,
+                             named=named)
     members = [_checked_members(source, part) for source, part in zip(sources, parts)]
     if root is not None:
         cached = _read_cache(cache_file, parts)
@@ -187,8 +188,10 @@ def _cache_key(parts):
 # 1. Finding (or fetching) the archives
 # --------------------------------------------------------------------------
 
-def _find_or_fetch(folder, parts, download, progress, *, root_given):
-    """For each part, its zip or extracted folder under ``folder``, downloading if asked."""
+def _find_or_fetch(folder, parts, download, progress, *, root_given, named="cache_dir"):
+    """For each part, its zip or extracted folder under ``folder``, downloading if asked.
+
+    ``named``: what set ``folder`` when no root was given (the message names it)."""
     sources = []
     for part in parts:
         zip_path, dir_path = folder / f"{part.name}.zip", folder / part.name
@@ -206,7 +209,7 @@ def _find_or_fetch(folder, parts, download, progress, *, root_given):
         else:
             raise FileNotFoundError(
                 f"Omniglot is not here yet: no decoded cache and no {part.name}.zip in "
-                f"{str(folder)!r}. Pass root=<a folder holding {_part_files(parts)} or "
+                f"{str(folder)!r} (the omniglot folder of {named}). Pass root=<a folder holding {_part_files(parts)} or "
                 f"their extracted folders>, or download=True to fetch {part.url} "
                 f"({part.size:,} bytes).")
     return sources

@@ -233,6 +233,9 @@ def check_shots(n_way, n_tasks, n_support, n_query, n_drawings=DRAWINGS):
     Needs no images, so the command line checks a run's counts before the
     drawings are read: every class gets the same number of distinct drawings.
     """
+    for name, n, least in (("n_way", n_way, 2), ("n_drawings", n_drawings, 1)):
+        if not (_is_int(n) and n >= least):
+            raise ValueError(f"{name} must be an integer of at least {least}, got {n!r}")
     if not (_is_int(n_tasks) and n_tasks >= 1):
         raise ValueError(f"n_tasks must be a positive integer, got {n_tasks!r}")
     for name, n, least in (("n_support", n_support, 1), ("n_query", n_query, 0)):

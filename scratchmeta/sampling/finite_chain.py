@@ -40,7 +40,9 @@ def check_symmetric_proposal(q, n):
         raise ValueError(f"Q must be finite, got {arr[~np.isfinite(arr)][0]!r} in Q = "
                          f"{q!r:.60}")
     if np.any(arr < 0):
-        raise ValueError("Q must be non-negative: its entries are proposal probabilities")
+        i, j = (int(k) for k in np.argwhere(arr < 0)[0])
+        raise ValueError(f"Q must be non-negative: its entries are proposal probabilities, "
+                         f"got Q[{i}, {j}] = {float(arr[i, j])!r}")
     if not np.allclose(arr, arr.T, rtol=0.0, atol=SYMMETRY_TOLERANCE):
         i, j = (int(k) for k in np.unravel_index(np.argmax(np.abs(arr - arr.T)), arr.shape))
         raise ValueError(f"Q must be symmetric (Metropolis needs q(j|i) = q(i|j)), but "

@@ -8,7 +8,7 @@ NaN where a number is due -- is an AssertionError instead: the kit's verdict.)
 
 import numpy as np
 
-_KINDS = {"c": "complex", "O": "object", "U": "string", "S": "bytes", "V": "structured",
+_KINDS = {"b": "bool", "c": "complex", "O": "object", "U": "string", "S": "bytes", "V": "structured",
           "M": "datetime", "m": "timedelta"}
 
 
@@ -20,12 +20,13 @@ def describe(x):
 
 
 def real_numbers(name, x, what="an array of real numbers"):
-    """``x`` as a float64 array; strings, objects, None and complex numbers are a TypeError."""
+    """``x`` as a float64 array; strings, objects, None, bools and complex numbers are a
+    TypeError (a bool array is a mask, not numbers: read as 0 and 1 it would pass unnoticed)."""
     try:
         kind = np.asarray(x).dtype.kind if x is not None else "O"
     except (TypeError, ValueError):
         kind = "O"
-    if kind not in "fiub":
+    if kind not in "fiu":
         raise TypeError(f"{name} must be {what}, got {_KINDS.get(kind, 'a')} values: "
                         f"{describe(x)}")
     return np.asarray(x, dtype=np.float64)

@@ -209,6 +209,9 @@ def chi_square_pvalue(counts, p):
                          f"{float(counts[bad][0])!r}")
     keep = p > 0
     n = counts.sum()
+    if n == 0:
+        raise ValueError(f"counts must hold at least one draw, got all counts 0: "
+                         f"{describe(counts)}")
     expected = n * p[keep]
     stat = np.sum((counts[keep] - expected) ** 2 / expected)
     return float(stats.chi2.sf(stat, max(int(keep.sum()) - 1, 1)))
