@@ -52,7 +52,7 @@ The initialisation, :func:`finn_init`, follows their ``construct_fc_weights``.
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_rng
+from scratchmeta.meta.checks import check_rng, check_sizes
 
 
 def batch_norm(h, scale=None, offset=None, *, eps=1e-3):
@@ -93,6 +93,7 @@ def finn_init(rng, sizes):
     redrawn), offsets and the head's bias zero.
     """
     check_rng("rng", rng)
+    sizes = check_sizes(sizes)
     params = []
     for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
         z = rng.standard_normal((fan_in, fan_out))

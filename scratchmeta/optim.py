@@ -55,7 +55,7 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
 
 def adam_init(params):
     """Adam's state before its first step: t = 0 and zero moments shaped like ``params``."""
-    check_tree("params", params)
+    check_tree("params", params, floats=True)
     zeros = ad.tree_map(np.zeros_like, params)
     return {"t": np.array(0), "m": zeros, "v": ad.tree_map(np.zeros_like, params)}
 

@@ -21,7 +21,7 @@ import itertools
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_adaptation, check_count, check_sgd
+from scratchmeta.meta.checks import check_adaptation, check_batch, check_count, check_sgd
 from scratchmeta.nn import per_task
 
 
@@ -64,7 +64,7 @@ def sgd_path(theta, batch, model, *, inner_lr, loss, trainable=None, stop_on_div
 
 def from_theta0(params, batch, model, *, inner_lr, loss, trainable=None):
     """:func:`sgd_path` of every task of ``batch`` from one shared theta0 = ``params``."""
-    n_tasks = ad.shape(batch.x_support)[0]
+    n_tasks = check_batch(batch, model=model)[0]
     theta0 = [ad.stop_gradient(p) for p in params]          # test time: nothing is traced
     return sgd_path(per_task(theta0, n_tasks), batch, model, inner_lr=inner_lr, loss=loss,
                     trainable=trainable)

@@ -72,7 +72,7 @@ class Pretrained:
         return self.family.sample(rng, self.config.meta_batch, self.config.n_support, 0)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params", "adam"), batch)
+        check_update_args(state, step, ("params", "adam"), batch, self)
         c = self.config
         loss, grads = ad.value_and_grad(pooled_loss)(state["params"], batch.x_support,
                                                      batch.y_support, self.model,
@@ -118,7 +118,7 @@ class Scratch:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params",), batch)
+        check_update_args(state, step, ("params",), batch, self)
         pred = self.model.apply(state["params"], batch.x_query)
         loss = float(np.mean(ad.stop_gradient(self.family.loss(pred, batch.y_query))))
         check_update(loss, [], step=step, advice="the initialisation itself is not finite")

@@ -53,6 +53,7 @@ except ImportError:                  # not on POSIX: the lock falls back to O_EX
 FORMAT = "scratchmeta-checkpoint-2"
 FORMAT_1 = "scratchmeta-checkpoint-1"     # the first edition's flat states
 ZIP_MAGIC = b"PK\x03\x04"                # every .npz is a zip archive
+INT64_MAX = 2 ** 63 - 1                  # meta/step and meta/seed are int64 entries
 
 
 def flatten(state, prefix=""):
@@ -75,8 +76,13 @@ def flatten(state, prefix=""):
     return out
 
 
-def unflatten(flat):
-    """The nested state that :func:`flatten` flattened (numbered levels become lists)."""
+def unflatten(flat, *, strict=True):
+    """The nested state that :func:`flatten` flattened (numbered levels become lists).
+
+    A numbered level with a gap (``a/0``, ``a/2``) was not flattened from a list: it is
+    refused, unless ``strict=False`` (:func:`load_checkpoint`, which keeps it a dict so
+    that :func:`check_state` names the missing or unexpected entries against the strategy).
+    """
     if not isinstance(flat, dict):
         raise TypeError(f"flat must be a dict {{'params/0': array, ...}} (from flatten), got "
                         f"{flat!r}"[:300])
@@ -87,13 +93,19 @@ def unflatten(flat):
             node = node.setdefault(key, {})
         node[keys[-1]] = value
 
-    def lists(node):
+    def lists(node, where):
         if not isinstance(node, dict):
             return node
         if node and sorted(node) == sorted(str(i) for i in range(len(node))):
-            return [lists(node[str(i)]) for i in range(len(node))]
-        return {k: lists(v) for k, v in node.items()}
-    return lists(tree)
+            return [lists(node[str(i)], f"{where}{i}/") for i in range(len(node))]
+        if strict and node and all(k.isdigit() for k in node):   # flatten numbers lists only
+            have = sorted(node, key=int)
+            gaps = [f"{where}{i}" for i in range(int(have[-1])) if str(i) not in node]
+            raise ValueError(f"flat's numbered level {where[:-1] or '(top)'!r} (a list) must "
+                             f"number its entries 0..{len(node) - 1} without gaps, got indices "
+                             f"{', '.join(have)} (missing {', '.join(gaps) or 'none'})"[:300])
+        return {k: lists(v, f"{where}{k}/") for k, v in node.items()}
+    return lists(tree, "")
 
 
 class Checkpoint(NamedTuple):
@@ -187,8 +199,8 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
     path = os.fspath(path)
     if not path.endswith(".npz"):
         raise ValueError(f"a checkpoint path must end in .npz, got {path!r}")
-    check_count("step", step, 0)
-    check_count("seed", seed, 0)
+    check_count("step", step, 0, INT64_MAX)      # stored as int64 entries
+    check_count("seed", seed, 0, INT64_MAX)
     if not isinstance(config, dict):
         raise TypeError(f"config must be a dict (protocol.describe's record), got {config!r}")
     meta_losses = np.asarray(meta_losses, dtype=float)
@@ -209,18 +221,9 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
         except (TypeError, ValueError) as e:
             raise TypeError(f"{name} must be JSON-able (plain numbers, strings, lists and "
                             f"dicts), got {record!r}: {e}"[:400]) from None
-    arrays = {}
-    for key, value in flatten(state).items():
-        value = np.asarray(value)
-        if value.dtype.kind not in "fiub":
-            what = {"c": "complex numbers", "U": "text (str)", "S": "bytes",
-                    "O": "Python objects"}.get(value.dtype.kind, f"dtype {value.dtype}")
-            raise TypeError(f"state/{key} holds {what}; a checkpoint holds arrays of real "
-                            f"numbers only (it is loaded with allow_pickle=False), got "
-                            f"{value!r}"[:300])
-        arrays[f"state/{key}"] = value
-    _check_finite_state({k[len("state/"):]: v for k, v in arrays.items()}, path,
-                        "refusing to save")
+    flat = {key: np.asarray(value) for key, value in flatten(state).items()}
+    check_state_entries(flat, config, step, path, saving=True)    # what loading would refuse
+    arrays = {f"state/{key}": value for key, value in flat.items()}
     arrays.update({"meta/format": np.array(FORMAT), "meta/step": np.array(step, np.int64),
                    "meta/seed": np.array(seed, np.int64),
                    "meta/strategy": np.array(str(config.get("name", "?"))),
@@ -363,15 +366,7 @@ def load_checkpoint(path):
                          f"{int(np.sum(~np.isfinite(losses)))} NaN or inf values; a completed "
                          f"meta-step always has a finite meta-loss")
     flat = {k[len("state/"):]: v for k, v in arrays.items() if k.startswith("state/")}
-    for key, value in flat.items():
-        if value.dtype.kind not in "fiub":
-            what = {"c": "complex numbers", "U": "text", "S": "bytes", "O": "objects"}.get(
-                value.dtype.kind, f"dtype {value.dtype}")
-            raise ValueError(f"{path!r} is damaged: entry state/{key} holds {what}; a "
-                             f"checkpoint's state holds real numbers only")
-    _check_float_dtype(flat, config, path)
-    _check_finite_state(flat, path, "refusing to load")
-    _check_optimizer_state(flat, step, path)
+    check_state_entries(flat, config, step, path, saving=False)
     if fmt == FORMAT_1:                       # the first edition's names and flat state
         config = legacy.upgrade_config(config)
         try:
@@ -380,8 +375,30 @@ def load_checkpoint(path):
             raise ValueError(f"{path!r} is damaged: a first-edition state needs the entry "
                              f"state/{e.args[0]}") from None
     else:
-        state = unflatten(flat)
+        state = unflatten(flat, strict=False)
     return Checkpoint(state, step, seed, name, config, losses.astype(float), changes)
+
+
+def check_state_entries(flat, config, step, path, *, saving):
+    """The one check of a flattened state that both :func:`save_checkpoint` and
+    :func:`load_checkpoint` make, so that nothing is saved that loading would refuse:
+    every entry real and numeric, floats in the run's dtype (``config``'s), finite, and
+    Adam's entries meaningful at ``step``. Saving raises TypeError for a wrong kind of
+    entry; loading calls every failure damage (ValueError)."""
+    where = f"refusing to save {path!r}:" if saving else f"{path!r} is damaged:"
+    for key, value in flat.items():
+        if value.dtype.kind not in "fiub":
+            what = {"c": "complex numbers", "U": "text (str)", "S": "bytes",
+                    "O": "Python objects"}.get(value.dtype.kind, f"dtype {value.dtype}")
+            if saving:
+                raise TypeError(f"state/{key} holds {what}; a checkpoint holds arrays of real "
+                                f"numbers only (it is loaded with allow_pickle=False), got "
+                                f"{value!r}"[:300])
+            raise ValueError(f"{where} entry state/{key} holds {what}; a checkpoint's state "
+                             f"holds real numbers only")
+    _check_float_dtype(flat, config, where)
+    _check_finite_state(flat, path, "refusing to save" if saving else "refusing to load")
+    _check_optimizer_state(flat, step, where)
 
 
 def _check_changes(changes, path):
@@ -399,7 +416,7 @@ def _check_changes(changes, path):
                              f"{record!r}"[:300])
 
 
-def _check_float_dtype(flat, config, path):
+def _check_float_dtype(flat, config, where):
     """Every float entry of the state is in the run's float dtype (the family's ``dtype``
     argument, float64 unless recorded) or float64 (a float32 run keeps some float64 entries,
     e.g. log_lam or the task pool): a float16 or otherwise re-typed entry is damage."""
@@ -411,17 +428,17 @@ def _check_float_dtype(flat, config, path):
     except TypeError:
         dtype = None
     if dtype not in (np.dtype("float64"), np.dtype("float32")):
-        raise ValueError(f"{path!r} is damaged: meta/config records the run's dtype as "
+        raise ValueError(f"{where} meta/config records the run's dtype as "
                          f"{recorded!r}, expected 'float64' or 'float32'")
     for key, value in sorted(flat.items(), key=lambda kv: _parameters_first(kv[0])):
         if value.dtype.kind == "f" and value.dtype not in (dtype, np.dtype("float64")):
-            raise ValueError(f"{path!r} is damaged: entry state/{key} holds {value.dtype}, but "
+            raise ValueError(f"{where} entry state/{key} holds {value.dtype}, but "
                              f"the run's float dtype is {dtype} (a checkpoint's state holds "
                              f"{'float64' if dtype == np.float64 else 'float32 or float64'} "
                              f"floats only)")
 
 
-def _check_optimizer_state(flat, step, path):
+def _check_optimizer_state(flat, step, where):
     """Adam's entries keep their meaning: 0 <= t <= step (one update per meta-step at most)
     and second moments v >= 0 (a running mean of squares); anything else is damage."""
     for key, value in sorted(flat.items()):
@@ -429,10 +446,10 @@ def _check_optimizer_state(flat, step, path):
         role = parts[parts.index("adam") + 1] if "adam" in parts[:-1] else None
         if role == "t" and value.dtype.kind in "iu" and ((value < 0) | (value > step)).any():
             bad = value[(value < 0) | (value > step)].flat[0]
-            raise ValueError(f"{path!r} is damaged: entry state/{key} = {bad} counts Adam's "
+            raise ValueError(f"{where} entry state/{key} = {bad} counts Adam's "
                              f"steps, which must lie in 0..{step} at step {step}")
         if role == "v" and (value < 0).any():
-            raise ValueError(f"{path!r} is damaged: entry state/{key} holds "
+            raise ValueError(f"{where} entry state/{key} holds "
                              f"{int(np.sum(value < 0))} negative values; Adam's second "
                              f"moments are means of squares, never negative")
 
@@ -518,6 +535,9 @@ def exclusive(path):
     (kill -9 leaves nothing stale). The file is removed on release; a
     temporary checkpoint left by a killed writer is removed on acquiring.
     """
+    if not isinstance(path, (str, os.PathLike)) or not isinstance(os.fspath(path), str):
+        raise TypeError(f"path must be a text path (str or os.PathLike) of the file to lock, "
+                        f"e.g. 'runs/maml.npz', got {path!r}")
     path = os.fspath(path)
     lock = path + ".lock"
     folder = os.path.dirname(path)

@@ -26,11 +26,34 @@ from scratchmeta import autodiff as ad
 
 # --- arguments ------------------------------------------------------------------------
 
-def check_count(name, value, minimum=0):
-    """An integer >= ``minimum`` (bools are refused: True is not a count)."""
+def check_count(name, value, minimum=0, maximum=None):
+    """An integer >= ``minimum`` (and <= ``maximum`` if given; bools are refused: True is
+    not a count). ``maximum`` is for a count stored in a fixed-width integer (int64)."""
     if not (isinstance(value, (int, np.integer)) and not isinstance(value, bool)
-            and value >= minimum):
-        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+            and value >= minimum and (maximum is None or value <= maximum)):
+        bound = f">= {minimum}" if maximum is None else f"in {minimum}..{maximum}"
+        raise ValueError(f"{name} must be an integer {bound}, got {value!r}")
+
+
+def check_real(name, value, *, ndims=None):
+    """An array (or Tensor) of real numbers (bool, int or float), with one of the numbers
+    of dimensions ``ndims`` (default: at least 1); returns its shape. O(1): the dtype and
+    the shape only, so that text, objects or complex numbers never reach NumPy's kernels."""
+    dtype = getattr(value, "dtype", None)
+    if not isinstance(dtype, np.dtype):
+        try:
+            dtype = np.asarray(value).dtype
+        except (TypeError, ValueError):             # a ragged list
+            dtype = np.dtype(object)
+    shape = ad.shape(value) if dtype.kind != "O" or hasattr(value, "shape") else ()
+    if dtype.kind not in "biuf":
+        raise TypeError(f"{name} must be an array of real numbers, got an array of dtype "
+                        f"{dtype} and shape {shape}: {value!r}"[:300])
+    if (len(shape) not in ndims) if ndims is not None else not shape:
+        want = " or ".join(str(n) for n in ndims) if ndims is not None else "at least 1"
+        raise ValueError(f"{name} must be an array of {want} dimensions, got shape {shape}: "
+                         f"{value!r}"[:300])
+    return shape
 
 
 def check_rate(name, value, *, allow_zero=False):
@@ -219,6 +242,8 @@ def check_ridge_inputs(features, targets, lam, *, one_hot=False,
     With ``one_hot`` the targets are class indicators (at least two classes), as for
     the softmax head of section 1.4.3; ``lam_role`` says in the error what lam is for.
     """
+    check_real("features", features)
+    check_real("targets", targets)
     fshape, tshape = ad.shape(features), ad.shape(targets)
     if len(fshape) not in (2, 3):
         raise ValueError(f"features Phi must have shape (points, d) or (tasks, points, d), "
@@ -245,8 +270,9 @@ def check_rng(name, rng):
                         f"np.random.default_rng(0)), got {rng!r}")
 
 
-def check_mlp(sizes, activation, batch_norm, dtype, activations):
-    """``MLP``'s constructor arguments; returns (sizes as a tuple, dtype as a numpy dtype)."""
+def check_sizes(sizes):
+    """A network's layer widths (``MLP``, ``batchnorm.finn_init``): at least two positive
+    integers; returns them as a tuple."""
     if isinstance(sizes, (str, bytes)) or not np.iterable(sizes):
         raise TypeError(f"sizes must be a sequence of layer widths, e.g. (1, 40, 40, 1), "
                         f"got {sizes!r}")
@@ -255,6 +281,12 @@ def check_mlp(sizes, activation, batch_norm, dtype, activations):
                                  and not isinstance(n, (bool, np.bool_)) and n > 0
                                  for n in sizes):
         raise ValueError(f"sizes must be at least two positive integers, got {sizes!r}")
+    return sizes
+
+
+def check_mlp(sizes, activation, batch_norm, dtype, activations):
+    """``MLP``'s constructor arguments; returns (sizes as a tuple, dtype as a numpy dtype)."""
+    sizes = check_sizes(sizes)
     if activation not in activations:
         raise ValueError(f"activation must be one of {sorted(activations)}, got {activation!r}")
     if not isinstance(batch_norm, bool):
@@ -364,12 +396,29 @@ def check_sgd(inner_lr, loss, trainable=None, params=None):
     check_trainable(trainable, params)
 
 
-def check_batch(batch, name="batch"):
-    """A batch of tasks: support and query sets (a TaskBatch from family.sample)."""
-    if not all(hasattr(batch, part) for part in ("x_support", "y_support", "x_query",
-                                                 "y_query")):
+def check_batch(batch, name="batch", *, model=None, family=None):
+    """A batch of tasks: support and query sets (a TaskBatch from family.sample); returns the
+    shape of its ``x_support``.
+
+    With ``model`` (an MLP) its inputs must be as wide as the model's first layer, with
+    ``family`` its targets as wide as the family's outputs: a batch of another family is
+    refused by name before any work. O(1): shapes are compared, no data is read.
+    """
+    parts = ("x_support", "y_support", "x_query", "y_query")
+    if not all(hasattr(batch, part) for part in parts):
         raise TypeError(f"{name} must be a batch of tasks (a TaskBatch, e.g. from "
-                        f"family.sample(rng, n_tasks, n_support, n_query)), got {batch!r}"[:300])
+                        f"family.sample(rng, n_tasks, n_support, n_query)), got "
+                        f"{batch!r:.200} (a {type(batch).__name__})")
+    n_in = getattr(model, "sizes", (None,))[0]
+    n_out = getattr(family, "n_outputs", None)
+    for part, width in zip(parts, (n_in, n_out, n_in, n_out)):
+        shape = ad.shape(getattr(batch, part))
+        if width is not None and shape[-1:] != (width,):
+            fits = (f"the inputs of the model {model!r}" if part[0] == "x" else
+                    f"the outputs of the family {getattr(family, 'name', family)!r}")
+            raise ValueError(f"{name} does not fit the strategy: {name}.{part} has shape "
+                             f"{shape}, expected (tasks, points, {width}) to match {fits}")
+    return ad.shape(batch.x_support)
 
 
 def check_strategy(strategy, name="strategy"):
@@ -380,9 +429,13 @@ def check_strategy(strategy, name="strategy"):
                         f"make_strategy('maml')), got {strategy!r}")
 
 
-def check_update_args(state, step, keys=("params",), batch=None):
+def check_update_args(state, step, keys=("params",), batch=None, strategy=None):
     """A strategy's ``update(state, batch, rng, step)``: a state holding ``keys``, a step >= 0,
-    and a batch whose data arrays (``x_support``, ...) hold no NaN or inf."""
+    and a batch of tasks (that fits ``strategy``'s model and family, if given) whose data
+    arrays (``x_support``, ...) hold no NaN or inf."""
+    if batch is not None:
+        check_batch(batch, model=getattr(strategy, "model", None),
+                    family=getattr(strategy, "family", None))
     for name in ("x_support", "y_support", "x_query", "y_query"):
         data = getattr(batch, name, None)
         if isinstance(data, np.ndarray) and data.dtype.kind == "f" and not np.isfinite(
@@ -398,12 +451,19 @@ def check_update_args(state, step, keys=("params",), batch=None):
     check_count("step", step, 0)
 
 
-def check_tree(name, tree):
-    """A tree (list, tuple, dict) of at least one array of real numbers, e.g. parameters."""
+def check_tree(name, tree, *, floats=False):
+    """A tree (list, tuple, dict) of at least one array of real numbers, e.g. parameters;
+    with ``floats``, of float32 or float64 arrays only (parameters that are trained: an
+    integer or float16 copy would round every step, and no checkpoint holds float16)."""
     leaves = ad.tree_flatten(tree)[0] if isinstance(tree, (list, tuple, dict)) else []
     if not leaves or not all(np.asarray(leaf).dtype.kind in "biuf" for leaf in leaves):
         raise TypeError(f"{name} must be a list (or tree) of arrays of real numbers, e.g. "
                         f"MLP.init's [W1, b1, ...], got {tree!r}"[:300])
+    dtypes = [np.asarray(leaf).dtype for leaf in leaves]
+    bad = next((i for i, d in enumerate(dtypes) if d not in (np.float32, np.float64)), None)
+    if floats and bad is not None:
+        raise TypeError(f"{name} must hold float32 or float64 arrays (the parameters being "
+                        f"trained), got leaf {bad} of dtype {dtypes[bad]}: {tree!r}"[:300])
 
 
 def check_adaptation(strategy, batch, n_steps):

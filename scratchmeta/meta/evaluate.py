@@ -40,9 +40,10 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import (check_count, check_family, check_memory, check_model_fits,
-                                     check_rows, check_strategy)
+from scratchmeta.meta.checks import (check_choice, check_count, check_family, check_memory,
+                                     check_model_fits, check_real, check_rows, check_strategy)
 
+METRIC_NAMES = ("MSE", "accuracy")     # the families' metric_name: a loss, or accuracy
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
 HELD_OUT_SEED = 22  # the default seed of held-out (test) tasks (lecture 22)
 VALIDATION_SEED = 11  # the seed of validation tasks, on which test-time settings are chosen
@@ -82,6 +83,7 @@ class Evaluation(NamedTuple):
 
 def interval(values, axis=0):
     """(mean, half-width) of the 95% interval mean +- 1.96 s / sqrt(n), over ``axis``."""
+    check_real("values", values)
     values = np.asarray(values, dtype=float)
     if not (isinstance(axis, (int, np.integer)) and -values.ndim <= axis < values.ndim):
         raise ValueError(f"axis must be an axis of values of shape {values.shape} (an integer "
@@ -111,6 +113,7 @@ def held_out_tasks(family, n_tasks, n_support, n_query, seed=HELD_OUT_SEED, star
 
 def diverged_value(metric_name):
     """The metric a diverged task is given: +inf for a loss (MSE), NaN for accuracy."""
+    check_choice("metric_name", metric_name, METRIC_NAMES)
     return np.inf if metric_name == "MSE" else np.nan
 
 
@@ -220,6 +223,7 @@ def with_test_time(strategy, **changes):
     Only test-time fields should be changed on a trained strategy: the copy
     shares the model and family, so the trained state works with it.
     """
+    check_strategy(strategy)
     config = dataclasses.replace(strategy.config, **changes)
     return type(strategy)(strategy.model, strategy.family, config)
 

@@ -174,7 +174,7 @@ class MAML:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params", "adam"), batch)
+        check_update_args(state, step, ("params", "adam"), batch, self)
         c = self.config
         loss, grads = self.meta_grad(state["params"], batch, rng)
         check_update(loss, grads, step=step, advice=inner_advice(c.inner_steps, c.inner_lr))

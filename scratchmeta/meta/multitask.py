@@ -150,7 +150,7 @@ class Multitask:
                                                       c.n_support, 0))
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("body", "adam", "heads", "heads_adam"), batch.tasks)
+        check_update_args(state, step, ("body", "adam", "heads", "heads_adam"), batch.tasks, self)
         c, rows, tasks = self.config, batch.rows, batch.tasks
         loss, (g_body, g_heads) = ad.value_and_grad(multitask_loss, argnums=(0, 1))(
             list(state["body"]), [h[rows] for h in state["heads"]], tasks.x_support,

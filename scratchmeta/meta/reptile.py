@@ -139,7 +139,7 @@ class Reptile:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params",), batch)
+        check_update_args(state, step, ("params",), batch, self)
         c = self.config
         eps = self.outer_step_size(step)
         theta0 = state["params"]
