@@ -53,6 +53,12 @@ def tree_flatten(tree):
     return [tree], lambda flat: flat[0]
 
 
+def _flat(tree):
+    """A list or tuple of leaves only (the usual parameter list)."""
+    return isinstance(tree, (list, tuple)) and not any(
+        isinstance(t, (list, tuple, dict)) for t in tree)
+
+
 def tree_structure(tree):
     """A tree's structure as text, leaves drawn as ``*`` (for error messages): ``[*, {'a': *}]``."""
     return _skeleton(tree)
@@ -86,8 +92,8 @@ def tree_map(f, *trees):
     if len(set(counts)) > 1:
         raise ValueError(f"tree_map needs trees with the same leaves; their leaf counts "
                          f"are {counts} (trees {', '.join(_skeleton(t) for t in trees)})")
-    if len(trees) > 1:
-        shapes = [_skeleton(t) for t in trees]
+    if len(trees) > 1 and not all(_flat(t) for t in trees):    # flat lists of as many leaves
+        shapes = [_skeleton(t) for t in trees]                    # are alike: no need to draw
         for i, other in enumerate(shapes[1:], 1):
             if other != shapes[0]:
                 raise ValueError(f"tree_map needs trees of one structure: tree 0 is "
