@@ -52,7 +52,7 @@ The initialisation, :func:`finn_init`, follows their ``construct_fc_weights``.
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_rng, check_sizes
+from scratchmeta.meta.checks import check_memory, check_rng, check_sizes
 
 
 def batch_norm(h, scale=None, offset=None, *, eps=1e-3):
@@ -63,10 +63,7 @@ def batch_norm(h, scale=None, offset=None, *, eps=1e-3):
     task (tasks, features) or (tasks, 1, features), as ``nn.per_task`` makes
     them. Points are axis -2; at least 2 are needed for a variance.
     """
-    shape = ad.shape(h)
-    if len(shape) not in (2, 3):
-        raise ValueError(f"h must have shape (points, features) or (tasks, points, features), "
-                         f"got shape {shape}")
+    shape = _check_h(h)
     if shape[-2] < 2:
         raise ValueError(f"batch statistics need at least 2 points per task (axis -2 of h), "
                          f"got h of shape {shape}")
@@ -94,6 +91,8 @@ def finn_init(rng, sizes):
     """
     check_rng("rng", rng)
     sizes = check_sizes(sizes)
+    check_memory(f"finn_init's parameters for sizes {sizes}",
+                 sum(float(a) * b + b for a, b in zip(sizes[:-1], sizes[1:])))
     params = []
     for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
         z = rng.standard_normal((fan_in, fan_out))
@@ -103,6 +102,19 @@ def finn_init(rng, sizes):
             bad = np.abs(z) > 2
         params += [0.01 * z, np.zeros(fan_out)]
     return params
+
+
+def _check_h(h):
+    """``h``: real numbers of shape (points, features) or (tasks, points, features), no axis
+    empty; returns its shape. O(1): the dtype and the shape, never the entries."""
+    shape = ad.shape(h)
+    if len(shape) not in (2, 3) or 0 in shape:
+        raise ValueError(f"h must have shape (points, features) or (tasks, points, features), "
+                         f"no axis empty, got shape {shape}: {h!r:.60}")
+    dtype = getattr(ad.stop_gradient(h), "dtype", None)
+    if isinstance(dtype, np.dtype) and dtype.kind not in "biuf":
+        raise TypeError(f"h must be an array of real numbers, got dtype {dtype}")
+    return shape
 
 
 def _lift(name, p, h_shape):

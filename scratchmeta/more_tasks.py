@@ -16,7 +16,7 @@ Each draws a :class:`~scratchmeta.tasks.TaskBatch` of support and query sets
 
 import numpy as np
 
-from scratchmeta.datasets.checks import check_batch
+from scratchmeta.datasets.checks import COUNT_MAX, check_batch
 from scratchmeta.meta.checks import check_count, check_number, check_range
 from scratchmeta.tasks import Sinusoid, TaskBatch, TaskFamily, accuracy, check_counts, \
     cross_entropy
@@ -70,8 +70,8 @@ class GaussianClusters(TaskFamily):
     def __init__(self, n_way=5, dim=8, spread=2.0):
         if isinstance(n_way, (int, np.integer)) and not isinstance(n_way, bool) and n_way < 2:
             raise ValueError(f"n_way must be at least 2, got {n_way!r}")
-        check_count("n_way", n_way, 2)
-        check_count("dim", dim, 1)
+        check_count("n_way", n_way, 2, COUNT_MAX)
+        check_count("dim", dim, 1, COUNT_MAX)
         self.n_way, self.dim, self.spread = n_way, dim, check_number("spread", spread)
         self.n_inputs, self.n_outputs = dim, n_way
 

@@ -168,7 +168,8 @@ def per_task(params, n_tasks):
     backward pass over the whole batch (section 1.3.2). Biases become
     (tasks, 1, width), which broadcast over points without a reshape.
     """
-    check_count("n_tasks", n_tasks, 1)
+    check_count("n_tasks", n_tasks, 1, 2**63 - 1)     # an array's length (int64)
+    check_params("params", params)
     out = []
     for p in params:
         shape = ad.shape(p)

@@ -41,16 +41,24 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
     if rows is not None:
         check_indices("rows", rows, len(state["t"]), of="task heads (rows)", minimum=1)
     p_leaves, g_leaves = ad.tree_flatten(params)[0], ad.tree_flatten(grads)[0]
-    if len(p_leaves) != len(g_leaves):
-        raise ValueError(f"grads must hold one gradient per parameter: {len(p_leaves)} "
-                         f"parameters, got {len(g_leaves)} grads")
+    p_list, g_list = isinstance(params, (list, tuple)), isinstance(grads, (list, tuple))
+    if len(p_leaves) != len(g_leaves) or p_list != g_list or (p_list and
+                                                              len(params) != len(grads)):
+        raise ValueError(f"params and grads must be trees of one structure, one gradient per "
+                         f"parameter: params {_tree(params, p_leaves)}, got grads "
+                         f"{_tree(grads, g_leaves)}")
     for i, (p, g) in enumerate(zip(p_leaves, g_leaves)):
         if rows is None and ad.shape(g) != ad.shape(p):        # (adam_rows: the rows' grads)
-            raise ValueError(f"grads must be shaped like the parameters: grads {i} has shape "
-                             f"{ad.shape(g)}, its parameter {ad.shape(p)}")
+            raise ValueError(f"params and grads must be of one shape each: grads {i} has shape "
+                             f"{ad.shape(g)}, params {i} {ad.shape(p)}")
         if not np.isfinite(g).all():           # a NaN would become every later step's NaN
             raise ValueError(f"grads must be finite, got NaN or inf in grads {i} (of shape "
                              f"{ad.shape(g)})")
+
+
+def _tree(tree, leaves):
+    """For an error message: a tree's leaf count and its first 60 characters."""
+    return f"of {len(leaves)} arrays ({tree!r:.60})" if tree is not None else "None"
 
 
 def adam_init(params):

@@ -24,10 +24,13 @@ from scratchmeta import autodiff as ad
 
 _NO_DRAWS = np.random.default_rng(0)     # drawing zero tasks from it leaves it as it was
 
+COUNT_MAX = int(np.iinfo(np.intp).max)   # a count is an array's length: NumPy's index type
+
 
 def _is_count(n):
-    """An integer, and not a bool (True is not a count)."""
-    return isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_))
+    """An integer that can be an array's length, and not a bool (True is not a count)."""
+    return (isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_))
+            and n <= COUNT_MAX)
 
 
 def checked_family(cls):
@@ -45,8 +48,9 @@ def checked_family(cls):
             raise TypeError(f"{where}: rng must be a numpy.random.Generator (e.g. "
                             f"np.random.default_rng(0)), got {rng!r:.60}")
         if not _is_count(n_tasks):
-            raise TypeError(f"{where}: n_tasks must be an int >= 0 (the number of tasks to "
-                            f"draw), got {type(n_tasks).__name__} {n_tasks!r:.60}")
+            kind = ValueError if isinstance(n_tasks, int) and n_tasks > COUNT_MAX else TypeError
+            raise kind(f"{where}: n_tasks must be an int in 0..{COUNT_MAX} (the number of "
+                       f"tasks to draw), got {type(n_tasks).__name__} {n_tasks!r:.60}")
         if n_tasks < 0:
             raise ValueError(f"{where}: n_tasks must be an int >= 0 (the number of tasks to "
                              f"draw), got {n_tasks!r}")
@@ -60,7 +64,8 @@ def check_counts(n_tasks, n_support, n_query):
     """Refuse a count of tasks or points that is not a positive integer (n_query may be 0)."""
     for name, n in (("n_tasks", n_tasks), ("n_support", n_support), ("n_query", n_query)):
         if not (_is_count(n) and n >= (0 if name == "n_query" else 1)):
-            raise ValueError(f"{name} must be a positive integer, got {n!r}")
+            raise ValueError(f"{name} must be a positive integer (at most {COUNT_MAX}), "
+                             f"got {n!r}")
 
 
 def check_batch(family, rng, task_params, n_support, n_query):

@@ -12,12 +12,16 @@ import time
 
 import numpy as np
 
+from scratchmeta.datasets.checks import COUNT_MAX
 
-def _check_count(name, n, least, who="Progress"):
-    """An integer >= ``least`` (not a bool, not a float), or a ValueError naming it."""
+
+def _check_count(name, n, least, who="Progress", most=COUNT_MAX):
+    """An integer in ``least..most`` (not a bool, not a float), or a ValueError naming it."""
     if not (isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_))
             and n >= least):
         raise ValueError(f"{who}: {name} must be an integer >= {least}, got {n!r}")
+    if n > most:
+        raise ValueError(f"{who}: {name} must be an integer in {least}..{most}, got {n!r}")
 
 
 class Progress:
@@ -27,8 +31,8 @@ class Progress:
     """
 
     def __init__(self, label, total, *, unit="", enabled=True, stream=None, width=30):
-        for name, n, least in (("total", total, 0), ("width", width, 1)):
-            _check_count(name, n, least)
+        for name, n, least, most in (("total", total, 0, COUNT_MAX), ("width", width, 1, 1000)):
+            _check_count(name, n, least, most=most)      # a bar wider than 1000 fits no screen
         for name, text in (("label", label), ("unit", unit)):
             if not isinstance(text, str):
                 raise TypeError(f"Progress: {name} must be a string, got {text!r}")

@@ -152,7 +152,7 @@ def check_checkpoint_path(path, name="checkpoint"):
     while not os.path.exists(existing):
         existing = os.path.dirname(existing)
     if not os.path.isdir(existing):
-        raise ValueError(f"cannot write {name} {path!r}: {existing!r} is a file, not a folder")
+        raise ValueError(f"cannot write {name} path {path!r}: {existing!r} is a file, not a folder")
     try:                     # tried, not guessed: os.access says yes to root on /proc
         if existing == folder:
             fd, probe = tempfile.mkstemp(dir=folder, prefix=".scratchmeta-probe-")
@@ -293,7 +293,7 @@ def load_checkpoint(path):
     if not os.path.exists(path):
         raise FileNotFoundError(f"no checkpoint at {path!r}")
     if os.path.isdir(path):
-        raise ValueError(f"{path!r} is a folder, not a checkpoint file (.npz)")
+        raise ValueError(f"path {path!r} is a folder, expected a checkpoint file (.npz)")
     try:
         with open(path, "rb") as f:
             head = f.read(64)

@@ -39,6 +39,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from scratchmeta.datasets.checks import COUNT_MAX, check_counts
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import (check_choice, check_count, check_family, check_memory,
                                      check_model_fits, check_real, check_rows, check_strategy)
@@ -106,6 +107,7 @@ def held_out_tasks(family, n_tasks, n_support, n_query, seed=HELD_OUT_SEED, star
     check_family(family)
     for name, value, minimum in (("n_tasks", n_tasks, 1), ("seed", seed, 0), ("start", start, 0)):
         check_count(name, value, minimum)
+    check_counts(n_tasks, n_support, n_query)         # each at most an array's length
     batches = [family.sample(task_rng(seed, i), 1, n_support, n_query)
                for i in range(start, start + n_tasks)]
     return type(batches[0])(*(np.concatenate(parts) for parts in zip(*batches)))
@@ -170,6 +172,7 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
                                  ("chunk_size", chunk_size, 1), ("n_support", n_support, 1),
                                  ("n_query", n_query, 1), ("seed", seed, 0)):
         check_count(name, value, minimum)       # a query set of 0 points has no metric
+    check_counts(n_tasks, n_support, n_query)   # each at most an array's length
     check_family(family)
     if not isinstance(state, dict):
         raise TypeError(f"state must be the strategy's state, a dict (strategy.init_state(rng) "
@@ -180,7 +183,7 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
     if on_divergence not in DIVERGENCE:
         raise ValueError(f"on_divergence must be one of {DIVERGENCE}, got {on_divergence!r}")
     # one metric per task and step, k = 0..n_steps: refused before any task is adapted
-    check_memory(f"the curves of {n_tasks} tasks over n_steps = {n_steps} adaptation steps",
+    check_memory(f"the curves of n_tasks = {n_tasks} tasks over n_steps = {n_steps} steps",
                  float(n_tasks) * (float(n_steps) + 1))
     curves = []
     for start in range(0, n_tasks, chunk_size):
@@ -254,6 +257,8 @@ def select_test_time(strategy, state, family, *, candidates, max_steps=10, n_tas
         raise ValueError(f"seed must not be the test tasks' seed {HELD_OUT_SEED}: test-time "
                          f"settings are chosen on validation tasks, got seed={seed!r}")
     check_count("max_steps", max_steps, 0)
+    check_count("max_steps", max_steps, 0, COUNT_MAX)   # a curve's length
+    check_family(family)
     higher_is_better = family.metric_name != "MSE"
     table = []
     for lr in candidates:

@@ -208,6 +208,7 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
                         f"make_strategy('maml')), got {strategy!r}, which has no "
                         f"{', '.join(missing)}")
     check_count("n_steps", n_steps, 0)
+    check_count("n_steps", n_steps, 0, np.iinfo(np.intp).max)     # a step is an int64
     check_count("checkpoint_every", checkpoint_every, 1)
     log_every = max(1, n_steps // 50) if log_every is None else log_every
     check_count("log_every", log_every, 1)
