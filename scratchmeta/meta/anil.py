@@ -25,7 +25,7 @@ At test time, only the head is fine-tuned too, with plain SGD.
 """
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_inner
+from scratchmeta.meta.checks import check_meta_loss
 from scratchmeta.meta.maml import MAML, inner_sgd
 from scratchmeta.nn import per_task, split
 from scratchmeta.tasks import mse
@@ -33,7 +33,7 @@ from scratchmeta.tasks import mse
 
 def anil_meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False, loss=mse):
     """Mean over tasks of the query loss after K head-only inner steps from theta0 = ``params``."""
-    check_inner(inner_lr, inner_steps)
+    check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_order)
     body, head = split(params)
     n_tasks = ad.shape(batch.x_support)[0]
     phi_support = model.body(body, batch.x_support)        # computed once: the body is frozen

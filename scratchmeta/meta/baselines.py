@@ -27,7 +27,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_count, check_rate, check_update_args
+from scratchmeta.meta.checks import (check_adaptation_args, check_count, check_rate,
+                                     check_update_args)
 from scratchmeta.meta.guard import check_update
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.optim import adam_init, adam_update
@@ -72,7 +73,7 @@ class Pretrained:
         return self.family.sample(rng, self.config.meta_batch, self.config.n_support, 0)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params", "adam"), batch, self)
+        check_update_args(state, step, ("params", "adam"), batch, self, rng)
         c = self.config
         loss, grads = ad.value_and_grad(pooled_loss)(state["params"], batch.x_support,
                                                      batch.y_support, self.model,
@@ -82,6 +83,7 @@ class Pretrained:
         return {"params": params, "adam": adam}, float(loss)
 
     def adaptation(self, state, batch):
+        check_adaptation_args(self, state, batch)
         return adapt.from_theta0(state["params"], batch, self.model,
                                  inner_lr=self.config.inner_lr, loss=self.family.loss)
 
@@ -118,12 +120,13 @@ class Scratch:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params",), batch, self)
+        check_update_args(state, step, ("params",), batch, self, rng)
         pred = self.model.apply(state["params"], batch.x_query)
         loss = float(np.mean(ad.stop_gradient(self.family.loss(pred, batch.y_query))))
         check_update(loss, [], step=step, advice="the initialisation itself is not finite")
         return state, loss
 
     def adaptation(self, state, batch):
+        check_adaptation_args(self, state, batch)
         return adapt.from_theta0(state["params"], batch, self.model,
                                  inner_lr=self.config.inner_lr, loss=self.family.loss)

@@ -26,12 +26,17 @@ from scratchmeta import autodiff as ad
 
 # --- arguments ------------------------------------------------------------------------
 
+INT64_MAX = 2 ** 63 - 1          # no count beyond it fits NumPy's integers (or finishes)
+
+
 def check_count(name, value, minimum=0, maximum=None):
-    """An integer >= ``minimum`` (and <= ``maximum`` if given; bools are refused: True is
-    not a count). ``maximum`` is for a count stored in a fixed-width integer (int64)."""
+    """An integer >= ``minimum`` (and <= ``maximum`` if given, else one that fits an int64;
+    bools are refused: True is not a count)."""
     if not (isinstance(value, (int, np.integer)) and not isinstance(value, bool)
-            and value >= minimum and (maximum is None or value <= maximum)):
-        bound = f">= {minimum}" if maximum is None else f"in {minimum}..{maximum}"
+            and value >= minimum and value <= (INT64_MAX if maximum is None else maximum)):
+        bound = (f">= {minimum}" + (" and < 2**63 (an int64)" if isinstance(value, int)
+                                     and value > INT64_MAX else "")
+                 if maximum is None else f"in {minimum}..{maximum}")
         raise ValueError(f"{name} must be an integer {bound}, got {value!r}")
 
 
@@ -254,11 +259,13 @@ def check_ridge_inputs(features, targets, lam, *, one_hot=False,
                 else f"have shape {fshape[:-1] + ('outputs',)}")
         raise ValueError(f"targets must {what} to match features of shape {fshape}, "
                          f"got shape {tshape}")
+    check_scalar("lam", lam)
     lam_value = np.asarray(ad.stop_gradient(lam), dtype=float)
     if lam_value.shape != ():
         raise ValueError(f"lam must be a scalar, got an array of shape {lam_value.shape}")
-    if not lam_value > 0:          # also rejects NaN
-        raise ValueError(f"lam must be positive ({lam_role}), got {float(lam_value)!r}")
+    if not (lam_value > 0 and np.isfinite(lam_value)):          # also rejects NaN
+        raise ValueError(f"lam must be positive and finite ({lam_role}), "
+                         f"got {float(lam_value)!r}")
 
 
 # --- the learner, its parameters and its inputs -----------------------------------------------
@@ -396,29 +403,98 @@ def check_sgd(inner_lr, loss, trainable=None, params=None):
     check_trainable(trainable, params)
 
 
-def check_batch(batch, name="batch", *, model=None, family=None):
+def check_scalar(name, value, *, positive=False):
+    """A real number (or an array or Tensor of real numbers, e.g. a learned lam): no word, no
+    None, no complex number; with ``positive``, finite and > 0. O(1)."""
+    dtype = getattr(value, "dtype", None)
+    if dtype is None and isinstance(value, (list, tuple)):
+        try:
+            dtype = np.asarray(value).dtype
+        except (TypeError, ValueError):             # a ragged list
+            dtype = np.dtype(object)
+    if dtype is None:
+        ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
+            value, (bool, np.bool_))
+    else:
+        ok = np.dtype(dtype).kind in "iuf"          # an array's shape is its caller's to check
+    if not ok:
+        raise TypeError(f"{name} must be a real number, got {value!r}"[:300])
+    if positive and not (np.isfinite(ad.stop_gradient(value)) and ad.stop_gradient(value) > 0):
+        raise ValueError(f"{name} must be a positive finite number, got {value!r}"[:300])
+
+
+BATCH_PARTS = ("x_support", "y_support", "x_query", "y_query")
+
+
+def check_batch(batch, name="batch", *, model=None, family=None, finite=False):
     """A batch of tasks: support and query sets (a TaskBatch from family.sample); returns the
     shape of its ``x_support``.
 
-    With ``model`` (an MLP) its inputs must be as wide as the model's first layer, with
-    ``family`` its targets as wide as the family's outputs: a batch of another family is
-    refused by name before any work. O(1): shapes are compared, no data is read.
+    Each of its four parts is an array of real numbers of shape (tasks, points, width),
+    all four with the same number of tasks (at least one), x and y of a set with as many
+    points. With ``model`` (an MLP) its inputs must be as wide as the model's first layer,
+    with ``family`` its targets as wide as the family's outputs: a batch of another family
+    is refused by name before any work. O(1): dtypes and shapes are compared, no data is
+    read, except with ``finite``: then every entry is checked to be finite (one pass).
     """
-    parts = ("x_support", "y_support", "x_query", "y_query")
-    if not all(hasattr(batch, part) for part in parts):
+    if not all(hasattr(batch, part) for part in BATCH_PARTS):
         raise TypeError(f"{name} must be a batch of tasks (a TaskBatch, e.g. from "
                         f"family.sample(rng, n_tasks, n_support, n_query)), got "
                         f"{batch!r:.200} (a {type(batch).__name__})")
     n_in = getattr(model, "sizes", (None,))[0]
     n_out = getattr(family, "n_outputs", None)
-    for part, width in zip(parts, (n_in, n_out, n_in, n_out)):
-        shape = ad.shape(getattr(batch, part))
-        if width is not None and shape[-1:] != (width,):
+    shapes = []
+    for part, width in zip(BATCH_PARTS, (n_in, n_out, n_in, n_out)):
+        data = getattr(batch, part)
+        dtype = getattr(data, "dtype", None)
+        kind = dtype.kind if isinstance(dtype, np.dtype) else np.asarray(data).dtype.kind
+        shape = ad.shape(data)
+        if kind not in "biuf":
+            raise TypeError(f"{name}.{part} must be an array of real numbers, got dtype "
+                            f"{dtype if dtype is not None else np.asarray(data).dtype} "
+                            f"(shape {shape})")
+        if len(shape) != 3:
+            raise ValueError(f"{name}.{part} must have shape (tasks, points, width), got "
+                             f"shape {shape}")
+        if width is not None and shape[-1] != width:
             fits = (f"the inputs of the model {model!r}" if part[0] == "x" else
                     f"the outputs of the family {getattr(family, 'name', family)!r}")
             raise ValueError(f"{name} does not fit the strategy: {name}.{part} has shape "
                              f"{shape}, expected (tasks, points, {width}) to match {fits}")
-    return ad.shape(batch.x_support)
+        if finite and kind == "f" and not np.isfinite(data).all():
+            raise ValueError(f"{name}.{part} must hold finite numbers, got "
+                             f"{int(np.sum(~np.isfinite(data)))} NaN or inf entries")
+        shapes.append(shape)
+    xs, ys, xq, yq = shapes
+    if xs[0] < 1 or not xs[0] == ys[0] == xq[0] == yq[0] or xs[1] != ys[1] or xq[1] != yq[1]:
+        raise ValueError(f"{name} must hold at least one task, with the same number of tasks "
+                         f"in its four parts and as many x as y points in each set, got "
+                         f"shapes x_support {xs}, y_support {ys}, x_query {xq}, y_query {yq}")
+    return xs
+
+
+def check_state(state, keys=("params",), model=None):
+    """A strategy's state (from ``init_state``): a dict holding ``keys``; with ``model`` (an
+    MLP), its parameter list (``state['params']``, or the body, ``state['body']`` or
+    ``state['params']['body']``) has the shapes the model gives them. O(1) a parameter."""
+    if not isinstance(state, dict) or not set(keys) <= set(state):
+        missing = sorted(set(keys) - set(state)) if isinstance(state, dict) else list(keys)
+        raise TypeError(f"state must be the strategy's state, a dict with the keys "
+                        f"{list(keys)} (from init_state), got "
+                        f"{f'one without {missing}: ' if isinstance(state, dict) else ''}"
+                        f"{state!r}"[:300])
+    sizes = getattr(model, "sizes", None)
+    params = state.get("params", state.get("body"))
+    key = "params" if "params" in state else "body"
+    if isinstance(params, dict):
+        params, key = params.get("body"), "params']['body"
+    if sizes is None or not isinstance(params, (list, tuple)):
+        return
+    want = [s for a, b in zip(sizes[:-1], sizes[1:]) for s in ((a, b), (b,))]
+    got = [getattr(p, "shape", None) for p in params]
+    if got != want and got != want[:-2]:
+        raise ValueError(f"state['{key}'] does not fit the model {model!r}: its arrays have "
+                         f"shapes {got}, expected {want} (or the body's {want[:-2]})"[:400])
 
 
 def check_strategy(strategy, name="strategy"):
@@ -429,26 +505,25 @@ def check_strategy(strategy, name="strategy"):
                         f"make_strategy('maml')), got {strategy!r}")
 
 
-def check_update_args(state, step, keys=("params",), batch=None, strategy=None):
-    """A strategy's ``update(state, batch, rng, step)``: a state holding ``keys``, a step >= 0,
-    and a batch of tasks (that fits ``strategy``'s model and family, if given) whose data
-    arrays (``x_support``, ...) hold no NaN or inf."""
-    if batch is not None:
-        check_batch(batch, model=getattr(strategy, "model", None),
-                    family=getattr(strategy, "family", None))
-    for name in ("x_support", "y_support", "x_query", "y_query"):
-        data = getattr(batch, name, None)
-        if isinstance(data, np.ndarray) and data.dtype.kind == "f" and not np.isfinite(
-                data).all():
-            raise ValueError(f"batch.{name} must hold finite numbers, got "
-                             f"{int(np.sum(~np.isfinite(data)))} NaN or inf entries")
-    if not isinstance(state, dict) or not set(keys) <= set(state):
-        missing = sorted(set(keys) - set(state)) if isinstance(state, dict) else list(keys)
-        raise TypeError(f"state must be the strategy's state, a dict with the keys "
-                        f"{list(keys)} (from init_state), got "
-                        f"{f'one without {missing}: ' if isinstance(state, dict) else ''}"
-                        f"{state!r}"[:300])
+def check_update_args(state, step, keys, batch, strategy=None, rng=None):
+    """A strategy's ``update(state, batch, rng, step)``: a state holding ``keys`` (its
+    parameters of the shapes of ``strategy``'s model), a batch of tasks that fits
+    ``strategy``'s model and family and whose data arrays hold no NaN or inf, ``rng`` a
+    Generator (or None: only Reptile and the subset strategy draw from it), a step >= 0."""
+    batch = getattr(batch, "tasks", batch)         # Multitask's PoolBatch(rows, tasks)
+    check_batch(batch, model=getattr(strategy, "model", None),
+                family=getattr(strategy, "family", None), finite=True)
+    check_state(state, keys, getattr(strategy, "model", None))
+    if rng is not None:
+        check_rng("rng", rng)
     check_count("step", step, 0)
+
+
+def check_adaptation_args(strategy, state, batch, keys=("params",)):
+    """A strategy's ``adaptation(state, batch)``: its state and a batch of tasks that fits
+    its model and family, of finite data (adaptation is not on the meta-step's path)."""
+    check_state(state, keys, strategy.model)
+    check_batch(batch, model=strategy.model, family=strategy.family, finite=True)
 
 
 def check_tree(name, tree, *, floats=False):
@@ -473,8 +548,12 @@ def check_adaptation(strategy, batch, n_steps):
     check_count("n_steps", n_steps, 0)
 
 
-def check_meta_loss(params, model, inner_lr, inner_steps, loss):
-    """MAML's meta-loss: theta0 of the model's shapes, the settings of eq. 22.4, a loss."""
+def check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_order=False):
+    """MAML's (or ANIL's, Reptile's) meta-loss: theta0 of the model's shapes, the settings of
+    eq. 22.4, a loss, a batch of tasks that fits the model, first_order True or False."""
     check_params_fit(model, params)
     check_inner(inner_lr, inner_steps)
     check_callable("loss", loss, "scratchmeta.tasks.mse")
+    check_batch(batch, model=model)
+    if not isinstance(first_order, (bool, np.bool_)):
+        raise TypeError(f"first_order must be True or False, got {first_order!r}")

@@ -33,7 +33,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_batch, check_head_config, check_update_args
+from scratchmeta.meta.checks import check_adaptation_args, check_head_config, check_update_args
 from scratchmeta.meta.guard import ExplodingMetaGradient, check_update
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.meta.ridge import ridge_fit
@@ -118,7 +118,7 @@ class ClosedForm:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params", "adam"), batch, self)
+        check_update_args(state, step, ("params", "adam"), batch, self, rng)
         advice = (f"with ridge lam = {self.lam(state):.3g}; the solve of eq. 22.6 is "
                   f"ill-conditioned when lam is tiny against Phi^T Phi (section 1.4.3): try "
                   f"a larger lam, or learn_lam=False")
@@ -137,7 +137,7 @@ class ClosedForm:
 
     def adaptation(self, state, batch):
         """SGD on each task's head from alpha * (its ridge head), the body frozen and shared."""
-        check_batch(batch, model=self.model)
+        check_adaptation_args(self, state, batch)
         p = state["params"]
         body, scale = p["body"], float(np.exp(p["log_scale"]))
         w, b = ridge_fit(self.model.body(body, batch.x_support), batch.y_support,

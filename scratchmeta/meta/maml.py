@@ -33,8 +33,8 @@ from dataclasses import dataclass
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import (check_count, check_inner, check_meta_loss, check_rate,
-                                     check_update_args)
+from scratchmeta.meta.checks import (check_adaptation_args, check_count, check_inner,
+                                     check_meta_loss, check_rate, check_update_args)
 from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.meta.maml_low_rank import meta_loss_low_rank, uses_low_rank
 from scratchmeta.meta.protocol import configure, draw_tasks
@@ -102,7 +102,7 @@ def meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False,
     With fewer support points than input features (Omniglot) it is computed
     by ``maml_low_rank.meta_loss_low_rank``, without per-task weight matrices.
     """
-    check_meta_loss(params, model, inner_lr, inner_steps, loss)
+    check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_order)
     if uses_low_rank(params, batch, model):
         return meta_loss_low_rank(params, batch, model, inner_lr=inner_lr,
                                   inner_steps=inner_steps, first_order=first_order, loss=loss)
@@ -174,7 +174,7 @@ class MAML:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params", "adam"), batch, self)
+        check_update_args(state, step, ("params", "adam"), batch, self, rng)
         c = self.config
         loss, grads = self.meta_grad(state["params"], batch, rng)
         check_update(loss, grads, step=step, advice=inner_advice(c.inner_steps, c.inner_lr))
@@ -182,6 +182,7 @@ class MAML:
         return {"params": params, "adam": adam}, float(loss)
 
     def adaptation(self, state, batch):
+        check_adaptation_args(self, state, batch)
         return adapt.from_theta0(state["params"], batch, self.model,
                                  inner_lr=self.config.inner_lr, loss=self.family.loss,
                                  trainable=self.fine_tuned())

@@ -49,7 +49,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_choice, check_count, check_rate, check_update_args
+from scratchmeta.meta.checks import (check_choice, check_count, check_rate, check_rng,
+                                     check_update_args)
 from scratchmeta.meta.guard import check_update
 from scratchmeta.meta.protocol import configure
 from scratchmeta.meta.ridge import ridge_fit
@@ -144,13 +145,14 @@ class Multitask:
                 "task_params": self.family.sample_params(rng, n)}
 
     def sample_batch(self, rng, state):
+        check_rng("rng", rng)
         c = self.config
         rows = rng.choice(c.n_train_tasks, c.meta_batch, replace=False)
         return PoolBatch(rows, self.family.make_batch(rng, state["task_params"][rows],
                                                       c.n_support, 0))
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("body", "adam", "heads", "heads_adam"), batch.tasks, self)
+        check_update_args(state, step, ("body", "adam", "heads", "heads_adam"), batch, self, rng)
         c, rows, tasks = self.config, batch.rows, batch.tasks
         loss, (g_body, g_heads) = ad.value_and_grad(multitask_loss, argnums=(0, 1))(
             list(state["body"]), [h[rows] for h in state["heads"]], tasks.x_support,

@@ -40,7 +40,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_batch, check_head_config, check_update_args
+from scratchmeta.meta.checks import check_adaptation_args, check_head_config, check_update_args
 from scratchmeta.meta.guard import ExplodingMetaGradient, check_update
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.meta.r2d2_head import r2d2_logits
@@ -126,7 +126,7 @@ class R2D2:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params", "adam"), batch, self)
+        check_update_args(state, step, ("params", "adam"), batch, self, rng)
         p = state["params"]
         advice = (f"with lam = {float(np.exp(p['log_lam'])):.3g}; the {self.head_name} head's "
                   f"problem is ill-conditioned when lam is tiny (section 1.4.3): try a "
@@ -144,7 +144,7 @@ class R2D2:
 
     def adaptation(self, state, batch):
         """SGD on each task's head from the closed-form head, the body frozen and shared."""
-        check_batch(batch, model=self.model)
+        check_adaptation_args(self, state, batch)
         p = state["params"]
         body = list(p["body"])
         head = self.head_params(p, self.model.body(body, batch.x_support), batch.y_support)

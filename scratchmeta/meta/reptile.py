@@ -43,7 +43,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import (check_count, check_inner, check_rate, check_same_length,
+from scratchmeta.meta.checks import (check_adaptation_args, check_count, check_inner,
+                                     check_meta_loss, check_rate, check_same_length,
                                      check_update_args)
 from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.meta.protocol import configure, draw_tasks
@@ -57,7 +58,7 @@ def fine_tune_tasks(params, batch, model, *, inner_lr, inner_steps, loss=mse):
     recorded through the loop, so memory stays flat however large T is. A
     diverging inner loop raises FloatingPointError.
     """
-    check_inner(inner_lr, inner_steps)
+    check_meta_loss(params, model, inner_lr, inner_steps, loss, batch)
     path = adapt.from_theta0(params, batch, model, inner_lr=inner_lr, loss=loss)
     n_tasks = ad.shape(batch.x_support)[0]
     return [np.reshape(t, (n_tasks,) + ad.shape(p))            # biases: (tasks, 1, w) -> (tasks, w)
@@ -139,7 +140,7 @@ class Reptile:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params",), batch, self)
+        check_update_args(state, step, ("params",), batch, self, rng)
         c = self.config
         eps = self.outer_step_size(step)
         theta0 = state["params"]
@@ -165,5 +166,6 @@ class Reptile:
         return {"params": theta0}, float(np.mean(np.concatenate(losses)))
 
     def adaptation(self, state, batch):
+        check_adaptation_args(self, state, batch)
         return adapt.from_theta0(state["params"], batch, self.model,
                                  inner_lr=self.config.inner_lr, loss=self.family.loss)
