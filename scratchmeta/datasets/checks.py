@@ -92,6 +92,9 @@ def check_batch(family, rng, task_params, n_support, n_query):
     if task_params.dtype.kind not in kinds:
         raise TypeError(f"{where}: task_params must be {expected}, got dtype "
                         f"{task_params.dtype}")
+    if task_params.dtype.kind == "f" and not np.isfinite(task_params).all():   # (tasks, few)
+        raise ValueError(f"{where}: task_params must be finite, got {task_params!r:.80} "
+                         f"(nan or inf)")
     check_counts(len(task_params), n_support, n_query)
     return len(task_params)
 
@@ -116,6 +119,18 @@ def check_targets(where, pred, y, names=("pred", "y")):
     if shapes[0] != shapes[1]:
         raise ValueError(f"{where}: {names[1]} must have the shape of {names[0]}, "
                          f"{shapes[0]}, got shape {shapes[1]}")
+    if names[1] == "y_onehot":
+        check_one_hot_row(where, names[1], y)
+
+
+def check_one_hot_row(where, name, y):
+    """A spot check that ``y`` is one-hot: its first row only (O(classes), never a pass
+    over the data) must sum to 1, so all-zero or all-one targets are refused by name.
+    Soft or perturbed rows (a finite-difference check in y) summing to about 1 pass."""
+    row = np.asarray(ad.stop_gradient(y)[(0,) * (len(ad.shape(y)) - 1)], dtype=float)
+    if not abs(row.sum() - 1) < 1e-3:
+        raise ValueError(f"{where}: {name} must be one-hot (each row one 1, the rest 0), "
+                         f"got a first row of {row.tolist()!r:.80}")
 
 
 def check_folder(name, path):

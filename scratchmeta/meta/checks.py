@@ -22,6 +22,7 @@ import os
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.datasets.checks import check_one_hot_row
 
 
 # --- arguments ------------------------------------------------------------------------
@@ -259,6 +260,8 @@ def check_ridge_inputs(features, targets, lam, *, one_hot=False,
                 else f"have shape {fshape[:-1] + ('outputs',)}")
         raise ValueError(f"targets must {what} to match features of shape {fshape}, "
                          f"got shape {tshape}")
+    if one_hot:
+        check_one_hot_row("the ridge/softmax head", "targets", targets)
     check_scalar("lam", lam)
     lam_value = np.asarray(ad.stop_gradient(lam), dtype=float)
     if lam_value.shape != ():
@@ -388,6 +391,15 @@ def check_same_length(name, value, other_name, other):
     if len(value) != len(other):
         raise ValueError(f"{name} must hold one array per entry of {other_name}: "
                          f"{len(other)} expected, got {len(value)}")
+
+
+def check_sequence(name, value, example):
+    """A non-empty list (or other iterable) of values, e.g. a grid; returns it as a list."""
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise TypeError(f"{name} must be a sequence of values, e.g. {example}, got {value!r}")
+    if not list(value):
+        raise ValueError(f"{name} must be a non-empty sequence, e.g. {example}, got {value!r}")
+    return list(value)
 
 
 def check_callable(name, value, example):

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta import adapt
+from scratchmeta.meta import adapt, checks
 from scratchmeta.meta.checks import check_adaptation_args, check_head_config, check_update_args
 from scratchmeta.meta.guard import ExplodingMetaGradient, check_update
 from scratchmeta.meta.protocol import configure, draw_tasks
@@ -50,6 +50,7 @@ def closed_form_meta_loss(body_params, batch, model, *, lam, scale=1.0, loss=mse
     ``scale * (Phi_query W + b)`` on the query set (eq. 22.2). Differentiable in
     ``body_params``, ``lam`` and ``scale`` (Figure 22.7).
     """
+    checks.check_scalar("scale", scale, positive=True)
     head = ridge_fit(model.body(body_params, batch.x_support), batch.y_support, lam)
     pred = model.head(head, model.body(body_params, batch.x_query))
     return ad.mean(loss(ad.mul(scale, pred), batch.y_query))

@@ -30,15 +30,14 @@ from typing import NamedTuple
 
 import numpy as np
 
+from scratchmeta.meta.checks import check_sequence
 from scratchmeta.meta.guard import ExplodingMetaGradient, grad_norm
 from scratchmeta.meta.maml import MAML, MAMLConfig, meta_grad
 from scratchmeta.tasks import mse
 
 
 def _as_grid(values, name, kind):
-    values = list(values)
-    if not values:
-        raise ValueError(f"{name} must be a non-empty sequence, got {values!r}")
+    values = check_sequence(name, values, "[0.01, 0.1]" if kind == "lr" else "[1, 5]")
     for v in values:
         if kind == "K" and not (isinstance(v, (int, np.integer)) and v >= 0):
             raise ValueError(f"{name} must hold non-negative integers, got {v!r}")

@@ -42,7 +42,11 @@ def r2d2_logits(phi_support, y_support, phi_query, lam, scale=1.0, offset=0.0):
             q_shape[-1:] != s_shape[-1:]:
         raise ValueError(f"phi_query must have shape {s_shape[:-2] + ('points', s_shape[-1])} "
                          f"to match phi_support of shape {s_shape}, got shape {q_shape}")
-    n_way = ad.shape(y_support)[-1]
+    y_shape = ad.shape(y_support)
+    if len(y_shape) != len(s_shape) or y_shape[:-1] != s_shape[:-1]:
+        raise ValueError(f"y_support must be one-hot of shape {s_shape[:-1] + ('n_way',)} to "
+                         f"match phi_support of shape {s_shape}, got shape {y_shape}")
+    n_way = y_shape[-1]
     if np.shape(ad.stop_gradient(scale)) != ():
         raise ValueError(f"scale must be a scalar, got shape {np.shape(ad.stop_gradient(scale))}")
     if np.shape(ad.stop_gradient(offset)) not in ((), (n_way,)):

@@ -36,6 +36,8 @@ from scratchmeta.tasks import TaskBatch, mse
 
 
 def _check_subset_size(subset_size, n_support):
+    if not isinstance(n_support, (int, np.integer)):
+        raise ValueError(f"n_support must be an integer (a number of points), got {n_support!r}")
     if not (isinstance(subset_size, (int, np.integer)) and 1 <= subset_size <= n_support):
         raise ValueError(f"subset_size must be an integer between 1 and the number of support "
                          f"points ({n_support}), got {subset_size!r}")
