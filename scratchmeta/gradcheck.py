@@ -27,17 +27,17 @@ from scratchmeta.autodiff import Tensor, add, grad, mul, shape, sum, tree_flatte
 __all__ = ["check_grads", "hvp"]
 
 
-def _float64(x, where):
+def _float64(x, where, within=""):
     """An argument of the check as a float64 array (the check always runs in float64)."""
     if type(x) is Tensor:
         raise TypeError(f"{where} is a Tensor; pass plain arrays (use ad.stop_gradient)")
     arr = np.asarray(x)
     if arr.dtype.kind != "f":
-        kind = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean",
-                "O": "an object", "c": "a complex", "U": "a string",
-                "S": "a bytes"}.get(arr.dtype.kind, "a non-float")
-        raise TypeError(f"{where} is {kind} array (dtype {arr.dtype}); gradients need "
-                        f"float arrays, e.g. np.asarray(x, dtype=float)")
+        kind = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
+                "c": "a complex", "U": "a string", "S": "a bytes"}.get(arr.dtype.kind, "a")
+        given = "" if isinstance(x, np.ndarray) else f", got {x!r:.40}"
+        raise TypeError(f"{where} is {kind} array (dtype {arr.dtype}){given}{within}; "
+                        f"gradients need float arrays, e.g. np.asarray(x, dtype=float)")
     return arr.astype(np.float64, copy=False)
 
 
@@ -62,9 +62,9 @@ def hvp(fun, x, v):
 def _same_structure(who, x_name, x, v_name, v):
     """Raise a ValueError naming the leaf unless ``v`` has ``x``'s leaves and shapes."""
     xs, vs = tree_flatten(x)[0], tree_flatten(v)[0]
-    if len(xs) != len(vs):
+    if len(xs) != len(vs) or isinstance(x, dict) != isinstance(v, dict):
         raise ValueError(f"{who}: {v_name} has {len(vs)} leaves but {x_name} has {len(xs)}; "
-                         f"{v_name} must have the structure of {x_name}")
+                         f"{v_name} ({type(v).__name__}) must match {x_name} ({type(x).__name__})")
     for i, (a, b) in enumerate(zip(xs, vs)):
         _float64(b, f"{who}: {v_name}")
         if shape(a) != shape(b):
@@ -105,8 +105,8 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
         raise TypeError(f"check_grads: rng must be a numpy.random.Generator, got "
                         f"{type(rng).__name__}")
     rng = np.random.default_rng(0) if rng is None else rng
-    args = tuple(tree_map(lambda a: _float64(a, "check_grads argument"), a)
-                 for a in args)
+    args = tuple(tree_map(lambda a: _float64(a, "check_grads argument", " in args"), arg)
+                 for arg in args)
     for i, arg in enumerate(args):        # a NaN would only fail the comparison, unexplained
         bad = int(np.sum([np.sum(~np.isfinite(leaf)) for leaf in tree_flatten(arg)[0]]))
         if bad:

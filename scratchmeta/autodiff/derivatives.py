@@ -16,7 +16,8 @@ Every result is built from engine ops, so each can be differentiated again.
 
 import numpy as np
 
-from .checks import check_argnums, check_callable, check_output, check_positions, real_array
+from .checks import (check_argnums, check_callable, check_output, check_positions, float_array,
+                     real_array)
 from .core import (Tensor, add, float_dtype, grad, mul, output_value, pull, reshape, shape,
                    stop_gradient, sum, watch)
 from .more_ops import stack
@@ -117,7 +118,7 @@ def jvp(fun, primals, tangents):
         xs, vs = tree_flatten(x)[0], tree_flatten(v)[0]
         for leaf in vs:
             if type(leaf) is not Tensor:
-                real_array(leaf, f"jvp: tangent {i}")
+                float_array(real_array(leaf, f"jvp: tangent {i}"), f"jvp: tangent {i}")
         if len(xs) != len(vs) or any(shape(a) != shape(b) for a, b in zip(xs, vs)) or \
                 tree_structure(x) != tree_structure(v):
             raise ValueError(f"jvp: tangent {i} must have the structure and shapes of primal "

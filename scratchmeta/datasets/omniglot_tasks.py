@@ -82,6 +82,9 @@ def finn_split(alphabets, characters, n_train=N_TRAIN, n_validation=N_VALIDATION
         if kind is not None and kind.kind not in "iuUS":           # never floats, bools, objects
             raise TypeError(f"finn_split: {name} must be names (str) or integer labels, one "
                             f"per character, got an array of dtype {kind} ({names!r:.60})")
+        if np.ndim(names) != 1:
+            raise ValueError(f"finn_split: {name} must be a 1-D sequence of names, one per "
+                             f"character, got shape {np.shape(names)}")
     n = len(alphabets)
     if len(characters) != n:
         raise ValueError(f"finn_split: alphabets and characters must name one character per "

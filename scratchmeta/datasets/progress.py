@@ -36,6 +36,8 @@ class Progress:
         for name, text in (("label", label), ("unit", unit)):
             if not isinstance(text, str):
                 raise TypeError(f"Progress: {name} must be a string, got {text!r}")
+        if not isinstance(enabled, (bool, np.bool_)):
+            raise TypeError(f"Progress: enabled must be True or False, got {enabled!r}")
         self.label, self.total, self.unit = label, int(total), unit
         self.enabled, self.width = enabled, width
         self.stream = sys.stderr if stream is None else stream

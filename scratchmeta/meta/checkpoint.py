@@ -43,7 +43,7 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta.meta import legacy
-from scratchmeta.meta.checks import check_count
+from scratchmeta.meta.checks import check_count, check_type
 
 try:
     import fcntl
@@ -58,6 +58,7 @@ INT64_MAX = 2 ** 63 - 1                  # meta/step and meta/seed are int64 ent
 
 def flatten(state, prefix=""):
     """{"params": [a, b], "adam": {"t": t}} -> {"params/0": a, "params/1": b, "adam/t": t}."""
+    check_type("prefix", prefix, str)
     if not prefix and not isinstance(state, (dict, list, tuple)):
         raise TypeError(f"state must be a dict (or list) of arrays, e.g. {{'params': [...]}}, "
                         f"got {state!r}"[:300])
@@ -89,8 +90,14 @@ def unflatten(flat, *, strict=True):
     tree = {}
     for path, value in flat.items():
         node, keys = tree, path.split("/")
-        for key in keys[:-1]:
+        for i, key in enumerate(keys[:-1]):
             node = node.setdefault(key, {})
+            if not isinstance(node, dict):
+                raise ValueError(f"flat holds both a leaf {'/'.join(keys[:i + 1])!r} and an entry "
+                                 f"{path!r} under it; a name is a leaf or a level, not both")
+        if isinstance(node.get(keys[-1]), dict):
+            raise ValueError(f"flat holds both a leaf {path!r} and entries under it; a name is a "
+                             f"leaf or a level, not both")
         node[keys[-1]] = value
 
     def lists(node, where):
@@ -127,6 +134,7 @@ def check_checkpoint_path(path, name="checkpoint"):
     exists or can be made (no part of it a file) and that can be written
     (tried: a probe file is made and removed there).
     """
+    check_type("name", name, str)
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"{name} must be a path (str or os.PathLike), got {path!r}")
     path = os.fspath(path)
@@ -203,6 +211,9 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
     check_count("seed", seed, 0, INT64_MAX)
     if not isinstance(config, dict):
         raise TypeError(f"config must be a dict (protocol.describe's record), got {config!r}")
+    if np.asarray(meta_losses).dtype.kind not in "fiu":
+        raise TypeError(f"meta_losses must be numbers, one loss per completed step, got "
+                        f"{meta_losses!r}"[:300])
     meta_losses = np.asarray(meta_losses, dtype=float)
     if meta_losses.shape != (step,):
         raise ValueError(f"meta_losses must hold one loss per completed step, shape "
@@ -217,7 +228,7 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
     texts = {}
     for name, record in (("config", config), ("changes", list(changes))):
         try:
-            texts[name] = json.dumps(record, sort_keys=True)
+            texts[name] = json.dumps(record, sort_keys=True, allow_nan=False)
         except (TypeError, ValueError) as e:
             raise TypeError(f"{name} must be JSON-able (plain numbers, strings, lists and "
                             f"dicts), got {record!r}: {e}"[:400]) from None
@@ -444,6 +455,9 @@ def _check_optimizer_state(flat, step, where):
     for key, value in sorted(flat.items()):
         parts = key.split("/")
         role = parts[parts.index("adam") + 1] if "adam" in parts[:-1] else None
+        if role == "t" and value.shape != ():
+            raise ValueError(f"{where} entry state/{key} has shape {value.shape}; Adam's step "
+                             f"count t is one number (shape ())")
         if role == "t" and value.dtype.kind in "iu" and ((value < 0) | (value > step)).any():
             bad = value[(value < 0) | (value > step)].flat[0]
             raise ValueError(f"{where} entry state/{key} = {bad} counts Adam's "

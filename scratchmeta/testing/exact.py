@@ -20,7 +20,10 @@ from scratchmeta.testing._checks import check_function, real_numbers, real_outpu
 
 
 def _grid(u):
-    u = real_numbers("u", u, "an array of numbers in [0, 1]").ravel()
+    u = real_numbers("u", u, "an array of numbers in [0, 1]")
+    if u.ndim > 1:
+        raise ValueError(f"u must be a 1-D array of numbers in [0, 1], got shape {u.shape}")
+    u = u.ravel()
     if u.size == 0:
         raise ValueError("u must be a non-empty array of numbers in [0, 1], got an empty one")
     outside = ~((u >= 0.0) & (u <= 1.0))                 # NaN is outside too

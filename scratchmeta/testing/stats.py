@@ -88,7 +88,10 @@ def _probabilities(name, p):
 
 
 def _as_sample(name, x):
-    x = real_numbers(name, x).ravel()
+    x = real_numbers(name, x)
+    if x.ndim > 1:
+        raise ValueError(f"{name} must be a 1-D array of draws, got shape {x.shape}")
+    x = x.ravel()
     if x.size == 0:
         raise ValueError(f"{name} must hold at least one draw, got an empty array")
     if np.any(np.isnan(x)):
