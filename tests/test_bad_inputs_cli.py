@@ -551,6 +551,15 @@ def rates(cli_cases, library_cases, quiet=False):
     print(f"{total} bad inputs{' in all' if quiet else ''}: {shares}")
 
 
+def battery_main(groups, classify, written, dropped):
+    """A battery run as a script: the rates by area of its kept cases, or with ``--written``
+    of every case written (before the blind selection), the dropped ones left out."""
+    if "--written" in sys.argv:
+        report_by_area(written, classify, skip=dropped)
+    else:
+        report_by_area(groups, classify)
+
+
 def report_by_area(groups, classify, skip=()):
     """Run every case of ``groups`` ({area: cases}) and print the rates by area.
 

@@ -104,8 +104,9 @@ from scratchmeta.testing import densities
 
 from omniglot_real import REAL_DATA
 from test_bad_inputs_cli import (TRAIN, _damaged, _evaluate, _good, _set, _train,
-                                 classify_call, classify_cli, report_by_area)
-from test_bad_inputs_fourth import X3, _env, _maml, _once, _problem, _rng, _square  # noqa: F401
+                                 battery_main)
+from test_bad_inputs_fourth import (X3, _classify, _maml, _once, _problem,  # noqa: F401
+                                    _rng, _square)
 from test_bad_inputs_wider import _config
 
 ROOT = str(REAL_DATA)
@@ -672,19 +673,6 @@ def _kept(cases):
 
 # --- running and classifying ---------------------------------------------------------------
 
-def _classify(group, case, folder):
-    name, make, mentions, *env = case
-    wrap = _env(**env[0]) if env and env[0] else (lambda call: call)
-    if group == "cli":
-        return classify_cli(make(folder), mentions, folder)
-    if group == "environment (cli)":
-        _good(folder)
-        return wrap(lambda d: classify_cli(make(d), mentions, d))(folder)
-    if group == "checkpoints":
-        _good(folder)                            # a checkpoint that must survive the case
-    return classify_call(wrap(make), mentions, folder)
-
-
 WRITTEN = {"cli": CLI_CASES, "environment (cli)": ENV_CLI_CASES, "environment": ENV_CASES,
            **LIBRARY_GROUPS}
 GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
@@ -708,13 +696,8 @@ def test_the_fifth_battery_is_wide_and_new():
 
 
 def main():
-    """Run every case and print the rates by area (``python tests/test_bad_inputs_fifth.py``;
-    ``--written``: every case written, before the two-in-three selection)."""
-    import sys
-    if "--written" in sys.argv:
-        report_by_area(WRITTEN, _classify, skip=DROPPED)
-    else:
-        report_by_area(GROUPS, _classify)
+    """``python tests/test_bad_inputs_fifth.py [--written]``: the rates by area."""
+    battery_main(GROUPS, _classify, WRITTEN, DROPPED)
 
 
 if __name__ == "__main__":

@@ -519,7 +519,7 @@ def _classify(group, case, folder):
     if group == "environment (cli)":
         _good(folder)
         return wrap(lambda d: classify_cli(make(d), mentions, d))(folder)
-    if group == "checkpoints and train":
+    if group in ("checkpoints and train", "checkpoints"):     # (the fifth battery's name)
         _good(folder)                            # a checkpoint that must survive the case
     return classify_call(wrap(make), mentions, folder)
 

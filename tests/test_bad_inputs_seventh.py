@@ -82,7 +82,6 @@ IndexError, and two NaN checks would scan data on every step.
 
 import os
 import pathlib
-import sys
 import types
 
 import numpy as np
@@ -125,7 +124,7 @@ from scratchmeta.testing import densities
 
 from omniglot_real import REAL_DATA
 from test_bad_inputs_cli import (_damaged, _drop, _evaluate, _good, _set,
-                                 _train, report_by_area)
+                                 _train, battery_main)
 from test_bad_inputs_fourth import X3, _maml, _once, _problem, _rng, _square
 from test_bad_inputs_fifth import (_adam, _batch, _cache_dir, _evaluate_call, _example,
                                    _features, _metropolis, _net, _rows_state, _save, _select,
@@ -640,12 +639,8 @@ def test_the_seventh_battery_is_wide_and_new():
 
 
 def main():
-    """Run every case and print the rates by area (``python tests/test_bad_inputs_seventh.py``;
-    ``--written``: every case written, before the selection)."""
-    if "--written" in sys.argv:
-        report_by_area(WRITTEN, _classify, skip=DROPPED)
-    else:
-        report_by_area(GROUPS, _classify)
+    """``python tests/test_bad_inputs_seventh.py [--written]``: the rates by area."""
+    battery_main(GROUPS, _classify, WRITTEN, DROPPED)
 
 
 if __name__ == "__main__":

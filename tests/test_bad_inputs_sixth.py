@@ -75,7 +75,6 @@ and seed, one state check shared by ``save_checkpoint`` and ``load_checkpoint``,
 """
 
 import os
-import sys
 
 import numpy as np
 import pytest
@@ -111,7 +110,7 @@ from scratchmeta.testing import densities
 
 from omniglot_real import REAL_DATA
 from test_bad_inputs_cli import (TRAIN, _a_file, _damaged, _evaluate, _good, _set, _train,
-                                 classify_call, classify_cli, report_by_area)
+                                 battery_main, classify_call, classify_cli)
 from test_bad_inputs_fourth import X3, _draws, _env, _problem, _rng, _square
 from test_bad_inputs_fifth import (_adam, _batch, _cache_dir, _data, _evaluate_call, _example,
                                    _features, _metropolis, _net, _rows_state, _save, _select,
@@ -590,12 +589,8 @@ def test_the_sixth_battery_is_wide_and_new():
 
 
 def main():
-    """Run every case and print the rates by area (``python tests/test_bad_inputs_sixth.py``;
-    ``--written``: every case written, before the selection)."""
-    if "--written" in sys.argv:
-        report_by_area(WRITTEN, _classify, skip=DROPPED)
-    else:
-        report_by_area(GROUPS, _classify)
+    """``python tests/test_bad_inputs_sixth.py [--written]``: the rates by area."""
+    battery_main(GROUPS, _classify, WRITTEN, DROPPED)
 
 
 if __name__ == "__main__":

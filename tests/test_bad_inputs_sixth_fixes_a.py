@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from scratchmeta.batchnorm import finn_init
-from scratchmeta.meta.checkpoint import (exclusive, load_checkpoint, save_checkpoint,
+from scratchmeta.meta.checkpoint import (exclusive, save_checkpoint,
                                          unflatten)
 from scratchmeta.meta.evaluate import diverged_value, interval, with_test_time
 from scratchmeta.meta.registry import make_strategy
