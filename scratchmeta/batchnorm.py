@@ -52,7 +52,7 @@ The initialisation, :func:`finn_init`, follows their ``construct_fc_weights``.
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_memory, check_rng, check_sizes
+from scratchmeta.meta.checks import check_finite_arrays, check_memory, check_rng, check_sizes
 
 
 def batch_norm(h, scale=None, offset=None, *, eps=1e-3):
@@ -114,6 +114,7 @@ def _check_h(h):
     dtype = getattr(ad.stop_gradient(h), "dtype", None)
     if isinstance(dtype, np.dtype) and dtype.kind not in "biuf":
         raise TypeError(f"h must be an array of real numbers, got dtype {dtype}")
+    check_finite_arrays("h", h)                    # (a Tensor, traced, is not read)
     return shape
 
 
@@ -124,6 +125,7 @@ def _lift(name, p, h_shape):
     dtype = p.dtype if hasattr(p, "dtype") else np.asarray(p).dtype
     if isinstance(p, (str, bytes)) or np.dtype(dtype).kind not in "biuf":
         raise TypeError(f"{name} must be None or an array of real numbers, got {p!r}"[:300])
+    check_finite_arrays(name, p)
     shape, features = ad.shape(p), h_shape[-1]
     if shape == (features,):
         return p

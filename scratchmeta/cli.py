@@ -54,7 +54,9 @@ def demo(args):
 
 
 def _number(kind, minimum, what, maximum=None):
-    """An argparse type: text -> kind, at least ``minimum`` (exclusive for floats), finite."""
+    """An argparse type: text -> kind, at least ``minimum`` (exclusive for floats), finite,
+    below ``maximum``; an integer below 2**63 unless told (no count beyond fits an int64)."""
+    limit = 2 ** 63 if kind is int and maximum is None else None
     def parse(text):
         try:
             value = kind(text)
@@ -62,6 +64,9 @@ def _number(kind, minimum, what, maximum=None):
             raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}") from None
         if kind is float and not np.isfinite(value):
             raise argparse.ArgumentTypeError(f"expected {what} (finite), got {text!r}")
+        if limit is not None and value >= limit:
+            raise argparse.ArgumentTypeError(f"expected {what} below 2**63 (an int64), got "
+                                             f"{text!r}")
         if value < minimum or (kind is float and value == minimum) \
                 or (maximum is not None and value >= maximum):
             raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}")
@@ -214,6 +219,7 @@ def _check_omniglot_shots(n_support, n_query, n_way=None):
 
 def _family_for(args, split=None):
     """The task family of --family, with Omniglot's --root, --dtype (and a split) applied."""
+    from scratchmeta.meta.checks import check_path
     from scratchmeta.meta.registry import make_family
 
     options = {k: v for k, v in (("root", getattr(args, "root", None)),
@@ -224,6 +230,8 @@ def _family_for(args, split=None):
     if args.family != "omniglot":
         raise ValueError(f"--root, --dtype and --split apply to --family omniglot only, got "
                          f"--family {args.family} with {sorted(options)}")
+    if "root" in options:                        # the counts were checked: now the folder
+        check_path("--root", options["root"], folder=True, exists=True)
     return make_family(args.family, **options)
 
 
@@ -235,6 +243,7 @@ def train_command(args):
     """
     import signal
 
+    from scratchmeta.meta.checks import check_path
     from scratchmeta.meta.guard import ExplodingMetaGradient
     from scratchmeta.meta.training import check_checkpoint_path, check_run, train
 
@@ -248,6 +257,8 @@ def train_command(args):
     if args.out == "":
         raise ValueError("--out is empty; expected a checkpoint path ending in .npz, e.g. "
                          "--out runs/maml.npz (or leave --out out for runs/<strategy>.npz)")
+    if args.root is not None:                    # '', a file; its absence after the counts
+        check_path("--root", args.root, folder=True)
     out = args.out if args.out is not None else os.path.join("runs", f"{args.strategy}.npz")
     out = check_checkpoint_path(out, "--out")
     if args.resume and not os.path.exists(out):
@@ -316,13 +327,21 @@ def _kept(out, args, error=None):
 
 def evaluate_command(args):
     """Score a checkpoint on held-out tasks after 0..--steps adaptation steps."""
-    from scratchmeta.meta.checks import check_memory
-    from scratchmeta.meta.evaluate import evaluate, format_interval, format_table
+    from scratchmeta.meta.checks import check_memory, check_path
+    from scratchmeta.meta.evaluate import evaluate, format_result, format_table
     from scratchmeta.meta.training import batch_floats, load_checkpoint, restore
 
+    check_path("--checkpoint", args.checkpoint)        # '', a folder, a path through a file
+    if not os.path.exists(args.checkpoint):
+        raise FileNotFoundError(f"no checkpoint at {args.checkpoint!r} (--checkpoint); "
+                                f"expected a .npz written by train")
+    if args.root is not None:                    # '', a file; its absence after the counts
+        check_path("--root", args.root, folder=True)
     family = load_checkpoint(args.checkpoint).config.get("family", {})
     if family.get("name") == "omniglot":         # the counts, before the drawings are read
         _check_omniglot_shots(args.support, args.query, family.get("arguments", {}).get("n_way"))
+        if args.root is not None:                # the counts were checked: now the folder
+            check_path("--root", args.root, folder=True, exists=True)
     ckpt, strategy = restore(args.checkpoint, root=args.root)   # entries checked against the model
     if args.split is not None:                        # Omniglot: validation or test characters
         from scratchmeta.meta.registry import make_family
@@ -345,7 +364,7 @@ def evaluate_command(args):
           f"{args.tasks} held-out tasks (seed {args.seed}), {args.support} support / "
           f"{args.query} query points each")
     print(format_table([{"adaptation steps": k,
-                         f"{result.metric_name} (95% interval)": format_interval(m, h)}
+                         f"{result.metric_name} (95% interval)": format_result(m, h)}
                         for k, (m, h) in enumerate(zip(result.mean, result.half_width))]))
     print(f"interval: mean ± 1.96 s/√n over the n = {args.tasks} tasks")
     return 0

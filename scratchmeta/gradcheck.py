@@ -16,13 +16,17 @@ never forms a Hessian.
 * :func:`hvp` computes H(x) v as the gradient of ``<grad f(x), v>``:
   reverse-over-reverse, at the cost of a few gradients.
 
-This module imports ``scratchmeta.autodiff`` and uses only its public names;
-the engine does not import it.
+This module imports ``scratchmeta.autodiff`` and uses only its public names and the
+argument checks of its ``checks.py``; the engine does not import it.
 """
 
 import numpy as np
 
-from scratchmeta.autodiff import Tensor, add, grad, mul, shape, sum, tree_flatten, tree_map
+from scratchmeta.autodiff import (Tensor, add, grad, mul, shape, stop_gradient, sum, tree_flatten,
+                                  tree_map)
+from scratchmeta.autodiff.checks import (check_args, check_callable, check_count,
+                                         check_float_leaves, check_generator, check_tolerance,
+                                         check_values, float_array)
 
 __all__ = ["check_grads", "hvp"]
 
@@ -30,15 +34,8 @@ __all__ = ["check_grads", "hvp"]
 def _float64(x, where, within=""):
     """An argument of the check as a float64 array (the check always runs in float64)."""
     if type(x) is Tensor:
-        raise TypeError(f"{where} is a Tensor; pass plain arrays (use ad.stop_gradient)")
-    arr = np.asarray(x)
-    if arr.dtype.kind != "f":
-        kind = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
-                "c": "a complex", "U": "a string", "S": "a bytes"}.get(arr.dtype.kind, "a")
-        given = "" if isinstance(x, np.ndarray) else f", got {x!r:.40}"
-        raise TypeError(f"{where} is {kind} array (dtype {arr.dtype}){given}{within}; "
-                        f"gradients need float arrays, e.g. np.asarray(x, dtype=float)")
-    return arr.astype(np.float64, copy=False)
+        raise TypeError(f"{where} is a Tensor{within}; pass plain arrays (use ad.stop_gradient)")
+    return float_array(x, where, within).astype(np.float64, copy=False)
 
 
 def _tree_vdot(x, y):
@@ -55,6 +52,8 @@ def hvp(fun, x, v):
 
     Reverse-over-reverse: costs a few gradients, never forms the Hessian.
     """
+    check_callable(fun, "hvp", "fun")
+    check_float_leaves(tree_flatten(x)[0], "hvp: x", tensor=Tensor)
     _same_structure("hvp", "x", x, "v", v)
     return grad(lambda x: _tree_vdot(grad(fun)(x), v))(x)
 
@@ -85,33 +84,17 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
     differences with eps = 1e-6 need float64's precision. On failure, raise
     AssertionError naming the argument, the order, both values and the error.
     """
-    if not callable(fun):
-        raise TypeError(f"check_grads: fun must be a function, got {type(fun).__name__} "
-                        f"{fun!r:.40}")
-    if not isinstance(args, (tuple, list)):
-        raise TypeError(f"check_grads needs args as a tuple of arguments, e.g. (x,), got "
-                        f"{type(args).__name__}")
-    if not args:
-        raise ValueError(f"check_grads needs at least one argument to differentiate, got args "
-                         f"= {tuple(args)!r}")
-    if isinstance(order, bool) or not isinstance(order, (int, np.integer)) or not 0 < order < 9:
-        raise ValueError(f"check_grads: order must be an int >= 1, got {order!r} (at most 8)")
-    for name, value in (("eps", eps), ("rtol", rtol), ("atol", atol)):
-        if not (isinstance(value, (int, float, np.floating)) and 0 <= value < np.inf) \
-                or (name == "eps" and value == 0):
-            raise ValueError(f"check_grads: {name} must be a finite number "
-                             f"{'> 0' if name == 'eps' else '>= 0'}, got {value!r}")
-    if rng is not None and not isinstance(rng, np.random.Generator):
-        raise TypeError(f"check_grads: rng must be a numpy.random.Generator, got "
-                        f"{type(rng).__name__}")
-    rng = np.random.default_rng(0) if rng is None else rng
-    args = tuple(tree_map(lambda a: _float64(a, "check_grads argument", " in args"), arg)
-                 for arg in args)
+    check_callable(fun, "check_grads", "fun")
+    args = check_args(args, "check_grads", "args")
+    order = check_count(order, "check_grads", "order", 1, most=8, wrong_type=ValueError)
+    eps = check_tolerance(eps, "check_grads", "eps", positive=True)
+    rtol, atol = (check_tolerance(t, "check_grads", n) for n, t in (("rtol", rtol), ("atol", atol)))
+    rng = np.random.default_rng(0) if rng is None else check_generator(rng, "check_grads")
+    args = tuple(tree_map(lambda a: _float64(a, "check_grads argument", f" in args[{i}]"), arg)
+                 for i, arg in enumerate(args))
     for i, arg in enumerate(args):        # a NaN would only fail the comparison, unexplained
-        bad = int(np.sum([np.sum(~np.isfinite(leaf)) for leaf in tree_flatten(arg)[0]]))
-        if bad:
-            raise ValueError(f"check_grads: argument {i} holds {bad} NaN or inf values; "
-                             f"derivatives are checked at finite points")
+        check_float_leaves(tree_flatten(arg)[0], f"check_grads: argument {i}", f" in args[{i}]",
+                           finite=True)
     f = fun
     for level in range(1, order + 1):
         _check_directional(f, args, level, eps, rtol, atol, rng)
@@ -129,7 +112,9 @@ def _vjp_map(f, n_args):
 
 
 def _check_directional(f, args, order, eps, rtol, atol, rng):
-    u = tree_map(lambda o: rng.standard_normal(shape(o)), f(*args))
+    out = f(*args)
+    check_values(tree_flatten(out)[0], "check_grads", "fun", Tensor, stop_gradient)
+    u = tree_map(lambda o: rng.standard_normal(shape(o)), out)
 
     def scalar(*a):
         return _tree_vdot(f(*a), u)

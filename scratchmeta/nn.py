@@ -34,8 +34,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.batchnorm import batch_norm, finn_init
-from scratchmeta.meta.checks import (check_count, check_mlp, check_mlp_init, check_mlp_input,
-                                     check_params)
+from scratchmeta.meta.checks import (check_arrays, check_count, check_layers, check_mlp,
+                                     check_mlp_init, check_mlp_input)
 
 ACTIVATIONS = {"relu": ad.relu, "tanh": ad.tanh, "sigmoid": ad.sigmoid}
 
@@ -102,6 +102,7 @@ class MLP:
 
     def apply(self, params, x):
         """The network's output for inputs ``x`` (see the module docstring for shapes)."""
+        check_mlp_input(self, params, x)
         return self.head(params[-2:], self.body(params[:-2], x))
 
     def body(self, body_params, x):
@@ -110,7 +111,7 @@ class MLP:
         With batch norm, a layer is act(batch_norm(h W, offset=beta)), the
         statistics taken over each task's own points.
         """
-        check_mlp_input(self, body_params, x, self.n_layers - 1)
+        check_mlp_input(self, body_params, x, layers=range(self.n_layers - 1), name="body_params")
         h = x
         for w, b in zip(body_params[0::2], body_params[1::2]):
             if self.batch_norm:
@@ -130,9 +131,7 @@ class MLP:
         forming it.
         """
         n = self.n_layers
-        if len(params) != 2 * n:
-            raise ValueError(f"expected {2 * n} parameters [W1, b1, ...] for sizes "
-                             f"{self.sizes}, got {len(params)}")
+        check_mlp_input(self, params, x)
         h = x
         for l, (w, b) in enumerate(zip(params[0::2], params[1::2])):
             z = linear(l, h, w)
@@ -145,7 +144,8 @@ class MLP:
 
     def head(self, head_params, features):
         """The last, linear layer: y = Phi W + b."""
-        check_params("head_params", head_params, head=True)
+        check_mlp_input(self, head_params, features, layers=(self.n_layers - 1,),
+                        name="head_params", x_name="features", scan_x=False)
         w, b = head_params
         return ad.matmul(features, w) + _lift_bias(b)
 
@@ -169,7 +169,7 @@ def per_task(params, n_tasks):
     (tasks, 1, width), which broadcast over points without a reshape.
     """
     check_count("n_tasks", n_tasks, 1, 2**63 - 1)     # an array's length (int64)
-    check_params("params", params)
+    check_arrays("params", params, ndims=(1, 2))
     out = []
     for p in params:
         shape = ad.shape(p)
@@ -180,5 +180,5 @@ def per_task(params, n_tasks):
 
 def split(params):
     """(body parameters, head parameters): all layers but the last, and the last."""
-    check_params("params", params, minimum=2, pairs=True)
+    check_layers("params", params)
     return list(params[:-2]), list(params[-2:])

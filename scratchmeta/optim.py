@@ -16,7 +16,7 @@ flattens it only when it is written.
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_indices, check_tree
+from scratchmeta.meta.checks import check_finite_arrays, check_indices, check_tree
 
 
 def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
@@ -54,6 +54,9 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
         if not np.isfinite(g).all():           # a NaN would become every later step's NaN
             raise ValueError(f"grads must be finite, got NaN or inf in grads {i} (of shape "
                              f"{ad.shape(g)})")
+        if not np.isfinite(p).all():
+            raise ValueError(f"params must be finite, got {p.size - np.isfinite(p).sum()} NaN "
+                             f"or inf entries in params {i} (of shape {ad.shape(p)})")
 
 
 def _tree(tree, leaves):
@@ -64,6 +67,7 @@ def _tree(tree, leaves):
 def adam_init(params):
     """Adam's state before its first step: t = 0 and zero moments shaped like ``params``."""
     check_tree("params", params, floats=True)
+    check_finite_arrays("params", params)
     zeros = ad.tree_map(np.zeros_like, params)
     return {"t": np.array(0), "m": zeros, "v": ad.tree_map(np.zeros_like, params)}
 

@@ -7,8 +7,8 @@ never the reverse; the engine imports nothing else from the package. Inside
 the engine package, the appendix modules build on ``core.py`` through its
 public names too, and the imports between its modules form no cycle. The
 modules of sections 1.2 and 1.3.6, and every module they import, take engine
-names from ``core.py`` and one appendix, ``pytrees.py``, as the package
-docstring says.
+names from ``core.py`` and two appendices, ``pytrees.py`` and ``checks.py``
+(argument checks), as the package docstring says.
 """
 
 import ast
@@ -93,7 +93,7 @@ def test_engine_modules_import_each_other_without_a_cycle():
 
 README = PACKAGE.parent / "README.md"
 ENGINE_MODULES = {path.stem for path in ENGINE_FILES} - {"__init__"}
-READING_PATH_APPENDICES = {"pytrees"}    # the one appendix the package docstring names
+READING_PATH_APPENDICES = {"pytrees", "checks"}    # the appendices the package docstring names
 
 
 def engine_modules_used(source):
@@ -198,11 +198,11 @@ def test_the_reading_path_reader_sees_every_way_of_naming_an_engine_op():
         == {"?": {"no_such_op"}}
 
 
-def test_sections_1_2_and_1_3_6_use_only_core_and_pytrees():
+def test_sections_1_2_and_1_3_6_use_only_core_pytrees_and_checks():
     # The package docstring: the reading path of sections 1.2 and 1.3.6 uses
-    # core.py and one appendix besides, pytrees.py (gradcheck's tree_flatten and
-    # tree_map, Adam's tree_map).
-    assert f"``{sorted(READING_PATH_APPENDICES)[0]}.py``" in ad.__doc__
+    # core.py and two appendices besides: pytrees.py (gradcheck's tree_flatten and
+    # tree_map, Adam's tree_map) and checks.py (gradcheck's argument checks).
+    assert all(f"``{name}.py``" in ad.__doc__ for name in READING_PATH_APPENDICES)
     files = reading_path_of_sections_1_2_and_1_3_6()
     names = {str(p.relative_to(PACKAGE)) for p in files}
     assert {"gradcheck.py", "optim.py", "nn.py", "tasks.py", "meta/maml.py",
@@ -213,8 +213,9 @@ def test_sections_1_2_and_1_3_6_use_only_core_and_pytrees():
             modules.setdefault(module, set()).update(used)
             assert module in {"core"} | READING_PATH_APPENDICES, \
                 (str(path.relative_to(PACKAGE)), module, sorted(used))
-    # and the appendix is really used (by gradcheck and optim), as the docstring says
+    # and the appendices are really used (by gradcheck and optim), as the docstring says
     assert modules.get("pytrees", set()) >= {"tree_flatten", "tree_map"}
+    assert "checks" in modules
     assert "core" in modules
 
 

@@ -613,11 +613,6 @@ GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
 NOT_CLEAR_YET = {
     "getitem past the end": "an IndexError naming the index and the shape: an index out of "
                             "range is an IndexError in NumPy and in the engine (documented)",
-    "reptile_direction theta_T NaN": "Reptile's loop passes the direction to the explosion "
-                                     "guard, which names the non-finite step with its advice; "
-                                     "a check here would scan the parameters every step",
-    "MLP apply NaN x": "a NaN check would scan the inputs on every forward pass, also inside "
-                       "meta-training",
 }
 ALL = [pytest.param(g, c, id=f"{g}: {c[0]}", marks=[pytest.mark.xfail(
     reason=NOT_CLEAR_YET[c[0]], strict=True)] if c[0] in NOT_CLEAR_YET else [])

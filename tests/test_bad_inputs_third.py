@@ -189,7 +189,7 @@ NN_CASES = [
     ("MLP apply x of other features", lambda d: _net()[0].apply(_net()[1], np.ones((5, 3))),
      ["x", "(5, 3)", "1"]),
     ("MLP apply too few params", lambda d: _net()[0].apply(_net()[1][:3], np.ones((5, 1))),
-     ["expected", "got 1"]),
+     ["params", "expected", "got 3"]),
     ("adam lr negative", lambda d: _adam(lr=-1e-3), ["lr", "-0.001"]),
     ("adam lr NaN", lambda d: _adam(lr=np.nan), ["lr", "nan"]),
     ("adam beta1 one", lambda d: _adam(beta1=1.0), ["beta1", "1.0"]),

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from scratchmeta.meta.evaluate import (VALIDATION_SEED, Z95, evaluate, format_interval,
-                                       format_table, held_out_tasks, interval,
+                                       format_result, format_table, held_out_tasks, interval,
                                        select_test_time, task_rng, with_test_time)
 from scratchmeta.meta.registry import make_strategy
 from scratchmeta.meta.training import step_rng, train
@@ -136,8 +136,12 @@ def test_format_interval_gives_the_mean_to_two_digits_of_its_half_width():
     assert format_interval(3.1234, 0.2) == "3.12 ± 0.20"
     assert format_interval(123.4, 31.0) == "123 ± 31"
     assert format_interval(1.03e66, 2.0e66) == "1.03e+66 ± 2e+66"
-    # A mean that overflowed the interval (one task diverged) stays short too.
-    assert format_interval(5.8e171, np.inf) == "5.8e+171 ± inf"
+    # A mean that overflowed the interval (one task diverged) is no interval: refused by name;
+    # a table's cell for it (format_result) stays short.
+    with pytest.raises(ValueError, match="half_width must hold finite numbers, got inf"):
+        format_interval(5.8e171, np.inf)
+    assert format_result(5.8e171, np.inf) == "5.8e+171 ± inf"
+    assert format_result(0.51234, 0.04123) == "0.512 ± 0.041"
 
 
 def test_format_table_aligns_its_columns():

@@ -11,10 +11,11 @@ Reading path:
    traces, primitives with their VJPs, the tape walk, ``grad``,
    ``value_and_grad`` and ``trace``) and the ops an MLP and MAML need.
    Sections 1.2 and 1.3.6 (the modules the README lists for them and every
-   module of the package those import) use core.py and one appendix besides,
+   module of the package those import) use core.py and two appendices besides,
    ``pytrees.py``: ``gradcheck`` flattens arguments with ``tree_flatten`` and
    ``tree_map``, and Adam's outer step (``optim.adam_update``) maps over the
-   parameters with ``tree_map``. Section 1.3.4's closed-form head adds
+   parameters with ``tree_map``; ``gradcheck`` takes its argument checks from
+   ``checks.py``. Section 1.3.4's closed-form head adds
    ``solve`` from ``linalg.py`` and ``concatenate`` from ``more_ops.py``.
 2. Appendices, each one idea, read when needed:
 
@@ -24,9 +25,9 @@ Reading path:
      clip, concatenate, stack, ...);
    * ``derivatives.py``: ``vjp``, ``jacobian``, ``hessian`` and ``jvp``;
    * ``pytrees.py``: nested parameters (``tree_flatten``, ``tree_map``), the
-     one appendix that sections 1.2 and 1.3.6 use too;
+     first appendix that sections 1.2 and 1.3.6 use too;
    * ``numpy_interop.py``: what a Tensor does where NumPy code expects an array;
-   * ``checks.py``: input checks and error messages;
+   * ``checks.py``: input checks and error messages (``gradcheck`` uses them too);
    * ``impls.py``: the forward rules of the shape ops, written for speed.
 
 Checking the engine is a chapter of its own: ``scratchmeta.gradcheck``

@@ -15,7 +15,8 @@ import numpy as np
 __all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_callable",
            "check_primitive", "check_argnums", "check_positions", "check_output", "check_scalar",
            "check_nonempty", "check_no_nan", "ARGUMENTS", "check_count", "check_flag",
-           "check_arrays", "check_numbers"]
+           "check_arrays", "check_numbers", "check_finite", "check_float_leaves", "check_tolerance",
+           "check_generator", "check_args", "check_values"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -104,14 +105,53 @@ def check_numbers(who, **arrays):
             raise TypeError(f"{who}: {arg} must be an array of real numbers, got {describe(a)}")
 
 
-def check_count(value, who, name, least=0):
-    """An int >= ``least`` (not a bool, not a float), e.g. ``ddof``."""
+def check_count(value, who, name, least=0, most=None, wrong_type=TypeError):
+    """An int >= ``least`` (and <= ``most``, if given; not a bool, not a float), e.g. ``ddof``.
+
+    A value of another type is a ``wrong_type`` error (``check_grads`` has always said
+    ValueError for every bad setting)."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{who}: {name} must be an int >= {least}, got "
+        raise wrong_type(f"{who}: {name} must be an int >= {least}, got "
                         f"{type(value).__name__} {value!r:.40}")
-    if value < least:
-        raise ValueError(f"{who}: {name} must be an int >= {least}, got {value!r}")
+    if value < least or most is not None and value > most:
+        at_most = "" if most is None else f" (and at most {most})"
+        raise ValueError(f"{who}: {name} must be an int >= {least}, got {value!r}{at_most}")
     return int(value)
+
+
+def check_tolerance(value, who, name, positive=False):
+    """A finite real number >= 0 (> 0 if ``positive``): a step or a tolerance such as ``eps``.
+
+    NumPy scalars and 0-d arrays are numbers too; bools, strings, None and complex are not.
+    Every bad value is a ValueError, as ``check_grads`` has always said."""
+    number = isinstance(value, (int, float, np.integer, np.floating)) or (
+        isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf")
+    if not number or isinstance(value, (bool, np.bool_)):
+        raise ValueError(f"{who}: {name} must be a finite number {'> 0' if positive else '>= 0'},"
+                        f" got {type(value).__name__} {value!r:.40}")
+    if not (0 <= value < np.inf) or positive and value == 0:
+        raise ValueError(f"{who}: {name} must be a finite number {'> 0' if positive else '>= 0'},"
+                         f" got {value!r}")
+    return float(value)
+
+
+def check_generator(rng, who, name="rng"):
+    """A numpy.random.Generator (not an int seed, None or a legacy RandomState)."""
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"{who}: {name} must be a numpy.random.Generator, got "
+                        f"{type(rng).__name__} {rng!r:.40} (e.g. np.random.default_rng(0))")
+    return rng
+
+
+def check_args(args, who, name):
+    """A non-empty tuple or list of a function's arguments (``args``, ``primals``)."""
+    if not isinstance(args, (tuple, list)):
+        raise TypeError(f"{who} needs {name} as a tuple of arguments, e.g. (x,), got "
+                        f"{type(args).__name__} {args!r:.40}")
+    if not args:
+        raise ValueError(f"{who} needs at least one argument to differentiate, got {name} "
+                         f"= {tuple(args)!r}")
+    return tuple(args)
 
 
 def check_flag(value, who, name):
@@ -136,30 +176,76 @@ def check_arrays(xs, who, name="xs"):
     return xs
 
 
-def float_array(x, where):
+def float_array(x, where, within=""):
     """An input leaf as a float array: float32 stays float32, other floats become float64.
 
     Integer, boolean, complex, string and object arrays are refused: their
-    gradients are not defined (or not what the user meant).
+    gradients are not defined (or not what the user meant). ``within`` (" in args")
+    ends the name of the argument in the message.
     """
-    arr = np.asarray(x)
+    try:
+        arr = np.asarray(x)
+    except ValueError:                                  # a ragged list
+        arr = np.empty(0, dtype=object)
     if arr.dtype.kind != "f":
         kind = KINDS.get(arr.dtype.kind, f"a {arr.dtype}")
         given = "" if isinstance(x, np.ndarray) else f", got {x!r:.40}"
-        raise TypeError(f"{where} is {kind} array (dtype {arr.dtype}){given}; gradients need "
-                        f"float arrays, e.g. np.asarray(x, dtype=float)")
+        raise TypeError(f"{where} is {kind} array (dtype {arr.dtype}){given}{within}; gradients "
+                        f"need float arrays, e.g. np.asarray(x, dtype=float)")
     return arr if arr.dtype == np.float32 else arr.astype(np.float64, copy=False)
 
 
-def real_array(x, where):
+def real_array(x, where, within=""):
     """A value that is not differentiated but enters a product (a cotangent, a tangent) as an
     array of real numbers: a complex one would lose its imaginary part without a word."""
-    arr = np.asarray(x)
+    try:
+        arr = np.asarray(x)
+    except ValueError:                                  # a ragged list
+        arr = np.empty(0, dtype=object)
     if arr.dtype.kind not in "fiu":
         got = (f"{KINDS.get(arr.dtype.kind, 'a')} array of shape {arr.shape}"
                if isinstance(x, (np.ndarray, np.generic)) else f"{type(x).__name__} {x!r:.40}")
-        raise TypeError(f"{where} must be an array of real numbers, got {got}")
+        raise TypeError(f"{where} must be an array of real numbers, got {got}{within}")
     return arr
+
+
+def check_finite(arr, where, within=""):
+    """No NaN or inf among the entries of a float array (data: a point, a direction)."""
+    if arr.dtype.kind == "f" and not np.isfinite(arr).all():
+        bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
+        raise ValueError(f"{where} holds {bad} NaN or inf value(s) among its {np.size(arr)} "
+                         f"(shape {np.shape(arr)}){within}; derivatives are taken at finite "
+                         f"points, in finite directions")
+    return arr
+
+
+def check_float_leaves(leaves, where, within="", tensor=None, finite=False):
+    """Every leaf a float array (of finite numbers if ``finite``; Tensors, of type ``tensor``,
+    are the engine's own and pass): the points, tangents and cotangents of the derivative
+    functions. NaN is NumPy's business there (NaN in, NaN out), as in ``grad``; a check
+    against finite differences (``check_grads``) asks for finite points."""
+    for i, leaf in enumerate(leaves):
+        if type(leaf) is not tensor:
+            name = where if len(leaves) == 1 else f"{where} (leaf {i})"
+            arr = float_array(real_array(leaf, name, within), name, within)
+            if finite:
+                check_finite(arr, name, within)
+
+
+def check_values(leaves, who, name="fun", tensor=None, raw=None):
+    """The leaves of what ``fun`` returned at the checked point: real numbers, none NaN or inf
+    (a Tensor, of type ``tensor``, is read by its plain value ``raw(leaf)``)."""
+    for leaf in leaves:
+        value = raw(leaf) if type(leaf) is tensor else leaf
+        if not isinstance(value, (np.ndarray, np.generic, float, int)) or \
+                np.asarray(value).dtype.kind not in "fiub":
+            raise TypeError(f"{who} needs {name} to return float arrays or numbers, but it "
+                            f"returned {describe(value)}")
+        if not np.isfinite(value).all():
+            raise ValueError(f"{who}: {name} returned NaN or inf ({describe(value)}: "
+                             f"{value!r:.60}) at the point given; derivatives are checked "
+                             f"where fun is finite")
+    return leaves
 
 
 def check_callable(f, who, name=None):
@@ -171,8 +257,8 @@ def check_callable(f, who, name=None):
 
 def check_primitive(name, impl, vjps):
     """A Primitive's name is a string, its forward rule a function, each VJP one or None."""
-    if not isinstance(name, str):
-        raise TypeError(f"Primitive: name must be a string, got {type(name).__name__} "
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"Primitive: name must be a non-empty string, got {type(name).__name__} "
                         f"{name!r:.40}")
     check_callable(impl, f"Primitive {name!r}", "impl")
     for i, vjp in enumerate(vjps):

@@ -16,8 +16,8 @@ Every result is built from engine ops, so each can be differentiated again.
 
 import numpy as np
 
-from .checks import (check_argnums, check_callable, check_output, check_positions, float_array,
-                     real_array)
+from .checks import (check_args, check_argnums, check_callable, check_float_leaves,
+                     check_output, check_positions, real_array)
 from .core import (Tensor, add, float_dtype, grad, mul, output_value, pull, reshape, shape,
                    stop_gradient, sum, watch)
 from .more_ops import stack
@@ -34,7 +34,8 @@ def vjp(fun, *args):
     its own ``u``. Like every VJP here, ``pullback`` is built from engine ops,
     so it can be differentiated again.
     """
-    check_callable(fun, "vjp")
+    check_callable(fun, "vjp", "fun")
+    check_args(args, "vjp", "args (vjp(fun, x, ...))")
     trace, out, groups = watch(fun, args, {}, range(len(args)))
     check_output(stop_gradient(out), "vjp")
     out_shape, out_dtype = shape(out), float_dtype(out)
@@ -106,19 +107,15 @@ def jvp(fun, primals, tangents):
     forward mode would cost about as much as one. It needs no separate forward
     rules, and it can itself be differentiated.
     """
-    for name, given in (("primals", primals), ("tangents", tangents)):
-        if not isinstance(given, (tuple, list)):
-            raise TypeError(f"jvp needs {name} as a tuple of arguments, e.g. (x,), got "
-                            f"{type(given).__name__} {given!r:.40}")
-    primals, tangents = tuple(primals), tuple(tangents)
+    check_callable(fun, "jvp", "fun")
+    primals, tangents = check_args(primals, "jvp", "primals"), check_args(tangents, "jvp", "tangents")
     if len(primals) != len(tangents):
         raise ValueError(f"jvp needs one tangent per primal: got {len(primals)} primals and "
                          f"{len(tangents)} tangents")
     for i, (x, v) in enumerate(zip(primals, tangents)):
         xs, vs = tree_flatten(x)[0], tree_flatten(v)[0]
-        for leaf in vs:
-            if type(leaf) is not Tensor:
-                float_array(real_array(leaf, f"jvp: tangent {i}"), f"jvp: tangent {i}")
+        check_float_leaves(xs, f"jvp: primal {i}", f" (primals[{i}])", Tensor)
+        check_float_leaves(vs, f"jvp: tangent {i}", f" (tangents[{i}])", Tensor)
         if len(xs) != len(vs) or any(shape(a) != shape(b) for a, b in zip(xs, vs)) or \
                 tree_structure(x) != tree_structure(v):
             raise ValueError(f"jvp: tangent {i} must have the structure and shapes of primal "

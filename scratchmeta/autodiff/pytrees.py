@@ -86,7 +86,8 @@ def tree_map(f, *trees):
     """
     check_callable(f, "tree_map", "f")
     if not trees:
-        raise TypeError("tree_map needs at least one tree to map f over")
+        raise TypeError("tree_map needs at least one tree in trees to map f over, e.g. "
+                        "tree_map(f, params)")
     flat = [tree_flatten(t) for t in trees]
     counts = [len(leaves) for leaves, _ in flat]
     if len(set(counts)) > 1:

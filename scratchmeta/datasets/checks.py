@@ -106,6 +106,11 @@ def check_targets(where, pred, y, names=("pred", "y")):
     or text array is refused by its dtype alone, never by reading its entries).
     Works on the engine's Tensors (``ad.shape`` does not unwrap them), so it
     costs nothing inside ``grad``.
+
+    Called with plain arrays (not inside ``grad``, whose entry points have checked
+    their data), the targets ``y`` must be finite (one pass). ``pred`` is a model's
+    output, not data: a diverged model's prediction (inf or NaN) is scored as it is,
+    and ``evaluate`` and the divergence measurements record it as divergence.
     """
     shapes = ad.shape(pred), ad.shape(y)
     for name, x, shape in zip(names, (pred, y), shapes):
@@ -119,8 +124,20 @@ def check_targets(where, pred, y, names=("pred", "y")):
     if shapes[0] != shapes[1]:
         raise ValueError(f"{where}: {names[1]} must have the shape of {names[0]}, "
                          f"{shapes[0]}, got shape {shapes[1]}")
+    if not isinstance(pred, ad.Tensor) and not isinstance(y, ad.Tensor):
+        check_finite_data(where, names[1], y)
     if names[1] == "y_onehot":
         check_one_hot_row(where, names[1], y)
+
+
+def check_finite_data(where, name, a):
+    """Every entry of the data array ``a`` is finite (one pass): a NaN or inf is refused
+    by name, with how many entries hold one."""
+    a = np.asarray(a)
+    if a.dtype.kind == "f" and not np.isfinite(a).all():
+        bad = int(a.size - np.count_nonzero(np.isfinite(a)))
+        raise ValueError(f"{where}: {name} must hold finite numbers, got {bad} NaN or inf "
+                         f"entr{'y' if bad == 1 else 'ies'} of {a.size} (shape {a.shape})")
 
 
 def check_one_hot_row(where, name, y):

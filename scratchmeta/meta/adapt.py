@@ -21,7 +21,7 @@ import itertools
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_adaptation, check_batch, check_count, check_sgd
+from scratchmeta.meta.checks import check_adaptation, check_count, check_sgd_path, check_theta0
 from scratchmeta.nn import per_task
 
 
@@ -37,7 +37,7 @@ def sgd_path(theta, batch, model, *, inner_lr, loss, trainable=None, stop_on_div
     Raises FloatingPointError when SGD diverges (a parameter is not finite),
     unless ``stop_on_divergence=False`` (an experiment that measures divergence).
     """
-    check_sgd(inner_lr, loss, trainable, theta)    # raised before the first step, not after it
+    check_sgd_path(theta, batch, model, inner_lr, loss, trainable, stop_on_divergence)
     theta = [np.array(ad.stop_gradient(p)) for p in theta]                  # writable copies
     moving = list(range(len(theta))) if trainable is None else sorted(trainable)
 
@@ -48,26 +48,28 @@ def sgd_path(theta, batch, model, *, inner_lr, loss, trainable=None, stop_on_div
         return ad.sum(loss(model.apply(params, batch.x_support), batch.y_support))
 
     support_grad = ad.grad(support_loss)
-    yield theta
-    for step in itertools.count(1):
-        g = support_grad([theta[i] for i in moving], theta)
-        theta = list(theta)
-        for i, gi in zip(moving, g):
-            theta[i] = theta[i] - inner_lr * gi                                # eq. 22.4
-        if stop_on_divergence and not all(np.all(np.isfinite(theta[i])) for i in moving):
-            raise FloatingPointError(
-                f"test-time fine-tuning diverged: the parameters are not finite after "
-                f"{step} SGD steps of inner_lr {inner_lr:g}; expected a stable test-time "
-                f"step size, try a smaller inner_lr.")
+
+    def path(theta):                       # the generator; the checks above ran eagerly
         yield theta
+        for step in itertools.count(1):
+            g = support_grad([theta[i] for i in moving], theta)
+            theta = list(theta)
+            for i, gi in zip(moving, g):
+                theta[i] = theta[i] - inner_lr * gi                            # eq. 22.4
+            if stop_on_divergence and not all(np.all(np.isfinite(theta[i])) for i in moving):
+                raise FloatingPointError(
+                    f"test-time fine-tuning diverged: the parameters are not finite after "
+                    f"{step} SGD steps of inner_lr {inner_lr:g}; expected a stable test-time "
+                    f"step size, try a smaller inner_lr.")
+            yield theta
+    return path(theta)
 
 
 def from_theta0(params, batch, model, *, inner_lr, loss, trainable=None):
     """:func:`sgd_path` of every task of ``batch`` from one shared theta0 = ``params``."""
-    n_tasks = check_batch(batch, model=model)[0]
-    theta0 = [ad.stop_gradient(p) for p in params]          # test time: nothing is traced
-    return sgd_path(per_task(theta0, n_tasks), batch, model, inner_lr=inner_lr, loss=loss,
-                    trainable=trainable)
+    n_tasks = check_theta0(params, batch, model)          # test time: nothing is traced
+    return sgd_path(per_task([ad.stop_gradient(p) for p in params], n_tasks), batch, model,
+                    inner_lr=inner_lr, loss=loss, trainable=trainable)
 
 
 def steps(path, n_steps):
@@ -79,9 +81,7 @@ def steps(path, n_steps):
 def after(path, n_steps):
     """theta_{n_steps} of a path, keeping no earlier step in memory (Reptile's T can be large)."""
     check_count("n_steps", n_steps, 0)
-    for theta in itertools.islice(path, n_steps + 1):
-        pass
-    return theta
+    return next(itertools.islice(path, n_steps, None))     # steps before it are dropped
 
 
 def curve(strategy, state, batch, n_steps):

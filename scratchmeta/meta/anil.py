@@ -33,9 +33,8 @@ from scratchmeta.tasks import mse
 
 def anil_meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False, loss=mse):
     """Mean over tasks of the query loss after K head-only inner steps from theta0 = ``params``."""
-    check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_order)
+    n_tasks = check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_order)
     body, head = split(params)
-    n_tasks = ad.shape(batch.x_support)[0]
     phi_support = model.body(body, batch.x_support)        # computed once: the body is frozen
     phi_query = model.body(body, batch.x_query)            # in the inner loop
     head_k = inner_sgd(per_task(head, n_tasks), phi_support, batch.y_support, model.head,
@@ -46,6 +45,7 @@ def anil_meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=F
 
 def anil_meta_grad(params, batch, model, *, inner_lr, inner_steps, first_order=False, loss=mse):
     """(meta-loss, dL_test/dtheta0) for ANIL, with respect to body and head initialisation."""
+    check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_order)
     return ad.value_and_grad(anil_meta_loss)(params, batch, model, inner_lr=inner_lr,
                                              inner_steps=inner_steps, first_order=first_order,
                                              loss=loss)
@@ -64,6 +64,6 @@ class ANIL(MAML):
 
     def meta_grad(self, params, batch, rng):
         c = self.config
-        return anil_meta_grad(params, batch, self.model, inner_lr=c.inner_lr,
-                              inner_steps=c.inner_steps, first_order=c.first_order,
-                              loss=self.family.loss)
+        return ad.value_and_grad(anil_meta_loss)(params, batch, self.model, inner_lr=c.inner_lr,
+                                                 inner_steps=c.inner_steps,
+                                                 first_order=c.first_order, loss=self.family.loss)

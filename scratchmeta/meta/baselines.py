@@ -27,7 +27,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import (check_adaptation_args, check_count, check_rate,
+from scratchmeta.meta.checks import (check_adaptation_args, check_fields, check_loss_inputs,
                                      check_update_args)
 from scratchmeta.meta.guard import check_update
 from scratchmeta.meta.protocol import configure, draw_tasks
@@ -36,6 +36,7 @@ from scratchmeta.optim import adam_init, adam_update
 
 def pooled_loss(params, x, y, model, *, loss):
     """Mean loss of one network over the pooled examples of all tasks (one shared head)."""
+    check_loss_inputs(model, params, x, y, loss)
     return ad.mean(loss(model.apply(params, x), y))
 
 
@@ -47,10 +48,7 @@ class PretrainedConfig:
     inner_lr: float = 0.01        # test-time SGD on every parameter (MAML's inner_lr)
 
     def check(self):
-        check_rate("meta_lr", self.meta_lr)
-        check_rate("inner_lr", self.inner_lr)
-        check_count("meta_batch", self.meta_batch, 1)
-        check_count("n_support", self.n_support, 1)
+        check_fields(self, rates=("meta_lr", "inner_lr"), counts=("meta_batch", "n_support"))
 
 
 class Pretrained:
@@ -96,9 +94,7 @@ class ScratchConfig:
     n_query: int = 10
 
     def check(self):
-        check_rate("inner_lr", self.inner_lr)
-        for name in ("meta_batch", "n_support", "n_query"):
-            check_count(name, getattr(self, name), 1)
+        check_fields(self, rates=("inner_lr",), counts=("meta_batch", "n_support", "n_query"))
 
 
 class Scratch:

@@ -43,7 +43,7 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta.meta import legacy
-from scratchmeta.meta.checks import check_count, check_type
+from scratchmeta.meta.checks import check_attributes, check_count, check_path, check_type
 
 try:
     import fcntl
@@ -84,9 +84,12 @@ def unflatten(flat, *, strict=True):
     refused, unless ``strict=False`` (:func:`load_checkpoint`, which keeps it a dict so
     that :func:`check_state` names the missing or unexpected entries against the strategy).
     """
-    if not isinstance(flat, dict):
-        raise TypeError(f"flat must be a dict {{'params/0': array, ...}} (from flatten), got "
-                        f"{flat!r}"[:300])
+    bad = next((k for k in flat if not isinstance(k, str) or not k), None) \
+        if isinstance(flat, dict) else flat
+    if not isinstance(flat, dict) or bad is not None:
+        raise TypeError(f"flat must be a dict {{'params/0': array, ...}} (from flatten) whose "
+                        f"keys are non-empty strings, got {flat!r}"[:300])
+    check_type("strict", strict, bool)
     tree = {}
     for path, value in flat.items():
         node, keys = tree, path.split("/")
@@ -204,9 +207,10 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
     writers never write into one file; each rename is atomic, so a reader sees
     one whole checkpoint or the other. A state with NaN or inf is refused.
     """
-    path = os.fspath(path)
+    path = check_path("path (a .npz checkpoint)", path)  # '', a folder, through a file
     if not path.endswith(".npz"):
         raise ValueError(f"a checkpoint path must end in .npz, got {path!r}")
+    check_checkpoint_path(path, "path")  # its name fits, its folder can be written (tried)
     check_count("step", step, 0, INT64_MAX)      # stored as int64 entries
     check_count("seed", seed, 0, INT64_MAX)
     if not isinstance(config, dict):
@@ -298,13 +302,9 @@ def load_checkpoint(path):
     state entry is a real, finite, numeric array (not text, complex, objects,
     NaN or inf), or the entry is named in a ValueError.
     """
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"checkpoint must be a path (str or os.PathLike), got {path!r}")
-    path = os.fspath(path)
+    path = check_path("path (a .npz checkpoint)", path)  # '', a folder, through a file
     if not os.path.exists(path):
         raise FileNotFoundError(f"no checkpoint at {path!r}")
-    if os.path.isdir(path):
-        raise ValueError(f"path {path!r} is a folder, expected a checkpoint file (.npz)")
     try:
         with open(path, "rb") as f:
             head = f.read(64)
@@ -397,6 +397,12 @@ def check_state_entries(flat, config, step, path, *, saving):
     Adam's entries meaningful at ``step``. Saving raises TypeError for a wrong kind of
     entry; loading calls every failure damage (ValueError)."""
     where = f"refusing to save {path!r}:" if saving else f"{path!r} is damaged:"
+    if not (isinstance(flat, dict) and all(isinstance(v, np.ndarray) for v in flat.values())):
+        raise TypeError(f"flat must be a dict of NumPy arrays (a flattened state), got "
+                        f"{flat!r}"[:300])
+    if not isinstance(config, dict):
+        raise TypeError(f"config must be a dict (protocol.describe's record), got {config!r}")
+    check_count("step", step, 0)
     for key, value in flat.items():
         if value.dtype.kind not in "fiub":
             what = {"c": "complex numbers", "U": "text (str)", "S": "bytes",
@@ -475,6 +481,10 @@ def check_state(state, strategy, path="the checkpoint"):
     must hold the same entries (none missing, none extra), each of the same
     shape, integers where it has integers.
     """
+    check_attributes("strategy", strategy, ("name", "init_state"),
+                     "a strategy object (e.g. make_strategy('maml'))")
+    if not isinstance(state, dict):
+        raise TypeError(f"state must be a strategy's state, a dict, got {state!r}"[:300])
     want = _paths(strategy.init_state(np.random.default_rng(0)))
     got = _paths(state)
     missing = sorted(set(want) - set(got), key=_parameters_first)
@@ -525,12 +535,12 @@ def restore(path, *, root=None):
     the recorded one.
     """
     from scratchmeta.meta.registry import strategy_from_config     # the registry imports us
-    if root is not None and not isinstance(root, (str, os.PathLike)):
-        raise TypeError(f"root must be a folder path (str or os.PathLike) or None, got {root!r}")
     ckpt = load_checkpoint(path)
     if root is not None and ckpt.config.get("family", {}).get("name") != "omniglot":
         raise ValueError(f"--root applies to omniglot checkpoints; {os.fspath(path)!r} holds "
                          f"a {ckpt.config.get('family', {}).get('name')} run")
+    if root is not None:
+        check_path("root", root, folder=True)     # '', a file, or a path through one
     try:
         strategy = strategy_from_config(ckpt.config, root=root)
     except (ValueError, TypeError, KeyError, AttributeError) as e:
@@ -549,10 +559,7 @@ def exclusive(path):
     (kill -9 leaves nothing stale). The file is removed on release; a
     temporary checkpoint left by a killed writer is removed on acquiring.
     """
-    if not isinstance(path, (str, os.PathLike)) or not isinstance(os.fspath(path), str):
-        raise TypeError(f"path must be a text path (str or os.PathLike) of the file to lock, "
-                        f"e.g. 'runs/maml.npz', got {path!r}")
-    path = os.fspath(path)
+    path = check_path("path", path)      # the file to lock, e.g. 'runs/maml.npz'
     lock = path + ".lock"
     folder = os.path.dirname(path)
     if folder:

@@ -117,6 +117,44 @@ def check_number(name, value, *, minimum=0.0):
     return float(value)
 
 
+def check_fields(config, *, rates=(), counts=(), minimum=1):
+    """A configuration's ``rates`` (positive finite numbers) and ``counts`` (integers >=
+    ``minimum``), each read from the field of that name."""
+    for name in rates:
+        check_rate(name, getattr(config, name))
+    for name in counts:
+        check_count(name, getattr(config, name), minimum)
+
+
+def check_loss_inputs(model, params, x, y, loss, *, name="params", layers=None):
+    """A loss of a network on data (``pooled_loss``, ``multitask_loss``): the parameters and
+    inputs of :func:`check_mlp_input`, targets y of real finite numbers with x's leading
+    axes (tasks, points) or (points,), and a loss function."""
+    check_callable("loss", loss, "scratchmeta.tasks.mse")
+    check_mlp_input(model, params, x, name=name, layers=layers)
+    check_real("y", y)
+    if len(ad.shape(y)) != len(ad.shape(x)) or ad.shape(y)[:-1] != ad.shape(x)[:-1]:
+        raise ValueError(f"y must have shape {ad.shape(x)[:-1] + ('outputs',)} to match x of "
+                         f"shape {ad.shape(x)}, got shape {ad.shape(y)}")
+    if not any(isinstance(p, ad.Tensor) for p in params):   # traced: checked at its entry
+        check_finite_arrays("y", y)
+
+
+def check_subset_size(subset_size, n_support, *, rng=False, n_tasks=1):
+    """The subset strategy's sizes (section 1.4.1): n_support >= 1 points a task, of which
+    the inner loop sees 1 <= subset_size <= n_support; with ``rng``, that Generator and
+    n_tasks >= 1 too, and the (n_tasks, n_support) random keys must fit in memory."""
+    if rng is not False:
+        check_rng("rng", rng)
+        check_count("n_tasks", n_tasks, 1)
+    check_count("n_support", n_support, 1)
+    if not (isinstance(subset_size, (int, np.integer)) and not isinstance(subset_size, bool)
+            and 1 <= subset_size <= n_support):
+        raise ValueError(f"subset_size must be an integer between 1 and the number of support "
+                         f"points ({n_support}) of n_support, got {subset_size!r}")
+    check_memory("the subset's random keys", float(n_tasks) * n_support)
+
+
 def check_inner(inner_lr, inner_steps, trainable=None, params=None):
     """eta_inner >= 0 and K >= 0, the two settings of eq. 22.4; with ``params``, the
     ``trainable`` indices (None: all) must be indices into that parameter list."""
@@ -241,6 +279,74 @@ def check_choice(name, value, choices):
         raise ValueError(f"{name} must be one of {tuple(choices)}, got {value!r}")
 
 
+def check_features(name, value):
+    """Features or targets of a head (eq. 22.6): real numbers of shape (points, d) or (tasks,
+    points, d), no axis empty, finite (one pass; a Tensor, traced, is not read). Returns
+    the shape."""
+    shape = check_real(name, value)
+    if len(shape) not in (2, 3) or 0 in shape:
+        raise ValueError(f"{name}{' Phi' if name == 'features' else ''} must have shape "
+                         f"(points, d) or (tasks, points, d), no axis empty, got shape {shape}")
+    check_finite_arrays(name, value)
+    return shape
+
+
+def check_one_hot_rows(name, y):
+    """Every row of one-hot targets ``y`` sums to 1 (to 1e-3: a perturbed row of a finite-
+    difference check passes): one pass, after the finite check. A Tensor is not read."""
+    if not isinstance(y, ad.Tensor) and not np.all(np.abs(np.sum(y, -1) - 1) < 1e-3):
+        bad = int(np.sum(~(np.abs(np.sum(y, -1) - 1) < 1e-3)))
+        raise ValueError(f"{name} must be one-hot (each row one 1, the rest 0), got {bad} rows "
+                         f"that do not sum to 1 (shape {ad.shape(y)})")
+
+
+def check_r2d2_inputs(phi_support, y_support, phi_query, scale, offset):
+    """R2-D2's logits (``r2d2_logits``): support and query features with the same leading
+    axes and width d, one-hot support targets, scale alpha a positive finite scalar, offset
+    beta a real scalar or one per class; returns n_way. (lam: ``check_ridge_inputs``.)"""
+    s_shape = check_features("phi_support", phi_support)
+    y_shape = check_features("y_support", y_support)
+    q_shape = check_features("phi_query", phi_query)
+    if len(q_shape) != len(s_shape) or q_shape[:-2] != s_shape[:-2] or \
+            q_shape[-1:] != s_shape[-1:]:
+        raise ValueError(f"phi_query must have shape {s_shape[:-2] + ('points', s_shape[-1])} "
+                         f"to match phi_support of shape {s_shape}, got shape {q_shape}")
+    if len(y_shape) != len(s_shape) or y_shape[:-1] != s_shape[:-1] or y_shape[-1] < 2:
+        raise ValueError(f"y_support must be one-hot of shape {s_shape[:-1] + ('n_way >= 2',)} "
+                         f"to match phi_support of shape {s_shape}, got shape {y_shape}")
+    check_one_hot_rows("y_support", y_support)
+    check_positive_scalar("scale", scale)
+    check_scalar("offset", offset)
+    if np.shape(ad.stop_gradient(offset)) not in ((), (y_shape[-1],)):
+        raise ValueError(f"offset must be a scalar or have shape ({y_shape[-1]},), got shape "
+                         f"{np.shape(ad.stop_gradient(offset))}")
+    check_finite_arrays("offset", offset)
+    return y_shape[-1]
+
+
+def check_positive_scalar(name, value):
+    """One positive finite real number (or a 0-d array or Tensor of one, e.g. a learned lam)."""
+    check_scalar(name, value)
+    if np.shape(ad.stop_gradient(value)) != ():
+        raise ValueError(f"{name} must be a scalar, got shape {np.shape(ad.stop_gradient(value))}"
+                         f": {value!r}"[:300])
+    check_scalar(name, value, positive=True)
+
+
+def check_closed_form(body_params, batch, model, lam, scale, loss):
+    """``closed_form_meta_loss``: the body's parameters and a batch of tasks that fits the
+    model (finite, unless traced: inside a gradient, from an update that checked them), lam
+    and the output scale positive finite scalars, a loss function."""
+    check_callable("loss", loss, "scratchmeta.tasks.mse")
+    check_positive_scalar("lam", lam)
+    check_positive_scalar("scale", scale)
+    traced = isinstance(body_params, (list, tuple)) and any(
+        isinstance(p, ad.Tensor) for p in body_params)
+    check_batch(batch, model=model, finite=not traced)
+    check_mlp_input(model, body_params, batch.x_support, layers=range(len(model.sizes) - 2),
+                    name="body_params", x_name="batch.x_support")
+
+
 def check_ridge_inputs(features, targets, lam, *, one_hot=False,
                        lam_role="it keeps Phi^T Phi + lam I invertible"):
     """Features Phi (points, d) or (tasks, points, d), matching targets, and a scalar lam > 0.
@@ -248,12 +354,8 @@ def check_ridge_inputs(features, targets, lam, *, one_hot=False,
     With ``one_hot`` the targets are class indicators (at least two classes), as for
     the softmax head of section 1.4.3; ``lam_role`` says in the error what lam is for.
     """
-    check_real("features", features)
-    check_real("targets", targets)
-    fshape, tshape = ad.shape(features), ad.shape(targets)
-    if len(fshape) not in (2, 3):
-        raise ValueError(f"features Phi must have shape (points, d) or (tasks, points, d), "
-                         f"got shape {fshape}")
+    fshape = check_features("features", features)
+    tshape = check_features("targets", targets)
     if (len(tshape) != len(fshape) or tshape[:-1] != fshape[:-1]
             or (one_hot and tshape[-1] < 2)):
         what = (f"be one-hot of shape {fshape[:-1] + ('classes >= 2',)}" if one_hot
@@ -262,6 +364,7 @@ def check_ridge_inputs(features, targets, lam, *, one_hot=False,
                          f"got shape {tshape}")
     if one_hot:
         check_one_hot_row("the ridge/softmax head", "targets", targets)
+        check_one_hot_rows("targets", targets)
     check_scalar("lam", lam)
     lam_value = np.asarray(ad.stop_gradient(lam), dtype=float)
     if lam_value.shape != ():
@@ -288,9 +391,10 @@ def check_sizes(sizes):
                         f"got {sizes!r}")
     sizes = tuple(sizes)
     if len(sizes) < 2 or not all(isinstance(n, (int, np.integer))
-                                 and not isinstance(n, (bool, np.bool_)) and n > 0
+                                 and not isinstance(n, (bool, np.bool_)) and 0 < n <= INT64_MAX
                                  for n in sizes):
-        raise ValueError(f"sizes must be at least two positive integers, got {sizes!r}")
+        raise ValueError(f"sizes must be at least two positive integers (each < 2**63; no "
+                         f"wider layer fits in memory), got {sizes!r}"[:300])
     return sizes
 
 
@@ -301,14 +405,16 @@ def check_mlp(sizes, activation, batch_norm, dtype, activations):
         raise ValueError(f"activation must be one of {sorted(activations)}, got {activation!r}")
     if not isinstance(batch_norm, bool):
         raise TypeError(f"batch_norm must be True or False, got {batch_norm!r}")
-    try:
-        dtype = np.dtype(dtype)
-    except TypeError:
-        dtype = None
-    if dtype not in (np.dtype("float64"), np.dtype("float32")):
+    try:                                           # (np.dtype(None) is float64: refused)
+        ok = dtype is not None and np.dtype(dtype) in (np.float64, np.float32)
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
         raise TypeError(f"dtype must be 'float64' or 'float32' (the parameters' type), "
                         f"got {dtype!r}")
-    return sizes, dtype
+    check_memory(f"the parameters of MLP(sizes={sizes})",
+                 sum(float(a) * b + b for a, b in zip(sizes[:-1], sizes[1:])))
+    return sizes, np.dtype(dtype)
 
 
 def check_mlp_init(model, rng):
@@ -319,22 +425,83 @@ def check_mlp_init(model, rng):
                  sum(float(a) * b + b for a, b in zip(sizes[:-1], sizes[1:])))
 
 
-def check_mlp_input(model, body_params, x, n_layers):
-    """``MLP.apply``'s arguments: 2 parameters a layer, and real inputs x of the right width."""
-    if len(body_params) != 2 * n_layers:
-        raise ValueError(f"expected {2 * n_layers} body parameters [W1, b1, ...] for "
-                         f"sizes {model.sizes}, got {len(body_params)}")
-    shape = ad.shape(x)
-    if len(shape) not in (2, 3):
-        raise ValueError(f"x must have shape (points, features) or (tasks, points, "
-                         f"features), got shape {shape}")
-    if shape[-1] != model.sizes[0]:
-        raise ValueError(f"x must have {model.sizes[0]} features (the first of sizes "
-                         f"{model.sizes}), got shape {shape}")
-    dtype = x.dtype if hasattr(x, "dtype") else np.asarray(x).dtype
-    if np.dtype(dtype).kind not in "biuf":
-        raise TypeError(f"x must hold real numbers, got an array of dtype {dtype}"
-                        + (" (complex numbers)" if np.dtype(dtype).kind == "c" else ""))
+def check_mlp_input(model, params, x, *, layers=None, name="params", x_name="x", scan_x=True):
+    """A network's parameters and inputs (``MLP.apply``, ``body``, ``head``).
+
+    ``params``: the [W, b] of each of the model's ``layers`` (layer indices; default all),
+    W (fan_in, fan_out) and b (fan_out,), or with a leading task axis as ``per_task`` makes
+    them; ``x``: real numbers (points, width) or (tasks, points, width), no axis empty, as
+    wide as the first of those layers. Inside a gradient (a parameter is a Tensor being
+    traced) only the count and x's shape are checked, O(1): the entry point that started
+    the trace checked the rest. Outside one, every shape, and every entry (finite), but
+    x's only with ``scan_x`` (the head's features are the body's output: an overflow there
+    is the forward pass's, reported as data, not a bad argument).
+    """
+    sizes = model.sizes
+    layers = range(len(sizes) - 1) if layers is None else layers
+    if not isinstance(params, (list, tuple)) or len(params) != 2 * len(layers):
+        what = ("network's" if len(layers) == len(sizes) - 1 else
+                "body" if not len(layers) or layers[0] == 0 else "head's")
+        raise (ValueError if isinstance(params, (list, tuple)) else TypeError)(
+            f"{name} must be a list of {2 * len(layers)} arrays (expected: the {what} "
+            f"parameters [W1, b1, ...] for sizes {sizes}), got "
+            + (f"{len(params)}" if isinstance(params, (list, tuple)) else f"{params!r}")[:200])
+    dtype = getattr(x, "dtype", None)
+    if not isinstance(dtype, np.dtype):
+        try:
+            dtype = np.asarray(x).dtype
+        except (TypeError, ValueError):             # a ragged list
+            dtype = np.dtype(object)
+    shape = ad.shape(x) if dtype.kind != "O" or hasattr(x, "shape") else ()
+    if dtype.kind not in "biuf":
+        raise TypeError(f"{x_name} must hold real numbers, got an array of dtype {dtype}"
+                        + (" (complex numbers)" if dtype.kind == "c" else "")
+                        + f" and shape {shape}: {x!r:.100}")
+    first = layers[0] if len(layers) else len(sizes) - 1     # (a body of no layer: any width)
+    width = sizes[first] if len(layers) else "width"
+    if len(shape) not in (2, 3) or 0 in shape or (len(layers) and shape[-1] != width):
+        raise ValueError(f"{x_name} must have shape (points, {width}) or (tasks, points, {width})"
+                         f" ({width} features: the input of layer {first + 1} of sizes {sizes}),"
+                         f" no axis empty, got shape {shape}")
+    if ad.Tensor in map(type, params):
+        return                                     # traced: its entry point checked the rest
+    want = [s for l in layers for s in ((sizes[l], sizes[l + 1]), (sizes[l + 1],))]
+    tasks = shape[0] if len(shape) == 3 else None
+    for i, (p, w) in enumerate(zip(params, want)):
+        s = ad.shape(p) if hasattr(p, "shape") else np.shape(p)
+        if not (s == w or (tasks is not None and s[:1] == (tasks,)
+                           and (s[1:] == w or (len(w) == 1 and s[1:] == (1,) + w)))):
+            raise ValueError(f"{name}[{i}] has shape {s}, expected {w}"
+                             + (f" or ({tasks}, *{w}) (one copy per task)" if tasks else "")
+                             + f": {name} do not fit {model!r}")
+    check_finite_arrays(name, params)
+    if scan_x:
+        check_finite_arrays(x_name, x)
+
+
+def check_finite_arrays(name, value):
+    """Every entry of ``value`` is finite: an array, or a list (or tuple, dict) of arrays such
+    as parameters, whose entries are named ``name[i]`` (``name['key']``). One pass of
+    np.isfinite per array. A Tensor is a value being traced inside a gradient: the entry
+    point that started the trace checked it, so it is not read again."""
+    if isinstance(value, (list, tuple, dict)):
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, v in items:
+            if type(v) is np.ndarray and v.dtype.kind == "f" and v.strides[:1] != (0,) \
+                    and np.isfinite(v).all():
+                continue                           # the common case, without a name made
+            check_finite_arrays(f"{name}[{key!r}]", v)
+        return
+    if isinstance(value, ad.Tensor):
+        return
+    a = value if isinstance(value, np.ndarray) else np.asarray(value)
+    while a.ndim and a.strides[0] == 0:            # per_task's broadcast copies: one holds all
+        a = a[0]
+    if a.dtype.kind in "fc" and not np.isfinite(a).all():
+        bad = int(a.size - np.count_nonzero(np.isfinite(a)))
+        raise ValueError(f"{name} must be finite, got {bad} NaN or inf entries "
+                         f"(of {a.size}, shape {a.shape}; the first is "
+                         f"{a.flat[np.argmin(np.isfinite(a).ravel())].item()!r})")
 
 
 def check_params(name, params, *, minimum=1, pairs=False, head=False):
@@ -369,21 +536,76 @@ def check_rows(name, rows):
                         f"got {rows!r}"[:300])
 
 
-def check_params_fit(model, params, name="params"):
-    """Parameters ``[W1, b1, ...]`` of the shapes ``model`` gives them (an MLP's sizes)."""
+def check_params_fit(model, params, name="params", *, finite=True):
+    """Parameters ``[W1, b1, ...]`` of the shapes ``model`` gives them (an MLP's sizes),
+    real numbers; with ``finite``, every entry finite (Tensors, traced, are not read)."""
     check_params(name, params, minimum=2)
     sizes = getattr(model, "sizes", None)
-    if sizes is None:
-        return                                     # not an MLP: no opinion
-    want = [s for a, b in zip(sizes[:-1], sizes[1:]) for s in ((a, b), (b,))]
-    got = [ad.shape(p) for p in params]
-    if got != want:
-        i = next((i for i, (g, w) in enumerate(zip(got, want)) if g != w), min(len(got),
-                                                                                len(want)))
-        raise ValueError(f"{name} do not fit {model!r}: {name}[{i}] has shape "
-                         f"{got[i] if i < len(got) else 'none'}, expected "
-                         f"{want[i] if i < len(want) else 'none'} ({len(want)} arrays of shapes "
-                         f"{want}, got {len(got)})")
+    traced = ad.Tensor in map(type, params)
+    if sizes is not None:
+        want = [s for a, b in zip(sizes[:-1], sizes[1:]) for s in ((a, b), (b,))]
+        got = [_shape_of(p) for p in params]
+        if got != want:
+            i = next((i for i, (g, w) in enumerate(zip(got, want)) if g != w),
+                     min(len(got), len(want)))
+            raise ValueError(f"{name} do not fit {model!r}: {name}[{i}] has shape "
+                             f"{got[i] if i < len(got) else 'none'}, expected "
+                             f"{want[i] if i < len(want) else 'none'} ({len(want)} arrays of "
+                             f"shapes {want}, got {len(got)})"[:400])
+    if not traced:                                 # (traced: its entry point checked them)
+        check_arrays(name, params, finite=finite)
+
+
+def check_arrays(name, params, *, ndims=None, finite=True):
+    """A list (or tuple) of at least one array of real numbers, e.g. parameters, each with
+    one of the numbers of dimensions ``ndims`` (default any); with ``finite`` (the default),
+    every entry finite (one pass an array; Tensors, being traced, are not read)."""
+    check_params(name, params)
+    for i, p in enumerate(params):
+        if isinstance(p, ad.Tensor):
+            continue                               # traced: its entry point checked it
+        dtype = p.dtype if isinstance(getattr(p, "dtype", None), np.dtype) else _dtype_of(p)
+        if dtype.kind not in "biuf":
+            raise TypeError(f"{name}[{i}] must be an array of real numbers, got dtype {dtype}: "
+                            f"{p!r}"[:300])
+        if ndims is not None and len(ad.shape(p)) not in ndims:
+            raise ValueError(f"{name}[{i}] must be an array of "
+                             f"{' or '.join(map(str, ndims))} dimensions, got shape "
+                             f"{ad.shape(p)}")
+    if finite:
+        check_finite_arrays(name, params)
+
+
+def check_layers(name, params):
+    """Layers' pairs [W1, b1, W2, b2, ...] that chain: W (fan_in, fan_out) and b (fan_out,),
+    each layer's fan_in the previous fan_out (a leading task axis allowed); real and finite.
+    No model is needed to see a transposed or missing matrix."""
+    check_params(name, params, minimum=2, pairs=True)
+    check_arrays(name, params)
+    fan = None
+    for i in range(0, len(params), 2):
+        w, b = ad.shape(params[i]), ad.shape(params[i + 1])
+        if len(w) < 2 or not b or b[-1] != w[-1] or (fan is not None and w[-2] != fan):
+            raise ValueError(f"{name} must be layers' pairs [W, b] with W (fan_in, fan_out), "
+                             f"b (fan_out,) and each fan_in the previous fan_out, got "
+                             f"{name}[{i}] of shape {w} and {name}[{i + 1}] of shape {b}"
+                             + (f" after a layer of fan_out {fan}" if fan is not None else ""))
+        fan = w[-1]
+
+
+def _shape_of(value):
+    """``ad.shape``, or 'ragged' for a list NumPy cannot make an array of."""
+    try:
+        return ad.shape(value)
+    except ValueError:
+        return "ragged"
+
+
+def _dtype_of(value):
+    try:
+        return np.asarray(value).dtype
+    except (TypeError, ValueError):                 # a ragged list
+        return np.dtype(object)
 
 
 def check_same_length(name, value, other_name, other):
@@ -391,6 +613,22 @@ def check_same_length(name, value, other_name, other):
     if len(value) != len(other):
         raise ValueError(f"{name} must hold one array per entry of {other_name}: "
                          f"{len(other)} expected, got {len(value)}")
+
+
+def check_task_copies(name, copies, params_name, params):
+    """One entry of ``copies`` per parameter of ``params`` (both lists of real, finite
+    arrays), ``copies[i]`` of shape (tasks, *params[i].shape), as many tasks in each: every
+    task's own copy of the parameters, e.g. Reptile's theta_T beside theta0."""
+    check_arrays(params_name, params)
+    check_arrays(name, copies)
+    check_same_length(name, copies, params_name, params)
+    tasks = ad.shape(copies[0])[:1]
+    for i, (c, p) in enumerate(zip(copies, params)):
+        if ad.shape(c) != tasks + ad.shape(p) or not tasks:
+            want = ", ".join(["tasks"] + [str(n) for n in ad.shape(p)])
+            raise ValueError(f"{name}[{i}] must have shape ({want}), one copy of "
+                             f"{params_name}[{i}] per task, the same number of tasks in each "
+                             f"entry, got shape {ad.shape(c)}")
 
 
 def check_sequence(name, value, example):
@@ -413,6 +651,29 @@ def check_sgd(inner_lr, loss, trainable=None, params=None):
     check_rate("inner_lr", inner_lr, allow_zero=True)
     check_callable("loss", loss, "scratchmeta.tasks.mse")
     check_trainable(trainable, params)
+
+
+def check_sgd_path(theta, batch, model, inner_lr, loss, trainable, stop_on_divergence):
+    """``adapt.sgd_path``'s arguments, checked before the generator is made: the settings of
+    test-time SGD, a batch of tasks of finite data that fits ``model``, and ``theta`` real
+    finite arrays, each of the model's shape for it, or that with a leading task axis."""
+    check_sgd(inner_lr, loss, trainable, theta if isinstance(theta, (list, tuple)) else None)
+    if not isinstance(stop_on_divergence, (bool, np.bool_)):
+        raise TypeError(f"stop_on_divergence must be True or False, got {stop_on_divergence!r}")
+    check_batch(batch, model=model, finite=True)
+    check_arrays("theta", theta)
+    if hasattr(model, "sizes"):                    # an MLP (else: a model of its own layout)
+        check_mlp_input(model, theta, batch.x_support, name="theta",
+                        x_name="batch.x_support")
+    check_trainable(trainable, theta)
+
+
+def check_theta0(params, batch, model):
+    """Test-time SGD from one theta0 = ``params`` (``adapt.from_theta0``): parameters of the
+    model's shapes, finite, and a batch of tasks that fits it; returns its number of tasks."""
+    n_tasks = check_batch(batch, model=model)[0]
+    check_params_fit(model, params)
+    return n_tasks
 
 
 def check_scalar(name, value, *, positive=False):
@@ -533,9 +794,10 @@ def check_update_args(state, step, keys, batch, strategy=None, rng=None):
 
 def check_adaptation_args(strategy, state, batch, keys=("params",)):
     """A strategy's ``adaptation(state, batch)``: its state and a batch of tasks that fits
-    its model and family, of finite data (adaptation is not on the meta-step's path)."""
+    its model and family, of finite data (adaptation is not on the meta-step's path);
+    returns the batch's number of tasks."""
     check_state(state, keys, strategy.model)
-    check_batch(batch, model=strategy.model, family=strategy.family, finite=True)
+    return check_batch(batch, model=strategy.model, family=strategy.family, finite=True)[0]
 
 
 def check_tree(name, tree, *, floats=False):
@@ -562,10 +824,93 @@ def check_adaptation(strategy, batch, n_steps):
 
 def check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_order=False):
     """MAML's (or ANIL's, Reptile's) meta-loss: theta0 of the model's shapes, the settings of
-    eq. 22.4, a loss, a batch of tasks that fits the model, first_order True or False."""
+    eq. 22.4, a loss, a batch of tasks that fits the model, first_order True or False; the
+    parameters and the batch's data finite, unless traced (Tensors: called inside a gradient,
+    from ``meta_grad`` or a strategy's ``update``, which checked them). Returns the number
+    of tasks."""
     check_params_fit(model, params)
     check_inner(inner_lr, inner_steps)
     check_callable("loss", loss, "scratchmeta.tasks.mse")
-    check_batch(batch, model=model)
+    n_tasks = check_batch(batch, model=model, finite=ad.Tensor not in map(type, params))[0]
     if not isinstance(first_order, (bool, np.bool_)):
         raise TypeError(f"first_order must be True or False, got {first_order!r}")
+    return n_tasks
+
+
+# --- evaluation, checkpoints, registry and the command line (helper B)
+
+def check_path(name, path, *, folder=False, exists=False):
+    """A text path (str or os.PathLike) to a file (``folder``: to a folder); returns it as str.
+
+    Refused by name: another type, the empty path, a NUL byte, a path "through a file"
+    (some part above the last is an existing regular file, so nothing can be there), a
+    folder where a file is meant and a file where a folder is. A path that does not exist
+    passes (a file to be written, or one whose absence the caller reports), unless
+    ``exists``: then it is a FileNotFoundError naming ``name``. O(depth): a stat a part,
+    up to the first part that exists.
+    """
+    if not isinstance(path, (str, os.PathLike)) or not isinstance(os.fspath(path), str):
+        raise TypeError(f"{name} must be a text path (str or os.PathLike), got {path!r}"[:300])
+    text = os.fspath(path)
+    kind = "folder" if folder else "file"
+    if not text.strip():
+        raise ValueError(f"{name} must be a {kind} path, got the empty path {text!r}")
+    if "\0" in text:
+        raise ValueError(f"{name} must be a {kind} path, got {text!r}, which holds a NUL byte "
+                         f"(no file name can)")
+    full = os.path.abspath(os.path.expanduser(text))
+    if os.path.exists(full) and os.path.isdir(full) != folder:
+        raise ValueError(f"{name} must be a {kind} path, got {text!r}, which is a "
+                         f"{'file' if folder else 'folder'}, not a {kind}")
+    part = os.path.dirname(full)
+    while not os.path.lexists(part) and os.path.dirname(part) != part:
+        part = os.path.dirname(part)
+    if os.path.lexists(part) and not os.path.isdir(part):
+        raise ValueError(f"{name} must be a {kind} path, got {text!r}, which goes through "
+                         f"{part!r}, a file, not a folder")
+    if exists and not os.path.exists(full):
+        raise FileNotFoundError(f"{name} must be an existing {kind}, got {text!r}: not a "
+                                f"{kind} (it does not exist)")
+    return text
+
+
+def check_finite(name, value):
+    """Every entry of ``value`` (a number, or an array of real numbers) is finite: one pass.
+    A NaN or inf is refused by name, with how many entries hold one (and the value itself
+    when it is a single number)."""
+    a = np.asarray(ad.stop_gradient(value))
+    if a.dtype.kind in "fc" and not np.isfinite(a).all():
+        bad = int(a.size - np.count_nonzero(np.isfinite(a)))
+        shown = f"{value!r}" if a.ndim == 0 else (f"{bad} NaN or inf entr"
+                                                   f"{'y' if bad == 1 else 'ies'} of {a.size}")
+        raise ValueError(f"{name} must hold finite numbers, got {shown}")
+
+
+def check_name(name, value, choices, what):
+    """``value`` is one of the names ``choices`` (a registry's keys), ``what`` says of what:
+    a TypeError for a value that is no string, a ValueError naming an unknown one."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be the name of a {what} (a string), one of "
+                        f"{list(choices)}, got {value!r}"[:300])
+    if value not in choices:
+        raise ValueError(f"unknown {what} {value!r}: {name} must be one of {list(choices)}")
+
+
+def check_plain_number(name, value, *, finite=True):
+    """One real number (int, float or a NumPy scalar of either; not a bool, an array or a
+    word); with ``finite``, neither NaN nor inf."""
+    if not (isinstance(value, (int, float, np.integer, np.floating))
+            and not isinstance(value, (bool, np.bool_))):
+        raise TypeError(f"{name} must be a number, got {value!r}"[:300])
+    if finite:
+        check_finite(name, value)
+
+
+def check_attributes(name, value, attributes, example):
+    """``value`` has every one of ``attributes`` (a strategy as the trainer uses it: name,
+    init_state, sample_batch, update; or as a checkpoint does), else a TypeError naming
+    the missing ones; ``example`` shows what is meant."""
+    missing = [a for a in attributes if not hasattr(value, a)]
+    if isinstance(value, (str, bytes)) or missing:
+        raise TypeError(f"{name} must be {example}, got {value!r}, which has no "
+                        f"{', '.join(missing) or ', '.join(attributes)}"[:300])

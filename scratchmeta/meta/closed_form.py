@@ -50,7 +50,7 @@ def closed_form_meta_loss(body_params, batch, model, *, lam, scale=1.0, loss=mse
     ``scale * (Phi_query W + b)`` on the query set (eq. 22.2). Differentiable in
     ``body_params``, ``lam`` and ``scale`` (Figure 22.7).
     """
-    checks.check_scalar("scale", scale, positive=True)
+    checks.check_closed_form(body_params, batch, model, lam, scale, loss)
     head = ridge_fit(model.body(body_params, batch.x_support), batch.y_support, lam)
     pred = model.head(head, model.body(body_params, batch.x_query))
     return ad.mean(loss(ad.mul(scale, pred), batch.y_query))

@@ -43,7 +43,7 @@ import time
 import numpy as np
 
 from scratchmeta.meta.evaluate import HELD_OUT_SEED, VALIDATION_SEED, evaluate, \
-    format_interval, select_test_time, with_test_time
+    format_result, select_test_time, with_test_time
 from scratchmeta.meta.registry import hyperparameters, make_family, make_strategy
 from scratchmeta.meta.training import train
 
@@ -151,7 +151,7 @@ def rows(results):
 
 
 def cell(evaluation, k):
-    """'mean ± half-width' after k steps, as ``format_interval`` writes it."""
+    """'mean ± half-width' after k steps, as ``format_result`` writes it (a diverged run too)."""
     if k >= len(evaluation.mean):
         return "-"
-    return format_interval(evaluation.mean[k], evaluation.half_width[k])
+    return format_result(evaluation.mean[k], evaluation.half_width[k])

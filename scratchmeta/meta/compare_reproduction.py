@@ -29,7 +29,7 @@ import argparse
 import time
 
 from scratchmeta.batchnorm import finn_init
-from scratchmeta.meta.evaluate import HELD_OUT_SEED, evaluate, format_interval, format_table, \
+from scratchmeta.meta.evaluate import HELD_OUT_SEED, evaluate, format_result, format_table, \
     with_test_time
 from scratchmeta.meta.maml import MAML
 from scratchmeta.meta.registry import make_strategy
@@ -65,7 +65,7 @@ def table(scores, steps=STEPS):
     for k, ev in scores.items():
         for n in steps:
             rows.append({"support points": str(k), "steps": str(n),
-                         "mean MSE (95% interval)": format_interval(ev.mean[n], ev.half_width[n]),
+                         "mean MSE (95% interval)": format_result(ev.mean[n], ev.half_width[n]),
                          "median": f"{ev.median[n]:.3f}",
                          "diverged": f"{ev.diverged[n]:.1%}",
                          "worse than 0 steps": f"{ev.worse[n]:.1%}",

@@ -41,8 +41,9 @@ import numpy as np
 
 from scratchmeta.datasets.checks import COUNT_MAX, check_counts
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import (check_choice, check_count, check_family, check_memory,
-                                     check_model_fits, check_real, check_rows, check_strategy)
+from scratchmeta.meta.checks import (check_adaptation, check_choice, check_count, check_family,
+                                     check_finite, check_memory, check_model_fits,
+                                     check_plain_number, check_real, check_rows, check_strategy)
 
 METRIC_NAMES = ("MSE", "accuracy")     # the families' metric_name: a loss, or accuracy
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
@@ -83,12 +84,22 @@ class Evaluation(NamedTuple):
 
 
 def interval(values, axis=0):
-    """(mean, half-width) of the 95% interval mean +- 1.96 s / sqrt(n), over ``axis``."""
+    """(mean, half-width) of the 95% interval mean +- 1.96 s / sqrt(n), over ``axis``.
+
+    ``values`` must be finite: a NaN or inf (a diverged task) has no interval, and is
+    refused by name; :func:`evaluate` keeps such tasks and computes the same numbers.
+    """
     check_real("values", values)
     values = np.asarray(values, dtype=float)
-    if not (isinstance(axis, (int, np.integer)) and -values.ndim <= axis < values.ndim):
+    if not (isinstance(axis, (int, np.integer)) and not isinstance(axis, (bool, np.bool_))
+            and -values.ndim <= axis < values.ndim):
         raise ValueError(f"axis must be an axis of values of shape {values.shape} (an integer "
                          f"in {-values.ndim}..{values.ndim - 1}), got {axis!r}")
+    check_finite("values", values)
+    return _interval(values, axis)
+
+
+def _interval(values, axis):
     n = values.shape[axis]
     if n < 2:
         raise ValueError(f"an interval needs at least 2 values, got {n}")
@@ -105,8 +116,9 @@ def task_rng(seed, i):
 def held_out_tasks(family, n_tasks, n_support, n_query, seed=HELD_OUT_SEED, start=0):
     """Tasks start .. start + n_tasks - 1 as one TaskBatch; task i comes from task_rng(seed, i)."""
     check_family(family)
-    for name, value, minimum in (("n_tasks", n_tasks, 1), ("seed", seed, 0), ("start", start, 0)):
-        check_count(name, value, minimum)
+    for name, value, minimum in (("n_tasks", n_tasks, 1), ("n_support", n_support, 1),
+                                 ("n_query", n_query, 1), ("seed", seed, 0), ("start", start, 0)):
+        check_count(name, value, minimum)     # a held-out query set of 0 points scores nothing
     check_counts(n_tasks, n_support, n_query)         # each at most an array's length
     batches = [family.sample(task_rng(seed, i), 1, n_support, n_query)
                for i in range(start, start + n_tasks)]
@@ -128,6 +140,7 @@ def recorded_curve(strategy, state, batch, n_steps):
     NumPy's overflow warnings of a diverging run are silenced: the divergence
     is reported as data.
     """
+    check_adaptation(strategy, batch, n_steps)
     fill = diverged_value(strategy.family.metric_name)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         try:
@@ -203,7 +216,7 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
             f"after {steps.min()} adaptation steps): test-time fine-tuning diverged; a "
             f"smaller test-time learning rate would keep it finite")
     with np.errstate(invalid="ignore", over="ignore"):    # the spread of a diverged run
-        mean, half_width = interval(per_task)
+        mean, half_width = _interval(per_task, 0)       # diverged tasks included
     return Evaluation(per_task, mean, half_width, family.metric_name, seed,
                       median=np.median(per_task, axis=0), diverged=bad.mean(axis=0))
 
@@ -243,6 +256,8 @@ def select_test_time(strategy, state, family, *, candidates, max_steps=10, n_tas
     choice never relies on luck with the sharpest tasks. Ties go to the fewer
     steps, then to the smaller step size.
     """
+    check_strategy(strategy)
+    check_count("seed", seed, 0)
     if isinstance(candidates, (str, bytes)) or not np.iterable(candidates):
         raise TypeError(f"candidates must be a list of positive step sizes, e.g. [0.01, 0.1], "
                         f"got {candidates!r}")
@@ -283,21 +298,30 @@ def select_test_time(strategy, state, family, *, candidates, max_steps=10, n_tas
 def format_interval(mean, half_width):
     """'0.512 ± 0.041': the mean to the precision its interval supports (2 digits of it).
 
-    A diverged run's mean or half-width may be inf or NaN; a negative half-width is refused.
+    Both must be finite numbers, the half-width >= 0; a diverged run's inf or NaN is
+    refused by name (:func:`format_result` writes such a cell).
     """
     for name, value in (("mean", mean), ("half_width", half_width)):
-        if not (isinstance(value, (int, float, np.integer, np.floating))
-                and not isinstance(value, (bool, np.bool_))):
-            raise TypeError(f"{name} must be a number, got {value!r}")
+        check_plain_number(name, value)
     if half_width < 0:
-        raise ValueError(f"half_width must be >= 0 (or inf/NaN for a diverged run), got "
-                         f"{half_width!r}")
-    if abs(mean) >= 1e5 or (np.isfinite(half_width) and half_width >= 1e5):
-        return f"{mean:.3g} ± {half_width:.2g}"          # a diverged run: keep it short
-    if not np.isfinite(half_width) or half_width <= 0:
+        raise ValueError(f"half_width must be >= 0, got {half_width!r}")
+    if abs(mean) >= 1e5 or half_width >= 1e5:
+        return f"{mean:.3g} ± {half_width:.2g}"          # a nearly diverged run: keep it short
+    if half_width <= 0:
         return f"{mean:.3f} ± {half_width:.1g}"
     decimals = max(0, 1 - int(np.floor(np.log10(half_width))))
     return f"{mean:.{decimals}f} ± {half_width:.{decimals}f}"
+
+
+def format_result(mean, half_width):
+    """A table's cell for an evaluation's mean and half-width after k steps: as
+    :func:`format_interval` writes it, or, where a diverged task made the mean or the
+    half-width inf or NaN, both kept short (e.g. 'inf ± nan', '5.8e+171 ± inf')."""
+    for name, value in (("mean", mean), ("half_width", half_width)):
+        check_plain_number(name, value, finite=False)
+    if np.isfinite(mean) and np.isfinite(half_width):
+        return format_interval(mean, half_width)
+    return f"{mean:.3g} ± {half_width:.2g}"
 
 
 def format_table(rows):

@@ -102,11 +102,10 @@ def meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False,
     With fewer support points than input features (Omniglot) it is computed
     by ``maml_low_rank.meta_loss_low_rank``, without per-task weight matrices.
     """
-    check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_order)
+    n_tasks = check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_order)
     if uses_low_rank(params, batch, model):
         return meta_loss_low_rank(params, batch, model, inner_lr=inner_lr,
                                   inner_steps=inner_steps, first_order=first_order, loss=loss)
-    n_tasks = ad.shape(batch.x_support)[0]
     theta_k = inner_sgd(per_task(params, n_tasks), batch.x_support, batch.y_support,
                         model.apply, inner_lr=inner_lr, inner_steps=inner_steps, loss=loss,
                         first_order=first_order,
@@ -116,6 +115,7 @@ def meta_loss(params, batch, model, *, inner_lr, inner_steps, first_order=False,
 
 def meta_grad(params, batch, model, *, inner_lr, inner_steps, first_order=False, loss=mse):
     """(meta-loss, dL_test/dtheta0): the quantity eq. 22.3 steps along."""
+    check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_order)
     return ad.value_and_grad(meta_loss)(params, batch, model, inner_lr=inner_lr,
                                         inner_steps=inner_steps, first_order=first_order,
                                         loss=loss)
@@ -161,10 +161,10 @@ class MAML:
 
     def meta_grad(self, params, batch, rng):
         """(meta-loss, meta-gradient) on one batch of tasks."""
-        c = self.config
-        return meta_grad(params, batch, self.model, inner_lr=c.inner_lr,
-                         inner_steps=c.inner_steps, first_order=c.first_order,
-                         loss=self.family.loss)
+        c = self.config            # (update checked the batch; meta_loss, traced, reads no data)
+        return ad.value_and_grad(meta_loss)(params, batch, self.model, inner_lr=c.inner_lr,
+                                            inner_steps=c.inner_steps, first_order=c.first_order,
+                                            loss=self.family.loss)
 
     def init_state(self, rng):
         params = self.model.init(rng)

@@ -49,8 +49,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import (check_choice, check_count, check_rate, check_rng,
-                                     check_update_args)
+from scratchmeta.meta.checks import (check_adaptation_args, check_choice, check_fields,
+                                     check_loss_inputs, check_rng, check_update_args)
 from scratchmeta.meta.guard import check_update
 from scratchmeta.meta.protocol import configure
 from scratchmeta.meta.ridge import ridge_fit
@@ -70,6 +70,7 @@ def multitask_loss(body, heads, x, y, model, *, loss=mse):
     contributes the same number of points, so this is also the mean loss over
     the pooled examples: the "one big dataset" of section 1.3.1.
     """
+    check_loss_inputs(model, body, x, y, loss, name="body", layers=range(model.n_layers - 1))
     return ad.mean(loss(model.head(heads, model.body(body, x)), y))
 
 
@@ -98,16 +99,12 @@ class MultitaskConfig:
 
     def check(self):
         check_choice("head_init", self.head_init, HEAD_INITS)
-        check_count("n_train_tasks", self.n_train_tasks, 1)
-        check_count("meta_batch", self.meta_batch, 1)
+        check_fields(self, counts=("n_train_tasks", "meta_batch", "n_support"),
+                     rates=("meta_lr", "head_meta_lr", "head_inner_lr", "inner_lr", "lam"))
         if self.meta_batch > self.n_train_tasks:
             raise ValueError(f"meta_batch must be at most n_train_tasks = {self.n_train_tasks} "
                              f"(tasks are drawn without repetition), got {self.meta_batch!r}")
-        check_count("n_support", self.n_support, 1)
-        check_count("head_steps", self.head_steps, 0)
-        check_count("head_seed", self.head_seed, 0)
-        for name in ("meta_lr", "head_meta_lr", "head_inner_lr", "inner_lr", "lam"):
-            check_rate(name, getattr(self, name))
+        check_fields(self, counts=("head_steps", "head_seed"), minimum=0)
 
 
 class Multitask:
@@ -167,7 +164,7 @@ class Multitask:
     def initial_head(self, state, batch):
         """[W, b] of shape (tasks, width, outputs), (tasks, outputs) for new tasks."""
         c = self.config
-        n_tasks = batch.x_support.shape[0]
+        n_tasks = check_adaptation_args(self, state, batch, keys=("body",))
         width, out = self.model.sizes[-2], self.model.sizes[-1]
         if c.head_init == "zero":
             return [np.zeros((n_tasks, width, out)), np.zeros((n_tasks, out))]
@@ -180,8 +177,11 @@ class Multitask:
 
     def adaptation(self, state, batch):
         """theta_0, theta_1, ...: ``head_steps`` head-only steps first (1.4.4), then all."""
+        n_tasks = check_adaptation_args(self, state, batch, keys=("body",))
+        return self._adaptation(state, batch, n_tasks)    # a generator: checked eagerly
+
+    def _adaptation(self, state, batch, n_tasks):
         c = self.config
-        n_tasks = batch.x_support.shape[0]
         theta = per_task(state["body"], n_tasks) + self.initial_head(state, batch)
         head = adapt.sgd_path(theta, batch, self.model, inner_lr=c.head_inner_lr,
                               loss=self.family.loss, trainable=self.model.head_indices)

@@ -146,17 +146,17 @@ def adaptation_curves(params, batch, model, *, n_steps):
     become ``inf``.
     """
     path = _path(params, batch, model)
-    with np.errstate(over="ignore", invalid="ignore"):   # divergence is measured, below
-        curves = np.stack([np.asarray(mse(model.apply(theta, batch.x_query), batch.y_query))
+    with np.errstate(over="ignore", invalid="ignore"):   # divergence is measured, below:
+        curves = np.stack([np.mean((model.apply(theta, batch.x_query) - batch.y_query) ** 2,
+                                   axis=(-2, -1))        # the query MSE, NaN allowed
                            for theta in itertools.islice(path, n_steps + 1)], axis=1)
     return np.where(np.isfinite(curves) & (curves < DIVERGED), curves, np.inf)
 
 
 def _path(params, batch, model):
-    n_tasks = batch.x_support.shape[0]
-    return adapt.sgd_path(per_task(params, n_tasks), batch, model, inner_lr=INNER_LR, loss=mse,
-                          trainable=getattr(model, "adapted_indices", None),
-                          stop_on_divergence=False)
+    return adapt.sgd_path(per_task(params, batch.x_support.shape[0]), batch, model,
+                          inner_lr=INNER_LR, loss=mse, stop_on_divergence=False,
+                          trainable=getattr(model, "adapted_indices", None))
 
 
 def first_step_change(params, batch, model):

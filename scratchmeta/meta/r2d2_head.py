@@ -23,9 +23,8 @@ Everything is in engine ops: the logits can be differentiated to any order in
 the features, lam, alpha and beta.
 """
 
-import numpy as np
-
 from scratchmeta import autodiff as ad
+from scratchmeta.meta.checks import check_r2d2_inputs
 from scratchmeta.meta.ridge import ridge_fit
 
 
@@ -37,20 +36,6 @@ def r2d2_logits(phi_support, y_support, phi_query, lam, scale=1.0, offset=0.0):
     leading axes and d. ``lam`` > 0, ``scale`` alpha a scalar, ``offset`` beta
     a scalar or (n_way,); each may be a Tensor being learned.
     """
-    s_shape, q_shape = ad.shape(phi_support), ad.shape(phi_query)
-    if len(q_shape) != len(s_shape) or q_shape[:-2] != s_shape[:-2] or \
-            q_shape[-1:] != s_shape[-1:]:
-        raise ValueError(f"phi_query must have shape {s_shape[:-2] + ('points', s_shape[-1])} "
-                         f"to match phi_support of shape {s_shape}, got shape {q_shape}")
-    y_shape = ad.shape(y_support)
-    if len(y_shape) != len(s_shape) or y_shape[:-1] != s_shape[:-1]:
-        raise ValueError(f"y_support must be one-hot of shape {s_shape[:-1] + ('n_way',)} to "
-                         f"match phi_support of shape {s_shape}, got shape {y_shape}")
-    n_way = y_shape[-1]
-    if np.shape(ad.stop_gradient(scale)) != ():
-        raise ValueError(f"scale must be a scalar, got shape {np.shape(ad.stop_gradient(scale))}")
-    if np.shape(ad.stop_gradient(offset)) not in ((), (n_way,)):
-        raise ValueError(f"offset must be a scalar or have shape ({n_way},), got shape "
-                         f"{np.shape(ad.stop_gradient(offset))}")
+    check_r2d2_inputs(phi_support, y_support, phi_query, scale, offset)
     w, b = ridge_fit(phi_support, y_support, lam)                   # eq. 22.6, bias included
     return ad.mul(scale, ad.matmul(phi_query, w) + b) + offset      # R2-D2's adjust layer

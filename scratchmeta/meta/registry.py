@@ -23,7 +23,8 @@ from scratchmeta.datasets import omniglot
 from scratchmeta.datasets.omniglot_tasks import Omniglot
 from scratchmeta.meta.anil import ANIL
 from scratchmeta.meta.baselines import Pretrained, Scratch
-from scratchmeta.meta.checks import check_family, check_model_fits
+from scratchmeta.meta.checks import (check_family, check_model_fits, check_name, check_path,
+                                     check_type)
 from scratchmeta.meta.closed_form import ClosedForm
 from scratchmeta.meta.maml import FOMAML, MAML
 from scratchmeta.meta.multitask import Multitask
@@ -63,10 +64,12 @@ def make_family(name, **kwargs):
     family made here: the training, validation and test splits of a run, and
     a checkpoint's family rebuilt for evaluation.
     """
-    if name not in FAMILIES:
-        raise ValueError(f"unknown task family {name!r}; expected one of {sorted(FAMILIES)}")
+    check_name("name", name, FAMILIES, "task family")
     if FAMILIES[name] is Omniglot and kwargs.get("data") is None:
         root = kwargs.get("root")
+        check_type("download", kwargs.get("download", False), bool)
+        if root is not None:
+            check_path("root", root, folder=True)
         kwargs["data"] = _omniglot_images(None if root is None else str(root),
                                           bool(kwargs.pop("download", False)))
     return FAMILIES[name](**kwargs)
@@ -88,6 +91,7 @@ def default_model(family):
     parameters in the family's dtype.
     """
     if isinstance(family, str):
+        check_name("family", family, FAMILIES, "task family")
         family = make_family(family)
     if isinstance(family, Sinusoid):
         return MLP((1, 40, 40, 1))
@@ -114,6 +118,8 @@ def make_strategy(name, family="sinusoid", model=None, **hyper):
     fields of the strategy's configuration (``inner_lr``, ``meta_batch``, ...).
     """
     cls = _strategy_class(name)
+    if isinstance(family, str):
+        check_name("family", family, FAMILIES, "task family")
     family = make_family(family) if isinstance(family, str) else family
     check_family(family)
     model = default_model(family) if model is None else model
@@ -146,6 +152,14 @@ def strategy_from_config(record, *, root=None):
     if record["class"] not in names:
         raise ValueError(f"{record['class']} is not a registered strategy class; expected "
                          f"one of {sorted(names)}")
+    for key, inner in (("hyperparameters", ()), ("model", ("class", "arguments")),
+                       ("family", ("name", "arguments"))):
+        part = record[key]
+        if not (isinstance(part, dict) and all(k in part for k in inner)
+                and all(isinstance(part[k], dict) for k in ("arguments",) if k in inner)):
+            keys = f" with the keys {list(inner)} (arguments a dict)" if inner else ""
+            raise ValueError(f"record[{key!r}] must be a dict{keys}, as protocol.describe "
+                             f"writes it, got {part!r}"[:300])
     family = record["family"]
     if family.get("name") not in FAMILIES:
         raise ValueError(f"the record's task family {family.get('name')!r} is not one of the "
@@ -164,9 +178,5 @@ def strategy_from_config(record, *, root=None):
 
 
 def _strategy_class(name):
-    if not isinstance(name, str):
-        raise TypeError(f"the strategy's name must be a string, one of {list(STRATEGIES)}, "
-                        f"got {name!r}")
-    if name not in STRATEGIES:
-        raise ValueError(f"unknown strategy {name!r}; expected one of {list(STRATEGIES)}")
+    check_name("name", name, STRATEGIES, "strategy")
     return STRATEGIES[name]

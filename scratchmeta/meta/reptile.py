@@ -44,7 +44,7 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import (check_adaptation_args, check_count, check_inner,
-                                     check_meta_loss, check_rate, check_same_length,
+                                     check_meta_loss, check_rate, check_task_copies,
                                      check_update_args)
 from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.meta.protocol import configure, draw_tasks
@@ -58,16 +58,15 @@ def fine_tune_tasks(params, batch, model, *, inner_lr, inner_steps, loss=mse):
     recorded through the loop, so memory stays flat however large T is. A
     diverging inner loop raises FloatingPointError.
     """
-    check_meta_loss(params, model, inner_lr, inner_steps, loss, batch)
+    n_tasks = check_meta_loss(params, model, inner_lr, inner_steps, loss, batch)
     path = adapt.from_theta0(params, batch, model, inner_lr=inner_lr, loss=loss)
-    n_tasks = ad.shape(batch.x_support)[0]
     return [np.reshape(t, (n_tasks,) + ad.shape(p))            # biases: (tasks, 1, w) -> (tasks, w)
             for t, p in zip(adapt.after(path, inner_steps), params)]
 
 
 def reptile_direction(params, theta_T):
     """Mean over tasks of theta_T - theta0: Reptile's stand-in for -dL_test/dtheta0."""
-    check_same_length("theta_T", theta_T, "params", params)
+    check_task_copies("theta_T", theta_T, "params", params)
     theta0 = [np.asarray(ad.stop_gradient(p)) for p in params]
     return [np.mean(t - p, axis=0) for p, t in zip(theta0, theta_T)]
 
@@ -98,6 +97,7 @@ class ReptileConfig:
     n_steps: int = None           # the run's length, for linear annealing; None: constant
 
     def check(self):
+        check_rate("inner_lr", self.inner_lr)      # 0: theta_T = theta0, nothing is learned
         check_inner(self.inner_lr, self.inner_steps)
         if self.meta_lr is not None:
             check_rate("meta_lr", self.meta_lr)

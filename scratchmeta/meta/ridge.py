@@ -34,7 +34,7 @@ Two details:
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_choice, check_real, check_ridge_inputs
+from scratchmeta.meta.checks import check_choice, check_features, check_ridge_inputs
 
 FORMS = ("auto", "primal", "dual")
 
@@ -65,7 +65,7 @@ def ridge_head(features, targets, lam, *, form="auto"):
 
 def with_bias(features):
     """Phi with a column of ones appended: the last row of W becomes the bias."""
-    shape = check_real("features", features)
+    shape = check_features("features", features)
     return ad.concatenate([features, np.ones(shape[:-1] + (1,))], axis=-1)
 
 

@@ -31,16 +31,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.meta.checks import check_batch, check_subset_size
 from scratchmeta.meta.maml import MAML, MAMLConfig, meta_loss
-from scratchmeta.tasks import TaskBatch, mse
-
-
-def _check_subset_size(subset_size, n_support):
-    if not isinstance(n_support, (int, np.integer)):
-        raise ValueError(f"n_support must be an integer (a number of points), got {n_support!r}")
-    if not (isinstance(subset_size, (int, np.integer)) and 1 <= subset_size <= n_support):
-        raise ValueError(f"subset_size must be an integer between 1 and the number of support "
-                         f"points ({n_support}), got {subset_size!r}")
+from scratchmeta.tasks import mse
 
 
 def subset_indices(rng, n_tasks, n_support, subset_size):
@@ -49,16 +42,14 @@ def subset_indices(rng, n_tasks, n_support, subset_size):
     Ranking n_support uniform keys per task and keeping the lowest subset_size
     picks a uniformly random subset for every task at once.
     """
-    _check_subset_size(subset_size, n_support)
+    check_subset_size(subset_size, n_support, rng=rng, n_tasks=n_tasks)
     keys = rng.random((n_tasks, n_support))
     return np.argsort(keys, axis=1)[:, :subset_size]
 
 
 def subset_batch(batch, rng, subset_size):
     """``batch`` with each task's support set cut to a random subset of ``subset_size`` points."""
-    if not isinstance(batch, TaskBatch):
-        raise TypeError(f"batch must be a TaskBatch, got {type(batch).__name__}")
-    n_tasks, n_support = np.shape(batch.x_support)[:2]
+    n_tasks, n_support = check_batch(batch, finite=True)[:2]
     idx = subset_indices(rng, n_tasks, n_support, subset_size)[..., None]   # (tasks, m, 1)
     return batch._replace(x_support=np.take_along_axis(batch.x_support, idx, axis=1),
                           y_support=np.take_along_axis(batch.y_support, idx, axis=1))
@@ -80,7 +71,7 @@ class SubsetConfig(MAMLConfig):
 
     def check(self):
         super().check()
-        _check_subset_size(self.subset_size, self.n_support)
+        check_subset_size(self.subset_size, self.n_support)
 
 
 class Subset(MAML):

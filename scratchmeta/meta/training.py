@@ -55,10 +55,12 @@ import numpy as np
 from scratchmeta.meta.checkpoint import (FORMAT, FORMAT_1, Checkpoint,  # noqa: F401 (re-export)
                                          check_checkpoint_path, check_state, exclusive, flatten,
                                          load_checkpoint, restore, save_checkpoint, unflatten)
-from scratchmeta.meta.checks import check_count, check_memory
+from scratchmeta.meta.checks import check_attributes, check_count, check_memory
 from scratchmeta.meta.guard import ExplodingMetaGradient, check_step, step_advice
 from scratchmeta.meta.protocol import describe
 
+
+STRATEGY = "a strategy object (scratchmeta.meta.protocol, e.g. make_strategy('maml'))"
 
 # Hyperparameters a resumed run may change: step sizes and sizes that leave the
 # state's layout alone. The rest (the strategy, its model and family, first_order,
@@ -83,6 +85,7 @@ def as_seed(seed):
 
 def init_rng(seed):
     """The generator for a run's initial parameters."""
+    check_count("seed", seed, 0)
     return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(0,)))
 
 
@@ -114,6 +117,10 @@ def check_same_run(ckpt, strategy, seed, path="the checkpoint"):
     family and seed; hyperparameters in :data:`RESUMABLE` may differ, and are
     returned.
     """
+    if not isinstance(ckpt, Checkpoint):
+        raise TypeError(f"ckpt must be a Checkpoint (from load_checkpoint), got {ckpt!r}"[:300])
+    check_attributes("strategy", strategy, ("name", "config", "model", "family"), STRATEGY)
+    check_count("seed", seed, 0)
     current = json.loads(json.dumps(describe(strategy), sort_keys=True))    # as stored
     changed, refused = {}, []
     for name, old, new in _differences(ckpt.config, current):
@@ -152,6 +159,10 @@ def batch_floats(strategy, n_tasks=None, n_points=None):
     Tasks x points x (every layer's width) x (the K inner steps + 2) copies:
     the activations an unrolled inner loop keeps for its backward pass.
     """
+    check_attributes("strategy", strategy, ("model",), STRATEGY)
+    for name, value in (("n_tasks", n_tasks), ("n_points", n_points)):
+        if value is not None:
+            check_count(name, value, 1)
     c = getattr(strategy, "config", None)
     tasks = getattr(c, "meta_batch", 1) if n_tasks is None else n_tasks
     points = (getattr(c, "n_support", 0) + getattr(c, "n_query", 0)) if n_points is None \
@@ -163,6 +174,8 @@ def batch_floats(strategy, n_tasks=None, n_points=None):
 
 def check_run(strategy, n_steps):
     """What can be known of a run before it starts: its schedule fits, its batches fit memory."""
+    check_attributes("strategy", strategy, ("name", "model"), STRATEGY)
+    check_count("n_steps", n_steps, 0)
     anneal = getattr(getattr(strategy, "config", None), "n_steps", None)
     if anneal is not None and anneal < n_steps:
         raise ValueError(f"{strategy.name} anneals its step over n_steps = {anneal} "
@@ -201,12 +214,8 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
     history:          a list that receives the meta-loss of every step 0..n_steps-1
                       (those of a resumed checkpoint included).
     """
-    missing = [m for m in ("name", "init_state", "sample_batch", "update")
-               if not hasattr(strategy, m)]
-    if missing:
-        raise TypeError(f"strategy must be a strategy object (scratchmeta.meta.protocol, e.g. "
-                        f"make_strategy('maml')), got {strategy!r}, which has no "
-                        f"{', '.join(missing)}")
+    check_attributes("strategy", strategy, ("name", "init_state", "sample_batch", "update"),
+                     STRATEGY)
     check_count("n_steps", n_steps, 0)
     check_count("n_steps", n_steps, 0, np.iinfo(np.intp).max)     # a step is an int64
     check_count("checkpoint_every", checkpoint_every, 1)

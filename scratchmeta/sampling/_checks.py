@@ -15,6 +15,38 @@ import numpy as np
 MAX_STEPS = 2 ** 53
 
 
+def shown(x):
+    """A value as a message shows it: an array's shape and dtype, else its type and repr."""
+    if isinstance(x, (np.ndarray, np.generic)) and np.ndim(x):
+        return f"dtype {x.dtype} (an array of shape {x.shape})"
+    return f"{type(x).__name__} {x!r:.60}"
+
+
+def real_array(name, x, what="an array of real numbers", bools=False):
+    """``x`` as a float64 array of numbers: None, strings, objects, complex numbers, ragged
+    lists (and bools, a mask rather than numbers, unless ``bools``) are a TypeError naming
+    ``name`` and showing what was given."""
+    try:
+        dtype = np.asarray(x).dtype
+    except (TypeError, ValueError):                     # a ragged list
+        dtype = "object (a ragged list)"
+    if getattr(dtype, "kind", "O") not in ("iufb" if bools else "iuf"):
+        values = "" if isinstance(x, np.ndarray) else f" (dtype {dtype})"
+        raise TypeError(f"{name} must be {what}, got {shown(x)}{values}")
+    return np.asarray(x, dtype=np.float64)
+
+
+def call_user(name, f, x):
+    """``f(x)`` for a function the user gave as ``name``: an exception it raises is re-raised
+    as a TypeError (for a TypeError) or ValueError naming ``name`` and the input's shape."""
+    try:
+        return f(x)
+    except Exception as err:
+        kind = TypeError if isinstance(err, TypeError) else ValueError
+        raise kind(f"{name} raised {type(err).__name__} when called on an array of shape "
+                   f"{np.shape(x)}: {err}") from err
+
+
 def check_function(f, name, what="a function"):
     """``f`` must be callable: a TypeError naming ``name`` and showing what was given."""
     if not callable(f):
@@ -58,7 +90,7 @@ def check_random_state(value):
                              f">= 0, got {value!r}")
         return np.random.default_rng(int(value))
     raise TypeError("random_state must be a numpy.random.Generator or an int seed (for "
-                    f"example 0), got {type(value).__name__}; there is no global "
+                    f"example 0), got {type(value).__name__} {value!r:.40}; there is no global "
                     "default, so runs are reproducible")
 
 
@@ -113,10 +145,7 @@ def check_uniforms(u):
     """
     if np.iscomplexobj(u):
         raise TypeError("u must be an array of real numbers in [0, 1], got complex values")
-    try:
-        u = np.asarray(u, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"u must be an array of real numbers in [0, 1], got {u!r}") from None
+    u = real_array("u", u, "an array of real numbers in [0, 1] (uniforms)")
     if not np.all((u >= 0.0) & (u <= 1.0)):  # also catches NaN
         bad = u[~((u >= 0.0) & (u <= 1.0))].flat[0]
         raise ValueError(f"u must lie in [0, 1] (uniform random numbers), got {bad!r}")

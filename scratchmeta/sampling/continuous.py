@@ -58,9 +58,9 @@ from typing import NamedTuple
 import numpy as np
 from scipy import integrate as scipy_integrate
 
-from scratchmeta.sampling._checks import (check_fits, check_function, check_random_state,
-                                          check_real, check_rng, check_size, check_uniforms,
-                                          open_uniforms)
+from scratchmeta.sampling._checks import (call_user, check_fits, check_function,
+                                          check_random_state, check_real, check_rng, check_size,
+                                          check_uniforms, open_uniforms)
 from scratchmeta.sampling.interpolation import PiecewiseInverse, refine
 from scratchmeta.sampling.quadrature import checked_density, integrate, real_values
 from scratchmeta.sampling.tails import check_domain, explore
@@ -75,9 +75,9 @@ def grid_inverse_cdf(pdf, lo, hi, n=4096):
     """
     lo, hi = (check_real(f"grid_inverse_cdf: {name}", v, True, "; the grid needs a finite "
                          "interval") for name, v in (("lo", lo), ("hi", hi)))
-    lo, hi = check_domain((lo, hi))
-    if not (np.isfinite(lo) and np.isfinite(hi)):
-        raise ValueError(f"the grid needs a finite interval, got ({lo}, {hi})")
+    if not lo < hi:
+        raise ValueError(f"grid_inverse_cdf: lo={lo!r} and hi={hi!r} are inverted or equal: the "
+                         f"grid's interval ({lo!r}, {hi!r}) needs lo < hi")
     if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 2:
         raise ValueError(f"n must be an int >= 2 (grid steps), got {n!r}")
     check_fits(f"a grid of n = {n} steps", 4.0 * (n + 1))       # x, f, the trapezoids, F
@@ -86,7 +86,7 @@ def grid_inverse_cdf(pdf, lo, hi, n=4096):
     steps = (f[1:] + f[:-1]) / 2.0 * np.diff(x)             # 2. trapezoids,
     cdf = np.concatenate([[0.0], np.cumsum(steps)])         #    F(x_k) = their running sum,
     if not cdf[-1] > 0.0:
-        raise ValueError(f"the density is zero at every grid point in [{lo}, {hi}]")
+        raise ValueError(f"pdf: the density is zero at every grid point in [{lo}, {hi}]")
     cdf /= cdf[-1]                                          #    normalised to end at 1
 
     def inverse(u):                                         # 3. read U backwards:
@@ -101,6 +101,7 @@ def grid_inverse_cdf(pdf, lo, hi, n=4096):
 
 # --- Appendix: the PINV-grade sampler -------------------------------------------------
 
+CDF_SLACK = 1e-12      # how far rounding may take a user's CDF outside [0, 1], or downhill
 PPF_PROBES = np.unique(np.concatenate([
     [0.0, 5e-324, 1e-300, 1e-100, 1e-20, 1e-10, 1.0 - 1e-10, 1.0 - 2.0 ** -53, 1.0],
     np.linspace(0.0, 1.0, 257)]))
@@ -111,8 +112,8 @@ def _checked_ppf(ppf):
     check_function(ppf, "ppf", "a callable inverse CDF")
 
     def inverse(u):
-        with np.errstate(divide="ignore", over="ignore"):   # ppf(0) may be -inf
-            x = real_values("ppf", ppf(u), np.shape(u), "x")
+        with np.errstate(all="ignore"):                 # ppf(0) may be -inf; NaN is checked
+            x = real_values("ppf", call_user("ppf", ppf, u), np.shape(u), "x")
         if np.isnan(x).any():
             i = int(np.flatnonzero(np.isnan(x))[0])
             raise ValueError(f"ppf returned NaN at u = {float(np.ravel(u)[i])!r}; an inverse "
@@ -180,11 +181,17 @@ class ContinuousInverseCDF:
         if cdf is not None:                 # probed once, as ppf is: one real number per x
             x = inverse(PPF_PROBES)
             with np.errstate(all="ignore"):
-                f = real_values("cdf", cdf(x), x.shape, "probability")
-            if np.isnan(f).any():
-                i = int(np.flatnonzero(np.isnan(f))[0])
-                raise ValueError(f"cdf returned nan at x = {x[i]!r}; a CDF must return a "
+                f = real_values("cdf", call_user("cdf", cdf, x), x.shape, "probability")
+                outside = np.flatnonzero(~((f >= -CDF_SLACK) & (f <= 1.0 + CDF_SLACK)))
+                down = np.flatnonzero(np.diff(f) < -CDF_SLACK)      # x is sorted
+            if outside.size:
+                i = int(outside[0])
+                raise ValueError(f"cdf returned {f[i]!r} at x = {x[i]!r}; a CDF must return a "
                                  f"number in [0, 1] for every x")
+            if down.size:
+                i = int(down[0])
+                raise ValueError(f"cdf must be non-decreasing (it is a CDF), but cdf({x[i]!r}) = "
+                                 f"{f[i]!r} > cdf({x[i + 1]!r}) = {f[i + 1]!r}")
         return cls(inverse, cdf, (float(ends[0]), float(ends[1])), (0.0, 0.0))
 
     @classmethod

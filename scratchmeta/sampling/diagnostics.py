@@ -58,6 +58,8 @@ import numpy as np
 from scipy.fft import next_fast_len
 from scipy.special import ndtri
 
+from scratchmeta.sampling._checks import real_array
+
 MIN_DRAWS = 4                              # per chain, as ArviZ
 CONSTANT = np.finfo(np.float64).resolution   # 1e-15: "max - min" below this is constant
 TAIL_PROBS = (0.05, 0.95)
@@ -65,15 +67,7 @@ TAIL_PROBS = (0.05, 0.95)
 
 def _as_draws(draws):
     """Draws as a (chains, n, dim) float array, from (chains, n) or (chains, n, dim)."""
-    try:
-        x = np.asarray(draws)
-    except (TypeError, ValueError):
-        raise TypeError(f"draws must be an array of real numbers, got {type(draws).__name__}") \
-            from None
-    if x.dtype == object or np.iscomplexobj(x) or not (
-            np.issubdtype(x.dtype, np.number) or x.dtype == bool):
-        raise TypeError(f"draws must be an array of real numbers, got dtype {x.dtype}")
-    x = x.astype(np.float64)
+    x = real_array("draws", draws, bools=True)          # 0/1 draws: an indicator's chains
     if x.ndim == 2:
         x = x[:, :, None]
     if x.ndim != 3 or x.shape[0] < 1 or x.shape[2] < 1 or x.shape[1] < 1:

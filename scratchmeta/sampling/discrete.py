@@ -37,7 +37,8 @@ What "the piece that U falls in" means at the edges, in floating point:
 
 import numpy as np
 
-from scratchmeta.sampling._checks import check_random_state, check_rng, check_size, check_uniforms
+from scratchmeta.sampling._checks import (check_random_state, check_rng, check_size,
+                                          check_uniforms, real_array)
 
 SUM_TOLERANCE = 1e-8   # how far sum(P) may be from 1
 GUIDE_FACTOR = 4       # buckets per label (rounded up to a power of two) ...
@@ -50,11 +51,8 @@ def check_probabilities(p, name="p"):
 
     1-D, non-empty, finite, non-negative, and summing to 1 within 1e-8.
     """
-    arr = np.asarray(p)
-    if arr.dtype.kind not in "iuf":       # bools are flags, not weights: [True, False] is no p
-        raise TypeError(f"{name} must be an array of real numbers (probabilities), got dtype "
-                        f"{arr.dtype}")
-    arr = arr.astype(np.float64)
+    # bools are flags, not weights: [True, False] is no p
+    arr = real_array(name, p, "an array of real numbers (probabilities)")
     if arr.ndim != 1:
         raise ValueError(f"{name} must be 1-D (one probability per label), got shape {arr.shape}")
     if arr.size == 0:

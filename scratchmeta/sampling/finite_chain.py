@@ -21,6 +21,7 @@ ratio); it carries no mass, so both identities still hold.
 
 import numpy as np
 
+from scratchmeta.sampling._checks import real_array
 from scratchmeta.sampling.discrete import check_probabilities
 
 SYMMETRY_TOLERANCE = 1e-12
@@ -29,11 +30,7 @@ ROW_SUM_TOLERANCE = 1e-9
 
 def check_symmetric_proposal(q, n):
     """Return Q as a float64 (n, n) array after checking it is a symmetric proposal."""
-    arr = np.asarray(q)
-    if arr.dtype == object or not (np.issubdtype(arr.dtype, np.integer)
-                                   or np.issubdtype(arr.dtype, np.floating)):
-        raise TypeError(f"Q must be an array of real numbers, got dtype {arr.dtype}")
-    arr = arr.astype(np.float64)
+    arr = real_array("Q", q)
     if arr.shape != (n, n):
         raise ValueError(f"Q must have shape (N, N) = {(n, n)} to match p, got {arr.shape}")
     if not np.all(np.isfinite(arr)):

@@ -52,7 +52,8 @@ import warnings
 
 import numpy as np
 
-from scratchmeta.sampling._checks import check_fits, check_function, check_rng, check_steps
+from scratchmeta.sampling._checks import (call_user, check_fits, check_function, check_rng,
+                                          check_steps, real_array, shown)
 from scratchmeta.sampling.quadrature import real_values
 from scratchmeta.sampling.diagnostics import diagnose
 
@@ -115,11 +116,12 @@ class MetropolisResult:
 
 def _log_density(log_density, x, chains):
     """Call the user's log-density and check its type, shape and values."""
-    out = log_density(x)
+    out = call_user("log_density", log_density, x)
     lp = np.asarray(out)
     if lp.shape != (chains,):
         raise ValueError("log_density must map an array of shape (chains, dim) to shape "
-                         f"(chains,), i.e. {(chains,)}; it returned shape {lp.shape}")
+                         f"(chains,), i.e. {(chains,)}; it returned shape {lp.shape}: "
+                         f"{shown(out)}")
     lp = real_values("log_density", lp, (chains,), "log-density")
     if lp.max() == np.inf:
         i = int(np.flatnonzero(lp == np.inf)[0])
@@ -164,11 +166,7 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
         Defaults to :func:`optimal_acceptance` (dim).
     """
     check_function(log_density, "log_density", "callable")
-    x = np.array(x0)
-    if x.dtype == object or np.iscomplexobj(x) or not (np.issubdtype(x.dtype, np.number)
-                                                       or x.dtype == bool):
-        raise TypeError(f"x0 must be an array of real numbers, got dtype {x.dtype}")
-    x = x.astype(np.float64)                            # a copy: we move it in place
+    x = np.array(real_array("x0", x0))                  # a copy: we move it in place
     if x.ndim != 2 or x.shape[0] < 1 or x.shape[1] < 1:
         raise ValueError(f"x0 must have shape (chains, dim), got shape {x.shape}; "
                          "for one chain in one dimension use [[x]]")

@@ -16,7 +16,7 @@ through two helpers here:
 
 import numpy as np
 
-from scratchmeta.sampling._checks import check_function
+from scratchmeta.sampling._checks import call_user, check_function, shown
 
 
 def real_values(name, y, shape, what):
@@ -33,7 +33,8 @@ def real_values(name, y, shape, what):
         raise TypeError(f"{name} must return real numbers, but it returned complex values "
                         f"(dtype {arr.dtype}); take the real part yourself if that is meant")
     if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
-        raise TypeError(f"{name} must return real numbers, but it returned dtype {arr.dtype}")
+        raise TypeError(f"{name} must return real numbers, but it returned dtype {arr.dtype}: "
+                        f"{shown(y)}")
     if arr.shape != shape:
         raise TypeError(f"{name} must be vectorised: given an array of shape {shape} it must "
                         f"return one {what} per point, but it returned shape {arr.shape}")
@@ -43,7 +44,7 @@ def real_values(name, y, shape, what):
 def density_values(pdf, x):
     """pdf(x) as float64 of x's shape, NaN allowed: for probing (see tails.py)."""
     with np.errstate(all="ignore"):
-        y = pdf(x)
+        y = call_user("pdf", pdf, x)
     return real_values("pdf", y, np.shape(x), "density")
 
 
@@ -65,14 +66,14 @@ def checked_density(pdf):
             xi, yi = float(x.flat[i]), float(y.flat[i])
             if np.isnan(yi):
                 raise ValueError(
-                    f"the density is NaN at x = {xi!r}, inside its support; a density must "
+                    f"pdf: the density is NaN at x = {xi!r}, inside its support; a density must "
                     "be a non-negative number there (NaN is read as zero only far outside "
                     "the support, see ContinuousInverseCDF.from_density; pdf returned nan)")
-            raise ValueError(f"the density is negative ({yi!r}) at x = {xi!r}; a density "
+            raise ValueError(f"pdf: the density is negative ({yi!r}) at x = {xi!r}; a density "
                              "must be a non-negative number everywhere on the domain")
         if not np.all(np.isfinite(y)):
             xi = float(x.flat[np.flatnonzero(~np.isfinite(y).ravel())[0]])
-            raise ValueError(f"the density is infinite at x = {xi!r}; it must be finite "
+            raise ValueError(f"pdf: the density is infinite at x = {xi!r}; it must be finite "
                              "inside the domain (an infinite spike at an end of the "
                              "domain is fine, since the ends are never evaluated)")
         return y

@@ -63,8 +63,11 @@ def check_domain(domain):
     """Return (a, b) as floats with a < b; a may be -inf and b +inf."""
     try:
         a, b = (float(v) for v in domain)
+        numbers_given = not any(isinstance(v, (bool, np.bool_, str, bytes)) for v in domain)
     except (TypeError, ValueError):
-        raise ValueError(f"domain must be a pair (a, b) of numbers, got {domain!r}") from None
+        numbers_given = False
+    if not numbers_given:
+        raise ValueError(f"domain must be a pair (a, b) of numbers, got {domain!r}")
     if np.isnan(a) or np.isnan(b):
         raise ValueError(f"domain must not contain NaN, got ({a}, {b})")
     if not a < b:
@@ -138,6 +141,10 @@ def find_center(pdf, a, b, center=None):
     """
     x = _probes(a, b)
     y = density_values(pdf, x.copy())          # a copy: pdf may write into its input
+    if np.any(y < 0.0):
+        i = int(np.flatnonzero(y < 0.0)[0])
+        raise ValueError(f"pdf: the density is negative ({float(y[i])!r}) at x = {float(x[i])!r}; "
+                         "a density must be a non-negative number everywhere on the domain")
     if center is not None:
         if isinstance(center, bool) or not isinstance(center, numbers.Real):
             raise TypeError(f"center must be a real number (a point where the density is "
@@ -147,7 +154,7 @@ def find_center(pdf, a, b, center=None):
             raise ValueError(f"center={center!r} must lie strictly inside the domain ({a}, {b})")
         yc = density_values(pdf, np.array([c]))[0]
         if not yc > 0.0:
-            raise ValueError(f"the density is {'NaN' if np.isnan(yc) else 'zero'} at "
+            raise ValueError(f"pdf: the density is {'NaN' if np.isnan(yc) else 'zero'} at "
                              f"center={center!r}; center must be a point where it is positive "
                              f"(pdf returned {yc!r})")
     else:
@@ -155,7 +162,7 @@ def find_center(pdf, a, b, center=None):
         if not np.any(ok):
             what = "NaN or zero" if np.any(np.isnan(y)) else "zero"
             raise ValueError(
-                f"the density is {what} everywhere it was probed ({x.size} points across the "
+                f"pdf: the density is {what} everywhere it was probed ({x.size} points across the "
                 f"domain ({a}, {b}), at every scale); if it is positive only in a narrow "
                 "region, pass center= a point inside that region")
         c = float(x[np.argmax(np.where(ok, y, -np.inf))])

@@ -39,6 +39,17 @@ def check_function(name, f):
     return f
 
 
+def call(name, f, x):
+    """``f(x)`` for a function under test given as ``name``: an exception it raises is
+    re-raised as a TypeError (for a TypeError) or ValueError naming ``name``."""
+    try:
+        return f(x)
+    except Exception as err:
+        kind = TypeError if isinstance(err, TypeError) else ValueError
+        raise kind(f"{name} raised {type(err).__name__} when called on an array of shape "
+                   f"{np.shape(x)}: {err}") from err
+
+
 def real_output(name, y):
     """What a function under test returned, as an array; a complex one is a TypeError (its
     imaginary part would be dropped without a word)."""

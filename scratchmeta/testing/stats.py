@@ -37,7 +37,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy import stats
 
-from scratchmeta.testing._checks import check_function, describe, real_numbers, real_output
+from scratchmeta.testing._checks import call, check_function, describe, real_numbers, real_output
 
 ALPHA = 1e-6          # default false-failure rate of every assertion here
 
@@ -94,9 +94,10 @@ def _as_sample(name, x):
     x = x.ravel()
     if x.size == 0:
         raise ValueError(f"{name} must hold at least one draw, got an empty array")
-    if np.any(np.isnan(x)):
-        raise ValueError(f"{name} contains {int(np.isnan(x).sum())} NaN draw(s); a sampler "
-                         "must never return NaN")
+    if not np.all(np.isfinite(x)):
+        raise ValueError(f"{name} contains {int(np.isnan(x).sum())} NaN and "
+                         f"{int(np.isinf(x).sum())} inf draw(s) among its {x.size}; a sampler "
+                         "must return finite numbers")
     return x
 
 
@@ -129,6 +130,9 @@ def draws_needed(discrepancy, alpha=ALPHA, beta=ALPHA, samples=1):
     alpha, beta = _check_rate("alpha", alpha), _check_rate("beta", beta)
     k = _check_samples(samples)
     root = k * (np.sqrt(np.log(2 * k / alpha) / 2.0) + np.sqrt(np.log(2 * k / beta) / 2.0))
+    if float(root) / float(discrepancy) > 2.0 ** 31:         # n beyond 2**62: no test draws that
+        raise ValueError(f"discrepancy={discrepancy!r} is too small to detect: it would need "
+                         f"more than 2**62 draws ({float(root) / float(discrepancy):.3g} squared)")
     n = int(np.ceil((root / float(discrepancy)) ** 2))
     while smallest_detectable(n, alpha, beta, samples) > discrepancy:   # rounding
         n += 1
@@ -140,10 +144,11 @@ def ks_distance(samples, cdf):
     check_function("cdf", cdf)
     x = np.sort(_as_sample("samples", samples))
     with np.errstate(all="ignore"):
-        f = real_output("cdf", cdf(x)).astype(np.float64)
-    if f.shape != x.shape or np.any(np.isnan(f)):
+        f = real_output("cdf", call("cdf", cdf, x)).astype(np.float64)
+    if f.shape != x.shape or not np.all((f >= 0.0) & (f <= 1.0)):     # also NaN
         raise ValueError("cdf must map an array of draws to an array of the same shape "
-                         f"with no NaN; got shape {f.shape}")
+                         f"of numbers in [0, 1] (no NaN); got shape {f.shape} for {x.shape}: "
+                         f"{describe(f)}")
     n = x.size
     i = np.arange(1, n + 1)
     return float(max(np.max(i / n - f), np.max(f - (i - 1) / n)))
@@ -200,7 +205,10 @@ def assert_same_distribution(x, y, *, alpha=ALPHA):
 
 
 def chi_square_pvalue(counts, p):
-    """Pearson chi-square p-value of label counts against probabilities p (p > 0 labels)."""
+    """Pearson chi-square p-value of label counts against probabilities p (p > 0 labels).
+
+    A label of probability 0 that was counted makes the statistic infinite: p-value 0.
+    """
     p = _probabilities("p", p)
     counts = real_numbers("counts", counts, "an array of label counts")
     if counts.shape != p.shape:
@@ -212,9 +220,11 @@ def chi_square_pvalue(counts, p):
                          f"{float(counts[bad][0])!r}")
     keep = p > 0
     n = counts.sum()
-    if n == 0:
-        raise ValueError(f"counts must hold at least one draw, got all counts 0: "
-                         f"{describe(counts)}")
+    if not 0 < n <= 2.0 ** 53:
+        raise ValueError(f"counts must hold at least one draw and at most 2**53 (counted "
+                         f"exactly in float64), got {n!r} in all: {describe(counts)}")
+    if np.any(counts[~keep] > 0):                  # a label of probability 0 was drawn
+        return 0.0
     expected = n * p[keep]
     stat = np.sum((counts[keep] - expected) ** 2 / expected)
     return float(stats.chi2.sf(stat, max(int(keep.sum()) - 1, 1)))

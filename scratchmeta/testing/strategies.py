@@ -30,7 +30,7 @@ except ImportError as err:          # pragma: no cover - depends on the environm
 import numpy as np
 
 from scratchmeta.testing import densities
-from scratchmeta.testing._checks import describe
+from scratchmeta.testing._checks import describe, real_vector
 
 CI = settings(max_examples=100, deadline=None, derandomize=True, database=None)
 CI_FEW = settings(max_examples=40, deadline=None, derandomize=True, database=None)
@@ -93,9 +93,12 @@ SPECIAL_U = (0.0, 1.0, 5e-324, 2.2250738585072014e-308, 2.0 ** -53, 0.5, 1.0 - 2
 
 def u_grids(cut_points=(), max_size=50):
     """A sorted array of u in [0, 1]: endpoints, subnormals, cut points, their neighbours."""
-    points = tuple(cut_points) if isinstance(cut_points, (tuple, list, np.ndarray)) else None
+    flat = isinstance(cut_points, (tuple, list)) or (isinstance(cut_points, np.ndarray)
+                                                      and cut_points.ndim == 1)
+    points = tuple(cut_points) if flat else None
     if points is None or not all(isinstance(c, (int, float, np.integer, np.floating))
-                                 and 0.0 <= c <= 1.0 for c in points):
+                                 and not isinstance(c, (bool, np.bool_)) and 0.0 <= c <= 1.0
+                                 for c in points):
         raise ValueError(f"u_grids: cut_points must be numbers in [0, 1] (a flat list of reals), "
                          f"got {describe(cut_points)}")
     return _u_grids(tuple(float(c) for c in points), _check_size("u_grids", "max_size",
@@ -109,9 +112,17 @@ def _u_grids(draw, cut_points, max_size):
     return np.sort(u)
 
 
-@st.composite
-def uniforms_near_edges(draw, p):
+def uniforms_near_edges(p):
     """u values for labels p: random ones, the cut points of eq. 22.7, and their neighbours."""
+    p = real_vector("uniforms_near_edges", "p", p)
+    if np.any(p < 0) or not p.sum() > 0:
+        raise ValueError(f"uniforms_near_edges: p must be non-negative and not all zero (a "
+                         f"probability vector), got {describe(p)}")
+    return _uniforms_near_edges(p)
+
+
+@st.composite
+def _uniforms_near_edges(draw, p):
     running = np.cumsum(p)
     edges = np.concatenate([[0.0, 1.0], running / running[-1]])
     return draw(u_grids(cut_points=tuple(edges[edges <= 1.0])))
