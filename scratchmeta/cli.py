@@ -485,6 +485,18 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):
         self.exit(2, f"error: {self.prog.split()[-1]}: {message} (see {self.prog} --help)\n")
 
+    def parse_args(self, args=None, namespace=None):
+        """argparse's, but a subcommand written as a flag (``--train``) is named as such."""
+        args = sys.argv[1:] if args is None else list(args)
+        names = getattr(self, "command_names", ())      # set by build_parser
+        flag = next((a for a in args if isinstance(a, str) and a[:2] == "--"
+                     and a[2:] in names), None)
+        if flag is not None and not any(a in names for a in args):
+            self.error(f"{flag} is not an option: the subcommand is a word without dashes, "
+                       f"e.g. 'python -m scratchmeta {flag[2:]} ...' (one of "
+                       f"{', '.join(names)})")
+        return super().parse_args(args, namespace)
+
 
 def build_parser():
     from scratchmeta import figures
@@ -605,6 +617,7 @@ def build_parser():
                        help=f"a small run: {QUICK['steps']} meta-steps, {QUICK['tasks']} test "
                             f"tasks, {QUICK['val_tasks']} validation tasks")
     cmp_p.set_defaults(run=compare_command)
+    parser.command_names = tuple(commands.choices)     # for parse_args: '--train' is named
     return parser
 
 

@@ -25,8 +25,8 @@ import numpy as np
 from scratchmeta.autodiff import (Tensor, add, grad, mul, shape, stop_gradient, sum, tree_flatten,
                                   tree_map)
 from scratchmeta.autodiff.checks import (check_args, check_callable, check_count,
-                                         check_float_leaves, check_generator, check_tolerance,
-                                         check_values, float_array)
+                                         check_float_leaves, check_generator, check_same_tree,
+                                         check_tolerance, check_values, float_array)
 
 __all__ = ["check_grads", "hvp"]
 
@@ -54,22 +54,8 @@ def hvp(fun, x, v):
     """
     check_callable(fun, "hvp", "fun")
     check_float_leaves(tree_flatten(x)[0], "hvp: x", tensor=Tensor)
-    _same_structure("hvp", "x", x, "v", v)
+    check_same_tree("hvp", "x", x, "v", v, Tensor)
     return grad(lambda x: _tree_vdot(grad(fun)(x), v))(x)
-
-
-def _same_structure(who, x_name, x, v_name, v):
-    """Raise a ValueError naming the leaf unless ``v`` has ``x``'s leaves and shapes."""
-    xs, vs = tree_flatten(x)[0], tree_flatten(v)[0]
-    if len(xs) != len(vs) or isinstance(x, dict) != isinstance(v, dict):
-        raise ValueError(f"{who}: {v_name} has {len(vs)} leaves but {x_name} has {len(xs)}; "
-                         f"{v_name} ({type(v).__name__}) must match {x_name} ({type(x).__name__})")
-    for i, (a, b) in enumerate(zip(xs, vs)):
-        _float64(b, f"{who}: {v_name}")
-        if shape(a) != shape(b):
-            where = "" if len(xs) == 1 else f" (leaf {i})"
-            raise ValueError(f"{who}: {v_name}{where} has shape {shape(b)} but {x_name}{where} "
-                             f"has shape {shape(a)}; they must match")
 
 
 def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None):

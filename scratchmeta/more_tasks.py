@@ -16,7 +16,7 @@ Each draws a :class:`~scratchmeta.tasks.TaskBatch` of support and query sets
 
 import numpy as np
 
-from scratchmeta.datasets.checks import COUNT_MAX, check_batch
+from scratchmeta.datasets.checks import COUNT_MAX, check_batch, check_inputs
 from scratchmeta.meta.checks import check_count, check_number, check_range
 from scratchmeta.tasks import Sinusoid, TaskBatch, TaskFamily, accuracy, check_counts, \
     cross_entropy
@@ -51,6 +51,7 @@ class SinusoidFrequency(Sinusoid):
         return np.concatenate([amp_phase, freq[:, None]], axis=1)        # (tasks, 3): A, phi, w
 
     def target(self, task_params, x):
+        check_inputs(self, task_params, x, 3)        # (tasks, 3) and (tasks, points, 1)
         amp, phase, freq = (task_params[:, j, None, None] for j in range(3))
         return amp * np.sin(freq * x - phase)
 

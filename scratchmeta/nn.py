@@ -34,8 +34,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.batchnorm import batch_norm, finn_init
-from scratchmeta.meta.checks import (check_arrays, check_count, check_layers, check_mlp,
-                                     check_mlp_init, check_mlp_input)
+from scratchmeta.meta.checks import (check_arrays, check_callable, check_count, check_layers,
+                                     check_mlp, check_mlp_init, check_mlp_input)
 
 ACTIVATIONS = {"relu": ad.relu, "tanh": ad.tanh, "sigmoid": ad.sigmoid}
 
@@ -130,12 +130,12 @@ class MLP:
         passes a product that adds each layer's inner-loop change without
         forming it.
         """
-        n = self.n_layers
         check_mlp_input(self, params, x)
+        check_callable("linear", linear, "lambda l, h, w: ad.matmul(h, w)")
         h = x
         for l, (w, b) in enumerate(zip(params[0::2], params[1::2])):
             z = linear(l, h, w)
-            if l == n - 1:
+            if l == self.n_layers - 1:
                 return z + _lift_bias(b)
             if self.batch_norm:
                 h = self._act(batch_norm(z, offset=b))

@@ -16,7 +16,7 @@ flattens it only when it is written.
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_finite_arrays, check_indices, check_tree
+from scratchmeta.meta.checks import check_adam_state, check_finite_arrays, check_tree
 
 
 def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
@@ -35,11 +35,7 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
             expected = {"lr": "a finite number >= 0", "eps": "a finite number > 0"}.get(
                 name, "a number in [0, 1)")
             raise ValueError(f"{name} must be {expected}, got {value!r}")
-    if not (isinstance(state, dict) and {"t", "m", "v"} <= set(state)):
-        raise TypeError(f"state must be Adam's state {{'t', 'm', 'v'}} (from adam_init), got "
-                        f"{state!r}"[:300])
-    if rows is not None:
-        check_indices("rows", rows, len(state["t"]), of="task heads (rows)", minimum=1)
+    check_adam_state(params, state, rows)
     p_leaves, g_leaves = ad.tree_flatten(params)[0], ad.tree_flatten(grads)[0]
     p_list, g_list = isinstance(params, (list, tuple)), isinstance(grads, (list, tuple))
     if len(p_leaves) != len(g_leaves) or p_list != g_list or (p_list and

@@ -27,12 +27,13 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.datasets.checks import check_batch, check_counts, check_targets, checked_family
-from scratchmeta.meta.checks import check_memory, check_number, check_range
+from scratchmeta.datasets.checks import (check_batch, check_counts, check_draw, check_drawn,
+                                         check_inputs, check_sample, check_targets, checked_family)
+from scratchmeta.meta.checks import check_memory, check_number, check_numbers, check_range
 
 
 class TaskBatch(NamedTuple):
-    """Support (training) and query (held-out) data of a batch of tasks."""
+    """Support and query data of a batch of tasks: a plain record, checked by update and adapt."""
 
     x_support: np.ndarray      # (tasks, n_support, features)
     y_support: np.ndarray      # (tasks, n_support, outputs)
@@ -103,14 +104,12 @@ class TaskFamily:
 
     def sample(self, rng, n_tasks, n_support, n_query):
         """Draw ``n_tasks`` tasks, each with ``n_support`` + ``n_query`` examples."""
-        if not isinstance(rng, np.random.Generator):
-            raise TypeError(f"rng must be a numpy.random.Generator (e.g. "
-                            f"np.random.default_rng(0)), got {rng!r}")
-        check_counts(n_tasks, n_support, n_query)
+        check_sample(rng, n_tasks, n_support, n_query)
         self.check_shots(n_support, n_query)
         check_memory(f"n_tasks = {n_tasks} tasks of {n_support} + {n_query} points",
                      float(n_tasks) * (float(n_support) + float(n_query)) * self.n_inputs)
-        return self.make_batch(rng, self.sample_params(rng, n_tasks), n_support, n_query)
+        params = check_drawn(self, self.sample_params(rng, n_tasks), n_tasks)   # n_tasks rows
+        return self.make_batch(rng, params, n_support, n_query)
 
 
 class Sinusoid(TaskFamily):
@@ -133,9 +132,11 @@ class Sinusoid(TaskFamily):
                          rng.uniform(*self.phase, n_tasks)], axis=1)     # (tasks, 2): A, phi
 
     def sample_x(self, rng, task_params, n_points):
+        check_draw(self, rng, task_params, n_points)
         return rng.uniform(*self.x_range, (len(task_params), n_points, 1))
 
     def target(self, task_params, x):
+        check_inputs(self, task_params, x, 2)        # (tasks, 2) and (tasks, points, 1)
         amp, phase = task_params[:, 0, None, None], task_params[:, 1, None, None]
         return amp * np.sin(x - phase)
 
@@ -151,13 +152,9 @@ class LinearRegression(TaskFamily):
     name = "linear"
 
     def __init__(self, mean=(1.0, 0.5), scale=1.0, noise=0.1):
-        mean_ = np.asarray(mean, dtype=object)
-        if mean_.shape != (2,):
-            raise ValueError(f"mean must be the pair (a, c) of the tasks' mean slope and "
-                             f"intercept, got {mean!r}")
-        self.mean = np.array([check_number("mean", v, minimum=-np.inf) for v in mean_])
-        self.scale = check_number("scale", scale)
-        self.noise = check_number("noise", noise)
+        self.mean = check_numbers("mean", mean, 2, "the pair (a, c) of the tasks' mean "
+                                                   "slope and intercept")
+        self.scale, self.noise = check_number("scale", scale), check_number("noise", noise)
 
     def describe(self):
         return {"mean": self.mean.tolist(), "scale": float(self.scale),
@@ -167,9 +164,11 @@ class LinearRegression(TaskFamily):
         return self.mean + self.scale * rng.standard_normal((n_tasks, 2))
 
     def sample_x(self, rng, task_params, n_points):
+        check_draw(self, rng, task_params, n_points)
         return rng.uniform(-1.0, 1.0, (len(task_params), n_points, 1))
 
     def target(self, task_params, x):
+        check_inputs(self, task_params, x, 2)        # (tasks, 2) and (tasks, points, 1)
         return task_params[:, 0, None, None] * x + task_params[:, 1, None, None]
 
     def make_batch(self, rng, task_params, n_support, n_query):

@@ -38,7 +38,8 @@ def test_format_table_refuses_a_row_with_a_column_the_headers_lack():
     with pytest.raises(ValueError, match=r"row 1 has the keys \['b'\], which row 0 "
                                          r"\(the headers \['a'\]\) lacks"):
         format_table([{"a": 1}, {"b": 2}])
-    assert format_table([{"a": 1, "b": 2}, {"a": 3}]).splitlines()[-1].split() == ["3"]
+    with pytest.raises(ValueError, match=r"rows\[1\] lacks the keys \['b'\] of row 0"):
+        format_table([{"a": 1, "b": 2}, {"a": 3}])        # no blank cell hides a missing value
 
 
 @pytest.mark.parametrize("cut_points", [(1.5,), (-0.1,), (np.nan,), ("0.5",), 0.5])

@@ -16,7 +16,7 @@ __all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_
            "check_primitive", "check_argnums", "check_positions", "check_output", "check_scalar",
            "check_nonempty", "check_no_nan", "ARGUMENTS", "check_count", "check_flag",
            "check_arrays", "check_numbers", "check_finite", "check_float_leaves", "check_tolerance",
-           "check_generator", "check_args", "check_values"]
+           "check_generator", "check_args", "check_values", "check_same_tree", "tree_structure"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -48,7 +48,12 @@ def op_error(name, args, params, err):
     if isinstance(err, IndexError) and str(err).startswith("only integers") and len(args) == 2:
         return TypeError(f"{name}: index {args[1]!r:.40} for shape {np.shape(args[0])} is not "
                          f"an index: {err}")
-    if isinstance(err, IndexError) and not isinstance(err, ValueError):
+    index = isinstance(err, IndexError) and not isinstance(err, ValueError)  # not an AxisError
+    if index and name not in ("getitem", "scatter_add"):       # an impl read a missing axis
+        i = min(range(len(args)), key=lambda k: np.ndim(args[k]))
+        return ValueError(f"{name}: {_argument(name, i, len(args))} has too few axes (shape "
+                          f"{np.shape(args[i])}) for {name} of shapes {shapes}{given}: {err}")
+    if index:
         where = f"index {args[1]!r:.40} for shape {np.shape(args[0])}" if len(args) == 2 else shapes
         return IndexError(f"{name}: {where} is out of range: {err}")
     if isinstance(err, ValueError):
@@ -237,15 +242,59 @@ def check_values(leaves, who, name="fun", tensor=None, raw=None):
     (a Tensor, of type ``tensor``, is read by its plain value ``raw(leaf)``)."""
     for leaf in leaves:
         value = raw(leaf) if type(leaf) is tensor else leaf
-        if not isinstance(value, (np.ndarray, np.generic, float, int)) or \
-                np.asarray(value).dtype.kind not in "fiub":
+        number = isinstance(value, (np.ndarray, np.generic, float, int))
+        kind = np.asarray(value).dtype.kind if number else "O"
+        if kind not in "fiu":                                       # a bool has no derivative
+            got = f"a boolean array of shape {np.shape(value)}" if kind == "b" else describe(value)
             raise TypeError(f"{who} needs {name} to return float arrays or numbers, but it "
-                            f"returned {describe(value)}")
+                            f"returned {got}")
         if not np.isfinite(value).all():
             raise ValueError(f"{who}: {name} returned NaN or inf ({describe(value)}: "
                              f"{value!r:.60}) at the point given; derivatives are checked "
                              f"where fun is finite")
     return leaves
+
+
+def tree_structure(tree):
+    """A tree's structure with its leaves drawn as ``*`` (for error messages): ``{'w': [*, *]}``.
+
+    Lists and tuples (namedtuples too) draw alike, so a list of layers maps
+    against a tuple of them; dict keys are drawn in order.
+    """
+    if isinstance(tree, (list, tuple)):
+        return "[" + ", ".join(tree_structure(t) for t in tree) + "]"
+    if isinstance(tree, dict):
+        return "{" + ", ".join(f"{k!r}: {tree_structure(v)}" for k, v in tree.items()) + "}"
+    return "*"
+
+
+def _leaves(tree):
+    """The leaves of a tree, in ``tree_flatten``'s order (dict values in key order)."""
+    tree = list(tree.values()) if isinstance(tree, dict) else tree
+    return [a for t in tree for a in _leaves(t)] if isinstance(tree, (list, tuple)) else [tree]
+
+
+def check_same_tree(who, x_name, x, v_name, v, tensor=None):
+    """``v`` pairs with ``x`` leaf by leaf (a direction at the point ``x``, as in ``hvp``): the
+    same structure (lists and tuples alike, the same dict keys in order) and each leaf a
+    float array of its partner's shape; a Tensor (of type ``tensor``) is refused."""
+    xs, vs = _leaves(x), _leaves(v)
+    if len(xs) != len(vs):
+        raise ValueError(f"{who}: {v_name} has {len(vs)} leaves but {x_name} has {len(xs)}; "
+                         f"{v_name} ({type(v).__name__}) must match {x_name} ({type(x).__name__})")
+    if tree_structure(x) != tree_structure(v):
+        raise ValueError(f"{who}: {v_name} is {tree_structure(v):.80} ({type(v).__name__}) but "
+                         f"{x_name} is {tree_structure(x):.80} ({type(x).__name__}), leaves drawn "
+                         f"as *; {v_name} must have {x_name}'s structure")
+    for i, (a, b) in enumerate(zip(xs, vs)):
+        where = "" if len(xs) == 1 else f" (leaf {i})"
+        if type(b) is tensor:
+            raise TypeError(f"{who}: {v_name}{where} is a Tensor; pass plain arrays (use "
+                            f"ad.stop_gradient)")
+        float_array(b, f"{who}: {v_name}{where}")
+        if np.shape(a) != np.shape(b):
+            raise ValueError(f"{who}: {v_name}{where} has shape {np.shape(b)} but {x_name}{where} "
+                             f"has shape {np.shape(a)}; they must match")
 
 
 def check_callable(f, who, name=None):
@@ -294,7 +343,7 @@ def check_output(out, who):
     """
     if isinstance(out, (np.ndarray, np.generic, float, int)):
         dtype = np.asarray(out).dtype
-        if dtype.kind in "fiub":
+        if dtype.kind in "fiu":             # a bool (a comparison) has no derivative to take
             return
         got = f"{KINDS.get(dtype.kind, 'a')} array (dtype {dtype})"
     else:

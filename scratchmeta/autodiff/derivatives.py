@@ -17,7 +17,7 @@ Every result is built from engine ops, so each can be differentiated again.
 import numpy as np
 
 from .checks import (check_args, check_argnums, check_callable, check_float_leaves,
-                     check_output, check_positions, real_array)
+                     check_output, check_positions, float_array, real_array)
 from .core import (Tensor, add, float_dtype, grad, mul, output_value, pull, reshape, shape,
                    stop_gradient, sum, watch)
 from .more_ops import stack
@@ -69,6 +69,8 @@ def jacobian(fun, argnum=0):
         if len(leaves) != 1 or leaves[0] is not args[p]:
             raise TypeError(f"jacobian needs argument {p} to be one array, got a "
                             f"{type(args[p]).__name__} of {len(leaves)} leaves")
+        if type(args[p]) is not Tensor:          # named as fun's argument p, not as of_x's 0
+            float_array(args[p], f"argument {p}")
 
         def of_x(x):
             return fun(*args[:p], x, *args[p + 1:], **kwargs)

@@ -10,7 +10,7 @@ two helpers let model code apply one update rule to every leaf
 Imports nothing from the engine but its checks.
 """
 
-from .checks import check_callable
+from .checks import check_callable, tree_structure      # tree_structure draws a tree: [*, *]
 
 __all__ = ["tree_flatten", "tree_map", "tree_structure"]
 
@@ -59,24 +59,6 @@ def _flat(tree):
         isinstance(t, (list, tuple, dict)) for t in tree)
 
 
-def tree_structure(tree):
-    """A tree's structure as text, leaves drawn as ``*`` (for error messages): ``[*, {'a': *}]``."""
-    return _skeleton(tree)
-
-
-def _skeleton(tree):
-    """A tree's structure with its leaves drawn as ``*``: ``{'w': [*, *]}``.
-
-    Lists and tuples (namedtuples too) draw alike, so a list of layers maps
-    against a tuple of them; dict keys are drawn in order.
-    """
-    if isinstance(tree, (list, tuple)):
-        return "[" + ", ".join(_skeleton(t) for t in tree) + "]"
-    if isinstance(tree, dict):
-        return "{" + ", ".join(f"{k!r}: {_skeleton(v)}" for k, v in tree.items()) + "}"
-    return "*"
-
-
 def tree_map(f, *trees):
     """Apply ``f`` leaf by leaf to trees of the same structure; keep that structure.
 
@@ -92,9 +74,9 @@ def tree_map(f, *trees):
     counts = [len(leaves) for leaves, _ in flat]
     if len(set(counts)) > 1:
         raise ValueError(f"tree_map needs trees with the same leaves; their leaf counts "
-                         f"are {counts} (trees {', '.join(_skeleton(t) for t in trees)})")
+                         f"are {counts} (trees {', '.join(tree_structure(t) for t in trees)})")
     if len(trees) > 1 and not all(_flat(t) for t in trees):    # flat lists of as many leaves
-        shapes = [_skeleton(t) for t in trees]                    # are alike: no need to draw
+        shapes = [tree_structure(t) for t in trees]                    # are alike: no need to draw
         for i, other in enumerate(shapes[1:], 1):
             if other != shapes[0]:
                 raise ValueError(f"tree_map needs trees of one structure: tree 0 is "

@@ -68,6 +68,15 @@ def check_counts(n_tasks, n_support, n_query):
                              f"got {n!r}")
 
 
+def check_sample(rng, n_tasks, n_support, n_query):
+    """``family.sample(rng, n_tasks, n_support, n_query)``'s arguments: a NumPy Generator
+    and the counts of :func:`check_counts`. O(1)."""
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a numpy.random.Generator (e.g. "
+                        f"np.random.default_rng(0)), got {rng!r}")
+    check_counts(n_tasks, n_support, n_query)
+
+
 def check_batch(family, rng, task_params, n_support, n_query):
     """The number of tasks of ``family.make_batch(rng, task_params, ...)``, once all is checked.
 
@@ -97,6 +106,56 @@ def check_batch(family, rng, task_params, n_support, n_query):
                          f"(nan or inf)")
     check_counts(len(task_params), n_support, n_query)
     return len(task_params)
+
+
+def check_drawn(family, task_params, n_tasks):
+    """What ``family.sample_params(rng, n_tasks)`` returned: an array with one row per task,
+    ``n_tasks`` rows (a user's family that draws another number of tasks is named, not
+    followed silently). Returns ``task_params``. O(1): the shape only."""
+    where = f"{type(family).__name__}.sample_params"
+    shape = getattr(task_params, "shape", None)
+    if not isinstance(task_params, np.ndarray) or not shape or shape[0] != n_tasks:
+        raise ValueError(f"{where} must return an array with one row per task, shape "
+                         f"({n_tasks}, ...) for n_tasks={n_tasks!r}, got "
+                         f"{f'shape {shape}' if shape is not None else repr(task_params)[:80]}")
+    return task_params
+
+
+def check_draw(family, rng, task_params, n_points):
+    """``family.sample_x(rng, task_params, n_points)``'s arguments: a Generator, task
+    parameters with one row per task (only their number is read) and ``n_points`` an
+    integer >= 0. O(1)."""
+    where = f"{type(family).__name__}.sample_x"
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"{where}: rng must be a numpy.random.Generator (e.g. "
+                        f"np.random.default_rng(0)), got {rng!r:.60}")
+    if not isinstance(task_params, np.ndarray) or task_params.ndim < 1:
+        raise TypeError(f"{where}: task_params must be an array with one row per task, as "
+                        f"sample_params draws them, got {task_params!r:.60}")
+    if not (_is_count(n_points) and n_points >= 0):
+        raise ValueError(f"{where}: n_points must be an integer in 0..{COUNT_MAX} (the points "
+                         f"to draw per task), got {n_points!r}")
+
+
+def check_inputs(family, task_params, x, n_params):
+    """``family.target(task_params, x)``'s arguments: ``task_params`` real numbers of shape
+    (tasks, n_params) and ``x`` real numbers of shape (tasks, points, family.n_inputs),
+    both finite (one pass each), so that a 2-D x is not broadcast against the tasks."""
+    where = f"{type(family).__name__}.target"
+    for name, a, shape in (("task_params", task_params, f"(tasks, {n_params})"),
+                           ("x", x, f"(tasks, points, {family.n_inputs})")):
+        if not isinstance(a, np.ndarray) or a.dtype.kind not in "biuf":
+            raise TypeError(f"{where}: {name} must be an array of real numbers of shape "
+                            f"{shape}, got {a!r:.80}")
+    if task_params.ndim != 2 or task_params.shape[1] != n_params:
+        raise ValueError(f"{where}: task_params must have shape (tasks, {n_params}), as "
+                         f"sample_params draws them, got shape {task_params.shape}")
+    if x.ndim != 3 or x.shape[0] != len(task_params) or x.shape[2] != family.n_inputs:
+        raise ValueError(f"{where}: x must have shape ({len(task_params)}, points, "
+                         f"{family.n_inputs}) (tasks, points, inputs), one task per row of "
+                         f"task_params, got shape {x.shape}")
+    check_finite_data(where, "task_params", task_params)
+    check_finite_data(where, "x", x)
 
 
 def check_targets(where, pred, y, names=("pred", "y")):
@@ -148,6 +207,34 @@ def check_one_hot_row(where, name, y):
     if not abs(row.sum() - 1) < 1e-3:
         raise ValueError(f"{where}: {name} must be one-hot (each row one 1, the rest 0), "
                          f"got a first row of {row.tolist()!r:.80}")
+
+
+def check_drawings(name, data, kind):
+    """``data`` is a ``kind`` (``omniglot.load()``'s OmniglotImages) whose images are real
+    numbers of shape (characters, drawings, height, width), every pixel finite (one pass
+    over the drawings; the names are checked by ``finn_split``)."""
+    if not isinstance(data, kind):
+        raise TypeError(f"{name} must be the result of omniglot.load(), got "
+                        f"{type(data).__name__}")
+    images = data.images
+    if not isinstance(images, np.ndarray) or images.dtype.kind not in "biuf" \
+            or images.ndim != 4:
+        raise TypeError(f"{name}.images must be an array of real numbers of shape (characters, "
+                        f"drawings, height, width), got {type(images).__name__} of shape "
+                        f"{getattr(images, 'shape', None)} and dtype "
+                        f"{getattr(images, 'dtype', None)}")
+    check_finite_data("Omniglot", f"{name}.images", images)
+
+
+def check_folder_path(name, path):
+    """``path`` names a folder as text: a str or os.PathLike (None is for the caller to
+    allow) without a NUL byte, which no file name can hold. O(1): nothing is looked up."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a folder path (str or os.PathLike), got "
+                        f"{type(path).__name__} {path!r:.80}")
+    if "\0" in str(os.fspath(path)):
+        raise ValueError(f"{name} must be a folder path, got {os.fspath(path)!r:.80}, which "
+                         f"holds a NUL byte (no file name can)")
 
 
 def check_folder(name, path):

@@ -53,7 +53,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.datasets.checks import check_folder
+from scratchmeta.datasets.checks import check_folder, check_folder_path
 from scratchmeta.datasets.progress import Progress
 
 IMAGE_SIZE = 28               # Finn et al. (2017), section 5.2
@@ -120,9 +120,10 @@ def load(root=None, *, download=False, cache_dir=None, parts=OFFICIAL, progress=
     parts = _check_load_arguments(root, download, parts, progress)
     folder, named = _data_folder(cache_dir)
     cache_file = folder / f"omniglot_{IMAGE_SIZE}x{IMAGE_SIZE}_{_cache_key(parts)}.npz"
+    damage = None                                # what is wrong with a cache found damaged
     if root is None:
         check_folder(named, folder.parent)       # the drawings are looked for there
-        cached = _read_cache(cache_file, parts)
+        cached, damage = _read_cache(cache_file, parts)
         if cached is not None:
             return cached
         source_folder = folder
@@ -132,10 +133,10 @@ def load(root=None, *, download=False, cache_dir=None, parts=OFFICIAL, progress=
             raise ValueError(f"root must be a folder holding {_part_files(parts)} or their "
                              f"extracted folders; {str(source_folder)!r} is not a folder")
     sources = _find_or_fetch(source_folder, parts, download, progress, root_given=root is not None,
-                             named=named)
+                             named=named, damaged=damage and (cache_file, damage))
     members = [_checked_members(source, part) for source, part in zip(sources, parts)]
     if root is not None:
-        cached = _read_cache(cache_file, parts)
+        cached, _ = _read_cache(cache_file, parts)
         if cached is not None:
             return cached
     data = _decode(members, parts, progress)
@@ -150,9 +151,8 @@ def load(root=None, *, download=False, cache_dir=None, parts=OFFICIAL, progress=
 
 
 def _check_load_arguments(root, download, parts, progress):
-    if root is not None and not isinstance(root, (str, os.PathLike)):
-        raise TypeError(f"root must be a folder path (str or os.PathLike) or None, "
-                        f"got {type(root).__name__} {root!r}")
+    if root is not None:
+        check_folder_path("root", root)
     for name, value in (("download", download), ("progress", progress)):
         if not isinstance(value, bool):
             raise TypeError(f"{name} must be True or False, got {value!r}")
@@ -169,8 +169,8 @@ def _data_folder(cache_dir):
         named, cache_dir = "SCRATCHMETA_DATA", os.environ.get("SCRATCHMETA_DATA")
         if not cache_dir:
             named, cache_dir = "the default cache_dir", Path.home() / ".cache" / "scratchmeta"
-    elif not isinstance(cache_dir, (str, os.PathLike)):
-        raise TypeError(f"cache_dir must be a folder path or None, got {cache_dir!r}")
+    else:
+        check_folder_path("cache_dir", cache_dir)
     return Path(cache_dir).expanduser() / "omniglot", named
 
 
@@ -188,10 +188,13 @@ def _cache_key(parts):
 # 1. Finding (or fetching) the archives
 # --------------------------------------------------------------------------
 
-def _find_or_fetch(folder, parts, download, progress, *, root_given, named="cache_dir"):
+def _find_or_fetch(folder, parts, download, progress, *, root_given, named="cache_dir",
+                   damaged=None):
     """For each part, its zip or extracted folder under ``folder``, downloading if asked.
 
-    ``named``: what set ``folder`` when no root was given (the message names it)."""
+    ``named``: what set ``folder`` when no root was given (the message names it);
+    ``damaged``: (the decoded cache, what is wrong with it) when one was found damaged,
+    so that a missing archive is reported as that damage, not as a missing cache."""
     sources = []
     for part in parts:
         zip_path, dir_path = folder / f"{part.name}.zip", folder / part.name
@@ -206,6 +209,12 @@ def _find_or_fetch(folder, parts, download, progress, *, root_given, named="cach
                 f"root {str(folder)!r} holds neither {part.name}.zip nor an extracted "
                 f"{part.name}/ folder. Put the official archive there (from {part.url}), "
                 f"or pass download=True to fetch it.")
+        elif damaged:
+            raise ValueError(
+                f"the decoded Omniglot cache {str(damaged[0])!r} (in the omniglot folder of "
+                f"{named}) is damaged: {damaged[1]}; and there is no {part.name}.zip beside "
+                f"it to decode again. Remove the file, and pass root=<a folder holding "
+                f"{_part_files(parts)}> or download=True to fetch {part.url}.")
         else:
             raise FileNotFoundError(
                 f"Omniglot is not here yet: no decoded cache and no {part.name}.zip in "
@@ -222,6 +231,7 @@ def fetch(part, folder, *, progress=True, timeout=60):
     only once both checks pass, so a failed or partial download leaves
     nothing behind.
     """
+    check_folder_path("folder", folder)
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -402,9 +412,10 @@ def _write_cache(path, data, parts):
 
 
 def _read_cache(path, parts):
-    """The cached drawings if ``path`` exists and passes every check, else None (with a warning)."""
+    """(the cached drawings, None) if ``path`` exists and passes every check, else (None,
+    what is wrong with it) with a warning, or (None, None) when there is no such file."""
     if not path.exists():
-        return None
+        return None, None
     problem = None
     try:
         with np.load(path, allow_pickle=False) as f:
@@ -415,9 +426,9 @@ def _read_cache(path, parts):
     if problem is not None:
         warnings.warn(f"ignoring the Omniglot cache {str(path)!r}: {problem}; decoding the "
                       f"archives again", stacklevel=3)
-        return None
+        return None, problem
     return _as_float(OmniglotImages(stored["images"], stored["alphabets"],
-                                    stored["characters"], parts[0].n_characters))
+                                    stored["characters"], parts[0].n_characters)), None
 
 
 def _cache_problem(stored, parts):

@@ -58,7 +58,7 @@ import random
 import numpy as np
 
 from scratchmeta.datasets import omniglot
-from scratchmeta.datasets.checks import check_batch
+from scratchmeta.datasets.checks import check_batch, check_drawings, check_drawn
 from scratchmeta.tasks import TaskBatch, TaskFamily, accuracy, cross_entropy
 
 SPLITS = ("train", "validation", "test")
@@ -125,9 +125,8 @@ class Omniglot(TaskFamily):
         if rotate is not None and not isinstance(rotate, bool):
             raise TypeError(f"rotate must be True, False or None (rotate the training split "
                             f"only), got {rotate!r}")
-        if data is not None and not isinstance(data, omniglot.OmniglotImages):
-            raise TypeError(f"data must be the result of omniglot.load(), got "
-                            f"{type(data).__name__}")
+        if data is not None:
+            check_drawings("data", data, omniglot.OmniglotImages)   # one pass: no NaN pixel
         try:
             dtype = np.dtype(dtype)
         except TypeError:
@@ -216,7 +215,8 @@ class Omniglot(TaskFamily):
             raise TypeError(f"rng must be a numpy.random.Generator (e.g. "
                             f"np.random.default_rng(0)), got {rng!r}")
         self._shots(n_tasks, n_support, n_query)               # every check before any drawing
-        return self.make_batch(rng, self.sample_params(rng, n_tasks), n_support, n_query)
+        params = check_drawn(self, self.sample_params(rng, n_tasks), n_tasks)   # n_tasks rows
+        return self.make_batch(rng, params, n_support, n_query)
 
     def check_shots(self, n_support, n_query):
         """The counts of one episode, checked as :meth:`sample` checks them (no drawing)."""

@@ -13,6 +13,7 @@ import time
 import numpy as np
 
 from scratchmeta.datasets.checks import COUNT_MAX
+from scratchmeta.meta.checks import check_attributes
 
 
 def _check_count(name, n, least, who="Progress", most=COUNT_MAX):
@@ -38,6 +39,9 @@ class Progress:
                 raise TypeError(f"Progress: {name} must be a string, got {text!r}")
         if not isinstance(enabled, (bool, np.bool_)):
             raise TypeError(f"Progress: enabled must be True or False, got {enabled!r}")
+        if stream is not None:                      # a file object: write and flush
+            check_attributes("Progress: stream", stream, ("write", "flush"),
+                             "a text stream such as sys.stderr (or None for it)")
         self.label, self.total, self.unit = label, int(total), unit
         self.enabled, self.width = enabled, width
         self.stream = sys.stderr if stream is None else stream

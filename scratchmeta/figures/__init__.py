@@ -64,6 +64,7 @@ import sys
 import time
 from pathlib import Path
 
+from scratchmeta.autodiff.checks import check_callable, check_flag
 from scratchmeta.memory import keep_freed_memory, opt_out_value
 
 #: Where the PNG files go when no folder is given: the committed figures come from
@@ -109,12 +110,18 @@ def check_out_dir(out_dir, name="out_dir"):
     rest is created). Returns it as a Path.
     """
     import os
+    if not isinstance(name, str):
+        raise TypeError(f"check_out_dir: name must be the argument's name as a string, e.g. "
+                        f"'out_dir' or '--out', got {type(name).__name__} {name!r:.40}")
     if not isinstance(out_dir, (str, os.PathLike)):
         raise TypeError(f"{name} must be a folder path (str or os.PathLike), got {out_dir!r}")
     text = os.fspath(out_dir)
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"{name} is empty ({text!r}); expected a folder for the PNG files, "
                          f"e.g. {name} /tmp/figs (or leave it out for {DEFAULT_OUT['full']}/)")
+    if "\0" in text:
+        raise ValueError(f"{name} {text!r} holds a NUL byte, which no file name can; expected "
+                         f"a folder for the PNG files, e.g. {name} /tmp/figs")
     path = Path(text).expanduser()
     existing = path
     while not existing.exists() and existing != existing.parent:
@@ -130,6 +137,28 @@ def check_out_dir(out_dir, name="out_dir"):
         raise ValueError(f"{name} {text!r}: the folder {str(existing)!r} is not writable "
                          f"({e.strerror}); choose a folder you can write into") from None
     return path
+
+
+def check_only(only):
+    """``only`` is None (every figure) or a list or tuple of known stems, each given once."""
+    stems = [stem for stem, _ in FIGURES]
+    if only is None:
+        return
+    if isinstance(only, str):
+        raise TypeError(f"only must be a list of stems, e.g. ['{only}'], got the "
+                        f"string {only!r}")
+    if not isinstance(only, (list, tuple)):
+        raise TypeError(f"only must be a list of stems, e.g. ['fig22_1'], got "
+                        f"{type(only).__name__} {only!r:.60}")
+    if not only:
+        raise ValueError(f"only must name at least one stem (or be None for every figure), "
+                         f"got {only!r}; expected some of {stems}")
+    unknown = [s for s in only if s not in stems]
+    if unknown:
+        raise ValueError(f"unknown figure stems {unknown}; expected some of {stems}")
+    twice = sorted({s for s in only if list(only).count(s) > 1})
+    if twice:
+        raise ValueError(f"figure stems {twice} are given twice; give each once")
 
 
 def default_out(quick):
@@ -150,17 +179,9 @@ def run_all(out_dir=None, quick=False, only=None, progress=print):
     called with one line of text per event (``print`` by default; pass
     ``lambda line: None`` for silence).
     """
-    stems = [stem for stem, _ in FIGURES]
-    if only is not None:
-        if isinstance(only, str):
-            raise TypeError(f"only must be a list of stems, e.g. ['{only}'], got the "
-                            f"string {only!r}")
-        unknown = [s for s in only if s not in stems]
-        if unknown:
-            raise ValueError(f"unknown figure stems {unknown}; expected some of {stems}")
-        twice = sorted({s for s in only if list(only).count(s) > 1})
-        if twice:
-            raise ValueError(f"figure stems {twice} are given twice; give each once")
+    check_only(only)
+    check_flag(quick, "run_all", "quick")
+    check_callable(progress, "run_all", "progress (e.g. print)")
     todo = [(stem, module) for stem, module in FIGURES if only is None or stem in only]
     mode = "quick" if quick else "full"
     if out_dir is None:

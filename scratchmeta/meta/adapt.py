@@ -21,7 +21,7 @@ import itertools
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_adaptation, check_count, check_sgd_path, check_theta0
+from scratchmeta.meta.checks import check_adaptation, check_sgd_path, check_steps, check_theta0
 from scratchmeta.nn import per_task
 
 
@@ -74,13 +74,13 @@ def from_theta0(params, batch, model, *, inner_lr, loss, trainable=None):
 
 def steps(path, n_steps):
     """theta_0 .. theta_{n_steps} of a path, as a list."""
-    check_count("n_steps", n_steps, 0)
+    check_steps(path, n_steps)
     return list(itertools.islice(path, n_steps + 1))
 
 
 def after(path, n_steps):
     """theta_{n_steps} of a path, keeping no earlier step in memory (Reptile's T can be large)."""
-    check_count("n_steps", n_steps, 0)
+    check_steps(path, n_steps)
     return next(itertools.islice(path, n_steps, None))     # steps before it are dropped
 
 

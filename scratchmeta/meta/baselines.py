@@ -71,7 +71,7 @@ class Pretrained:
         return self.family.sample(rng, self.config.meta_batch, self.config.n_support, 0)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params", "adam"), batch, self, rng)
+        check_update_args(state, step, ("params", "adam"), batch, self, rng, params=list)
         c = self.config
         loss, grads = ad.value_and_grad(pooled_loss)(state["params"], batch.x_support,
                                                      batch.y_support, self.model,
@@ -81,7 +81,7 @@ class Pretrained:
         return {"params": params, "adam": adam}, float(loss)
 
     def adaptation(self, state, batch):
-        check_adaptation_args(self, state, batch)
+        check_adaptation_args(self, state, batch, params=list)
         return adapt.from_theta0(state["params"], batch, self.model,
                                  inner_lr=self.config.inner_lr, loss=self.family.loss)
 
@@ -116,13 +116,13 @@ class Scratch:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params",), batch, self, rng)
+        check_update_args(state, step, ("params",), batch, self, rng, params=list)
         pred = self.model.apply(state["params"], batch.x_query)
         loss = float(np.mean(ad.stop_gradient(self.family.loss(pred, batch.y_query))))
         check_update(loss, [], step=step, advice="the initialisation itself is not finite")
         return state, loss
 
     def adaptation(self, state, batch):
-        check_adaptation_args(self, state, batch)
+        check_adaptation_args(self, state, batch, params=list)
         return adapt.from_theta0(state["params"], batch, self.model,
                                  inner_lr=self.config.inner_lr, loss=self.family.loss)

@@ -43,7 +43,8 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta.meta import legacy
-from scratchmeta.meta.checks import check_attributes, check_count, check_path, check_type
+from scratchmeta.meta.checks import (check_attributes, check_count, check_leaf, check_path,
+                                     check_type)
 
 try:
     import fcntl
@@ -54,6 +55,8 @@ FORMAT = "scratchmeta-checkpoint-2"
 FORMAT_1 = "scratchmeta-checkpoint-1"     # the first edition's flat states
 ZIP_MAGIC = b"PK\x03\x04"                # every .npz is a zip archive
 INT64_MAX = 2 ** 63 - 1                  # meta/step and meta/seed are int64 entries
+_KINDS = {"c": "complex numbers", "U": "text (str)", "S": "bytes", "O": "Python objects",
+          "b": "true/false values (bool)"}     # how a wrong entry's dtype kind is named
 
 
 def flatten(state, prefix=""):
@@ -65,6 +68,7 @@ def flatten(state, prefix=""):
     if isinstance(state, (list, tuple)):
         state = {str(i): v for i, v in enumerate(state)}
     elif not isinstance(state, dict):
+        check_leaf(f"state/{prefix[:-1]}", state)      # an array or a number, not a set
         return {prefix[:-1]: state}
     else:
         for key in state:
@@ -352,14 +356,15 @@ def load_checkpoint(path):
                          f"holds only the meta/ and state/ arrays that train writes)")
     step = int(_entry(arrays, "meta/step", path, "i"))
     seed = int(_entry(arrays, "meta/seed", path, "i"))
-    if step < 0 or seed < 0:
-        raise ValueError(f"{path!r} is damaged: meta/step = {step} and meta/seed = {seed} "
-                         f"must be >= 0")
+    for key, value in (("meta/step", step), ("meta/seed", seed)):
+        if not 0 <= value <= INT64_MAX:            # e.g. a uint64 2**64 - 1
+            raise ValueError(f"{path!r} is damaged: entry {key} = {value} must lie in "
+                             f"0..{INT64_MAX} (train writes it as an int64 >= 0)")
     name = str(_entry(arrays, "meta/strategy", path, "U"))
     try:
         config = json.loads(str(_entry(arrays, "meta/config", path, "U")))
-        changes = tuple(json.loads(str(_entry(arrays, "meta/changes", path, "U")))
-                        if "meta/changes" in arrays else ())
+        changes = (json.loads(str(_entry(arrays, "meta/changes", path, "U")))
+                   if "meta/changes" in arrays else [])
     except json.JSONDecodeError as e:
         raise ValueError(f"{path!r} is damaged: its meta/config or meta/changes is not JSON "
                          f"({e})") from None
@@ -367,9 +372,14 @@ def load_checkpoint(path):
             or not isinstance(config.get("hyperparameters"), dict):
         raise ValueError(f"{path!r} is damaged: meta/config must record a strategy's class "
                          f"and hyperparameters, got {str(config)[:80]!r}")
-    _check_changes(changes, path)
+    changes = _check_changes(changes, path)
     losses = arrays.get("meta/meta_losses")
-    if losses is None or losses.dtype.kind not in "fiu" or losses.shape != (step,):
+    if losses is not None and losses.dtype.kind not in "fiu":
+        raise ValueError(f"{path!r} is damaged: entry meta/meta_losses holds "
+                         f"{_KINDS.get(losses.dtype.kind, f'dtype {losses.dtype}')} (dtype "
+                         f"{losses.dtype}); it is at step {step}, so it must record {step} "
+                         f"meta-losses, real numbers")
+    if losses is None or losses.shape != (step,):
         raise ValueError(f"{path!r} is damaged: it is at step {step} but records "
                          f"{None if losses is None else losses.shape} meta-losses")
     if not np.all(np.isfinite(losses)):
@@ -405,8 +415,7 @@ def check_state_entries(flat, config, step, path, *, saving):
     check_count("step", step, 0)
     for key, value in flat.items():
         if value.dtype.kind not in "fiub":
-            what = {"c": "complex numbers", "U": "text (str)", "S": "bytes",
-                    "O": "Python objects"}.get(value.dtype.kind, f"dtype {value.dtype}")
+            what = _KINDS.get(value.dtype.kind, f"dtype {value.dtype}")
             if saving:
                 raise TypeError(f"state/{key} holds {what}; a checkpoint holds arrays of real "
                                 f"numbers only (it is loaded with allow_pickle=False), got "
@@ -420,7 +429,12 @@ def check_state_entries(flat, config, step, path, *, saving):
 
 def _check_changes(changes, path):
     """meta/changes is train's record of resumes: a list of {"step": int, "changes":
-    {name: [old, new]}}; anything else is damage, named (not a silent wrong record)."""
+    {name: [old, new]}}; anything else is damage, named (not a silent wrong record).
+    Returns the records as a tuple."""
+    if not isinstance(changes, list):
+        raise ValueError(f"{path!r} is damaged: entry meta/changes must be a JSON list of "
+                         f"the changes made on resuming, got the JSON {type(changes).__name__} "
+                         f"{changes!r}"[:300])
     for i, record in enumerate(changes):
         ok = (isinstance(record, dict) and set(record) == {"step", "changes"}
               and type(record["step"]) is int and record["step"] >= 0
@@ -431,6 +445,7 @@ def _check_changes(changes, path):
                              f'{{"step": <int>, "changes": {{<name>: [<old>, <new>]}}}} records '
                              f"(one per resume that changed hyperparameters), got item {i} = "
                              f"{record!r}"[:300])
+    return tuple(changes)
 
 
 def _check_float_dtype(flat, config, where):

@@ -192,7 +192,8 @@ def check_trainable(trainable, params):
 
 
 def check_type(name, value, kind, *, none_ok=False):
-    """``value`` is of the plain type ``kind`` (int, float, bool or str), or None if allowed.
+    """``value`` is of the plain type ``kind`` (int, float, bool, str or dict), or None if
+    allowed.
 
     The types do not mix: True is not an integer (a bool is a mistake for a
     count), 1 is not a bool, and "fast" is not a number. An int is accepted
@@ -205,11 +206,12 @@ def check_type(name, value, kind, *, none_ok=False):
           float: isinstance(value, (int, float, np.integer, np.floating))
           and not isinstance(value, (bool, np.bool_)),
           bool: isinstance(value, (bool, np.bool_)),
-          str: isinstance(value, str)}.get(kind)
+          str: isinstance(value, str), dict: isinstance(value, dict)}.get(kind)
     if ok is None:
         return                                     # a type this layer does not know: no opinion
     expected = {int: "an integer", float: "a finite number", bool: "true or false",
-                str: "a string"}[kind] + (" (or null for the default)" if none_ok else "")
+                str: "a string", dict: "a dict of name: value"}[kind] \
+        + (" (or null for the default)" if none_ok else "")
     if not ok:
         raise TypeError(f"{name} must be {expected}, got {value!r} "
                         f"({_type_name(value)})")
@@ -348,23 +350,28 @@ def check_closed_form(body_params, batch, model, lam, scale, loss):
 
 
 def check_ridge_inputs(features, targets, lam, *, one_hot=False,
-                       lam_role="it keeps Phi^T Phi + lam I invertible"):
-    """Features Phi (points, d) or (tasks, points, d), matching targets, and a scalar lam > 0.
+                       lam_role="it keeps Phi^T Phi + lam I invertible",
+                       names=("features", "targets")):
+    """Features Phi (points, d) or (tasks, points, d), matching targets, and a scalar lam > 0;
+    returns the features' shape.
 
     With ``one_hot`` the targets are class indicators (at least two classes), as for
-    the softmax head of section 1.4.3; ``lam_role`` says in the error what lam is for.
+    the softmax head of section 1.4.3; ``lam_role`` says in the error what lam is for;
+    ``names`` are the caller's names of the two arrays (``ridge_fit`` calls them
+    features and y).
     """
-    fshape = check_features("features", features)
-    tshape = check_features("targets", targets)
+    fname, tname = names
+    fshape = check_features(fname, features)
+    tshape = check_features(tname, targets)
     if (len(tshape) != len(fshape) or tshape[:-1] != fshape[:-1]
             or (one_hot and tshape[-1] < 2)):
         what = (f"be one-hot of shape {fshape[:-1] + ('classes >= 2',)}" if one_hot
                 else f"have shape {fshape[:-1] + ('outputs',)}")
-        raise ValueError(f"targets must {what} to match features of shape {fshape}, "
+        raise ValueError(f"{tname} must {what} to match {fname} of shape {fshape}, "
                          f"got shape {tshape}")
     if one_hot:
-        check_one_hot_row("the ridge/softmax head", "targets", targets)
-        check_one_hot_rows("targets", targets)
+        check_one_hot_row("the ridge/softmax head", tname, targets)
+        check_one_hot_rows(tname, targets)
     check_scalar("lam", lam)
     lam_value = np.asarray(ad.stop_gradient(lam), dtype=float)
     if lam_value.shape != ():
@@ -372,6 +379,7 @@ def check_ridge_inputs(features, targets, lam, *, one_hot=False,
     if not (lam_value > 0 and np.isfinite(lam_value)):          # also rejects NaN
         raise ValueError(f"lam must be positive and finite ({lam_role}), "
                          f"got {float(lam_value)!r}")
+    return fshape
 
 
 # --- the learner, its parameters and its inputs -----------------------------------------------
@@ -445,7 +453,8 @@ def check_mlp_input(model, params, x, *, layers=None, name="params", x_name="x",
         raise (ValueError if isinstance(params, (list, tuple)) else TypeError)(
             f"{name} must be a list of {2 * len(layers)} arrays (expected: the {what} "
             f"parameters [W1, b1, ...] for sizes {sizes}), got "
-            + (f"{len(params)}" if isinstance(params, (list, tuple)) else f"{params!r}")[:200])
+            + (f"{len(params)}" if isinstance(params, (list, tuple)) else "None" if params is None
+               else f"a {type(params).__name__}: {params!r}")[:200])
     dtype = getattr(x, "dtype", None)
     if not isinstance(dtype, np.dtype):
         try:
@@ -655,17 +664,20 @@ def check_sgd(inner_lr, loss, trainable=None, params=None):
 
 def check_sgd_path(theta, batch, model, inner_lr, loss, trainable, stop_on_divergence):
     """``adapt.sgd_path``'s arguments, checked before the generator is made: the settings of
-    test-time SGD, a batch of tasks of finite data that fits ``model``, and ``theta`` real
-    finite arrays, each of the model's shape for it, or that with a leading task axis."""
+    test-time SGD (a loss of one number per task), a batch of tasks of finite data that fits
+    ``model``, and ``theta`` real finite arrays, each of the model's shape for it with a
+    leading task axis, or without one if SGD does not move it (not in ``trainable``)."""
     check_sgd(inner_lr, loss, trainable, theta if isinstance(theta, (list, tuple)) else None)
     if not isinstance(stop_on_divergence, (bool, np.bool_)):
         raise TypeError(f"stop_on_divergence must be True or False, got {stop_on_divergence!r}")
-    check_batch(batch, model=model, finite=True)
+    n_tasks = check_batch(batch, model=model, finite=True)[0]
     check_arrays("theta", theta)
     if hasattr(model, "sizes"):                    # an MLP (else: a model of its own layout)
         check_mlp_input(model, theta, batch.x_support, name="theta",
                         x_name="batch.x_support")
+        check_moving_per_task(theta, n_tasks, trainable)
     check_trainable(trainable, theta)
+    check_loss_output(loss, batch.y_support)
 
 
 def check_theta0(params, batch, model):
@@ -746,28 +758,52 @@ def check_batch(batch, name="batch", *, model=None, family=None, finite=False):
     return xs
 
 
-def check_state(state, keys=("params",), model=None):
-    """A strategy's state (from ``init_state``): a dict holding ``keys``; with ``model`` (an
-    MLP), its parameter list (``state['params']``, or the body, ``state['body']`` or
-    ``state['params']['body']``) has the shapes the model gives them. O(1) a parameter."""
+# What each key of a strategy's state holds, in every strategy of the package: a parameter
+# list, or a dict with these keys. ``params`` is a list for MAML and its kin and a dict for
+# the closed-form heads; each strategy says which (``check_state``'s ``params``).
+STATE_LAYOUTS = {"body": list, "heads": list, "adam": ("t", "m", "v"),
+                 "heads_adam": ("t", "m", "v"), list: list, dict: ("body", "log_lam")}
+
+
+def check_state(state, keys=("params",), model=None, *, params=None):
+    """A strategy's state (from ``init_state``): a dict holding ``keys``, each of the layout
+    of :data:`STATE_LAYOUTS` (``state['params']``: a list with ``params=list``, a closed-form
+    head's dict {'body', 'log_lam', ...} with ``params=dict``), so that the state of another
+    strategy is refused by name before anything is traced; with ``model`` (an MLP), its
+    parameter list (``state['params']``, or the body, ``state['body']`` or
+    ``state['params']['body']``) has the shapes the model gives them. O(1) a parameter.
+    Returns ``state``."""
     if not isinstance(state, dict) or not set(keys) <= set(state):
         missing = sorted(set(keys) - set(state)) if isinstance(state, dict) else list(keys)
         raise TypeError(f"state must be the strategy's state, a dict with the keys "
                         f"{list(keys)} (from init_state), got "
                         f"{f'one without {missing}: ' if isinstance(state, dict) else ''}"
                         f"{state!r}"[:300])
+    for key in keys:
+        layout = STATE_LAYOUTS.get(params if key == "params" else key)
+        value = state[key]
+        if layout is None or (isinstance(value, (list, tuple)) if layout is list else
+                              isinstance(value, dict) and set(layout) <= set(value)):
+            continue
+        want = ("a list of parameter arrays [W1, b1, ...]" if layout is list else
+                f"a dict with the keys {list(layout)}")
+        got = (f"a dict with the keys {sorted(map(str, value))}" if isinstance(value, dict)
+               else f"{_type_name(value)} {value!r:.80}")
+        raise TypeError(f"state['{key}'] must be {want} (this strategy's state, from its "
+                        f"init_state), got {got}: is state the state of another strategy?")
     sizes = getattr(model, "sizes", None)
-    params = state.get("params", state.get("body"))
+    found = state.get("params", state.get("body"))
     key = "params" if "params" in state else "body"
-    if isinstance(params, dict):
-        params, key = params.get("body"), "params']['body"
-    if sizes is None or not isinstance(params, (list, tuple)):
-        return
+    if isinstance(found, dict):
+        found, key = found.get("body"), "params']['body"
+    if sizes is None or not isinstance(found, (list, tuple)):
+        return state
     want = [s for a, b in zip(sizes[:-1], sizes[1:]) for s in ((a, b), (b,))]
-    got = [getattr(p, "shape", None) for p in params]
+    got = [getattr(p, "shape", None) for p in found]
     if got != want and got != want[:-2]:
         raise ValueError(f"state['{key}'] does not fit the model {model!r}: its arrays have "
                          f"shapes {got}, expected {want} (or the body's {want[:-2]})"[:400])
+    return state
 
 
 def check_strategy(strategy, name="strategy"):
@@ -778,25 +814,35 @@ def check_strategy(strategy, name="strategy"):
                         f"make_strategy('maml')), got {strategy!r}")
 
 
-def check_update_args(state, step, keys, batch, strategy=None, rng=None):
-    """A strategy's ``update(state, batch, rng, step)``: a state holding ``keys`` (its
+def check_update_args(state, step, keys, batch, strategy=None, rng=None, *, params=None):
+    """A strategy's ``update(state, batch, rng, step)``: a state holding ``keys`` (of the
+    layouts :func:`check_state` knows, ``params`` saying which ``state['params']`` has; its
     parameters of the shapes of ``strategy``'s model), a batch of tasks that fits
     ``strategy``'s model and family and whose data arrays hold no NaN or inf, ``rng`` a
-    Generator (or None: only Reptile and the subset strategy draw from it), a step >= 0."""
-    batch = getattr(batch, "tasks", batch)         # Multitask's PoolBatch(rows, tasks)
-    check_batch(batch, model=getattr(strategy, "model", None),
-                family=getattr(strategy, "family", None), finite=True)
-    check_state(state, keys, getattr(strategy, "model", None))
+    Generator (or None: only Reptile and the subset strategy draw from it), a step >= 0.
+    Multitask's PoolBatch(rows, tasks): its rows distinct indices into the pool of heads,
+    one per task."""
+    rows, batch = getattr(batch, "rows", None), getattr(batch, "tasks", batch)
+    n_tasks = check_batch(batch, model=getattr(strategy, "model", None),
+                          family=getattr(strategy, "family", None), finite=True)[0]
+    check_state(state, keys, getattr(strategy, "model", None), params=params)
+    if rows is not None and "heads" in state:
+        n_heads = (np.shape(state["heads"][0]) or (0,))[0] if state["heads"] else 0
+        check_indices("batch.rows", rows, n_heads, of="task heads of the pool")
+        if np.size(rows) != n_tasks:
+            raise ValueError(f"batch.rows must hold one row of the pool per task of "
+                             f"batch.tasks ({n_tasks}), got {np.size(rows)}: {rows!r:.100}")
     if rng is not None:
         check_rng("rng", rng)
     check_count("step", step, 0)
 
 
-def check_adaptation_args(strategy, state, batch, keys=("params",)):
-    """A strategy's ``adaptation(state, batch)``: its state and a batch of tasks that fits
-    its model and family, of finite data (adaptation is not on the meta-step's path);
-    returns the batch's number of tasks."""
-    check_state(state, keys, strategy.model)
+def check_adaptation_args(strategy, state, batch, keys=("params",), *, params=None):
+    """A strategy's ``adaptation(state, batch)``: its state (``keys``, ``params``: as for
+    :func:`check_update_args`) and a batch of tasks that fits its model and family, of
+    finite data (adaptation is not on the meta-step's path); returns the batch's number
+    of tasks."""
+    check_state(state, keys, strategy.model, params=params)
     return check_batch(batch, model=strategy.model, family=strategy.family, finite=True)[0]
 
 
@@ -824,17 +870,176 @@ def check_adaptation(strategy, batch, n_steps):
 
 def check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_order=False):
     """MAML's (or ANIL's, Reptile's) meta-loss: theta0 of the model's shapes, the settings of
-    eq. 22.4, a loss, a batch of tasks that fits the model, first_order True or False; the
-    parameters and the batch's data finite, unless traced (Tensors: called inside a gradient,
-    from ``meta_grad`` or a strategy's ``update``, which checked them). Returns the number
-    of tasks."""
+    eq. 22.4, a loss (one number per task), a batch of tasks that fits the model,
+    first_order True or False; the parameters and the batch's data finite, unless traced
+    (Tensors: called inside a gradient, from ``meta_grad`` or a strategy's ``update``, which
+    checked them). Returns the number of tasks."""
     check_params_fit(model, params)
     check_inner(inner_lr, inner_steps)
     check_callable("loss", loss, "scratchmeta.tasks.mse")
-    n_tasks = check_batch(batch, model=model, finite=ad.Tensor not in map(type, params))[0]
+    traced = ad.Tensor in map(type, params)
+    n_tasks = check_batch(batch, model=model, finite=not traced)[0]
     if not isinstance(first_order, (bool, np.bool_)):
         raise TypeError(f"first_order must be True or False, got {first_order!r}")
+    if not traced:                                 # (traced: its entry point probed it)
+        check_loss_output(loss, batch.y_support)
     return n_tasks
+
+
+def check_loss_output(loss, y, *, name="loss"):
+    """``loss(pred, y)`` gives one number per task, shape y.shape[:-2] (the contract of
+    ``family.loss``, e.g. :func:`scratchmeta.tasks.mse`): one number for the whole batch
+    would average the tasks' inner gradients together, one per point would scale them by
+    the number of points, both silently. A user's loss is probed once, before any work, on
+    each task's first target as its own prediction (about 10 microseconds); the package's
+    own losses (``scratchmeta.tasks``) keep the contract and are not. Not inside a trace."""
+    if getattr(loss, "__module__", None) == "scratchmeta.tasks":
+        return
+    want = ad.shape(y)[:-2]
+    got = ad.shape(loss(y[..., :1, :], y[..., :1, :]))
+    if got != want:
+        raise ValueError(f"{name} must return one number per task, shape {want} for targets "
+                         f"of shape {ad.shape(y)} (averaged over points and outputs, as "
+                         f"scratchmeta.tasks.mse), got a result of shape {got} from {loss!r}")
+
+
+def check_inner_sgd(task_params, x, y, apply, inner_lr, inner_steps, loss, trainable):
+    """MAML's differentiable inner loop (``inner_sgd``): the settings of eq. 22.4, ``apply``
+    and ``loss`` functions, x and y (tasks, points, .) with as many tasks and points, and
+    (outside a trace) a loss that gives one number per task."""
+    check_inner(inner_lr, inner_steps, trainable, task_params)
+    check_callable("apply", apply, "model.apply (a function apply(params, x))")
+    check_callable("loss", loss, "scratchmeta.tasks.mse")
+    xs, ys = check_real("x", x, ndims=(3,)), check_real("y", y, ndims=(3,))
+    if xs[:2] != ys[:2]:
+        raise ValueError(f"y must have shape {xs[:2] + ('outputs',)} to match x of shape "
+                         f"{xs} (the same tasks and points), got shape {ys}")
+    if not (isinstance(task_params, (list, tuple)) and ad.Tensor in map(type, task_params)):
+        check_loss_output(loss, y)
+
+
+def check_steps(path, n_steps):
+    """``adapt.steps`` and ``adapt.after``: ``path`` an iterator of parameter lists (the
+    generator of ``sgd_path``, ``from_theta0`` or a strategy's ``adaptation``), n_steps >= 0.
+    A list is refused: it is not a path, and slicing it would silently give its items."""
+    if not (hasattr(path, "__next__") and hasattr(path, "__iter__")):
+        raise TypeError(f"path must be an iterator of every task's parameters theta_0, "
+                        f"theta_1, ... (e.g. adapt.sgd_path(...) or strategy.adaptation(state, "
+                        f"batch)), got a {type(path).__name__}: {path!r:.100}")
+    check_count("n_steps", n_steps, 0)
+
+
+def check_moving_per_task(theta, n_tasks, trainable):
+    """Every parameter that SGD moves (``trainable``; None: all) has a leading task axis of
+    ``n_tasks``: one copy a task. A shared copy would be moved by the sum of every task's
+    gradient, silently (``per_task`` makes the copies)."""
+    for i in (range(len(theta)) if trainable is None else sorted(trainable)):
+        shape = ad.shape(theta[i])
+        if len(shape) < 2 or shape[0] != n_tasks or (len(shape) == 2 and i % 2 == 0):
+            raise ValueError(f"theta[{i}] must have a leading task axis of the batch's "
+                             f"{n_tasks} tasks (one copy per task, e.g. "
+                             f"scratchmeta.nn.per_task(params, {n_tasks})), since SGD moves it, "
+                             f"got shape {shape}")
+
+
+def check_multitask_loss(model, body, heads, x, y, loss):
+    """``multitask_loss``: the shared body and data of :func:`check_loss_inputs`, x and y of
+    shape (tasks, points, .), and ``heads`` = [W (tasks, width, outputs), b (tasks,
+    outputs)], one head per task of x. O(1) for the heads (traced or read by the model)."""
+    check_loss_inputs(model, body, x, y, loss, name="body", layers=range(model.n_layers - 1))
+    xs = ad.shape(x)
+    if len(xs) != 3:
+        raise ValueError(f"x must have shape (tasks, points, {model.sizes[0]}), one task per "
+                         f"head, got shape {xs}")
+    check_params("heads", heads, minimum=2)
+    width, out = model.sizes[-2:]
+    want = [(xs[0], width, out), (xs[0], out)]
+    got = [ad.shape(h) for h in heads]
+    if got != want:
+        raise ValueError(f"heads must be [W, b] of shapes {want}, one head per task of x "
+                         f"(shape {xs}), got {len(got)} arrays of shapes {got}")
+
+
+def check_model(model, name="model"):
+    """A network object (``scratchmeta.nn.MLP``): it has sizes, init and apply."""
+    missing = [a for a in ("sizes", "init", "apply") if not hasattr(model, a)]
+    if missing or isinstance(model, type):
+        raise TypeError(f"{name} must be a network object, e.g. scratchmeta.nn.MLP((1, 40, 40, "
+                        f"1)), got {model!r:.100}, which has no {', '.join(missing) or 'state'}")
+
+
+def check_divergence_map(model, family, n_steps):
+    """``divergence_map``: a network, a task family whose tasks fit it, n_steps >= 1."""
+    check_model(model)
+    check_family(family)
+    check_model_fits(model, family)
+    check_count("n_steps", n_steps, 1)
+
+
+def check_measurement(params, batch, model, *, n_steps=0, iterations=1, seed=0):
+    """A measurement at theta0 = ``params`` (``normalization``'s adaptation curves, step
+    changes, sharpness): parameters of the model's shapes, finite, a batch that fits it,
+    n_steps >= 0, iterations >= 1 and a seed >= 0; returns the number of tasks."""
+    check_count("n_steps", n_steps, 0)
+    check_count("iterations", iterations, 1)
+    check_count("seed", seed, 0)
+    return check_theta0(params, batch, model)
+
+
+def check_statistics_inputs(model, params, x):
+    """``population_statistics``: a batch-norm network, its parameters (of its shapes,
+    finite) and x of real finite numbers, (tasks, points, inputs) with at least 2 points
+    a task (one pass over x)."""
+    check_model(model)
+    if not getattr(model, "batch_norm", False):
+        raise ValueError(f"population_statistics needs a network with batch norm, got {model!r}")
+    check_params_fit(model, params)
+    shape = check_real("x", x)
+    if len(shape) != 3 or shape[1] < 2 or shape[2] != model.sizes[0]:
+        raise ValueError(f"x must have shape (tasks, points, inputs) with at least 2 points per "
+                         f"task and {model.sizes[0]} inputs, got shape {shape}")
+    check_finite_arrays("x", x)
+
+
+def check_adam_state(params, state, rows=None):
+    """Adam's state ``{"t", "m", "v"}`` for ``params`` (``optim.adam_update``): t the steps
+    taken, an integer >= 0 (with ``rows``, ``adam_rows``: one such count per row of the
+    stacked parameters, shape (rows,), and ``rows`` distinct indices into them); m and v
+    trees of arrays shaped like ``params`` (the state of these parameters, not of another
+    model's). O(leaves): shapes only, a few microseconds a meta-step."""
+    if not (isinstance(state, dict) and {"t", "m", "v"} <= set(state)):
+        raise TypeError(f"state must be Adam's state {{'t', 'm', 'v'}} (from adam_init), got "
+                        f"{state!r}"[:300])
+    p_leaves = (params if type(params) is list and all(type(p) is np.ndarray for p in params)
+                else ad.tree_flatten(params)[0])
+    n_rows = ad.shape(p_leaves[0])[:1] if rows is not None and p_leaves else ()
+    t = state["t"]
+    if not (type(t) is np.ndarray and t.dtype.kind in "iu" and t.shape == n_rows
+            and (int(t) if t.ndim == 0 else t.min() if t.size else 0) >= 0):
+        t = np.asarray(t) if not isinstance(t, ad.Tensor) else None
+        if t is None or t.dtype.kind not in "iuf" or t.shape != n_rows or not (
+                np.isfinite(t).all() and (t >= 0).all() and (t == np.round(t)).all()):
+            want = (f"one step count per row of params, an array of integers >= 0 of shape "
+                    f"{n_rows}" if rows is not None else
+                    "the number of steps taken, an integer >= 0 (from adam_init)")
+            shape = f" of shape {t.shape}" if t is not None and t.shape else ""
+            raise ValueError(f"state['t'] must be {want}, got {state['t']!r:.100}{shape}")
+    if rows is not None:
+        check_indices("rows", rows, n_rows[0] if n_rows else 0, of="task heads (rows)",
+                      minimum=1)
+    want = [ad.shape(p) for p in p_leaves]
+    for key in ("m", "v"):
+        tree = state[key]
+        shapes = [ad.shape(a) for a in (tree if type(tree) is list and all(
+            type(a) is np.ndarray for a in tree) else ad.tree_flatten(tree)[0])]
+        if shapes != want:
+            i = next((i for i, (a, b) in enumerate(zip(shapes, want)) if a != b),
+                     min(len(shapes), len(want)))
+            raise ValueError(f"state['{key}'] must be shaped like params (Adam's state of these "
+                             f"parameters, from adam_init(params)): {len(want)} arrays of "
+                             f"shapes {want}, got {len(shapes)} of shapes {shapes}"
+                             + (f" (state['{key}'] leaf {i} has shape {shapes[i]}, params "
+                                f"{want[i]})" if i < min(len(shapes), len(want)) else ""))
 
 
 # --- evaluation, checkpoints, registry and the command line (helper B)
@@ -914,3 +1119,32 @@ def check_attributes(name, value, attributes, example):
     if isinstance(value, (str, bytes)) or missing:
         raise TypeError(f"{name} must be {example}, got {value!r}, which has no "
                         f"{', '.join(missing) or ', '.join(attributes)}"[:300])
+
+
+def check_leaf(name, value):
+    """One leaf of a state or tree: an array or a single number (a set, text, None or
+    another object is refused by name and type). O(1): the type, never the entries."""
+    if isinstance(value, (str, bytes)) or not (
+            isinstance(value, (np.ndarray, np.generic, int, float, complex))
+            or hasattr(value, "__array__")):
+        raise TypeError(f"{name} must be an array or a number, got a {type(value).__name__} "
+                        f"{value!r}"[:300])
+
+
+def check_ordered(name, value, example):
+    """An ordered collection (a list, tuple or 1-D array) of values, e.g. candidate step
+    sizes: a dict, set, generator or string is refused by its type, before it is read."""
+    if not (isinstance(value, (list, tuple)) or (isinstance(value, np.ndarray)
+                                                 and value.ndim == 1)):
+        shape = f" of shape {value.shape}" if isinstance(value, np.ndarray) else ""
+        raise TypeError(f"{name} must be a list of values, e.g. {example}, got a "
+                        f"{type(value).__name__}{shape} {value!r}"[:300])
+
+
+def check_numbers(name, value, n, what):
+    """``n`` finite real numbers (a family's mean vector, ``what`` says what they are), as a
+    list, tuple or 1-D array; returns them as a float array of shape (n,)."""
+    values = np.asarray(value, dtype=object)
+    if values.shape != (n,):
+        raise ValueError(f"{name} must be {what} ({n} numbers), got {value!r}"[:300])
+    return np.array([check_number(name, v, minimum=-np.inf) for v in values])

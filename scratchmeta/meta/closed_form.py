@@ -108,7 +108,7 @@ class ClosedForm:
     @staticmethod
     def lam(state):
         """The (learned) lambda of eq. 22.6."""
-        return float(np.exp(state["params"]["log_lam"]))
+        return float(np.exp(checks.check_state(state, params=dict)["params"]["log_lam"]))
 
     def _loss(self, params, batch):
         return closed_form_meta_loss(params["body"], batch, self.model,
@@ -119,7 +119,7 @@ class ClosedForm:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params", "adam"), batch, self, rng)
+        check_update_args(state, step, ("params", "adam"), batch, self, rng, params=dict)
         advice = (f"with ridge lam = {self.lam(state):.3g}; the solve of eq. 22.6 is "
                   f"ill-conditioned when lam is tiny against Phi^T Phi (section 1.4.3): try "
                   f"a larger lam, or learn_lam=False")
@@ -138,11 +138,10 @@ class ClosedForm:
 
     def adaptation(self, state, batch):
         """SGD on each task's head from alpha * (its ridge head), the body frozen and shared."""
-        check_adaptation_args(self, state, batch)
+        check_adaptation_args(self, state, batch, params=dict)
         p = state["params"]
         body, scale = p["body"], float(np.exp(p["log_scale"]))
-        w, b = ridge_fit(self.model.body(body, batch.x_support), batch.y_support,
-                         float(np.exp(p["log_lam"])))
+        w, b = ridge_fit(self.model.body(body, batch.x_support), batch.y_support, self.lam(state))
         head = [scale * w, scale * b]                   # alpha (Phi W + b) is a linear head
         return adapt.sgd_path(list(body) + head, batch, self.model,
                               inner_lr=self.config.inner_lr, loss=self.family.loss,

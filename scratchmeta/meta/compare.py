@@ -42,6 +42,7 @@ import time
 
 import numpy as np
 
+from scratchmeta.meta.checks import check_ordered
 from scratchmeta.meta.evaluate import HELD_OUT_SEED, VALIDATION_SEED, evaluate, \
     format_result, select_test_time, with_test_time
 from scratchmeta.meta.registry import hyperparameters, make_family, make_strategy
@@ -92,6 +93,8 @@ def run(family, meta_steps, *, seed=0, strategies=STRATEGIES, n_support=10, n_qu
     ``meta_losses`` and ``step_0_fit`` (see :func:`fits_at_step_0`).
     """
     family = make_family(family) if isinstance(family, str) else family
+    check_ordered("strategies", strategies, "('maml', 'reptile')")    # before any training
+    check_ordered("candidates", candidates, "[0.01, 0.1] (positive step sizes)")
     missing = [name for name in strategies if name not in meta_steps]
     if missing:
         raise ValueError(f"meta_steps must give a number of meta-steps for every strategy; "

@@ -43,7 +43,8 @@ from scratchmeta.datasets.checks import COUNT_MAX, check_counts
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import (check_adaptation, check_choice, check_count, check_family,
                                      check_finite, check_memory, check_model_fits,
-                                     check_plain_number, check_real, check_rows, check_strategy)
+                                     check_ordered, check_plain_number, check_real, check_rows,
+                                     check_strategy)
 
 METRIC_NAMES = ("MSE", "accuracy")     # the families' metric_name: a loss, or accuracy
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
@@ -258,9 +259,7 @@ def select_test_time(strategy, state, family, *, candidates, max_steps=10, n_tas
     """
     check_strategy(strategy)
     check_count("seed", seed, 0)
-    if isinstance(candidates, (str, bytes)) or not np.iterable(candidates):
-        raise TypeError(f"candidates must be a list of positive step sizes, e.g. [0.01, 0.1], "
-                        f"got {candidates!r}")
+    check_ordered("candidates", candidates, "[0.01, 0.1] (positive step sizes)")
     if not all(isinstance(c, (int, float, np.integer, np.floating))
                and not isinstance(c, (bool, np.bool_)) for c in candidates):
         raise TypeError(f"candidates must be positive step sizes (numbers), got "
@@ -339,8 +338,12 @@ def format_table(rows):
         if extra:       # a column the first row lacks would be dropped without a word
             raise ValueError(f"format_table: row {i} has the keys {extra!r}, which row 0 "
                              f"(the headers {headers!r}) lacks")
-    cells = [[f"{row.get(h, ''):.3f}" if isinstance(row.get(h), float) else str(row.get(h, ''))
-              for h in headers] for row in rows]
+        missing = [key for key in headers if key not in row]
+        if missing:     # a blank cell would hide the missing value
+            raise ValueError(f"format_table: rows[{i}] lacks the keys {missing!r} of row 0 "
+                             f"(the headers {headers!r}); every row must have every column")
+    cells = [[f"{row[h]:.3f}" if isinstance(row[h], float) else str(row[h]) for h in headers]
+             for row in rows]
     widths = [max(len(h), *(len(c[j]) for c in cells)) for j, h in enumerate(headers)]
 
     def line(values):

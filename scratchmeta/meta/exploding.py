@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.meta.checks import check_sequence
+from scratchmeta.meta.checks import check_divergence_map, check_sequence
 from scratchmeta.meta.guard import ExplodingMetaGradient, grad_norm
 from scratchmeta.meta.maml import MAML, MAMLConfig, meta_grad
 from scratchmeta.tasks import mse
@@ -86,9 +86,8 @@ def divergence_map(model, family, Ks, inner_lrs, *, seed=0, n_steps=200, meta_lr
     The cost is len(Ks) * len(inner_lrs) * n_steps meta-gradients; a quick
     figure uses a small grid and a few dozen steps.
     """
+    check_divergence_map(model, family, n_steps)
     Ks, inner_lrs = _as_grid(Ks, "Ks", "K"), _as_grid(inner_lrs, "inner_lrs", "lr")
-    if not (isinstance(n_steps, (int, np.integer)) and n_steps >= 1):
-        raise ValueError(f"n_steps must be a positive integer, got {n_steps!r}")
     shape = (len(Ks), len(inner_lrs))
     diverged, at = np.zeros(shape, bool), np.full(shape, -1)
     final = np.full(shape, np.inf)

@@ -33,8 +33,8 @@ from dataclasses import dataclass
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import (check_adaptation_args, check_count, check_inner,
-                                     check_meta_loss, check_rate, check_update_args)
+from scratchmeta.meta.checks import (check_adaptation_args, check_fields, check_inner,
+                                     check_inner_sgd, check_meta_loss, check_update_args)
 from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.meta.maml_low_rank import meta_loss_low_rank, uses_low_rank
 from scratchmeta.meta.protocol import configure, draw_tasks
@@ -55,7 +55,7 @@ def inner_sgd(task_params, x, y, apply, *, inner_lr, inner_steps, loss=mse, firs
     differentiable with respect to whatever ``task_params`` (and ``x``) depend
     on: this is the loop MAML unrolls.
     """
-    check_inner(inner_lr, inner_steps, trainable, task_params)
+    check_inner_sgd(task_params, x, y, apply, inner_lr, inner_steps, loss, trainable)
     moving = None if trainable is None else sorted(trainable)
 
     def support_loss(p):
@@ -139,9 +139,7 @@ class MAMLConfig:
 
     def check(self):
         check_inner(self.inner_lr, self.inner_steps)
-        check_rate("meta_lr", self.meta_lr)
-        for name in ("meta_batch", "n_support", "n_query"):
-            check_count(name, getattr(self, name), 1)
+        check_fields(self, rates=("meta_lr",), counts=("meta_batch", "n_support", "n_query"))
 
 
 class MAML:
@@ -174,7 +172,7 @@ class MAML:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params", "adam"), batch, self, rng)
+        check_update_args(state, step, ("params", "adam"), batch, self, rng, params=list)
         c = self.config
         loss, grads = self.meta_grad(state["params"], batch, rng)
         check_update(loss, grads, step=step, advice=inner_advice(c.inner_steps, c.inner_lr))
@@ -182,7 +180,7 @@ class MAML:
         return {"params": params, "adam": adam}, float(loss)
 
     def adaptation(self, state, batch):
-        check_adaptation_args(self, state, batch)
+        check_adaptation_args(self, state, batch, params=list)
         return adapt.from_theta0(state["params"], batch, self.model,
                                  inner_lr=self.config.inner_lr, loss=self.family.loss,
                                  trainable=self.fine_tuned())

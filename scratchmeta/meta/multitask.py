@@ -50,7 +50,7 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import (check_adaptation_args, check_choice, check_fields,
-                                     check_loss_inputs, check_rng, check_update_args)
+                                     check_multitask_loss, check_rng, check_update_args)
 from scratchmeta.meta.guard import check_update
 from scratchmeta.meta.protocol import configure
 from scratchmeta.meta.ridge import ridge_fit
@@ -70,7 +70,7 @@ def multitask_loss(body, heads, x, y, model, *, loss=mse):
     contributes the same number of points, so this is also the mean loss over
     the pooled examples: the "one big dataset" of section 1.3.1.
     """
-    check_loss_inputs(model, body, x, y, loss, name="body", layers=range(model.n_layers - 1))
+    check_multitask_loss(model, body, heads, x, y, loss)
     return ad.mean(loss(model.head(heads, model.body(body, x)), y))
 
 

@@ -46,6 +46,7 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.gradcheck import hvp
 from scratchmeta.meta import adapt, maml
+from scratchmeta.meta.checks import check_measurement, check_statistics_inputs
 from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.nn import ACTIVATIONS, per_task
 from scratchmeta.optim import adam_init, adam_update
@@ -71,11 +72,7 @@ def population_statistics(model, params, x):
     task, and the variance is the mean of the tasks' own (biased) variances,
     which is what a running average of batch statistics estimates.
     """
-    if not model.batch_norm:
-        raise ValueError(f"population_statistics needs a network with batch norm, got {model!r}")
-    if np.ndim(x) != 3 or np.shape(x)[1] < 2:
-        raise ValueError(f"x must have shape (tasks, points, inputs) with at least 2 points per "
-                         f"task, got shape {np.shape(x)}")
+    check_statistics_inputs(model, params, x)
     act = ACTIVATIONS[model.activation]
     body = [np.asarray(p) for p in params[:-2]]
     h, stats = np.asarray(x, dtype=float), []
@@ -145,7 +142,7 @@ def adaptation_curves(params, batch, model, *, n_steps):
     (``model.adapted_indices``). Diverged tasks are not hidden: their entries
     become ``inf``.
     """
-    path = _path(params, batch, model)
+    path = _path(params, batch, model, n_steps)
     with np.errstate(over="ignore", invalid="ignore"):   # divergence is measured, below:
         curves = np.stack([np.mean((model.apply(theta, batch.x_query) - batch.y_query) ** 2,
                                    axis=(-2, -1))        # the query MSE, NaN allowed
@@ -153,8 +150,9 @@ def adaptation_curves(params, batch, model, *, n_steps):
     return np.where(np.isfinite(curves) & (curves < DIVERGED), curves, np.inf)
 
 
-def _path(params, batch, model):
-    return adapt.sgd_path(per_task(params, batch.x_support.shape[0]), batch, model,
+def _path(params, batch, model, n_steps=0):
+    n_tasks = check_measurement(params, batch, model, n_steps=n_steps)
+    return adapt.sgd_path(per_task(params, n_tasks), batch, model,
                           inner_lr=INNER_LR, loss=mse, stop_on_divergence=False,
                           trainable=getattr(model, "adapted_indices", None))
 
@@ -187,7 +185,7 @@ def sharpness(params, batch, model, *, iterations=POWER_ITERATIONS, seed=0):
     task. Plain SGD at rate ``eta`` is stable on a quadratic only where this
     is below ``2 / eta``.
     """
-    n_tasks = batch.x_support.shape[0]
+    n_tasks = check_measurement(params, batch, model, iterations=iterations, seed=seed)
     theta = [np.array(p) for p in per_task(params, n_tasks)]
     moving = list(range(len(theta)))
     if getattr(model, "adapted_indices", None) is not None:

@@ -70,6 +70,7 @@ def configure(cls, config=None, hyper=None):
     ``cls.NOT_APPLICABLE`` where the class gives one; a value of the wrong type
     (a bool for an int, a string for a number) is a TypeError naming the field.
     """
+    check_type("hyper", hyper, dict, none_ok=True)
     config = cls.Config() if config is None else config
     fields = {f.name: f for f in dataclasses.fields(config)}
     for key, value in (hyper or {}).items():

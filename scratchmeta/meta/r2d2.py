@@ -126,7 +126,7 @@ class R2D2:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params", "adam"), batch, self, rng)
+        check_update_args(state, step, ("params", "adam"), batch, self, rng, params=dict)
         p = state["params"]
         advice = (f"with lam = {float(np.exp(p['log_lam'])):.3g}; the {self.head_name} head's "
                   f"problem is ill-conditioned when lam is tiny (section 1.4.3): try a "
@@ -144,7 +144,7 @@ class R2D2:
 
     def adaptation(self, state, batch):
         """SGD on each task's head from the closed-form head, the body frozen and shared."""
-        check_adaptation_args(self, state, batch)
+        check_adaptation_args(self, state, batch, params=dict)
         p = state["params"]
         body = list(p["body"])
         head = self.head_params(p, self.model.body(body, batch.x_support), batch.y_support)

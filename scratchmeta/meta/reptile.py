@@ -140,7 +140,7 @@ class Reptile:
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):
-        check_update_args(state, step, ("params",), batch, self, rng)
+        check_update_args(state, step, ("params",), batch, self, rng, params=list)
         c = self.config
         eps = self.outer_step_size(step)
         theta0 = state["params"]
@@ -166,6 +166,6 @@ class Reptile:
         return {"params": theta0}, float(np.mean(np.concatenate(losses)))
 
     def adaptation(self, state, batch):
-        check_adaptation_args(self, state, batch)
+        check_adaptation_args(self, state, batch, params=list)
         return adapt.from_theta0(state["params"], batch, self.model,
                                  inner_lr=self.config.inner_lr, loss=self.family.loss)

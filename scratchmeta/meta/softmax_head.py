@@ -125,7 +125,7 @@ def newton_solve(phi, y, lam, *, form="primal", tol=1e-10, max_steps=100):
     check_choice("form", form, ("primal", "dual"))
     check_shape("phi", phi, ("tasks", "points", "features"))
     check_shape("y", y, ("tasks", "points", "classes"))
-    check_ridge_inputs(phi, y, lam, one_hot=True,
+    check_ridge_inputs(phi, y, lam, one_hot=True, names=("phi", "y"),
                        lam_role="it makes the head's problem strictly convex")
     n_tasks, n, d = phi.shape
     c = y.shape[-1]

@@ -166,3 +166,72 @@ def open_uniforms(size, rng):
         u[zero] = rng.random(int(zero.sum()))
         zero = u == 0.0
     return u
+
+
+def finite_array(name, x, what="an array of finite real numbers"):
+    """``x`` as a float64 array of real numbers (see :func:`real_array`), none of them NaN or
+    inf: data such as draws, bin edges or the ends of intervals. One pass over the entries."""
+    a = real_array(name, x, what)
+    if not np.isfinite(a).all():
+        bad = int(a.size - np.count_nonzero(np.isfinite(a)))
+        given = f"{x!r:.40}" if a.ndim == 0 else f"{bad} NaN or inf entr" + \
+            ("y" if bad == 1 else "ies") + f" of {a.size} (shape {a.shape})"
+        raise ValueError(f"{name} must be {what}, got {given}")
+    return a
+
+
+def check_draws(name, x, ndim=None):
+    """Draws to histogram: finite numbers with the draws on the last axis (exactly ``ndim``
+    axes if given), at least one draw."""
+    what = "draws: an array of finite numbers" + (f" with {ndim} axes" if ndim else "")
+    a = finite_array(name, x, what)
+    if a.ndim == 0 or ndim is not None and a.ndim != ndim or a.shape[-1] == 0:
+        raise ValueError(f"{name} must be {what}, with at least one draw on the last axis, got "
+                         f"shape {a.shape}")
+    return a
+
+
+def check_edges(edges):
+    """Bin edges: a 1-D array of at least 2 finite numbers, each larger than the one before."""
+    what = "bin edges: a 1-D array of at least 2 finite numbers, each larger than the one before"
+    e = finite_array("edges", edges, what)
+    if e.ndim != 1 or e.size < 2 or not np.all(np.diff(e) > 0):
+        raise ValueError(f"edges must be {what}, got {shown(edges)}")
+    return e
+
+
+def check_cdf_values(name, c, x):
+    """What a CDF returned at the points ``x`` (increasing): one real number per point, each in
+    [0, 1], none smaller than the one before."""
+    c = real_array(f"{name}(edges)", c, "real numbers, one per edge")
+    if c.shape != np.shape(x) or not (np.all((c >= 0) & (c <= 1)) and np.all(np.diff(c) >= 0)):
+        raise ValueError(f"{name} must be a CDF: at the edges it must return one number in "
+                         f"[0, 1] per edge, never decreasing, got {c!r:.80} (shape {c.shape}) "
+                         f"for edges of shape {np.shape(x)}")
+    return c
+
+
+def check_positive(name, x, zero=False):
+    """``x`` as a float64 array of finite numbers > 0 (>= 0 if ``zero``): step sizes."""
+    what = f"an array of finite numbers {'>= 0' if zero else '> 0'}"
+    a = finite_array(name, x, what)
+    if not (np.all(a >= 0) if zero else np.all(a > 0)):
+        bad = a[~(a >= 0) if zero else ~(a > 0)].flat[0]
+        raise ValueError(f"{name} must be {what} (step sizes), got {float(bad)!r}"
+                         + ("" if a.ndim == 0 else f" among the {a.size} given"))
+    return a
+
+
+def check_named_runs(name, runs, rngs, example):
+    """``runs`` a non-empty dict {name: setting} (``example`` shows one) and ``rngs`` one
+    numpy Generator per entry, so that zipping the two drops none; returns rngs as a list."""
+    if not isinstance(runs, dict):
+        raise TypeError(f"{name} must be a dict {{name: value}}, e.g. {example}, got "
+                        f"{type(runs).__name__} {runs!r:.60}")
+    rngs = list(rngs) if hasattr(rngs, "__iter__") else rngs
+    if not runs or not isinstance(rngs, list) or len(rngs) != len(runs):
+        raise ValueError(f"{name} must be a non-empty dict, e.g. {example}, with rngs one "
+                         f"generator per entry: got {len(runs)} entries and rngs {rngs!r:.60}")
+    for rng in rngs:
+        check_rng(rng)
+    return rngs

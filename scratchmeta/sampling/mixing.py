@@ -16,12 +16,16 @@ level below which no sampler's histogram can be told from the target.
 
 import numpy as np
 
+from scratchmeta.sampling._checks import (call_user, check_cdf_values, check_draws, check_edges,
+                                          check_function, check_named_runs, check_real, check_rng,
+                                          check_steps)
 from scratchmeta.sampling.metropolis import metropolis
 
 
 def bin_masses(edges, cdf):
     """Exact mass of [edges[i], edges[i+1]) and of the two tails: (masses, left, right)."""
-    c = cdf(edges)
+    edges = check_edges(edges)
+    c = check_cdf_values("cdf", call_user("cdf", check_function(cdf, "cdf"), edges), edges)
     return np.diff(c), float(c[0]), float(1.0 - c[-1])
 
 
@@ -36,26 +40,31 @@ def total_variation(samples, edges, cdf):
     ``samples`` may have leading axes (e.g. one row per step); the result has
     those axes. Values beyond the outer edges count in two tail bins.
     """
-    x = np.asarray(samples, dtype=float)
-    n = x.shape[-1]
+    x, exact = check_draws("samples", samples), _exact_with_tails(edges, cdf)   # both checked
+    n, edges = x.shape[-1], np.asarray(edges, dtype=float)
     # Bin index 0 = left tail, 1..B = the bins, B + 1 = right tail.
     idx = np.searchsorted(edges, x, side="right").reshape(-1, n)
     counts = np.stack([np.bincount(row, minlength=edges.size + 1) for row in idx])
-    tv = 0.5 * np.abs(counts / n - _exact_with_tails(edges, cdf)).sum(axis=1)
+    tv = 0.5 * np.abs(counts / n - exact).sum(axis=1)
     return tv.reshape(x.shape[:-1])
 
 
 def pooled_total_variation(x, edges, cdf):
     """TV of all draws of steps 1..n pooled, for every n: x has shape (chains, steps)."""
-    chains, steps = x.shape
+    x, exact = check_draws("x", x, ndim=2), _exact_with_tails(edges, cdf)    # both checked
+    (chains, steps), edges = x.shape, np.asarray(edges, dtype=float)
     idx = np.searchsorted(edges, x, side="right")
     per_step = np.stack([np.bincount(col, minlength=edges.size + 1) for col in idx.T])
     pooled = np.cumsum(per_step, axis=0) / (chains * np.arange(1, steps + 1))[:, None]
-    return 0.5 * np.abs(pooled - _exact_with_tails(edges, cdf)).sum(axis=1)
+    return 0.5 * np.abs(pooled - exact).sum(axis=1)
 
 
 def noise_floor(n, repeats, sampler, edges, cdf, rng):
     """Mean TV of the histogram of n exact draws (``sampler.sample``) to the target."""
+    check_steps("n", n, 1), check_steps("repeats", repeats, 1), check_rng(rng)
+    check_function(getattr(sampler, "sample", None), "sampler",
+                   "a sampler with a method sample(n, rng), e.g. a ContinuousInverseCDF")
+    bin_masses(edges, cdf)                       # edges and cdf, checked before any draw
     return float(np.mean([total_variation(sampler.sample(n, rng), edges, cdf)
                           for _ in range(repeats)]))
 
@@ -66,7 +75,9 @@ def walks_from_one_start(log_density, start, step_sizes, chains, steps, edges, c
     Returns {name: {"step_size", "acceptance", "tv" (per step), "x" (chains, steps)}}
     for ``step_sizes`` = {name: h}, one generator per name from ``rngs``.
     """
-    x0 = np.full((chains, 1), float(start))
+    check_steps("chains", chains, 1), check_edges(edges), check_function(cdf, "cdf")
+    rngs = check_named_runs("step_sizes", step_sizes, rngs, "{'tuned': 2.4}")
+    x0 = np.full((chains, 1), check_real("start", start, finite=True))
     runs = {}
     for (name, h), rng in zip(step_sizes.items(), rngs):
         res = metropolis(log_density, x0, steps, rng, n_warmup=0, step_size=h)

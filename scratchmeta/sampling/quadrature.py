@@ -16,7 +16,8 @@ through two helpers here:
 
 import numpy as np
 
-from scratchmeta.sampling._checks import call_user, check_function, shown
+from scratchmeta.sampling._checks import (call_user, check_fits, check_function, check_steps,
+                                          finite_array, shown)
 
 
 def real_values(name, y, shape, what):
@@ -95,6 +96,8 @@ def integrate(f, lo, hi, n=8):
     ``lo`` and ``hi`` broadcast together; the result has their shape. The sum
     is  (hi - lo) * sum_k w_k f(lo + t_k (hi - lo))  with nodes t_k in (0, 1).
     """
+    check_function(f, "f"), finite_array("lo", lo), finite_array("hi", hi)
+    check_fits(f"n = {n} Gauss-Legendre nodes", float(check_steps("n", n, 1)) ** 2)
     return integrate_many(f, [(lo, hi, n)])[0][0]
 
 

@@ -17,6 +17,8 @@ draws these numbers.
 import numpy as np
 from scipy.special import ndtr
 
+from scratchmeta.sampling._checks import (check_named_runs, check_positive, check_rng,
+                                          check_steps)
 from scratchmeta.sampling.diagnostics import diagnose
 from scratchmeta.sampling.metropolis import metropolis, optimal_acceptance
 
@@ -32,12 +34,12 @@ def acceptance_1d(h):
 
         acceptance = 1 - (2 / pi) arctan(h / 2) = (2 / pi) arctan(2 / h).
     """
-    return 2.0 / np.pi * np.arctan(2.0 / np.asarray(h, dtype=float))
+    return 2.0 / np.pi * np.arctan(2.0 / check_positive("h", h))
 
 
 def acceptance_limit(scaled):
     """Roberts, Gelman and Gilks (1997): 2 Phi(-l / 2) for h = l / sqrt(d), d -> infinity."""
-    return 2.0 * ndtr(-np.asarray(scaled, dtype=float) / 2.0)
+    return 2.0 * ndtr(-check_positive("scaled", scaled, zero=True) / 2.0)
 
 
 def peak(scaled, ess):
@@ -65,7 +67,8 @@ def fixed_step_chains(dim, scaled, chains, steps, rng):
 
     Returns x of shape (groups, chains, steps, dim) and acceptance (groups,).
     """
-    h = np.repeat(np.asarray(scaled, dtype=float) / np.sqrt(dim), chains)[:, None]
+    check_steps("dim", dim, 1), check_steps("chains", chains, 1), check_rng(rng)
+    h = np.repeat(check_positive("scaled", scaled) / np.sqrt(dim), chains)[:, None]
     x0 = rng.standard_normal((h.size, dim))
     res = metropolis(lambda y: -0.5 * np.sum((h * y) ** 2, axis=1), x0 / h, steps, rng,
                      n_warmup=0, step_size=1.0)
@@ -79,7 +82,8 @@ def step_size_sweep(scaled, chains, steps, dims, rngs):
     ``dims`` = {name: d}; one generator per name from ``rngs``. ESS is the bulk
     ESS per coordinate (all alike for N(0, I)), averaged over coordinates, per draw.
     """
-    scaled = np.asarray(scaled, dtype=float)
+    scaled = check_positive("scaled", scaled)
+    rngs = check_named_runs("dims", dims, rngs, "{'d1': 1}")
     out = {"scaled_step": scaled, "chains": chains, "steps": steps}
     for (name, dim), rng in zip(dims.items(), rngs):
         x, acc = fixed_step_chains(dim, scaled, chains, steps, rng)
