@@ -50,10 +50,10 @@ def _tree_vdot(x, y):
 def hvp(fun, x, v):
     """Hessian-vector product H(x) v, as the gradient of <grad f(x), v>.
 
-    Reverse-over-reverse: costs a few gradients, never forms the Hessian.
+    Reverse-over-reverse: a few gradients, no Hessian. x must be finite; a NaN in v gives NaN.
     """
     check_callable(fun, "hvp", "fun")
-    check_float_leaves(tree_flatten(x)[0], "hvp: x", tensor=Tensor)
+    check_float_leaves(tree_flatten(x)[0], "hvp: x", tensor=Tensor, finite=True)
     check_same_tree("hvp", "x", x, "v", v, Tensor)
     return grad(lambda x: _tree_vdot(grad(fun)(x), v))(x)
 

@@ -44,9 +44,13 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
                          f"parameter: params {_tree(params, p_leaves)}, got grads "
                          f"{_tree(grads, g_leaves)}")
     for i, (p, g) in enumerate(zip(p_leaves, g_leaves)):
-        if rows is None and ad.shape(g) != ad.shape(p):        # (adam_rows: the rows' grads)
+        want = ad.shape(p) if rows is None else (len(rows),) + ad.shape(p)[1:]   # rows' grads
+        if ad.shape(g) != want:
             raise ValueError(f"params and grads must be of one shape each: grads {i} has shape "
-                             f"{ad.shape(g)}, params {i} {ad.shape(p)}")
+                             f"{ad.shape(g)}, params {i} {ad.shape(p)}" if rows is None else
+                             f"grads must hold one gradient row per selected row: grads {i} "
+                             f"has shape {ad.shape(g)}, but rows {rows!r:.60} of params {i} "
+                             f"(shape {ad.shape(p)}) want shape {want}")
         if not np.isfinite(g).all():           # a NaN would become every later step's NaN
             raise ValueError(f"grads must be finite, got NaN or inf in grads {i} (of shape "
                              f"{ad.shape(g)})")

@@ -55,9 +55,11 @@ def cross_entropy(logits, y_onehot):
 
 
 def accuracy(logits, y_onehot):
-    """Fraction of points whose largest logit is the true class, per task."""
+    """Fraction of points whose largest logit is the true class, per task. A point whose
+    logits are not all finite (a diverged model's) is a miss, never a guess of class 0."""
     check_targets("accuracy", logits, y_onehot, ("logits", "y_onehot"))
-    hits = np.argmax(ad.stop_gradient(logits), -1) == np.argmax(y_onehot, -1)
+    logits = ad.stop_gradient(logits)
+    hits = (np.argmax(logits, -1) == np.argmax(y_onehot, -1)) & np.isfinite(logits).all(-1)
     return np.mean(hits, axis=-1)
 
 

@@ -19,7 +19,7 @@ from scratchmeta.meta import adapt
 from scratchmeta.meta.closed_form import ClosedForm
 from scratchmeta.meta.exploding import divergence_map
 from scratchmeta.meta.maml import inner_sgd, meta_grad, meta_loss
-from scratchmeta.meta.multitask import PoolBatch, multitask_loss
+from scratchmeta.meta.multitask import multitask_loss
 from scratchmeta.meta.normalization import (adaptation_curves, first_step_change,
                                             population_statistics, sharpness)
 from scratchmeta.meta.registry import make_strategy

@@ -487,8 +487,8 @@ KNOWN = {**{f"{op}: x={v}": _STRUCTURAL for op in ("stop_gradient", "matrix_tran
          "shape: x=object": _STRUCTURAL, "reshape: shape=None": _STRUCTURAL,
          "mean keepdims: keepdims=2": "core.mean passes keepdims to NumPy (core's line budget)",
          **{f"where: {a}={v}": "core.where is on the hot path (clip and prod use it)"
-            for a, vs in (("cond", ("wrong ndim", "empty", "object", "complex", "NaN entry",
-                                    "strings")), ("a", ("object", "strings")),
+            for a, vs in (("cond", ("wrong ndim", "empty", "complex", "NaN entry")),
+                          ("a", ("object", "strings")),
                           ("b", ("object", "strings"))) for v in vs}}
 
 

@@ -55,9 +55,8 @@ import numpy as np
 
 from .checks import (check_argnums, check_callable, check_nonempty, check_numbers, check_output,
                      check_positions, check_primitive, check_scalar, float_array, op_error)
-from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array,
-                    reshape_array, scatter_add_array, sum_array, sum_to_array,
-                    transpose_array)
+from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array, reshape_array,
+                    scatter_add_array, sum_array, sum_to_array, transpose_array)
 from .numpy_interop import NumpyInterop
 from .pytrees import tree_flatten, tree_map
 
@@ -370,8 +369,9 @@ _where = Primitive("where", _where_impl,
 
 def where(cond, a, b):
     """``a`` where ``cond`` holds, else ``b``; ``cond`` is a constant mask."""
-    if type(a) is str or type(b) is str or a is None or b is None:   # np.where would make
-        check_numbers("where", a=a, b=b)                           # text or objects, silently
+    if (type(cond) not in (np.ndarray, np.bool_) or cond.dtype.kind != "b" or type(a) is str
+            or type(b) is str or a is None or b is None):   # np.where takes text, None silently
+        check_numbers("where", cond=_raw(cond), a=_raw(a), b=_raw(b))
     return _where(_raw(cond), a, b)
 
 

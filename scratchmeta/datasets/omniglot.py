@@ -156,9 +156,12 @@ def _check_load_arguments(root, download, parts, progress):
     for name, value in (("download", download), ("progress", progress)):
         if not isinstance(value, bool):
             raise TypeError(f"{name} must be True or False, got {value!r}")
-    parts = tuple(parts)
+    given = parts                          # a Part is a tuple too, of its fields: not a list
+    parts = (() if isinstance(parts, (str, bytes, Part)) or not hasattr(parts, "__iter__")
+             else tuple(parts))
     if not parts or not all(isinstance(p, Part) for p in parts):
-        raise TypeError(f"parts must be a non-empty sequence of omniglot.Part, got {parts!r}")
+        raise TypeError(f"parts must be a non-empty sequence of omniglot.Part, got "
+                        f"{given!r:.200}")
     return parts
 
 

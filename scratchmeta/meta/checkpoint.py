@@ -233,6 +233,7 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
     if not isinstance(changes, (list, tuple)):
         raise TypeError(f"changes must be a list of the changes made on resuming, got "
                         f"{changes!r}")
+    _check_changes(list(changes), path, "changes")         # what loading would refuse
     texts = {}
     for name, record in (("config", config), ("changes", list(changes))):
         try:
@@ -427,12 +428,13 @@ def check_state_entries(flat, config, step, path, *, saving):
     _check_optimizer_state(flat, step, where)
 
 
-def _check_changes(changes, path):
+def _check_changes(changes, path, where=None):
     """meta/changes is train's record of resumes: a list of {"step": int, "changes":
     {name: [old, new]}}; anything else is damage, named (not a silent wrong record).
-    Returns the records as a tuple."""
+    ``where`` names it when saving ("changes"). Returns the records as a tuple."""
+    where = where or f"{path!r} is damaged: entry meta/changes"
     if not isinstance(changes, list):
-        raise ValueError(f"{path!r} is damaged: entry meta/changes must be a JSON list of "
+        raise ValueError(f"{where} must be a JSON list of "
                          f"the changes made on resuming, got the JSON {type(changes).__name__} "
                          f"{changes!r}"[:300])
     for i, record in enumerate(changes):
@@ -441,7 +443,7 @@ def _check_changes(changes, path):
               and isinstance(record["changes"], dict)
               and all(isinstance(v, list) and len(v) == 2 for v in record["changes"].values()))
         if not ok:
-            raise ValueError(f"{path!r} is damaged: entry meta/changes must be a JSON list of "
+            raise ValueError(f"{where} must be a JSON list of "
                              f'{{"step": <int>, "changes": {{<name>: [<old>, <new>]}}}} records '
                              f"(one per resume that changed hyperparameters), got item {i} = "
                              f"{record!r}"[:300])
@@ -498,6 +500,7 @@ def check_state(state, strategy, path="the checkpoint"):
     """
     check_attributes("strategy", strategy, ("name", "init_state"),
                      "a strategy object (e.g. make_strategy('maml'))")
+    check_type("path", path, str)                  # the checkpoint's name, for the messages
     if not isinstance(state, dict):
         raise TypeError(f"state must be a strategy's state, a dict, got {state!r}"[:300])
     want = _paths(strategy.init_state(np.random.default_rng(0)))

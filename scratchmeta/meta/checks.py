@@ -62,6 +62,15 @@ def check_real(name, value, *, ndims=None):
     return shape
 
 
+def check_limits(**limits):
+    """Thresholds such as the guard's ``max_norm`` and ``max_loss``: each a number > 0 (inf
+    allowed: no limit); NaN, a bool or text would silently disable the check."""
+    for name, value in limits.items():
+        if isinstance(value, (bool, np.bool_)) or not isinstance(
+                value, (int, float, np.integer, np.floating)) or not value > 0:
+            raise ValueError(f"{name} must be a number > 0 (inf for no limit), got {value!r}")
+
+
 def check_rate(name, value, *, allow_zero=False):
     """A positive (or, with ``allow_zero``, non-negative) finite number."""
     ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
@@ -1006,7 +1015,8 @@ def check_adam_state(params, state, rows=None):
     taken, an integer >= 0 (with ``rows``, ``adam_rows``: one such count per row of the
     stacked parameters, shape (rows,), and ``rows`` distinct indices into them); m and v
     trees of arrays shaped like ``params`` (the state of these parameters, not of another
-    model's). O(leaves): shapes only, a few microseconds a meta-step."""
+    model's), every entry of v >= 0. O(leaves) shapes and one min per leaf of v: about ten
+    microseconds a meta-step."""
     if not (isinstance(state, dict) and {"t", "m", "v"} <= set(state)):
         raise TypeError(f"state must be Adam's state {{'t', 'm', 'v'}} (from adam_init), got "
                         f"{state!r}"[:300])
@@ -1025,13 +1035,17 @@ def check_adam_state(params, state, rows=None):
             shape = f" of shape {t.shape}" if t is not None and t.shape else ""
             raise ValueError(f"state['t'] must be {want}, got {state['t']!r:.100}{shape}")
     if rows is not None:
+        if isinstance(rows, (set, frozenset, dict)):      # unordered: grads follow rows' order
+            raise TypeError(f"rows must be a list or array of row indices, in the order of "
+                            f"grads, got {type(rows).__name__} {rows!r:.60}")
         check_indices("rows", rows, n_rows[0] if n_rows else 0, of="task heads (rows)",
                       minimum=1)
     want = [ad.shape(p) for p in p_leaves]
     for key in ("m", "v"):
         tree = state[key]
-        shapes = [ad.shape(a) for a in (tree if type(tree) is list and all(
-            type(a) is np.ndarray for a in tree) else ad.tree_flatten(tree)[0])]
+        leaves = (tree if type(tree) is list and all(type(a) is np.ndarray for a in tree)
+                  else ad.tree_flatten(tree)[0])
+        shapes = [ad.shape(a) for a in leaves]
         if shapes != want:
             i = next((i for i, (a, b) in enumerate(zip(shapes, want)) if a != b),
                      min(len(shapes), len(want)))
@@ -1040,6 +1054,16 @@ def check_adam_state(params, state, rows=None):
                              f"shapes {want}, got {len(shapes)} of shapes {shapes}"
                              + (f" (state['{key}'] leaf {i} has shape {shapes[i]}, params "
                                 f"{want[i]})" if i < min(len(shapes), len(want)) else ""))
+    # v (the leaves left from the loop) is a running mean of squared gradients: a negative or
+    # NaN entry would make sqrt(v) NaN. One min per leaf, about 1 us each a meta-step.
+    i = next((i for i, a in enumerate(leaves) if not np.minimum.reduce(a, None, initial=0) >= 0),
+             None)
+    if i is not None:
+        a = np.asarray(leaves[i])
+        raise ValueError(f"state['v'] must hold Adam's second moments, running means of squared "
+                         f"gradients (every entry >= 0, as adam_init and adam_update keep "
+                         f"them), got {int(np.sum(~(a >= 0)))} negative or NaN entries of "
+                         f"{a.size} in state['v'] leaf {i} (shape {a.shape})")
 
 
 # --- evaluation, checkpoints, registry and the command line (helper B)

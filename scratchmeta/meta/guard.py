@@ -20,6 +20,7 @@ Checks of a user's arguments, made before any work, are
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.meta.checks import check_limits
 
 
 class ExplodingMetaGradient(FloatingPointError):
@@ -42,6 +43,7 @@ def check_update(loss, grads, *, step, advice, max_norm=1e6, max_loss=1e12):
     a finite meta-loss with a non-finite or huge gradient is an exploding
     meta-gradient.
     """
+    check_limits(max_norm=max_norm, max_loss=max_loss)
     loss = float(loss)
     with np.errstate(all="ignore"):
         norm = grad_norm(grads)

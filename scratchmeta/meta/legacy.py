@@ -70,8 +70,20 @@ def _adam(g, prefix, params):
 
 
 def upgrade_state(cls, flat):
-    """A format-1 flat state of strategy class ``cls`` as today's nested state."""
-    g = _lists(flat)
+    """A format-1 flat state of strategy class ``cls`` (its name, e.g. "MAML") as today's
+    nested state; a flat state without the entries of that layout is refused by name."""
+    if not isinstance(flat, dict):
+        raise TypeError(f"flat must be a format-1 state, a dict of arrays, got {flat!r}"[:300])
+    try:
+        return _upgrade_state(cls, _lists(flat))
+    except KeyError as e:
+        raise ValueError(f"flat is not a format-1 state of strategy class {cls!r}: it has no "
+                         f"entry {e.args[0]!r} (numbered ones are {e.args[0]}0, "
+                         f"{e.args[0]}1, ...); its keys are {list(flat)[:6]}"[:300]) from None
+
+
+def _upgrade_state(cls, g):
+    """:func:`upgrade_state` of the entries grouped by :func:`_lists`."""
     if cls == "Multitask":
         return {"body": g["body"], "adam": _adam(g, "adam_", g["body"]), "heads": g["heads"],
                 "heads_adam": {"t": g["heads_t"], "m": g["heads_m"], "v": g["heads_v"]},

@@ -36,7 +36,7 @@ batch a step used.
 import dataclasses
 from typing import Any, Iterator, Protocol, runtime_checkable
 
-from scratchmeta.meta.checks import check_type
+from scratchmeta.meta.checks import check_attributes, check_type
 
 
 @runtime_checkable
@@ -102,6 +102,8 @@ def describe(strategy):
 
     Two strategies with equal records train identically from the same seed.
     """
+    check_attributes("strategy", strategy, ("name", "config", "model", "family"),
+                     "a strategy object (e.g. make_strategy('maml'))")
     cls = type(strategy)
     return {"class": f"{cls.__module__}.{cls.__qualname__}",
             "name": strategy.name,

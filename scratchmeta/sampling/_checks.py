@@ -168,10 +168,10 @@ def open_uniforms(size, rng):
     return u
 
 
-def finite_array(name, x, what="an array of finite real numbers"):
+def finite_array(name, x, what="an array of finite real numbers", bools=False):
     """``x`` as a float64 array of real numbers (see :func:`real_array`), none of them NaN or
     inf: data such as draws, bin edges or the ends of intervals. One pass over the entries."""
-    a = real_array(name, x, what)
+    a = real_array(name, x, what, bools=bools)
     if not np.isfinite(a).all():
         bad = int(a.size - np.count_nonzero(np.isfinite(a)))
         given = f"{x!r:.40}" if a.ndim == 0 else f"{bad} NaN or inf entr" + \
@@ -189,6 +189,28 @@ def check_draws(name, x, ndim=None):
         raise ValueError(f"{name} must be {what}, with at least one draw on the last axis, got "
                          f"shape {a.shape}")
     return a
+
+
+def check_chains(name, x, least=1, chains=True):
+    """Draws of Markov chains for a diagnostic: finite numbers (0/1 too: an indicator's
+    chains) of shape (chains, draws), at least one chain of at least ``least`` draws; with
+    ``chains=False`` any shape, at least ``least`` draws in all."""
+    what = ("draws of shape (chains, draws), finite numbers" if chains
+            else "draws, an array of finite numbers")
+    a = finite_array(name, x, what, bools=True)
+    if (a.ndim != 2 or a.shape[0] < 1 or a.shape[1] < least) if chains else a.size < least:
+        raise ValueError(f"{name} must be {what}, with at least {least} draw"
+                         f"{'s' if least > 1 else ''}{' per chain' if chains else ''}, got shape "
+                         f"{a.shape}")
+    return a
+
+
+def check_probability(name, value):
+    """A probability: a real number in [0, 1], such as the level of a quantile."""
+    p = check_real(name, value)
+    if not 0.0 <= p <= 1.0:
+        raise ValueError(f"{name} must be a probability in [0, 1], got {value!r}")
+    return p
 
 
 def check_edges(edges):

@@ -58,7 +58,7 @@ import numpy as np
 from scipy.fft import next_fast_len
 from scipy.special import ndtri
 
-from scratchmeta.sampling._checks import real_array
+from scratchmeta.sampling._checks import check_chains, check_probability, real_array
 
 MIN_DRAWS = 4                              # per chain, as ArviZ
 CONSTANT = np.finfo(np.float64).resolution   # 1e-15: "max - min" below this is constant
@@ -97,6 +97,11 @@ def _dimensions(x):
 
 def split_chains(x):
     """(chains, n) -> (2 chains, n // 2): the first and last half of each chain."""
+    return _split_chains(check_chains("x", x, least=2))
+
+
+def _split_chains(x):
+    """split_chains on draws already checked (by ``_as_draws`` or the public one)."""
     half = x.shape[1] // 2
     return np.concatenate([x[:, :half], x[:, x.shape[1] - half:]], axis=0)
 
@@ -109,6 +114,11 @@ def normal_scores(x):
     rank, so we rank the runs (weighted by their lengths) instead of the
     draws: the same ranks, several times fewer values to sort.
     """
+    return _normal_scores(check_chains("x", x, chains=False))
+
+
+def _normal_scores(x):
+    """normal_scores on draws already checked (by ``_as_draws`` or the public one)."""
     v = np.ravel(x)
     size = v.size
     new_run = np.empty(size, dtype=bool)
@@ -140,7 +150,7 @@ def rank_normalize(draws):
     each dimension; tied draws share their average rank.
     """
     x = _as_draws(draws)
-    z = np.stack([normal_scores(block) for block in _dimensions(x)], axis=-1)
+    z = np.stack([_normal_scores(block) for block in _dimensions(x)], axis=-1)
     return z.reshape(np.shape(draws))
 
 
@@ -202,9 +212,9 @@ def _ess(z):
 
 def _rhat_of_block(block):
     """Rank-normalised split-R-hat of one (chains, n) block: max of bulk and folded."""
-    halves = split_chains(block)
-    bulk = normal_scores(halves)
-    folded = normal_scores(np.abs(halves - np.median(halves)))
+    halves = _split_chains(block)
+    bulk = _normal_scores(halves)
+    folded = _normal_scores(np.abs(halves - np.median(halves)))
     return max(_rhat(bulk), _rhat(folded))
 
 
@@ -239,7 +249,7 @@ def split_rhat(draws):
 def ess_bulk(draws):
     """Bulk effective sample size per dimension (rank-normalised split chains)."""
     return _per_dimension(draws, "ess_bulk",
-                          lambda block: _ess(normal_scores(split_chains(block))))
+                          lambda block: _ess(_normal_scores(_split_chains(block))))
 
 
 def quantile_type7(x, prob):
@@ -250,6 +260,11 @@ def quantile_type7(x, prob):
     than taken from ``np.quantile`` so that q is bit-for-bit ArviZ's: the
     indicator 1{x <= q} flips if q moves by one ulp off a draw.
     """
+    return _quantile_type7(check_chains("x", x, chains=False), check_probability("prob", prob))
+
+
+def _quantile_type7(x, prob):
+    """quantile_type7 on draws already checked (by ``_as_draws`` or the public one)."""
     v = np.sort(np.ravel(x))
     n = v.size
     h = n * prob + (1.0 - prob)           # this order of rounding, as SciPy's mquantiles
@@ -260,8 +275,8 @@ def quantile_type7(x, prob):
 
 def _ess_quantile(block, prob):
     """ESS of the indicator 1{x <= q}, q the type-7 quantile of all draws."""
-    q = quantile_type7(block, prob)
-    return _ess(split_chains((block <= q).astype(np.float64)))
+    q = _quantile_type7(block, prob)
+    return _ess(_split_chains((block <= q).astype(np.float64)))
 
 
 def ess_tail(draws, prob=TAIL_PROBS):
@@ -280,20 +295,20 @@ def ess_tail(draws, prob=TAIL_PROBS):
 
 def ess_mean(draws):
     """Effective sample size for the mean, per dimension (split chains, no ranks)."""
-    return _per_dimension(draws, "ess_mean", lambda block: _ess(split_chains(block)))
+    return _per_dimension(draws, "ess_mean", lambda block: _ess(_split_chains(block)))
 
 
 def mcse_mean(draws):
     """Monte Carlo standard error of the mean: sd / sqrt(ESS_mean), per dimension."""
     return _per_dimension(
         draws, "mcse_mean",
-        lambda block: float(np.std(block, ddof=1) / np.sqrt(_ess(split_chains(block)))))
+        lambda block: float(np.std(block, ddof=1) / np.sqrt(_ess(_split_chains(block)))))
 
 
 def _mcse_sd(block):
     """Delta method: Var(sd) ~ Var(mean of d**2) / (4 E[d**2]), d = x - mean."""
     d2 = (block - block.mean()) ** 2
-    ess = _ess(split_chains(d2))
+    ess = _ess(_split_chains(d2))
     e = d2.mean()
     var_of_var = (np.mean(d2 ** 2) - e ** 2) / ess
     return float(np.sqrt(var_of_var / e / 4.0))
@@ -317,11 +332,11 @@ def diagnose(draws):
     one_chain = _warn_rhat(x)
     r_hat, ess = nan.copy(), nan.copy()
     for d, block in enumerate(_dimensions(x)):
-        halves = split_chains(block)
-        bulk = normal_scores(halves)
+        halves = _split_chains(block)
+        bulk = _normal_scores(halves)
         ess[d] = _ess(bulk)
         if not one_chain:
-            folded = normal_scores(np.abs(halves - np.median(halves)))
+            folded = _normal_scores(np.abs(halves - np.median(halves)))
             r_hat[d] = max(_rhat(bulk), _rhat(folded))
     if not one_chain and np.any(np.isnan(r_hat)):
         warnings.warn("diagnose: constant draws have no variance, so R-hat is NaN "

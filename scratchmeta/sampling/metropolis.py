@@ -192,9 +192,9 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
     if not np.all(np.isfinite(lp)):
         bad = np.flatnonzero(~np.isfinite(lp))
         raise ValueError(
+            "x0 must start every chain where the target density is positive, but "
             f"{bad.size} chain(s) start where log_density is -inf or NaN (first: chain "
-            f"{bad[0]} at {x[bad[0]].tolist()}, value {lp[bad[0]]}); every chain must "
-            "start where the target density is positive")
+            f"{bad[0]} at {x[bad[0]].tolist()}, value {lp[bad[0]]})")
 
     out = np.empty((n_steps, chains, dim))              # step-major: contiguous writes
     accepted = np.zeros(chains)
