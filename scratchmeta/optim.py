@@ -16,14 +16,16 @@ flattens it only when it is written.
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_adam_state, check_finite_arrays, check_tree
+from scratchmeta.meta.checks import (all_finite, check_adam_state, check_finite_arrays,
+                                     check_tree)
 
 
-def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
+def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None, *, values=True):
     """Adam's arguments, checked before a step: a bad one would give NaN or a wrong step.
 
     lr >= 0 and eps > 0 finite, 0 <= beta < 1 (beta = 1 divides by 1 - beta**t = 0),
-    a state ``{"t", "m", "v"}`` and gradients shaped like the parameters.
+    a state ``{"t", "m", "v"}`` and gradients shaped like the parameters; with ``values``,
+    also every entry: params, grads and m finite, v >= 0 (one pass each).
     """
     for name, value, low, high in (("lr", lr, 0.0, np.inf), ("beta1", beta1, 0.0, 1.0),
                                    ("beta2", beta2, 0.0, 1.0), ("eps", eps, 0.0, np.inf)):
@@ -35,7 +37,7 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
             expected = {"lr": "a finite number >= 0", "eps": "a finite number > 0"}.get(
                 name, "a number in [0, 1)")
             raise ValueError(f"{name} must be {expected}, got {value!r}")
-    check_adam_state(params, state, rows)
+    check_adam_state(params, state, rows, values=values)
     p_leaves, g_leaves = ad.tree_flatten(params)[0], ad.tree_flatten(grads)[0]
     p_list, g_list = isinstance(params, (list, tuple)), isinstance(grads, (list, tuple))
     if len(p_leaves) != len(g_leaves) or p_list != g_list or (p_list and
@@ -51,12 +53,19 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None):
                              f"grads must hold one gradient row per selected row: grads {i} "
                              f"has shape {ad.shape(g)}, but rows {rows!r:.60} of params {i} "
                              f"(shape {ad.shape(p)}) want shape {want}")
+        if not values:
+            continue
         if not np.isfinite(g).all():           # a NaN would become every later step's NaN
             raise ValueError(f"grads must be finite, got NaN or inf in grads {i} (of shape "
                              f"{ad.shape(g)})")
         if not np.isfinite(p).all():
             raise ValueError(f"params must be finite, got {p.size - np.isfinite(p).sum()} NaN "
                              f"or inf entries in params {i} (of shape {ad.shape(p)})")
+    m_leaves = ad.tree_flatten(state["m"])[0] if values else []
+    bad = next((i for i, m in enumerate(m_leaves) if not np.isfinite(m).all()), None)
+    if bad is not None:
+        raise ValueError(f"state['m'] must hold Adam's first moments, finite numbers, got NaN "
+                         f"or inf in state['m'] leaf {bad} (of shape {ad.shape(m_leaves[bad])})")
 
 
 def _tree(tree, leaves):
@@ -73,14 +82,26 @@ def adam_init(params):
 
 
 def adam_update(params, grads, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
-    """One Adam step on a tree of parameters: returns (new params, new Adam state)."""
-    check_adam(params, grads, state, lr, beta1, beta2, eps)
+    """One Adam step on a tree of parameters: returns (new params, new Adam state).
+
+    The arguments' types and shapes are checked first. Their values are checked through
+    the result: a NaN or inf anywhere in params, grads or the state (or a negative v) makes
+    the new parameters not finite, so one pass over them stands for a pass over every
+    input; only then are the inputs read to name the bad one. Nothing is returned or
+    changed before that.
+    """
+    check_adam(params, grads, state, lr, beta1, beta2, eps, values=False)
     t = int(state["t"]) + 1
     correct1, correct2 = 1 - beta1 ** t, 1 - beta2 ** t                 # bias corrections
-    m = ad.tree_map(lambda m, g: beta1 * m + (1 - beta1) * g, state["m"], grads)       # 1st
-    v = ad.tree_map(lambda v, g: beta2 * v + (1 - beta2) * g * g, state["v"], grads)   # 2nd
-    new = ad.tree_map(lambda p, m, v: p - lr * (m / correct1) / (np.sqrt(v / correct2) + eps),
-                      params, m, v)
+    with np.errstate(all="ignore"):                   # a bad value is named below, by name
+        m = ad.tree_map(lambda m, g: beta1 * m + (1 - beta1) * g, state["m"], grads)   # 1st
+        v = ad.tree_map(lambda v, g: beta2 * v + (1 - beta2) * g * g, state["v"], grads)
+        new = ad.tree_map(lambda p, m, v: p - lr * (m / correct1) / (np.sqrt(v / correct2)
+                                                                        + eps), params, m, v)
+    if not all_finite(ad.tree_flatten(new)[0]):     # one pass over the result, joined
+        check_adam(params, grads, state, lr, beta1, beta2, eps)     # names the bad input
+        raise ValueError(f"lr {lr!r} is too large: an Adam step of it overflows the parameters "
+                         f"(every input is finite); expected a step size that keeps them finite")
     return new, {"t": np.array(t), "m": m, "v": v}
 
 

@@ -78,3 +78,38 @@ def test_accuracy_counts_a_point_with_non_finite_logits_as_a_miss():
     logits[0, :2] = np.nan                                   # argmax of NaN would say class 0
     logits[1, 0, 1] = np.inf
     np.testing.assert_array_equal(accuracy(logits, y), [0.5, 0.75])
+
+
+def _adam_args(**change):
+    from scratchmeta.optim import adam_init
+    params = [np.ones((2, 3)), np.zeros(3)]
+    state = adam_init(params)
+    state = {**state, "m": [m + 0.1 for m in state["m"]], "v": [v + 0.1 for v in state["v"]]}
+    args = {"params": params, "grads": [np.ones((2, 3)), np.ones(3)], "state": state,
+            "lr": 0.01}
+    for key, value in change.items():
+        if key in ("m", "v"):
+            args["state"] = {**args["state"], key: value}
+        else:
+            args[key] = value
+    return args
+
+
+@pytest.mark.parametrize("change, mentions", [
+    ({"lr": 1e308}, ["lr", "1e+308", "too large"]),
+    ({"m": [np.full((2, 3), np.nan), np.zeros(3)]}, ["state['m']", "leaf 0"]),
+    ({"v": [np.zeros((2, 3)), -np.ones(3)]}, ["state['v']", "leaf 1"]),
+    ({"grads": [np.ones((2, 3)), np.array([1.0, np.inf, 1.0])]}, ["grads", "grads 1"]),
+    ({"params": [np.ones((2, 3)) * np.nan, np.zeros(3)]}, ["params", "params 0"]),
+])
+def test_adam_names_a_bad_value_found_through_its_result(change, mentions):
+    """adam_update reads the values through the new parameters (one pass), then names the
+    input that made them not finite; under errstate(all='raise') too, never a
+    FloatingPointError from inside the step."""
+    from scratchmeta.optim import adam_update
+    args = _adam_args(**change)
+    with np.errstate(all="raise"), pytest.raises(ValueError) as err:
+        adam_update(**args)
+    assert all(m in str(err.value) for m in mentions), str(err.value)
+    new, state = adam_update(**_adam_args())
+    assert all(np.isfinite(p).all() for p in new) and int(state["t"]) == 1

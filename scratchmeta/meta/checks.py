@@ -497,11 +497,21 @@ def check_mlp_input(model, params, x, *, layers=None, name="params", x_name="x",
         check_finite_arrays(x_name, x)
 
 
+def all_finite(arrays):
+    """Whether every entry of every array of ``arrays`` (real numbers) is finite: one pass
+    over them joined, about 4 us for a sinusoid network's six parameters against 1.7 us an
+    array one at a time (the cost of small arrays is the call, not the entries)."""
+    return bool(np.isfinite(np.concatenate(arrays, axis=None)).all()) if len(arrays) else True
+
+
 def check_finite_arrays(name, value):
     """Every entry of ``value`` is finite: an array, or a list (or tuple, dict) of arrays such
     as parameters, whose entries are named ``name[i]`` (``name['key']``). One pass of
     np.isfinite per array. A Tensor is a value being traced inside a gradient: the entry
     point that started the trace checked it, so it is not read again."""
+    if isinstance(value, (list, tuple)) and all(
+            type(v) is np.ndarray and v.dtype.kind == "f" for v in value) and all_finite(value):
+        return                                     # the common case, in one pass
     if isinstance(value, (list, tuple, dict)):
         items = value.items() if isinstance(value, dict) else enumerate(value)
         for key, v in items:
@@ -755,10 +765,12 @@ def check_batch(batch, name="batch", *, model=None, family=None, finite=False):
                     f"the outputs of the family {getattr(family, 'name', family)!r}")
             raise ValueError(f"{name} does not fit the strategy: {name}.{part} has shape "
                              f"{shape}, expected (tasks, points, {width}) to match {fits}")
-        if finite and kind == "f" and not np.isfinite(data).all():
-            raise ValueError(f"{name}.{part} must hold finite numbers, got "
-                             f"{int(np.sum(~np.isfinite(data)))} NaN or inf entries")
         shapes.append(shape)
+    if finite and not all_finite([getattr(batch, part) for part in BATCH_PARTS]):  # one pass
+        part, a = next((part, np.asarray(getattr(batch, part))) for part in BATCH_PARTS
+                       if not np.isfinite(getattr(batch, part)).all())
+        raise ValueError(f"{name}.{part} must hold finite numbers, got "
+                         f"{int(np.sum(~np.isfinite(a)))} NaN or inf entries")
     xs, ys, xq, yq = shapes
     if xs[0] < 1 or not xs[0] == ys[0] == xq[0] == yq[0] or xs[1] != ys[1] or xq[1] != yq[1]:
         raise ValueError(f"{name} must hold at least one task, with the same number of tasks "
@@ -1010,7 +1022,7 @@ def check_statistics_inputs(model, params, x):
     check_finite_arrays("x", x)
 
 
-def check_adam_state(params, state, rows=None):
+def check_adam_state(params, state, rows=None, *, values=True):
     """Adam's state ``{"t", "m", "v"}`` for ``params`` (``optim.adam_update``): t the steps
     taken, an integer >= 0 (with ``rows``, ``adam_rows``: one such count per row of the
     stacked parameters, shape (rows,), and ``rows`` distinct indices into them); m and v
@@ -1055,9 +1067,10 @@ def check_adam_state(params, state, rows=None):
                              + (f" (state['{key}'] leaf {i} has shape {shapes[i]}, params "
                                 f"{want[i]})" if i < min(len(shapes), len(want)) else ""))
     # v (the leaves left from the loop) is a running mean of squared gradients: a negative or
-    # NaN entry would make sqrt(v) NaN. One min per leaf, about 1 us each a meta-step.
+    # NaN entry would make sqrt(v) NaN. One min per leaf (with ``values``; adam_update reads
+    # the values only when its result is not finite).
     i = next((i for i, a in enumerate(leaves) if not np.minimum.reduce(a, None, initial=0) >= 0),
-             None)
+             None) if values else None
     if i is not None:
         a = np.asarray(leaves[i])
         raise ValueError(f"state['v'] must hold Adam's second moments, running means of squared "
