@@ -379,7 +379,7 @@ DEFAULTS = {"steps": 5000, "tasks": 600, "val_tasks": 200}
 def compare_command(args):
     """Train every strategy, choose its test-time step on validation tasks, score on test tasks."""
     from scratchmeta.meta import compare
-    from scratchmeta.meta.checks import check_memory
+    from scratchmeta.meta.checks import check_classifier_family, check_memory
     from scratchmeta.meta.guard import ExplodingMetaGradient
     from scratchmeta.meta.evaluate import format_table
     from scratchmeta.meta.registry import STRATEGIES, make_family
@@ -399,6 +399,9 @@ def compare_command(args):
     if args.family == "omniglot":                # the counts, before the drawings are read
         _check_omniglot_shots(args.support, args.query)
     family = make_family(args.family)
+    for name in names:     # a classifier's head on a regression family: a wrong choice, not n/a
+        if getattr(STRATEGIES[name], "classifier", False):
+            check_classifier_family(f"--strategies {name}", family)
     # every count and size, before the first strategy trains (a bad one used to be found
     # only when the first strategy was evaluated, after its training)
     if hasattr(family, "check_shots"):
@@ -495,6 +498,14 @@ class _Parser(argparse.ArgumentParser):
             self.error(f"{flag} is not an option: the subcommand is a word without dashes, "
                        f"e.g. 'python -m scratchmeta {flag[2:]} ...' (one of "
                        f"{', '.join(names)})")
+        words = [isinstance(a, str) and not a.startswith("-") for a in args]
+        before = args[:words.index(True) if True in words else len(args)]   # options first
+        unknown = next((a for a in before if isinstance(a, str)
+                        and a.split("=")[0] not in ("-h", "--help")), None)
+        if names and unknown is not None:           # e.g. --version: only --help comes first
+            self.error(f"unrecognized option {unknown}: before the subcommand only -h/--help "
+                       f"is taken; give the subcommand first, e.g. 'python -m scratchmeta "
+                       f"train --help' (one of {', '.join(names)})")
         return super().parse_args(args, namespace)
 
 

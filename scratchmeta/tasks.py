@@ -28,7 +28,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.datasets.checks import (check_batch, check_counts, check_draw, check_drawn,
-                                         check_inputs, check_sample, check_targets, checked_family)
+                                         check_inputs, check_sample, check_target, check_targets,
+                                         checked_family)
 from scratchmeta.meta.checks import check_memory, check_number, check_numbers, check_range
 
 
@@ -48,10 +49,10 @@ def mse(pred, y):
 
 
 def cross_entropy(logits, y_onehot):
-    """Mean cross-entropy of each task, with y one-hot: logsumexp(z) - z_y."""
+    """Mean cross-entropy of each task, y one-hot: logsumexp(z) - z_y (NaN for inf logits)."""
     check_targets("cross_entropy", logits, y_onehot, ("logits", "y_onehot"))
-    nll = ad.logsumexp(logits, axis=-1) - ad.sum(logits * y_onehot, axis=-1)
-    return ad.mean(nll, axis=-1)
+    with np.errstate(invalid="ignore"):       # inf - inf and inf * 0 give NaN, not an error
+        return ad.mean(ad.logsumexp(logits, axis=-1) - ad.sum(logits * y_onehot, axis=-1), -1)
 
 
 def accuracy(logits, y_onehot):
@@ -101,7 +102,7 @@ class TaskFamily:
         """Support and query data for given tasks."""
         check_batch(self, rng, task_params, n_support, n_query)
         x = self.sample_x(rng, task_params, n_support + n_query)
-        y = self.target(task_params, x)
+        y = check_target(self, self.target(task_params, x), x)     # (tasks, points, outputs)
         return TaskBatch(x[:, :n_support], y[:, :n_support], x[:, n_support:], y[:, n_support:])
 
     def sample(self, rng, n_tasks, n_support, n_query):
@@ -159,8 +160,7 @@ class LinearRegression(TaskFamily):
         self.scale, self.noise = check_number("scale", scale), check_number("noise", noise)
 
     def describe(self):
-        return {"mean": self.mean.tolist(), "scale": float(self.scale),
-                "noise": float(self.noise)}
+        return {"mean": self.mean.tolist(), "scale": float(self.scale), "noise": float(self.noise)}
 
     def sample_params(self, rng, n_tasks):
         return self.mean + self.scale * rng.standard_normal((n_tasks, 2))

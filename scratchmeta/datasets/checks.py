@@ -121,6 +121,20 @@ def check_drawn(family, task_params, n_tasks):
     return task_params
 
 
+def check_target(family, y, x):
+    """What ``family.target(task_params, x)`` returned: an array y of shape (tasks, points,
+    n_outputs) for x of shape (tasks, points, n_inputs) (a user's family whose target drops
+    the output axis would be scored against the wrong axis, silently). Returns ``y``. O(1):
+    the shape only."""
+    want = tuple(np.shape(x)[:2]) + (getattr(family, "n_outputs", 1),)
+    shape = getattr(y, "shape", None)
+    if not isinstance(y, np.ndarray) or shape != want:
+        raise ValueError(f"{type(family).__name__}.target must return y of shape (tasks, "
+                         f"points, n_outputs) = {want} for x of shape {np.shape(x)}, got "
+                         f"{f'shape {shape}' if shape is not None else repr(y)[:80]}")
+    return y
+
+
 def check_draw(family, rng, task_params, n_points):
     """``family.sample_x(rng, task_params, n_points)``'s arguments: a Generator, task
     parameters with one row per task (only their number is read) and ``n_points`` an

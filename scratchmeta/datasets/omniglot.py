@@ -136,9 +136,12 @@ def load(root=None, *, download=False, cache_dir=None, parts=OFFICIAL, progress=
                              named=named, damaged=damage and (cache_file, damage))
     members = [_checked_members(source, part) for source, part in zip(sources, parts)]
     if root is not None:
-        cached, _ = _read_cache(cache_file, parts)
+        cached, damage = _read_cache(cache_file, parts)
         if cached is not None:
             return cached
+    if damage:                  # said only now that the archives to decode again are found
+        warnings.warn(f"ignoring the Omniglot cache {str(cache_file)!r}: {damage}; decoding the "
+                      f"archives again", stacklevel=2)
     data = _decode(members, parts, progress)
     try:
         _write_cache(cache_file, data, parts)
@@ -416,19 +419,26 @@ def _write_cache(path, data, parts):
 
 def _read_cache(path, parts):
     """(the cached drawings, None) if ``path`` exists and passes every check, else (None,
-    what is wrong with it) with a warning, or (None, None) when there is no such file."""
+    what is wrong with it), or (None, None) when there is no such file."""
     if not path.exists():
         return None, None
     problem = None
     try:
-        with np.load(path, allow_pickle=False) as f:
-            stored = {k: f[k] for k in f.files}
-        problem = _cache_problem(stored, parts)
+        with open(path, "rb") as f:
+            head = f.read(16)
+        if not head.startswith(b"PK\x03\x04"):          # every .npz is a zip archive
+            looks = ("empty" if not head else "a text file" if all(
+                32 <= c < 127 or c in b"\t\r\n" for c in head) else "a binary file")
+            problem = f"it cannot be read: it is {looks}, not a .npz archive (starts {head!r})"
+        else:
+            with np.load(path, allow_pickle=False) as f:
+                stored = {k: f[k] for k in f.files}
+            problem = _cache_problem(stored, parts)
     except Exception as err:                  # unreadable, truncated, or pickled objects
-        problem = f"it cannot be read ({type(err).__name__}: {err})"
+        what = ("it holds pickled objects, which a cache never does" if "pickle" in str(err)
+                else f"{type(err).__name__}: {err}")
+        problem = f"it cannot be read ({what})"
     if problem is not None:
-        warnings.warn(f"ignoring the Omniglot cache {str(path)!r}: {problem}; decoding the "
-                      f"archives again", stacklevel=3)
         return None, problem
     return _as_float(OmniglotImages(stored["images"], stored["alphabets"],
                                     stored["characters"], parts[0].n_characters)), None

@@ -163,6 +163,7 @@ def check_only(only):
 
 def default_out(quick):
     """The folder a run writes into when none is given (:data:`DEFAULT_OUT`)."""
+    check_flag(quick, "default_out", "quick")
     return DEFAULT_OUT["quick" if quick else "full"]
 
 

@@ -25,7 +25,7 @@ At test time, only the head is fine-tuned too, with plain SGD.
 """
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_meta_loss
+from scratchmeta.meta.checks import check_meta_grad, check_meta_loss
 from scratchmeta.meta.maml import MAML, inner_sgd
 from scratchmeta.nn import per_task, split
 from scratchmeta.tasks import mse
@@ -63,7 +63,7 @@ class ANIL(MAML):
         self.trainable = model.head_indices
 
     def meta_grad(self, params, batch, rng):
-        c = self.config
+        c = check_meta_grad(self, params)
         return ad.value_and_grad(anil_meta_loss)(params, batch, self.model, inner_lr=c.inner_lr,
                                                  inner_steps=c.inner_steps,
                                                  first_order=c.first_order, loss=self.family.loss)

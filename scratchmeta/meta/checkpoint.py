@@ -55,6 +55,8 @@ FORMAT = "scratchmeta-checkpoint-2"
 FORMAT_1 = "scratchmeta-checkpoint-1"     # the first edition's flat states
 ZIP_MAGIC = b"PK\x03\x04"                # every .npz is a zip archive
 INT64_MAX = 2 ** 63 - 1                  # meta/step and meta/seed are int64 entries
+META = ("meta/format", "meta/step", "meta/seed", "meta/strategy", "meta/config",
+        "meta/meta_losses", "meta/changes")   # every meta entry train writes, and no other
 _KINDS = {"c": "complex numbers", "U": "text (str)", "S": "bytes", "O": "Python objects",
           "b": "true/false values (bool)"}     # how a wrong entry's dtype kind is named
 
@@ -85,8 +87,8 @@ def unflatten(flat, *, strict=True):
     """The nested state that :func:`flatten` flattened (numbered levels become lists).
 
     A numbered level with a gap (``a/0``, ``a/2``) was not flattened from a list: it is
-    refused, unless ``strict=False`` (:func:`load_checkpoint`, which keeps it a dict so
-    that :func:`check_state` names the missing or unexpected entries against the strategy).
+    refused (a checkpoint with one is damaged), unless ``strict=False``, which keeps it a
+    dict. A key with an empty segment (``'a//b'``, ``'a/'``) is refused.
     """
     bad = next((k for k in flat if not isinstance(k, str) or not k), None) \
         if isinstance(flat, dict) else flat
@@ -94,6 +96,10 @@ def unflatten(flat, *, strict=True):
         raise TypeError(f"flat must be a dict {{'params/0': array, ...}} (from flatten) whose "
                         f"keys are non-empty strings, got {flat!r}"[:300])
     check_type("strict", strict, bool)
+    empty = next((k for k in flat if "" in k.split("/")), None)
+    if empty is not None:
+        raise ValueError(f"flat's key {empty!r} has an empty path segment (a leading, trailing "
+                         f"or doubled '/'); flatten writes names such as 'params/0'")
     tree = {}
     for path, value in flat.items():
         node, keys = tree, path.split("/")
@@ -115,9 +121,12 @@ def unflatten(flat, *, strict=True):
         if strict and node and all(k.isdigit() for k in node):   # flatten numbers lists only
             have = sorted(node, key=int)
             gaps = [f"{where}{i}" for i in range(int(have[-1])) if str(i) not in node]
+            past = [f"{where}{i}" for i in have if int(i) >= len(node)]
             raise ValueError(f"flat's numbered level {where[:-1] or '(top)'!r} (a list) must "
                              f"number its entries 0..{len(node) - 1} without gaps, got indices "
-                             f"{', '.join(have)} (missing {', '.join(gaps) or 'none'})"[:300])
+                             f"{', '.join(have)} (missing {', '.join(gaps) or 'none'}); of "
+                             f"{len(node)} entries, {', '.join(past)} lie past the end "
+                             f"(unexpected)"[:400])
         return {k: lists(v, f"{where}{k}/") for k, v in node.items()}
     return lists(tree, "")
 
@@ -193,12 +202,12 @@ def _name_max(folder):
         return 255
 
 
-def _check_finite_state(flat, path, verb):
+def _check_finite_state(flat, where):
     for key, value in flat.items():
         value = np.asarray(value)
         if value.dtype.kind in "fc" and not np.all(np.isfinite(value)):
             bad = int(np.size(value) - np.count_nonzero(np.isfinite(value)))
-            raise ValueError(f"{verb} {path!r}: entry state/{key} holds {bad} NaN or inf "
+            raise ValueError(f"{where}: entry state/{key} holds {bad} NaN or inf "
                              f"value{'s' if bad != 1 else ''} of {np.size(value)}; a "
                              f"checkpoint only ever holds a finite state (the trainer never "
                              f"saves a diverged one)")
@@ -351,10 +360,11 @@ def load_checkpoint(path):
     # A checkpoint holds NumPy arrays named meta/... and state/..., nothing else (a file an
     # archiver added to the zip would otherwise ride along unseen).
     foreign = sorted(k for k, v in arrays.items()
-                     if not (isinstance(v, np.ndarray) and k.startswith(("meta/", "state/"))))
+                     if not (isinstance(v, np.ndarray) and (k in META or k.startswith("state/"))))
     if foreign:
         raise ValueError(f"{path!r} is damaged: unexpected entry {foreign[0]!r} (a checkpoint "
-                         f"holds only the meta/ and state/ arrays that train writes)")
+                         f"holds only the state/ arrays and the meta/ entries that train "
+                         f"writes: {', '.join(META)})")
     step = int(_entry(arrays, "meta/step", path, "i"))
     seed = int(_entry(arrays, "meta/seed", path, "i"))
     for key, value in (("meta/step", step), ("meta/seed", seed)):
@@ -362,6 +372,9 @@ def load_checkpoint(path):
             raise ValueError(f"{path!r} is damaged: entry {key} = {value} must lie in "
                              f"0..{INT64_MAX} (train writes it as an int64 >= 0)")
     name = str(_entry(arrays, "meta/strategy", path, "U"))
+    if not name.strip():
+        raise ValueError(f"{path!r} is damaged: entry meta/strategy is empty ({name!r}); train "
+                         f"writes the strategy's name there, e.g. 'MAML'")
     try:
         config = json.loads(str(_entry(arrays, "meta/config", path, "U")))
         changes = (json.loads(str(_entry(arrays, "meta/changes", path, "U")))
@@ -396,8 +409,11 @@ def load_checkpoint(path):
         except KeyError as e:
             raise ValueError(f"{path!r} is damaged: a first-edition state needs the entry "
                              f"state/{e.args[0]}") from None
-    else:
-        state = unflatten(flat, strict=False)
+    else:                                     # a numbered level with a gap is damage too
+        try:
+            state = unflatten({f"state/{k}": v for k, v in flat.items()}).get("state", {})
+        except ValueError as e:
+            raise ValueError(f"{path!r} is damaged: {e}") from None
     return Checkpoint(state, step, seed, name, config, losses.astype(float), changes)
 
 
@@ -424,7 +440,7 @@ def check_state_entries(flat, config, step, path, *, saving):
             raise ValueError(f"{where} entry state/{key} holds {what}; a checkpoint's state "
                              f"holds real numbers only")
     _check_float_dtype(flat, config, where)
-    _check_finite_state(flat, path, "refusing to save" if saving else "refusing to load")
+    _check_finite_state(flat, f"refusing to {'save' if saving else 'load'} {path!r}")
     _check_optimizer_state(flat, step, where)
 
 
@@ -478,6 +494,10 @@ def _check_optimizer_state(flat, step, where):
     for key, value in sorted(flat.items()):
         parts = key.split("/")
         role = parts[parts.index("adam") + 1] if "adam" in parts[:-1] else None
+        if role == "t" and value.dtype.kind not in "iu":
+            raise ValueError(f"{where} entry state/{key} must hold integers (Adam's step "
+                             f"count t), got {_KINDS.get(value.dtype.kind, value.dtype)} (dtype "
+                             f"{value.dtype})")
         if role == "t" and value.shape != ():
             raise ValueError(f"{where} entry state/{key} has shape {value.shape}; Adam's step "
                              f"count t is one number (shape ())")
@@ -505,6 +525,7 @@ def check_state(state, strategy, path="the checkpoint"):
         raise TypeError(f"state must be a strategy's state, a dict, got {state!r}"[:300])
     want = _paths(strategy.init_state(np.random.default_rng(0)))
     got = _paths(state)
+    _check_finite_state(got, f"state (for {path!r}) must be finite")
     missing = sorted(set(want) - set(got), key=_parameters_first)
     extra = sorted(set(got) - set(want), key=_parameters_first)
     if missing or extra:

@@ -270,6 +270,9 @@ def check_family(family, name="family"):
                                        and hasattr(family, "metric_name")):
         raise TypeError(f"{name} must be a task family object (e.g. "
                         f"scratchmeta.meta.registry.make_family('sinusoid')), got {family!r}")
+    if callable(getattr(family, "loss", None)):    # a user's loss: one number per task
+        check_loss_output(family.loss, np.zeros((1, 1, getattr(family, "n_outputs", 1))),
+                          name=f"{name}.loss")
 
 
 def check_model_fits(model, family):
@@ -660,9 +663,13 @@ def check_task_copies(name, copies, params_name, params):
 
 
 def check_sequence(name, value, example):
-    """A non-empty list (or other iterable) of values, e.g. a grid; returns it as a list."""
+    """A non-empty list (or other collection) of values, e.g. a grid; returns it as a list.
+    A generator or other one-shot iterator is refused: it would be used up by one pass."""
     if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
         raise TypeError(f"{name} must be a sequence of values, e.g. {example}, got {value!r}")
+    if iter(value) is value:
+        raise TypeError(f"{name} must be a list of values, e.g. {example}, got a "
+                        f"{type(value).__name__} (a one-shot iterator): pass list(...) of it")
     if not list(value):
         raise ValueError(f"{name} must be a non-empty sequence, e.g. {example}, got {value!r}")
     return list(value)
@@ -827,6 +834,72 @@ def check_state(state, keys=("params",), model=None, *, params=None):
     return state
 
 
+def check_sample_batch(rng, state, keys):
+    """A strategy's ``sample_batch(rng, state)`` that reads its state (multitask's pool of
+    tasks): a Generator and a state holding ``keys``. O(1)."""
+    check_rng("rng", rng)
+    check_state(state, keys)
+
+
+def check_meta_grad(strategy, params):
+    """A strategy's ``meta_grad(params, batch, rng)``: ``params`` is theta0, the list of
+    parameter arrays (``state['params']``), not the state itself. O(1): ``update`` checked the
+    batch and the values, and the traced meta-loss reads no data. Returns the strategy's
+    configuration."""
+    if not isinstance(params, (list, tuple)):
+        got = (f"a dict with the keys {sorted(map(str, params))}" if isinstance(params, dict)
+               else f"{_type_name(params)} {params!r:.80}")
+        raise TypeError(f"params must be theta0, the list of parameter arrays [W1, b1, ...] "
+                        f"(state['params']), got {got}")
+    return strategy.config
+
+
+def check_maml_config(config):
+    """MAML's configuration (and its variants'): the settings of eq. 22.4, a positive
+    meta_lr and the three counts of a meta-batch."""
+    check_inner(config.inner_lr, config.inner_steps)
+    check_fields(config, rates=("meta_lr",), counts=("meta_batch", "n_support", "n_query"))
+
+
+def check_schedule_step(step, n_steps):
+    """A meta-step ``step`` >= 0 of an annealed schedule (eq. 22.5) over ``n_steps`` steps
+    (None: no schedule, any step): 0 <= step < n_steps, so the outer step stays positive."""
+    check_count("step", step, 0)
+    if n_steps is not None and not step < n_steps:
+        raise ValueError(f"step {step} is outside the annealing schedule "
+                         f"0 <= t < n_steps = {n_steps}: the outer step "
+                         f"meta_lr * (1 - t / n_steps) would not be positive. Pass the "
+                         f"total number of meta-steps as n_steps.")
+
+
+def check_classifier_family(what, family):
+    """A strategy whose head is a classifier (R2-D2's, the Newton head's: fitted to one-hot
+    targets) needs a family with the cross-entropy loss; a regression family is refused."""
+    from scratchmeta.tasks import cross_entropy          # (tasks imports this module)
+    if getattr(family, "loss", None) is not cross_entropy:
+        loss = getattr(getattr(family, "loss", None), "__name__", None)
+        raise ValueError(f"{what} fits a classifier, so the family must have the cross-entropy "
+                         f"loss; got the family {getattr(family, 'name', None)!r}, {family!r}, "
+                         f"whose loss is {loss}")
+
+
+def check_mapping(name, value, example):
+    """A dict from names to values, e.g. the meta-steps of each strategy."""
+    if not isinstance(value, dict):
+        raise TypeError(f"{name} must be a dict from names to values, e.g. {example}, got "
+                        f"{_type_name(value)} {value!r:.100}")
+
+
+def check_low_rank(params, batch, model, inner_lr, inner_steps, loss, first_order):
+    """``meta_loss_low_rank``: a network that exposes its layers' products (``forward_with``,
+    as ``nn.MLP``), then the arguments of :func:`check_meta_loss`. Returns the number of
+    tasks."""
+    check_model(model)
+    check_attributes("model", model, ("forward_with",), "a network that gives its layers' "
+                     "products (forward_with), e.g. scratchmeta.nn.MLP((784, 64, 5))")
+    return check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_order)
+
+
 def check_strategy(strategy, name="strategy"):
     """A strategy object (``registry.make_strategy``): it adapts, and has a model and family."""
     if isinstance(strategy, str) or not all(hasattr(strategy, a) for a in (
@@ -917,11 +990,18 @@ def check_loss_output(loss, y, *, name="loss"):
     if getattr(loss, "__module__", None) == "scratchmeta.tasks":
         return
     want = ad.shape(y)[:-2]
-    got = ad.shape(loss(y[..., :1, :], y[..., :1, :]))
+    out = loss(y[..., :1, :], y[..., :1, :])
+    got = ad.shape(out)
     if got != want:
         raise ValueError(f"{name} must return one number per task, shape {want} for targets "
                          f"of shape {ad.shape(y)} (averaged over points and outputs, as "
                          f"scratchmeta.tasks.mse), got a result of shape {got} from {loss!r}")
+    with np.errstate(all="ignore"):
+        bad = np.size(out) - np.count_nonzero(np.isfinite(getattr(out, "value", out)))
+    if bad:
+        raise ValueError(f"{name} must return a finite loss for a finite prediction, but "
+                         f"{loss!r} gave {bad} NaN or inf values of {np.size(out)} for targets "
+                         f"predicted exactly (each task's first target as its prediction)")
 
 
 def check_inner_sgd(task_params, x, y, apply, inner_lr, inner_steps, loss, trainable):
@@ -935,6 +1015,8 @@ def check_inner_sgd(task_params, x, y, apply, inner_lr, inner_steps, loss, train
     if xs[:2] != ys[:2]:
         raise ValueError(f"y must have shape {xs[:2] + ('outputs',)} to match x of shape "
                          f"{xs} (the same tasks and points), got shape {ys}")
+    check_params("task_params", task_params)
+    check_moving_per_task(task_params, xs[0], trainable, name="task_params")
     if not (isinstance(task_params, (list, tuple)) and ad.Tensor in map(type, task_params)):
         check_loss_output(loss, y)
 
@@ -950,14 +1032,14 @@ def check_steps(path, n_steps):
     check_count("n_steps", n_steps, 0)
 
 
-def check_moving_per_task(theta, n_tasks, trainable):
+def check_moving_per_task(theta, n_tasks, trainable, *, name="theta"):
     """Every parameter that SGD moves (``trainable``; None: all) has a leading task axis of
     ``n_tasks``: one copy a task. A shared copy would be moved by the sum of every task's
-    gradient, silently (``per_task`` makes the copies)."""
+    gradient, silently (``per_task`` makes the copies). O(1) a parameter."""
     for i in (range(len(theta)) if trainable is None else sorted(trainable)):
         shape = ad.shape(theta[i])
         if len(shape) < 2 or shape[0] != n_tasks or (len(shape) == 2 and i % 2 == 0):
-            raise ValueError(f"theta[{i}] must have a leading task axis of the batch's "
+            raise ValueError(f"{name}[{i}] must have a leading task axis of the batch's "
                              f"{n_tasks} tasks (one copy per task, e.g. "
                              f"scratchmeta.nn.per_task(params, {n_tasks})), since SGD moves it, "
                              f"got shape {shape}")

@@ -42,7 +42,7 @@ import time
 
 import numpy as np
 
-from scratchmeta.meta.checks import check_ordered
+from scratchmeta.meta.checks import check_mapping, check_ordered
 from scratchmeta.meta.evaluate import HELD_OUT_SEED, VALIDATION_SEED, evaluate, \
     format_result, select_test_time, with_test_time
 from scratchmeta.meta.registry import hyperparameters, make_family, make_strategy
@@ -95,6 +95,7 @@ def run(family, meta_steps, *, seed=0, strategies=STRATEGIES, n_support=10, n_qu
     family = make_family(family) if isinstance(family, str) else family
     check_ordered("strategies", strategies, "('maml', 'reptile')")    # before any training
     check_ordered("candidates", candidates, "[0.01, 0.1] (positive step sizes)")
+    check_mapping("meta_steps", meta_steps, "{'maml': 1000, 'scratch': 0}")
     missing = [name for name in strategies if name not in meta_steps]
     if missing:
         raise ValueError(f"meta_steps must give a number of meta-steps for every strategy; "
@@ -102,10 +103,12 @@ def run(family, meta_steps, *, seed=0, strategies=STRATEGIES, n_support=10, n_qu
     if test_seed == val_seed:
         raise ValueError(f"the test tasks' seed must differ from the validation seed, both "
                          f"are {test_seed!r}")
+    hyper = {} if train_support is None else {"n_support": train_support}
+    # every strategy is built (its settings and its fit to the family checked) before any trains
+    built = {name: build(name, family, meta_steps[name], **hyper) for name in strategies}
     results = {}
     for name in strategies:
-        hyper = {} if train_support is None else {"n_support": train_support}
-        strategy = build(name, family, meta_steps[name], **hyper)
+        strategy = built[name]
         history = []
         t0 = time.perf_counter()
         state = train(strategy, meta_steps[name], seed, history=history)

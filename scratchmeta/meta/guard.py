@@ -65,14 +65,14 @@ def check_update(loss, grads, *, step, advice, max_norm=1e6, max_loss=1e12):
 def check_step(old, new, loss, *, step, advice, max_ratio=1e3):
     """The trainer's guard on any strategy's update: ``new`` finite and not a wild jump.
 
-    ``old`` and ``new`` are the parameters before and after the update, dicts
-    of trees of arrays ({"body": [...], "heads": [...]}). Each part's step
-    ``new - old`` must be finite and its norm at most ``max_ratio`` times
-    ``1 + |old part|``: a well-set optimiser moves the parameters by a small
-    fraction of their size; a step size such as meta_lr = 1e9 moves them by
-    ~1e9 and every later step is garbage. ``advice`` is a string, or a dict
-    from part to string (the step size that moves that part).
+    ``old`` and ``new`` are the parameters before and after the update, dicts of trees
+    of arrays ({"body": [...], "heads": [...]}). Each part's step ``new - old`` must be
+    finite and its norm at most ``max_ratio`` (> 0) times ``1 + |old part|``: a well-set
+    optimiser moves the parameters by a small fraction of their size; a step size such
+    as meta_lr = 1e9 moves them by ~1e9 and every later step is garbage. ``advice`` is a
+    string, or a dict from part to string (the step size that moves that part).
     """
+    check_limits(max_ratio=max_ratio)
     loss = float(loss)
     if not np.isfinite(loss):
         raise ExplodingMetaGradient(f"the meta-loss is {loss} at meta-step {step}; the update "

@@ -33,8 +33,8 @@ from dataclasses import dataclass
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import (check_adaptation_args, check_fields, check_inner,
-                                     check_inner_sgd, check_meta_loss, check_update_args)
+from scratchmeta.meta.checks import (check_adaptation_args, check_inner_sgd, check_maml_config,
+                                     check_meta_grad, check_meta_loss, check_update_args)
 from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.meta.maml_low_rank import meta_loss_low_rank, uses_low_rank
 from scratchmeta.meta.protocol import configure, draw_tasks
@@ -138,8 +138,7 @@ class MAMLConfig:
     first_order: bool = False     # FOMAML: the inner gradients as constants
 
     def check(self):
-        check_inner(self.inner_lr, self.inner_steps)
-        check_fields(self, rates=("meta_lr",), counts=("meta_batch", "n_support", "n_query"))
+        check_maml_config(self)
 
 
 class MAML:
@@ -159,7 +158,7 @@ class MAML:
 
     def meta_grad(self, params, batch, rng):
         """(meta-loss, meta-gradient) on one batch of tasks."""
-        c = self.config            # (update checked the batch; meta_loss, traced, reads no data)
+        c = check_meta_grad(self, params)      # params a list (update checked the rest)
         return ad.value_and_grad(meta_loss)(params, batch, self.model, inner_lr=c.inner_lr,
                                             inner_steps=c.inner_steps, first_order=c.first_order,
                                             loss=self.family.loss)

@@ -35,7 +35,7 @@ z_s. Biases (and the head's bias) are small and are stepped per task, as in
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_inner
+from scratchmeta.meta.checks import check_low_rank
 from scratchmeta.nn import per_task
 from scratchmeta.tasks import mse
 
@@ -63,7 +63,7 @@ def meta_loss_low_rank(params, batch, model, *, inner_lr, inner_steps, first_ord
     with a leading task axis; ``model``: an ``nn.MLP``. ``first_order``: the
     inner steps' changes are constants (FOMAML).
     """
-    check_inner(inner_lr, inner_steps)
+    check_low_rank(params, batch, model, inner_lr, inner_steps, loss, first_order)
     x_s, y_s, x_q, y_q = batch.x_support, batch.y_support, batch.x_query, batch.y_query
     n_tasks, n_support = ad.shape(x_s)[:2]
     n_layers = len(params) // 2

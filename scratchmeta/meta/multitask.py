@@ -50,7 +50,7 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import (check_adaptation_args, check_choice, check_fields,
-                                     check_multitask_loss, check_rng, check_update_args)
+                                     check_multitask_loss, check_sample_batch, check_update_args)
 from scratchmeta.meta.guard import check_update
 from scratchmeta.meta.protocol import configure
 from scratchmeta.meta.ridge import ridge_fit
@@ -142,7 +142,7 @@ class Multitask:
                 "task_params": self.family.sample_params(rng, n)}
 
     def sample_batch(self, rng, state):
-        check_rng("rng", rng)
+        check_sample_batch(rng, state, ("task_params",))
         c = self.config
         rows = rng.choice(c.n_train_tasks, c.meta_batch, replace=False)
         return PoolBatch(rows, self.family.make_batch(rng, state["task_params"][rows],

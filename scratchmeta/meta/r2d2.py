@@ -40,7 +40,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import check_adaptation_args, check_head_config, check_update_args
+from scratchmeta.meta.checks import (check_adaptation_args, check_classifier_family,
+                                     check_head_config, check_update_args)
 from scratchmeta.meta.guard import ExplodingMetaGradient, check_update
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.meta.r2d2_head import r2d2_logits
@@ -77,6 +78,7 @@ class R2D2:
     """
 
     Config = R2D2Config
+    classifier = True          # its head is fitted to one-hot targets: cross-entropy families
     NOT_APPLICABLE = {"inner_steps": "the head is fitted in closed form by eq. 22.6, so "
                                      "there is no inner loop to unroll"}
     head_name = "ridge"
@@ -87,9 +89,7 @@ class R2D2:
             raise ValueError(f"the closed-form head replaces the model's last layer, so the "
                              f"model needs a body of at least one layer; got sizes "
                              f"{model.sizes}")
-        if getattr(family, "loss", None) is not cross_entropy:
-            raise ValueError(f"{type(self).__name__} fits a classifier, so the family must "
-                             f"have the cross-entropy loss; got {family!r}")
+        check_classifier_family(type(self).__name__, family)
         self.model, self.family = model, family
         self.name = "R2-D2"
 

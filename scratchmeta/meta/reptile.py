@@ -44,8 +44,8 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import (check_adaptation_args, check_count, check_inner,
-                                     check_meta_loss, check_rate, check_task_copies,
-                                     check_update_args)
+                                     check_meta_loss, check_rate, check_schedule_step,
+                                     check_task_copies, check_update_args)
 from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.tasks import TaskBatch, mse
@@ -124,13 +124,9 @@ class Reptile:
     def outer_step_size(self, step):
         """eps_t = meta_lr * (1 - t / n_steps), or meta_lr if there is no schedule."""
         n_steps = self.config.n_steps
+        check_schedule_step(step, n_steps)
         if n_steps is None:
             return self.meta_lr
-        if not 0 <= step < n_steps:
-            raise ValueError(f"step {step} is outside the annealing schedule "
-                             f"0 <= t < n_steps = {n_steps}: the outer step "
-                             f"meta_lr * (1 - t / n_steps) would not be positive. Pass the "
-                             f"total number of meta-steps as n_steps.")
         return self.meta_lr * (1.0 - step / n_steps)
 
     def init_state(self, rng):

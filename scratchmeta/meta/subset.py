@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_batch, check_subset_size
+from scratchmeta.meta.checks import check_batch, check_meta_grad, check_subset_size
 from scratchmeta.meta.maml import MAML, MAMLConfig, meta_loss
 from scratchmeta.tasks import mse
 
@@ -87,7 +87,7 @@ class Subset(MAML):
         self.name = "Subset"
 
     def meta_grad(self, params, batch, rng):
-        c = self.config
+        c = check_meta_grad(self, params)
         return ad.value_and_grad(subset_meta_loss)(
             params, batch, self.model, rng, subset_size=c.subset_size, inner_lr=c.inner_lr,
             inner_steps=c.inner_steps, first_order=c.first_order, loss=self.family.loss)

@@ -173,7 +173,10 @@ def batch_floats(strategy, n_tasks=None, n_points=None):
 
 
 def check_run(strategy, n_steps):
-    """What can be known of a run before it starts: its schedule fits, its batches fit memory."""
+    """What can be known of a run before it starts: its schedule fits, its batches fit memory.
+
+    ``n_steps`` >= 0: 0 is a valid run, which only builds the initial state (``compare.run``
+    gives 0 meta-steps to a strategy with nothing to learn, such as ``scratch``)."""
     check_attributes("strategy", strategy, ("name", "model"), STRATEGY)
     check_count("n_steps", n_steps, 0)
     anneal = getattr(getattr(strategy, "config", None), "n_steps", None)
