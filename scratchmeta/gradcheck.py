@@ -24,7 +24,7 @@ import numpy as np
 
 from scratchmeta.autodiff import (Tensor, add, grad, mul, shape, stop_gradient, sum, tree_flatten,
                                   tree_map)
-from scratchmeta.autodiff.checks import (check_args, check_callable, check_count,
+from scratchmeta.autodiff.checks import (call_fun, check_args, check_callable, check_count,
                                          check_float_leaves, check_generator, check_same_tree,
                                          check_tolerance, check_values, float_array)
 
@@ -55,6 +55,7 @@ def hvp(fun, x, v):
     check_callable(fun, "hvp", "fun")
     check_float_leaves(tree_flatten(x)[0], "hvp: x", tensor=Tensor, finite=True)
     check_same_tree("hvp", "x", x, "v", v, Tensor)
+    check_values(tree_flatten(call_fun(fun, (x,), "hvp"))[0], "hvp", "fun", Tensor, stop_gradient)
     return grad(lambda x: _tree_vdot(grad(fun)(x), v))(x)
 
 
@@ -98,7 +99,7 @@ def _vjp_map(f, n_args):
 
 
 def _check_directional(f, args, order, eps, rtol, atol, rng):
-    out = f(*args)
+    out = call_fun(f, args, "check_grads")
     check_values(tree_flatten(out)[0], "check_grads", "fun", Tensor, stop_gradient)
     u = tree_map(lambda o: rng.standard_normal(shape(o)), out)
 

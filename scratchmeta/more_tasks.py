@@ -16,7 +16,7 @@ Each draws a :class:`~scratchmeta.tasks.TaskBatch` of support and query sets
 
 import numpy as np
 
-from scratchmeta.datasets.checks import COUNT_MAX, check_batch, check_inputs
+from scratchmeta.datasets.checks import COUNT_MAX, check_batch, check_inputs, check_targets
 from scratchmeta.meta.checks import check_count, check_number, check_range
 from scratchmeta.tasks import Sinusoid, TaskBatch, TaskFamily, accuracy, check_counts, \
     cross_entropy
@@ -80,6 +80,7 @@ class GaussianClusters(TaskFamily):
         return {"n_way": int(self.n_way), "dim": int(self.dim), "spread": float(self.spread)}
 
     def metric(self, pred, y):
+        check_targets(f"{type(self).__name__}.metric", pred, y)     # named pred and y
         return accuracy(pred, y)
 
     def sample_params(self, rng, n_tasks):

@@ -16,6 +16,7 @@ flattens it only when it is written.
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.autodiff.checks import check_flag, check_given
 from scratchmeta.meta.checks import (all_finite, check_adam_state, check_finite_arrays,
                                      check_tree)
 
@@ -27,6 +28,7 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None, *, values
     a state ``{"t", "m", "v"}`` and gradients shaped like the parameters; with ``values``,
     also every entry: params, grads and m finite, v >= 0 (one pass each).
     """
+    check_flag(values, "check_adam", "values")
     for name, value, low, high in (("lr", lr, 0.0, np.inf), ("beta1", beta1, 0.0, 1.0),
                                    ("beta2", beta2, 0.0, 1.0), ("eps", eps, 0.0, np.inf)):
         number = (isinstance(value, (int, float, np.integer, np.floating))
@@ -116,6 +118,7 @@ def adam_rows(params, state, grads, rows, lr, beta1=0.9, beta2=0.999, eps=1e-8):
     it is left exactly as it was. Returns new (params, state); the inputs are
     not changed.
     """
+    check_given(rows, "adam_rows", "rows", "a list or array of row indices, e.g. [0, 2]")
     check_adam(params, grads, state, lr, beta1, beta2, eps, rows=rows)
     t = state["t"].copy()
     t[rows] += 1

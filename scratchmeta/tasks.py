@@ -28,8 +28,8 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.datasets.checks import (check_batch, check_counts, check_draw, check_drawn,
-                                         check_inputs, check_sample, check_target, check_targets,
-                                         checked_family)
+                                         check_inputs, check_sample, check_sampled, check_target,
+                                         check_targets, check_width, checked_family)
 from scratchmeta.meta.checks import check_memory, check_number, check_numbers, check_range
 
 
@@ -100,8 +100,9 @@ class TaskFamily:
 
     def make_batch(self, rng, task_params, n_support, n_query):
         """Support and query data for given tasks."""
-        check_batch(self, rng, task_params, n_support, n_query)
-        x = self.sample_x(rng, task_params, n_support + n_query)
+        n_tasks = check_batch(self, rng, task_params, n_support, n_query)
+        shape = (n_tasks, n_support + n_query, self.n_inputs)      # x: (tasks, points, inputs)
+        x = check_sampled(self, self.sample_x(rng, task_params, shape[1]), shape)
         y = check_target(self, self.target(task_params, x), x)     # (tasks, points, outputs)
         return TaskBatch(x[:, :n_support], y[:, :n_support], x[:, n_support:], y[:, n_support:])
 
@@ -123,7 +124,7 @@ class Sinusoid(TaskFamily):
     def __init__(self, amplitude=(0.1, 5.0), phase=(0.0, np.pi), x_range=(-5.0, 5.0)):
         self.amplitude = check_range("amplitude", amplitude)
         self.phase = check_range("phase", phase)
-        self.x_range = check_range("x_range", x_range)
+        self.x_range = check_width("x_range", check_range("x_range", x_range))
 
     def describe(self):
         return {"amplitude": [float(v) for v in self.amplitude],

@@ -82,7 +82,7 @@ def test_solve_of_a_singular_matrix_raises_numpys_linalg_error_not_a_shape_error
 
 
 def test_solve_of_mismatched_shapes_names_the_matrix_shape():
-    with pytest.raises(ValueError, match=r"solve: cannot combine shapes \(3, 3\) and \(4, 1\)"):
+    with pytest.raises(ValueError, match=r"solve: cannot combine shapes \(3, 3\) and \(4,\)"):
         ad.solve(np.eye(3), np.zeros(4))
 
 

@@ -51,12 +51,13 @@ def test_every_family_checks_n_tasks_and_rng(family):
     for n in ([2], 2.0, True):
         with pytest.raises(TypeError, match="n_tasks"):
             family.sample_params(rng, n)
-    with pytest.raises(ValueError, match="n_tasks"):
-        family.sample_params(rng, -1)
+    for n in (-1, 0):                    # zero tasks are no batch, as sample says
+        with pytest.raises(ValueError, match=f"n_tasks must be an int >= 1.*got {n}"):
+            family.sample_params(rng, n)
     with pytest.raises(TypeError, match="rng"):
         family.sample_params(np.random.default_rng, 2)
     assert len(family.sample_params(rng, np.int64(3))) == 3
-    assert len(family.sample_params(rng, 0)) == 0
+    assert len(family.sample_params(rng, 1)) == 1
 
 
 def test_discrete_refuses_bools_and_keeps_integer_weights():

@@ -75,9 +75,11 @@ def test_update_refuses(maml, kwargs, error, match):
         s.update(**args)
 
 
-def test_update_accepts_rng_none(maml):
+def test_update_refuses_rng_none(maml):
+    # Round 5: every update takes a Generator, whether or not it draws from it.
     s, state = maml
-    s.update(state, _batch(), None, 0)
+    with pytest.raises(TypeError, match="rng must be a numpy.random.Generator"):
+        s.update(state, _batch(), None, 0)
 
 
 @pytest.mark.parametrize("state, batch, error, match", [

@@ -18,7 +18,8 @@ from scratchmeta.meta.registry import STRATEGIES, make_strategy
     (lambda: check_rate("meta_lr", 0.0), "meta_lr must be a positive finite number, got 0.0"),
     (lambda: check_rate("meta_lr", np.inf), "got inf"),
     (lambda: check_rate("meta_lr", "fast"), "got 'fast'"),
-    (lambda: check_inner(-0.1, 1), "inner_lr must be a non-negative"),
+    (lambda: check_inner(-0.1, 1), "inner_lr must be a positive finite number, got -0.1"),
+    (lambda: check_inner(0.0, 1), "inner_lr must be a positive finite number, got 0.0"),
     (lambda: check_inner(0.1, -1), "inner_steps \\(K\\) must be an integer >= 0"),
 ])
 def test_bad_values_are_named_with_what_was_expected(call, message):

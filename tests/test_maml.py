@@ -70,7 +70,7 @@ def test_an_update_is_adam_on_the_meta_gradient_of_the_batch_it_is_given():
     state = strategy.init_state(np.random.default_rng(0))
     batch = strategy.sample_batch(np.random.default_rng(1), state)
     assert batch.x_support.shape == (4, 10, 1) and batch.x_query.shape == (4, 10, 1)
-    new, loss = strategy.update(state, batch, None, 0)
+    new, loss = strategy.update(state, batch, np.random.default_rng(2), 0)
     want_loss, grads = meta_grad(state["params"], batch, model, inner_lr=0.01, inner_steps=1)
     want, _ = adam_update(state["params"], grads, adam_init(state["params"]), 0.01)
     assert loss == want_loss

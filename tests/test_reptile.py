@@ -104,7 +104,7 @@ def test_serial_form_chains_tasks_and_differs_from_the_batched_mean():
     theta0 = [np.array([[0.0]]), np.array([0.0])]
     kw = dict(inner_lr=0.2, inner_steps=5, meta_lr=0.5)
     strategy = Reptile(model, family, batched=False, meta_batch=2, **kw)
-    new, _ = strategy.update({"params": theta0}, batch, None, 0)
+    new, _ = strategy.update({"params": theta0}, batch, np.random.default_rng(0), 0)
     serial = new["params"]
     # By hand: task 0 moves theta0, then task 1 starts from there.
     w, b = _linear_reptile_by_hand((0.0, 0.0), TaskBatch(*(a[:1] for a in batch)), 0.2, 5, 0.5)

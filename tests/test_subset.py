@@ -79,7 +79,8 @@ def test_meta_loss_on_a_subset_equals_meta_loss_on_the_explicitly_subsetted_batc
 def test_defaults_draw_100_support_points_of_which_the_inner_loop_sees_10():
     strategy = Subset(MLP((1, 8, 1)), Sinusoid())
     assert (strategy.config.n_support, strategy.config.subset_size) == (100, 10)
-    batch = strategy.sample_batch(np.random.default_rng(0), None)
+    state = strategy.init_state(np.random.default_rng(1))
+    batch = strategy.sample_batch(np.random.default_rng(0), state)
     assert batch.x_support.shape == (25, 100, 1)
 
 

@@ -16,7 +16,8 @@ __all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_
            "check_primitive", "check_argnums", "check_positions", "check_output", "check_scalar",
            "check_nonempty", "check_no_nan", "ARGUMENTS", "check_count", "check_flag",
            "check_arrays", "check_numbers", "check_finite", "check_float_leaves", "check_tolerance",
-           "check_generator", "check_args", "check_values", "check_same_tree", "tree_structure"]
+           "check_generator", "check_args", "check_values", "check_same_tree", "tree_structure",
+           "check_system", "check_constant", "call_fun", "check_given"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -101,6 +102,50 @@ def _not_numbers(name, args):
         if _kind(a) in "OUSVMm":
             return f"{arg} must be an array of real numbers, got {describe(a)}"
     return None
+
+
+def check_system(a, b, who="solve"):
+    """A linear system a x = b: b of shape (n,) or (..., n, k) for a of shape (..., n, n).
+
+    Checked on shapes only, before NumPy's gufunc (whose message would show b reshaped and
+    its signature); an a that is not a square matrix, and operands that are not arrays of
+    numbers, are left to the op (``op_error`` names them)."""
+    shapes = [x.shape if hasattr(x, "dtype") else np.shape(x) if _kind(x) in "fiub" else None
+              for x in (a, b)]
+    a_shape, b_shape = shapes
+    if a_shape is None or b_shape is None or len(a_shape) < 2 or a_shape[-1] != a_shape[-2] \
+            or not b_shape or getattr(getattr(b, "dtype", None), "kind", "f") not in "fiub":
+        return
+    n = a_shape[-1]
+    if b_shape[-1 if len(b_shape) == 1 else -2] != n:
+        raise ValueError(f"{who}: cannot combine shapes {a_shape} and {b_shape}: b must have "
+                         f"shape ({n},) or (..., {n}, k), one row per row of a")
+
+
+def check_constant(x, who="stop_gradient", name="x"):
+    """A value the engine can hold (an array, a number, a list of numbers): not text, None,
+    a dict or a set. Type checks only (O(1)); returns ``x``."""
+    if x is None or isinstance(x, (str, bytes, dict, set, frozenset)):
+        raise TypeError(f"{who}: {name} must be an array of real numbers, got {describe(x)}")
+    return x
+
+
+def check_given(value, who, name, expected):
+    """An argument that must be given, not None (``rows``: None would mean "every row")."""
+    if value is None:
+        raise TypeError(f"{who}: {name} must be {expected}, got None")
+    return value
+
+
+def call_fun(fun, args, who, name="fun"):
+    """``fun(*args)`` for a function the user gave as ``name``, called once before any work:
+    a TypeError it raises (one that takes another number of arguments, say) is re-raised
+    naming ``name``; other errors are its own."""
+    try:
+        return fun(*args)
+    except TypeError as err:
+        raise TypeError(f"{who}: {name} raised TypeError when called with {len(args)} "
+                        f"argument(s): {err}") from err
 
 
 def check_numbers(who, **arrays):

@@ -53,8 +53,9 @@ import math
 
 import numpy as np
 
-from .checks import (check_argnums, check_callable, check_nonempty, check_numbers, check_output,
-                     check_positions, check_primitive, check_scalar, float_array, op_error)
+from .checks import (check_argnums, check_callable, check_constant, check_nonempty, check_numbers,
+                     check_output, check_positions, check_primitive, check_scalar, float_array,
+                     op_error)
 from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array, reshape_array,
                     scatter_add_array, sum_array, sum_to_array, transpose_array)
 from .numpy_interop import NumpyInterop
@@ -197,6 +198,8 @@ def _shape(x):
 
 def stop_gradient(x):
     """``x`` as a constant: no trace sees through it (first-order MAML uses it)."""
+    if type(x) is not Tensor and type(x) is not np.ndarray:
+        check_constant(x)                         # text or None is no value (O(1))
     return _raw(x)
 
 

@@ -11,6 +11,7 @@ import builtins
 
 import numpy as np
 
+from .checks import check_system
 from .core import (Primitive, broadcast_to, div, expand_reduced, matmul, matrix_transpose, mul,
                    neg, reduced_axes, reshape, shape, stop_gradient, sum, sum_to, unbroadcast,
                    where)
@@ -36,6 +37,7 @@ _solve = Primitive("solve", _solve_impl, _solve_vjp_a, _solve_vjp_b)
 
 def solve(a, b):
     """x with a @ x = b, batched over leading axes; ``b`` is (..., n, k) or (n,)."""
+    check_system(a, b)
     if len(shape(b)) == 1:
         return reshape(_solve(a, reshape(b, (-1, 1))), shape(a)[:-1])
     return _solve(a, b)

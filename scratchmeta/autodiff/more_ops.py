@@ -11,7 +11,8 @@ why.
 
 import numpy as np
 
-from .checks import check_arrays, check_count, check_flag, check_no_nan, check_numbers
+from .checks import (check_arrays, check_constant, check_count, check_flag, check_no_nan,
+                     check_numbers)
 from .core import (Primitive, add, div, expand_reduced, float_dtype, getitem, kept_shape, mean,
                    mul, neg, reduced_count, reshape, shape, sqrt, stop_gradient, sub, sum,
                    unbroadcast, where)
@@ -63,10 +64,10 @@ def clip(x, a_min, a_max):
     """
     if a_min is None and a_max is None:
         raise ValueError("clip needs a_min or a_max; both are None")
-    check_numbers("clip", x=stop_gradient(x))
+    check_numbers("clip", x=stop_gradient(check_constant(x, "clip", "x")))
     for name, bound in (("a_min", a_min), ("a_max", a_max)):
         if bound is not None:
-            check_no_nan(stop_gradient(bound), "clip", name)
+            check_no_nan(stop_gradient(check_constant(bound, "clip", name)), "clip", name)
     if a_min is not None and a_max is not None and \
             np.any(np.asarray(stop_gradient(a_min)) > np.asarray(stop_gradient(a_max))):
         raise ValueError(f"clip needs a_min <= a_max, got a_min={stop_gradient(a_min)!r:.40} "

@@ -7,8 +7,8 @@ helpers before it draws anything, and every loss checks that the prediction and
 the target it compares have the same shape (NumPy would broadcast a (tasks,
 points, 1) prediction against (tasks, points, 2) targets without a word). Each
 failure is one ValueError or TypeError, "<function>: <argument> must be
-<expected>, got <value>". Every check is O(1): it reads shapes, types and paths,
-never the data.
+<expected>, got <value>". The checks read shapes, types and paths (O(1)), except
+that data and what a family's methods return are read once for NaN and inf.
 
 Imports nothing from the families, so :mod:`scratchmeta.tasks` can use it.
 """
@@ -22,7 +22,7 @@ import numpy as np
 from scratchmeta import autodiff as ad
 
 
-_NO_DRAWS = np.random.default_rng(0)     # drawing zero tasks from it leaves it as it was
+_SHAPE_PROBE = np.random.default_rng(0)  # one task is drawn from it to learn the params' shape
 
 COUNT_MAX = int(np.iinfo(np.intp).max)   # a count is an array's length: NumPy's index type
 
@@ -35,8 +35,9 @@ def _is_count(n):
 
 def checked_family(cls):
     """``TaskFamily.__init_subclass__``: a family's own ``sample_params(rng, n_tasks)`` refuses
-    an ``rng`` that is no Generator and an ``n_tasks`` that is no int >= 0 before it draws
-    (``rng.uniform(lo, hi, [2])`` would draw a (1, 2) array: a silent wrong shape). O(1)."""
+    an ``rng`` that is no Generator and an ``n_tasks`` that is no int >= 1 before it draws
+    (``rng.uniform(lo, hi, [2])`` would draw a (1, 2) array: a silent wrong shape; zero tasks
+    are no batch, as ``sample`` says). O(1)."""
     own = cls.__dict__.get("sample_params")
     if not callable(own) or getattr(own, "checked", False) or isinstance(own, staticmethod):
         return
@@ -49,10 +50,10 @@ def checked_family(cls):
                             f"np.random.default_rng(0)), got {rng!r:.60}")
         if not _is_count(n_tasks):
             kind = ValueError if isinstance(n_tasks, int) and n_tasks > COUNT_MAX else TypeError
-            raise kind(f"{where}: n_tasks must be an int in 0..{COUNT_MAX} (the number of "
+            raise kind(f"{where}: n_tasks must be an int in 1..{COUNT_MAX} (the number of "
                        f"tasks to draw), got {type(n_tasks).__name__} {n_tasks!r:.60}")
-        if n_tasks < 0:
-            raise ValueError(f"{where}: n_tasks must be an int >= 0 (the number of tasks to "
+        if n_tasks < 1:
+            raise ValueError(f"{where}: n_tasks must be an int >= 1 (the number of tasks to "
                              f"draw), got {n_tasks!r}")
         return own(self, rng, n_tasks, *args, **kwargs)
 
@@ -81,18 +82,19 @@ def check_batch(family, rng, task_params, n_support, n_query):
     """The number of tasks of ``family.make_batch(rng, task_params, ...)``, once all is checked.
 
     ``task_params`` must be an array of the shape (tasks, ...) and kind that
-    ``family.sample_params`` draws (found by drawing zero tasks), with at least
-    one task; ``rng`` a NumPy Generator; the counts as :func:`check_counts`.
+    ``family.sample_params`` draws (found by drawing one task from a private generator),
+    with at least one task; ``rng`` a NumPy Generator; the counts as :func:`check_counts`.
     """
     where = f"{type(family).__name__}.make_batch"
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"{where}: rng must be a numpy.random.Generator (e.g. "
                         f"np.random.default_rng(0)), got {rng!r:.60}")
-    want = np.asarray(family.sample_params(_NO_DRAWS, 0))     # shape (0, ...): no draws
+    want = np.asarray(family.sample_params(_SHAPE_PROBE, 1))  # shape (1, ...): its kind
     shape = f"(tasks, {', '.join(map(str, want.shape[1:]))})"
-    if not isinstance(task_params, np.ndarray):
+    if not isinstance(task_params, np.ndarray) or task_params.ndim == 0:   # None, a number
+        given = task_params.item() if isinstance(task_params, np.ndarray) else task_params
         raise TypeError(f"{where}: task_params must be a NumPy array of shape {shape}, as "
-                        f"sample_params draws them, got {task_params!r:.60}")
+                        f"sample_params draws them, got {given!r:.60}")
     if task_params.ndim != want.ndim or task_params.shape[1:] != want.shape[1:] \
             or len(task_params) == 0:
         raise ValueError(f"{where}: task_params must have shape {shape} (at least one task), "
@@ -111,7 +113,8 @@ def check_batch(family, rng, task_params, n_support, n_query):
 def check_drawn(family, task_params, n_tasks):
     """What ``family.sample_params(rng, n_tasks)`` returned: an array with one row per task,
     ``n_tasks`` rows (a user's family that draws another number of tasks is named, not
-    followed silently). Returns ``task_params``. O(1): the shape only."""
+    followed silently). Returns ``task_params``. O(1): the shape only (``make_batch``
+    then refuses NaN task parameters by name)."""
     where = f"{type(family).__name__}.sample_params"
     shape = getattr(task_params, "shape", None)
     if not isinstance(task_params, np.ndarray) or not shape or shape[0] != n_tasks:
@@ -122,17 +125,37 @@ def check_drawn(family, task_params, n_tasks):
 
 
 def check_target(family, y, x):
-    """What ``family.target(task_params, x)`` returned: an array y of shape (tasks, points,
-    n_outputs) for x of shape (tasks, points, n_inputs) (a user's family whose target drops
-    the output axis would be scored against the wrong axis, silently). Returns ``y``. O(1):
-    the shape only."""
+    """What ``family.target(task_params, x)`` returned: y of shape (tasks, points, n_outputs)
+    for x of shape (tasks, points, n_inputs), finite (a user's family whose target drops the
+    output axis would be scored against the wrong axis, and a NaN target would train on NaN,
+    silently). Returns ``y``. One pass over y."""
     want = tuple(np.shape(x)[:2]) + (getattr(family, "n_outputs", 1),)
     shape = getattr(y, "shape", None)
     if not isinstance(y, np.ndarray) or shape != want:
         raise ValueError(f"{type(family).__name__}.target must return y of shape (tasks, "
                          f"points, n_outputs) = {want} for x of shape {np.shape(x)}, got "
                          f"{f'shape {shape}' if shape is not None else repr(y)[:80]}")
+    check_returned_finite(f"{type(family).__name__}.target", "targets y (the batch's "
+                          "y_support and y_query)", y)
     return y
+
+
+def check_sampled(family, x, shape):
+    """What ``family.sample_x(rng, task_params, n_points)`` returned: inputs x, real numbers of
+    ``shape`` = (tasks, n_points, n_inputs) (a user's family's inputs are named here, not
+    later inside its target). Returns ``x``. O(1): the shape and dtype only (the target
+    refuses NaN inputs, or returns NaN targets, which :func:`check_target` refuses)."""
+    where = f"{type(family).__name__}.sample_x"
+    if not isinstance(x, np.ndarray) or x.dtype.kind not in "biuf" or x.shape != shape:
+        raise ValueError(f"{where} must return inputs x, real numbers of shape (tasks, points, "
+                         f"n_inputs) = {shape}, got {_described(x)}")
+    return x
+
+
+def _described(a):
+    """An array by its shape and dtype, anything else by its repr (cut short)."""
+    return (f"shape {a.shape} and dtype {a.dtype}" if isinstance(a, np.ndarray)
+            else f"{a!r:.80}")
 
 
 def check_draw(family, rng, task_params, n_points):
@@ -213,6 +236,66 @@ def check_finite_data(where, name, a):
                          f"entr{'y' if bad == 1 else 'ies'} of {a.size} (shape {a.shape})")
 
 
+def check_returned_finite(who, what, a):
+    """What a family's method ``who`` (a user's, perhaps) returned holds finite numbers only
+    (one pass): a NaN or inf is reported naming the method and how many entries hold one."""
+    a = np.asarray(a)
+    if a.dtype.kind == "f" and not np.isfinite(a).all():
+        bad = int(a.size - np.count_nonzero(np.isfinite(a)))
+        raise ValueError(f"{who} must return finite {what}, got {bad} NaN or inf "
+                         f"entr{'y' if bad == 1 else 'ies'} of {a.size} (shape {a.shape})")
+
+
+def check_width(name, low_high):
+    """A range ``(low, high)`` that inputs are drawn from (already checked by
+    ``meta.checks.check_range``) has low < high: a single point would make every input of
+    every task the same. Returns it."""
+    if not low_high[0] < low_high[1]:
+        raise ValueError(f"{name} must be a range (low, high) with low < high (the inputs are "
+                         f"drawn from it), got {low_high!r}, a single point")
+    return low_high
+
+
+def check_word(name, value, choices):
+    """``value`` is one of the words ``choices``: a str (an array or a list is refused
+    before it is compared, never entry by entry)."""
+    if not isinstance(value, str) or value not in choices:
+        raise ValueError(f"{name} must be one of {tuple(choices)}, got {value!r:.80}")
+
+
+def check_words(name, value, example):
+    """A list or tuple of strings, e.g. a command line's arguments (``argv``): a bare string
+    would be split into letters, a number or None is no list."""
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{name} must be a list of strings, e.g. {example}, got "
+                        f"{type(value).__name__} {value!r:.80}")
+
+
+def check_members(members):
+    """``omniglot.content_hash``'s argument: a dict {path inside the zip (str): PNG bytes}.
+    One pass over the entries' types (the hash reads every byte anyway)."""
+    if not isinstance(members, dict):
+        raise TypeError(f"content_hash: members must be a dict {{path inside the zip: PNG "
+                        f"bytes}}, got {type(members).__name__} {members!r:.80}")
+    for path, data in members.items():
+        if not isinstance(path, str) or not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError(f"content_hash: members must map paths (str) to PNG bytes, got "
+                            f"the entry {path!r:.60}: {type(data).__name__} {data!r:.40}")
+
+
+def check_positive_numbers(name, value, n, what):
+    """``n`` finite numbers > 0 (a figure's (width, height) in inches, ``what`` says), as a
+    list, tuple or 1-D array; returns them as a tuple of floats."""
+    entries = np.asarray(value, dtype=object) if not isinstance(value, (str, bytes)) else None
+    if entries is None or entries.shape != (n,) or not all(
+            isinstance(v, (int, float, np.integer, np.floating))
+            and not isinstance(v, (bool, np.bool_)) for v in entries):
+        raise TypeError(f"{name} must be {what} ({n} numbers), got {value!r:.80}")
+    if not all(np.isfinite(v) and v > 0 for v in entries):
+        raise ValueError(f"{name} must be {what}, finite numbers > 0, got {value!r:.80}")
+    return tuple(float(v) for v in entries)
+
+
 def check_one_hot_row(where, name, y):
     """A spot check that ``y`` is one-hot: its first row only (O(classes), never a pass
     over the data) must sum to 1, so all-zero or all-one targets are refused by name.
@@ -229,7 +312,7 @@ def check_drawings(name, data, kind):
     over the drawings; the names are checked by ``finn_split``)."""
     if not isinstance(data, kind):
         raise TypeError(f"{name} must be the result of omniglot.load(), got "
-                        f"{type(data).__name__}")
+                        f"{type(data).__name__} {data!r:.60}")
     images = data.images
     if not isinstance(images, np.ndarray) or images.dtype.kind not in "biuf" \
             or images.ndim != 4:

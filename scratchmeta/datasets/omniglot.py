@@ -53,8 +53,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.datasets.checks import check_folder, check_folder_path
+from scratchmeta.autodiff.checks import check_flag
+from scratchmeta.datasets.checks import check_folder, check_folder_path, check_members
 from scratchmeta.datasets.progress import Progress
+from scratchmeta.meta.checks import check_instance, check_rate
 
 IMAGE_SIZE = 28               # Finn et al. (2017), section 5.2
 SOURCE_SIZE = 105             # every Omniglot PNG is 105 x 105
@@ -161,7 +163,7 @@ def _check_load_arguments(root, download, parts, progress):
             raise TypeError(f"{name} must be True or False, got {value!r}")
     given = parts                          # a Part is a tuple too, of its fields: not a list
     parts = (() if isinstance(parts, (str, bytes, Part)) or not hasattr(parts, "__iter__")
-             else tuple(parts))
+             or getattr(parts, "ndim", 1) == 0 else tuple(parts))
     if not parts or not all(isinstance(p, Part) for p in parts):
         raise TypeError(f"parts must be a non-empty sequence of omniglot.Part, got "
                         f"{given!r:.200}")
@@ -235,9 +237,12 @@ def fetch(part, folder, *, progress=True, timeout=60):
 
     The bytes go to a temporary file in the same folder, renamed into place
     only once both checks pass, so a failed or partial download leaves
-    nothing behind.
+    nothing behind. ``timeout``: seconds to wait for the server, a number > 0.
     """
+    check_instance("part", part, Part, "an omniglot.Part, e.g. omniglot.OFFICIAL[0]")
     check_folder_path("folder", folder)
+    check_flag(progress, "fetch", "progress")
+    check_rate("timeout", timeout)
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -310,6 +315,7 @@ def _read_pngs(source, part):
 
 def content_hash(members):
     """SHA-256 of the sorted lines ``<path>\\0<sha256 hex of PNG bytes>\\n`` (see the docstring)."""
+    check_members(members)                       # {path inside the zip: PNG bytes}
     lines = sorted(f"{path}\0{hashlib.sha256(data).hexdigest()}\n"
                    for path, data in members.items())
     return hashlib.sha256("".join(lines).encode()).hexdigest()

@@ -21,7 +21,8 @@ Every choice, and where it comes from:
   ``GaussianClusters``: both must be multiples of ``n_way``, and each class
   gets ``n_support // n_way`` support and ``n_query // n_way`` query
   drawings. A class's support and query drawings are distinct drawings (by
-  different people), so together they can be at most 20. Finn et al.'s code
+  different people), so together they can be at most 20. ``n_query`` may be 0:
+  a support set only, which is what the pretrained baseline draws. Finn et al.'s code
   draws 2K drawings per class, K for support and K for query
   (``DataGenerator(update_batch_size * 2, ...)``): 5-way 1-shot is
   ``sample(rng, n_tasks, 5, 5)``.
@@ -58,7 +59,8 @@ import random
 import numpy as np
 
 from scratchmeta.datasets import omniglot
-from scratchmeta.datasets.checks import check_batch, check_drawings, check_drawn
+from scratchmeta.datasets.checks import (check_batch, check_drawings, check_drawn, check_targets,
+                                         check_word)
 from scratchmeta.tasks import TaskBatch, TaskFamily, accuracy, cross_entropy
 
 SPLITS = ("train", "validation", "test")
@@ -75,7 +77,8 @@ def finn_split(alphabets, characters, n_train=N_TRAIN, n_validation=N_VALIDATION
     ``random.Random(1)``, and cut after ``n_train`` and ``n_train + n_validation``.
     """
     for name, names in (("alphabets", alphabets), ("characters", characters)):
-        if isinstance(names, (str, bytes)) or not hasattr(names, "__len__"):
+        if isinstance(names, (str, bytes)) or not hasattr(names, "__len__") \
+                or getattr(names, "ndim", 1) == 0:                 # a word, a number, a 0-d array
             raise TypeError(f"finn_split: {name} must be a sequence of names, one per "
                             f"character, got {names!r:.60}")
         kind = np.asarray(names).dtype if len(names) else None    # names or integer labels,
@@ -120,8 +123,7 @@ class Omniglot(TaskFamily):
                  rotate=None, n_train=N_TRAIN, n_validation=N_VALIDATION, dtype=np.float64):
         if not (_is_int(n_way) and n_way >= 2):
             raise ValueError(f"n_way must be an integer of at least 2, got {n_way!r}")
-        if split not in SPLITS:
-            raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
+        check_word("split", split, SPLITS)
         if rotate is not None and not isinstance(rotate, bool):
             raise TypeError(f"rotate must be True, False or None (rotate the training split "
                             f"only), got {rotate!r}")
@@ -159,6 +161,7 @@ class Omniglot(TaskFamily):
                 "n_validation": self.n_validation, "dtype": self.dtype.name}
 
     def metric(self, pred, y):
+        check_targets("Omniglot.metric", pred, y)     # named pred and y, as accuracy would not
         return accuracy(pred, y)
 
     def sample_params(self, rng, n_tasks):

@@ -64,7 +64,9 @@ import sys
 import time
 from pathlib import Path
 
-from scratchmeta.autodiff.checks import check_callable, check_flag
+from scratchmeta.autodiff.checks import call_fun, check_callable, check_flag
+from scratchmeta.datasets.checks import check_words
+from scratchmeta.meta.checks import check_instance
 from scratchmeta.memory import keep_freed_memory, opt_out_value
 
 #: Where the PNG files go when no folder is given: the committed figures come from
@@ -125,6 +127,11 @@ def check_out_dir(out_dir, name="out_dir"):
     path = Path(text).expanduser()
     existing = path
     while not existing.exists() and existing != existing.parent:
+        if os.path.lexists(existing):    # a symlink to itself, in a loop, or to nothing
+            where = "is" if existing == path else f"lies under {str(existing)!r}, which is"
+            raise ValueError(f"{name} {text!r} {where} a symbolic link that leads to no folder "
+                             f"(to itself, in a loop, or to a missing target); expected a "
+                             f"folder for the PNG files")
         existing = existing.parent
     if not existing.is_dir():
         what = "is" if existing == path else "lies under"
@@ -151,11 +158,11 @@ def check_only(only):
         raise TypeError(f"only must be a list of stems, e.g. ['fig22_1'], got "
                         f"{type(only).__name__} {only!r:.60}")
     if not only:
-        raise ValueError(f"only must name at least one stem (or be None for every figure), "
-                         f"got {only!r}; expected some of {stems}")
+        raise ValueError(f"only (--only on the command line) must name at least one stem (or "
+                         f"be None for every figure), got {only!r}; expected some of {stems}")
     unknown = [s for s in only if s not in stems]
     if unknown:
-        raise ValueError(f"unknown figure stems {unknown}; expected some of {stems}")
+        raise ValueError(f"only holds unknown figure stems {unknown}; expected some of {stems}")
     twice = sorted({s for s in only if list(only).count(s) > 1})
     if twice:
         raise ValueError(f"figure stems {twice} are given twice; give each once")
@@ -193,11 +200,14 @@ def run_all(out_dir=None, quick=False, only=None, progress=print):
     for i, (stem, module) in enumerate(todo, 1):
         t0 = time.perf_counter()
         mod = _load(module)
+        line = (f"[{i}/{len(todo)}] {stem}: " + (f"skipped, scratchmeta/figures/{module}.py does "
+                f"not exist yet" if mod is None else f"making ({mode}) ..."))
+        if i == 1:          # the first call, before any figure: a progress taking no line is named
+            call_fun(progress, (line,), "run_all", "progress")
+        else:
+            progress(line)
         if mod is None:
-            progress(f"[{i}/{len(todo)}] {stem}: skipped, scratchmeta/figures/{module}.py "
-                     f"does not exist yet")
             continue
-        progress(f"[{i}/{len(todo)}] {stem}: making ({mode}) ...")
         numbers = mod.make(out_dir, quick=quick, seed=0)
         seconds = time.perf_counter() - t0
         numbers["seconds"] = seconds
@@ -213,16 +223,31 @@ def run_all(out_dir=None, quick=False, only=None, progress=print):
 
 
 def add_arguments(parser):
-    """The options of the figures command (shared by ``python -m scratchmeta figures``)."""
+    """The options of the figures command (shared by ``python -m scratchmeta figures``).
+
+    ``--only`` takes stems; a stem written with a leading dash (``--only -fig22_1``), which
+    argparse would take for an unknown option, is refused naming it (hidden options).
+    """
+    check_instance("parser", parser, argparse.ArgumentParser, "an argparse.ArgumentParser")
     parser.add_argument("--out", default=None,
                         help=f"folder for the PNG files (default: {DEFAULT_OUT['full']} for "
                              f"the full run, {DEFAULT_OUT['quick']} with --quick, so that a "
                              f"quick run never replaces the committed figures)")
     parser.add_argument("--quick", action="store_true",
                         help="short runs: every figure in seconds, for checking")
-    parser.add_argument("--only", nargs="+", metavar="STEM",
+    parser.add_argument("--only", nargs="*", metavar="STEM",      # none given: check_only
                         help=f"make only these figures, out of: "
                              f"{' '.join(s for s, _ in FIGURES)}")
+    parser.add_argument(*(f"-{stem}" for stem, _ in FIGURES), nargs=0, action=_DashedStem,
+                        help=argparse.SUPPRESS)
+
+
+class _DashedStem(argparse.Action):
+    """``-fig22_1``: a stem with a leading dash, refused naming ``--only`` and the value."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.error(f"argument --only: {option_string!r} is not an option or a figure stem: "
+                     f"give stems without a dash, e.g. --only {option_string[1:]}")
 
 
 def main(argv=None):
@@ -231,10 +256,15 @@ def main(argv=None):
         prog="python -m scratchmeta.figures",
         description="Regenerate the figures of Lecture 22 from real runs.")
     add_arguments(parser)
+    if argv is not None:                       # None: the process's own command line
+        check_words("argv", argv, "['--quick', '--only', 'fig22_1']")
     args = parser.parse_args(argv)
     try:
         opt_out_value()         # a bad SCRATCHMETA_KEEP_FREED_MEMORY is this run's error
-    except ValueError as e:
+        check_only(args.only)   # every option checked before any figure is made
+        if args.out is not None:
+            check_out_dir(args.out, "--out")
+    except (ValueError, TypeError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     keep_freed_memory()         # see scratchmeta/memory.py

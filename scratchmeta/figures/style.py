@@ -25,6 +25,10 @@ import matplotlib
 matplotlib.use("Agg")      # no screen: render straight to files
 
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
+from matplotlib.figure import Figure  # noqa: E402
+
+from scratchmeta.datasets.checks import check_folder_path, check_positive_numbers  # noqa: E402
+from scratchmeta.meta.checks import check_count, check_instance  # noqa: E402
 
 DPI = 120
 
@@ -85,12 +89,17 @@ def subplots(nrows=1, ncols=1, *, size="single", **kwargs):
 
     ``size`` is a key of :data:`SIZES` or a (width, height) pair in inches.
     Extra keyword arguments go to ``plt.subplots`` (``sharex``, ``gridspec_kw``, ...).
+    ``nrows`` and ``ncols`` are integers in 1..100 (a page holds no more panels).
     """
+    check_count("nrows", nrows, 1, 100)
+    check_count("ncols", ncols, 1, 100)
     if isinstance(size, str):
         if size not in SIZES:
             raise ValueError(f"size must be one of {sorted(SIZES)} or (width, height), "
                              f"got {size!r}")
         size = SIZES[size]
+    size = check_positive_numbers("size", size, 2, f"one of {sorted(SIZES)} or a (width, "
+                                                   f"height) pair in inches")
     return plt.subplots(nrows, ncols, figsize=size, layout="constrained", **kwargs)
 
 
@@ -99,6 +108,8 @@ def save(fig, out_dir, name):
 
     ``name`` is the file name without the extension, e.g. ``"fig22_1_maml_update"``.
     """
+    check_instance("fig", fig, Figure, "a matplotlib Figure, e.g. subplots()[0]")
+    check_folder_path("out_dir", out_dir)
     if not isinstance(name, str) or not name or "/" in name or name.endswith(".png"):
         raise ValueError(f"name must be a bare file name without '.png', got {name!r}")
     out_dir = Path(out_dir)

@@ -63,7 +63,7 @@ class ANIL(MAML):
         self.trainable = model.head_indices
 
     def meta_grad(self, params, batch, rng):
-        c = check_meta_grad(self, params)
+        c = check_meta_grad(self, params, rng)
         return ad.value_and_grad(anil_meta_loss)(params, batch, self.model, inner_lr=c.inner_lr,
                                                  inner_steps=c.inner_steps,
                                                  first_order=c.first_order, loss=self.family.loss)

@@ -28,7 +28,7 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import (check_adaptation_args, check_fields, check_loss_inputs,
-                                     check_update_args)
+                                     check_sample_batch, check_update_args)
 from scratchmeta.meta.guard import check_update
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.optim import adam_init, adam_update
@@ -68,6 +68,7 @@ class Pretrained:
         return {"params": params, "adam": adam_init(params)}
 
     def sample_batch(self, rng, state):
+        check_sample_batch(rng, state, ("params", "adam"))
         return self.family.sample(rng, self.config.meta_batch, self.config.n_support, 0)
 
     def update(self, state, batch, rng, step):
@@ -113,6 +114,7 @@ class Scratch:
         return {"params": self.model.init(rng)}
 
     def sample_batch(self, rng, state):
+        check_sample_batch(rng, state, ("params",))
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):

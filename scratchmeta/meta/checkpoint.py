@@ -178,10 +178,12 @@ def check_checkpoint_path(path, name="checkpoint"):
     if not os.path.isdir(existing):
         raise ValueError(f"cannot write {name} path {path!r}: {existing!r} is a file, not a folder")
     try:                     # tried, not guessed: os.access says yes to root on /proc
-        if existing == folder:
-            fd, probe = tempfile.mkstemp(dir=folder, prefix=".scratchmeta-probe-")
+        if existing == folder:       # named as a temporary file, so a kill -9 leftover is swept
+            fd, probe = tempfile.mkstemp(dir=folder, prefix=os.path.basename(path) + ".",
+                                         suffix=".tmp")
             os.close(fd)
-            os.remove(probe)
+            with contextlib.suppress(FileNotFoundError):    # swept by the lock's holder
+                os.remove(probe)
         else:
             os.rmdir(tempfile.mkdtemp(dir=existing, prefix=".scratchmeta-probe-"))
     except OSError as e:
@@ -234,7 +236,7 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
     meta_losses = np.asarray(meta_losses, dtype=float)
     if meta_losses.shape != (step,):
         raise ValueError(f"meta_losses must hold one loss per completed step, shape "
-                         f"({step},), got shape {meta_losses.shape}")
+                         f"({step},), got shape {meta_losses.shape}: {meta_losses!r}"[:300])
     if not np.all(np.isfinite(meta_losses)):
         raise ValueError(f"meta_losses must be finite (a completed meta-step has a finite "
                          f"meta-loss), got {int(np.sum(~np.isfinite(meta_losses)))} NaN or inf "
@@ -423,6 +425,8 @@ def check_state_entries(flat, config, step, path, *, saving):
     every entry real and numeric, floats in the run's dtype (``config``'s), finite, and
     Adam's entries meaningful at ``step``. Saving raises TypeError for a wrong kind of
     entry; loading calls every failure damage (ValueError)."""
+    check_type("path", path, str)                  # the checkpoint's name, for the messages
+    check_type("saving", saving, bool)
     where = f"refusing to save {path!r}:" if saving else f"{path!r} is damaged:"
     if not (isinstance(flat, dict) and all(isinstance(v, np.ndarray) for v in flat.values())):
         raise TypeError(f"flat must be a dict of NumPy arrays (a flattened state), got "
@@ -577,7 +581,7 @@ def restore(path, *, root=None):
     ckpt = load_checkpoint(path)
     if root is not None and ckpt.config.get("family", {}).get("name") != "omniglot":
         raise ValueError(f"--root applies to omniglot checkpoints; {os.fspath(path)!r} holds "
-                         f"a {ckpt.config.get('family', {}).get('name')} run")
+                         f"a {ckpt.config.get('family', {}).get('name')} run (got root={root!r})")
     if root is not None:
         check_path("root", root, folder=True)     # '', a file, or a path through one
     try:

@@ -71,6 +71,56 @@ def check_limits(**limits):
             raise ValueError(f"{name} must be a number > 0 (inf for no limit), got {value!r}")
 
 
+def check_guard(loss, step, advice, *, old=None, new=None, **limits):
+    """The guard's own arguments (``guard.check_update``, ``check_step``): the meta-loss, one
+    real number (NaN or inf is what the guard is there to catch), the meta-step ``step`` >= 0
+    it names in its message, ``advice`` a string (or a dict from a part of the state to a
+    string), the ``limits`` of :func:`check_limits`, and for ``check_step`` the parameters
+    ``old`` and ``new``, dicts of the same parts. O(1) a part."""
+    check_scalar("loss", loss)
+    if np.size(ad.stop_gradient(loss)) != 1:
+        raise ValueError(f"loss must be one number, the meta-loss, got shape "
+                         f"{np.shape(ad.stop_gradient(loss))}")
+    check_count("step", step, 0)
+    for name, parts in (("old", old), ("new", new)) if old is not None or new is not None else ():
+        if not (isinstance(parts, dict) and parts and set(old if isinstance(old, dict) else ())
+                <= set(parts)):
+            raise TypeError(f"{name} must be the parameters as a dict from part to a list of "
+                            f"arrays, e.g. {{'params': [W1, b1, ...]}}, with every part of old, "
+                            f"got {parts!r:.100}")
+    if not (isinstance(advice, str) and advice or isinstance(advice, dict) and advice
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in advice.items())):
+        raise TypeError(f"advice must be a non-empty string saying which setting to change "
+                        f"(or a dict from a part of the state to one, as step_advice makes), "
+                        f"got {advice!r:.100}")
+    check_limits(**limits)
+
+
+def check_gradient(grads):
+    """A gradient: a list, tuple or dict (a tree) of arrays of real numbers, e.g. the
+    meta-gradient [dW1, db1, ...]; returns its leaves. O(1) a leaf (dtypes only)."""
+    leaves = ad.tree_flatten(grads)[0] if isinstance(grads, (list, tuple, dict)) else None
+    if leaves is None or not all(getattr(getattr(g, "dtype", None), "kind", "O") in "biuf"
+                                 for g in leaves):
+        raise TypeError(f"grads must be a list (or tree) of arrays of real numbers, e.g. a "
+                        f"meta-gradient [dW1, db1, ...], got {grads!r:.100}")
+    return leaves
+
+
+def check_config(config, parts=("params",)):
+    """A strategy's configuration (``strategy.config``, e.g. MAMLConfig(); None for a strategy
+    of the user's that has none) and ``parts``, a non-empty collection (a tuple, or the
+    state's dict) of names of parts of its state (e.g. ("body", "heads"))."""
+    if isinstance(config, (str, bytes, int, float, complex, list, tuple, dict, set,
+                           np.ndarray, np.generic, type)):
+        raise TypeError(f"config must be a strategy's configuration (an object with fields, "
+                        f"e.g. strategy.config or MAMLConfig()), got {config!r:.100}")
+    if isinstance(parts, (str, bytes)) or not (isinstance(parts, (list, tuple, dict)) and parts
+                                               and all(isinstance(p, str) for p in parts)):
+        raise TypeError(f"parts must be a non-empty tuple of names of parts of the state, "
+                        f"e.g. ('params',) or ('body', 'heads'), got {parts!r:.100}")
+
+
 def check_rate(name, value, *, allow_zero=False):
     """A positive (or, with ``allow_zero``, non-negative) finite number."""
     ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
@@ -140,6 +190,7 @@ def check_loss_inputs(model, params, x, y, loss, *, name="params", layers=None):
     inputs of :func:`check_mlp_input`, targets y of real finite numbers with x's leading
     axes (tasks, points) or (points,), and a loss function."""
     check_callable("loss", loss, "scratchmeta.tasks.mse")
+    check_model(model)
     check_mlp_input(model, params, x, name=name, layers=layers)
     check_real("y", y)
     if len(ad.shape(y)) != len(ad.shape(x)) or ad.shape(y)[:-1] != ad.shape(x)[:-1]:
@@ -165,9 +216,10 @@ def check_subset_size(subset_size, n_support, *, rng=False, n_tasks=1):
 
 
 def check_inner(inner_lr, inner_steps, trainable=None, params=None):
-    """eta_inner >= 0 and K >= 0, the two settings of eq. 22.4; with ``params``, the
+    """eta_inner > 0 and K >= 0, the two settings of eq. 22.4 in training (inner_lr 0 would
+    take K steps that do not move: K = 0 says "no inner step"); with ``params``, the
     ``trainable`` indices (None: all) must be indices into that parameter list."""
-    check_rate("inner_lr", inner_lr, allow_zero=True)
+    check_rate("inner_lr", inner_lr)
     check_count("inner_steps (K)", inner_steps, 0)
     check_trainable(trainable, params)
 
@@ -338,6 +390,20 @@ def check_r2d2_inputs(phi_support, y_support, phi_query, scale, offset):
     return y_shape[-1]
 
 
+def check_head_inputs(params, *, batch=False, **features):
+    """A closed-form head strategy's methods (R2-D2's, the Newton head's ``head_params``,
+    ``query_logits``, ``meta_loss``): ``params`` its parameters, a dict with the keys
+    'body' and 'log_lam' (``state['params']``), then a batch of tasks or the named
+    features (phi_support, y_support, phi_query) as :func:`check_features` wants them."""
+    if not (isinstance(params, dict) and {"body", "log_lam"} <= set(params)):
+        raise TypeError(f"params must be the head strategy's parameters, a dict with the keys "
+                        f"'body' and 'log_lam' (state['params']), got {params!r:.100}")
+    if batch is not False:
+        check_batch(batch)
+    for name, value in features.items():
+        check_features(name, value)
+
+
 def check_positive_scalar(name, value):
     """One positive finite real number (or a 0-d array or Tensor of one, e.g. a learned lam)."""
     check_scalar(name, value)
@@ -352,6 +418,7 @@ def check_closed_form(body_params, batch, model, lam, scale, loss):
     model (finite, unless traced: inside a gradient, from an update that checked them), lam
     and the output scale positive finite scalars, a loss function."""
     check_callable("loss", loss, "scratchmeta.tasks.mse")
+    check_model(model)
     check_positive_scalar("lam", lam)
     check_positive_scalar("scale", scale)
     traced = isinstance(body_params, (list, tuple)) and any(
@@ -421,7 +488,7 @@ def check_sizes(sizes):
 def check_mlp(sizes, activation, batch_norm, dtype, activations):
     """``MLP``'s constructor arguments; returns (sizes as a tuple, dtype as a numpy dtype)."""
     sizes = check_sizes(sizes)
-    if activation not in activations:
+    if not isinstance(activation, str) or activation not in activations:
         raise ValueError(f"activation must be one of {sorted(activations)}, got {activation!r}")
     if not isinstance(batch_norm, bool):
         raise TypeError(f"batch_norm must be True or False, got {batch_norm!r}")
@@ -675,6 +742,12 @@ def check_sequence(name, value, example):
     return list(value)
 
 
+def check_flag(name, value):
+    """True or False (a bool or NumPy bool): a word such as "yes" would count as True."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {value!r}")
+
+
 def check_callable(name, value, example):
     if not callable(value):
         raise TypeError(f"{name} must be a function, e.g. {example}, got {value!r}")
@@ -696,6 +769,7 @@ def check_sgd_path(theta, batch, model, inner_lr, loss, trainable, stop_on_diver
     check_sgd(inner_lr, loss, trainable, theta if isinstance(theta, (list, tuple)) else None)
     if not isinstance(stop_on_divergence, (bool, np.bool_)):
         raise TypeError(f"stop_on_divergence must be True or False, got {stop_on_divergence!r}")
+    check_network(model)
     n_tasks = check_batch(batch, model=model, finite=True)[0]
     check_arrays("theta", theta)
     if hasattr(model, "sizes"):                    # an MLP (else: a model of its own layout)
@@ -841,11 +915,12 @@ def check_sample_batch(rng, state, keys):
     check_state(state, keys)
 
 
-def check_meta_grad(strategy, params):
+def check_meta_grad(strategy, params, rng):
     """A strategy's ``meta_grad(params, batch, rng)``: ``params`` is theta0, the list of
-    parameter arrays (``state['params']``), not the state itself. O(1): ``update`` checked the
-    batch and the values, and the traced meta-loss reads no data. Returns the strategy's
-    configuration."""
+    parameter arrays (``state['params']``), not the state itself, and ``rng`` a Generator.
+    O(1): ``update`` checked the batch and the values, and the traced meta-loss reads no
+    data. Returns the strategy's configuration."""
+    check_rng("rng", rng)
     if not isinstance(params, (list, tuple)):
         got = (f"a dict with the keys {sorted(map(str, params))}" if isinstance(params, dict)
                else f"{_type_name(params)} {params!r:.80}")
@@ -913,7 +988,7 @@ def check_update_args(state, step, keys, batch, strategy=None, rng=None, *, para
     layouts :func:`check_state` knows, ``params`` saying which ``state['params']`` has; its
     parameters of the shapes of ``strategy``'s model), a batch of tasks that fits
     ``strategy``'s model and family and whose data arrays hold no NaN or inf, ``rng`` a
-    Generator (or None: only Reptile and the subset strategy draw from it), a step >= 0.
+    Generator (every update takes one, whether or not it draws from it), a step >= 0.
     Multitask's PoolBatch(rows, tasks): its rows distinct indices into the pool of heads,
     one per task."""
     rows, batch = getattr(batch, "rows", None), getattr(batch, "tasks", batch)
@@ -926,8 +1001,7 @@ def check_update_args(state, step, keys, batch, strategy=None, rng=None, *, para
         if np.size(rows) != n_tasks:
             raise ValueError(f"batch.rows must hold one row of the pool per task of "
                              f"batch.tasks ({n_tasks}), got {np.size(rows)}: {rows!r:.100}")
-    if rng is not None:
-        check_rng("rng", rng)
+    check_rng("rng", rng)
     check_count("step", step, 0)
 
 
@@ -973,8 +1047,8 @@ def check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_ord
     check_callable("loss", loss, "scratchmeta.tasks.mse")
     traced = ad.Tensor in map(type, params)
     n_tasks = check_batch(batch, model=model, finite=not traced)[0]
-    if not isinstance(first_order, (bool, np.bool_)):
-        raise TypeError(f"first_order must be True or False, got {first_order!r}")
+    check_model(model)
+    check_flag("first_order", first_order)
     if not traced:                                 # (traced: its entry point probed it)
         check_loss_output(loss, batch.y_support)
     return n_tasks
@@ -990,7 +1064,11 @@ def check_loss_output(loss, y, *, name="loss"):
     if getattr(loss, "__module__", None) == "scratchmeta.tasks":
         return
     want = ad.shape(y)[:-2]
-    out = loss(y[..., :1, :], y[..., :1, :])
+    try:
+        out = loss(y[..., :1, :], y[..., :1, :])
+    except TypeError as e:                         # e.g. a function of another arity
+        raise TypeError(f"{name} must be a function loss(pred, y) of one prediction and its "
+                        f"targets, e.g. scratchmeta.tasks.mse; {loss!r:.80} raised: {e}") from e
     got = ad.shape(out)
     if got != want:
         raise ValueError(f"{name} must return one number per task, shape {want} for targets "
@@ -1004,11 +1082,13 @@ def check_loss_output(loss, y, *, name="loss"):
                          f"predicted exactly (each task's first target as its prediction)")
 
 
-def check_inner_sgd(task_params, x, y, apply, inner_lr, inner_steps, loss, trainable):
+def check_inner_sgd(task_params, x, y, apply, inner_lr, inner_steps, loss, trainable,
+                    first_order=False):
     """MAML's differentiable inner loop (``inner_sgd``): the settings of eq. 22.4, ``apply``
-    and ``loss`` functions, x and y (tasks, points, .) with as many tasks and points, and
-    (outside a trace) a loss that gives one number per task."""
+    and ``loss`` functions, x and y (tasks, points, .) with as many tasks and points,
+    first_order True or False, and (outside a trace) a loss that gives one number per task."""
     check_inner(inner_lr, inner_steps, trainable, task_params)
+    check_flag("first_order", first_order)
     check_callable("apply", apply, "model.apply (a function apply(params, x))")
     check_callable("loss", loss, "scratchmeta.tasks.mse")
     xs, ys = check_real("x", x, ndims=(3,)), check_real("y", y, ndims=(3,))
@@ -1061,6 +1141,7 @@ def check_multitask_loss(model, body, heads, x, y, loss):
     if got != want:
         raise ValueError(f"heads must be [W, b] of shapes {want}, one head per task of x "
                          f"(shape {xs}), got {len(got)} arrays of shapes {got}")
+    check_finite_arrays("heads", heads)            # (Tensors, traced, are not read)
 
 
 def check_model(model, name="model"):
@@ -1069,6 +1150,14 @@ def check_model(model, name="model"):
     if missing or isinstance(model, type):
         raise TypeError(f"{name} must be a network object, e.g. scratchmeta.nn.MLP((1, 40, 40, "
                         f"1)), got {model!r:.100}, which has no {', '.join(missing) or 'state'}")
+
+
+def check_network(model, name="model"):
+    """Anything with ``apply(params, x)``: an MLP, or a model of its own layout (e.g.
+    ``normalization.RunningStatistics``)."""
+    if isinstance(model, type) or not callable(getattr(model, "apply", None)):
+        raise TypeError(f"{name} must be a network with apply(params, x), e.g. "
+                        f"scratchmeta.nn.MLP((1, 40, 40, 1)), got {model!r:.100}")
 
 
 def check_divergence_map(model, family, n_steps):
@@ -1086,6 +1175,7 @@ def check_measurement(params, batch, model, *, n_steps=0, iterations=1, seed=0):
     check_count("n_steps", n_steps, 0)
     check_count("iterations", iterations, 1)
     check_count("seed", seed, 0)
+    check_network(model)
     return check_theta0(params, batch, model)
 
 
@@ -1102,6 +1192,31 @@ def check_statistics_inputs(model, params, x):
         raise ValueError(f"x must have shape (tasks, points, inputs) with at least 2 points per "
                          f"task and {model.sizes[0]} inputs, got shape {shape}")
     check_finite_arrays("x", x)
+
+
+def check_running_statistics(model, stats):
+    """``RunningStatistics(model, stats)``: a batch-norm network and one (mean, var) pair per
+    hidden layer, each of that layer's width, finite, var >= 0 (as
+    ``population_statistics`` gives them); returns them as arrays."""
+    check_model(model)
+    n_hidden = len(model.sizes) - 2
+    if not (getattr(model, "batch_norm", False) and isinstance(stats, (list, tuple))
+            and len(stats) == n_hidden):
+        raise ValueError(f"RunningStatistics needs a batch-norm network and stats, one (mean, "
+                         f"var) per hidden layer ({n_hidden}), got {model!r} and "
+                         f"{stats!r:.100}")
+    out = []
+    for l, pair in enumerate(stats):
+        mean, var = (pair if isinstance(pair, (list, tuple)) and len(pair) == 2 else (None, None))
+        for name, a in ((f"stats[{l}] mean", mean), (f"stats[{l}] var", var)):
+            if check_real(name, a, ndims=(1,)) != (model.sizes[l + 1],):
+                raise ValueError(f"{name} must have shape ({model.sizes[l + 1]},), the width "
+                                 f"of hidden layer {l + 1}, got shape {ad.shape(a)}")
+            check_finite_arrays(name, a)
+        if np.min(var) < 0:
+            raise ValueError(f"stats[{l}] var must be variances (>= 0), got {var!r:.100}")
+        out.append((np.asarray(mean), np.asarray(var)))
+    return out
 
 
 def check_adam_state(params, state, rows=None, *, values=True):
@@ -1267,3 +1382,95 @@ def check_numbers(name, value, n, what):
     if values.shape != (n,):
         raise ValueError(f"{name} must be {what} ({n} numbers), got {value!r}"[:300])
     return np.array([check_number(name, v, minimum=-np.inf) for v in values])
+
+
+def check_instance(name, value, kind, example):
+    """``value`` is an instance of ``kind`` (a class or a tuple of them), e.g. a Checkpoint
+    or a dataclass field; else a TypeError naming ``name``, the value and ``example``."""
+    if not isinstance(value, kind):
+        raise TypeError(f"{name} must be {example}, got {_type_name(value)} {value!r}"[:300])
+
+
+def check_names(name, values, choices, what):
+    """A list (or tuple) of names, each one of ``choices`` (e.g. registry strategies)."""
+    check_ordered(name, values, f"{list(choices)[:2]}")
+    for i, value in enumerate(values):
+        check_name(f"{name}[{i}]", value, choices, what)
+
+
+def check_records(name, value, fields, example):
+    """A dict of records, e.g. ``compare.run``'s results {name: {"test": ..., ...}}: each
+    value a dict holding every key of ``fields``, or an object with those attributes (an
+    Evaluation); a missing one is named with its record's key."""
+    check_mapping(name, value, example)
+    for key, record in value.items():
+        have = record.keys() if isinstance(record, dict) else dir(record)
+        missing = [f for f in fields if f not in have]
+        if missing:
+            raise TypeError(f"{name}[{key!r}] must be a record with {', '.join(fields)} (as "
+                            f"{example} gives), got {_type_name(record)} {record!r:.80}, "
+                            f"which lacks {', '.join(missing)}")
+
+
+def user_callback(name, f, example):
+    """A function that calls ``f``, the user's callable passed as ``name`` (None: one that
+    does nothing). The first call re-raises what ``f`` raises as a TypeError (for a
+    TypeError: most often ``f`` takes another number of arguments) or ValueError naming
+    ``name`` (an OSError, such as a closed pipe, is let through); later calls go straight
+    to ``f``."""
+    if f is None:
+        return lambda *args: None
+    check_callable(name, f, example)
+    called = []
+
+    def call(*args):
+        if called:
+            return f(*args)
+        called.append(True)
+        try:
+            return f(*args)
+        except OSError:                 # the output's failure (a closed pipe), not the call's
+            raise
+        except Exception as err:
+            kind = TypeError if isinstance(err, TypeError) else ValueError
+            raise kind(f"{name} must be {example}, a function of {len(args)} argument(s); "
+                       f"called with {args!r:.80}, it raised {type(err).__name__}: {err}"
+                       ) from err
+    return call
+
+
+def check_keys(name, value, keys, example):
+    """A dict holding every one of ``keys`` (e.g. the "train", "validation" and "test"
+    families of a run), else the missing ones are named."""
+    check_mapping(name, value, example)
+    missing = [key for key in keys if key not in value]
+    if missing:
+        raise ValueError(f"{name} must hold the keys {list(keys)} (e.g. {example}), got "
+                         f"{_type_name(value)} {value!r:.100}, which lacks {missing}")
+
+
+def check_count_list(name, values, example, minimum=0):
+    """A non-empty list (or tuple) of counts, each an integer >= ``minimum`` (support sizes,
+    numbers of steps, shot counts)."""
+    check_ordered(name, values, example)
+    if not len(values):
+        raise ValueError(f"{name} must hold at least one count, e.g. {example}, got {values!r}")
+    for value in values:
+        check_count(name, value, minimum)
+
+
+def check_adapting(strategy, state, batch, n_steps):
+    """What test-time adaptation of ``strategy`` from ``state`` on ``batch`` for ``n_steps``
+    steps needs, before any step: a strategy, its state (a dict), a batch of tasks that
+    fits its model and family, a count >= 0."""
+    check_strategy(strategy)
+    check_type("state", state, dict)
+    check_batch(batch, model=strategy.model, family=strategy.family)
+    check_count("n_steps", n_steps, 0)
+
+
+def check_n_way(family):
+    """An N-way classification family (e.g. an Omniglot split), from which episodes of
+    ``n_way`` classes are drawn."""
+    check_family(family)
+    check_attributes("family", family, ("n_way",), "an N-way family, e.g. Omniglot(5, 'train')")

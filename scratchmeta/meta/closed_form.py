@@ -116,6 +116,7 @@ class ClosedForm:
                                      scale=ad.exp(params["log_scale"]), loss=self.family.loss)
 
     def sample_batch(self, rng, state):
+        checks.check_sample_batch(rng, state, ("params", "adam"))
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):

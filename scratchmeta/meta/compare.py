@@ -42,10 +42,13 @@ import time
 
 import numpy as np
 
-from scratchmeta.meta.checks import check_mapping, check_ordered
+from scratchmeta.meta.checks import (check_attributes, check_count, check_mapping, check_names,
+                                     check_ordered, check_records, check_strategy,
+                                     user_callback)
 from scratchmeta.meta.evaluate import HELD_OUT_SEED, VALIDATION_SEED, evaluate, \
     format_result, select_test_time, with_test_time
-from scratchmeta.meta.registry import hyperparameters, make_family, make_strategy
+from scratchmeta.meta.registry import STRATEGIES as REGISTERED, hyperparameters, make_family, \
+    make_strategy
 from scratchmeta.meta.training import train
 
 #: The strategies compared, in the lecture's order (registry names). The subset
@@ -62,6 +65,7 @@ STEP_0_NOTE = "step 0 includes a ridge head fitted to the support set (eq. 22.6)
 
 def fits_at_step_0(strategy):
     """True when the strategy's 0-step prediction already fits a head to the support set."""
+    check_strategy(strategy)
     return bool(getattr(strategy, "fits_head_at_step_0", False))
 
 
@@ -71,6 +75,7 @@ def build(name, family, meta_steps, **hyper):
     A strategy that anneals over its run (Reptile's outer step, Nichol et al.
     2018) is told the run's length.
     """
+    check_count("meta_steps", meta_steps, 0)     # 0: a strategy with nothing to learn
     if "n_steps" in hyperparameters(name) and meta_steps > 0 and "n_steps" not in hyper:
         hyper = dict(hyper, n_steps=meta_steps)
     return make_strategy(name, family, **hyper)
@@ -93,7 +98,15 @@ def run(family, meta_steps, *, seed=0, strategies=STRATEGIES, n_support=10, n_qu
     ``meta_losses`` and ``step_0_fit`` (see :func:`fits_at_step_0`).
     """
     family = make_family(family) if isinstance(family, str) else family
-    check_ordered("strategies", strategies, "('maml', 'reptile')")    # before any training
+    check_names("strategies", strategies, REGISTERED, "strategy")    # before any training
+    for name, value, minimum in (("seed", seed, 0), ("n_support", n_support, 1),
+                                 ("n_query", n_query, 1), ("val_tasks", val_tasks, 2),
+                                 ("test_tasks", test_tasks, 2), ("max_steps", max_steps, 0),
+                                 ("test_seed", test_seed, 0), ("val_seed", val_seed, 0)):
+        check_count(name, value, minimum)
+    if train_support is not None:
+        check_count("train_support", train_support, 1)
+    say = user_callback("progress", progress, "print (a print-like callable) or None")
     check_ordered("candidates", candidates, "[0.01, 0.1] (positive step sizes)")
     check_mapping("meta_steps", meta_steps, "{'maml': 1000, 'scratch': 0}")
     missing = [name for name in strategies if name not in meta_steps]
@@ -128,7 +141,7 @@ def run(family, meta_steps, *, seed=0, strategies=STRATEGIES, n_support=10, n_qu
                          "meta_steps": meta_steps[name], "step_0_fit": fits_at_step_0(chosen)}
         if progress is not None:
             k = choice.n_steps
-            progress(f"{family.name} {name}: {meta_steps[name]} meta-steps in {t1 - t0:.1f} s; "
+            say(f"{family.name} {name}: {meta_steps[name]} meta-steps in {t1 - t0:.1f} s; "
                      f"test-time lr {choice.inner_lr:g}, {k} steps: test "
                      f"{test.metric_name} {test.mean[k]:.4g} (median {test.median[k]:.4g})")
     return results
@@ -136,6 +149,13 @@ def run(family, meta_steps, *, seed=0, strategies=STRATEGIES, n_support=10, n_qu
 
 def rows(results):
     """One table row per strategy: chosen settings, test error at 0, 1 and the chosen steps."""
+    check_records("results", results, ("test", "choice", "step_0_fit", "train_seconds",
+                                       "meta_steps"), "compare.run")
+    for name, r in results.items():
+        check_attributes(f"results[{name!r}]['test']", r["test"], ("mean", "half_width",
+                         "median", "diverged", "worse", "metric_name"), "an Evaluation")
+        check_attributes(f"results[{name!r}]['choice']", r["choice"], ("inner_lr", "n_steps"),
+                         "a TestTimeChoice (from evaluate.select_test_time)")
     out = []
     for name, r in results.items():
         test, k = r["test"], r["choice"].n_steps
@@ -158,6 +178,9 @@ def rows(results):
 
 def cell(evaluation, k):
     """'mean ± half-width' after k steps, as ``format_result`` writes it (a diverged run too)."""
+    check_attributes("evaluation", evaluation, ("mean", "half_width"),
+                     "an Evaluation (from evaluate.evaluate)")
+    check_count("k", k, 0)
     if k >= len(evaluation.mean):
         return "-"
     return format_result(evaluation.mean[k], evaluation.half_width[k])

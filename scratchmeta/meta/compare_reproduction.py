@@ -29,6 +29,7 @@ import argparse
 import time
 
 from scratchmeta.batchnorm import finn_init
+from scratchmeta.meta.checks import check_count_list, check_records, check_strategy
 from scratchmeta.meta.evaluate import HELD_OUT_SEED, evaluate, format_result, format_table, \
     with_test_time
 from scratchmeta.meta.maml import MAML
@@ -53,6 +54,9 @@ class FinnInitMAML(MAML):
 def score(strategy, state, *, n_tasks=600, supports=SUPPORTS, steps=STEPS, inner_lr=TEST_LR,
           seed=HELD_OUT_SEED):
     """{n_support: Evaluation} after 0..max(steps) SGD steps of ``inner_lr`` (divergence kept)."""
+    check_strategy(strategy)
+    check_count_list("supports", supports, SUPPORTS, 1)
+    check_count_list("steps", steps, STEPS, 0)
     tuned = with_test_time(strategy, inner_lr=inner_lr)
     return {k: evaluate(tuned, state, strategy.family, n_tasks=n_tasks, n_support=k,
                         n_query=100, n_steps=max(steps), seed=seed, on_divergence="record")
@@ -61,6 +65,13 @@ def score(strategy, state, *, n_tasks=600, supports=SUPPORTS, steps=STEPS, inner
 
 def table(scores, steps=STEPS):
     """Rows: support size, steps, mean ± half-width, median, diverged, worse, Table 2's number."""
+    check_records("scores", scores, ("mean", "half_width", "median", "diverged", "worse"),
+                  "score(strategy, state)")
+    check_count_list("steps", steps, STEPS, 0)
+    for k, ev in scores.items():
+        if max(steps) >= len(ev.mean):
+            raise ValueError(f"steps must be at most the {len(ev.mean) - 1} steps scores[{k!r}] "
+                             f"was scored over, got {tuple(steps)!r}")
     rows = []
     for k, ev in scores.items():
         for n in steps:

@@ -32,6 +32,7 @@ import time
 
 import numpy as np
 
+from scratchmeta.meta.checks import check_attributes, check_count, check_mapping, check_ordered
 from scratchmeta.meta.evaluate import VALIDATION_SEED, evaluate
 from scratchmeta.meta.registry import make_family, make_strategy
 from scratchmeta.meta.training import init_rng, step_rng
@@ -43,6 +44,7 @@ TEST_STEPS = 10             # test-time SGD steps scored (0 .. TEST_STEPS)
 
 def variant(subset_size, family="sinusoid", n_support=N_SUPPORT):
     """The subset strategy on ``n_support``-point tasks, its inner loop on ``subset_size``."""
+    check_count("subset_size", subset_size, 1)   # (make_strategy checks it against n_support)
     return make_strategy("subset", family, n_support=n_support, subset_size=subset_size)
 
 
@@ -52,6 +54,9 @@ def points_per_step(strategy):
     Each of ``meta_batch`` tasks runs ``inner_steps`` inner steps on
     ``subset_size`` support points and one query pass on ``n_query`` points.
     """
+    check_attributes("strategy", strategy, ("config",), "a subset strategy (variant(100))")
+    check_attributes("strategy.config", strategy.config, ("meta_batch", "inner_steps",
+                     "subset_size", "n_query"), "a subset strategy's (variant(100).config)")
     c = strategy.config
     return c.meta_batch * (c.inner_steps * c.subset_size + c.n_query)
 
@@ -71,13 +76,28 @@ def run(checkpoints, *, seed=0, subset_sizes=SUBSET_SIZES, n_support=N_SUPPORT, 
     ``per_task`` (len(steps), tasks, TEST_STEPS + 1).
     """
     family = make_family(family) if isinstance(family, str) else family
+    check_mapping("checkpoints", checkpoints, "{10: (100, 1000), 1000: (100,)}")
+    check_ordered("subset_sizes", subset_sizes, "(10, 100, 1000)")
+    missing = [m for m in subset_sizes if m not in checkpoints]
+    if missing:
+        raise ValueError(f"checkpoints must give meta-step counts for every subset size of "
+                         f"subset_sizes; missing {missing}")
+    for name, value, minimum in (("seed", seed, 0), ("eval_tasks", eval_tasks, 2),
+                                 ("eval_seed", eval_seed, 0), ("n_query", n_query, 1)):
+        check_count(name, value, minimum)
+    for m in subset_sizes:                     # every variant's schedule, before any trains
+        check_ordered(f"checkpoints[{m}]", checkpoints[m], "(100, 1000)")
+        counts = tuple(checkpoints[m])
+        for count in counts:
+            check_count(f"checkpoints[{m}]'s meta-step count", count, 1)
+        if not counts or any(b <= a for a, b in zip(counts, counts[1:])):
+            raise ValueError(f"checkpoints[{m}] must be increasing positive meta-step counts, "
+                             f"got {counts!r}")
+    strategies = {m: variant(m, family, n_support) for m in subset_sizes}   # all checked first
     out = {}
     for m in subset_sizes:
         counts = tuple(checkpoints[m])
-        if not counts or any(b <= a for a, b in zip(counts, counts[1:])) or counts[0] < 1:
-            raise ValueError(f"checkpoints[{m}] must be increasing positive meta-step counts, "
-                             f"got {counts!r}")
-        strategy = variant(m, family, n_support)
+        strategy = strategies[m]
         state = strategy.init_state(init_rng(seed))
         clock, step, record = 0.0, 0, []
         for count in counts:

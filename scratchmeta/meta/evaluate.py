@@ -41,10 +41,9 @@ import numpy as np
 
 from scratchmeta.datasets.checks import COUNT_MAX, check_counts
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import (check_adaptation, check_choice, check_count, check_family,
-                                     check_finite, check_memory, check_model_fits,
-                                     check_ordered, check_plain_number, check_real, check_rows,
-                                     check_strategy)
+from scratchmeta.meta.checks import (check_adaptation, check_count, check_family, check_finite,
+                                     check_memory, check_model_fits, check_name, check_ordered,
+                                     check_plain_number, check_real, check_rows, check_strategy)
 
 METRIC_NAMES = ("MSE", "accuracy")     # the families' metric_name: a loss, or accuracy
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
@@ -128,7 +127,7 @@ def held_out_tasks(family, n_tasks, n_support, n_query, seed=HELD_OUT_SEED, star
 
 def diverged_value(metric_name):
     """The metric a diverged task is given: +inf for a loss (MSE), NaN for accuracy."""
-    check_choice("metric_name", metric_name, METRIC_NAMES)
+    check_name("metric_name", metric_name, METRIC_NAMES, "metric")
     return np.inf if metric_name == "MSE" else np.nan
 
 
@@ -194,8 +193,7 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
     check_model_fits(getattr(strategy, "model", None), family)
     if hasattr(family, "check_shots"):
         family.check_shots(n_support, n_query)
-    if on_divergence not in DIVERGENCE:
-        raise ValueError(f"on_divergence must be one of {DIVERGENCE}, got {on_divergence!r}")
+    check_name("on_divergence", on_divergence, DIVERGENCE, "way to treat a diverged task")
     # one metric per task and step, k = 0..n_steps: refused before any task is adapted
     check_memory(f"the curves of n_tasks = {n_tasks} tasks over n_steps = {n_steps} steps",
                  float(n_tasks) * (float(n_steps) + 1))

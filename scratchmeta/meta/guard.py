@@ -20,7 +20,7 @@ Checks of a user's arguments, made before any work, are
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_limits
+from scratchmeta.meta.checks import check_config, check_gradient, check_guard, check_inner
 
 
 class ExplodingMetaGradient(FloatingPointError):
@@ -29,7 +29,7 @@ class ExplodingMetaGradient(FloatingPointError):
 
 def grad_norm(grads):
     """The Euclidean norm of a whole gradient (a list or tree of arrays)."""
-    leaves, _ = ad.tree_flatten(grads)
+    leaves = check_gradient(grads)
     return float(np.sqrt(sum(float(np.sum(np.square(g))) for g in leaves)))
 
 
@@ -43,7 +43,7 @@ def check_update(loss, grads, *, step, advice, max_norm=1e6, max_loss=1e12):
     a finite meta-loss with a non-finite or huge gradient is an exploding
     meta-gradient.
     """
-    check_limits(max_norm=max_norm, max_loss=max_loss)
+    check_guard(loss, step, advice, max_norm=max_norm, max_loss=max_loss)
     loss = float(loss)
     with np.errstate(all="ignore"):
         norm = grad_norm(grads)
@@ -72,7 +72,7 @@ def check_step(old, new, loss, *, step, advice, max_ratio=1e3):
     as meta_lr = 1e9 moves them by ~1e9 and every later step is garbage. ``advice`` is a
     string, or a dict from part to string (the step size that moves that part).
     """
-    check_limits(max_ratio=max_ratio)
+    check_guard(loss, step, advice, old=old, new=new, max_ratio=max_ratio)
     loss = float(loss)
     if not np.isfinite(loss):
         raise ExplodingMetaGradient(f"the meta-loss is {loss} at meta-step {step}; the update "
@@ -110,8 +110,9 @@ def step_advice(config, parts=("params",)):
     """{part of the state: which outer step size to change}, from a strategy's configuration.
 
     The body and the parameters move with ``meta_lr``; a multi-task model's
-    heads with ``head_meta_lr``.
+    heads with ``head_meta_lr``. config None (a user's strategy without one): generic advice.
     """
+    check_config(config, parts)
     def say(name):
         value = getattr(config, name, None)
         return (f"try a smaller {name} (now {value:g})" if value is not None
@@ -122,5 +123,6 @@ def step_advice(config, parts=("params",)):
 
 def inner_advice(inner_steps, inner_lr):
     """The guard's advice for a strategy with an inner loop."""
+    check_inner(inner_lr, inner_steps)
     return (f"with K = inner_steps = {inner_steps} and inner_lr = {inner_lr:g}, try a smaller "
             f"inner_lr or fewer inner steps (--inner-lr, --inner-steps)")

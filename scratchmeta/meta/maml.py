@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import (check_adaptation_args, check_inner_sgd, check_maml_config,
-                                     check_meta_grad, check_meta_loss, check_update_args)
+                                     check_meta_grad, check_meta_loss, check_sample_batch,
+                                     check_update_args)
 from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.meta.maml_low_rank import meta_loss_low_rank, uses_low_rank
 from scratchmeta.meta.protocol import configure, draw_tasks
@@ -55,7 +56,8 @@ def inner_sgd(task_params, x, y, apply, *, inner_lr, inner_steps, loss=mse, firs
     differentiable with respect to whatever ``task_params`` (and ``x``) depend
     on: this is the loop MAML unrolls.
     """
-    check_inner_sgd(task_params, x, y, apply, inner_lr, inner_steps, loss, trainable)
+    check_inner_sgd(task_params, x, y, apply, inner_lr, inner_steps, loss, trainable,
+                    first_order)
     moving = None if trainable is None else sorted(trainable)
 
     def support_loss(p):
@@ -158,7 +160,7 @@ class MAML:
 
     def meta_grad(self, params, batch, rng):
         """(meta-loss, meta-gradient) on one batch of tasks."""
-        c = check_meta_grad(self, params)      # params a list (update checked the rest)
+        c = check_meta_grad(self, params, rng)     # params a list (update checked the rest)
         return ad.value_and_grad(meta_loss)(params, batch, self.model, inner_lr=c.inner_lr,
                                             inner_steps=c.inner_steps, first_order=c.first_order,
                                             loss=self.family.loss)
@@ -168,6 +170,7 @@ class MAML:
         return {"params": params, "adam": adam_init(params)}
 
     def sample_batch(self, rng, state):
+        check_sample_batch(rng, state, ("params", "adam"))
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):

@@ -35,7 +35,7 @@ z_s. Biases (and the head's bias) are small and are stepped per task, as in
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_low_rank
+from scratchmeta.meta.checks import check_batch, check_low_rank, check_params
 from scratchmeta.nn import per_task
 from scratchmeta.tasks import mse
 
@@ -49,6 +49,8 @@ def uses_low_rank(params, batch, model):
     input) and the default clusters (8 inputs, 10 support points) keep the
     per-task copies of ``meta.maml.inner_sgd``, so their numbers do not change.
     """
+    check_params("params", params)                 # O(1): shapes only
+    check_batch(batch)
     if not hasattr(model, "forward_with"):
         return False
     shape = ad.shape(batch.x_support)

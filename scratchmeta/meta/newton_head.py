@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_head_config
+from scratchmeta.meta.checks import check_head_config, check_head_inputs
 from scratchmeta.meta.r2d2 import R2D2
 from scratchmeta.meta.ridge import with_bias
 from scratchmeta.meta.softmax_head import newton_solve, softmax_head_logits
@@ -71,6 +71,7 @@ class NewtonHead(R2D2):
 
     def head_params(self, params, phi_support, y_support):
         """[W (tasks, d, N), b (tasks, 1, N)] of W*, solved by Newton (no gradient)."""
+        check_head_inputs(params, phi_support=phi_support, y_support=y_support)
         lam = float(np.exp(params["log_lam"]))
         phi = np.asarray(ad.stop_gradient(with_bias(phi_support)))
         w = newton_solve(phi, np.asarray(y_support), lam,
@@ -80,6 +81,7 @@ class NewtonHead(R2D2):
 
     def query_logits(self, params, phi_support, y_support, phi_query):
         """Phi_query W* (+ bias), with W*'s implicit (first-order) derivative."""
+        check_head_inputs(params)
         return softmax_head_logits(phi_support, y_support, phi_query, ad.exp(params["log_lam"]))
 
     def init_state(self, rng):

@@ -46,7 +46,8 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.gradcheck import hvp
 from scratchmeta.meta import adapt, maml
-from scratchmeta.meta.checks import check_measurement, check_statistics_inputs
+from scratchmeta.meta.checks import (check_measurement, check_running_statistics,
+                                     check_statistics_inputs)
 from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.nn import ACTIVATIONS, per_task
 from scratchmeta.optim import adam_init, adam_update
@@ -96,11 +97,7 @@ class RunningStatistics:
     """
 
     def __init__(self, model, stats):
-        n_hidden = model.n_layers - 1
-        if not model.batch_norm or len(stats) != n_hidden:
-            raise ValueError(f"RunningStatistics needs a batch-norm network and one (mean, var) "
-                             f"per hidden layer ({n_hidden}), got {model!r} and {len(stats)}")
-        self.model, self.stats = model, [(np.asarray(m), np.asarray(v)) for m, v in stats]
+        self.model, self.stats = model, check_running_statistics(model, stats)
         self.adapted_indices = model.adapted_indices
         self._act = ACTIVATIONS[model.activation]
 

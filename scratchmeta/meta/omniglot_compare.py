@@ -72,6 +72,10 @@ from pathlib import Path
 import numpy as np
 
 from scratchmeta.meta import adapt
+from scratchmeta.meta.checks import (check_adapting, check_count, check_count_list, check_keys,
+                                     check_n_way, check_name, check_names, check_ordered,
+                                     check_path, check_rate, check_records, check_strategy,
+                                     check_type, user_callback)
 from scratchmeta.meta.evaluate import interval, task_rng
 from scratchmeta.meta.registry import default_model, make_strategy
 from scratchmeta.meta.training import flatten, init_rng, step_rng, unflatten
@@ -125,6 +129,9 @@ def families(data, n_way=N_WAY):
 
 def build(name, family, shots):
     """The strategy ``name`` for ``shots``-shot training episodes of ``family``."""
+    check_name("name", name, STRATEGIES, "strategy")
+    check_count("shots", shots, 1)
+    check_n_way(family)
     hyper = dict(HYPER[name])
     hyper["n_support"] = shots * family.n_way
     if name not in ("multitask", "pretrained"):
@@ -136,6 +143,9 @@ def build(name, family, shots):
 
 def episodes(family, n_tasks, shots, seed):
     """``n_tasks`` episodes, task i from its own generator: the same for every strategy."""
+    check_n_way(family)
+    for arg, value, minimum in (("n_tasks", n_tasks, 1), ("shots", shots, 1), ("seed", seed, 0)):
+        check_count(arg, value, minimum)
     batches = [family.sample(task_rng(seed, i), 1, shots * family.n_way,
                              N_QUERY_EVAL * family.n_way) for i in range(n_tasks)]
     return type(batches[0])(*(np.concatenate(parts) for parts in zip(*batches)))
@@ -143,12 +153,16 @@ def episodes(family, n_tasks, shots, seed):
 
 def with_step_size(strategy, step_size):
     """The same strategy with its test-time step size replaced."""
+    check_strategy(strategy)
+    check_rate("step_size", step_size)
     config = dataclasses.replace(strategy.config, **{STEP_SIZE_NAME[_name(strategy)]: step_size})
     return type(strategy)(strategy.model, strategy.family, config)
 
 
 def accuracy_curves(strategy, state, batch, n_steps=N_STEPS, chunk=100):
     """(tasks, n_steps + 1) query accuracy after 0..n_steps test-time steps."""
+    check_adapting(strategy, state, batch, n_steps)
+    check_count("chunk", chunk, 1)
     parts = []
     for start in range(0, len(batch.x_support), chunk):
         part = type(batch)(*(a[start:start + chunk] for a in batch))
@@ -168,14 +182,17 @@ def train_one(name, fams, shots, *, seconds=SECONDS, seed=SEED, progress=print):
     passed. Reptile anneals its outer step to 0 over a number of steps fixed
     in advance, ``seconds`` over the time of ``PROBE_STEPS`` steps (timed on
     a throw-away copy after one warm-up step); it stops there if that comes
-    before the budget is spent.
+    before the budget is spent. ``progress`` is a print-like callable, or None for silence.
     """
     if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) \
             or not 0 < seconds < np.inf:
         raise ValueError(f"seconds must be a positive number of seconds of training, got "
                          f"{seconds!r}")
-    if name not in STRATEGIES:
-        raise ValueError(f"unknown strategy {name!r}; expected one of {STRATEGIES}")
+    check_name("name", name, STRATEGIES, "strategy")
+    check_count("shots", shots, 1)
+    check_keys("fams", fams, ("train", "validation", "test"), "families(data)")
+    check_count("seed", seed, 0)
+    say = user_callback("progress", progress, "print (a print-like callable) or None")
     strategy = build(name, fams["train"], shots)
     check_batch = episodes(fams["validation"], N_CHECK_TASKS, shots, VALIDATION_SEED + 1)
     state = strategy.init_state(init_rng(seed))
@@ -197,7 +214,7 @@ def train_one(name, fams, shots, *, seconds=SECONDS, seed=SEED, progress=print):
             record["steps"].append(t)
             record["seconds"].append(elapsed)
             record["val_accuracy"].append(float(acc.max()))
-            progress(f"  {name} {shots}-shot: step {t}, {elapsed:.0f} s, validation accuracy "
+            say(f"  {name} {shots}-shot: step {t}, {elapsed:.0f} s, validation accuracy "
                      f"{acc.max():.3f} (best of 0-{N_CHECK_STEPS} steps at the training "
                      f"step size)")
             next_check += seconds / (N_CHECKS - 1)
@@ -216,6 +233,7 @@ def train_one(name, fams, shots, *, seconds=SECONDS, seed=SEED, progress=print):
 
 def train_and_evaluate(name, fams, shots, folder, *, seconds=SECONDS, progress=print):
     """Train, store the weights (float16), then choose and test *from the stored weights*."""
+    check_path("folder", folder, folder=True)
     state, record = train_one(name, fams, shots, seconds=seconds, progress=progress)
     record["label"] = build(name, fams["train"], shots).name
     save_run(folder, state, record)
@@ -240,11 +258,16 @@ def _step(strategy, state, seed, t):
 
 
 def weights_path(folder, name, shots):
+    check_path("folder", folder, folder=True)
+    check_name("name", name, STRATEGIES, "strategy")
+    check_count("shots", shots, 1)
     return Path(folder) / f"omniglot_compare_{name}_{shots}shot.npz"
 
 
 def save_run(folder, state, record):
     """Write the state adaptation needs (float16, to keep the files small) and the record."""
+    check_type("state", state, dict)
+    check_keys("record", record, ("name", "shots"), "train_one's record")
     flat = {k: np.asarray(v) for k, v in flatten(state).items()
             if k.split("/")[0] not in NOT_STORED}
     arrays = {f"state/{k}": v.astype(np.float16) if v.dtype.kind == "f" else v
@@ -278,6 +301,10 @@ def load_run(folder, name, shots):
 
 def choose_on_validation(strategy, state, batch, step_sizes=STEP_SIZES, n_steps=N_STEPS):
     """(step size, step count, accuracy table (sizes, steps + 1)) best on the validation batch."""
+    check_adapting(strategy, state, batch, n_steps)
+    check_ordered("step_sizes", step_sizes, STEP_SIZES)
+    for lr in step_sizes:
+        check_rate("step_sizes", lr)
     table = np.full((len(step_sizes), n_steps + 1), -np.inf)
     for i, lr in enumerate(step_sizes):
         try:
@@ -302,6 +329,12 @@ def evaluate_run(name, state, fams, shots, *, n_val=None, n_test=None):
     """
     n_val = N_VALIDATION if n_val is None else n_val
     n_test = N_TEST if n_test is None else n_test
+    check_name("name", name, STRATEGIES, "strategy")
+    check_count("shots", shots, 1)
+    check_keys("fams", fams, ("train", "validation", "test"), "families(data)")
+    check_type("state", state, dict)
+    check_count("n_val", n_val, 1)
+    check_count("n_test", n_test, 2)              # an interval needs 2
     strategy = build(name, fams["test"], shots)
     val = episodes(fams["validation"], n_val, shots, VALIDATION_SEED)
     lr, steps, table = choose_on_validation(strategy, state, val)
@@ -312,6 +345,9 @@ def evaluate_run(name, state, fams, shots, *, n_val=None, n_test=None):
 
 def compare(folder, *, shots=SHOTS, names=STRATEGIES):
     """Every strategy's validation choice and test accuracy, as ``train`` stored them."""
+    check_path("folder", folder, folder=True)
+    check_count_list("shots", shots, SHOTS, 1)
+    check_names("names", names, STRATEGIES, "strategy")
     results = {}
     for k in shots:
         for name in names:
@@ -332,6 +368,12 @@ def compare(folder, *, shots=SHOTS, names=STRATEGIES):
 
 def table_rows(results, shots=SHOTS, names=STRATEGIES):
     """The README table: one row per strategy, the same columns for every row."""
+    check_count_list("shots", shots, SHOTS, 1)
+    check_names("names", names, STRATEGIES, "strategy")
+    check_keys("results", results, [(name, k) for name in names for k in shots],
+               "omniglot_compare.compare(folder)")
+    check_records("results", results, ("label", "test_accuracy", "test_interval", "step_size",
+                                       "steps", "record"), "omniglot_compare.compare(folder)")
     rows = []
     for name in names:
         row = {"strategy": results[(name, shots[0])]["label"],

@@ -36,7 +36,8 @@ batch a step used.
 import dataclasses
 from typing import Any, Iterator, Protocol, runtime_checkable
 
-from scratchmeta.meta.checks import check_attributes, check_type
+from scratchmeta.meta.checks import (check_attributes, check_config, check_instance, check_rng,
+                                     check_type)
 
 
 @runtime_checkable
@@ -59,6 +60,9 @@ class Strategy(Protocol):
 
 def draw_tasks(strategy, rng):
     """The usual ``sample_batch``: ``meta_batch`` tasks with ``n_support`` + ``n_query`` points."""
+    check_attributes("strategy", strategy, ("config", "family"),
+                     "a strategy object (e.g. make_strategy('maml'))")
+    check_rng("rng", rng)
     c = strategy.config
     return strategy.family.sample(rng, c.meta_batch, c.n_support, c.n_query)
 
@@ -70,8 +74,10 @@ def configure(cls, config=None, hyper=None):
     ``cls.NOT_APPLICABLE`` where the class gives one; a value of the wrong type
     (a bool for an int, a string for a number) is a TypeError naming the field.
     """
+    check_attributes("cls", cls, ("Config",), "a strategy class with its Config, e.g. MAML")
     check_type("hyper", hyper, dict, none_ok=True)
     config = cls.Config() if config is None else config
+    check_config(config)                           # a dataclass instance, not a dict
     fields = {f.name: f for f in dataclasses.fields(config)}
     for key, value in (hyper or {}).items():
         if key not in fields:
@@ -93,6 +99,8 @@ def field_type(field):
     ``check`` looks at ranges (so ``inner_steps=True`` is refused as a bool,
     not taken as K = 1).
     """
+    check_instance("field", field, dataclasses.Field,
+                   "a configuration's field, one of dataclasses.fields(config)")
     kind = field.type if isinstance(field.type, str) else getattr(field.type, "__name__", "")
     return {"int": int, "float": float, "bool": bool, "str": str}.get(kind.split("|")[0].strip())
 

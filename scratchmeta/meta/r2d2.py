@@ -41,7 +41,8 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import (check_adaptation_args, check_classifier_family,
-                                     check_head_config, check_update_args)
+                                     check_head_config, check_head_inputs, check_sample_batch,
+                                     check_update_args)
 from scratchmeta.meta.guard import ExplodingMetaGradient, check_update
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.meta.r2d2_head import r2d2_logits
@@ -97,12 +98,14 @@ class R2D2:
 
     def head_params(self, params, phi_support, y_support):
         """[W (tasks, d, N), b (tasks, 1, N)]: the scaled ridge head alpha [W; b], no gradient."""
+        check_head_inputs(params, phi_support=phi_support, y_support=y_support)
         lam, scale = float(np.exp(params["log_lam"])), float(np.exp(params["log_scale"]))
         w, b = ridge_fit(phi_support, y_support, lam)                       # eq. 22.6
         return [scale * w, scale * b]
 
     def query_logits(self, params, phi_support, y_support, phi_query):
         """alpha (Phi_query W + b), differentiable in the features, log lam and log alpha."""
+        check_head_inputs(params)
         return r2d2_logits(phi_support, y_support, phi_query, ad.exp(params["log_lam"]),
                            scale=ad.exp(params["log_scale"]))
 
@@ -117,12 +120,14 @@ class R2D2:
 
     def meta_loss(self, params, batch):
         """Mean query cross-entropy of the head fitted to each task's support features."""
+        check_head_inputs(params, batch=batch)
         body = params["body"]
         logits = self.query_logits(params, self.model.body(body, batch.x_support),
                                    batch.y_support, self.model.body(body, batch.x_query))
         return ad.mean(cross_entropy(logits, batch.y_query))
 
     def sample_batch(self, rng, state):
+        check_sample_batch(rng, state, ("params", "adam"))
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):

@@ -43,9 +43,9 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import (check_adaptation_args, check_count, check_inner,
-                                     check_meta_loss, check_rate, check_schedule_step,
-                                     check_task_copies, check_update_args)
+from scratchmeta.meta.checks import (check_adaptation_args, check_count, check_fields,
+                                     check_meta_loss, check_rate, check_sample_batch,
+                                     check_schedule_step, check_task_copies, check_update_args)
 from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.meta.protocol import configure, draw_tasks
 from scratchmeta.tasks import TaskBatch, mse
@@ -97,12 +97,11 @@ class ReptileConfig:
     n_steps: int = None           # the run's length, for linear annealing; None: constant
 
     def check(self):
-        check_rate("inner_lr", self.inner_lr)      # 0: theta_T = theta0, nothing is learned
-        check_inner(self.inner_lr, self.inner_steps)
+        # inner_lr or T = 0: theta_T = theta0, nothing is learned
+        check_fields(self, rates=("inner_lr",), counts=("inner_steps", "meta_batch", "n_support",
+                                                        "n_query"))
         if self.meta_lr is not None:
             check_rate("meta_lr", self.meta_lr)
-        for name in ("meta_batch", "n_support", "n_query"):
-            check_count(name, getattr(self, name), 1)
         if self.n_steps is not None:
             check_count("n_steps (the total number of meta-steps, for the linear annealing "
                         "of the outer step)", self.n_steps, 1)
@@ -133,6 +132,7 @@ class Reptile:
         return {"params": self.model.init(rng)}
 
     def sample_batch(self, rng, state):
+        check_sample_batch(rng, state, ("params",))
         return draw_tasks(self, rng)
 
     def update(self, state, batch, rng, step):

@@ -55,7 +55,7 @@ and both against central differences.
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import (check_choice, check_count, check_rate,
+from scratchmeta.meta.checks import (check_choice, check_count, check_features, check_rate,
                                      check_ridge_inputs, check_shape)
 from scratchmeta.meta.ridge import with_bias
 
@@ -96,7 +96,9 @@ def softmax_head(features, targets, lam, *, form="auto", tol=1e-10, max_steps=10
 
 def softmax_head_logits(phi_support, y_support, phi_query, lam, **newton):
     """Query logits Phi_query W* (+ bias) of the softmax head fit on the support set."""
-    s_shape, q_shape = ad.shape(phi_support), ad.shape(phi_query)
+    s_shape, q_shape = check_features("phi_support", phi_support), check_features("phi_query",
+                                                                                  phi_query)
+    check_features("y_support", y_support)
     if len(q_shape) != len(s_shape) or q_shape[:-2] != s_shape[:-2] or \
             q_shape[-1:] != s_shape[-1:]:
         raise ValueError(f"phi_query must have shape {s_shape[:-2] + ('points', s_shape[-1])} "

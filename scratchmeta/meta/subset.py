@@ -87,7 +87,7 @@ class Subset(MAML):
         self.name = "Subset"
 
     def meta_grad(self, params, batch, rng):
-        c = check_meta_grad(self, params)
+        c = check_meta_grad(self, params, rng)
         return ad.value_and_grad(subset_meta_loss)(
             params, batch, self.model, rng, subset_size=c.subset_size, inner_lr=c.inner_lr,
             inner_steps=c.inner_steps, first_order=c.first_order, loss=self.family.loss)

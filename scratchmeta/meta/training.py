@@ -55,7 +55,8 @@ import numpy as np
 from scratchmeta.meta.checkpoint import (FORMAT, FORMAT_1, Checkpoint,  # noqa: F401 (re-export)
                                          check_checkpoint_path, check_state, exclusive, flatten,
                                          load_checkpoint, restore, save_checkpoint, unflatten)
-from scratchmeta.meta.checks import check_attributes, check_count, check_memory
+from scratchmeta.meta.checks import (check_attributes, check_count, check_instance,
+                                     check_memory, check_type, user_callback)
 from scratchmeta.meta.guard import ExplodingMetaGradient, check_step, step_advice
 from scratchmeta.meta.protocol import describe
 
@@ -117,10 +118,10 @@ def check_same_run(ckpt, strategy, seed, path="the checkpoint"):
     family and seed; hyperparameters in :data:`RESUMABLE` may differ, and are
     returned.
     """
-    if not isinstance(ckpt, Checkpoint):
-        raise TypeError(f"ckpt must be a Checkpoint (from load_checkpoint), got {ckpt!r}"[:300])
+    check_instance("ckpt", ckpt, Checkpoint, "a Checkpoint (from load_checkpoint)")
     check_attributes("strategy", strategy, ("name", "config", "model", "family"), STRATEGY)
     check_count("seed", seed, 0)
+    check_type("path", path, str)                  # the checkpoint's name, for the message
     current = json.loads(json.dumps(describe(strategy), sort_keys=True))    # as stored
     changed, refused = {}, []
     for name, old, new in _differences(ckpt.config, current):
@@ -230,13 +231,12 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
                         f"{overwrite!r}")
     if resume and checkpoint is None:
         raise ValueError("resume=True needs the checkpoint path to resume from")
-    if progress is not None and not callable(progress):
-        raise TypeError(f"progress must be a print-like callable or None, got {progress!r}")
-    if history is not None and not isinstance(history, list):
-        raise TypeError(f"history must be a list or None, got {type(history).__name__}")
+    say = user_callback("progress", progress, "print (a print-like callable) or None")
+    if history is not None:
+        check_instance("history", history, list, "a list (it receives the meta-losses) or None")
     check_run(strategy, n_steps)
     if checkpoint is None:
-        return _train(strategy, n_steps, seed, None, checkpoint_every, False, progress,
+        return _train(strategy, n_steps, seed, None, checkpoint_every, False, say,
                       log_every, history)
     checkpoint = check_checkpoint_path(checkpoint)
     with exclusive(checkpoint):
@@ -244,14 +244,13 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
             raise ValueError(f"{checkpoint} exists; pass --resume (resume=True) to continue "
                              f"that run, or --force (overwrite=True) to start again and "
                              f"overwrite it")
-        return _train(strategy, n_steps, seed, checkpoint, checkpoint_every, resume, progress,
+        return _train(strategy, n_steps, seed, checkpoint, checkpoint_every, resume, say,
                       log_every, history)
 
 
-def _train(strategy, n_steps, seed, checkpoint, checkpoint_every, resume, progress, log_every,
+def _train(strategy, n_steps, seed, checkpoint, checkpoint_every, resume, say, log_every,
            history):
     config = describe(strategy) if checkpoint is not None else None
-    say = progress or (lambda line: None)
     changes, changed = [], {}
 
     if resume:

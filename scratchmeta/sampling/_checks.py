@@ -47,6 +47,56 @@ def call_user(name, f, x):
                    f"{np.shape(x)}: {err}") from err
 
 
+def call_finite(name, f, x, what="value"):
+    """``f(x)`` for a function the user gave as ``name`` (an integrand): one finite real
+    number per point of ``x``, as a float64 array; else an error naming ``name`` and what it
+    returned."""
+    y = real_array(f"{name} (what it returned)", call_user(name, f, x), "real numbers")
+    if y.shape != np.shape(x):
+        raise ValueError(f"{name} must be vectorised: given an array of shape {np.shape(x)} it "
+                         f"must return one {what} per point, but it returned shape {y.shape}")
+    if not np.isfinite(y).all():
+        i = int(np.flatnonzero(~np.isfinite(y.ravel()))[0])
+        raise ValueError(f"{name} must return finite numbers, but it returned "
+                         f"{y.size - np.count_nonzero(np.isfinite(y))} NaN or inf of {y.size} "
+                         f"(the first {y.flat[i]!r} at x = {np.asarray(x).flat[i]!r})")
+    return y
+
+
+def check_text(name, value):
+    """A non-empty string, such as the name an argument goes by in messages."""
+    if not isinstance(value, str) or not value:
+        raise TypeError(f"{name} must be a non-empty string, got {type(value).__name__} "
+                        f"{value!r:.40}")
+    return value
+
+
+def check_vectors(**named):
+    """Non-empty 1-D arrays of one length: a grid (the first) and values on it (the others)."""
+    (first, a), *rest = named.items()
+    if np.ndim(a) != 1 or np.size(a) == 0:
+        raise ValueError(f"{first} must be a non-empty 1-D array, got {shown(a)}")
+    for name, b in rest:
+        if np.shape(b) != np.shape(a):
+            raise ValueError(f"{name} must be a 1-D array of the length of {first} ({len(a)}), "
+                             f"one value per entry, got {shown(b)}")
+
+
+def check_pair(name, value, low=-np.inf, high=np.inf, ordered=False):
+    """Two real numbers, not NaN, each in [low, high] (and, if ``ordered``, the first at most
+    the second): the ends of a support, the masses of two tails. Returns them as floats."""
+    try:
+        a, b = value
+        pair = (check_real(name, a), check_real(name, b))
+    except (TypeError, ValueError):
+        pair = None
+    if pair is None or not (low <= min(pair) and max(pair) <= high) or ordered and a > b:
+        order = ", the first at most the second" if ordered else ""
+        raise ValueError(f"{name} must be a pair of numbers in [{low}, {high}]{order}, got "
+                         f"{type(value).__name__} {value!r:.60}")
+    return pair
+
+
 def check_function(f, name, what="a function"):
     """``f`` must be callable: a TypeError naming ``name`` and showing what was given."""
     if not callable(f):
@@ -99,7 +149,7 @@ def check_rng(rng):
     if not isinstance(rng, np.random.Generator):
         raise TypeError(
             "rng must be a numpy.random.Generator (for example "
-            f"numpy.random.default_rng(0)), got {type(rng).__name__}")
+            f"numpy.random.default_rng(0)), got {type(rng).__name__} {rng!r:.40}")
     return rng
 
 
@@ -137,8 +187,9 @@ def check_fits(what, n_floats, itemsize=8):
                          f"smaller size")
 
 
-def check_uniforms(u):
-    """Return ``u`` as a float64 array after checking that 0 <= u <= 1.
+def check_uniforms(u, ndim=None):
+    """Return ``u`` as a float64 array after checking that 0 <= u <= 1 (and, if ``ndim`` is
+    given, that it has that many axes).
 
     U = 1 is accepted (it is the limit of the map from the left) although a
     uniform generator never returns it.
@@ -149,6 +200,9 @@ def check_uniforms(u):
     if not np.all((u >= 0.0) & (u <= 1.0)):  # also catches NaN
         bad = u[~((u >= 0.0) & (u <= 1.0))].flat[0]
         raise ValueError(f"u must lie in [0, 1] (uniform random numbers), got {bad!r}")
+    if ndim is not None and u.ndim != ndim:
+        raise ValueError(f"u must be an array of uniforms with {ndim} axes, got shape "
+                         f"{u.shape}")
     return u
 
 

@@ -58,7 +58,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy import integrate as scipy_integrate
 
-from scratchmeta.sampling._checks import (call_user, check_fits, check_function,
+from scratchmeta.sampling._checks import (call_user, check_fits, check_function, check_pair,
                                           check_random_state, check_real, check_rng, check_size,
                                           check_uniforms, open_uniforms)
 from scratchmeta.sampling.interpolation import PiecewiseInverse, refine
@@ -153,6 +153,11 @@ class ContinuousInverseCDF:
 
     def __init__(self, inverse, cdf, support, tail_mass_dropped, *, pieces=None, pdf=None,
                  domain=None):
+        check_function(inverse, "inverse")
+        if cdf is not None:
+            check_function(cdf, "cdf", "callable or None")
+        check_pair("support", support, ordered=True)
+        check_pair("tail_mass_dropped", tail_mass_dropped, 0.0, 1.0)
         self._inverse = inverse
         self._cdf = cdf
         self._pieces = pieces

@@ -37,7 +37,7 @@ What "the piece that U falls in" means at the edges, in floating point:
 
 import numpy as np
 
-from scratchmeta.sampling._checks import (check_random_state, check_rng, check_size,
+from scratchmeta.sampling._checks import (check_random_state, check_rng, check_size, check_text,
                                           check_uniforms, real_array)
 
 SUM_TOLERANCE = 1e-8   # how far sum(P) may be from 1
@@ -52,7 +52,7 @@ def check_probabilities(p, name="p"):
     1-D, non-empty, finite, non-negative, and summing to 1 within 1e-8.
     """
     # bools are flags, not weights: [True, False] is no p
-    arr = real_array(name, p, "an array of real numbers (probabilities)")
+    arr = real_array(check_text("name", name), p, "an array of real numbers (probabilities)")
     if arr.ndim != 1:
         raise ValueError(f"{name} must be 1-D (one probability per label), got shape {arr.shape}")
     if arr.size == 0:
@@ -130,9 +130,19 @@ class DiscreteInverseCDF:
         return self.piece_of(u.ravel()).reshape(u.shape)
 
     def piece_of(self, u):
-        """Guide-table lookup for a 1-D float array of checked uniforms (no checks)."""
+        """Guide-table lookup for a 1-D float array of uniforms in [0, 1].
+
+        Anything but a 1-D float array is checked (``check_uniforms``); a float array's
+        range is not read (that pass would cost a fifth of the lookup): a U in [0, 1] is the
+        caller's promise, and one far above 1 (or NaN) is named when NumPy refuses it."""
+        if not (type(u) is np.ndarray and u.ndim == 1 and u.dtype.kind == "f"):
+            u = check_uniforms(u, ndim=1)
         # Jump to U's bucket: most buckets lie inside one piece and give the label.
-        label = self.direct.take((u * self.m).astype(np.intp))
+        try:
+            label = self.direct.take((u * self.m).astype(np.intp))
+        except (IndexError, FloatingPointError):
+            check_uniforms(u)                             # names the U out of [0, 1]
+            raise
         cut = np.flatnonzero(label < 0)
         if cut.size == 0:
             return label

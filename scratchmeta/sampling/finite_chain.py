@@ -21,7 +21,7 @@ ratio); it carries no mass, so both identities still hold.
 
 import numpy as np
 
-from scratchmeta.sampling._checks import real_array
+from scratchmeta.sampling._checks import check_steps, real_array
 from scratchmeta.sampling.discrete import check_probabilities
 
 SYMMETRY_TOLERANCE = 1e-12
@@ -30,7 +30,7 @@ ROW_SUM_TOLERANCE = 1e-9
 
 def check_symmetric_proposal(q, n):
     """Return Q as a float64 (n, n) array after checking it is a symmetric proposal."""
-    arr = real_array("Q", q)
+    arr, n = real_array("Q", q), check_steps("n", n, 1)
     if arr.shape != (n, n):
         raise ValueError(f"Q must have shape (N, N) = {(n, n)} to match p, got {arr.shape}")
     if not np.all(np.isfinite(arr)):

@@ -16,8 +16,8 @@ through two helpers here:
 
 import numpy as np
 
-from scratchmeta.sampling._checks import (call_user, check_fits, check_function, check_steps,
-                                          finite_array, shown)
+from scratchmeta.sampling._checks import (call_finite, call_user, check_fits, check_function,
+                                          check_steps, finite_array, shown)
 
 
 def real_values(name, y, shape, what):
@@ -98,7 +98,7 @@ def integrate(f, lo, hi, n=8):
     """
     check_function(f, "f"), finite_array("lo", lo), finite_array("hi", hi)
     check_fits(f"n = {n} Gauss-Legendre nodes", float(check_steps("n", n, 1)) ** 2)
-    return integrate_many(f, [(lo, hi, n)])[0][0]
+    return integrate_many(lambda x: call_finite("f", f, x), [(lo, hi, n)])[0][0]
 
 
 def integrate_many(f, rules, points=None):

@@ -18,7 +18,7 @@ import numpy as np
 from scipy.special import ndtr
 
 from scratchmeta.sampling._checks import (check_named_runs, check_positive, check_rng,
-                                          check_steps)
+                                          check_steps, check_vectors)
 from scratchmeta.sampling.diagnostics import diagnose
 from scratchmeta.sampling.metropolis import metropolis, optimal_acceptance
 
@@ -45,6 +45,8 @@ def acceptance_limit(scaled):
 def peak(scaled, ess):
     """Where ESS per step peaks: the vertex of a parabola through the best grid point and
     its two neighbours, in (log l, log ESS); the grid point itself if it is at an end."""
+    scaled, ess = check_positive("scaled", scaled), check_positive("ess", ess)
+    check_vectors(scaled=scaled, ess=ess)
     best = int(np.argmax(ess))
     if best in (0, ess.size - 1):
         return float(scaled[best])

@@ -89,8 +89,9 @@ def _probabilities(name, p):
 
 def _as_sample(name, x):
     x = real_numbers(name, x)
-    if x.ndim > 1:
-        raise ValueError(f"{name} must be a 1-D array of draws, got shape {x.shape}")
+    if x.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D array of draws, got shape {x.shape}"
+                         + ("" if x.ndim else f" (the number {x.item()!r})"))
     x = x.ravel()
     if x.size == 0:
         raise ValueError(f"{name} must hold at least one draw, got an empty array")
