@@ -52,7 +52,8 @@ The initialisation, :func:`finn_init`, follows their ``construct_fc_weights``.
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_finite_arrays, check_memory, check_rng, check_sizes
+from scratchmeta.datasets.checks import check_layer_sizes, shape_of
+from scratchmeta.meta.checks import check_finite_arrays, check_memory, check_rng
 
 
 def batch_norm(h, scale=None, offset=None, *, eps=1e-3):
@@ -90,7 +91,7 @@ def finn_init(rng, sizes):
     redrawn), offsets and the head's bias zero.
     """
     check_rng("rng", rng)
-    sizes = check_sizes(sizes)
+    sizes = check_layer_sizes(sizes)                  # ordered: a set's order is not yours
     check_memory(f"finn_init's parameters for sizes {sizes}",
                  sum(float(a) * b + b for a, b in zip(sizes[:-1], sizes[1:])))
     params = []
@@ -107,12 +108,13 @@ def finn_init(rng, sizes):
 def _check_h(h):
     """``h``: real numbers of shape (points, features) or (tasks, points, features), no axis
     empty; returns its shape. O(1): the dtype and the shape, never the entries."""
-    shape = ad.shape(h)
+    shape = shape_of("", "h", h, "an array of shape (points, features) or (tasks, points, "
+                     "features)")
     if len(shape) not in (2, 3) or 0 in shape:
         raise ValueError(f"h must have shape (points, features) or (tasks, points, features), "
                          f"no axis empty, got shape {shape}: {h!r:.60}")
     dtype = getattr(ad.stop_gradient(h), "dtype", None)
-    if isinstance(dtype, np.dtype) and dtype.kind not in "biuf":
+    if isinstance(dtype, np.dtype) and dtype.kind not in "iuf":      # no bools
         raise TypeError(f"h must be an array of real numbers, got dtype {dtype}")
     check_finite_arrays("h", h)                    # (a Tensor, traced, is not read)
     return shape
@@ -123,7 +125,7 @@ def _lift(name, p, h_shape):
     if p is None:
         return None
     dtype = p.dtype if hasattr(p, "dtype") else np.asarray(p).dtype
-    if isinstance(p, (str, bytes)) or np.dtype(dtype).kind not in "biuf":
+    if isinstance(p, (str, bytes)) or np.dtype(dtype).kind not in "iuf":     # no bools
         raise TypeError(f"{name} must be None or an array of real numbers, got {p!r}"[:300])
     check_finite_arrays(name, p)
     shape, features = ad.shape(p), h_shape[-1]

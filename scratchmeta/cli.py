@@ -189,6 +189,11 @@ def _strategy_for(args, out):
             kind = ValueError if isinstance(e, ValueError) else TypeError
             raise kind(f"{e} (--strategy {args.strategy} --family {args.family})") from None
     ckpt = load_checkpoint(out)
+    if ckpt.step > args.steps:                   # --steps is the run's total, not more steps
+        raise ValueError(f"--resume: {out} is already at meta-step {ckpt.step}, beyond "
+                         f"--steps {args.steps} (n_steps = {args.steps}: the run's total "
+                         f"number of meta-steps, not the steps to add); pass --steps "
+                         f"{ckpt.step + 1} or more to continue it")
     names = {f"{cls.__module__}.{cls.__qualname__}": n for n, cls in STRATEGIES.items()}
     saved_name = names.get(ckpt.config["class"], ckpt.config["class"])
     saved_family = ckpt.config.get("family", {}).get("name")
@@ -405,7 +410,10 @@ def compare_command(args):
     # every count and size, before the first strategy trains (a bad one used to be found
     # only when the first strategy was evaluated, after its training)
     if hasattr(family, "check_shots"):
-        family.check_shots(args.support, args.query)
+        try:
+            family.check_shots(args.support, args.query)
+        except ValueError as e:                  # named as the flags the user typed
+            raise ValueError(f"--support {args.support} --query {args.query}: {e}") from None
     for what, n in (("test", tasks), ("validation", val_tasks)):
         check_memory(f"the curves of {n} {what} tasks over --adapt-steps {args.adapt_steps}",
                      float(n) * (float(args.adapt_steps) + 1))

@@ -16,8 +16,9 @@ Each draws a :class:`~scratchmeta.tasks.TaskBatch` of support and query sets
 
 import numpy as np
 
-from scratchmeta.datasets.checks import COUNT_MAX, check_batch, check_inputs, check_targets
-from scratchmeta.meta.checks import check_count, check_number, check_range
+from scratchmeta.datasets.checks import (COUNT_MAX, check_batch, check_inputs, check_number,
+                                         check_range, check_targets)
+from scratchmeta.meta.checks import check_count, check_memory
 from scratchmeta.tasks import Sinusoid, TaskBatch, TaskFamily, accuracy, check_counts, \
     cross_entropy
 
@@ -73,6 +74,8 @@ class GaussianClusters(TaskFamily):
             raise ValueError(f"n_way must be at least 2, got {n_way!r}")
         check_count("n_way", n_way, 2, COUNT_MAX)
         check_count("dim", dim, 1, COUNT_MAX)
+        check_memory(f"the class centres of one task, n_way = {n_way} by dim = {dim}",
+                     float(n_way) * dim)
         self.n_way, self.dim, self.spread = n_way, dim, check_number("spread", spread)
         self.n_inputs, self.n_outputs = dim, n_way
 

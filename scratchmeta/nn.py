@@ -34,8 +34,9 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.batchnorm import batch_norm, finn_init
-from scratchmeta.meta.checks import (check_arrays, check_callable, check_count, check_layers,
-                                     check_mlp, check_mlp_init, check_mlp_input)
+from scratchmeta.datasets.checks import (check_layers, check_mlp, check_net_input, check_per_task,
+                                         linear_product)
+from scratchmeta.meta.checks import check_callable, check_mlp_init
 
 ACTIVATIONS = {"relu": ad.relu, "tanh": ad.tanh, "sigmoid": ad.sigmoid}
 
@@ -102,7 +103,7 @@ class MLP:
 
     def apply(self, params, x):
         """The network's output for inputs ``x`` (see the module docstring for shapes)."""
-        check_mlp_input(self, params, x)
+        x = check_net_input(self, params, x)
         return self.head(params[-2:], self.body(params[:-2], x))
 
     def body(self, body_params, x):
@@ -111,8 +112,8 @@ class MLP:
         With batch norm, a layer is act(batch_norm(h W, offset=beta)), the
         statistics taken over each task's own points.
         """
-        check_mlp_input(self, body_params, x, layers=range(self.n_layers - 1), name="body_params")
-        h = x
+        h = check_net_input(self, body_params, x, layers=range(self.n_layers - 1),
+                            name="body_params")                     # h = x, checked
         for w, b in zip(body_params[0::2], body_params[1::2]):
             if self.batch_norm:
                 h = self._act(batch_norm(ad.matmul(h, w), offset=b))
@@ -130,11 +131,11 @@ class MLP:
         passes a product that adds each layer's inner-loop change without
         forming it.
         """
-        check_mlp_input(self, params, x)
+        x = check_net_input(self, params, x)
         check_callable("linear", linear, "lambda l, h, w: ad.matmul(h, w)")
         h = x
         for l, (w, b) in enumerate(zip(params[0::2], params[1::2])):
-            z = linear(l, h, w)
+            z = linear_product(linear, l, h, w)     # linear(l, h, w), its shape checked
             if l == self.n_layers - 1:
                 return z + _lift_bias(b)
             if self.batch_norm:
@@ -144,8 +145,8 @@ class MLP:
 
     def head(self, head_params, features):
         """The last, linear layer: y = Phi W + b."""
-        check_mlp_input(self, head_params, features, layers=(self.n_layers - 1,),
-                        name="head_params", x_name="features", scan_x=False)
+        features = check_net_input(self, head_params, features, layers=(self.n_layers - 1,),
+                                   name="head_params", x_name="features", scan_x=False)
         w, b = head_params
         return ad.matmul(features, w) + _lift_bias(b)
 
@@ -168,8 +169,7 @@ def per_task(params, n_tasks):
     backward pass over the whole batch (section 1.3.2). Biases become
     (tasks, 1, width), which broadcast over points without a reshape.
     """
-    check_count("n_tasks", n_tasks, 1, 2**63 - 1)     # an array's length (int64)
-    check_arrays("params", params, ndims=(1, 2))
+    check_per_task(params, n_tasks)          # n_tasks >= 1; 1-D or 2-D arrays, finite
     out = []
     for p in params:
         shape = ad.shape(p)

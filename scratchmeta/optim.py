@@ -39,14 +39,22 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None, *, values
             expected = {"lr": "a finite number >= 0", "eps": "a finite number > 0"}.get(
                 name, "a number in [0, 1)")
             raise ValueError(f"{name} must be {expected}, got {value!r}")
-    check_adam_state(params, state, rows, values=values)
     p_leaves, g_leaves = ad.tree_flatten(params)[0], ad.tree_flatten(grads)[0]
+    real = _all_real(p_leaves, g_leaves)               # O(leaves): their dtypes
+    if not real:
+        _real_leaves("params", params, p_leaves)       # before the state is compared with them
+    for key in ("m", "v") if values and isinstance(state, dict) else ():
+        if key in state:                               # (adam_update: when its step failed)
+            _real_leaves(f"state['{key}']", state[key], ad.tree_flatten(state[key])[0])
+    check_adam_state(params, state, rows, values=values)
     p_list, g_list = isinstance(params, (list, tuple)), isinstance(grads, (list, tuple))
     if len(p_leaves) != len(g_leaves) or p_list != g_list or (p_list and
                                                               len(params) != len(grads)):
         raise ValueError(f"params and grads must be trees of one structure, one gradient per "
                          f"parameter: params {_tree(params, p_leaves)}, got grads "
                          f"{_tree(grads, g_leaves)}")
+    if not real:                                       # name the leaf that is not real
+        _real_leaves("grads", grads, g_leaves)
     for i, (p, g) in enumerate(zip(p_leaves, g_leaves)):
         want = ad.shape(p) if rows is None else (len(rows),) + ad.shape(p)[1:]   # rows' grads
         if ad.shape(g) != want:
@@ -68,6 +76,42 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None, *, values
     if bad is not None:
         raise ValueError(f"state['m'] must hold Adam's first moments, finite numbers, got NaN "
                          f"or inf in state['m'] leaf {bad} (of shape {ad.shape(m_leaves[bad])})")
+
+
+def _all_real(*trees):
+    """Whether every leaf of ``trees`` (lists of leaves, or trees) is an array of real
+    numbers: one string of their dtype kinds, about 1 us for a network's parameters,
+    gradients and moments; False for anything else (a number, None), which
+    :func:`_real_leaves` then takes or names."""
+    try:
+        kinds = "".join([a.dtype.kind for t in trees
+                         for a in (t if type(t) is list else ad.tree_flatten(t)[0])])
+    except AttributeError:
+        return False
+    return not kinds.strip("iuf")
+
+
+def _real_leaves(name, tree, leaves):
+    """Every leaf of ``tree`` an array (or number) of real numbers: not None, text, an object,
+    a complex number or a bool, which Adam's arithmetic would fail on inside NumPy or take as
+    0 and 1. O(leaves): the dtypes, never the entries."""
+    for i, a in enumerate(leaves):
+        kind = a.dtype.kind if type(a) is np.ndarray else _kind(a)
+        if kind not in "iuf":
+            what = (f"dtype {a.dtype} and shape {a.shape}" if isinstance(a, np.ndarray)
+                    else f"{type(a).__name__} {a!r:.60}")
+            raise TypeError(f"{name} must be a list (or tree) of arrays of real numbers, "
+                            f"e.g. MLP.init's [W1, b1, ...], got {what} in {name} leaf {i}"
+                            + ("" if tree is a else f" ({tree!r:.60})"))
+
+
+def _kind(value):
+    """A leaf's dtype kind: 'O' for what NumPy makes no array of numbers of (None, a set)."""
+    if isinstance(value, (bool, np.bool_)):
+        return "b"
+    if isinstance(value, (int, float, np.number)):
+        return np.asarray(value).dtype.kind
+    return getattr(getattr(value, "dtype", None), "kind", "O")
 
 
 def _tree(tree, leaves):
@@ -95,11 +139,15 @@ def adam_update(params, grads, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
     check_adam(params, grads, state, lr, beta1, beta2, eps, values=False)
     t = int(state["t"]) + 1
     correct1, correct2 = 1 - beta1 ** t, 1 - beta2 ** t                 # bias corrections
-    with np.errstate(all="ignore"):                   # a bad value is named below, by name
-        m = ad.tree_map(lambda m, g: beta1 * m + (1 - beta1) * g, state["m"], grads)   # 1st
-        v = ad.tree_map(lambda v, g: beta2 * v + (1 - beta2) * g * g, state["v"], grads)
-        new = ad.tree_map(lambda p, m, v: p - lr * (m / correct1) / (np.sqrt(v / correct2)
-                                                                        + eps), params, m, v)
+    try:
+        with np.errstate(all="ignore"):               # a bad value is named below, by name
+            m = ad.tree_map(lambda m, g: beta1 * m + (1 - beta1) * g, state["m"], grads)  # 1st
+            v = ad.tree_map(lambda v, g: beta2 * v + (1 - beta2) * g * g, state["v"], grads)
+            new = ad.tree_map(lambda p, m, v: p - lr * (m / correct1) / (np.sqrt(v / correct2)
+                                                                            + eps), params, m, v)
+    except TypeError:                                 # text or None in the moments: named
+        check_adam(params, grads, state, lr, beta1, beta2, eps)
+        raise
     if not all_finite(ad.tree_flatten(new)[0]):     # one pass over the result, joined
         check_adam(params, grads, state, lr, beta1, beta2, eps)     # names the bad input
         raise ValueError(f"lr {lr!r} is too large: an Adam step of it overflows the parameters "
@@ -119,6 +167,10 @@ def adam_rows(params, state, grads, rows, lr, beta1=0.9, beta2=0.999, eps=1e-8):
     not changed.
     """
     check_given(rows, "adam_rows", "rows", "a list or array of row indices, e.g. [0, 2]")
+    for name, value in (("params", params), ("grads", grads)):
+        if not isinstance(value, (list, tuple)) or not value:     # rows of stacked heads
+            raise TypeError(f"adam_rows: {name} must be a list of arrays with a leading axis "
+                            f"(one row per task head), got {type(value).__name__} {value!r:.60}")
     check_adam(params, grads, state, lr, beta1, beta2, eps, rows=rows)
     t = state["t"].copy()
     t[rows] += 1

@@ -28,9 +28,10 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.datasets.checks import (check_batch, check_counts, check_draw, check_drawn,
-                                         check_inputs, check_sample, check_sampled, check_target,
-                                         check_targets, check_width, checked_family)
-from scratchmeta.meta.checks import check_memory, check_number, check_numbers, check_range
+                                         check_inputs, check_loss, check_number, check_numbers,
+                                         check_range, check_sample, check_sampled, check_target,
+                                         check_targets, checked_family)
+from scratchmeta.meta.checks import check_memory
 
 
 class TaskBatch(NamedTuple):
@@ -88,7 +89,7 @@ class TaskFamily:
         raise NotImplementedError
 
     def metric(self, pred, y):
-        return np.asarray(ad.stop_gradient(self.loss(pred, y)))
+        return check_loss(self, self.loss(pred, y), pred, y)
 
     def __repr__(self):                              # Sinusoid(amplitude=[0.1, 5.0], ...)
         arguments = ", ".join(f"{k}={v!r}" for k, v in self.describe().items())
@@ -124,7 +125,7 @@ class Sinusoid(TaskFamily):
     def __init__(self, amplitude=(0.1, 5.0), phase=(0.0, np.pi), x_range=(-5.0, 5.0)):
         self.amplitude = check_range("amplitude", amplitude)
         self.phase = check_range("phase", phase)
-        self.x_range = check_width("x_range", check_range("x_range", x_range))
+        self.x_range = check_range("x_range", x_range, width=True)
 
     def describe(self):
         return {"amplitude": [float(v) for v in self.amplitude],
@@ -156,8 +157,7 @@ class LinearRegression(TaskFamily):
     name = "linear"
 
     def __init__(self, mean=(1.0, 0.5), scale=1.0, noise=0.1):
-        self.mean = check_numbers("mean", mean, 2, "the pair (a, c) of the tasks' mean "
-                                                   "slope and intercept")
+        self.mean = check_numbers("mean", mean, 2, "the tasks' mean slope and intercept (a, c)")
         self.scale, self.noise = check_number("scale", scale), check_number("noise", noise)
 
     def describe(self):

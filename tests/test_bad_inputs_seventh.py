@@ -608,12 +608,10 @@ def _kept(cases):
 
 
 GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
-# The three cases still not clear after the fixes, each for a stated reason (strict: a fix
-# shows up as a failure to remove from this list).
-NOT_CLEAR_YET = {
-    "getitem past the end": "an IndexError naming the index and the shape: an index out of "
-                            "range is an IndexError in NumPy and in the engine (documented)",
-}
+# Cases still not clear after the fixes, each for a stated reason (strict: a fix shows up as a
+# failure to remove from this list). Empty since round 6: getitem past the end raises an error
+# that is both an IndexError (as NumPy's) and a ValueError, naming the index and the shape.
+NOT_CLEAR_YET = {}
 ALL = [pytest.param(g, c, id=f"{g}: {c[0]}", marks=[pytest.mark.xfail(
     reason=NOT_CLEAR_YET[c[0]], strict=True)] if c[0] in NOT_CLEAR_YET else [])
     for g, cases in GROUPS.items() for c in cases]

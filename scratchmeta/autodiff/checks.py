@@ -10,6 +10,8 @@ was given, never as a traceback from deep inside NumPy.
 Used by ``core.py``; imports nothing from the engine.
 """
 
+import types
+
 import numpy as np
 
 __all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_callable",
@@ -17,7 +19,8 @@ __all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_
            "check_nonempty", "check_no_nan", "ARGUMENTS", "check_count", "check_flag",
            "check_arrays", "check_numbers", "check_finite", "check_float_leaves", "check_tolerance",
            "check_generator", "check_args", "check_values", "check_same_tree", "tree_structure",
-           "check_system", "check_constant", "call_fun", "check_given"]
+           "check_system", "check_constant", "call_fun", "check_given", "IndexValueError",
+           "check_inputs", "plain_shape", "other_dtype", "checked_axes", "check_axis"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -31,6 +34,11 @@ def describe(x):
         dtype = np.asarray(x).dtype
         return str(np.shape(x)) + ("" if dtype.kind in "fiub" else f" of dtype {dtype}")
     return f"{type(x).__name__} {x!r:.40}"
+
+
+class IndexValueError(IndexError, ValueError):
+    """An index that does not fit the array: a ValueError (a wrong input, as every other) and
+    an IndexError (NumPy's habit, and what ends ``for row in x`` over a Tensor)."""
 
 
 def op_error(name, args, params, err):
@@ -49,14 +57,21 @@ def op_error(name, args, params, err):
     if isinstance(err, IndexError) and str(err).startswith("only integers") and len(args) == 2:
         return TypeError(f"{name}: index {args[1]!r:.40} for shape {np.shape(args[0])} is not "
                          f"an index: {err}")
-    index = isinstance(err, IndexError) and not isinstance(err, ValueError)  # not an AxisError
+    index = isinstance(err, (IndexError, AttributeError)) and not isinstance(err, ValueError)
     if index and name not in ("getitem", "scatter_add"):       # an impl read a missing axis
+        # (an AttributeError: it asked a plain number, with no axes at all, for its .shape)
         i = min(range(len(args)), key=lambda k: np.ndim(args[k]))
         return ValueError(f"{name}: {_argument(name, i, len(args))} has too few axes (shape "
                           f"{np.shape(args[i])}) for {name} of shapes {shapes}{given}: {err}")
     if index:
         where = f"index {args[1]!r:.40} for shape {np.shape(args[0])}" if len(args) == 2 else shapes
-        return IndexError(f"{name}: {where} is out of range: {err}")
+        fits = "is out of range" if "out of bounds" in str(err) else "does not fit the array"
+        return IndexValueError(f"{name}: {where} {fits}: {err}")
+    shaping = [i for i in range(len(args)) if _argument(name, i, len(args)) in _SHAPES]
+    if isinstance(err, ValueError) and shaping and len(args) == 2:     # reshape x to shape
+        arg = _argument(name, shaping[0], 2)
+        return ValueError(f"{name}: cannot combine shapes {shapes}{given}: {arg} "
+                          f"{args[shaping[0]]!r:.40} does not fit x: {err}")
     if isinstance(err, ValueError):
         return ValueError(f"{name}: cannot combine shapes {shapes}{given}: {err}")
     if isinstance(err, TypeError):
@@ -67,6 +82,7 @@ def op_error(name, args, params, err):
 # The names of an op's arguments in its messages (default: x, or x and y).
 ARGUMENTS = {"matmul": ("a", "b"), "solve": ("a", "b"), "where": ("cond", "a", "b"),
              "reshape": ("x", "shape"), "broadcast_to": ("x", "shape"), "sum_to": ("x", "shape"),
+             "scatter_add": ("g", "index", "shape"),
              "transpose": ("x", "axes"), "getitem": ("x", "index"), "einsum": ("operand",) * 99,
              "concatenate": ("xs",) * 999, "stack": ("xs",) * 999}
 _SHAPES = {"shape": "a shape (a tuple of ints)", "axes": "a tuple of axes (ints)"}
@@ -104,6 +120,109 @@ def _not_numbers(name, args):
     return None
 
 
+def _numbers(a, arg, mask=False):
+    """What is wrong with ``a`` as real numbers (a boolean mask too if ``mask``), naming it
+    ``arg``; None if nothing. A bare True or False is a flag in the wrong place, not a
+    number; a complex number would lose its imaginary part in a gradient."""
+    if type(a) is bool and not mask:
+        return f"{arg} must be an array of real numbers, got bool {a!r} (a flag for a number?)"
+    if type(a) is float or type(a) is int:
+        return None
+    try:
+        kind = a.dtype.kind if isinstance(a, (np.ndarray, np.generic)) else np.asarray(a).dtype.kind
+    except ValueError:                                  # a ragged list
+        kind = "O"
+    except TypeError:                                   # a list of Tensors: NumPy says why
+        return None
+    if kind not in "fiub":
+        got = describe(a) if isinstance(a, np.ndarray) else f"{type(a).__name__} {a!r:.40}"
+        return (f"{arg} must be an array of real numbers, got {got}"
+                + ("; the engine has no complex numbers" if kind == "c" else ""))
+    return None
+
+
+def _ints(value, who, arg, none=False):
+    """An axis or a shape: an int or a tuple (list) of ints, not bools or floats."""
+    if value is None and none:
+        return
+    parts = value if isinstance(value, (tuple, list)) else (value,)
+    if not all(isinstance(k, (int, np.integer)) and not isinstance(k, (bool, np.bool_))
+               for k in parts):
+        what = "a shape (a tuple of ints)" if arg == "shape" else (
+            "a tuple of axes (ints)" if arg == "axes" else "an int or a tuple of ints")
+        raise TypeError(f"{who}: {arg} must be {what}{' or None' if none else ''}, got "
+                        f"{type(value).__name__} {value!r:.40}")
+
+
+def check_inputs(name, args, params):
+    """The plain inputs of op ``name``, called by the user (not by a backward pass): arrays of
+    real numbers, shapes and axes of ints, ``keepdims`` a bool, checked before NumPy takes
+    text, sets, complex numbers or object arrays without a word. Plain float arrays, the
+    usual case, cost one type test each."""
+    for a in args:
+        if type(a) is not np.ndarray or a.dtype.kind not in "fb":
+            break
+    else:
+        if not params:
+            return
+    for i, a in enumerate(args):
+        arg = _argument(name, i, len(args))
+        if arg in _SHAPES:
+            _ints(a, name, arg, none=arg == "axes")
+        elif arg != "index":
+            wrong = _numbers(a, arg, mask=arg == "cond")
+            if wrong:
+                shapes = " and ".join(describe(b) for b in args)
+                raise TypeError(f"{name}: cannot apply to {shapes}: {wrong}")
+    if "axis" in params:
+        _ints(params["axis"], name, "axis", none=name not in ("concatenate", "stack"))
+    if "keepdims" in params:
+        check_flag(params["keepdims"], name, "keepdims")
+
+
+def check_axis(axis, who, none=False):
+    """An ``axis`` argument: an int or a tuple of ints (or None if ``none``), not a bool."""
+    _ints(axis, who, "axis", none)
+    return axis
+
+
+def plain_shape(x, who="shape", name="x"):
+    """``np.shape`` of what has no ``.shape``: a Python number or a list of numbers (not text,
+    None, a dict, a set, a ragged list)."""
+    wrong = None if type(x) is float or type(x) is int else _numbers(x, name, mask=True)
+    if wrong:
+        raise TypeError(f"{who}: {wrong}")
+    return np.shape(x)
+
+
+def other_dtype(dtype, x, who="float_dtype"):
+    """The float dtype a value of another ``dtype`` is computed in: float64 for integers and
+    bools; text, objects and complex numbers are refused."""
+    if dtype.kind not in "iub":
+        got = describe(x) if isinstance(x, np.ndarray) else f"{type(x).__name__} {x!r:.40}"
+        raise TypeError(f"{who}: x must be an array of real numbers, got {got}")
+    return np.dtype(np.float64)
+
+
+def checked_axes(shape, axis):
+    """``axis`` (an int, or a tuple, list or array of ints) as distinct non-negative axes of
+    an input of ``shape`` (a tuple of ints)."""
+    if not isinstance(shape, tuple) or not all(isinstance(n, (int, np.integer)) and not
+                                               isinstance(n, bool) and n >= 0 for n in shape):
+        raise TypeError(f"reduced_axes: shape must be a tuple of sizes (ints >= 0), got "
+                        f"{type(shape).__name__} {shape!r:.40}")
+    parts = list(axis) if isinstance(axis, (tuple, list, np.ndarray)) else [axis]
+    n = len(shape)
+    if not all(isinstance(a, (int, np.integer)) and not isinstance(a, (bool, np.bool_))
+               and -n <= a < n for a in parts):
+        raise ValueError(f"axis {axis!r} is out of range for an input of shape {shape} (an "
+                         f"axis is an int from {-n} to {n - 1}, or a tuple of them)")
+    axes = tuple(int(a) % n for a in parts)
+    if len(set(axes)) != len(axes):
+        raise ValueError(f"axis {axis!r} names an axis twice, for an input of shape {shape}")
+    return axes
+
+
 def check_system(a, b, who="solve"):
     """A linear system a x = b: b of shape (n,) or (..., n, k) for a of shape (..., n, n).
 
@@ -125,7 +244,8 @@ def check_system(a, b, who="solve"):
 def check_constant(x, who="stop_gradient", name="x"):
     """A value the engine can hold (an array, a number, a list of numbers): not text, None,
     a dict or a set. Type checks only (O(1)); returns ``x``."""
-    if x is None or isinstance(x, (str, bytes, dict, set, frozenset)):
+    if x is None or isinstance(x, (str, bytes, dict, set, frozenset, complex, np.complexfloating,
+                                   types.GeneratorType)):
         raise TypeError(f"{who}: {name} must be an array of real numbers, got {describe(x)}")
     return x
 
@@ -391,6 +511,8 @@ def check_output(out, who):
         if dtype.kind in "fiu":             # a bool (a comparison) has no derivative to take
             return
         got = f"{KINDS.get(dtype.kind, 'a')} array (dtype {dtype})"
+        if not isinstance(out, np.ndarray):
+            got += f", {out!r:.40}"
     else:
         got = f"{type(out).__name__} {out!r:.60}"
     raise TypeError(f"{who} needs fun to return a float array or number, but it returned {got}")

@@ -53,9 +53,9 @@ import math
 
 import numpy as np
 
-from .checks import (check_argnums, check_callable, check_constant, check_nonempty, check_numbers,
-                     check_output, check_positions, check_primitive, check_scalar, float_array,
-                     op_error)
+from .checks import (check_argnums, check_callable, check_constant, check_flag, check_inputs,
+                     check_nonempty, check_numbers, check_output, check_positions, check_primitive,
+                     check_scalar, checked_axes, float_array, op_error, other_dtype, plain_shape)
 from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array, reshape_array,
                     scatter_add_array, sum_array, sum_to_array, transpose_array)
 from .numpy_interop import NumpyInterop
@@ -186,14 +186,14 @@ def float_dtype(x):
     """The float dtype of a value's entries (float64 for Python numbers)."""
     x = _raw(x)
     dtype = x.dtype if isinstance(x, (np.ndarray, np.generic)) else np.asarray(x).dtype
-    return dtype if dtype.kind == "f" else np.dtype(np.float64)
+    return dtype if dtype.kind == "f" else other_dtype(dtype, x)     # text, complex: refused
 
 
 def _shape(x):
     try:
         return x.shape          # ndarrays, NumPy scalars and Tensors
     except AttributeError:
-        return np.shape(x)      # Python numbers and lists
+        return plain_shape(x)   # Python numbers and lists of them (not text or None)
 
 
 def stop_gradient(x):
@@ -257,6 +257,8 @@ class Primitive:
                 elif not t.level:       # kept from a finished grad: only its value counts
                     return self(*[_live(x) for x in args], **params)
         if top is None:                                  # nobody watching: NumPy
+            if not _backward_depth:                      # the user's call: check what came in
+                check_inputs(self.name, args, params)
             try:
                 return self.impl(*args, **params)
             except Exception as err:
@@ -285,7 +287,7 @@ class Primitive:
 
 def unbroadcast(g, x):
     """Cotangent ``g`` summed back to the shape of input ``x`` if it was broadcast."""
-    shape = x.shape if type(x) is np.ndarray or type(x) is Tensor else np.shape(x)
+    shape = x.shape if type(x) is np.ndarray or type(x) is Tensor else plain_shape(x)
     g_shape = g.shape if type(g) is np.ndarray or type(g) is Tensor else _shape(g)
     return g if g_shape == shape else sum_to(g, shape)
 
@@ -382,12 +384,7 @@ def where(cond, a, b):
 
 def reduced_axes(shape, axis):
     """The reduced axes as non-negative ints (every axis for None)."""
-    if axis is None:
-        return tuple(range(len(shape)))
-    axes = np.atleast_1d(axis)
-    if axes.dtype.kind not in "iu" or not all(-len(shape) <= a < len(shape) for a in axes):
-        raise ValueError(f"axis {axis!r} is out of range for an input of shape {shape}")
-    return tuple(int(a) % len(shape) for a in axes)
+    return tuple(range(len(shape))) if axis is None else checked_axes(shape, axis)
 
 
 def kept_shape(shape, axis):
@@ -398,7 +395,7 @@ def kept_shape(shape, axis):
 
 def expand_reduced(g, shape, axis, keepdims):
     """Cotangent of a reduction, reshaped so it broadcasts against the input."""
-    if not keepdims:
+    if keepdims is False or not check_flag(keepdims, "expand_reduced", "keepdims"):
         g = reshape(g, kept_shape(shape, axis))
     return broadcast_to(g, shape)
 
@@ -460,7 +457,7 @@ _SWAP_LAST_TWO = {}         # ndim -> axes, so matrix_transpose builds each perm
 
 def matrix_transpose(x):
     """Swap the last two axes: the transpose of every matrix in a batch (differentiable)."""
-    if type(x) is np.ndarray and x.ndim > 1:        # nothing watches it: a NumPy view
+    if type(x) is np.ndarray and x.ndim > 1 and x.dtype.kind in "fiub":   # a NumPy view
         return x.swapaxes(-1, -2)
     n = len(_shape(x))
     if n < 2:

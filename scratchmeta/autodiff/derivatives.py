@@ -16,7 +16,7 @@ Every result is built from engine ops, so each can be differentiated again.
 
 import numpy as np
 
-from .checks import (check_args, check_argnums, check_callable, check_float_leaves,
+from .checks import (check_args, check_argnums, check_callable, check_finite, check_float_leaves,
                      check_output, check_positions, float_array, real_array)
 from .core import (Tensor, add, float_dtype, grad, mul, output_value, pull, reshape, shape,
                    stop_gradient, sum, watch)
@@ -43,6 +43,7 @@ def vjp(fun, *args):
     def pullback(u):
         if type(u) is not Tensor:
             u = real_array(u, "vjp: the cotangent u").astype(out_dtype, copy=False)
+            check_finite(u, "vjp: the cotangent u")               # NaN would give NaN, unsaid
         if shape(u) != out_shape:
             raise ValueError(f"vjp: the cotangent u has shape {shape(u)}, but fun's output "
                              f"has shape {out_shape}; u must have the output's shape")
@@ -117,7 +118,7 @@ def jvp(fun, primals, tangents):
     for i, (x, v) in enumerate(zip(primals, tangents)):
         xs, vs = tree_flatten(x)[0], tree_flatten(v)[0]
         check_float_leaves(xs, f"jvp: primal {i}", f" (primals[{i}])", Tensor)
-        check_float_leaves(vs, f"jvp: tangent {i}", f" (tangents[{i}])", Tensor)
+        check_float_leaves(vs, f"jvp: tangent {i}", f" (tangents[{i}])", Tensor, finite=True)
         if len(xs) != len(vs) or any(shape(a) != shape(b) for a, b in zip(xs, vs)) or \
                 tree_structure(x) != tree_structure(v):
             raise ValueError(f"jvp: tangent {i} must have the structure and shapes of primal "

@@ -11,8 +11,8 @@ why.
 
 import numpy as np
 
-from .checks import (check_arrays, check_constant, check_count, check_flag, check_no_nan,
-                     check_numbers)
+from .checks import (check_arrays, check_axis, check_callable, check_constant, check_count,
+                     check_flag, check_no_nan, check_numbers)
 from .core import (Primitive, add, div, expand_reduced, float_dtype, getitem, kept_shape, mean,
                    mul, neg, reduced_count, reshape, shape, sqrt, stop_gradient, sub, sum,
                    unbroadcast, where)
@@ -141,7 +141,8 @@ prod = Primitive("prod", lambda x, axis=None, keepdims=False: np.prod(x, axis, k
 def _new_shape(name, fn, x, axis):
     """The shape NumPy's squeeze/expand_dims would give, without touching the data."""
     try:
-        return fn(np.broadcast_to(np.empty((), dtype=bool), shape(x)), axis).shape
+        return fn(np.broadcast_to(np.empty((), dtype=bool), shape(x)),
+                  check_axis(axis, name, none=name == "squeeze")).shape
     except (ValueError, TypeError, IndexError) as err:
         raise ValueError(f"{name}: cannot apply axis={axis!r} to shape {shape(x)}: "
                          f"{err}") from None
@@ -170,6 +171,7 @@ class _EveryArgument:
 def variadic(name, impl, vjp):
     """A primitive over any number of arrays, one VJP rule for all (concatenate, stack, einsum)."""
     prim = Primitive(name, impl)
+    check_callable(vjp, f"variadic {name!r}", "vjp")
     prim.vjps = _EveryArgument(vjp)
     return prim
 

@@ -44,6 +44,9 @@ _FUNCTION_QUERIES = {np.shape, np.ndim, np.size}
 
 def numpy_message(name):
     """The error for np.<name> called on a Tensor, naming the engine op to use."""
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"numpy_message: name must be the name of a NumPy function, such as "
+                        f"'sin', got {type(name).__name__} {name!r:.40}")
     head = (f"np.{name} was called on a scratchmeta Tensor, but NumPy cannot follow its "
             f"gradient")
     if name in ENGINE_OP:

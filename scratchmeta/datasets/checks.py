@@ -89,7 +89,7 @@ def check_batch(family, rng, task_params, n_support, n_query):
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"{where}: rng must be a numpy.random.Generator (e.g. "
                         f"np.random.default_rng(0)), got {rng!r:.60}")
-    want = np.asarray(family.sample_params(_SHAPE_PROBE, 1))  # shape (1, ...): its kind
+    want = check_drawn(family, family.sample_params(_SHAPE_PROBE, 1), 1)   # (1, ...): its kind
     shape = f"(tasks, {', '.join(map(str, want.shape[1:]))})"
     if not isinstance(task_params, np.ndarray) or task_params.ndim == 0:   # None, a number
         given = task_params.item() if isinstance(task_params, np.ndarray) else task_params
@@ -104,23 +104,32 @@ def check_batch(family, rng, task_params, n_support, n_query):
         raise TypeError(f"{where}: task_params must be {expected}, got dtype "
                         f"{task_params.dtype}")
     if task_params.dtype.kind == "f" and not np.isfinite(task_params).all():   # (tasks, few)
-        raise ValueError(f"{where}: task_params must be finite, got {task_params!r:.80} "
-                         f"(nan or inf)")
+        finite = np.isfinite(task_params)
+        raise ValueError(f"{where}: task_params must be finite, as "
+                         f"{type(family).__name__}.sample_params draws them, got "
+                         f"{task_params.size - np.count_nonzero(finite)} NaN or inf entries of "
+                         f"{task_params.size} (shape {task_params.shape}; the first is "
+                         f"{task_params[~finite][0].item()!r})")
     check_counts(len(task_params), n_support, n_query)
     return len(task_params)
 
 
 def check_drawn(family, task_params, n_tasks):
-    """What ``family.sample_params(rng, n_tasks)`` returned: an array with one row per task,
-    ``n_tasks`` rows (a user's family that draws another number of tasks is named, not
-    followed silently). Returns ``task_params``. O(1): the shape only (``make_batch``
-    then refuses NaN task parameters by name)."""
+    """What ``family.sample_params(rng, n_tasks)`` returned: an array of real numbers (not
+    bools, text or objects) with one row per task, ``n_tasks`` rows (a user's family that
+    draws another number of tasks, or text, is named, not the ``task_params`` that
+    ``make_batch`` is then given). Returns ``task_params``. O(1): the shape and dtype only;
+    ``make_batch`` refuses NaN task parameters, naming ``sample_params`` as their source."""
     where = f"{type(family).__name__}.sample_params"
     shape = getattr(task_params, "shape", None)
     if not isinstance(task_params, np.ndarray) or not shape or shape[0] != n_tasks:
         raise ValueError(f"{where} must return an array with one row per task, shape "
                          f"({n_tasks}, ...) for n_tasks={n_tasks!r}, got "
                          f"{f'shape {shape}' if shape is not None else repr(task_params)[:80]}")
+    if task_params.dtype.kind not in "iuf":
+        raise TypeError(f"{where} must return task parameters of real numbers (the "
+                        f"task_params {type(family).__name__}.make_batch takes), got dtype "
+                        f"{task_params.dtype}: {task_params!r:.60}")
     return task_params
 
 
@@ -135,18 +144,22 @@ def check_target(family, y, x):
         raise ValueError(f"{type(family).__name__}.target must return y of shape (tasks, "
                          f"points, n_outputs) = {want} for x of shape {np.shape(x)}, got "
                          f"{f'shape {shape}' if shape is not None else repr(y)[:80]}")
+    if y.dtype.kind not in "iuf":
+        raise TypeError(f"{type(family).__name__}.target must return targets y of real numbers "
+                        f"(the batch's y_support and y_query), got dtype {y.dtype}")
     check_returned_finite(f"{type(family).__name__}.target", "targets y (the batch's "
                           "y_support and y_query)", y)
     return y
 
 
 def check_sampled(family, x, shape):
-    """What ``family.sample_x(rng, task_params, n_points)`` returned: inputs x, real numbers of
-    ``shape`` = (tasks, n_points, n_inputs) (a user's family's inputs are named here, not
-    later inside its target). Returns ``x``. O(1): the shape and dtype only (the target
-    refuses NaN inputs, or returns NaN targets, which :func:`check_target` refuses)."""
+    """What ``family.sample_x(rng, task_params, n_points)`` returned: inputs x, real numbers
+    (not bools) of ``shape`` = (tasks, n_points, n_inputs) (a user's family's inputs are
+    named here, not later inside its target). Returns ``x``. O(1): the shape and dtype only;
+    the target's :func:`check_inputs` refuses NaN inputs naming ``sample_x`` as their source
+    (one pass, not two)."""
     where = f"{type(family).__name__}.sample_x"
-    if not isinstance(x, np.ndarray) or x.dtype.kind not in "biuf" or x.shape != shape:
+    if not isinstance(x, np.ndarray) or x.dtype.kind not in "iuf" or x.shape != shape:
         raise ValueError(f"{where} must return inputs x, real numbers of shape (tasks, points, "
                          f"n_inputs) = {shape}, got {_described(x)}")
     return x
@@ -166,9 +179,10 @@ def check_draw(family, rng, task_params, n_points):
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"{where}: rng must be a numpy.random.Generator (e.g. "
                         f"np.random.default_rng(0)), got {rng!r:.60}")
-    if not isinstance(task_params, np.ndarray) or task_params.ndim < 1:
-        raise TypeError(f"{where}: task_params must be an array with one row per task, as "
-                        f"sample_params draws them, got {task_params!r:.60}")
+    if not isinstance(task_params, np.ndarray) or task_params.ndim < 1 \
+            or task_params.dtype.kind not in "iuf":
+        raise TypeError(f"{where}: task_params must be an array of real numbers with one row "
+                        f"per task, as sample_params draws them, got {_described(task_params)}")
     if not (_is_count(n_points) and n_points >= 0):
         raise ValueError(f"{where}: n_points must be an integer in 0..{COUNT_MAX} (the points "
                          f"to draw per task), got {n_points!r}")
@@ -181,7 +195,7 @@ def check_inputs(family, task_params, x, n_params):
     where = f"{type(family).__name__}.target"
     for name, a, shape in (("task_params", task_params, f"(tasks, {n_params})"),
                            ("x", x, f"(tasks, points, {family.n_inputs})")):
-        if not isinstance(a, np.ndarray) or a.dtype.kind not in "biuf":
+        if not isinstance(a, np.ndarray) or a.dtype.kind not in "iuf":     # no bools
             raise TypeError(f"{where}: {name} must be an array of real numbers of shape "
                             f"{shape}, got {a!r:.80}")
     if task_params.ndim != 2 or task_params.shape[1] != n_params:
@@ -191,8 +205,9 @@ def check_inputs(family, task_params, x, n_params):
         raise ValueError(f"{where}: x must have shape ({len(task_params)}, points, "
                          f"{family.n_inputs}) (tasks, points, inputs), one task per row of "
                          f"task_params, got shape {x.shape}")
-    check_finite_data(where, "task_params", task_params)
-    check_finite_data(where, "x", x)
+    check_finite_data(where, "task_params", task_params, f"as {type(family).__name__}"
+                      f".sample_params draws them")
+    check_finite_data(where, "x", x, f"as {type(family).__name__}.sample_x draws them")
 
 
 def check_targets(where, pred, y, names=("pred", "y")):
@@ -208,15 +223,20 @@ def check_targets(where, pred, y, names=("pred", "y")):
     output, not data: a diverged model's prediction (inf or NaN) is scored as it is,
     and ``evaluate`` and the divergence measurements record it as divergence.
     """
-    shapes = ad.shape(pred), ad.shape(y)
+    try:
+        shapes = ad.shape(pred), ad.shape(y)
+    except (TypeError, ValueError):                  # None, text, a set: named, with its value
+        shapes = tuple(shape_of(f"{where}: ", name, x, "an array of shape (..., points, "
+                                "outputs)") for name, x in zip(names, (pred, y)))
     for name, x, shape in zip(names, (pred, y), shapes):
         if len(shape) < 2:
             raise ValueError(f"{where}: {name} must be an array of shape (..., points, "
                              f"outputs), got {shape if shape else repr(x)[:60]}")
         dtype = getattr(ad.stop_gradient(x), "dtype", None)     # O(1): the dtype, not entries
-        if isinstance(dtype, np.dtype) and dtype.kind not in "biuf":
+        if isinstance(dtype, np.dtype) and dtype.kind not in (
+                "biuf" if name == "y_onehot" else "iuf"):      # bools: one-hot labels only
             raise TypeError(f"{where}: {name} must be an array of real numbers, got dtype "
-                            f"{dtype}")
+                            f"{dtype}" + (" (True and False)" if dtype.kind == "b" else ""))
     if shapes[0] != shapes[1]:
         raise ValueError(f"{where}: {names[1]} must have the shape of {names[0]}, "
                          f"{shapes[0]}, got shape {shapes[1]}")
@@ -226,13 +246,24 @@ def check_targets(where, pred, y, names=("pred", "y")):
         check_one_hot_row(where, names[1], y)
 
 
-def check_finite_data(where, name, a):
+def shape_of(where, name, x, expected):
+    """``ad.shape(x)``, or a ValueError naming ``name`` (not ``ad.shape``'s own ``x``) when x
+    is no array, Tensor or number: None, text, a set. O(1)."""
+    try:
+        return ad.shape(x)
+    except (TypeError, ValueError):
+        raise ValueError(f"{where}{name} must be {expected}, got {type(x).__name__} "
+                         f"{x!r:.60}") from None
+
+
+def check_finite_data(where, name, a, source=""):
     """Every entry of the data array ``a`` is finite (one pass): a NaN or inf is refused
-    by name, with how many entries hold one."""
+    by name, with how many entries hold one (and, given, where such data comes from)."""
     a = np.asarray(a)
     if a.dtype.kind == "f" and not np.isfinite(a).all():
         bad = int(a.size - np.count_nonzero(np.isfinite(a)))
-        raise ValueError(f"{where}: {name} must hold finite numbers, got {bad} NaN or inf "
+        source = f" ({source})" if source else ""
+        raise ValueError(f"{where}: {name} must hold finite numbers{source}, got {bad} NaN or inf "
                          f"entr{'y' if bad == 1 else 'ies'} of {a.size} (shape {a.shape})")
 
 
@@ -314,11 +345,11 @@ def check_drawings(name, data, kind):
         raise TypeError(f"{name} must be the result of omniglot.load(), got "
                         f"{type(data).__name__} {data!r:.60}")
     images = data.images
-    if not isinstance(images, np.ndarray) or images.dtype.kind not in "biuf" \
-            or images.ndim != 4:
+    if not isinstance(images, np.ndarray) or images.dtype.kind not in "iuf" \
+            or images.ndim != 4 or 0 in images.shape:       # no bools; no axis empty
         raise TypeError(f"{name}.images must be an array of real numbers of shape (characters, "
-                        f"drawings, height, width), got {type(images).__name__} of shape "
-                        f"{getattr(images, 'shape', None)} and dtype "
+                        f"drawings, height, width), no axis empty, got {type(images).__name__} "
+                        f"of shape {getattr(images, 'shape', None)} and dtype "
                         f"{getattr(images, 'dtype', None)}")
     check_finite_data("Omniglot", f"{name}.images", images)
 
@@ -344,3 +375,180 @@ def check_folder(name, path):
                 raise ValueError(f"{name} must be a folder, got {str(path)!r},{where} which "
                                  f"is not a folder")
             return
+
+
+# --- the learner's and the families' arguments, on top of ``meta.checks`` (imported when
+# first called: ``meta.checks`` imports this module)
+
+def _meta_checks():
+    """``scratchmeta.meta.checks``, imported on the first call and kept (a hot path calls)."""
+    global _META
+    if _META is None:
+        from scratchmeta.meta import checks as _META
+    return _META
+
+
+_META = None
+
+
+def check_listed(name, value, example):
+    """``value`` is an ordered sequence (a list, tuple, range or 1-D array): a set or a dict
+    (whose order is not the caller's), a generator (read once, then gone), text or bytes
+    (read as letters or byte values) is refused by its type, before it is read. O(1).
+    Returns ``value``."""
+    if not (isinstance(value, (list, tuple, range))
+            or (isinstance(value, np.ndarray) and value.ndim == 1)):
+        shape = f" of shape {value.shape}" if isinstance(value, np.ndarray) else ""
+        raise TypeError(f"{name} must be a list or tuple, e.g. {example}, got a "
+                        f"{type(value).__name__}{shape} {value!r:.80}")
+    return value
+
+
+FAMILY_MAX = 1e100     # a family's numbers: their targets, and squared errors, stay finite
+
+
+def _family_sized(name, values, given):
+    """A family's numbers are at most FAMILY_MAX in size: a range of (-1e308, 1e308) is
+    finite, but draws from it (high - low) and targets (a x + c) overflow. Returns values."""
+    if not np.all(np.abs(values) <= FAMILY_MAX):
+        raise ValueError(f"{name} must be numbers of size at most {FAMILY_MAX:g} (so that tasks "
+                         f"drawn from them, and their squared errors, stay finite), got "
+                         f"{given!r:.80}")
+    return values
+
+
+def check_range(name, value, *, positive=False, width=False):
+    """A family's range ``(low, high)``: a list, tuple or 1-D array (:func:`check_listed`),
+    then ``meta.checks.check_range`` (two finite numbers, low <= high), each of size at most
+    FAMILY_MAX; with ``width``, the range inputs are drawn from, low < high
+    (:func:`check_width`). Returns it as a pair of floats."""
+    check_listed(name, value, "(0.1, 5.0)")
+    low_high = _family_sized(name, _meta_checks().check_range(name, value, positive=positive),
+                             value)
+    return check_width(name, low_high) if width else low_high
+
+
+def check_number(name, value, *, minimum=0.0):
+    """A family's scale, noise or spread: ``meta.checks.check_number`` (a finite number >=
+    ``minimum``), at most FAMILY_MAX. Returns it as a float."""
+    return _family_sized(name, _meta_checks().check_number(name, value, minimum=minimum), value)
+
+
+def check_numbers(name, value, n, what):
+    """A family's ``n`` numbers (its mean vector): ``meta.checks.check_numbers``, each of size
+    at most FAMILY_MAX. Returns them as a float array of shape (n,)."""
+    return _family_sized(name, _meta_checks().check_numbers(name, value, n, what), value)
+
+
+def check_layer_sizes(sizes):
+    """A network's layer widths (``MLP``, ``finn_init``) are an ordered sequence: the widths
+    of a set {1, 8} would come in hash order. Then ``meta.checks.check_sizes``; returns the
+    widths as a tuple."""
+    if not isinstance(sizes, (str, bytes)):            # (text is refused there, by value)
+        check_listed("sizes", sizes, "(1, 40, 40, 1)")
+    return _meta_checks().check_sizes(sizes)
+
+
+def check_mlp(sizes, activation, batch_norm, dtype, activations):
+    """``MLP``'s constructor arguments: :func:`check_layer_sizes`, then
+    ``meta.checks.check_mlp``; returns (sizes as a tuple, dtype as a numpy dtype)."""
+    return _meta_checks().check_mlp(check_layer_sizes(sizes), activation, batch_norm, dtype,
+                                    activations)
+
+
+def _no_bools(name, params):
+    """Every array of a parameter list of real numbers, not bools (True would count as 1)."""
+    if isinstance(params, (list, tuple)) and ad.Tensor not in map(type, params):
+        for i, p in enumerate(params):
+            _real_dtype("", f"{name}[{i}]", p, "iufO")     # object arrays: named by meta
+
+
+def check_layers(name, params):
+    """``nn.split``'s layers' pairs: no bool array (:func:`_no_bools`), then
+    ``meta.checks.check_layers``."""
+    _no_bools(name, params)
+    _meta_checks().check_layers(name, params)
+
+
+def check_per_task(params, n_tasks):
+    """``nn.per_task``'s arguments: ``n_tasks`` an array's length, at least 1, and
+    ``params`` a list of 1-D or 2-D arrays of real numbers (no bools), finite."""
+    checks = _meta_checks()
+    checks.check_count("n_tasks", n_tasks, 1, 2**63 - 1)     # an array's length (int64)
+    _no_bools("params", params)
+    checks.check_arrays("params", params, ndims=(1, 2))
+
+
+def _real_dtype(where, name, value, kinds="iuf"):
+    """``value``'s dtype (an array's or a Tensor's; None for a list or a number), refused
+    unless of ``kinds``: by default no bool (a True is not a real number here), text,
+    object or complex. O(1): the dtype, never the entries."""
+    dtype = getattr(value, "dtype", None)
+    if isinstance(dtype, np.dtype) and dtype.kind not in kinds:
+        what = " (True and False)" if dtype.kind == "b" else ""
+        raise TypeError(f"{where}{name} must be an array of real numbers, got dtype "
+                        f"{dtype}{what} and shape {ad.shape(value)}")
+    return dtype
+
+
+def check_net_input(model, params, x, **kwargs):
+    """``MLP.apply``, ``body``, ``head`` and ``forward_with``'s arguments: ``x`` and every
+    parameter real numbers, not bools (the engine would compute with True as 1), then
+    ``meta.checks.check_mlp_input``'s shapes and values. A list or tuple ``x`` becomes an
+    array. Returns ``x``. O(parameters): their dtypes, not read inside a gradient (under a
+    trace, with a real array or a Tensor x, this adds about 0.3 us to the check)."""
+    if type(x) is not np.ndarray or x.dtype.kind not in "iuf":     # else: the common case
+        x = _net_x(x, kwargs.get("x_name", "x"))
+    if not (type(params) is list and params and type(params[0]) is ad.Tensor):  # not traced
+        _no_bools(kwargs.get("name", "params"), params)
+    _meta_checks().check_mlp_input(model, params, x, **kwargs)
+    return x
+
+
+def _net_x(x, name):
+    """A network's input that is not a plain array of real numbers: a list or tuple becomes
+    an array; None, a number, a word or a set is refused with its value; a bool array by its
+    dtype. A Tensor is returned as it is."""
+    if isinstance(x, ad.Tensor):
+        return x
+    if isinstance(x, (list, tuple)):
+        try:
+            x = np.asarray(x)
+        except ValueError:                             # ragged: named as an object array
+            x = np.asarray(x, dtype=object)
+    if np.ndim(x) == 0:                                # None, a number, a word, a set
+        raise TypeError(f"{name} must be an array of shape (points, features) or (tasks, "
+                        f"points, features), got {x!r:.60}")
+    if getattr(x, "dtype", None) == np.bool_:          # text, complex...: meta names them
+        _real_dtype("", name, x)
+    return x
+
+
+def linear_product(linear, l, h, w):
+    """``MLP.forward_with``'s ``linear(l, h, W)``, called and its result checked: real
+    numbers of the shape of h W (a wrong product would be broadcast against the bias, or
+    fail inside the engine without naming ``linear``). O(1)."""
+    z = linear(l, h, w)
+    want = ad.shape(h)[:-1] + ad.shape(w)[-1:]
+    shape = ad.shape(z) if isinstance(z, (np.ndarray, ad.Tensor)) else None
+    dtype = getattr(ad.stop_gradient(z), "dtype", None) if shape is not None else None
+    if shape != want or dtype.kind not in "iuf":
+        got = f"shape {shape} and dtype {dtype}" if shape is not None else f"{z!r:.60}"
+        raise ValueError(f"forward_with: linear(l, h, w) must return h W for layer l = {l}, an "
+                         f"array of real numbers of shape {want}, got {got}")
+    return z
+
+
+def check_loss(family, losses, pred, y):
+    """``family.metric``'s value: what ``family.loss(pred, y)`` returned, one real number per
+    task (shape pred.shape[:-2]), returned as an array. Its values are not judged: a NaN or
+    inf is the score of a diverged model (or of finite predictions whose squared error
+    overflows), which evaluation records as divergence. O(1)."""
+    where = f"{type(family).__name__}.loss"
+    value = ad.stop_gradient(losses) if isinstance(losses, ad.Tensor) else losses
+    want = ad.shape(pred)[:-2]
+    if not isinstance(value, (np.ndarray, np.generic)) or value.dtype.kind not in "iuf" \
+            or value.shape != want:
+        raise TypeError(f"{where} must return one loss per task, real numbers of shape {want} "
+                        f"for pred of shape {ad.shape(pred)}, got {_described(value)}")
+    return np.asarray(value)

@@ -162,11 +162,15 @@ def _check_load_arguments(root, download, parts, progress):
         if not isinstance(value, bool):
             raise TypeError(f"{name} must be True or False, got {value!r}")
     given = parts                          # a Part is a tuple too, of its fields: not a list
-    parts = (() if isinstance(parts, (str, bytes, Part)) or not hasattr(parts, "__iter__")
-             or getattr(parts, "ndim", 1) == 0 else tuple(parts))
+    parts = (() if isinstance(parts, (str, bytes, Part, set, frozenset, dict))  # sets: no order
+             or not hasattr(parts, "__iter__") or getattr(parts, "ndim", 1) == 0
+             else tuple(parts))
     if not parts or not all(isinstance(p, Part) for p in parts):
-        raise TypeError(f"parts must be a non-empty sequence of omniglot.Part, got "
-                        f"{given!r:.200}")
+        raise TypeError(f"parts must be a non-empty sequence (list or tuple) of omniglot.Part, "
+                        f"in the order their characters come, got {given!r:.200}")
+    names = [p.name for p in parts]
+    if len(set(names)) != len(names):      # one archive twice: every character twice
+        raise ValueError(f"parts must name each archive once, got the names {names!r:.200}")
     return parts
 
 

@@ -59,8 +59,9 @@ import random
 import numpy as np
 
 from scratchmeta.datasets import omniglot
-from scratchmeta.datasets.checks import (check_batch, check_drawings, check_drawn, check_targets,
-                                         check_word)
+from scratchmeta.datasets.checks import (COUNT_MAX, check_batch, check_drawings, check_drawn,
+                                         check_targets, check_word)
+from scratchmeta.meta.checks import check_memory
 from scratchmeta.tasks import TaskBatch, TaskFamily, accuracy, cross_entropy
 
 SPLITS = ("train", "validation", "test")
@@ -130,7 +131,7 @@ class Omniglot(TaskFamily):
         if data is not None:
             check_drawings("data", data, omniglot.OmniglotImages)   # one pass: no NaN pixel
         try:
-            dtype = np.dtype(dtype)
+            dtype = np.dtype(dtype if dtype is not None else "None")   # np.dtype(None): float64
         except TypeError:
             raise TypeError(f"dtype must be float32 or float64, got {dtype!r}") from None
         if dtype not in (np.float32, np.float64):     # the engine's two dtypes
@@ -170,6 +171,9 @@ class Omniglot(TaskFamily):
         The characters of a task are distinct and in random order: position
         c holds the character that gets label c, so labels are shuffled.
         """
+        check_memory(f"n_tasks = {n_tasks} episodes (a random key per character of the "
+                     f"{self.split} split, {len(self.classes)}, per episode)",
+                     float(n_tasks) * len(self.classes))
         picks = _smallest(rng.random((n_tasks, len(self.classes))), self.n_way)
         turns = (rng.integers(0, 4, (n_tasks, self.n_way)) if self.rotate
                  else np.zeros((n_tasks, self.n_way), dtype=int))
@@ -187,6 +191,12 @@ class Omniglot(TaskFamily):
             what = (f"character index {bad.flat[0]}, outside 0..{n_characters - 1}" if bad.size
                     else f"quarter turns {turns[(turns < 0) | (turns > 3)].flat[0]}, outside 0..3")
             raise ValueError(f"task_params holds {what}")
+        same = np.diff(np.sort(chars, axis=-1), axis=-1) == 0
+        if same.any():                     # two classes of one episode, one character
+            task = int(np.argmax(same.any(axis=-1)))
+            raise ValueError(f"task_params must name {self.n_way} distinct characters per "
+                             f"episode (each class its own), got characters "
+                             f"{chars[task].tolist()} in episode {task}")
         k_support, k_query = self._shots(n_tasks, n_support, n_query)
         n_drawings = self.data.images.shape[1]
         shots = k_support + k_query
@@ -218,6 +228,8 @@ class Omniglot(TaskFamily):
             raise TypeError(f"rng must be a numpy.random.Generator (e.g. "
                             f"np.random.default_rng(0)), got {rng!r}")
         self._shots(n_tasks, n_support, n_query)               # every check before any drawing
+        check_memory(f"n_tasks = {n_tasks} episodes of {n_support} + {n_query} points",
+                     float(n_tasks) * (n_support + n_query) * (self.n_inputs + self.n_way))
         params = check_drawn(self, self.sample_params(rng, n_tasks), n_tasks)   # n_tasks rows
         return self.make_batch(rng, params, n_support, n_query)
 
@@ -242,8 +254,9 @@ def check_shots(n_way, n_tasks, n_support, n_query, n_drawings=DRAWINGS):
     for name, n, least in (("n_way", n_way, 2), ("n_drawings", n_drawings, 1)):
         if not (_is_int(n) and n >= least):
             raise ValueError(f"{name} must be an integer of at least {least}, got {n!r}")
-    if not (_is_int(n_tasks) and n_tasks >= 1):
-        raise ValueError(f"n_tasks must be a positive integer, got {n_tasks!r}")
+    if not (_is_int(n_tasks) and 1 <= n_tasks <= COUNT_MAX):      # an array's length
+        raise ValueError(f"n_tasks must be a positive integer (at most {COUNT_MAX}), got "
+                         f"{n_tasks!r}")
     for name, n, least in (("n_support", n_support, 1), ("n_query", n_query, 0)):
         if not (_is_int(n) and n >= least):
             raise ValueError(f"{name} must be an integer of at least {least}, got {n!r}")

@@ -73,6 +73,9 @@ from scratchmeta.memory import keep_freed_memory, opt_out_value
 #: the full run only, so a quick run never overwrites them by default.
 DEFAULT_OUT = {"full": "figures", "quick": "figures-quick"}
 
+#: The longest folder name and path most file systems take (Linux's NAME_MAX, PATH_MAX).
+NAME_MAX, PATH_MAX = 255, 4096
+
 #: The figures in lecture order: (stem of the PNG files, module in this package).
 FIGURES = [
     ("fig22_1", "fig22_1"),              # the MAML update in a 2-parameter plane
@@ -124,19 +127,28 @@ def check_out_dir(out_dir, name="out_dir"):
     if "\0" in text:
         raise ValueError(f"{name} {text!r} holds a NUL byte, which no file name can; expected "
                          f"a folder for the PNG files, e.g. {name} /tmp/figs")
-    path = Path(text).expanduser()
-    existing = path
-    while not existing.exists() and existing != existing.parent:
-        if os.path.lexists(existing):    # a symlink to itself, in a loop, or to nothing
-            where = "is" if existing == path else f"lies under {str(existing)!r}, which is"
-            raise ValueError(f"{name} {text!r} {where} a symbolic link that leads to no folder "
-                             f"(to itself, in a loop, or to a missing target); expected a "
-                             f"folder for the PNG files")
-        existing = existing.parent
-    if not existing.is_dir():
-        what = "is" if existing == path else "lies under"
-        raise ValueError(f"{name} {text!r} {what} {str(existing)!r}, which is a file, not a "
-                         f"folder; expected a folder for the PNG files")
+    try:                     # "~nobody/figs": a home folder that cannot be found
+        path = Path(text).expanduser()
+    except RuntimeError as e:
+        raise ValueError(f"{name} {text!r:.80}: {e}; expected a folder for the PNG files, "
+                         f"e.g. {name} /tmp/figs") from None
+    _check_name_lengths(name, text, path)
+    try:                     # a part of the path that cannot be looked up at all
+        existing = path
+        while not existing.exists() and existing != existing.parent:
+            if os.path.lexists(existing):    # a symlink to itself, in a loop, or to nothing
+                where = "is" if existing == path else f"lies under {str(existing)!r}, which is"
+                raise ValueError(f"{name} {text!r} {where} a symbolic link that leads to no folder "
+                                 f"(to itself, in a loop, or to a missing target); expected a "
+                                 f"folder for the PNG files")
+            existing = existing.parent
+        if not existing.is_dir():
+            what = "is" if existing == path else "lies under"
+            raise ValueError(f"{name} {text!r} {what} {str(existing)!r}, which is a file, not a "
+                             f"folder; expected a folder for the PNG files")
+    except OSError as e:
+        raise ValueError(f"{name} {text!r:.80} cannot be looked up ({e.strerror}); expected a "
+                         f"folder for the PNG files, e.g. {name} /tmp/figs") from None
     import tempfile
     try:                     # tried, not guessed: os.access says yes to root on /proc
         os.rmdir(tempfile.mkdtemp(dir=existing, prefix=".scratchmeta-probe-"))
@@ -144,6 +156,20 @@ def check_out_dir(out_dir, name="out_dir"):
         raise ValueError(f"{name} {text!r}: the folder {str(existing)!r} is not writable "
                          f"({e.strerror}); choose a folder you can write into") from None
     return path
+
+
+def _check_name_lengths(name, text, path):
+    """No part of ``path`` longer than a folder name can be (255 bytes on most file systems),
+    and the whole no longer than a path can be, so that a name too long is refused naming
+    the option before any figure is made, not by the file system after the first one."""
+    import os
+    longest = max(path.parts, key=lambda part: len(os.fsencode(part)), default="")
+    if len(os.fsencode(longest)) > NAME_MAX or len(os.fsencode(str(path))) > PATH_MAX:
+        what = (f"a part {len(os.fsencode(longest))} bytes long (at most {NAME_MAX})"
+                if len(os.fsencode(longest)) > NAME_MAX else
+                f"{len(os.fsencode(str(path)))} bytes in all (at most {PATH_MAX})")
+        raise ValueError(f"{name} {text!r:.60} is too long for a folder name: it has {what}; "
+                         f"expected a folder for the PNG files, e.g. {name} /tmp/figs")
 
 
 def check_only(only):

@@ -37,11 +37,13 @@ network (not measured seconds, so that the PNG is the same on every machine).
 import numpy as np
 
 from scratchmeta.figures import style
+from scratchmeta.meta.checks import check_count, check_family, check_records
 from scratchmeta.meta import adapt
 from scratchmeta.meta import compare as experiment
 from scratchmeta.meta import compare_subset
 from scratchmeta.meta.evaluate import HELD_OUT_SEED, held_out_tasks, task_rng
 from scratchmeta.meta.registry import make_family
+from scratchmeta.sampling._checks import check_steps, real_array, shown
 from scratchmeta.tasks import TaskBatch
 
 #: The strategies compared, in the lecture's order (registry names).
@@ -103,6 +105,8 @@ def example_fit(results, family, seed=HELD_OUT_SEED):
     least SHOWN_MIN_AMPLITUDE, with the support points it has in the scored
     evaluation; a small-amplitude task would make every fit look alike.
     """
+    check_records("results", results, ("choice", "strategy", "state"), "compare.run(...)")
+    check_family(family), style.check_seed(seed)
     for index in range(1000):
         # family.sample draws a task's parameters first, then its points: the
         # first draw of test task i's own generator is its (A, phi, ...).
@@ -133,13 +137,30 @@ def example_fit(results, family, seed=HELD_OUT_SEED):
 
 
 def tasks_made_worse(per_task, n_steps):
-    """Count of tasks whose metric after ``n_steps`` exceeds that before adapting (step 0)."""
+    """Count of tasks whose metric after ``n_steps`` exceeds that before adapting (step 0).
+
+    ``per_task`` is (tasks, steps + 1): each task's metric after 0, 1, ... steps (inf for a
+    diverged task, never NaN); ``n_steps`` one of the steps, 0..steps (no index from the end).
+    """
+    per_task = real_array("per_task", per_task, "an array (tasks, steps + 1) of metrics")
+    if per_task.ndim != 2 or per_task.shape[1] < 1 or np.isnan(per_task).any():
+        raise ValueError(f"per_task must be (tasks, steps + 1): each task's metric after 0, "
+                         f"1, ... steps, no NaN, got {shown(per_task)}")
+    check_steps("n_steps", n_steps, 0)
+    if n_steps >= per_task.shape[1]:
+        raise ValueError(f"n_steps must be a step per_task holds, 0..{per_task.shape[1] - 1}, "
+                         f"got {n_steps!r}")
     return int(np.sum(per_task[:, n_steps] > per_task[:, 0]))
 
 
 # --- drawing -------------------------------------------------------------------------
 
 def legend_label(name, r):
+    """A strategy's legend entry: its label, its training and its chosen test-time settings."""
+    if name not in LABELS:
+        raise ValueError(f"name must be one of the strategies compared, {list(LABELS)}, got "
+                         f"{name!r:.60}")
+    style.check_record("r", r, ("choice", "meta_steps", "step_0_fit"))
     c = r["choice"]
     trained = f"{r['meta_steps']} meta-steps" if r["meta_steps"] else "no training"
     star = " *" if r["step_0_fit"] else ""
@@ -148,6 +169,7 @@ def legend_label(name, r):
 
 def draw_curves(out_dir, runs, n_tasks):
     """compare_mse_vs_steps.png: one panel per family, each strategy's test curve."""
+    style.check_record("runs", runs, FAMILIES), check_count("n_tasks", n_tasks, 1)
     steps = np.arange(N_STEPS + 1)
     fig, axes = style.subplots(1, len(FAMILIES), size=(15.0, 7.4), sharey=True)
     means = [r["test"].mean for results in runs.values() for r in results.values()]
@@ -189,6 +211,7 @@ def draw_curves(out_dir, runs, n_tasks):
 
 def draw_fits(out_dir, fit, family_name, stem):
     """One test task, one small panel per strategy: its fit before and after its chosen steps."""
+    style.check_record("fit", fit, ("x", "truth", "pred"))
     fig, axes = style.subplots(2, 4, size=(15.0, 7.6), sharex=True, sharey=True)
     span = np.ptp(fit["truth"])
     for ax, name in zip(axes.flat, STRATEGIES):
@@ -232,6 +255,8 @@ def draw_subset(out_dir, subset):
     The cost is counted (points through the differentiated network), never
     timed, so the PNG is the same on every machine and every run.
     """
+    check_records("subset", subset, ("points_per_step", "steps", "points", "mse", "half_width"),
+                  "compare_subset.run(...)")
     fig, axes = style.subplots(1, 2, size=(14.0, 6.0), sharey=True)
     for m, r in subset.items():
         label = (f"inner loop on all {m} points" if m == compare_subset.N_SUPPORT

@@ -28,8 +28,10 @@ from matplotlib.colors import Normalize
 from matplotlib.patches import Patch, Rectangle
 
 from scratchmeta.figures import style
+from scratchmeta.meta.checks import check_family, check_model
 from scratchmeta.meta.exploding import divergence_map, meta_gradient_norms
 from scratchmeta.nn import MLP
+from scratchmeta.sampling._checks import check_real
 from scratchmeta.tasks import Sinusoid
 
 FULL = dict(Ks=tuple(range(1, 9)), inner_lrs=tuple(np.logspace(-3, 0, 13)), n_steps=50)
@@ -50,6 +52,8 @@ MARKERS = ["o", "s", "^", "D", "v"]
 
 def norm_label(norm):
     """The norm as a cell prints it: two significant digits, powers of ten past 100."""
+    if not check_real("norm", norm) >= 0.0:             # a float; NaN is refused there
+        raise ValueError(f"norm must be a norm: a number >= 0 (or inf), got {norm!r}")
     if not np.isfinite(norm):
         return "inf"
     if norm < 100:
@@ -60,6 +64,7 @@ def norm_label(norm):
 
 def first_meta_step(model, family, seed):
     """theta0 and the task batch of meta-step 0 of every divergence_map(seed=seed) run."""
+    check_model(model), check_family(family), style.check_seed(seed)
     rng = np.random.default_rng(seed)
     params = model.init(rng)                                   # MAML.init_state(rng)
     batch = family.sample(rng, META_BATCH, N_SUPPORT, N_QUERY)   # MAML.sample_batch(rng, .)

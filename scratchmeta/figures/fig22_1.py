@@ -24,6 +24,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.figures import style
+from scratchmeta.meta.checks import check_batch, check_count, check_family, check_model, check_rng
 from scratchmeta.meta import adapt, maml
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import LinearRegression, mse
@@ -42,17 +43,25 @@ EARLY_STEP = 150         # the first edition stopped here, before b had converge
 
 def as_point(params):
     """The parameter list [W (1, 1), b (1,)] of MLP((1, 1)) as a point (w, b)."""
+    if not (isinstance(params, (list, tuple)) and len(params) == 2
+            and all(np.size(p) == 1 for p in params)):
+        raise ValueError(f"params must be MLP((1, 1))'s parameter list [W (1, 1), b (1,)], got "
+                         f"{params!r:.80}")
+    style.check_numbers("params", [np.ravel(p)[0] for p in params])
     w, b = params
     return np.array([np.ravel(w)[0], np.ravel(b)[0]])
 
 
 def as_params(point):
     """A point (w, b) as the parameter list [W (1, 1), b (1,)] of MLP((1, 1))."""
+    point = style.check_numbers("point", point, (2,), "a point (w, b): two finite numbers")
     return [np.array([[point[0]]], dtype=float), np.array([point[1]], dtype=float)]
 
 
 def least_squares(x, y):
     """Each task's least-squares (w, b) on its points: the task optimum theta*_i."""
+    x = style.check_numbers("x", x, (None, None, 1), "tasks' inputs (tasks, points, 1)")
+    y = style.check_numbers("y", y, x.shape, f"tasks' targets of x's shape {x.shape}")
     ones = np.ones_like(x)
     design = np.concatenate([x, ones], axis=-1)                      # (tasks, points, 2)
     return np.stack([np.linalg.lstsq(d, t[:, 0], rcond=None)[0]
@@ -68,6 +77,9 @@ def meta_loss_on_grid(ws, bs, batch, model, *, inner_lr=INNER_LR,
     once through :func:`maml.inner_sgd`, and the query losses are averaged
     over tasks. Returns an array of shape (len(bs), len(ws)).
     """
+    ws = style.check_numbers("ws", ws, (None,), "a 1-D grid of w, finite numbers")
+    bs = style.check_numbers("bs", bs, (None,), "a 1-D grid of b, finite numbers")
+    check_model(model), check_batch(batch, model=model)
     w_grid, b_grid = np.meshgrid(ws, bs)
     n_points, n_tasks = w_grid.size, batch.x_support.shape[0]
     theta = [np.repeat(w_grid.reshape(-1, 1, 1), n_tasks, axis=0),
@@ -86,6 +98,8 @@ def spread_tasks(family, rng, n_candidates=40):
     random candidates, the one nearest each of four corners spreads their
     arrows around the plane without picking outliers.
     """
+    check_family(family), check_rng("rng", rng)
+    check_count("n_candidates", n_candidates, 4)        # four different tasks
     candidates = family.sample(rng, n_candidates, N_SUPPORT, N_QUERY)
     optima = least_squares(candidates.x_support, candidates.y_support)
     mean, sd = optima.mean(axis=0), optima.std(axis=0)
@@ -99,6 +113,9 @@ def spread_tasks(family, rng, n_candidates=40):
 
 def meta_trajectory(model, family, rng, eval_batch, *, meta_steps, meta_batch):
     """theta0 after 0, 1, ..., meta_steps steps of eq. 22.3, and its meta-loss on held-out tasks."""
+    check_model(model), check_family(family), check_rng("rng", rng)
+    check_batch(eval_batch, "eval_batch", model=model)
+    check_count("meta_steps", meta_steps, 0), check_count("meta_batch", meta_batch, 1)
     theta = as_params(THETA0_START)
     path, losses = [as_point(theta)], []
     for _ in range(meta_steps):
@@ -121,6 +138,7 @@ def meta_loss_minimum(batch, model):
     meta-loss is exactly quadratic in theta0: one Newton step from any point,
     theta - H^-1 g with the engine's gradient and Hessian, lands on its minimum.
     """
+    check_model(model), check_batch(batch, model=model)
     def loss(point):
         params = [ad.reshape(point[0], (1, 1)), ad.reshape(point[1], (1,))]
         return maml.meta_loss(params, batch, model, inner_lr=INNER_LR, inner_steps=INNER_STEPS)

@@ -38,6 +38,7 @@ are also fine-tuned together with the body from the first step
 import numpy as np
 
 from scratchmeta.figures import style
+from scratchmeta.meta.checks import check_count, check_rng
 from scratchmeta.meta import adapt, maml
 from scratchmeta.meta.evaluate import interval
 from scratchmeta.meta.multitask import Multitask, MultitaskConfig
@@ -91,6 +92,7 @@ def train_maml(strategy, state, rng, n_steps):
     Before each update, theta0 is scored on the update's own batch without
     adapting (K = 0).
     """
+    check_rng("rng", rng), check_count("n_steps", n_steps, 0)
     meta_losses, theta0_losses = [], []
     for step in range(n_steps):
         batch = strategy.sample_batch(rng, state)
@@ -104,6 +106,7 @@ def train_maml(strategy, state, rng, n_steps):
 
 def train_multitask(strategy, state, rng, n_steps):
     """Normal SGD's state after n_steps and its pooled training loss per step."""
+    check_rng("rng", rng), check_count("n_steps", n_steps, 0)
     losses = []
     for step in range(n_steps):
         state, loss = strategy.update(state, strategy.sample_batch(rng, state), rng, step)
@@ -113,6 +116,8 @@ def train_multitask(strategy, state, rng, n_steps):
 
 def running_mean(values, window):
     """Mean of the last ``window`` values at each step (fewer at the start)."""
+    values = style.check_numbers("values", values, (None,), "a 1-D array of finite numbers")
+    check_count("window", window, 1)
     sums = np.cumsum(np.concatenate([[0.0], values]))
     ends = np.arange(1, len(values) + 1)
     starts = np.maximum(ends - window, 0)

@@ -23,6 +23,7 @@ right panel draws that sum head to tail and the code checks it to 1e-10.
 import numpy as np
 
 from scratchmeta.figures import style
+from scratchmeta.meta.checks import check_batch, check_count, check_model, check_params_fit
 from scratchmeta.figures.fig22_1 import as_params, as_point, least_squares
 from scratchmeta.meta import adapt, maml
 from scratchmeta.nn import MLP
@@ -40,11 +41,13 @@ N_SUPPORT = N_QUERY = 10
 
 def one_task(batch, i):
     """The batch holding only task ``i`` (arrays keep their leading task axis)."""
+    check_count("i", i, 0, check_batch(batch)[0] - 1)          # a task of the batch
     return TaskBatch(*(a[i:i + 1] for a in batch))
 
 
 def inner_paths(theta0, batch, model):
     """Each task's parameters after 0, 1, ..., K inner steps: (tasks, K + 1, 2)."""
+    check_model(model), check_params_fit(model, theta0, "theta0")
     path = adapt.from_theta0(theta0, batch, model, inner_lr=INNER_LR, loss=mse)
     steps = adapt.steps(path, INNER_STEPS)                               # eq. 22.4, K times
     return np.stack([np.stack([np.ravel(w), np.ravel(b)], axis=1) for w, b in steps], axis=1)

@@ -16,6 +16,7 @@ same way.
 import numpy as np
 
 from scratchmeta.figures import style
+from scratchmeta.meta.checks import check_model, check_params_fit
 from scratchmeta.meta import adapt
 from scratchmeta.meta.maml import MAML, MAMLConfig
 from scratchmeta.nn import MLP
@@ -40,6 +41,8 @@ def query_curves(params, batch, model):
 
 def fits(params, task, model, x_grid):
     """The network's curve on ``x_grid`` after 0, 1, ..., TEST_STEPS steps: (steps + 1, points)."""
+    check_model(model), check_params_fit(model, params)
+    x_grid = style.check_numbers("x_grid", x_grid, (None, model.sizes[0]), "points (n, inputs)")
     path = adapt.from_theta0(params, task, model, inner_lr=INNER_LR, loss=mse)
     return np.stack([np.asarray(model.apply(theta, x_grid[None]))[0, :, 0]
                      for theta in adapt.steps(path, TEST_STEPS)])

@@ -34,6 +34,7 @@ from matplotlib.collections import LineCollection
 
 from scratchmeta import autodiff as ad
 from scratchmeta.figures import style
+from scratchmeta.meta.checks import check_count, check_flag
 from scratchmeta.meta import maml
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import Sinusoid
@@ -48,6 +49,7 @@ N_TASKS, N_SUPPORT, N_QUERY = 2, 5, 5
 
 def unrolled_tape(params, batch, model, k, first_order=False):
     """Trace the meta-loss with K = ``k`` inner steps: (output node, tape, input nodes)."""
+    check_count("k", k, 0), check_flag("first_order", first_order)
     def loss(*theta0):
         return maml.meta_loss(list(theta0), batch, model, inner_lr=INNER_LR, inner_steps=k,
                               first_order=first_order)
@@ -69,6 +71,12 @@ def layout(tape, inputs):
     Returns (nodes, x, y, edges), with nodes = inputs + tape and edges as
     index pairs (parent, child).
     """
+    for name, nodes in (("tape", tape), ("inputs", inputs)):
+        if not isinstance(nodes, (list, tuple)) or not all(hasattr(n, "parents") for n in nodes):
+            raise TypeError(f"{name} must be a list of graph nodes, as unrolled_tape returns "
+                            f"them, got {type(nodes).__name__} {nodes!r:.60}")
+    if not tape:
+        raise ValueError("tape must hold at least one node (the traced meta-loss), got []")
     nodes = list(inputs) + list(tape)
     index = {id(n): i for i, n in enumerate(nodes)}
     depth = np.zeros(len(nodes), dtype=int)
@@ -94,6 +102,7 @@ def draw_graph(ax, tape, inputs, k, names=False):
 
     ``names=True`` writes each op's name beside its dot (inner-backward ones end in ``*``).
     """
+    style.check_axes(ax), check_count("k", k, 0), check_flag("names", names)
     nodes, x, y, edges = layout(tape, inputs)
     backward = np.array([n.in_backward for n in nodes])
     is_input = np.array([n.op == "input" for n in nodes])

@@ -29,6 +29,8 @@ import numpy as np
 from matplotlib import patheffects, ticker
 
 from scratchmeta.figures import style
+from scratchmeta.meta.checks import (check_count, check_family, check_model, check_params_fit,
+                                     check_rng)
 from scratchmeta.figures.fig22_1 import (N_SUPPORT, N_QUERY, THETA0_START, as_params,
                                          as_point, least_squares, meta_loss_on_grid,
                                          spread_tasks)
@@ -52,6 +54,7 @@ TASK_COLORS = [c for c in style.TASK_COLORS
 
 def inner_paths(theta0, batch, model, n_steps):
     """Every task's parameters after 0, 1, ..., n_steps inner SGD steps: (tasks, n + 1, 2)."""
+    check_model(model), check_params_fit(model, theta0, "theta0")
     path = adapt.from_theta0(theta0, batch, model, inner_lr=INNER_LR, loss=mse)
     steps = adapt.steps(path, n_steps)                     # one pass of eq. 22.4, n_steps long
     return np.stack([np.stack([np.ravel(w), np.ravel(b)], axis=1) for w, b in steps], axis=1)
@@ -59,6 +62,7 @@ def inner_paths(theta0, batch, model, n_steps):
 
 def one_update(theta0, batch, model):
     """Reptile's and MAML's update of theta0 on one batch of tasks, with step size STEP_SIZE."""
+    check_model(model), check_params_fit(model, theta0, "theta0")
     theta_T = reptile.fine_tune_tasks(theta0, batch, model, inner_lr=INNER_LR, inner_steps=T)
     direction = as_point(reptile.reptile_direction(theta0, theta_T))   # mean(theta_T - theta0)
     reptile_step = STEP_SIZE * direction                                  # eq. 22.5
@@ -74,6 +78,8 @@ def meta_trajectories(model, family, rng, *, meta_steps, meta_batch):
 
     Both start at fig22_1's THETA0_START and meet the same task batch at each step.
     """
+    check_model(model), check_family(family), check_rng("rng", rng)
+    check_count("meta_steps", meta_steps, 0), check_count("meta_batch", meta_batch, 1)
     theta = {"reptile": as_params(THETA0_START), "maml": as_params(THETA0_START)}
     paths = {name: [as_point(p)] for name, p in theta.items()}
     for _ in range(meta_steps):

@@ -28,6 +28,7 @@ what meta-training the body is worth.
 import numpy as np
 
 from scratchmeta.figures import style
+from scratchmeta.meta.checks import check_count, check_family, check_rng, check_sequence
 from scratchmeta.meta.closed_form import ClosedForm
 from scratchmeta.meta import adapt
 from scratchmeta.meta.evaluate import evaluate
@@ -54,6 +55,7 @@ def train_both(model, family, meta_steps, seed):
     Same seed for both: the same initial network (ClosedForm keeps its body)
     and the same task batch at every meta-step, so only the strategy differs.
     """
+    check_count("meta_steps", meta_steps, 0), style.check_seed(seed)
     strategies = {"closed_form": ClosedForm(model, family),
                   "maml": MAML(model, family, MAMLConfig(inner_lr=0.01, inner_steps=1))}
     states, histories = {}, {}
@@ -64,8 +66,15 @@ def train_both(model, family, meta_steps, seed):
     return strategies, states, histories
 
 
+def _check_learners(strategies, states):
+    """The two learners of :func:`train_both`: dicts with "closed_form" and "maml"."""
+    for name, value in (("strategies", strategies), ("states", states)):
+        style.check_record(name, value, ("closed_form", "maml"))
+
+
 def one_held_out_task(family, rng, n_support):
     """One new sinusoid: its (A, phi), n_support points, and its truth on a grid of x."""
+    check_family(family), check_rng("rng", rng), check_count("n_support", n_support, 1)
     task = family.sample_params(rng, 1)                             # (1, 2): A, phi
     x_support = family.sample_x(rng, task, n_support)              # (1, n_support, 1)
     x_grid = np.linspace(*family.x_range, N_GRID).reshape(1, N_GRID, 1)
@@ -78,6 +87,7 @@ def fits_on_one_task(strategies, states, family, seed):
 
     The support sets are nested: the first k of the same 20 points.
     """
+    _check_learners(strategies, states), check_family(family), style.check_seed(seed)
     rng = np.random.default_rng([seed, 3])                         # the task that is drawn
     task, xs, ys, x_grid, truth = one_held_out_task(family, rng, max(SHOWN_KS))
     fits = {}
@@ -100,6 +110,10 @@ def mse_versus_k(strategies, states, untrained, family, ks, n_tasks, seed):
     ``evaluate`` draws task i from its own stream of ``seed``, so every learner
     meets the same tasks; for each k a task keeps its (A, phi).
     """
+    _check_learners(strategies, states), check_family(family), style.check_seed(seed)
+    check_count("n_tasks", n_tasks, 1)
+    for i, k in enumerate(check_sequence("ks", ks, "[5, 10] (support sizes)")):
+        check_count(f"ks[{i}]", k, 1)
     rows = {"closed_form": [], "untrained_ridge": [], "maml_0": [],
             **{f"maml_{n}": [] for n in MAML_STEPS}}
     for k in ks:

@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from scratchmeta.figures import style
+from scratchmeta.meta.checks import check_count, check_records
 from scratchmeta.meta import omniglot_compare as oc
 
 FULL = dict(verify_tasks=5)     # 5 episodes x 16 runs: a check, not a re-evaluation
@@ -89,6 +90,8 @@ def load_data(root, download):
 
 def verify(results, data, n_tasks):
     """Largest difference between stored and recomputed accuracies of the first test episodes."""
+    check_records("results", results, ("step_size", "state", "record"), "omniglot_compare runs")
+    check_count("n_tasks", n_tasks, 1)
     fams = oc.families(data)
     worst = 0.0
     for (name, k), r in results.items():
@@ -133,6 +136,8 @@ def make(out_dir, *, quick=False, seed=0, weights=None):
 
 
 def draw_steps(out_dir, results):
+    """omniglot_steps.png: one panel per shot count, every strategy's curve."""
+    check_records("results", results, ("step_size", "steps", "record"), "omniglot_compare runs")
     fig, axes = style.subplots(1, len(oc.SHOTS), size=(13.0, 5.6), sharey=True)
     steps = np.arange(oc.N_STEPS + 1)
     for ax, k in zip(axes, oc.SHOTS):
@@ -157,6 +162,8 @@ def draw_steps(out_dir, results):
 
 
 def draw_time(out_dir, results):
+    """omniglot_time.png: one panel per shot count, every strategy's curve."""
+    check_records("results", results, ("step_size", "steps", "record"), "omniglot_compare runs")
     fig, axes = style.subplots(1, len(oc.SHOTS), size=(13.0, 5.0), sharey=True)
     for ax, k in zip(axes, oc.SHOTS):
         for name in oc.STRATEGIES:

@@ -25,17 +25,19 @@ EXP_RATE = 1.0               # the closed-form example: Exponential(1)
 
 def unnormalised_pdf(x):
     """What ``from_density`` is given: Z times the mixture density."""
+    x = style.check_numbers("x", x, what="an array of finite real numbers (points x)")
     return Z * MIXTURE.pdf(x)
 
 
 def exponential_cdf(x):
     """CDF of Exponential(EXP_RATE): 1 - exp(-rate x) for x >= 0, else 0."""
+    x = style.check_numbers("x", x, what="an array of finite real numbers (points x)")
     return -np.expm1(-EXP_RATE * np.maximum(x, 0.0))
 
 
 def exponential_pdf(x):
     """Density of Exponential(EXP_RATE): rate exp(-rate x) for x >= 0, else 0."""
-    x = np.asarray(x, dtype=float)
+    x = style.check_numbers("x", x, what="an array of finite real numbers (points x)")
     return np.where(x >= 0, EXP_RATE * np.exp(-EXP_RATE * np.maximum(x, 0.0)), 0.0)
 
 
@@ -56,6 +58,7 @@ def continuous(cfg, seed):
     for ``from_density`` computes its own reference CDF by quadrature) and
     against the exact CDF, on the grid U = (k + 1/2) / n.
     """
+    style.check_settings(cfg, FULL), style.check_seed(seed)
     grid_u = (np.arange(cfg["u_error_grid"]) + 0.5) / cfg["u_error_grid"]
     out = {"u_error_grid": cfg["u_error_grid"]}
     for k, (name, (build, cdf, _)) in enumerate(CONTINUOUS.items()):
@@ -83,6 +86,7 @@ def continuous(cfg, seed):
 
 def draw(out_dir, c):
     """sampling_continuous.png: per example, the CDF with the inversion arrows and the histogram."""
+    style.check_record("c", c, ("u_error_grid", *CONTINUOUS))
     fig, axes = style.subplots(2, 2, size=(12.0, 10.0))
     titles = {"mixture": "from_density: a bimodal mixture, given only Z·density (Z = 3)",
               "exponential": "from_ppf: Exponential(1), x(U) = −log(1 − U)"}

@@ -22,6 +22,7 @@ P = np.array([0.10, 0.25, 0.0, 0.30, 0.15, 0.20])
 
 def discrete(cfg, seed):
     """Labels for a few uniforms by eq. 22.7, and frequencies of many draws."""
+    style.check_settings(cfg, FULL), style.check_seed(seed)
     sampler = DiscreteInverseCDF(P)
     uniforms = np.random.default_rng([seed, 1]).random(cfg["ticks"])
     labels = sampler.from_uniforms(uniforms)
@@ -40,6 +41,8 @@ def discrete(cfg, seed):
 
 def draw(out_dir, d):
     """sampling_discrete.png: the cut interval with the uniforms, the staircase, the counts."""
+    style.check_record("d", d, ("p", "cumulative", "uniforms", "labels", "n_draws", "counts",
+                                "frequencies", "tv", "chi2", "chi2_pvalue"))
     colors = style.TASK_COLORS[:P.size]
     edges = np.concatenate([[0.0], d["cumulative"]])
     n_ticks = d["uniforms"].size

@@ -29,14 +29,17 @@ SMALL_STEP, LARGE_STEP = 0.3, 30.0      # too small and too large, next to the t
 SNAPSHOTS = (2, 10, 30)                 # steps whose histograms are drawn, plus the last
 
 
+@np.errstate(under="ignore")            # exp of far-out z**2 is 0 to us: never an error
 def mixture_log_density(x):
     """log pi(x) up to a constant for Metropolis: x has shape (chains, 1)."""
+    x = style.check_numbers("x", x, (None, 1), "chains' positions (chains, 1)")
     z = (x[:, 0:1] - MEANS) / SDS
     return logsumexp(np.log(WEIGHTS / SDS) - 0.5 * z ** 2, axis=1)
 
 
 def walk(cfg, seed):
     """Chains from x = -6 at three fixed step sizes; TV of where they are after n steps."""
+    style.check_settings(cfg, FULL), style.check_seed(seed)
     chains, steps = cfg["walk_chains"], cfg["walk_steps"]
     # The step size warm-up would pick (target acceptance 0.44 in 1-D), from a
     # separate tuning run; the walks themselves use fixed steps (n_warmup=0).
@@ -59,6 +62,7 @@ def walk(cfg, seed):
 
 def draw(out_dir, w):
     """sampling_metropolis_walk.png: paths, TV against steps, histograms after n steps."""
+    style.check_record("w", w, ("runs", "n", "tv_floor", "snapshots", "chains", "snapshot_tv"))
     runs, n = w["runs"], w["n"]
     tuned = runs["tuned"]
     fig = style.plt.figure(figsize=(15.0, 9.5), layout="constrained")

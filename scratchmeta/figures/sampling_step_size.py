@@ -12,6 +12,7 @@ import numpy as np
 from matplotlib.ticker import NullFormatter
 
 from scratchmeta.figures import style
+from scratchmeta.sampling._checks import check_positive, check_vectors
 from scratchmeta.sampling.step_size import acceptance_1d, acceptance_limit, step_size_sweep
 
 FULL = dict(sweep_scaled=np.geomspace(0.25, 6.0, 15), sweep_chains=16, sweep_steps=10_000,
@@ -22,6 +23,7 @@ QUICK = dict(sweep_scaled=np.geomspace(0.25, 6.0, 9), sweep_chains=16, sweep_ste
 
 def sweep(cfg, seed):
     """The step-size sweep for d = 1 and d = high_dim, seeded as the figure always was."""
+    style.check_settings(cfg, FULL), style.check_seed(seed)
     return step_size_sweep(cfg["sweep_scaled"], cfg["sweep_chains"], cfg["sweep_steps"],
                            {"d1": 1, "high": cfg["high_dim"]},
                            [np.random.default_rng([seed, 40 + k]) for k in range(2)])
@@ -29,6 +31,12 @@ def sweep(cfg, seed):
 
 def log_ticks(ax, values):
     """Plain-number ticks 0.25, 0.5, 1, 2, 4, ... on a log x-axis spanning ``values``."""
+    style.check_axes(ax)
+    values = check_positive("values", values)           # finite and > 0: a log axis
+    check_vectors(values=values)                        # 1-D, not empty
+    if not np.all(np.diff(values) >= 0):
+        raise ValueError(f"values must be increasing (the points along the axis, left to "
+                         f"right), got {values!r:.80}")
     ticks = [t for t in (0.1, 0.25, 0.5, 1, 2, 4, 8, 16) if values[0] <= t <= values[-1]]
     ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
     ax.xaxis.set_minor_formatter(NullFormatter())
@@ -36,6 +44,7 @@ def log_ticks(ax, values):
 
 def draw(out_dir, s):
     """sampling_step_size.png: acceptance and ESS per step against l, and ESS against acceptance."""
+    style.check_record("s", s, ("scaled_step", "chains", "steps", "d1", "high"))
     fig, axes = style.subplots(1, 3, size="wide3")
     ell = s["scaled_step"]
     fine = np.geomspace(ell[0], ell[-1], 300)

@@ -18,7 +18,7 @@ Colours are the Okabe-Ito palette, which stays distinguishable for readers
 with colour-vision deficiencies.
 """
 
-from pathlib import Path
+import os
 
 import matplotlib
 
@@ -27,10 +27,13 @@ matplotlib.use("Agg")      # no screen: render straight to files
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
 from matplotlib.figure import Figure  # noqa: E402
 
-from scratchmeta.datasets.checks import check_folder_path, check_positive_numbers  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+
+from scratchmeta.datasets.checks import check_positive_numbers  # noqa: E402
 from scratchmeta.meta.checks import check_count, check_instance  # noqa: E402
 
 DPI = 120
+MAX_INCHES = 2 ** 16 / DPI       # the widest figure a PNG of Agg's can hold, in inches
 
 #: Figure sizes in inches: one panel, two panels side by side, three panels.
 SIZES = {
@@ -100,7 +103,17 @@ def subplots(nrows=1, ncols=1, *, size="single", **kwargs):
         size = SIZES[size]
     size = check_positive_numbers("size", size, 2, f"one of {sorted(SIZES)} or a (width, "
                                                    f"height) pair in inches")
-    return plt.subplots(nrows, ncols, figsize=size, layout="constrained", **kwargs)
+    if max(size) > MAX_INCHES:
+        raise ValueError(f"size must be at most {MAX_INCHES:.0f} inches a side (2**16 pixels "
+                         f"at {DPI} dpi, the most a PNG of matplotlib's can hold), got {size!r}")
+    before = set(plt.get_fignums())
+    try:                     # a keyword of plt.subplots' own, or of Figure (e.g. facecolor)
+        return plt.subplots(nrows, ncols, figsize=size, layout="constrained", **kwargs)
+    except (TypeError, AttributeError, ValueError) as err:
+        for number in set(plt.get_fignums()) - before:      # the figure it left half made
+            plt.close(number)
+        raise TypeError(f"subplots: the keyword arguments {sorted(kwargs)} go to matplotlib's "
+                        f"subplots, which refused them: {err}") from None
 
 
 def save(fig, out_dir, name):
@@ -108,14 +121,67 @@ def save(fig, out_dir, name):
 
     ``name`` is the file name without the extension, e.g. ``"fig22_1_maml_update"``.
     """
+    from scratchmeta.figures import NAME_MAX, check_out_dir
     check_instance("fig", fig, Figure, "a matplotlib Figure, e.g. subplots()[0]")
-    check_folder_path("out_dir", out_dir)
-    if not isinstance(name, str) or not name or "/" in name or name.endswith(".png"):
-        raise ValueError(f"name must be a bare file name without '.png', got {name!r}")
-    out_dir = Path(out_dir)
+    if not isinstance(name, str) or not name or "/" in name or "\0" in name \
+            or name.endswith(".png") or len(os.fsencode(name + ".png")) > NAME_MAX:
+        raise ValueError(f"name must be a bare file name without '.png', of at most "
+                         f"{NAME_MAX - 4} bytes, got {name!r:.80}")
+    out_dir = check_out_dir(out_dir, "out_dir")       # a folder, or one that can be made
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{name}.png"
     # No "Software" entry: the file does not change when matplotlib's version does.
     fig.savefig(path, dpi=DPI, metadata={"Software": None})
     plt.close(fig)
     return path
+
+
+# --- the arguments of the figure modules' helpers, checked before any run or drawing ------
+
+def check_settings(cfg, full, name="cfg"):
+    """A figure module's settings: a dict holding every key of its ``FULL`` (its QUICK or
+    FULL itself, or a copy with other values)."""
+    if not isinstance(cfg, dict):
+        raise TypeError(f"{name} must be a dict of settings, the module's QUICK or FULL "
+                        f"(keys {sorted(full)}), got {type(cfg).__name__} {cfg!r:.60}")
+    missing = sorted(set(full) - set(cfg))
+    if missing:
+        raise ValueError(f"{name} must hold every setting of the module's FULL, "
+                         f"{sorted(full)}; it lacks {missing}")
+    return cfg
+
+
+def check_seed(seed, name="seed"):
+    """A seed of the figure's generators: an int >= 0 (``np.random.default_rng([seed, k])``)."""
+    check_count(name, seed, 0)
+    return seed
+
+
+def check_axes(ax, name="ax"):
+    """One panel to draw into: a matplotlib Axes (``subplots()[1]``)."""
+    check_instance(name, ax, Axes, "a matplotlib Axes, e.g. style.subplots()[1]")
+    return ax
+
+
+def check_numbers(name, x, shape=None, what="an array of finite real numbers"):
+    """``x`` as a float64 array of finite numbers (of ``shape``, None for any length on that
+    axis, if given): the points a figure's helper is handed."""
+    from scratchmeta.sampling._checks import finite_array, shown
+    a = finite_array(name, x, what)
+    if shape is not None and (a.ndim != len(shape) or any(
+            want is not None and got != want for got, want in zip(a.shape, shape))):
+        want = "(" + ", ".join("n" if w is None else str(w) for w in shape) + \
+            ("," if len(shape) == 1 else "") + ")"
+        raise ValueError(f"{name} must be {what} of shape {want}, got {shown(a)}")
+    return a
+
+
+def check_record(name, value, keys):
+    """A dict of results (what one of the module's helpers returned): every key of ``keys``."""
+    if not isinstance(value, dict):
+        raise TypeError(f"{name} must be a dict with keys {list(keys)}, got "
+                        f"{type(value).__name__} {value!r:.60}")
+    missing = [k for k in keys if k not in value]
+    if missing:
+        raise ValueError(f"{name} must be a dict with keys {list(keys)}; it lacks {missing}")
+    return value

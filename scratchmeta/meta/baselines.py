@@ -59,7 +59,7 @@ class Pretrained:
                       "n_query": "pretraining pools each task's points with no query set"}
 
     def __init__(self, model, family, config=None, **hyper):
-        self.config = configure(type(self), config, hyper)
+        self.config = configure(type(self), config, hyper, model=model, family=family)
         self.model, self.family = model, family
         self.name = "Pretrained + fine-tuned"
 
@@ -106,7 +106,7 @@ class Scratch:
                       "inner_steps": "there is no meta-training, so no inner loop"}
 
     def __init__(self, model, family, config=None, **hyper):
-        self.config = configure(type(self), config, hyper)
+        self.config = configure(type(self), config, hyper, model=model, family=family)
         self.model, self.family = model, family
         self.name = "From scratch"
 

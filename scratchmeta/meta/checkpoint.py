@@ -118,6 +118,14 @@ def unflatten(flat, *, strict=True):
             return node
         if node and sorted(node) == sorted(str(i) for i in range(len(node))):
             return [lists(node[str(i)], f"{where}{i}/") for i in range(len(node))]
+        numbered = [k for k in node if k.isdigit()]
+        if strict and numbered and len(numbered) < len(node):   # a list's level, or a dict's
+            others = sorted(k for k in node if not k.isdigit())
+            raise ValueError(f"flat's level {where[:-1] or '(top)'!r} mixes numbered entries "
+                             f"({', '.join(sorted(numbered, key=int)[:4])}, from a list) with "
+                             f"named ones ({', '.join(where + k for k in others[:4])}, "
+                             f"unexpected); flatten numbers a list's entries 0..n-1 and never "
+                             f"names a dict's entries with numbers"[:400])
         if strict and node and all(k.isdigit() for k in node):   # flatten numbers lists only
             have = sorted(node, key=int)
             gaps = [f"{where}{i}" for i in range(int(have[-1])) if str(i) not in node]
@@ -389,6 +397,12 @@ def load_checkpoint(path):
         raise ValueError(f"{path!r} is damaged: meta/config must record a strategy's class "
                          f"and hyperparameters, got {str(config)[:80]!r}")
     changes = _check_changes(changes, path)
+    recorded = config.get("name", name)           # save_checkpoint writes the record's name
+    if name != recorded:
+        raise ValueError(f"{path!r} is damaged: entry meta/strategy = {name!r} is not the "
+                         f"strategy its meta/config records ({recorded!r}, class "
+                         f"{config['class'].rpartition('.')[2]}); train writes the same name "
+                         f"to both, so one of them was changed")
     losses = arrays.get("meta/meta_losses")
     if losses is not None and losses.dtype.kind not in "fiu":
         raise ValueError(f"{path!r} is damaged: entry meta/meta_losses holds "
@@ -396,8 +410,10 @@ def load_checkpoint(path):
                          f"{losses.dtype}); it is at step {step}, so it must record {step} "
                          f"meta-losses, real numbers")
     if losses is None or losses.shape != (step,):
-        raise ValueError(f"{path!r} is damaged: it is at step {step} but records "
-                         f"{None if losses is None else losses.shape} meta-losses")
+        raise ValueError(f"{path!r} is damaged: it is at step {step} (meta/step) but its "
+                         f"entry meta/meta_losses records "
+                         f"{'none' if losses is None else losses.shape} meta-losses, where "
+                         f"train records one per step, shape ({step},)")
     if not np.all(np.isfinite(losses)):
         raise ValueError(f"{path!r} is damaged: entry meta/meta_losses holds "
                          f"{int(np.sum(~np.isfinite(losses)))} NaN or inf values; a completed "
@@ -493,8 +509,10 @@ def _check_float_dtype(flat, config, where):
 
 
 def _check_optimizer_state(flat, step, where):
-    """Adam's entries keep their meaning: 0 <= t <= step (one update per meta-step at most)
-    and second moments v >= 0 (a running mean of squares); anything else is damage."""
+    """Adam's entries keep their meaning: 0 <= t <= step (one update per meta-step at most;
+    ``step`` None: t >= 0) and second moments v >= 0 (a running mean of squares); anything
+    else is damage."""
+    limit = INT64_MAX if step is None else step
     for key, value in sorted(flat.items()):
         parts = key.split("/")
         role = parts[parts.index("adam") + 1] if "adam" in parts[:-1] else None
@@ -505,10 +523,11 @@ def _check_optimizer_state(flat, step, where):
         if role == "t" and value.shape != ():
             raise ValueError(f"{where} entry state/{key} has shape {value.shape}; Adam's step "
                              f"count t is one number (shape ())")
-        if role == "t" and value.dtype.kind in "iu" and ((value < 0) | (value > step)).any():
-            bad = value[(value < 0) | (value > step)].flat[0]
-            raise ValueError(f"{where} entry state/{key} = {bad} counts Adam's "
-                             f"steps, which must lie in 0..{step} at step {step}")
+        if role == "t" and value.dtype.kind in "iu" and ((value < 0) | (value > limit)).any():
+            bad = value[(value < 0) | (value > limit)].flat[0]
+            raise ValueError(f"{where} entry state/{key} = {bad} counts Adam's steps, which "
+                             + ("cannot be negative" if step is None else
+                                f"must lie in 0..{step} at step {step}"))
         if role == "v" and (value < 0).any():
             raise ValueError(f"{where} entry state/{key} holds "
                              f"{int(np.sum(value < 0))} negative values; Adam's second "
@@ -552,6 +571,8 @@ def check_state(state, strategy, path="the checkpoint"):
         if a.dtype.kind == "f" and b.dtype != a.dtype:
             raise ValueError(f"{path!r} is damaged: entry state/{key} holds {b.dtype}, but "
                              f"this run's parameters are {a.dtype}")
+    _check_optimizer_state({k: np.asarray(v) for k, v in got.items()}, None,
+                           f"{path!r} is damaged:")     # Adam's t >= 0, its v >= 0
 
 
 def _parameters_first(key):
@@ -590,6 +611,12 @@ def restore(path, *, root=None):
         raise ValueError(f"{os.fspath(path)!r} is damaged: its meta/config does not rebuild a "
                          f"strategy: {e if isinstance(e, (ValueError, TypeError)) else repr(e)}"
                          ) from None
+    recorded = ckpt.config.get("name", strategy.name)
+    if strategy.name != recorded:                 # the record's name and class disagree
+        raise ValueError(f"{os.fspath(path)!r} is damaged: its meta/config names the strategy "
+                         f"{recorded!r} (also in meta/strategy), but its class "
+                         f"{ckpt.config['class']} with these hyperparameters is "
+                         f"{strategy.name!r}")
     check_state(ckpt.state, strategy, os.fspath(path))
     return ckpt, strategy
 

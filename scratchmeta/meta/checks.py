@@ -51,10 +51,13 @@ def check_real(name, value, *, ndims=None):
             dtype = np.asarray(value).dtype
         except (TypeError, ValueError):             # a ragged list
             dtype = np.dtype(object)
-    shape = ad.shape(value) if dtype.kind != "O" or hasattr(value, "shape") else ()
-    if dtype.kind not in "biuf":
+    if dtype.kind not in "biuf":                    # (text has no shape to the engine)
+        shape = getattr(value, "shape", None)
+        if shape is None and dtype.kind != "O":
+            shape = np.shape(value)
         raise TypeError(f"{name} must be an array of real numbers, got an array of dtype "
-                        f"{dtype} and shape {shape}: {value!r}"[:300])
+                        f"{dtype} and shape {shape or ()}: {value!r}"[:300])
+    shape = ad.shape(value)
     if (len(shape) not in ndims) if ndims is not None else not shape:
         want = " or ".join(str(n) for n in ndims) if ndims is not None else "at least 1"
         raise ValueError(f"{name} must be an array of {want} dimensions, got shape {shape}: "
@@ -119,6 +122,25 @@ def check_config(config, parts=("params",)):
                                                and all(isinstance(p, str) for p in parts)):
         raise TypeError(f"parts must be a non-empty tuple of names of parts of the state, "
                         f"e.g. ('params',) or ('body', 'heads'), got {parts!r:.100}")
+
+
+def check_config_class(cls, config):
+    """``config`` is a configuration of the strategy class ``cls``: a dataclass instance with
+    the fields of ``cls.Config`` (an instance of it, or of a class with the same fields, as
+    MAMLConfig for FOMAML). Another strategy's configuration (ReptileConfig for MAML) would
+    fail later on a field it lacks, or be read with the wrong meaning."""
+    import dataclasses
+    want = getattr(cls, "Config", None)
+    if not (dataclasses.is_dataclass(want) and isinstance(want, type)) or isinstance(config, want):
+        return
+    have = ({f.name for f in dataclasses.fields(config)}
+            if dataclasses.is_dataclass(config) and not isinstance(config, type) else None)
+    if have != {f.name for f in dataclasses.fields(want)}:
+        fields = "not a dataclass" if have is None else f"fields {sorted(have)}"
+        raise TypeError(f"config must be a {want.__name__} (the configuration of "
+                        f"{getattr(cls, '__name__', cls)}, e.g. {want.__name__}() or "
+                        f"strategy.config of that strategy), got a "
+                        f"{type(config).__name__} ({fields}): {config!r:.120}")
 
 
 def check_rate(name, value, *, allow_zero=False):
@@ -198,6 +220,7 @@ def check_loss_inputs(model, params, x, y, loss, *, name="params", layers=None):
                          f"shape {ad.shape(x)}, got shape {ad.shape(y)}")
     if not any(isinstance(p, ad.Tensor) for p in params):   # traced: checked at its entry
         check_finite_arrays("y", y)
+        check_loss_output(loss, y, per_task=False)           # real and finite, probed once
 
 
 def check_subset_size(subset_size, n_support, *, rng=False, n_tasks=1):
@@ -426,6 +449,8 @@ def check_closed_form(body_params, batch, model, lam, scale, loss):
     check_batch(batch, model=model, finite=not traced)
     check_mlp_input(model, body_params, batch.x_support, layers=range(len(model.sizes) - 2),
                     name="body_params", x_name="batch.x_support")
+    if not traced:                                 # a user's loss, probed once
+        check_loss_output(loss, batch.y_query, per_task=False)
 
 
 def check_ridge_inputs(features, targets, lam, *, one_hot=False,
@@ -908,6 +933,28 @@ def check_state(state, keys=("params",), model=None, *, params=None):
     return state
 
 
+def state_lam(state):
+    """lam = exp(log lam) of a closed-form head's state (``state['params']['log_lam']``, eq.
+    22.6), checked: one real finite number (a NaN log lam would give a NaN lam, silently).
+    A few scalar operations: it is read on every update, for the guard's advice."""
+    import math
+    log_lam = check_state(state, params=dict)["params"]["log_lam"]
+    value = getattr(log_lam, "value", log_lam)
+    dtype = getattr(value, "dtype", None)
+    ok = (dtype.kind in "iuf" and value.size == 1 if isinstance(dtype, np.dtype) else
+          isinstance(value, (int, float)) and not isinstance(value, bool))
+    if ok:
+        value = float(value.reshape(())) if dtype is not None else float(value)
+    if not ok or not math.isfinite(value):
+        raise ValueError(f"state['params']['log_lam'] must be one finite real number (lam = "
+                         f"exp(log_lam), the ridge penalty of eq. 22.6), got {log_lam!r:.100}")
+    lam = math.exp(value) if value < 709.0 else math.inf
+    if not 0.0 < lam < math.inf:
+        raise ValueError(f"state['params']['log_lam'] = {value!r} gives lam = exp(log_lam) = "
+                         f"{lam!r}, not a positive finite ridge penalty (eq. 22.6)")
+    return lam
+
+
 def check_sample_batch(rng, state, keys):
     """A strategy's ``sample_batch(rng, state)`` that reads its state (multitask's pool of
     tasks): a Generator and a state holding ``keys``. O(1)."""
@@ -992,6 +1039,10 @@ def check_update_args(state, step, keys, batch, strategy=None, rng=None, *, para
     Multitask's PoolBatch(rows, tasks): its rows distinct indices into the pool of heads,
     one per task."""
     rows, batch = getattr(batch, "rows", None), getattr(batch, "tasks", batch)
+    if rows is None and "heads" in keys:           # multi-task SGD: its pool's rows too
+        raise TypeError(f"batch must be the PoolBatch(rows, tasks) that this strategy's "
+                        f"sample_batch(rng, state) draws (the tasks' rows in the pool of heads "
+                        f"and their data), got {_type_name(batch)} {batch!r:.80}")
     n_tasks = check_batch(batch, model=getattr(strategy, "model", None),
                           family=getattr(strategy, "family", None), finite=True)[0]
     check_state(state, keys, getattr(strategy, "model", None), params=params)
@@ -1054,23 +1105,33 @@ def check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_ord
     return n_tasks
 
 
-def check_loss_output(loss, y, *, name="loss"):
+def check_loss_output(loss, y, *, name="loss", per_task=True):
     """``loss(pred, y)`` gives one number per task, shape y.shape[:-2] (the contract of
     ``family.loss``, e.g. :func:`scratchmeta.tasks.mse`): one number for the whole batch
     would average the tasks' inner gradients together, one per point would scale them by
     the number of points, both silently. A user's loss is probed once, before any work, on
     each task's first target as its own prediction (about 10 microseconds); the package's
-    own losses (``scratchmeta.tasks``) keep the contract and are not. Not inside a trace."""
+    own losses (``scratchmeta.tasks``) keep the contract and are not. Not inside a trace.
+    ``per_task=False`` (a loss that is averaged whole, as ``pooled_loss``'s): any shape,
+    but real finite numbers still."""
     if getattr(loss, "__module__", None) == "scratchmeta.tasks":
         return
     want = ad.shape(y)[:-2]
+    y = getattr(y, "value", y) if isinstance(y, ad.Tensor) else np.asarray(y)
     try:
         out = loss(y[..., :1, :], y[..., :1, :])
-    except TypeError as e:                         # e.g. a function of another arity
-        raise TypeError(f"{name} must be a function loss(pred, y) of one prediction and its "
-                        f"targets, e.g. scratchmeta.tasks.mse; {loss!r:.80} raised: {e}") from e
+    except Exception as e:                         # e.g. a function of another arity
+        kind = TypeError if isinstance(e, (TypeError, AttributeError)) else ValueError
+        raise kind(f"{name} must be a function loss(pred, y) of one prediction and its "
+                   f"targets, e.g. scratchmeta.tasks.mse; {loss!r:.80} raised "
+                   f"{type(e).__name__}: {e}"[:400]) from e
+    kind = getattr(np.asarray(getattr(out, "value", out)), "dtype", None)
+    if isinstance(out, (str, bytes)) or kind is None or kind.kind not in "biuf":
+        raise TypeError(f"{name} must return real numbers (one loss per task, as "
+                        f"scratchmeta.tasks.mse), got {out!r:.80} ({type(out).__name__}) from "
+                        f"{loss!r:.80}")
     got = ad.shape(out)
-    if got != want:
+    if got != want and per_task:
         raise ValueError(f"{name} must return one number per task, shape {want} for targets "
                          f"of shape {ad.shape(y)} (averaged over points and outputs, as "
                          f"scratchmeta.tasks.mse), got a result of shape {got} from {loss!r}")
@@ -1099,6 +1160,37 @@ def check_inner_sgd(task_params, x, y, apply, inner_lr, inner_steps, loss, train
     check_moving_per_task(task_params, xs[0], trainable, name="task_params")
     if not (isinstance(task_params, (list, tuple)) and ad.Tensor in map(type, task_params)):
         check_loss_output(loss, y)
+        check_apply_output(apply, task_params, x, ys)
+
+
+def check_apply_output(apply, params, x, y_shape):
+    """A user's ``apply(params, x)`` (not the package's own networks, whose shapes are
+    checked where they are built) gives predictions of y's shape (tasks, points, outputs),
+    real and finite: probed once, outside a trace, with one forward pass on x (a tenth of an
+    inner step's cost), so a wrong shape is named as ``apply``'s, not the loss's."""
+    if str(getattr(apply, "__module__", "")).startswith("scratchmeta."):
+        return
+    try:
+        out = apply(params, x)
+    except (TypeError, ValueError, IndexError, AttributeError, KeyError) as e:
+        kind = TypeError if isinstance(e, (TypeError, AttributeError)) else ValueError
+        raise kind(f"apply must be a network apply(params, x) giving (tasks, points, outputs) "
+                   f"predictions, e.g. model.apply; {apply!r:.80} raised {type(e).__name__}: "
+                   f"{e}"[:400]) from e
+    value = getattr(out, "value", out)
+    dtype = None if isinstance(value, (str, bytes)) else getattr(np.asarray(value), "dtype", None)
+    if dtype is None or dtype.kind not in "biuf":
+        raise TypeError(f"apply must return real-valued predictions of shape (tasks, points, "
+                        f"outputs), got {out!r:.80} ({type(out).__name__}) from {apply!r:.80}")
+    if ad.shape(out) != tuple(y_shape):
+        raise ValueError(f"apply must return predictions of y's shape (tasks, points, "
+                         f"outputs) = {tuple(y_shape)} for x of shape {ad.shape(x)}, got "
+                         f"shape {ad.shape(out)} from {apply!r:.80}")
+    with np.errstate(all="ignore"):
+        finite = np.isfinite(np.asarray(value, dtype=float)).all()
+    if not finite:
+        raise ValueError(f"apply must return finite predictions for finite parameters and "
+                         f"inputs, got NaN or inf from {apply!r:.80}")
 
 
 def check_steps(path, n_steps):

@@ -89,7 +89,7 @@ class ClosedForm:
                                      "there is no inner loop to unroll"}
 
     def __init__(self, model, family, config=None, **hyper):
-        self.config = configure(type(self), config, hyper)
+        self.config = configure(type(self), config, hyper, model=model, family=family)
         if model.n_layers < 2:
             raise ValueError(f"the ridge head replaces the model's last layer, so the model "
                              f"needs a body of at least one layer; got sizes {model.sizes}")
@@ -108,7 +108,7 @@ class ClosedForm:
     @staticmethod
     def lam(state):
         """The (learned) lambda of eq. 22.6."""
-        return float(np.exp(checks.check_state(state, params=dict)["params"]["log_lam"]))
+        return checks.state_lam(state)           # exp(log_lam), of a finite log_lam
 
     def _loss(self, params, batch):
         return closed_form_meta_loss(params["body"], batch, self.model,

@@ -36,6 +36,8 @@ def upgrade_config(config):
     hyper = dict(config["hyperparameters"])
     if cls == "MAML" and hyper.get("first_order"):
         cls = "FOMAML"
+        if config.get("name") == "MAML":          # today's name of that strategy
+            config["name"] = "FOMAML"
     if cls not in RENAMED and cls not in WITH_ADAM:
         raise ValueError(f"a format-1 checkpoint of an unknown strategy class {cls!r}")
     for old, new in RENAMED.get(cls, {}).items():
@@ -74,6 +76,10 @@ def upgrade_state(cls, flat):
     nested state; a flat state without the entries of that layout is refused by name."""
     if not isinstance(flat, dict):
         raise TypeError(f"flat must be a format-1 state, a dict of arrays, got {flat!r}"[:300])
+    known = sorted(set(RENAMED) | WITH_ADAM)
+    if cls not in known:                           # the default layout fits no other name
+        raise ValueError(f"cls must be the class name of a strategy the first edition saved, "
+                         f"one of {known}, got {cls!r}")
     try:
         return _upgrade_state(cls, _lists(flat))
     except KeyError as e:

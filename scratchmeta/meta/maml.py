@@ -154,7 +154,7 @@ class MAML:
     trainable = None        # indices of parameters fine-tuned at test time; None: all
 
     def __init__(self, model, family, config=None, **hyper):
-        self.config = configure(type(self), config, hyper)
+        self.config = configure(type(self), config, hyper, model=model, family=family)
         self.model, self.family = model, family
         self.name = "FOMAML" if self.config.first_order else "MAML"
 

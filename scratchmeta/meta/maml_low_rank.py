@@ -35,7 +35,7 @@ z_s. Biases (and the head's bias) are small and are stepped per task, as in
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.meta.checks import check_batch, check_low_rank, check_params
+from scratchmeta.meta.checks import check_batch, check_low_rank, check_model, check_params
 from scratchmeta.nn import per_task
 from scratchmeta.tasks import mse
 
@@ -51,6 +51,7 @@ def uses_low_rank(params, batch, model):
     """
     check_params("params", params)                 # O(1): shapes only
     check_batch(batch)
+    check_model(model)                             # a network, not None (O(1))
     if not hasattr(model, "forward_with"):
         return False
     shape = ad.shape(batch.x_support)

@@ -281,18 +281,38 @@ def save_run(folder, state, record):
     return path
 
 
+class MissingRun(FileNotFoundError, ValueError):
+    """No stored run where one was asked for: a FileNotFoundError, as a missing file always
+    was here (so ``except FileNotFoundError``, e.g. the figure's "skipped", keeps working),
+    and a ValueError, as every other bad argument of the package (a folder that holds no
+    run is a wrong ``folder``); ``io.UnsupportedOperation`` is both kinds in the same way."""
+
+
 def load_run(folder, name, shots):
-    """(state in float64, record) as :func:`save_run` wrote them."""
+    """(state in float64, record) as :func:`save_run` wrote them.
+
+    A folder without the run raises :class:`MissingRun` (a FileNotFoundError and a
+    ValueError) naming the folder, the file it lacks and the command that makes it; a
+    file that is not a run save_run wrote is a ValueError naming it.
+    """
     path = weights_path(folder, name, shots)
     if not path.is_file():
-        raise FileNotFoundError(f"no trained weights {str(path)!r}; make them with "
-                                f"'python -m scratchmeta.meta.omniglot_compare train --out "
-                                f"{folder}'")
-    with np.load(path, allow_pickle=False) as f:
-        record = json.loads(str(f["record"]))
-        flat = {k[len("state/"):]: (f[k].astype(np.float64) if f[k].dtype.kind == "f"
-                                    else f[k]) for k in f.files if k.startswith("state/")}
-    return unflatten(flat), record
+        raise MissingRun(f"folder {str(folder)!r} holds no trained weights of {name} "
+                         f"{shots}-shot (the file {path.name!r} is missing); make them with "
+                         f"'python -m scratchmeta.meta.omniglot_compare train --out {folder}'")
+    try:
+        with np.load(path, allow_pickle=False) as f:
+            record = json.loads(str(f["record"]))
+            flat = {k[len("state/"):]: (f[k].astype(np.float64) if f[k].dtype.kind == "f"
+                                        else f[k]) for k in f.files if k.startswith("state/")}
+        if not (isinstance(record, dict) and flat and all(
+                v.dtype.kind in "biuf" for v in flat.values())):
+            raise ValueError("it holds no state/ arrays of numbers and a JSON record dict")
+        return unflatten(flat), record
+    except (ValueError, KeyError, OSError, EOFError) as e:      # zip, JSON, a missing entry
+        raise ValueError(f"{str(path)!r} (folder {str(folder)!r}, {name} {shots}-shot) is not "
+                         f"a run that 'omniglot_compare train' stored: "
+                         f"{type(e).__name__}: {e}"[:400]) from None
 
 
 # --------------------------------------------------------------------------

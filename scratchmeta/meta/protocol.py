@@ -36,7 +36,8 @@ batch a step used.
 import dataclasses
 from typing import Any, Iterator, Protocol, runtime_checkable
 
-from scratchmeta.meta.checks import (check_attributes, check_config, check_instance, check_rng,
+from scratchmeta.meta.checks import (check_attributes, check_config, check_config_class,
+                                     check_family, check_instance, check_model, check_rng,
                                      check_type)
 
 
@@ -67,17 +68,28 @@ def draw_tasks(strategy, rng):
     return strategy.family.sample(rng, c.meta_batch, c.n_support, c.n_query)
 
 
-def configure(cls, config=None, hyper=None):
+_NOT_GIVEN = object()
+
+
+def configure(cls, config=None, hyper=None, *, model=_NOT_GIVEN, family=_NOT_GIVEN):
     """``cls.Config`` (or ``config``) with the fields in ``hyper`` replaced, then checked.
+
+    A strategy's constructor passes its ``model`` and ``family`` too, so that None, a
+    name or a class given for them is refused here, before anything is built.
 
     A name the configuration does not have is refused, with the reason from
     ``cls.NOT_APPLICABLE`` where the class gives one; a value of the wrong type
     (a bool for an int, a string for a number) is a TypeError naming the field.
     """
     check_attributes("cls", cls, ("Config",), "a strategy class with its Config, e.g. MAML")
+    if model is not _NOT_GIVEN:
+        check_model(model)                         # a network (MLP), not None or a name
+    if family is not _NOT_GIVEN:
+        check_family(family)                       # a family object, not "sinusoid"
     check_type("hyper", hyper, dict, none_ok=True)
     config = cls.Config() if config is None else config
     check_config(config)                           # a dataclass instance, not a dict
+    check_config_class(cls, config)                # of this strategy's fields, not Reptile's
     fields = {f.name: f for f in dataclasses.fields(config)}
     for key, value in (hyper or {}).items():
         if key not in fields:

@@ -85,7 +85,7 @@ class R2D2:
     head_name = "ridge"
 
     def __init__(self, model, family, config=None, **hyper):
-        self.config = configure(type(self), config, hyper)
+        self.config = configure(type(self), config, hyper, model=model, family=family)
         if model.n_layers < 2:
             raise ValueError(f"the closed-form head replaces the model's last layer, so the "
                              f"model needs a body of at least one layer; got sizes "

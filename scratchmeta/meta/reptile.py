@@ -113,7 +113,7 @@ class Reptile:
     Config = ReptileConfig
 
     def __init__(self, model, family, config=None, **hyper):
-        self.config = configure(type(self), config, hyper)
+        self.config = configure(type(self), config, hyper, model=model, family=family)
         self.model, self.family = model, family
         if self.config.meta_lr is None:           # resolved, so a checkpoint records it
             self.config = replace(self.config, meta_lr=1.0 if self.config.batched else 0.1)

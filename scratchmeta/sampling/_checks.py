@@ -229,7 +229,8 @@ def finite_array(name, x, what="an array of finite real numbers", bools=False):
     if not np.isfinite(a).all():
         bad = int(a.size - np.count_nonzero(np.isfinite(a)))
         given = f"{x!r:.40}" if a.ndim == 0 else f"{bad} NaN or inf entr" + \
-            ("y" if bad == 1 else "ies") + f" of {a.size} (shape {a.shape})"
+            ("y" if bad == 1 else "ies") + f" of {a.size} (shape {a.shape})" + \
+            (f": {a.tolist()}" if a.size <= 8 else "")
         raise ValueError(f"{name} must be {what}, got {given}")
     return a
 
@@ -267,12 +268,13 @@ def check_probability(name, value):
     return p
 
 
-def check_edges(edges):
-    """Bin edges: a 1-D array of at least 2 finite numbers, each larger than the one before."""
-    what = "bin edges: a 1-D array of at least 2 finite numbers, each larger than the one before"
-    e = finite_array("edges", edges, what)
+def check_edges(edges, name="edges", kind="bin edges"):
+    """Bin edges (or the breakpoints of intervals, as ``kind``): a 1-D array of at least 2
+    finite numbers, each larger than the one before."""
+    what = f"{kind}: a 1-D array of at least 2 finite numbers, each larger than the one before"
+    e = finite_array(name, edges, what)
     if e.ndim != 1 or e.size < 2 or not np.all(np.diff(e) > 0):
-        raise ValueError(f"edges must be {what}, got {shown(edges)}")
+        raise ValueError(f"{name} must be {what}, got {shown(edges)}")
     return e
 
 
@@ -311,3 +313,51 @@ def check_named_runs(name, runs, rngs, example):
     for rng in rngs:
         check_rng(rng)
     return rngs
+
+
+def check_rule(rule, where=""):
+    """A quadrature rule (lo, hi, n) (``where`` = "rules[i]: " for ``integrate_many``): ends
+    that are finite, broadcast together and have lo <= hi, and an int n >= 1 of nodes;
+    returns lo and hi as float64 arrays of one shape, and n. O(size of lo and hi)."""
+    if not isinstance(rule, (tuple, list)) or len(rule) != 3:
+        raise TypeError(f"{where[:-2] or 'a rule'} must be a triple (lo, hi, n): the ends of "
+                        f"the intervals and the number of nodes, e.g. (0.0, 1.0, 8), got "
+                        f"{shown(rule)}")
+    lo, hi, n = rule
+    n = check_steps(f"{where}n", n, 1)
+    lo = finite_array(f"{where}lo", lo, "finite numbers (the left ends)")
+    hi = finite_array(f"{where}hi", hi, "finite numbers (the right ends)")
+    if lo.shape != hi.shape:
+        try:
+            lo, hi = np.broadcast_arrays(lo, hi)
+        except ValueError:
+            raise ValueError(f"{where}lo and hi must broadcast together, got shapes "
+                             f"{lo.shape} and {hi.shape}") from None
+    if not np.all(lo <= hi):
+        k = int(np.flatnonzero(~(lo <= hi).ravel())[0])
+        raise ValueError(f"{where}each interval must have lo <= hi, got lo = "
+                         f"{float(lo.flat[k])!r} > hi = {float(hi.flat[k])!r}"
+                         + ("" if lo.ndim == 0 else f" (entry {k} of {lo.size})"))
+    check_fits(f"{where}{n} nodes on each of {lo.size} intervals", float(n) * lo.size)
+    return lo, hi, n
+
+
+def check_rules(rules):
+    """The ``rules`` of ``quadrature.integrate_many``: a non-empty list or tuple of triples
+    (checked one by one by :func:`check_rule`)."""
+    if not isinstance(rules, (list, tuple)) or not rules:
+        kind = ValueError if isinstance(rules, (list, tuple)) else TypeError
+        raise kind(f"rules must be a non-empty list of triples (lo, hi, n), e.g. "
+                   f"[(0.0, 1.0, 8)], got {shown(rules)}")
+    return rules
+
+
+def check_u_resolution(value):
+    """The target u-error of ``from_density``: a real number in [1e-14, 1e-2) (tighter than
+    1e-14 is below what double precision resolves; 1e-2 and looser is no inverse CDF)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"u_resolution must be a float in [1e-14, 1e-2), got "
+                        f"{type(value).__name__} {value!r:.40}")
+    if not 1e-14 <= value < 1e-2:                       # also NaN
+        raise ValueError(f"u_resolution must be in [1e-14, 1e-2), got {value!r}")
+    return float(value)

@@ -60,7 +60,7 @@ from scipy import integrate as scipy_integrate
 
 from scratchmeta.sampling._checks import (call_user, check_fits, check_function, check_pair,
                                           check_random_state, check_real, check_rng, check_size,
-                                          check_uniforms, open_uniforms)
+                                          check_u_resolution, check_uniforms, open_uniforms)
 from scratchmeta.sampling.interpolation import PiecewiseInverse, refine
 from scratchmeta.sampling.quadrature import checked_density, integrate, real_values
 from scratchmeta.sampling.tails import check_domain, explore
@@ -240,10 +240,7 @@ class ContinuousInverseCDF:
         """
         f = checked_density(pdf)
         a, b = check_domain(domain)
-        if isinstance(u_resolution, bool) or not isinstance(u_resolution, numbers.Real):
-            raise TypeError(f"u_resolution must be a float, got {u_resolution!r}")
-        if not 1e-14 <= u_resolution < 1e-2:
-            raise ValueError(f"u_resolution must be in [1e-14, 1e-2), got {u_resolution!r}")
+        u_resolution = check_u_resolution(u_resolution)
         found = explore(f, pdf, a, b, center, u_resolution)
         pieces = refine(f, found.breakpoints, found.total_mass, u_resolution)
         # The tolerances are relative to the total mass. The shells' estimate

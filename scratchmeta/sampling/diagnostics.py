@@ -227,8 +227,21 @@ def _warn_rhat(x):
     return False
 
 
-def _per_dimension(draws, what, fn):
+def _check_spread(x, what, power):
+    """Refuse draws so spread out that the sum of their deviations to the ``power`` overflows
+    float64 (the raw moments of ess_mean, mcse_mean and mcse_sd would be inf or NaN)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        spread = float(np.max(np.abs(x - x.mean(axis=(0, 1)))))
+    if not spread <= (np.finfo(np.float64).max / x.shape[0] / x.shape[1]) ** (1.0 / power):
+        sums = "squares" if power == 2 else "fourth powers"
+        raise ValueError(f"draws are too large for {what}: |draw - mean| reaches {spread:.3g}, "
+                         f"and the sum of its {sums} overflows float64; rescale them")
+
+
+def _per_dimension(draws, what, fn, power=0):
     x = _as_draws(draws)
+    if power:
+        _check_spread(x, what, power)
     if _too_short(x, what):
         return np.full(x.shape[2], np.nan)
     return np.array([fn(block) for block in _dimensions(x)])
@@ -295,14 +308,14 @@ def ess_tail(draws, prob=TAIL_PROBS):
 
 def ess_mean(draws):
     """Effective sample size for the mean, per dimension (split chains, no ranks)."""
-    return _per_dimension(draws, "ess_mean", lambda block: _ess(_split_chains(block)))
+    return _per_dimension(draws, "ess_mean", lambda block: _ess(_split_chains(block)), 2)
 
 
 def mcse_mean(draws):
     """Monte Carlo standard error of the mean: sd / sqrt(ESS_mean), per dimension."""
     return _per_dimension(
         draws, "mcse_mean",
-        lambda block: float(np.std(block, ddof=1) / np.sqrt(_ess(_split_chains(block)))))
+        lambda block: float(np.std(block, ddof=1) / np.sqrt(_ess(_split_chains(block)))), 2)
 
 
 def _mcse_sd(block):
@@ -316,7 +329,7 @@ def _mcse_sd(block):
 
 def mcse_sd(draws):
     """Monte Carlo standard error of the standard deviation, per dimension."""
-    return _per_dimension(draws, "mcse_sd", _mcse_sd)
+    return _per_dimension(draws, "mcse_sd", _mcse_sd, 4)
 
 
 def diagnose(draws):

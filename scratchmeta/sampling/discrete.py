@@ -63,7 +63,8 @@ def check_probabilities(p, name="p"):
     if np.any(arr < 0):
         i = int(np.flatnonzero(arr < 0)[0])
         raise ValueError(f"{name} must be non-negative, but {name}[{i}] = {arr[i]}")
-    total = float(np.sum(arr))
+    with np.errstate(over="ignore"):                   # a sum past 1e308 is inf: refused below
+        total = float(np.sum(arr))
     if abs(total - 1.0) > SUM_TOLERANCE:
         raise ValueError(f"probabilities {name} must sum to 1 within {SUM_TOLERANCE:g}, "
                          f"but they sum to {total!r}")
@@ -127,22 +128,18 @@ class DiscreteInverseCDF:
     def from_uniforms_guided(self, u):
         """The same labels as :meth:`from_uniforms`, found with the guide table."""
         u = check_uniforms(u)
-        return self.piece_of(u.ravel()).reshape(u.shape)
+        return self._lookup(u.ravel()).reshape(u.shape)
 
     def piece_of(self, u):
-        """Guide-table lookup for a 1-D float array of uniforms in [0, 1].
+        """Guide-table lookup for a 1-D array of uniforms in [0, 1] (checked: a U outside
+        [0, 1], NaN, or an array of another shape is a ValueError naming ``u``)."""
+        return self._lookup(check_uniforms(u, ndim=1))
 
-        Anything but a 1-D float array is checked (``check_uniforms``); a float array's
-        range is not read (that pass would cost a fifth of the lookup): a U in [0, 1] is the
-        caller's promise, and one far above 1 (or NaN) is named when NumPy refuses it."""
-        if not (type(u) is np.ndarray and u.ndim == 1 and u.dtype.kind == "f"):
-            u = check_uniforms(u, ndim=1)
+    def _lookup(self, u):
+        """:meth:`piece_of` for a 1-D float array already in [0, 1] (from ``rng.random`` or
+        checked by the caller): the hot path of :meth:`sample`, with no pass over u."""
         # Jump to U's bucket: most buckets lie inside one piece and give the label.
-        try:
-            label = self.direct.take((u * self.m).astype(np.intp))
-        except (IndexError, FloatingPointError):
-            check_uniforms(u)                             # names the U out of [0, 1]
-            raise
+        label = self.direct.take((u * self.m).astype(np.intp))
         cut = np.flatnonzero(label < 0)
         if cut.size == 0:
             return label
@@ -166,7 +163,7 @@ class DiscreteInverseCDF:
         out = np.empty(n, dtype=np.intp)
         for start in range(0, n, CHUNK):
             stop = min(start + CHUNK, n)
-            out[start:stop] = self.piece_of(rng.random(stop - start))
+            out[start:stop] = self._lookup(rng.random(stop - start))
         return out.reshape(shape)
 
     # --- SciPy's names (scipy.stats.sampling.DiscreteGuideTable) --------------------

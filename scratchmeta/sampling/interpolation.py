@@ -55,9 +55,13 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.sampling._checks import open_uniforms
+from scratchmeta.sampling._checks import (check_edges, check_function, check_real,
+                                          check_u_resolution, open_uniforms)
 from scratchmeta.sampling.discrete import DiscreteInverseCDF
-from scratchmeta.sampling.quadrature import integrate, integrate_many
+# The quadrature without the public functions' checks: the intervals here are finite and
+# ordered by construction, and f is the checked density.
+from scratchmeta.sampling.quadrature import _integrate
+from scratchmeta.sampling.quadrature import _integrate_many as integrate_many
 from scratchmeta.sampling.tails import MIN_ULPS, TAIL_CUT
 
 ORDER = 5                                                   # degree of x(s)
@@ -161,7 +165,7 @@ def _fit(f, lo, hi, tol, light):
         xt = np.clip(lo[idx] + horner(a, st), lo[idx], hi[idx])
         xk = x[:-1, idx]
         signed = np.where(xt >= xk, 1.0, -1.0)
-        u_true = u[:-1, idx] + signed * integrate(f, np.minimum(xk, xt), np.maximum(xk, xt), GAUSS)
+        u_true = u[:-1, idx] + signed * _integrate(f, np.minimum(xk, xt), np.maximum(xk, xt), GAUSS)
         e = np.max(np.abs(st * mass[idx] - u_true), axis=0)
         slope = a * _DEGREES                                   # x'(s) coefficients
         increasing = np.all(_TO_BERNSTEIN @ slope > 0.0, axis=0)
@@ -320,16 +324,22 @@ def self_check(f, lo, hi, alpha, u, tol):
     # keeps the segments in order.
     xt = np.maximum.accumulate(np.clip(xt, x[:-1], x[1:]), axis=0)
     edges = np.concatenate([x[None, :-1], xt, x[None, 1:]])
-    segments = integrate(f, edges[:-1], edges[1:], GAUSS)              # (points + 1, 5, n)
+    segments = _integrate(f, edges[:-1], edges[1:], GAUSS)             # (points + 1, 5, n)
     cdf = u[:-1] + np.cumsum(segments[:-1], axis=0)
     disagree = np.abs(segments.sum(axis=0) - np.diff(u, axis=0))       # (5, n)
     err = np.max(np.abs(st * mass - cdf), axis=0) + disagree
     return np.max(err, axis=0) > tol
 
 
+@np.errstate(under="ignore")        # tiny masses and widths are 0 to us: never an error
 def refine(f, breakpoints, total, u_resolution):
     """Run steps 1-4 from the initial breakpoints until every interval passes,
     then the dense :func:`self_check`; pieces that fail it are split and refit."""
+    check_function(f, "f", "the checked density, quadrature.checked_density(pdf)")
+    breakpoints = check_edges(breakpoints, "breakpoints", "the ends of the first intervals")
+    if not check_real("total", total, finite=True) > 0.0:
+        raise ValueError(f"total must be the density's mass, a number > 0, got {total!r}")
+    u_resolution = check_u_resolution(u_resolution)
     tol = ERROR_SHARE * u_resolution * total
     light = TAIL_CUT * total
     done = []
@@ -407,6 +417,9 @@ class PiecewiseInverse:
     """Evaluate x(U) from the table of pieces: eq. 22.7 to pick the piece, then Horner."""
 
     def __init__(self, pieces):
+        if not isinstance(pieces, Pieces):
+            raise TypeError(f"pieces must be the Pieces that refine() returns, got "
+                            f"{type(pieces).__name__} {pieces!r:.60}")
         positive = pieces.mass > 0.0          # a piece of zero mass is never chosen
         mass = pieces.mass[positive]
         self.labels = DiscreteInverseCDF(mass / mass.sum())
@@ -442,7 +455,7 @@ class PiecewiseInverse:
         return out
 
     def _chunk(self, u, out):
-        i = self.labels.piece_of(u)                       # which piece (eq. 22.7)
+        i = self.labels._lookup(u)                        # which piece (eq. 22.7)
         s = u - self.start.take(i)                        # where inside it, in [0, 1]
         s *= self.inv_width.take(i)
         p = self.alpha[-1].take(i)                        # Horner's rule for x(s) - lo

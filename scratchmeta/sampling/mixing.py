@@ -17,8 +17,9 @@ level below which no sampler's histogram can be told from the target.
 import numpy as np
 
 from scratchmeta.sampling._checks import (call_user, check_cdf_values, check_draws, check_edges,
-                                          check_function, check_named_runs, check_real, check_rng,
-                                          check_steps)
+                                          check_fits, check_function, check_named_runs,
+                                          check_positive, check_real, check_rng, check_steps,
+                                          finite_array)
 from scratchmeta.sampling.metropolis import metropolis
 
 
@@ -65,8 +66,18 @@ def noise_floor(n, repeats, sampler, edges, cdf, rng):
     check_function(getattr(sampler, "sample", None), "sampler",
                    "a sampler with a method sample(n, rng), e.g. a ContinuousInverseCDF")
     bin_masses(edges, cdf)                       # edges and cdf, checked before any draw
-    return float(np.mean([total_variation(sampler.sample(n, rng), edges, cdf)
+    return float(np.mean([total_variation(_draws(sampler, n, rng), edges, cdf)
                           for _ in range(repeats)]))
+
+
+def _draws(sampler, n, rng):
+    """``sampler.sample(n, rng)``, checked: n finite numbers (named as the sampler's)."""
+    x = call_user("sampler.sample", lambda n: sampler.sample(n, rng), n)
+    x = finite_array("sampler.sample(n, rng)", x, "n draws, finite numbers")
+    if x.shape != (n,):
+        raise ValueError(f"sampler.sample(n, rng) must return n = {n} draws, shape ({n},), "
+                         f"got shape {x.shape}")
+    return x
 
 
 def walks_from_one_start(log_density, start, step_sizes, chains, steps, edges, cdf, rngs):
@@ -75,8 +86,12 @@ def walks_from_one_start(log_density, start, step_sizes, chains, steps, edges, c
     Returns {name: {"step_size", "acceptance", "tv" (per step), "x" (chains, steps)}}
     for ``step_sizes`` = {name: h}, one generator per name from ``rngs``.
     """
-    check_steps("chains", chains, 1), check_edges(edges), check_function(cdf, "cdf")
+    check_steps("chains", chains, 1), check_steps("steps", steps, 4), bin_masses(edges, cdf)
+    check_function(log_density, "log_density", "callable")
+    check_fits(f"chains = {chains} chains of steps = {steps} steps", 2.0 * chains * steps)
     rngs = check_named_runs("step_sizes", step_sizes, rngs, "{'tuned': 2.4}")
+    for name, h in step_sizes.items():                  # every run's, before the first runs
+        check_positive(f"step_sizes[{name!r}]", check_real(f"step_sizes[{name!r}]", h))
     x0 = np.full((chains, 1), check_real("start", start, finite=True))
     runs = {}
     for (name, h), rng in zip(step_sizes.items(), rngs):

@@ -17,7 +17,8 @@ through two helpers here:
 import numpy as np
 
 from scratchmeta.sampling._checks import (call_finite, call_user, check_fits, check_function,
-                                          check_steps, finite_array, shown)
+                                          check_rule, check_rules, finite_array,
+                                          real_array, shown)
 
 
 def real_values(name, y, shape, what):
@@ -54,7 +55,8 @@ def checked_density(pdf):
     check_function(pdf, "pdf", "a callable density")
 
     def f(x):
-        x = np.asarray(x, dtype=np.float64)
+        if not (type(x) is np.ndarray and x.dtype == np.float64):     # the quadrature's own x
+            x = real_array("x", x, "an array of real numbers (points of the domain)")
         # Far out in a tail a density may overflow or underflow on the way to
         # a perfectly good value (exp(-x**2) at x = 1e200); those warnings are
         # noise here, and the values are checked below.
@@ -96,9 +98,9 @@ def integrate(f, lo, hi, n=8):
     ``lo`` and ``hi`` broadcast together; the result has their shape. The sum
     is  (hi - lo) * sum_k w_k f(lo + t_k (hi - lo))  with nodes t_k in (0, 1).
     """
-    check_function(f, "f"), finite_array("lo", lo), finite_array("hi", hi)
-    check_fits(f"n = {n} Gauss-Legendre nodes", float(check_steps("n", n, 1)) ** 2)
-    return integrate_many(lambda x: call_finite("f", f, x), [(lo, hi, n)])[0][0]
+    check_function(f, "f"), check_rule((lo, hi, n))
+    check_fits(f"n = {n} Gauss-Legendre nodes", float(n) ** 2)
+    return _integrate_many(lambda x: call_finite("f", f, x), [(lo, hi, n)])[0][0]
 
 
 def integrate_many(f, rules, points=None):
@@ -114,6 +116,22 @@ def integrate_many(f, rules, points=None):
     that NumPy's loops run over the many intervals rather than over the few
     nodes, and the weighted sum is a single matrix-vector product.
     """
+    check_function(f, "f")
+    rules = [check_rule(rule, f"rules[{i}]: ") for i, rule in enumerate(check_rules(rules))]
+    if points is not None:
+        points = finite_array("points", points, "finite numbers (extra x at which f is wanted)")
+    return _integrate_many(f, rules, points)
+
+
+def _integrate(f, lo, hi, n):
+    """:func:`integrate` for the refinement's own intervals (finite, ordered by construction)
+    and its checked density: the checks of the public function are not repeated there."""
+    return _integrate_many(f, [(lo, hi, n)])[0][0]
+
+
+def _integrate_many(f, rules, points=None):
+    """:func:`integrate_many` on rules already checked, or built by the caller (tails.py and
+    interpolation.py: their intervals are finite and ordered by construction)."""
     nodes, weights, widths, masks = [], [], [], []
     for lo, hi, n in rules:
         lo, hi = np.asarray(lo, np.float64), np.asarray(hi, np.float64)

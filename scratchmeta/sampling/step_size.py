@@ -17,7 +17,7 @@ draws these numbers.
 import numpy as np
 from scipy.special import ndtr
 
-from scratchmeta.sampling._checks import (check_named_runs, check_positive, check_rng,
+from scratchmeta.sampling._checks import (check_fits, check_named_runs, check_positive, check_rng,
                                           check_steps, check_vectors)
 from scratchmeta.sampling.diagnostics import diagnose
 from scratchmeta.sampling.metropolis import metropolis, optimal_acceptance
@@ -70,6 +70,9 @@ def fixed_step_chains(dim, scaled, chains, steps, rng):
     Returns x of shape (groups, chains, steps, dim) and acceptance (groups,).
     """
     check_steps("dim", dim, 1), check_steps("chains", chains, 1), check_rng(rng)
+    check_steps("steps", steps, 4), check_vectors(scaled=check_positive("scaled", scaled))
+    check_fits(f"{np.size(scaled)} step sizes x chains = {chains} x steps = {steps} x dim = {dim}",
+               float(np.size(scaled)) * chains * steps * dim)
     h = np.repeat(check_positive("scaled", scaled) / np.sqrt(dim), chains)[:, None]
     x0 = rng.standard_normal((h.size, dim))
     res = metropolis(lambda y: -0.5 * np.sum((h * y) ** 2, axis=1), x0 / h, steps, rng,
@@ -86,6 +89,9 @@ def step_size_sweep(scaled, chains, steps, dims, rngs):
     """
     scaled = check_positive("scaled", scaled)
     rngs = check_named_runs("dims", dims, rngs, "{'d1': 1}")
+    check_vectors(scaled=scaled), check_steps("chains", chains, 1), check_steps("steps", steps, 4)
+    for name, dim in dims.items():                      # every run's, before the first runs
+        check_steps(f"dims[{name!r}]", dim, 1)
     out = {"scaled_step": scaled, "chains": chains, "steps": steps}
     for (name, dim), rng in zip(dims.items(), rngs):
         x, acc = fixed_step_chains(dim, scaled, chains, steps, rng)

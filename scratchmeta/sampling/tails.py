@@ -42,7 +42,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.sampling.quadrature import density_values, integrate_many
+from scratchmeta.sampling._checks import check_function, check_real, check_u_resolution
+from scratchmeta.sampling.quadrature import _integrate_many, density_values
 
 TAIL_CUT = 1e-13      # relative mass dropped at each cut infinite tail
 SHELL_NODES = 16      # Gauss-Legendre nodes per shell
@@ -61,6 +62,9 @@ class Exploration(NamedTuple):
 
 def check_domain(domain):
     """Return (a, b) as floats with a < b; a may be -inf and b +inf."""
+    if not isinstance(domain, (tuple, list, np.ndarray)):   # a set or a dict has no order
+        raise TypeError(f"domain must be a pair (a, b) of numbers, a tuple or a list, got "
+                        f"{type(domain).__name__} {domain!r:.60}")
     try:
         a, b = (float(v) for v in domain)
         numbers_given = not any(isinstance(v, (bool, np.bool_, str, bytes)) for v in domain)
@@ -287,7 +291,7 @@ def _sides(f, c, ends):
     """For each end: shell edges from c toward it, their masses, the unresolved
     rest beyond them, and the rest toward c (all shells in one call to f)."""
     shells = [_shells(c, end) for end in ends]
-    masses, _ = integrate_many(f, [(lo, hi, SHELL_NODES) for _, lo, hi, _ in shells])
+    masses, _ = _integrate_many(f, [(lo, hi, SHELL_NODES) for _, lo, hi, _ in shells])
     # The same extrapolation inward, toward c, from the shells 1..4 whose
     # widths double: it is infinite if the masses do not shrink toward c,
     # that is if f has a non-integrable singularity at c itself.
@@ -295,12 +299,17 @@ def _sides(f, c, ends):
             for (edges, _, _, n_outward), m in zip(shells, masses)]
 
 
+@np.errstate(under="ignore")        # tiny masses far out are 0 to us: never an error
 def explore(f, pdf, a, b, center=None, u_resolution=1e-10):
     """Find the working interval [L, R], the initial breakpoints and the mass.
 
     ``f`` is the checked density (quadrature.checked_density), ``pdf`` the
     user's function (probed once, NaN allowed, by :func:`find_center`).
     """
+    check_function(f, "f", "the checked density, quadrature.checked_density(pdf)")
+    check_function(pdf, "pdf", "a callable density")
+    a, b = check_domain((check_real("a", a), check_real("b", b)))
+    u_resolution = check_u_resolution(u_resolution)
     found = find_center(pdf, a, b, center)
     c, ends = found.c, (found.lo, found.hi)
     sides = _sides(f, c, ends)
