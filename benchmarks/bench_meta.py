@@ -21,7 +21,6 @@ Setting: Finn et al. (2017) sinusoids, a 1-40-40-1 ReLU MLP, meta-batch 25,
 
 import argparse
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 

@@ -458,9 +458,9 @@ def compare_command(args):
           f"{args.val_seed}); {metric} on {tasks} test tasks (seed {args.eval_seed}), "
           f"{args.support} support / {args.query} query points each")
     print(format_table(rows))
-    print(f"± is the half-width of the 95% interval of the mean over tasks, 1.96 s/√n; median, "
-          f"diverged (fraction of tasks whose fine-tuning stopped being finite) and worse "
-          f"(fraction left worse than before adapting) are after the chosen steps")
+    print("± is the half-width of the 95% interval of the mean over tasks, 1.96 s/√n; median, "
+          "diverged (fraction of tasks whose fine-tuning stopped being finite) and worse "
+          "(fraction left worse than before adapting) are after the chosen steps")
     if any(row["strategy"].endswith(" *") for row in rows):
         print(f"* {compare.STEP_0_NOTE}")
     for note in not_applicable:
@@ -475,7 +475,8 @@ def compare_command(args):
 def figures_command(args):
     """Chapter 4: every lecture figure, from real runs (``scratchmeta.figures``)."""
     from scratchmeta import figures
-    if args.out is not None:                  # the folder is checked before any figure is made
+    figures.check_only(args.only, "--only")   # the options are checked before any figure is made
+    if args.out is not None:
         figures.check_out_dir(args.out, "--out")
     figures.run_all(args.out, quick=args.quick, only=args.only)
     return 0

@@ -11,8 +11,11 @@ strategies of sections 1.3-1.4 where they separate:
   cross-entropy losses and the convex heads of section 1.4.3.
 
 Each draws a :class:`~scratchmeta.tasks.TaskBatch` of support and query sets
-(eq. 22.1-22.2) as every family does.
+(eq. 22.1-22.2) as every family does. A user's own family (a subclass made outside
+scratchmeta) is held to the same contract by :func:`checked_returns`.
 """
+
+import functools
 
 import numpy as np
 
@@ -108,3 +111,38 @@ class GaussianClusters(TaskFamily):
         xs, ys = draw(n_support)
         xq, yq = draw(n_query)
         return TaskBatch(xs, ys, xq, yq)
+
+
+# --- a user's family: what its own methods return ------------------------------------------
+
+# A method a user's family may define -> (what it must return, a test of a wrong return).
+RETURNS = {"make_batch": ("a TaskBatch(x_support, y_support, x_query, y_query) "
+                          "(scratchmeta.tasks.TaskBatch)",
+                          lambda out: not isinstance(out, TaskBatch)),
+           "loss": ("one loss per task (an array or Tensor of real numbers of shape "
+                    "pred.shape[:-2], as scratchmeta.tasks.mse)",
+                    lambda out: out is None or isinstance(out, (tuple, list, dict, set, str,
+                                                                bytes)))}
+
+
+def checked_returns(cls):
+    """``TaskFamily.__init_subclass__`` for a family made outside scratchmeta: its own
+    ``make_batch`` and ``loss`` are wrapped so that a wrong kind of value returned (a dict
+    for a batch, a tuple for a loss) is named with the method where it is returned, not met
+    later inside NumPy. O(1) a call (one type test); an exception the method raises passes
+    through unchanged."""
+    for name, (want, wrong) in RETURNS.items():
+        member = cls.__dict__.get(name)
+        fn = member.__func__ if isinstance(member, staticmethod) else member
+        if not callable(fn) or isinstance(fn, type):
+            continue
+
+        def checked(*args, _fn=fn, _name=name, _want=want, _wrong=wrong, **kwargs):
+            out = _fn(*args, **kwargs)
+            if _wrong(out):
+                raise TypeError(f"{cls.__name__}.{_name} must return {_want}, got "
+                                f"{type(out).__name__} {out!r:.60}")
+            return out
+        functools.update_wrapper(checked, fn)
+        setattr(cls, name, staticmethod(checked) if isinstance(member, staticmethod)
+                else checked)

@@ -31,7 +31,7 @@ from scratchmeta.datasets.checks import (check_batch, check_counts, check_draw, 
                                          check_inputs, check_loss, check_number, check_numbers,
                                          check_range, check_sample, check_sampled, check_target,
                                          check_targets, checked_family)
-from scratchmeta.meta.checks import check_memory
+from scratchmeta.meta.checks import check_memory, check_unmasked
 
 
 class TaskBatch(NamedTuple):
@@ -45,12 +45,14 @@ class TaskBatch(NamedTuple):
 
 def mse(pred, y):
     """Mean squared error of each task: averaged over points and outputs."""
+    check_unmasked("pred", pred), check_unmasked("y", y)      # masks are not honoured
     check_targets("mse", pred, y)
     return ad.mean((pred - y) ** 2, axis=(-2, -1))
 
 
 def cross_entropy(logits, y_onehot):
     """Mean cross-entropy of each task, y one-hot: logsumexp(z) - z_y (NaN for inf logits)."""
+    check_unmasked("logits", logits), check_unmasked("y_onehot", y_onehot)
     check_targets("cross_entropy", logits, y_onehot, ("logits", "y_onehot"))
     with np.errstate(invalid="ignore"):       # inf - inf and inf * 0 give NaN, not an error
         return ad.mean(ad.logsumexp(logits, axis=-1) - ad.sum(logits * y_onehot, axis=-1), -1)
@@ -59,6 +61,7 @@ def cross_entropy(logits, y_onehot):
 def accuracy(logits, y_onehot):
     """Fraction of points whose largest logit is the true class, per task. A point whose
     logits are not all finite (a diverged model's) is a miss, never a guess of class 0."""
+    check_unmasked("logits", logits), check_unmasked("y_onehot", y_onehot)
     check_targets("accuracy", logits, y_onehot, ("logits", "y_onehot"))
     logits = ad.stop_gradient(logits)
     hits = (np.argmax(logits, -1) == np.argmax(y_onehot, -1)) & np.isfinite(logits).all(-1)
@@ -72,7 +75,13 @@ class TaskFamily:
     n_inputs = n_outputs = 1
     loss = staticmethod(mse)
     metric_name = "MSE"
-    __init_subclass__ = checked_family   # each family's sample_params checks rng and n_tasks
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        checked_family(cls)      # each family's sample_params checks rng and n_tasks
+        if not cls.__module__.startswith("scratchmeta."):    # a user's family: what its
+            from scratchmeta.more_tasks import checked_returns   # methods return, checked
+            checked_returns(cls)
 
     def describe(self):
         """The constructor arguments that rebuild this family, JSON-ready (none by default)."""

@@ -6,7 +6,6 @@ import io
 import urllib.request
 import warnings
 import zipfile
-from pathlib import Path
 
 import numpy as np
 import pytest

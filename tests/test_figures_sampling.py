@@ -19,8 +19,7 @@ import numpy as np
 import pytest
 
 import scratchmeta.figures as figures
-from scratchmeta.figures import (sampling_continuous, sampling_discrete, sampling_metropolis_walk,
-                                 sampling_step_size)
+from scratchmeta.figures import sampling_continuous, sampling_discrete, sampling_metropolis_walk
 from scratchmeta.sampling import metropolis
 from scratchmeta.sampling.mixing import bin_masses, total_variation
 from scratchmeta.sampling.step_size import acceptance_1d, fixed_step_chains, peak

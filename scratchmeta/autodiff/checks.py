@@ -20,11 +20,36 @@ __all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_
            "check_arrays", "check_numbers", "check_finite", "check_float_leaves", "check_tolerance",
            "check_generator", "check_args", "check_values", "check_same_tree", "tree_structure",
            "check_system", "check_constant", "call_fun", "check_given", "IndexValueError",
-           "check_inputs", "plain_shape", "other_dtype", "checked_axes", "check_axis"]
+           "check_inputs", "plain_shape", "other_dtype", "checked_axes", "check_axis",
+           "masked_message"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
          "c": "a complex", "U": "a string", "S": "a bytes"}
+
+# A NumPy masked array is an ndarray whose mask the engine's NumPy calls would drop (or keep
+# by accident): the type is looked up once here, and tested only where a value that is not
+# a plain ndarray is turned into one (never per entry, never on an op's fast path).
+_MASKED = np.ma.MaskedArray
+
+
+def masked_message(name):
+    """What is said of a numpy.ma.MaskedArray given as ``name`` where numbers are meant."""
+    return (f"{name} is a masked array (numpy.ma); scratchmeta does not honour masks: pass "
+            f"{name}.filled(value) or only the entries you mean")
+
+
+def _odd_entry(a):
+    """For an object array: its first entry that is not a real number, shown (a None, a
+    word); "" if there is none. Read only to word an error."""
+    if not (isinstance(a, np.ndarray) and a.dtype.kind == "O"):
+        return ""
+    for i, v in enumerate(a.flat):
+        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer,
+                                                                 np.floating)):
+            where = np.unravel_index(i, a.shape) if a.ndim > 1 else i
+            return f" holding {v!r:.40} (at index {where})"
+    return ""
 
 
 def describe(x):
@@ -54,6 +79,11 @@ def op_error(name, args, params, err):
         return TypeError(f"{name}: cannot apply to {shapes}{given}: {named} ({err})")
     if isinstance(err, np.linalg.LinAlgError):
         return np.linalg.LinAlgError(f"{name}: {err} (shapes {shapes})")
+    if isinstance(err, OverflowError):               # an axis (a size) past NumPy's C integers
+        big = [f"{k} {v!r:.40}" for k, v in params.items() if _too_big(v)]
+        return ValueError(f"{name}: cannot apply to {shapes}{given}: "
+                          f"{' and '.join(big) or 'an integer'} is out of range (too large for "
+                          f"NumPy's C integers; an axis is an int from -ndim to ndim - 1): {err}")
     if isinstance(err, IndexError) and str(err).startswith("only integers") and len(args) == 2:
         return TypeError(f"{name}: index {args[1]!r:.40} for shape {np.shape(args[0])} is not "
                          f"an index: {err}")
@@ -88,6 +118,12 @@ ARGUMENTS = {"matmul": ("a", "b"), "solve": ("a", "b"), "where": ("cond", "a", "
 _SHAPES = {"shape": "a shape (a tuple of ints)", "axes": "a tuple of axes (ints)"}
 
 
+def _too_big(value):
+    """Whether ``value`` (an int, or a tuple or list of them) holds an int past int64."""
+    parts = value if isinstance(value, (tuple, list)) else (value,)
+    return any(type(k) is int and not -2 ** 63 <= k < 2 ** 63 for k in parts)
+
+
 def _kind(a):
     """dtype.kind of ``a`` as an array; "U" for a string or None, "O" if it is no array."""
     if a is None or isinstance(a, str):
@@ -116,7 +152,7 @@ def _not_numbers(name, args):
         if arg == "index":
             continue
         if _kind(a) in "OUSVMm":
-            return f"{arg} must be an array of real numbers, got {describe(a)}"
+            return f"{arg} must be an array of real numbers, got {describe(a)}{_odd_entry(a)}"
     return None
 
 
@@ -128,6 +164,8 @@ def _numbers(a, arg, mask=False):
         return f"{arg} must be an array of real numbers, got bool {a!r} (a flag for a number?)"
     if type(a) is float or type(a) is int:
         return None
+    if isinstance(a, _MASKED):
+        return masked_message(arg)
     try:
         kind = a.dtype.kind if isinstance(a, (np.ndarray, np.generic)) else np.asarray(a).dtype.kind
     except ValueError:                                  # a ragged list
@@ -135,7 +173,8 @@ def _numbers(a, arg, mask=False):
     except TypeError:                                   # a list of Tensors: NumPy says why
         return None
     if kind not in "fiub":
-        got = describe(a) if isinstance(a, np.ndarray) else f"{type(a).__name__} {a!r:.40}"
+        got = describe(a) + _odd_entry(a) if isinstance(a, np.ndarray) else \
+            f"{type(a).__name__} {a!r:.40}"
         return (f"{arg} must be an array of real numbers, got {got}"
                 + ("; the engine has no complex numbers" if kind == "c" else ""))
     return None
@@ -199,7 +238,8 @@ def other_dtype(dtype, x, who="float_dtype"):
     """The float dtype a value of another ``dtype`` is computed in: float64 for integers and
     bools; text, objects and complex numbers are refused."""
     if dtype.kind not in "iub":
-        got = describe(x) if isinstance(x, np.ndarray) else f"{type(x).__name__} {x!r:.40}"
+        got = describe(x) + _odd_entry(x) if isinstance(x, np.ndarray) else \
+            f"{type(x).__name__} {x!r:.40}"
         raise TypeError(f"{who}: x must be an array of real numbers, got {got}")
     return np.dtype(np.float64)
 
@@ -271,8 +311,11 @@ def call_fun(fun, args, who, name="fun"):
 def check_numbers(who, **arrays):
     """Each named argument of ``who`` is an array of numbers (not strings, None or objects)."""
     for arg, a in arrays.items():
+        if isinstance(a, _MASKED):
+            raise TypeError(f"{who}: {masked_message(arg)}")
         if _kind(a) in "OUSVMm":
-            raise TypeError(f"{who}: {arg} must be an array of real numbers, got {describe(a)}")
+            raise TypeError(f"{who}: {arg} must be an array of real numbers, got "
+                            f"{describe(a)}{_odd_entry(a)}")
 
 
 def check_count(value, who, name, least=0, most=None, wrong_type=TypeError):
@@ -280,7 +323,8 @@ def check_count(value, who, name, least=0, most=None, wrong_type=TypeError):
 
     A value of another type is a ``wrong_type`` error (``check_grads`` has always said
     ValueError for every bad setting)."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+    if isinstance(value, (bool, np.bool_, np.timedelta64)) or not isinstance(
+            value, (int, np.integer)):                 # (NumPy counts a timedelta an integer)
         raise wrong_type(f"{who}: {name} must be an int >= {least}, got "
                         f"{type(value).__name__} {value!r:.40}")
     if value < least or most is not None and value > most:
@@ -296,7 +340,7 @@ def check_tolerance(value, who, name, positive=False):
     Every bad value is a ValueError, as ``check_grads`` has always said."""
     number = isinstance(value, (int, float, np.integer, np.floating)) or (
         isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf")
-    if not number or isinstance(value, (bool, np.bool_)):
+    if not number or isinstance(value, (bool, np.bool_, np.timedelta64)):
         raise ValueError(f"{who}: {name} must be a finite number {'> 0' if positive else '>= 0'},"
                         f" got {type(value).__name__} {value!r:.40}")
     if not (0 <= value < np.inf) or positive and value == 0:
@@ -351,29 +395,44 @@ def float_array(x, where, within=""):
 
     Integer, boolean, complex, string and object arrays are refused: their
     gradients are not defined (or not what the user meant). ``within`` (" in args")
-    ends the name of the argument in the message.
+    ends the name of the argument in the message. A masked array is refused: its mask
+    would be dropped.
     """
+    if isinstance(x, _MASKED):
+        raise _masked(where, within)
     try:
         arr = np.asarray(x)
     except ValueError:                                  # a ragged list
         arr = np.empty(0, dtype=object)
     if arr.dtype.kind != "f":
         kind = KINDS.get(arr.dtype.kind, f"a {arr.dtype}")
-        given = "" if isinstance(x, np.ndarray) else f", got {x!r:.40}"
+        given = _odd_entry(x) if isinstance(x, np.ndarray) else f", got {x!r:.40}"
         raise TypeError(f"{where} is {kind} array (dtype {arr.dtype}){given}{within}; gradients "
                         f"need float arrays, e.g. np.asarray(x, dtype=float)")
     return arr if arr.dtype == np.float32 else arr.astype(np.float64, copy=False)
 
 
+def _masked(where, within=""):
+    """The TypeError for a masked array given as ``where`` ("hvp: v", "argument 0"), which
+    ``within`` (" in args[0]") may place in a tuple of arguments."""
+    head, _, tail = where.rpartition(": ")
+    name = within[4:] if within.startswith(" in ") else tail.split(" (")[0]
+    told = "" if tail + within == name else f" ({tail}{within})"
+    return TypeError(f"{head + ': ' if head else ''}{masked_message(name)}{told}")
+
+
 def real_array(x, where, within=""):
     """A value that is not differentiated but enters a product (a cotangent, a tangent) as an
-    array of real numbers: a complex one would lose its imaginary part without a word."""
+    array of real numbers: a complex one would lose its imaginary part without a word (and
+    a masked array its mask)."""
+    if isinstance(x, _MASKED):
+        raise _masked(where, within)
     try:
         arr = np.asarray(x)
     except ValueError:                                  # a ragged list
         arr = np.empty(0, dtype=object)
     if arr.dtype.kind not in "fiu":
-        got = (f"{KINDS.get(arr.dtype.kind, 'a')} array of shape {arr.shape}"
+        got = (f"{KINDS.get(arr.dtype.kind, 'a')} array of shape {arr.shape}{_odd_entry(x)}"
                if isinstance(x, (np.ndarray, np.generic)) else f"{type(x).__name__} {x!r:.40}")
         raise TypeError(f"{where} must be an array of real numbers, got {got}{within}")
     return arr

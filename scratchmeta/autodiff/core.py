@@ -566,8 +566,8 @@ def watch(fun, args, kwargs, positions):
         args = list(args)
         groups = []
         for n in positions:
-            flat, rebuild = tree_flatten(args[n])
             where = f"argument {n}"
+            flat, rebuild = tree_flatten(args[n], where)      # (a set is refused by name)
             flat = [Tensor(_as_float_leaf(x, where), trace) for x in flat]
             args[n] = rebuild(flat)
             groups.append((flat, rebuild))

@@ -15,17 +15,19 @@ from .checks import check_callable, tree_structure      # tree_structure draws a
 __all__ = ["tree_flatten", "tree_map", "tree_structure"]
 
 
-def tree_flatten(tree):
+def tree_flatten(tree, name="tree"):
     """``(leaves, rebuild)`` of nested lists, tuples, namedtuples and dicts.
 
     ``rebuild(new_leaves)`` puts a list of leaves back into the same structure.
-    Anything else (an array, a number, a Tensor) is one leaf.
+    Anything else (an array, a number, a Tensor) is one leaf, but a set: it has no
+    order, so its leaves could not be matched with another tree's (a TypeError naming
+    the tree as ``name``, e.g. "argument 0").
     """
     if isinstance(tree, (list, tuple)):
         kind = type(tree)
         # A namedtuple is built from positional fields, a list or tuple from one iterable.
         make = (lambda items: kind(*items)) if hasattr(tree, "_fields") else kind
-        if not any(isinstance(t, (list, tuple, dict)) for t in tree):   # a flat list of leaves
+        if not any(isinstance(t, _BRANCHES) for t in tree):              # a flat list of leaves
             n = len(tree)
 
             def rebuild_flat(flat):
@@ -34,7 +36,7 @@ def tree_flatten(tree):
                     raise ValueError(f"rebuilding a tree of {n} leaves from {len(flat)}")
                 return make(flat)
             return list(tree), rebuild_flat
-        parts = [tree_flatten(t) for t in tree]
+        parts = [tree_flatten(t, name) for t in tree]
         leaves = [leaf for p in parts for leaf in p[0]]
 
         def rebuild(flat):
@@ -48,9 +50,17 @@ def tree_flatten(tree):
         return leaves, rebuild
     if isinstance(tree, dict):
         keys = list(tree)
-        leaves, rebuild_values = tree_flatten([tree[k] for k in keys])
+        leaves, rebuild_values = tree_flatten([tree[k] for k in keys], name)
         return leaves, lambda flat: dict(zip(keys, rebuild_values(flat)))
+    if isinstance(tree, (set, frozenset)):
+        raise TypeError(f"tree_flatten: {name} is or holds a {type(tree).__name__} "
+                        f"{tree!r:.60}; a set has no order, so its leaves could not be matched "
+                        f"with another tree's: pass a list or tuple (e.g. sorted(...))")
     return [tree], lambda flat: flat[0]
+
+
+# What tree_flatten looks inside (a set, to refuse it); anything else is a leaf.
+_BRANCHES = (list, tuple, dict, set, frozenset)
 
 
 def _flat(tree):

@@ -172,26 +172,37 @@ def _check_name_lengths(name, text, path):
                          f"expected a folder for the PNG files, e.g. {name} /tmp/figs")
 
 
-def check_only(only):
-    """``only`` is None (every figure) or a list or tuple of known stems, each given once."""
+def check_only(only, name="only"):
+    """``only`` is None (every figure) or a list or tuple of known stems, each given once.
+
+    ``name`` is the argument's name in messages: ``"--only"`` for the command line."""
     stems = [stem for stem, _ in FIGURES]
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"check_only: name must be the argument's name as a string, e.g. "
+                        f"'only' or '--only', got {type(name).__name__} {name!r:.40}")
     if only is None:
         return
     if isinstance(only, str):
-        raise TypeError(f"only must be a list of stems, e.g. ['{only}'], got the "
+        raise TypeError(f"{name} must be a list of stems, e.g. ['{only}'], got the "
                         f"string {only!r}")
     if not isinstance(only, (list, tuple)):
-        raise TypeError(f"only must be a list of stems, e.g. ['fig22_1'], got "
+        raise TypeError(f"{name} must be a list of stems, e.g. ['fig22_1'], got "
                         f"{type(only).__name__} {only!r:.60}")
+    cli = name.startswith("-")
     if not only:
-        raise ValueError(f"only (--only on the command line) must name at least one stem (or "
-                         f"be None for every figure), got {only!r}; expected some of {stems}")
+        raise ValueError(f"{name} must name at least one stem (or "
+                         + ("be left out for every figure" if cli else
+                            "be None for every figure; --only on the command line")
+                         + f"), got {only!r}; expected some of {stems}")
     unknown = [s for s in only if s not in stems]
     if unknown:
-        raise ValueError(f"only holds unknown figure stems {unknown}; expected some of {stems}")
+        blank = any(isinstance(s, str) and not s.strip() for s in unknown)
+        raise ValueError(f"{name} holds unknown figure stems {unknown}"
+                         + (" (an empty or blank stem names no figure)" if blank else "")
+                         + f"; expected some of {stems}")
     twice = sorted({s for s in only if list(only).count(s) > 1})
     if twice:
-        raise ValueError(f"figure stems {twice} are given twice; give each once")
+        raise ValueError(f"{name} gives the figure stems {twice} twice; give each once")
 
 
 def default_out(quick):
@@ -287,7 +298,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         opt_out_value()         # a bad SCRATCHMETA_KEEP_FREED_MEMORY is this run's error
-        check_only(args.only)   # every option checked before any figure is made
+        check_only(args.only, "--only")   # every option checked before any figure is made
         if args.out is not None:
             check_out_dir(args.out, "--out")
     except (ValueError, TypeError) as e:

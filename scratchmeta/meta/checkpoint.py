@@ -70,7 +70,12 @@ def flatten(state, prefix=""):
     if isinstance(state, (list, tuple)):
         state = {str(i): v for i, v in enumerate(state)}
     elif not isinstance(state, dict):
-        check_leaf(f"state/{prefix[:-1]}", state)      # an array or a number, not a set
+        name = f"state/{prefix[:-1]}"
+        if np.ma.isMaskedArray(state):                 # np.asarray would drop the mask
+            raise TypeError(f"{name} is a masked array (numpy.ma); scratchmeta does not "
+                            f"honour masks: pass {name}.filled(value) or only the entries you "
+                            f"mean")
+        check_leaf(name, state)                        # an array or a number, not a set
         return {prefix[:-1]: state}
     else:
         for key in state:
@@ -324,7 +329,10 @@ def load_checkpoint(path):
 
     Every entry is checked: the meta entries have their types, and every
     state entry is a real, finite, numeric array (not text, complex, objects,
-    NaN or inf), or the entry is named in a ValueError.
+    NaN or inf), or the entry is named in a ValueError. The layout is checked
+    too, from shapes and dtypes alone: the model's arrays have the shapes of the
+    MLP that meta/config records, Adam's moments are floats shaped like the
+    parameters they follow, and Adam's t equals meta/step.
     """
     path = check_path("path (a .npz checkpoint)", path)  # '', a folder, through a file
     if not os.path.exists(path):
@@ -460,6 +468,8 @@ def check_state_entries(flat, config, step, path, *, saving):
             raise ValueError(f"{where} entry state/{key} holds {what}; a checkpoint's state "
                              f"holds real numbers only")
     _check_float_dtype(flat, config, where)
+    _check_model_layout(flat, config, where)
+    _check_moments(flat, where, TypeError if saving else ValueError)
     _check_finite_state(flat, f"refusing to {'save' if saving else 'load'} {path!r}")
     _check_optimizer_state(flat, step, where)
 
@@ -508,10 +518,119 @@ def _check_float_dtype(flat, config, where):
                              f"floats only)")
 
 
+# The parameters a model's list of arrays fills in a state: the whole MLP (W1, b1, ...,
+# W_head, b_head) under "params", its body (every layer but the last) under "params/body"
+# (the closed-form heads) or "body" (multitask).
+_MODEL_LISTS = {"params": "the model's", "params/body": "the model's body's",
+                "body": "the model's body's"}
+
+
+def _model_shapes(config):
+    """[(fan_in, fan_out), (fan_out,), ...]: the MLP's parameter shapes that ``config``
+    (protocol.describe's record) implies, or None when it records no MLP's sizes."""
+    model = config.get("model")
+    if not (isinstance(model, dict) and model.get("class") == "MLP"
+            and isinstance(model.get("arguments"), dict)):
+        return None, None
+    sizes = model["arguments"].get("sizes")
+    if not (isinstance(sizes, list) and len(sizes) >= 2
+            and all(type(n) is int and n >= 1 for n in sizes)):
+        return None, None             # rebuilding the strategy names a bad record
+    shapes = []
+    for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
+        shapes += [(fan_in, fan_out), (fan_out,)]
+    return sizes, shapes
+
+
+def _check_model_layout(flat, config, where):
+    """The model's lists in the state (:data:`_MODEL_LISTS`) hold exactly the arrays the
+    recorded model has, each of its shape: a weight reshaped or transposed, an array
+    missing or one past the model's layers is damage, named. Shapes only, O(entries)."""
+    sizes, shapes = _model_shapes(config)
+    if shapes is None:
+        return
+    for group, whose in _MODEL_LISTS.items():
+        want = shapes if group == "params" else shapes[:-2]
+        have = {int(k[len(group) + 1:]): k for k in flat
+                if k.startswith(group + "/") and k[len(group) + 1:].isdigit()}
+        if not have:
+            continue
+        for i in sorted(have):
+            key = have[i]
+            if i >= len(want):
+                raise ValueError(f"{where} unexpected entry state/{key}: it lies past "
+                                 f"{whose} {len(want)} parameter arrays (meta/config records "
+                                 f"an MLP of sizes {sizes}: state/{group}/0..{len(want) - 1})")
+            if flat[key].shape != want[i]:
+                raise ValueError(f"{where} entry state/{key} has shape {flat[key].shape}, "
+                                 f"but meta/config records an MLP of sizes {sizes}, whose "
+                                 f"array {i} has shape {want[i]}")
+        missing = [i for i in range(len(want)) if i not in have]
+        if missing:
+            raise ValueError(f"{where} it has no entry state/{group}/{missing[0]}: meta/config "
+                             f"records an MLP of sizes {sizes}, {len(want)} arrays "
+                             f"state/{group}/0..{len(want) - 1}")
+
+
+def _check_moments(flat, where, kind):
+    """Adam's moments follow their parameters: ``<g>adam/m/<p>`` and ``<g>adam/v/<p>`` are
+    floats of the shape of the parameter ``<p>`` they follow (under ``params`` or ``body``
+    for ``adam``, under ``heads`` for ``heads_adam``), and every such parameter has both.
+    Dtypes and shapes only, O(entries). ``kind``: the exception for a wrong dtype kind."""
+    groups = {}                                    # (optimizer, followed) -> their entries
+    for key in flat:
+        parts = key.split("/")
+        at = next((i for i, p in enumerate(parts[:-2])
+                   if (p == "adam" or p.endswith("_adam")) and parts[i + 1] in ("m", "v")),
+                  None)
+        if at is None:
+            continue
+        prefix = "/".join(parts[:at] + [""]) if at else ""
+        names = ("params", "body") if parts[at] == "adam" else (parts[at][:-len("_adam")],)
+        followed = next((prefix + n for n in names
+                         if any(k.startswith(prefix + n + "/") for k in flat)), None)
+        optimizer = prefix + parts[at]
+        groups.setdefault((optimizer, followed), []).append(("/".join(parts[at + 2:]),
+                                                              parts[at + 1], key))
+    for (optimizer, followed), entries in sorted(groups.items(), key=str):
+        for rest, role, key in sorted(entries):
+            value = flat[key]
+            if value.dtype.kind != "f":
+                raise kind(f"{where} entry state/{key} holds "
+                           f"{_KINDS.get(value.dtype.kind, f'dtype {value.dtype}')} (dtype "
+                           f"{value.dtype}); Adam's moments are floats"
+                           + (f", of the dtype of state/{followed}/{rest} "
+                              f"({flat[followed + '/' + rest].dtype})"
+                              if followed and followed + "/" + rest in flat else ""))
+            if followed is None:
+                continue
+            param = flat.get(f"{followed}/{rest}")
+            if param is None:
+                raise ValueError(f"{where} unexpected entry state/{key}: it follows no "
+                                 f"parameter, there is no "
+                                 f"state/{followed}/{rest} (expected an Adam moment for each "
+                                 f"entry of state/{followed} and no other)")
+            if value.shape != param.shape:
+                raise ValueError(f"{where} entry state/{key} has shape {value.shape}, but the "
+                                 f"parameter it follows, state/{followed}/{rest}, has shape "
+                                 f"{param.shape}; expected {param.shape}")
+        if followed is None:
+            continue
+        have = {(rest, role) for rest, role, _ in entries}
+        for key in sorted(k for k in flat if k.startswith(followed + "/")):
+            rest = key[len(followed) + 1:]
+            for role in ("m", "v"):
+                if (rest, role) not in have:
+                    raise ValueError(f"{where} entry state/{key} has no Adam moment "
+                                     f"state/{optimizer}/{role}/{rest}; expected both "
+                                     f"state/{optimizer}/m/{rest} and state/{optimizer}/v/{rest} "
+                                     f"for each entry of state/{followed}")
+
+
 def _check_optimizer_state(flat, step, where):
-    """Adam's entries keep their meaning: 0 <= t <= step (one update per meta-step at most;
-    ``step`` None: t >= 0) and second moments v >= 0 (a running mean of squares); anything
-    else is damage."""
+    """Adam's entries keep their meaning: t = step (train's strategies make one Adam update
+    per meta-step; ``step`` None: t >= 0) and second moments v >= 0 (a running mean of
+    squares); anything else is damage."""
     limit = INT64_MAX if step is None else step
     for key, value in sorted(flat.items()):
         parts = key.split("/")
@@ -523,11 +642,14 @@ def _check_optimizer_state(flat, step, where):
         if role == "t" and value.shape != ():
             raise ValueError(f"{where} entry state/{key} has shape {value.shape}; Adam's step "
                              f"count t is one number (shape ())")
-        if role == "t" and value.dtype.kind in "iu" and ((value < 0) | (value > limit)).any():
-            bad = value[(value < 0) | (value > limit)].flat[0]
+        if role == "t" and value.dtype.kind in "iu" and (
+                (value < 0) | (value > limit) | ((value != step) if step is not None else False)
+        ).any():
+            bad = int(value)
             raise ValueError(f"{where} entry state/{key} = {bad} counts Adam's steps, which "
-                             + ("cannot be negative" if step is None else
-                                f"must lie in 0..{step} at step {step}"))
+                             + ("cannot be negative" if step is None or bad < 0 else
+                                f"must equal meta/step = {step} at step {step} (train's "
+                                f"strategies make one Adam update per meta-step)"))
         if role == "v" and (value < 0).any():
             raise ValueError(f"{where} entry state/{key} holds "
                              f"{int(np.sum(value < 0))} negative values; Adam's second "

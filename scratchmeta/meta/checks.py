@@ -22,6 +22,7 @@ import os
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.autodiff import checks as ad_checks
 from scratchmeta.datasets.checks import check_one_hot_row
 
 
@@ -29,12 +30,34 @@ from scratchmeta.datasets.checks import check_one_hot_row
 
 INT64_MAX = 2 ** 63 - 1          # no count beyond it fits NumPy's integers (or finishes)
 
+# NumPy counts np.timedelta64 among its integers (a subclass of np.signedinteger), so each
+# test for a number below leaves it out by name, with bools: a duration is no count or rate.
+NOT_NUMBERS = (bool, np.bool_, np.timedelta64)
+
+
+def is_integer(value):
+    """An int (Python's or NumPy's), not a bool or a timedelta."""
+    return isinstance(value, (int, np.integer)) and not isinstance(value, NOT_NUMBERS)
+
+
+def is_real(value):
+    """A real number (an int or a float, Python's or NumPy's), not a bool, a datetime or a
+    timedelta, a complex number, a Decimal or text."""
+    return (isinstance(value, (int, float, np.integer, np.floating))
+            and not isinstance(value, NOT_NUMBERS))
+
+
+def check_unmasked(name, value):
+    """``value`` is no numpy.ma.MaskedArray: scratchmeta does not honour masks (its NumPy
+    calls would drop the mask, or keep it by accident). One type test."""
+    if isinstance(value, np.ma.MaskedArray):
+        raise TypeError(ad_checks.masked_message(name))
+
 
 def check_count(name, value, minimum=0, maximum=None):
     """An integer >= ``minimum`` (and <= ``maximum`` if given, else one that fits an int64;
     bools are refused: True is not a count)."""
-    if not (isinstance(value, (int, np.integer)) and not isinstance(value, bool)
-            and value >= minimum and value <= (INT64_MAX if maximum is None else maximum)):
+    if not (is_integer(value) and minimum <= value <= (INT64_MAX if maximum is None else maximum)):
         bound = (f">= {minimum}" + (" and < 2**63 (an int64)" if isinstance(value, int)
                                      and value > INT64_MAX else "")
                  if maximum is None else f"in {minimum}..{maximum}")
@@ -44,7 +67,9 @@ def check_count(name, value, minimum=0, maximum=None):
 def check_real(name, value, *, ndims=None):
     """An array (or Tensor) of real numbers (bool, int or float), with one of the numbers
     of dimensions ``ndims`` (default: at least 1); returns its shape. O(1): the dtype and
-    the shape only, so that text, objects or complex numbers never reach NumPy's kernels."""
+    the shape only, so that text, objects or complex numbers never reach NumPy's kernels;
+    a masked array is refused (:func:`check_unmasked`)."""
+    check_unmasked(name, value)
     dtype = getattr(value, "dtype", None)
     if not isinstance(dtype, np.dtype):
         try:
@@ -69,8 +94,7 @@ def check_limits(**limits):
     """Thresholds such as the guard's ``max_norm`` and ``max_loss``: each a number > 0 (inf
     allowed: no limit); NaN, a bool or text would silently disable the check."""
     for name, value in limits.items():
-        if isinstance(value, (bool, np.bool_)) or not isinstance(
-                value, (int, float, np.integer, np.floating)) or not value > 0:
+        if not is_real(value) or not value > 0:
             raise ValueError(f"{name} must be a number > 0 (inf for no limit), got {value!r}")
 
 
@@ -145,7 +169,7 @@ def check_config_class(cls, config):
 
 def check_rate(name, value, *, allow_zero=False):
     """A positive (or, with ``allow_zero``, non-negative) finite number."""
-    ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
+    ok = is_real(value)
     if not (ok and np.isfinite(value) and (value >= 0 if allow_zero else value > 0)):
         expected = "a non-negative" if allow_zero else "a positive"
         raise ValueError(f"{name} must be {expected} finite number, got {value!r}")
@@ -174,8 +198,7 @@ def check_range(name, value, *, positive=False):
     """
     try:
         low, high = value
-        ok = all(isinstance(v, (int, float, np.integer, np.floating))
-                 and not isinstance(v, (bool, np.bool_)) for v in (low, high))
+        ok = all(is_real(v) for v in (low, high))
     except (TypeError, ValueError):
         ok = False
     if not ok:
@@ -190,8 +213,7 @@ def check_range(name, value, *, positive=False):
 
 def check_number(name, value, *, minimum=0.0):
     """A finite real number >= ``minimum`` (a family's scale, noise or spread)."""
-    if not (isinstance(value, (int, float, np.integer, np.floating))
-            and not isinstance(value, (bool, np.bool_))):
+    if not is_real(value):
         raise TypeError(f"{name} must be a finite number >= {minimum:g}, got {value!r}")
     if not (np.isfinite(value) and value >= minimum):
         raise ValueError(f"{name} must be a finite number >= {minimum:g}, got {value!r}")
@@ -231,8 +253,7 @@ def check_subset_size(subset_size, n_support, *, rng=False, n_tasks=1):
         check_rng("rng", rng)
         check_count("n_tasks", n_tasks, 1)
     check_count("n_support", n_support, 1)
-    if not (isinstance(subset_size, (int, np.integer)) and not isinstance(subset_size, bool)
-            and 1 <= subset_size <= n_support):
+    if not (is_integer(subset_size) and 1 <= subset_size <= n_support):
         raise ValueError(f"subset_size must be an integer between 1 and the number of support "
                          f"points ({n_support}) of n_support, got {subset_size!r}")
     check_memory("the subset's random keys", float(n_tasks) * n_support)
@@ -286,9 +307,7 @@ def check_type(name, value, kind, *, none_ok=False):
     """
     if value is None and none_ok:
         return
-    ok = {int: isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)),
-          float: isinstance(value, (int, float, np.integer, np.floating))
-          and not isinstance(value, (bool, np.bool_)),
+    ok = {int: is_integer(value), float: is_real(value),
           bool: isinstance(value, (bool, np.bool_)),
           str: isinstance(value, str), dict: isinstance(value, dict)}.get(kind)
     if ok is None:
@@ -413,18 +432,29 @@ def check_r2d2_inputs(phi_support, y_support, phi_query, scale, offset):
     return y_shape[-1]
 
 
-def check_head_inputs(params, *, batch=False, **features):
+def check_head_inputs(params, *, batch=False, tasks=False, **features):
     """A closed-form head strategy's methods (R2-D2's, the Newton head's ``head_params``,
     ``query_logits``, ``meta_loss``): ``params`` its parameters, a dict with the keys
     'body' and 'log_lam' (``state['params']``), then a batch of tasks or the named
-    features (phi_support, y_support, phi_query) as :func:`check_features` wants them."""
+    features (phi_support, y_support, phi_query) as :func:`check_features` wants them
+    (with ``tasks``, each with its leading task axis: (tasks, points, d)); y_support, if
+    given with phi_support, one row per row of phi_support."""
     if not (isinstance(params, dict) and {"body", "log_lam"} <= set(params)):
         raise TypeError(f"params must be the head strategy's parameters, a dict with the keys "
                         f"'body' and 'log_lam' (state['params']), got {params!r:.100}")
     if batch is not False:
         check_batch(batch)
-    for name, value in features.items():
-        check_features(name, value)
+    shapes = {name: check_features(name, value) for name, value in features.items()}
+    for name, shape in shapes.items():
+        if tasks and len(shape) != 3:
+            raise ValueError(f"{name} must have shape (tasks, points, d), one set of features "
+                             f"per task, got shape {shape}")
+    if {"phi_support", "y_support"} <= set(shapes):
+        s_shape, y_shape = shapes["phi_support"], shapes["y_support"]
+        if len(s_shape) != len(y_shape) or s_shape[:-1] != y_shape[:-1]:
+            raise ValueError(f"phi_support of shape {s_shape} and y_support of shape {y_shape} "
+                             f"do not match: y_support must have shape "
+                             f"{s_shape[:-1] + ('classes',)}, one row per row of phi_support")
 
 
 def check_positive_scalar(name, value):
@@ -502,9 +532,7 @@ def check_sizes(sizes):
         raise TypeError(f"sizes must be a sequence of layer widths, e.g. (1, 40, 40, 1), "
                         f"got {sizes!r}")
     sizes = tuple(sizes)
-    if len(sizes) < 2 or not all(isinstance(n, (int, np.integer))
-                                 and not isinstance(n, (bool, np.bool_)) and 0 < n <= INT64_MAX
-                                 for n in sizes):
+    if len(sizes) < 2 or not all(is_integer(n) and 0 < n <= INT64_MAX for n in sizes):
         raise ValueError(f"sizes must be at least two positive integers (each < 2**63; no "
                          f"wider layer fits in memory), got {sizes!r}"[:300])
     return sizes
@@ -559,6 +587,8 @@ def check_mlp_input(model, params, x, *, layers=None, name="params", x_name="x",
             f"parameters [W1, b1, ...] for sizes {sizes}), got "
             + (f"{len(params)}" if isinstance(params, (list, tuple)) else "None" if params is None
                else f"a {type(params).__name__}: {params!r}")[:200])
+    if type(x) is not np.ndarray:                  # (a plain array, the usual x: no test)
+        check_unmasked(x_name, x)
     dtype = getattr(x, "dtype", None)
     if not isinstance(dtype, np.dtype):
         try:
@@ -687,6 +717,7 @@ def check_arrays(name, params, *, ndims=None, finite=True):
     for i, p in enumerate(params):
         if isinstance(p, ad.Tensor):
             continue                               # traced: its entry point checked it
+        check_unmasked(f"{name}[{i}]", p)
         dtype = p.dtype if isinstance(getattr(p, "dtype", None), np.dtype) else _dtype_of(p)
         if dtype.kind not in "biuf":
             raise TypeError(f"{name}[{i}] must be an array of real numbers, got dtype {dtype}: "
@@ -714,6 +745,10 @@ def check_layers(name, params):
                              f"{name}[{i}] of shape {w} and {name}[{i + 1}] of shape {b}"
                              + (f" after a layer of fan_out {fan}" if fan is not None else ""))
         fan = w[-1]
+
+
+KIND_NAMES = {"i": "integers", "u": "unsigned integers", "b": "booleans", "c": "complex numbers",
+              "O": "objects", "U": "text", "S": "bytes", "M": "datetimes", "m": "timedeltas"}
 
 
 def _shape_of(value):
@@ -752,6 +787,18 @@ def check_task_copies(name, copies, params_name, params):
             raise ValueError(f"{name}[{i}] must have shape ({want}), one copy of "
                              f"{params_name}[{i}] per task, the same number of tasks in each "
                              f"entry, got shape {ad.shape(c)}")
+
+
+def check_grid(name, values, kind):
+    """A grid of ``exploding``'s figure as a list: its Ks (``kind`` "K": integers >= 0, and
+    True is no K) or its inner_lrs ("lr": finite real numbers >= 0)."""
+    values = check_sequence(name, values, "[0.01, 0.1]" if kind == "lr" else "[1, 5]")
+    for i, v in enumerate(values):
+        if not ((is_integer(v) if kind == "K" else is_real(v) and np.isfinite(v)) and v >= 0):
+            what = "integers" if kind == "K" else "finite numbers"
+            raise (ValueError if is_real(v) else TypeError)(
+                f"{name} must hold non-negative {what}, got {v!r} at {name}[{i}]"[:300])
+    return [int(v) for v in values] if kind == "K" else [float(v) for v in values]
 
 
 def check_sequence(name, value, example):
@@ -823,8 +870,7 @@ def check_scalar(name, value, *, positive=False):
         except (TypeError, ValueError):             # a ragged list
             dtype = np.dtype(object)
     if dtype is None:
-        ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
-            value, (bool, np.bool_))
+        ok = is_real(value)
     else:
         ok = np.dtype(dtype).kind in "iuf"          # an array's shape is its caller's to check
     if not ok:
@@ -856,6 +902,8 @@ def check_batch(batch, name="batch", *, model=None, family=None, finite=False):
     shapes = []
     for part, width in zip(BATCH_PARTS, (n_in, n_out, n_in, n_out)):
         data = getattr(batch, part)
+        if type(data) is not np.ndarray:
+            check_unmasked(f"{name}.{part}", data)
         dtype = getattr(data, "dtype", None)
         kind = dtype.kind if isinstance(dtype, np.dtype) else np.asarray(data).dtype.kind
         shape = ad.shape(data)
@@ -973,6 +1021,14 @@ def check_meta_grad(strategy, params, rng):
                else f"{_type_name(params)} {params!r:.80}")
         raise TypeError(f"params must be theta0, the list of parameter arrays [W1, b1, ...] "
                         f"(state['params']), got {got}")
+    for i, p in enumerate(params):                 # dtypes only: no entry is read
+        if not (type(p) is np.ndarray and p.dtype.kind == "f"):
+            check_unmasked(f"params[{i}]", p)
+            kind = _dtype_of(ad.stop_gradient(p) if isinstance(p, ad.Tensor) else p).kind
+            if kind != "f":
+                raise TypeError(f"params[{i}] must be an array of floats (theta0 is "
+                                f"differentiated), got {KIND_NAMES.get(kind, 'an array')} of "
+                                f"shape {_shape_of(p)}: {p!r:.80}")
     return strategy.config
 
 
@@ -1069,7 +1125,12 @@ def check_tree(name, tree, *, floats=False):
     """A tree (list, tuple, dict) of at least one array of real numbers, e.g. parameters;
     with ``floats``, of float32 or float64 arrays only (parameters that are trained: an
     integer or float16 copy would round every step, and no checkpoint holds float16)."""
-    leaves = ad.tree_flatten(tree)[0] if isinstance(tree, (list, tuple, dict)) else []
+    try:
+        leaves = ad.tree_flatten(tree)[0] if isinstance(tree, (list, tuple, dict)) else []
+    except TypeError:                              # a set inside: no order to its leaves
+        leaves = []
+    for i, leaf in enumerate(leaves):
+        check_unmasked(f"{name} (leaf {i})", leaf)
     if not leaves or not all(np.asarray(leaf).dtype.kind in "biuf" for leaf in leaves):
         raise TypeError(f"{name} must be a list (or tree) of arrays of real numbers, e.g. "
                         f"MLP.init's [W1, b1, ...], got {tree!r}"[:300])
@@ -1125,6 +1186,11 @@ def check_loss_output(loss, y, *, name="loss", per_task=True):
         raise kind(f"{name} must be a function loss(pred, y) of one prediction and its "
                    f"targets, e.g. scratchmeta.tasks.mse; {loss!r:.80} raised "
                    f"{type(e).__name__}: {e}"[:400]) from e
+    if not isinstance(out, (np.ndarray, np.generic, int, float, ad.Tensor)):
+        raise TypeError(f"{name} must return real numbers, an array (one loss per task, as "
+                        f"scratchmeta.tasks.mse), got {out!r:.80} ({type(out).__name__}) from "
+                        f"{loss!r:.80}")
+    check_unmasked(f"the result of {name}", out)
     kind = getattr(np.asarray(getattr(out, "value", out)), "dtype", None)
     if isinstance(out, (str, bytes)) or kind is None or kind.kind not in "biuf":
         raise TypeError(f"{name} must return real numbers (one loss per task, as "
@@ -1430,8 +1496,7 @@ def check_name(name, value, choices, what):
 def check_plain_number(name, value, *, finite=True):
     """One real number (int, float or a NumPy scalar of either; not a bool, an array or a
     word); with ``finite``, neither NaN nor inf."""
-    if not (isinstance(value, (int, float, np.integer, np.floating))
-            and not isinstance(value, (bool, np.bool_))):
+    if not is_real(value):
         raise TypeError(f"{name} must be a number, got {value!r}"[:300])
     if finite:
         check_finite(name, value)

@@ -201,6 +201,8 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
     for start in range(0, n_tasks, chunk_size):
         count = min(chunk_size, n_tasks - start)
         batch = held_out_tasks(family, count, n_support, n_query, seed, start)
+        if start == 0:
+            _probe_metric(family, batch)
         if on_divergence == "record":
             curves.append(recorded_curve(strategy, state, batch, n_steps))
         else:
@@ -218,6 +220,25 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
         mean, half_width = _interval(per_task, 0)       # diverged tasks included
     return Evaluation(per_task, mean, half_width, family.metric_name, seed,
                       median=np.median(per_task, axis=0), diverged=bad.mean(axis=0))
+
+
+def _probe_metric(family, batch):
+    """``family.metric`` gives one real number per task, shape (tasks,): tried once, before
+    any task is adapted, on a prediction of zeros for the first tasks' query sets, so that a
+    metric returning text or a tuple is named, not averaged into a table. Its values are
+    not judged (a diverged model's NaN or inf is its score): the type, dtype and shape."""
+    y = np.asarray(batch.y_query)
+    pred = np.zeros(y.shape, dtype=y.dtype if y.dtype.kind == "f" else float)
+    value = family.metric(pred, y)
+    value = getattr(value, "value", value)            # a Tensor's array
+    want = y.shape[:-2]
+    if not (isinstance(value, (np.ndarray, np.generic)) and value.dtype.kind in "biuf"
+            and value.shape == want) or isinstance(value, np.ma.MaskedArray):
+        got = (f"an array of dtype {value.dtype} and shape {value.shape}"
+               if isinstance(value, (np.ndarray, np.generic)) else
+               f"{type(value).__name__} {value!r:.60}")
+        raise TypeError(f"{type(family).__name__}.metric must return one real number per "
+                        f"task, an array of shape {want} for pred of shape {y.shape}, got {got}")
 
 
 # --- a fair comparison: test-time settings chosen on validation tasks ------------------

@@ -30,20 +30,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.meta.checks import check_divergence_map, check_sequence
+from scratchmeta.meta.checks import check_divergence_map, check_grid
 from scratchmeta.meta.guard import ExplodingMetaGradient, grad_norm
 from scratchmeta.meta.maml import MAML, MAMLConfig, meta_grad
 from scratchmeta.tasks import mse
-
-
-def _as_grid(values, name, kind):
-    values = check_sequence(name, values, "[0.01, 0.1]" if kind == "lr" else "[1, 5]")
-    for v in values:
-        if kind == "K" and not (isinstance(v, (int, np.integer)) and v >= 0):
-            raise ValueError(f"{name} must hold non-negative integers, got {v!r}")
-        if kind == "lr" and not (np.isfinite(v) and v >= 0):
-            raise ValueError(f"{name} must hold non-negative finite numbers, got {v!r}")
-    return [int(v) for v in values] if kind == "K" else [float(v) for v in values]
 
 
 def meta_gradient_norm(params, batch, model, *, inner_steps, inner_lr, loss=mse):
@@ -63,7 +53,7 @@ def meta_gradient_norms(params, batch, model, Ks, inner_lrs, *, loss=mse):
     Every cell uses the same theta0 = ``params`` and the same task ``batch``,
     so the grid isolates the effect of K and inner_lr (section 1.3.7).
     """
-    Ks, inner_lrs = _as_grid(Ks, "Ks", "K"), _as_grid(inner_lrs, "inner_lrs", "lr")
+    Ks, inner_lrs = check_grid("Ks", Ks, "K"), check_grid("inner_lrs", inner_lrs, "lr")
     return np.array([[meta_gradient_norm(params, batch, model, inner_steps=k, inner_lr=lr,
                                          loss=loss) for lr in inner_lrs] for k in Ks])
 
@@ -87,7 +77,7 @@ def divergence_map(model, family, Ks, inner_lrs, *, seed=0, n_steps=200, meta_lr
     figure uses a small grid and a few dozen steps.
     """
     check_divergence_map(model, family, n_steps)
-    Ks, inner_lrs = _as_grid(Ks, "Ks", "K"), _as_grid(inner_lrs, "inner_lrs", "lr")
+    Ks, inner_lrs = check_grid("Ks", Ks, "K"), check_grid("inner_lrs", inner_lrs, "lr")
     shape = (len(Ks), len(inner_lrs))
     diverged, at = np.zeros(shape, bool), np.full(shape, -1)
     final = np.full(shape, np.inf)

@@ -71,7 +71,7 @@ class NewtonHead(R2D2):
 
     def head_params(self, params, phi_support, y_support):
         """[W (tasks, d, N), b (tasks, 1, N)] of W*, solved by Newton (no gradient)."""
-        check_head_inputs(params, phi_support=phi_support, y_support=y_support)
+        check_head_inputs(params, tasks=True, phi_support=phi_support, y_support=y_support)
         lam = float(np.exp(params["log_lam"]))
         phi = np.asarray(ad.stop_gradient(with_bias(phi_support)))
         w = newton_solve(phi, np.asarray(y_support), lam,

@@ -22,10 +22,47 @@ def shown(x):
     return f"{type(x).__name__} {x!r:.60}"
 
 
+def refuse_masked(name, x):
+    """A numpy.ma.MaskedArray is a TypeError naming ``name``: NumPy's arithmetic would keep the
+    mask while np.asarray drops it, so the masked entries would be used as numbers unnoticed."""
+    if isinstance(x, np.ma.MaskedArray):
+        raise TypeError(f"{name} is a masked array (numpy.ma); scratchmeta does not honour masks: "
+                        f"pass {name}.filled(value) or only the entries you mean")
+
+
+def returned(name, y, expected):
+    """What the user's function ``name`` returned, as an array: a tuple or list that is not one
+    array of numbers (``(values, extra)``, ragged) is a TypeError naming ``name``, showing
+    what it returned and ``expected``; a masked array too (its mask would be dropped)."""
+    if type(y) is np.ndarray:                          # the common case, at once
+        return y
+    if isinstance(y, np.ma.MaskedArray):
+        raise TypeError(f"{name} returned a masked array (numpy.ma); scratchmeta does not "
+                        f"honour masks: return {expected} of plain numbers (e.g. .filled(value))")
+    # A tuple of anything but numbers is (values, extra) however NumPy would read it.
+    pair = isinstance(y, tuple) and not all(isinstance(v, numbers.Number) for v in y)
+    try:
+        arr = np.asarray(y)
+    except (TypeError, ValueError):                     # ragged: NumPy's "inhomogeneous shape"
+        arr = None
+    if isinstance(y, (tuple, list)) and (pair or arr is None or arr.dtype == object):
+        parts = ", ".join(f"an array of shape {np.shape(v)}" if np.ndim(v) else
+                          f"{type(v).__name__} {v!r:.20}" for v in list(y)[:3]) + \
+            (", ..." if len(y) > 3 else "")
+        raise TypeError(f"{name} must return {expected}, but it returned a "
+                        f"{type(y).__name__} of {len(y)} items ({parts}); return the values "
+                        f"alone, as one array")
+    if arr is None:
+        raise TypeError(f"{name} must return {expected}, but it returned {shown(y)}, which is "
+                        f"not an array of numbers")
+    return arr
+
+
 def real_array(name, x, what="an array of real numbers", bools=False):
     """``x`` as a float64 array of numbers: None, strings, objects, complex numbers, ragged
     lists (and bools, a mask rather than numbers, unless ``bools``) are a TypeError naming
-    ``name`` and showing what was given."""
+    ``name`` and showing what was given; so is a masked array (see :func:`refuse_masked`)."""
+    refuse_masked(name, x)
     try:
         dtype = np.asarray(x).dtype
     except (TypeError, ValueError):                     # a ragged list
@@ -36,15 +73,21 @@ def real_array(name, x, what="an array of real numbers", bools=False):
     return np.asarray(x, dtype=np.float64)
 
 
-def call_user(name, f, x):
-    """``f(x)`` for a function the user gave as ``name``: an exception it raises is re-raised
-    as a TypeError (for a TypeError) or ValueError naming ``name`` and the input's shape."""
+def call_user(name, f, x, expected=None):
+    """``f(x)`` for a function the user gave as ``name``, as an array (see :func:`returned`;
+    ``expected`` says what it must return, by default one value per point of ``x``): an
+    exception it raises is re-raised as a TypeError (for a TypeError) or ValueError naming
+    ``name`` and the input's shape."""
     try:
-        return f(x)
+        y = f(x)
     except Exception as err:
         kind = TypeError if isinstance(err, TypeError) else ValueError
         raise kind(f"{name} raised {type(err).__name__} when called on an array of shape "
                    f"{np.shape(x)}: {err}") from err
+    if type(y) is np.ndarray:                          # the common case, at once
+        return y
+    return returned(name, y, expected or f"one number per point of its input, an array of "
+                                         f"shape {np.shape(x)}")
 
 
 def call_finite(name, f, x, what="value"):

@@ -116,7 +116,8 @@ class MetropolisResult:
 
 def _log_density(log_density, x, chains):
     """Call the user's log-density and check its type, shape and values."""
-    out = call_user("log_density", log_density, x)
+    out = call_user("log_density", log_density, x,
+                    "one log-density per chain, an array of shape (chains,)")
     lp = np.asarray(out)
     if lp.shape != (chains,):
         raise ValueError("log_density must map an array of shape (chains, dim) to shape "

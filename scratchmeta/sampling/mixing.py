@@ -72,7 +72,8 @@ def noise_floor(n, repeats, sampler, edges, cdf, rng):
 
 def _draws(sampler, n, rng):
     """``sampler.sample(n, rng)``, checked: n finite numbers (named as the sampler's)."""
-    x = call_user("sampler.sample", lambda n: sampler.sample(n, rng), n)
+    x = call_user("sampler.sample", lambda n: sampler.sample(n, rng), n,
+                  f"n = {n} draws, an array of shape ({n},)")
     x = finite_array("sampler.sample(n, rng)", x, "n draws, finite numbers")
     if x.shape != (n,):
         raise ValueError(f"sampler.sample(n, rng) must return n = {n} draws, shape ({n},), "

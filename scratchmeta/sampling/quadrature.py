@@ -44,10 +44,17 @@ def real_values(name, y, shape, what):
 
 
 def density_values(pdf, x):
-    """pdf(x) as float64 of x's shape, NaN allowed: for probing (see tails.py)."""
+    """pdf(x) as float64 of x's shape, NaN allowed: for probing (see tails.py).
+
+    A negative value is a ValueError naming the x where it happened: a density is >= 0."""
     with np.errstate(all="ignore"):
-        y = call_user("pdf", pdf, x)
-    return real_values("pdf", y, np.shape(x), "density")
+        y = real_values("pdf", call_user("pdf", pdf, x), np.shape(x), "density")
+    if y.size and not y.min() >= 0.0 and (y < 0.0).any():     # min is NaN if any value is
+        i = int(np.flatnonzero((y < 0.0).ravel())[0])
+        raise ValueError(f"pdf: the density is negative ({float(y.flat[i])!r}) at x = "
+                         f"{float(np.asarray(x).flat[i])!r}; a density must be a non-negative "
+                         "number everywhere on the domain")
+    return y
 
 
 def checked_density(pdf):
@@ -61,8 +68,9 @@ def checked_density(pdf):
         # a perfectly good value (exp(-x**2) at x = 1e200); those warnings are
         # noise here, and the values are checked below.
         y = density_values(pdf, x)
-        # Two reductions settle the common case (min and max are NaN if any value is).
-        if y.size == 0 or (y.min() >= 0.0 and y.max() < np.inf):
+        # Two reductions settle the common case (min and max are NaN if any value is):
+        # density_values took the min and refused a negative value, so the max is left.
+        if y.size == 0 or y.max() < np.inf:
             return y
         if not np.all(y >= 0.0):   # false for NaN and for negative values
             i = np.flatnonzero(~(y >= 0.0).ravel())[0]

@@ -6,6 +6,8 @@ ValueError or TypeError naming the argument, the value given and what was expect
 NaN where a number is due -- is an AssertionError instead: the kit's verdict.)
 """
 
+import numbers
+
 import numpy as np
 
 _KINDS = {"b": "bool", "c": "complex", "O": "object", "U": "string", "S": "bytes", "V": "structured",
@@ -19,9 +21,19 @@ def describe(x):
     return f"{type(x).__name__} {x!r:.60}"
 
 
+def refuse_masked(name, x):
+    """A numpy.ma.MaskedArray is a TypeError naming ``name``: np.asarray drops its mask, so
+    the masked entries would be tested as numbers unnoticed."""
+    if isinstance(x, np.ma.MaskedArray):
+        raise TypeError(f"{name} is a masked array (numpy.ma); scratchmeta does not honour masks: "
+                        f"pass {name}.filled(value) or only the entries you mean")
+
+
 def real_numbers(name, x, what="an array of real numbers"):
     """``x`` as a float64 array; strings, objects, None, bools and complex numbers are a
-    TypeError (a bool array is a mask, not numbers: read as 0 and 1 it would pass unnoticed)."""
+    TypeError (a bool array is a mask, not numbers: read as 0 and 1 it would pass unnoticed),
+    and so is a masked array (see :func:`refuse_masked`)."""
+    refuse_masked(name, x)
     try:
         kind = np.asarray(x).dtype.kind if x is not None else "O"
     except (TypeError, ValueError):
@@ -52,8 +64,28 @@ def call(name, f, x):
 
 def real_output(name, y):
     """What a function under test returned, as an array; a complex one is a TypeError (its
-    imaginary part would be dropped without a word)."""
-    y = np.asarray(y)
+    imaginary part would be dropped without a word), and so are a masked array (its mask
+    would be dropped) and a tuple or list that is not one array of numbers (``(values,
+    extra)``, ragged)."""
+    if isinstance(y, np.ma.MaskedArray):
+        raise TypeError(f"{name} returned a masked array (numpy.ma); scratchmeta does not "
+                        f"honour masks: return one value per point as plain numbers")
+    pair = isinstance(y, tuple) and not all(isinstance(v, numbers.Number) for v in y)
+    try:
+        arr = np.asarray(y)
+    except (TypeError, ValueError):                     # ragged: NumPy's "inhomogeneous shape"
+        arr = None
+    if isinstance(y, (tuple, list)) and (pair or arr is None or arr.dtype == object):
+        parts = ", ".join(f"an array of shape {np.shape(v)}" if np.ndim(v) else
+                          f"{type(v).__name__} {v!r:.20}" for v in list(y)[:3]) + \
+            (", ..." if len(y) > 3 else "")
+        raise TypeError(f"{name} must return one value per point, as one array, but it "
+                        f"returned a {type(y).__name__} of {len(y)} items ({parts}); return "
+                        f"the values alone")
+    if arr is None:
+        raise TypeError(f"{name} must return one value per point, as an array of real numbers, "
+                        f"got {describe(y)}")
+    y = arr
     if y.dtype.kind not in "fiub":
         raise TypeError(f"{name} must return real numbers, got {_KINDS.get(y.dtype.kind, 'a')} "
                         f"values: {describe(y)}")

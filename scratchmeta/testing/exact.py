@@ -62,7 +62,8 @@ def assert_inverts(ppf, cdf, u, u_resolution):
     """Fail unless |cdf(ppf(u)) - u| <= u_resolution for every u on the grid.
 
     Returns the largest u-error seen. The CDF must itself be accurate to well
-    below ``u_resolution``, since its own error is counted too.
+    below ``u_resolution``, since its own error is counted too. A cdf that returns
+    NaN or inf at a number x is a ValueError: a bad cdf, not a failing sampler.
     """
     if not (isinstance(u_resolution, (float, int, np.floating, np.integer))
             and not isinstance(u_resolution, (bool, np.bool_)) and 0.0 < u_resolution < 1.0):
@@ -70,6 +71,14 @@ def assert_inverts(ppf, cdf, u, u_resolution):
     u = _grid(u)
     x = _values("ppf", ppf, u)
     f = _values("cdf", cdf, x).astype(np.float64)
+    # A NaN or inf from the cdf at a number x (not at a NaN the ppf returned) is a bad cdf,
+    # the input of the check, not a verdict on the sampler under test.
+    bad = np.flatnonzero(~np.isfinite(f) & ~np.isnan(x.astype(np.float64)))
+    if bad.size:
+        i = int(bad[0])
+        raise ValueError(f"cdf must return a finite number in [0, 1] at every x, but it "
+                         f"returned {float(f[i])!r} at x = {float(x[i])!r} ({bad.size} of "
+                         f"{f.size} values NaN or inf)")
     with np.errstate(invalid="ignore"):
         err = np.abs(f - u)
     err[np.isnan(err)] = np.inf

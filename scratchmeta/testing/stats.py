@@ -37,7 +37,8 @@ from typing import NamedTuple
 import numpy as np
 from scipy import stats
 
-from scratchmeta.testing._checks import call, check_function, describe, real_numbers, real_output
+from scratchmeta.testing._checks import (call, check_function, describe, real_numbers,
+                                        real_output, refuse_masked)
 
 ALPHA = 1e-6          # default false-failure rate of every assertion here
 
@@ -271,6 +272,7 @@ def assert_labels_match(labels, p, *, alpha=ALPHA):
     """
     alpha = _check_rate("alpha", alpha)
     p = _probabilities("p", p)
+    refuse_masked("labels", labels)
     lab = np.asarray(labels)
     if not np.issubdtype(lab.dtype, np.integer):
         raise TypeError(f"labels must be integers, got dtype {lab.dtype}: {describe(labels)}")
