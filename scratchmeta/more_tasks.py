@@ -19,8 +19,8 @@ import functools
 
 import numpy as np
 
-from scratchmeta.datasets.checks import (COUNT_MAX, check_batch, check_inputs, check_number,
-                                         check_range, check_targets)
+from scratchmeta.datasets.checks import (COUNT_MAX, batch_fault, check_batch, check_inputs,
+                                         check_number, check_range, check_targets)
 from scratchmeta.meta.checks import check_count, check_memory
 from scratchmeta.tasks import Sinusoid, TaskBatch, TaskFamily, accuracy, check_counts, \
     cross_entropy
@@ -118,7 +118,7 @@ class GaussianClusters(TaskFamily):
 # A method a user's family may define -> (what it must return, a test of a wrong return).
 RETURNS = {"make_batch": ("a TaskBatch(x_support, y_support, x_query, y_query) "
                           "(scratchmeta.tasks.TaskBatch)",
-                          lambda out: not isinstance(out, TaskBatch)),
+                          lambda out: not isinstance(out, TaskBatch) or batch_fault(out)),
            "loss": ("one loss per task (an array or Tensor of real numbers of shape "
                     "pred.shape[:-2], as scratchmeta.tasks.mse)",
                     lambda out: out is None or isinstance(out, (tuple, list, dict, set, str,
@@ -139,9 +139,10 @@ def checked_returns(cls):
 
         def checked(*args, _fn=fn, _name=name, _want=want, _wrong=wrong, **kwargs):
             out = _fn(*args, **kwargs)
-            if _wrong(out):
-                raise TypeError(f"{cls.__name__}.{_name} must return {_want}, got "
-                                f"{type(out).__name__} {out!r:.60}")
+            fault = _wrong(out)                  # True, or what is wrong inside it
+            if fault:
+                got = fault if isinstance(fault, str) else f"{type(out).__name__} {out!r:.60}"
+                raise TypeError(f"{cls.__name__}.{_name} must return {_want}, got {got}")
             return out
         functools.update_wrapper(checked, fn)
         setattr(cls, name, staticmethod(checked) if isinstance(member, staticmethod)

@@ -114,7 +114,13 @@ clear but: engine 15/1/0/0 of 16, gradcheck 3/1/0/0 of 4, strategies 17/0/1/0 of
 checkpoints 12/0/3/0 of 15, task families and losses 11/0/1/0 of 12, samplers 26/2/1/0 of 29
 (clear/unclear/silent/data loss). Fixed by round 7 among the kept: the masked cross_entropy
 logits and quantile_type7 draws, the 0-D params entry, Adam's m of another entry's shape,
-``concatenate`` axis 2**70. The ten kept cases left are strict xfails (``NOT_CLEAR_YET``).
+``concatenate`` axis 2**70. The ten kept cases left were then strict xfails.
+
+Round 8 fixed them with sight of this file (so not a blind measurement): 171 of the 172 kept
+clear (99.4%), 1 unclear, 0 silent, 0 data loss; 290 of the 293 written (99.0%). Left: ``hvp``
+of a function that raises (kept; the exception passes through unchanged, a strict xfail),
+``evaluate`` on a user family whose metric raises (written, likewise) and
+``GaussianClusters.metric`` of a pred with NaN (written; a model's output, counted as a miss).
 """
 
 import json
@@ -845,21 +851,14 @@ def _needs_omniglot(group, case):
 
 # The kept cases not clear yet (strict xfails, so that a fix shows up as a failure to remove
 # the case from this set); filled by the lead, not by the battery's writer.
+# Measured blind on the round-7 code; after round 8 (which saw this file) one is left, for a
+# stated reason (strict: a fix shows up as a failure to remove from this list).
 NOT_CLEAR_YET = {
-    'stack of a ragged list',
-    'hvp fun raising',
-    'ReptileConfig check batched None',
-    'load meta/config sizes with a 0',
-    'load meta-losses negative',
-    'save config with integer keys',
-    'a user family whose make_batch leaves x_support None',
-    'exponential rate a timedelta',
-    'ess_tail prob a set',
-    'density_values x a generator',
+    'hvp fun raising': "the user's own function raised: its exception passes through unchanged, "
+                       "with its traceback at the user's line (as in autograd, JAX and PyTorch)",
 }
-NOT_FIXED = "measured blind on the round-7 code and not fixed yet (issue 11 stays open)"
 ALL = [pytest.param(g, c, id=f"{g}: {c[0]}", marks=[pytest.mark.xfail(
-    reason=NOT_FIXED, strict=True)] if c[0] in NOT_CLEAR_YET else [])
+    reason=NOT_CLEAR_YET[c[0]], strict=True)] if c[0] in NOT_CLEAR_YET else [])
     for g, cases in GROUPS.items() for c in cases]
 
 
@@ -876,7 +875,7 @@ def test_the_fifteenth_battery_is_wide_and_new():
     names = [c[0] for cases in WRITTEN.values() for c in cases]
     assert len(names) == len(set(names))
     assert set(DROPPED) <= set(names)
-    assert not NOT_CLEAR_YET - set(names)
+    assert set(NOT_CLEAR_YET) <= set(names)
 
 
 def main():

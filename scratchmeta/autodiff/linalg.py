@@ -133,6 +133,9 @@ def norm(x, ord=None, axis=None, keepdims=False):
     ``np.inf``: max |x|. Matrix norms other than Frobenius are not provided.
     """
     n_axes = len(reduced_axes(shape(x), axis))
+    if isinstance(ord, str) and ord == "fro" and n_axes < 2:      # as NumPy: fro is for matrices
+        raise ValueError(f"norm: ord={ord!r} (Frobenius) is a matrix norm, but it is taken over "
+                         f"{n_axes} {'axis' if n_axes == 1 else 'axes'} of shape {shape(x)}; use ord=None or 2 for a vector")
     if ord in (None, "fro") or (ord == 2 and n_axes <= 1):
         return _norm2(x, axis=axis, keepdims=keepdims)
     if ord in (1, np.inf) and n_axes <= 1:

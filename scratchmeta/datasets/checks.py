@@ -61,6 +61,19 @@ def checked_family(cls):
     cls.sample_params = sample_params
 
 
+def batch_fault(batch):
+    """What is wrong with the fields of the TaskBatch a family's ``make_batch`` returned: the
+    first that holds no array of real numbers (None, a list, text), named; None if all do.
+    O(1): types and dtypes only, no entry is read."""
+    for name, value in zip(batch._fields, batch):
+        kind = getattr(getattr(value, "dtype", None), "kind", None)
+        if not isinstance(value, (np.ndarray, ad.Tensor)) or kind not in tuple("biuf"):
+            what = f"dtype {value.dtype}" if kind else type(value).__name__
+            return (f"a TaskBatch whose {name} is {what} {value!r:.40}; each of its fields "
+                    f"must be an array of real numbers, (tasks, points, features or outputs)")
+    return None
+
+
 def check_counts(n_tasks, n_support, n_query):
     """Refuse a count of tasks or points that is not a positive integer (n_query may be 0)."""
     for name, n in (("n_tasks", n_tasks), ("n_support", n_support), ("n_query", n_query)):

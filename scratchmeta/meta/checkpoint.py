@@ -254,6 +254,8 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
         raise ValueError(f"meta_losses must be finite (a completed meta-step has a finite "
                          f"meta-loss), got {int(np.sum(~np.isfinite(meta_losses)))} NaN or inf "
                          f"values: {meta_losses.tolist()}"[:300])
+    _check_loss_signs(meta_losses, config, "meta_losses must be")
+    _check_string_keys("config", config)                   # JSON would turn 1 into "1"
     if not isinstance(changes, (list, tuple)):
         raise TypeError(f"changes must be a list of the changes made on resuming, got "
                         f"{changes!r}")
@@ -426,6 +428,7 @@ def load_checkpoint(path):
         raise ValueError(f"{path!r} is damaged: entry meta/meta_losses holds "
                          f"{int(np.sum(~np.isfinite(losses)))} NaN or inf values; a completed "
                          f"meta-step always has a finite meta-loss")
+    _check_loss_signs(losses, config, f"{path!r} is damaged: entry meta/meta_losses must be")
     flat = {k[len("state/"):]: v for k, v in arrays.items() if k.startswith("state/")}
     check_state_entries(flat, config, step, path, saving=False)
     if fmt == FORMAT_1:                       # the first edition's names and flat state
@@ -440,7 +443,56 @@ def load_checkpoint(path):
             state = unflatten({f"state/{k}": v for k, v in flat.items()}).get("state", {})
         except ValueError as e:
             raise ValueError(f"{path!r} is damaged: {e}") from None
+    _check_recorded_config(config, f"{path!r} is damaged: its meta/config records")
     return Checkpoint(state, step, seed, name, config, losses.astype(float), changes)
+
+
+# The registry's families: their losses are MSE or cross-entropy, so a meta-loss is >= 0
+# (a user's family, with a loss of its own, may go below 0).
+_NONNEGATIVE_LOSSES = ("sinusoid", "sinusoid_frequency", "linear", "clusters", "omniglot")
+
+
+def _check_loss_signs(losses, config, what):
+    """The meta-losses of a run on one of the registry's families are >= 0 (one pass)."""
+    family = config.get("family") if isinstance(config, dict) else None
+    if (isinstance(family, dict) and family.get("name") in _NONNEGATIVE_LOSSES
+            and np.any(losses < 0)):
+        raise ValueError(f"{what} >= 0 (the {family['name']} family's loss is MSE or "
+                         f"cross-entropy), got {int(np.sum(losses < 0))} negative values, the "
+                         f"first {float(losses[losses < 0][0])!r}")
+
+
+def _check_string_keys(name, record, where=""):
+    """Every key of the JSON record ``record`` (nested dicts and lists too) is a string:
+    JSON would silently turn a key 1 into "1", and the loaded record would differ."""
+    if isinstance(record, dict):
+        for key, value in record.items():
+            if not isinstance(key, str):
+                raise TypeError(f"{name} must have string keys (it is written as JSON, which "
+                                f"would turn {key!r} into {str(key)!r}), got the key {key!r} "
+                                f"({type(key).__name__}){' in ' + name + where if where else ''}")
+            _check_string_keys(name, value, f"{where}[{key!r}]")
+    elif isinstance(record, (list, tuple)):
+        for i, value in enumerate(record):
+            _check_string_keys(name, value, f"{where}[{i}]")
+
+
+def _check_recorded_config(config, where):
+    """The recorded hyperparameters pass the check a user's pass (``protocol.configure``)
+    and the recorded MLP can be built; an unregistered class is left to ``restore``."""
+    from scratchmeta.meta.protocol import configure            # the registry imports us
+    from scratchmeta.meta.registry import STRATEGIES
+    from scratchmeta.nn import MLP
+    classes = {f"{cls.__module__}.{cls.__qualname__}": cls for cls in STRATEGIES.values()}
+    model = config.get("model")
+    try:
+        if config["class"] in classes:
+            configure(classes[config["class"]], None, config["hyperparameters"])
+        if isinstance(model, dict) and model.get("class") == "MLP" \
+                and isinstance(model.get("arguments"), dict):
+            MLP(**model["arguments"])
+    except (TypeError, ValueError) as e:
+        raise ValueError(f"{where} {e}") from None
 
 
 def check_state_entries(flat, config, step, path, *, saving):

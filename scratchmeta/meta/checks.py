@@ -17,6 +17,7 @@ what a user passed in, is :mod:`scratchmeta.meta.guard`.
 """
 
 
+import dataclasses
 import os
 
 import numpy as np
@@ -182,6 +183,7 @@ def check_head_config(config, rates=("lam",)):
     then the test-time ``inner_lr`` (0 allowed: no fine-tuning), ``meta_lr``
     and the three counts of a meta-batch.
     """
+    check_flags(config)
     for name in rates:
         check_rate(name, getattr(config, name))
     check_rate("inner_lr", config.inner_lr, allow_zero=True)
@@ -223,10 +225,22 @@ def check_number(name, value, *, minimum=0.0):
 def check_fields(config, *, rates=(), counts=(), minimum=1):
     """A configuration's ``rates`` (positive finite numbers) and ``counts`` (integers >=
     ``minimum``), each read from the field of that name."""
+    check_flags(config)
     for name in rates:
         check_rate(name, getattr(config, name))
     for name in counts:
         check_count(name, getattr(config, name), minimum)
+
+
+def check_flags(config):
+    """Every field a configuration declares ``bool`` holds True or False: 1, "no" or None is
+    refused by name (a truthy word would silently switch a flag on); None only where it is
+    the field's default (ClosedForm's learn_scale: "when the loss is cross-entropy")."""
+    for field in dataclasses.fields(config) if dataclasses.is_dataclass(config) else ():
+        kind = field.type if isinstance(field.type, str) else getattr(field.type, "__name__", "")
+        if kind.split("|")[0].strip() == "bool":
+            check_type(field.name, getattr(config, field.name), bool,
+                       none_ok=field.default is None)
 
 
 def check_loss_inputs(model, params, x, y, loss, *, name="params", layers=None):
@@ -369,12 +383,19 @@ def check_family(family, name="family"):
                           name=f"{name}.loss")
 
 
-def check_model_fits(model, family):
-    """The model's first and last widths are the family's inputs and outputs."""
+def check_model_fits(model, family, outputs=True):
+    """The model's first and last widths are the family's inputs and outputs (its first only,
+    without ``outputs``: a strategy's body may end in features for a head, as R2-D2's)."""
     sizes = getattr(model, "sizes", None)
     n_in, n_out = getattr(family, "n_inputs", None), getattr(family, "n_outputs", None)
     if sizes is None or n_in is None or n_out is None:
         return                                     # not an MLP or not a family: no opinion
+    if not outputs and sizes[0] != n_in:
+        raise ValueError(f"model {model!r} takes {sizes[0]} inputs, but the tasks of family "
+                         f"{getattr(family, 'name', family)!r} have {n_in} inputs; expected "
+                         f"sizes ({n_in}, ...)")
+    if not outputs:
+        return
     if (sizes[0], sizes[-1]) != (n_in, n_out):
         raise ValueError(f"model {model!r} takes {sizes[0]} inputs and gives {sizes[-1]} "
                          f"outputs, but the tasks of family {getattr(family, 'name', family)!r} "

@@ -37,8 +37,8 @@ import dataclasses
 from typing import Any, Iterator, Protocol, runtime_checkable
 
 from scratchmeta.meta.checks import (check_attributes, check_config, check_config_class,
-                                     check_family, check_instance, check_model, check_rng,
-                                     check_type)
+                                     check_family, check_instance, check_model, check_model_fits,
+                                     check_rng, check_type)
 
 
 @runtime_checkable
@@ -86,6 +86,8 @@ def configure(cls, config=None, hyper=None, *, model=_NOT_GIVEN, family=_NOT_GIV
         check_model(model)                         # a network (MLP), not None or a name
     if family is not _NOT_GIVEN:
         check_family(family)                       # a family object, not "sinusoid"
+    if model is not _NOT_GIVEN and family is not _NOT_GIVEN:
+        check_model_fits(model, family, outputs=False)   # x's width is the model's first
     check_type("hyper", hyper, dict, none_ok=True)
     config = cls.Config() if config is None else config
     check_config(config)                           # a dataclass instance, not a dict

@@ -7,6 +7,7 @@ size?", "are these numbers uniforms?" -- live here once, with their messages.
 
 import numbers
 import os
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -68,6 +69,10 @@ def real_array(name, x, what="an array of real numbers", bools=False):
     except (TypeError, ValueError):                     # a ragged list
         dtype = "object (a ragged list)"
     if getattr(dtype, "kind", "O") not in ("iufb" if bools else "iuf"):
+        if isinstance(x, (Iterator, set, frozenset, dict)):   # NumPy reads none as numbers
+            raise TypeError(f"{name} must be {what}, got a {type(x).__name__} (an iterator, "
+                            f"set or dict, not an array: pass np.array(list(...)) of the "
+                            f"values you mean)")
         values = "" if isinstance(x, np.ndarray) else f" (dtype {dtype})"
         raise TypeError(f"{name} must be {what}, got {shown(x)}{values}")
     return np.asarray(x, dtype=np.float64)
@@ -125,9 +130,23 @@ def check_vectors(**named):
                              f"one value per entry, got {shown(b)}")
 
 
+def pair_items(name, value, kind=TypeError):
+    """``value`` as a list, if it is a tuple, list or 1-D array: a set has no order (which
+    end comes first would be chance) and an iterator is spent once read, so both, and
+    anything else, are an error of ``kind`` naming ``name``. Its length is left to the
+    caller."""
+    refuse_masked(name, value)
+    if not isinstance(value, (tuple, list, np.ndarray)) or np.ndim(value) != 1:
+        raise kind(f"{name} must be a pair: a tuple or list of two numbers, got "
+                        f"{type(value).__name__} {value!r:.60}"
+                        + ("; a set has no order" if isinstance(value, (set, frozenset)) else ""))
+    return list(value)
+
+
 def check_pair(name, value, low=-np.inf, high=np.inf, ordered=False):
     """Two real numbers, not NaN, each in [low, high] (and, if ``ordered``, the first at most
     the second): the ends of a support, the masses of two tails. Returns them as floats."""
+    pair_items(name, value, ValueError)               # ValueError, as for any bad pair
     try:
         a, b = value
         pair = (check_real(name, a), check_real(name, b))
@@ -147,22 +166,42 @@ def check_function(f, name, what="a function"):
     return f
 
 
+#: Numbers that are no numbers here: a bool is a truth value, and NumPy's timedelta64 (which it
+#: registers as an integer) and datetime64 are times; a masked scalar is a missing value.
+NOT_NUMBERS = (bool, np.bool_, np.timedelta64, np.datetime64, np.ma.core.MaskedConstant)
+
+
+def is_real(value):
+    """True for a real number (an int or a float): not a bool, a time, a string, None or a
+    complex. One place for every scalar check of the samplers."""
+    return isinstance(value, numbers.Real) and not isinstance(value, NOT_NUMBERS)
+
+
+def is_int(value):
+    """True for an int (Python's or NumPy's): not a bool or a timedelta64."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, NOT_NUMBERS)
+
+
 def check_real(name, value, finite=False, why=""):
     """A real number (an int or a float, not a bool, a string, None or a complex): float.
 
     ``why`` (``"; the grid needs a finite interval"``) ends the message of a NaN or inf."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+    try:
+        number = float(value) if is_real(value) else None
+    except (TypeError, ValueError, OverflowError):      # a Real that float() refuses
+        number = None
+    if number is None:
         raise TypeError(f"{name} must be a real number, got {type(value).__name__} "
                         f"{value!r:.40}")
-    if np.isnan(value) or finite and not np.isfinite(value):
+    if np.isnan(number) or finite and not np.isfinite(number):
         raise ValueError(f"{name} must be a {'finite ' if finite else ''}number, not NaN"
                          f"{' or inf' if finite else ''}, got {value!r}{why}")
-    return float(value)
+    return number
 
 
 def check_steps(name, value, smallest):
     """A number of steps: an int from ``smallest`` to MAX_STEPS (a loop, not memory)."""
-    if not isinstance(value, numbers.Integral) or isinstance(value, bool):
+    if not is_int(value):
         raise TypeError(f"{name} must be an int, got {value!r}")
     if not smallest <= value <= MAX_STEPS:
         raise ValueError(f"{name} must be at least {smallest}, got {value}" if value < smallest
@@ -177,7 +216,7 @@ def check_random_state(value):
     """
     if isinstance(value, np.random.Generator):
         return value
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+    if is_int(value):
         if value < 0:
             raise ValueError(f"random_state must be a numpy.random.Generator or an int seed "
                              f">= 0, got {value!r}")
@@ -198,10 +237,9 @@ def check_rng(rng):
 
 def check_size(size):
     """Return ``size`` as a shape tuple: an int n >= 0 or a tuple of them."""
-    if isinstance(size, numbers.Integral) and not isinstance(size, bool):
+    if is_int(size):
         size = (int(size),)
-    elif isinstance(size, tuple) and all(
-            isinstance(s, numbers.Integral) and not isinstance(s, bool) for s in size):
+    elif isinstance(size, tuple) and all(is_int(s) for s in size):
         size = tuple(int(s) for s in size)
     else:
         raise TypeError(f"size must be an int or a tuple of ints, got {size!r}")
@@ -398,7 +436,7 @@ def check_rules(rules):
 def check_u_resolution(value):
     """The target u-error of ``from_density``: a real number in [1e-14, 1e-2) (tighter than
     1e-14 is below what double precision resolves; 1e-2 and looser is no inverse CDF)."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+    if not is_real(value):
         raise TypeError(f"u_resolution must be a float in [1e-14, 1e-2), got "
                         f"{type(value).__name__} {value!r:.40}")
     if not 1e-14 <= value < 1e-2:                       # also NaN

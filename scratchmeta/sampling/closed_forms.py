@@ -10,15 +10,14 @@ The formulas use ``log1p(-u)`` and ``expm1`` rather than ``log(1 - u)`` and
 The u-error of every one of them is at the level of rounding, about 1e-16.
 """
 
-import numbers
-
 import numpy as np
 
+from scratchmeta.sampling._checks import is_real
 from scratchmeta.sampling.continuous import ContinuousInverseCDF
 
 
 def _real(name, value):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    if not is_real(value):
         raise TypeError(f"{name} must be a real number, got {value!r} ({type(value).__name__})")
     return float(value)
 

@@ -52,7 +52,6 @@ the Cauchy about |x| = 4.4e12 with 7e-14 dropped. ``from_ppf`` cuts nothing:
 and x(1 - 2**-53) on the right.
 """
 
-import numbers
 from typing import NamedTuple
 
 import numpy as np
@@ -60,7 +59,8 @@ from scipy import integrate as scipy_integrate
 
 from scratchmeta.sampling._checks import (call_user, check_fits, check_function, check_pair,
                                           check_random_state, check_real, check_rng, check_size,
-                                          check_u_resolution, check_uniforms, open_uniforms)
+                                          check_u_resolution, check_uniforms, is_int,
+                                          open_uniforms)
 from scratchmeta.sampling.interpolation import PiecewiseInverse, refine
 from scratchmeta.sampling.quadrature import checked_density, integrate, real_values
 from scratchmeta.sampling.tails import check_domain, explore
@@ -78,7 +78,7 @@ def grid_inverse_cdf(pdf, lo, hi, n=4096):
     if not lo < hi:
         raise ValueError(f"grid_inverse_cdf: lo={lo!r} and hi={hi!r} are inverted or equal: the "
                          f"grid's interval ({lo!r}, {hi!r}) needs lo < hi")
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 2:
+    if not is_int(n) or n < 2:
         raise ValueError(f"n must be an int >= 2 (grid steps), got {n!r}")
     check_fits(f"a grid of n = {n} steps", 4.0 * (n + 1))       # x, f, the trapezoids, F
     x = np.linspace(lo, hi, n + 1)                          # 1. the grid x_k ...
@@ -305,7 +305,7 @@ class ContinuousInverseCDF:
         ``quad`` gives the mass of every interval and of the cut tails, and
         short Gauss-Legendre steps between the sorted x fill in the rest.
         """
-        if isinstance(sample_size, bool) or not isinstance(sample_size, numbers.Integral):
+        if not is_int(sample_size):
             raise TypeError(f"sample_size must be a positive int, got {sample_size!r}")
         if sample_size < 1:
             raise ValueError(f"sample_size must be a positive int, got {sample_size!r}")

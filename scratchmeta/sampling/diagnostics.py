@@ -58,7 +58,8 @@ import numpy as np
 from scipy.fft import next_fast_len
 from scipy.special import ndtri
 
-from scratchmeta.sampling._checks import check_chains, check_probability, real_array
+from scratchmeta.sampling._checks import (check_chains, check_probability, check_real, pair_items,
+                                          real_array)
 
 MIN_DRAWS = 4                              # per chain, as ArviZ
 CONSTANT = np.finfo(np.float64).resolution   # 1e-15: "max - min" below this is constant
@@ -294,8 +295,9 @@ def _ess_quantile(block, prob):
 
 def ess_tail(draws, prob=TAIL_PROBS):
     """Tail effective sample size per dimension: min over the 5% and 95% quantiles."""
+    items = pair_items("prob", prob)                   # a set or an iterator is refused
     try:
-        lo, hi = (float(q) for q in prob)
+        lo, hi = (check_real("prob", q) for q in items)
         ok = 0.0 < lo < 1.0 and 0.0 < hi < 1.0
     except (TypeError, ValueError):
         ok = False

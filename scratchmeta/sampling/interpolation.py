@@ -56,7 +56,8 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta.sampling._checks import (check_edges, check_function, check_real,
-                                          check_u_resolution, open_uniforms)
+                                          check_u_resolution, finite_array, open_uniforms,
+                                          real_array, shown)
 from scratchmeta.sampling.discrete import DiscreteInverseCDF
 # The quadrature without the public functions' checks: the intervals here are finite and
 # ordered by construction, and f is the checked density.
@@ -162,7 +163,7 @@ def _fit(f, lo, hi, tol, light):
         sc = s[:, idx]
         # Step 3: u-error at the midpoints between nodes.
         st = (sc[:-1] + sc[1:]) / 2.0
-        xt = np.clip(lo[idx] + horner(a, st), lo[idx], hi[idx])
+        xt = np.clip(lo[idx] + _horner(a, st), lo[idx], hi[idx])
         xk = x[:-1, idx]
         signed = np.where(xt >= xk, 1.0, -1.0)
         u_true = u[:-1, idx] + signed * _integrate(f, np.minimum(xk, xt), np.maximum(xk, xt), GAUSS)
@@ -283,6 +284,21 @@ def horner(a, s):
     Horner's rule for the inverse x(s) - lo of section 2.1.2 (the polynomial
     whose coefficients :func:`solve_vandermonde` finds), one column per piece.
     """
+    a = finite_array("a", a, f"coefficients: an array of shape ({ORDER}, m) of finite numbers")
+    if a.ndim != 2 or a.shape[0] != ORDER or a.shape[1] == 0:
+        raise ValueError(f"a must be coefficients: an array of shape ({ORDER}, m), one column "
+                         f"per piece, m >= 1, got {shown(a)}")
+    s = real_array("s", s, f"an array of real numbers of shape (..., {a.shape[1]})")
+    try:
+        np.broadcast_shapes(s.shape, a.shape[1:])
+    except ValueError:
+        raise ValueError(f"s must be an array of shape (..., {a.shape[1]}), one column per "
+                         f"column of a, got {shown(s)}") from None
+    return _horner(a, s)
+
+
+def _horner(a, s):
+    """:func:`horner` without its checks, for the arrays refine() makes itself."""
     p = a[-1] * s
     for j in range(ORDER - 2, -1, -1):
         p = (p + a[j]) * s
@@ -318,7 +334,7 @@ def self_check(f, lo, hi, alpha, u, tol):
     mass = u[-1]                              # > 0: only pieces with mass are checked
     s = u / mass
     st = s[:-1] + np.diff(s, axis=0) * _CHECK_FRACTIONS                 # (points, 5, n)
-    xt = lo + horner(np.ascontiguousarray(alpha.T), st)
+    xt = lo + _horner(np.ascontiguousarray(alpha.T), st)
     # An increasing x(s) (every finished piece is one) maps the s between two
     # nodes into the gap between them; clipping only undoes rounding, and
     # keeps the segments in order.
@@ -413,6 +429,27 @@ def _cut(lo, hi, mid, parts):
     return np.concatenate(new_lo), np.concatenate(new_hi)
 
 
+def check_pieces(pieces):
+    """The table of a :class:`PiecewiseInverse`: lo, hi and mass 1-D arrays of finite numbers,
+    one entry per piece (n >= 1 of them), alpha of shape (n, ORDER), lo <= hi, mass >= 0 and
+    some mass > 0; else a ValueError (TypeError for what is no array of numbers) naming
+    pieces and the lengths. Once per table, O(n)."""
+    arrays = {}
+    for field in ("lo", "hi", "mass", "alpha"):
+        arrays[field] = finite_array(f"pieces.{field}", getattr(pieces, field),
+                                     "an array of finite numbers")
+    lo, hi, mass, alpha = arrays["lo"], arrays["hi"], arrays["mass"], arrays["alpha"]
+    n = lo.shape[0] if lo.ndim == 1 else -1
+    if (n < 1 or hi.shape != (n,) or mass.shape != (n,) or alpha.shape != (n, ORDER)):
+        raise ValueError(f"pieces must hold one row per piece: lo, hi and mass of shape (n,) "
+                         f"and alpha of shape (n, {ORDER}), n >= 1, got lo {lo.shape}, hi "
+                         f"{hi.shape}, mass {mass.shape} and alpha {alpha.shape}")
+    if not (np.all(lo <= hi) and np.all(mass >= 0.0) and mass.max() > 0.0):
+        raise ValueError("pieces must have lo <= hi and masses >= 0, some of them > 0 (the "
+                         "table that refine() returns)")
+    return pieces._replace(lo=lo, hi=hi, mass=mass, alpha=alpha)
+
+
 class PiecewiseInverse:
     """Evaluate x(U) from the table of pieces: eq. 22.7 to pick the piece, then Horner."""
 
@@ -420,6 +457,7 @@ class PiecewiseInverse:
         if not isinstance(pieces, Pieces):
             raise TypeError(f"pieces must be the Pieces that refine() returns, got "
                             f"{type(pieces).__name__} {pieces!r:.60}")
+        pieces = check_pieces(pieces)
         positive = pieces.mass > 0.0          # a piece of zero mass is never chosen
         mass = pieces.mass[positive]
         self.labels = DiscreteInverseCDF(mass / mass.sum())

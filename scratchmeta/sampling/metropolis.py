@@ -47,13 +47,12 @@ sampling itself for large runs, so they are computed when first read.
 from dataclasses import dataclass, field
 from functools import cached_property
 import math
-import numbers
 import warnings
 
 import numpy as np
 
 from scratchmeta.sampling._checks import (call_user, check_fits, check_function, check_rng,
-                                          check_steps, real_array, shown)
+                                          check_steps, is_real, real_array, shown)
 from scratchmeta.sampling.quadrature import real_values
 from scratchmeta.sampling.diagnostics import diagnose
 
@@ -133,7 +132,7 @@ def _log_density(log_density, x, chains):
 
 def _check_real(name, value):
     """A real number (not a bool, string or complex), as float, or TypeError naming it."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    if not is_real(value):
         raise TypeError(f"{name} must be a real number, got {value!r} "
                         f"({type(value).__name__})")
     return float(value)

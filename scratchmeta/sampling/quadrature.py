@@ -47,6 +47,8 @@ def density_values(pdf, x):
     """pdf(x) as float64 of x's shape, NaN allowed: for probing (see tails.py).
 
     A negative value is a ValueError naming the x where it happened: a density is >= 0."""
+    if not (type(x) is np.ndarray and x.dtype == np.float64):     # the common case, at once
+        x = real_array("x", x, "an array of real numbers (points of the domain)")
     with np.errstate(all="ignore"):
         y = real_values("pdf", call_user("pdf", pdf, x), np.shape(x), "density")
     if y.size and not y.min() >= 0.0 and (y < 0.0).any():     # min is NaN if any value is

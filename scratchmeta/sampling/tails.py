@@ -37,12 +37,11 @@ lives far from the origin or in a narrow region.
 """
 
 import functools
-import numbers
 from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.sampling._checks import check_function, check_real, check_u_resolution
+from scratchmeta.sampling._checks import check_function, check_real, check_u_resolution, is_real
 from scratchmeta.sampling.quadrature import _integrate_many, density_values
 
 TAIL_CUT = 1e-13      # relative mass dropped at each cut infinite tail
@@ -150,7 +149,7 @@ def find_center(pdf, a, b, center=None):
         raise ValueError(f"pdf: the density is negative ({float(y[i])!r}) at x = {float(x[i])!r}; "
                          "a density must be a non-negative number everywhere on the domain")
     if center is not None:
-        if isinstance(center, bool) or not isinstance(center, numbers.Real):
+        if not is_real(center):
             raise TypeError(f"center must be a real number (a point where the density is "
                             f"positive) or None, got {center!r}")
         c = float(center)

@@ -14,6 +14,23 @@ _KINDS = {"b": "bool", "c": "complex", "O": "object", "U": "string", "S": "bytes
           "M": "datetime", "m": "timedelta"}
 
 
+#: Numbers that are no numbers here: a bool is a truth value, NumPy's timedelta64 (which it
+#: registers as an integer) and datetime64 are times, and a masked scalar is a missing value.
+NOT_NUMBERS = (bool, np.bool_, np.timedelta64, np.datetime64, np.ma.core.MaskedConstant)
+
+
+def is_real(value):
+    """True for a real number (an int or a float, Python's or NumPy's): not a bool, a time, a
+    string, None, a Decimal or a complex. One place for every scalar check of the kit."""
+    return isinstance(value, (int, float, np.integer, np.floating)) \
+        and not isinstance(value, NOT_NUMBERS)
+
+
+def is_int(value):
+    """True for an int (Python's or NumPy's): not a bool or a timedelta64."""
+    return isinstance(value, (int, np.integer)) and not isinstance(value, NOT_NUMBERS)
+
+
 def describe(x):
     """A value as a message shows it: an array's shape and dtype, else its type and repr."""
     if isinstance(x, (np.ndarray, np.generic)):

@@ -14,7 +14,7 @@ from typing import Callable, NamedTuple
 import numpy as np
 from scipy import stats
 
-from scratchmeta.testing._checks import real_vector
+from scratchmeta.testing._checks import is_real, real_vector
 
 
 class KnownDensity(NamedTuple):
@@ -29,8 +29,7 @@ class KnownDensity(NamedTuple):
 
 def _number(who, name, value, positive=False):
     """A parameter as a finite float (positive, if asked): checked before SciPy sees it."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer,
-                                                                      np.floating)):
+    if not is_real(value):
         raise TypeError(f"{who}: {name} must be a real number, got {type(value).__name__} "
                         f"{value!r:.40}")
     if not np.isfinite(value) or (positive and not value > 0):

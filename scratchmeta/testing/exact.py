@@ -16,7 +16,7 @@ two of its properties need no statistics at all:
 
 import numpy as np
 
-from scratchmeta.testing._checks import call, check_function, real_numbers, real_output
+from scratchmeta.testing._checks import call, check_function, is_real, real_numbers, real_output
 
 
 def _grid(u):
@@ -65,8 +65,7 @@ def assert_inverts(ppf, cdf, u, u_resolution):
     below ``u_resolution``, since its own error is counted too. A cdf that returns
     NaN or inf at a number x is a ValueError: a bad cdf, not a failing sampler.
     """
-    if not (isinstance(u_resolution, (float, int, np.floating, np.integer))
-            and not isinstance(u_resolution, (bool, np.bool_)) and 0.0 < u_resolution < 1.0):
+    if not (is_real(u_resolution) and 0.0 < u_resolution < 1.0):
         raise ValueError(f"u_resolution must be a number in (0, 1), got {u_resolution!r}")
     u = _grid(u)
     x = _values("ppf", ppf, u)

@@ -37,8 +37,8 @@ from typing import NamedTuple
 import numpy as np
 from scipy import stats
 
-from scratchmeta.testing._checks import (call, check_function, describe, real_numbers,
-                                        real_output, refuse_masked)
+from scratchmeta.testing._checks import (call, check_function, describe, is_int, is_real,
+                                        real_numbers, real_output, refuse_masked)
 
 ALPHA = 1e-6          # default false-failure rate of every assertion here
 
@@ -54,7 +54,7 @@ class Rates(NamedTuple):
 
 
 def _check_rate(name, value):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating)):
+    if not is_real(value):
         raise TypeError(f"{name} must be a probability (a float), got {value!r}")
     if not 0.0 < float(value) < 1.0:
         raise ValueError(f"{name} must be a probability in (0, 1), got {value!r}")
@@ -62,7 +62,7 @@ def _check_rate(name, value):
 
 
 def _check_n(name, n):
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
+    if not is_int(n):
         raise TypeError(f"{name} must be a positive int, got {n!r}")
     if n < 1:
         raise ValueError(f"{name} must be a positive int, got {n!r}")
@@ -71,8 +71,7 @@ def _check_n(name, n):
 
 def _check_samples(samples):
     """1 (one sample against a CDF) or 2 (two samples): exactly those ints, not True or 2.0."""
-    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) \
-            or samples not in (1, 2):
+    if not is_int(samples) or samples not in (1, 2):
         raise ValueError(f"samples must be 1 (against a CDF) or 2 (two samples), "
                          f"got {samples!r}")
     return int(samples)
@@ -124,7 +123,7 @@ def smallest_detectable(n, alpha=ALPHA, beta=ALPHA, samples=1):
 
 def draws_needed(discrepancy, alpha=ALPHA, beta=ALPHA, samples=1):
     """Fewest draws n (per sample) with smallest_detectable(n, alpha, beta) <= discrepancy."""
-    if isinstance(discrepancy, bool) or not isinstance(discrepancy, (int, float, np.floating)):
+    if not is_real(discrepancy):
         raise TypeError(f"discrepancy must be a number in (0, 1], got {discrepancy!r}")
     if not 0.0 < float(discrepancy) <= 1.0:
         raise ValueError(f"discrepancy must be a sup-norm CDF distance in (0, 1], "

@@ -30,7 +30,7 @@ except ImportError as err:          # pragma: no cover - depends on the environm
 import numpy as np
 
 from scratchmeta.testing import densities
-from scratchmeta.testing._checks import describe, real_vector
+from scratchmeta.testing._checks import describe, is_int, is_real, real_vector
 
 CI = settings(max_examples=100, deadline=None, derandomize=True, database=None)
 CI_FEW = settings(max_examples=40, deadline=None, derandomize=True, database=None)
@@ -47,7 +47,7 @@ MAX_SIZE = 10 ** 6
 
 def _check_size(who, name, value, least):
     """A size argument of a strategy: an int >= least, checked when the strategy is made."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+    if not is_int(value):
         raise TypeError(f"{who}: {name} must be an int, got {type(value).__name__} {value!r}")
     if not least <= value <= MAX_SIZE:
         raise ValueError(f"{who}: {name} must be at least {least}, got {value!r}" if value < least
@@ -96,8 +96,7 @@ def u_grids(cut_points=(), max_size=50):
     flat = isinstance(cut_points, (tuple, list)) or (isinstance(cut_points, np.ndarray)
                                                       and cut_points.ndim == 1)
     points = tuple(cut_points) if flat else None
-    if points is None or not all(isinstance(c, (int, float, np.integer, np.floating))
-                                 and not isinstance(c, (bool, np.bool_)) and 0.0 <= c <= 1.0
+    if points is None or not all(is_real(c) and 0.0 <= c <= 1.0
                                  for c in points):
         raise ValueError(f"u_grids: cut_points must be numbers in [0, 1] (a flat list of reals), "
                          f"got {describe(cut_points)}")
