@@ -31,7 +31,7 @@ from scratchmeta.datasets.checks import (check_batch, check_counts, check_draw, 
                                          check_inputs, check_loss, check_number, check_numbers,
                                          check_range, check_sample, check_sampled, check_target,
                                          check_targets, checked_family)
-from scratchmeta.meta.checks import check_memory, check_unmasked
+from scratchmeta.meta.checks import check_memory
 
 
 class TaskBatch(NamedTuple):
@@ -45,14 +45,12 @@ class TaskBatch(NamedTuple):
 
 def mse(pred, y):
     """Mean squared error of each task: averaged over points and outputs."""
-    check_unmasked("pred", pred), check_unmasked("y", y)      # masks are not honoured
     check_targets("mse", pred, y)
     return ad.mean((pred - y) ** 2, axis=(-2, -1))
 
 
 def cross_entropy(logits, y_onehot):
     """Mean cross-entropy of each task, y one-hot: logsumexp(z) - z_y (NaN for inf logits)."""
-    check_unmasked("logits", logits), check_unmasked("y_onehot", y_onehot)
     check_targets("cross_entropy", logits, y_onehot, ("logits", "y_onehot"))
     with np.errstate(invalid="ignore"):       # inf - inf and inf * 0 give NaN, not an error
         return ad.mean(ad.logsumexp(logits, axis=-1) - ad.sum(logits * y_onehot, axis=-1), -1)
@@ -61,7 +59,6 @@ def cross_entropy(logits, y_onehot):
 def accuracy(logits, y_onehot):
     """Fraction of points whose largest logit is the true class, per task. A point whose
     logits are not all finite (a diverged model's) is a miss, never a guess of class 0."""
-    check_unmasked("logits", logits), check_unmasked("y_onehot", y_onehot)
     check_targets("accuracy", logits, y_onehot, ("logits", "y_onehot"))
     logits = ad.stop_gradient(logits)
     hits = (np.argmax(logits, -1) == np.argmax(y_onehot, -1)) & np.isfinite(logits).all(-1)

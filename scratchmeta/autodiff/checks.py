@@ -104,8 +104,8 @@ def op_error(name, args, params, err):
                           f"{args[shaping[0]]!r:.40} does not fit x: {err}")
     if isinstance(err, ValueError):                 # name the arguments (cond, a, b; xs)
         names = list(dict.fromkeys(_argument(name, i, len(args)) for i in range(len(args))))
-        return ValueError(f"{name}: cannot combine shapes {shapes}{given} (of "
-                          f"{', '.join(names[:-1]) + ' and ' if names[1:] else ''}{names[-1]}): {err}")
+        of = " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
+        return ValueError(f"{name}: cannot combine shapes {shapes}{given} (of {of}): {err}")
     if isinstance(err, TypeError):
         return TypeError(f"{name}: cannot apply to {shapes}{given}: {err}")
     return err

@@ -134,8 +134,9 @@ def norm(x, ord=None, axis=None, keepdims=False):
     """
     n_axes = len(reduced_axes(shape(x), axis))
     if isinstance(ord, str) and ord == "fro" and n_axes < 2:      # as NumPy: fro is for matrices
-        raise ValueError(f"norm: ord={ord!r} (Frobenius) is a matrix norm, but it is taken over "
-                         f"{n_axes} {'axis' if n_axes == 1 else 'axes'} of shape {shape(x)}; use ord=None or 2 for a vector")
+        raise ValueError(f"norm: ord={ord!r} (Frobenius) is a matrix norm, over 2 axes, but "
+                         f"here it is over {n_axes} of shape {shape(x)}; use ord=None or 2 for "
+                         f"a vector")
     if ord in (None, "fro") or (ord == 2 and n_axes <= 1):
         return _norm2(x, axis=axis, keepdims=keepdims)
     if ord in (1, np.inf) and n_axes <= 1:

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from scratchmeta import autodiff as ad
+from scratchmeta.autodiff.checks import masked_message
 
 
 _SHAPE_PROBE = np.random.default_rng(0)  # one task is drawn from it to learn the params' shape
@@ -242,6 +243,8 @@ def check_targets(where, pred, y, names=("pred", "y")):
         shapes = tuple(shape_of(f"{where}: ", name, x, "an array of shape (..., points, "
                                 "outputs)") for name, x in zip(names, (pred, y)))
     for name, x, shape in zip(names, (pred, y), shapes):
+        if isinstance(x, np.ma.MaskedArray):               # its mask would not be honoured
+            raise TypeError(f"{where}: {masked_message(name)}")
         if len(shape) < 2:
             raise ValueError(f"{where}: {name} must be an array of shape (..., points, "
                              f"outputs), got {shape if shape else repr(x)[:60]}")

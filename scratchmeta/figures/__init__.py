@@ -60,6 +60,7 @@ and the README can treat every figure alike.
 
 import argparse
 import importlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -114,7 +115,6 @@ def check_out_dir(out_dir, name="out_dir"):
     nearest part of it that exists must be a folder we can write into (the
     rest is created). Returns it as a Path.
     """
-    import os
     if not isinstance(name, str):
         raise TypeError(f"check_out_dir: name must be the argument's name as a string, e.g. "
                         f"'out_dir' or '--out', got {type(name).__name__} {name!r:.40}")
@@ -162,7 +162,6 @@ def _check_name_lengths(name, text, path):
     """No part of ``path`` longer than a folder name can be (255 bytes on most file systems),
     and the whole no longer than a path can be, so that a name too long is refused naming
     the option before any figure is made, not by the file system after the first one."""
-    import os
     longest = max(path.parts, key=lambda part: len(os.fsencode(part)), default="")
     if len(os.fsencode(longest)) > NAME_MAX or len(os.fsencode(str(path))) > PATH_MAX:
         what = (f"a part {len(os.fsencode(longest))} bytes long (at most {NAME_MAX})"

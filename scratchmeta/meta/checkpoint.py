@@ -44,7 +44,7 @@ import numpy as np
 
 from scratchmeta.meta import legacy
 from scratchmeta.meta.checks import (check_attributes, check_count, check_leaf, check_path,
-                                     check_type)
+                                     check_type, check_unmasked)
 
 try:
     import fcntl
@@ -71,10 +71,7 @@ def flatten(state, prefix=""):
         state = {str(i): v for i, v in enumerate(state)}
     elif not isinstance(state, dict):
         name = f"state/{prefix[:-1]}"
-        if np.ma.isMaskedArray(state):                 # np.asarray would drop the mask
-            raise TypeError(f"{name} is a masked array (numpy.ma); scratchmeta does not "
-                            f"honour masks: pass {name}.filled(value) or only the entries you "
-                            f"mean")
+        check_unmasked(name, state)                    # np.asarray would drop the mask
         check_leaf(name, state)                        # an array or a number, not a set
         return {prefix[:-1]: state}
     else:

@@ -18,6 +18,7 @@ what a user passed in, is :mod:`scratchmeta.meta.guard`.
 
 
 import dataclasses
+import math
 import os
 
 import numpy as np
@@ -154,7 +155,6 @@ def check_config_class(cls, config):
     the fields of ``cls.Config`` (an instance of it, or of a class with the same fields, as
     MAMLConfig for FOMAML). Another strategy's configuration (ReptileConfig for MAML) would
     fail later on a field it lacks, or be read with the wrong meaning."""
-    import dataclasses
     want = getattr(cls, "Config", None)
     if not (dataclasses.is_dataclass(want) and isinstance(want, type)) or isinstance(config, want):
         return
@@ -390,11 +390,11 @@ def check_model_fits(model, family, outputs=True):
     n_in, n_out = getattr(family, "n_inputs", None), getattr(family, "n_outputs", None)
     if sizes is None or n_in is None or n_out is None:
         return                                     # not an MLP or not a family: no opinion
-    if not outputs and sizes[0] != n_in:
-        raise ValueError(f"model {model!r} takes {sizes[0]} inputs, but the tasks of family "
-                         f"{getattr(family, 'name', family)!r} have {n_in} inputs; expected "
-                         f"sizes ({n_in}, ...)")
     if not outputs:
+        if sizes[0] != n_in:
+            raise ValueError(f"model {model!r} takes {sizes[0]} inputs, but the tasks of family "
+                             f"{getattr(family, 'name', family)!r} have {n_in} inputs; "
+                             f"expected sizes ({n_in}, ...)")
         return
     if (sizes[0], sizes[-1]) != (n_in, n_out):
         raise ValueError(f"model {model!r} takes {sizes[0]} inputs and gives {sizes[-1]} "
@@ -1006,7 +1006,6 @@ def state_lam(state):
     """lam = exp(log lam) of a closed-form head's state (``state['params']['log_lam']``, eq.
     22.6), checked: one real finite number (a NaN log lam would give a NaN lam, silently).
     A few scalar operations: it is read on every update, for the guard's advice."""
-    import math
     log_lam = check_state(state, params=dict)["params"]["log_lam"]
     value = getattr(log_lam, "value", log_lam)
     dtype = getattr(value, "dtype", None)
