@@ -68,13 +68,14 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
     repeat the check on the map ``(args, u) -> u^T J(args)``, as PyTorch's
     gradgradcheck does; each further order repeats it on the previous map.
     Arguments are converted to float64 first (float32 ones too): central
-    differences with eps = 1e-6 need float64's precision. On failure, raise
+    differences with eps = 1e-6 need float64's precision (``eps`` is at most 1: a larger
+    step approximates no derivative). On failure, raise
     AssertionError naming the argument, the order, both values and the error.
     """
     check_callable(fun, "check_grads", "fun")
     args = check_args(args, "check_grads", "args")
     order = check_count(order, "check_grads", "order", 1, most=8, wrong_type=ValueError)
-    eps = check_tolerance(eps, "check_grads", "eps", positive=True)
+    eps = check_tolerance(eps, "check_grads", "eps", positive=True, most=1.0)
     rtol, atol = (check_tolerance(t, "check_grads", n) for n, t in (("rtol", rtol), ("atol", atol)))
     rng = np.random.default_rng(0) if rng is None else check_generator(rng, "check_grads")
     args = tuple(tree_map(lambda a: _float64(a, "check_grads argument", f" in args[{i}]"), arg)

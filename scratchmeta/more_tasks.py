@@ -125,20 +125,38 @@ RETURNS = {"make_batch": ("a TaskBatch(x_support, y_support, x_query, y_query) "
                                                                 bytes)))}
 
 
+# The methods of a user's family whose own errors are named with the method (below).
+METHODS = ("sample_params", "sample_x", "target", "make_batch", "loss", "metric")
+
+
 def checked_returns(cls):
-    """``TaskFamily.__init_subclass__`` for a family made outside scratchmeta: its own
-    ``make_batch`` and ``loss`` are wrapped so that a wrong kind of value returned (a dict
-    for a batch, a tuple for a loss) is named with the method where it is returned, not met
-    later inside NumPy. O(1) a call (one type test); an exception the method raises passes
-    through unchanged."""
-    for name, (want, wrong) in RETURNS.items():
+    """``TaskFamily.__init_subclass__`` for a family made outside scratchmeta: the methods
+    it defines itself are wrapped, so that
+
+    * a wrong kind of value returned by ``make_batch`` or ``loss`` (a dict for a batch, a
+      tuple for a loss) is named with the method where it is returned, not met later
+      inside NumPy (O(1) a call: one type test);
+    * an exception the method raises, other than the two kinds a bad input gives (a
+      ValueError or TypeError, which pass through) and NumPy's FloatingPointError (an
+      overflow, which evaluation counts as a diverged task), is re-raised as a ValueError
+      naming the method: a KeyError or ZeroDivisionError of the user's own code, chained
+      (``raise ... from``) so that its traceback, at the user's line, is still shown. The
+      samplers and the engine do the same with the functions given to them."""
+    for name in METHODS:
         member = cls.__dict__.get(name)
         fn = member.__func__ if isinstance(member, staticmethod) else member
         if not callable(fn) or isinstance(fn, type):
             continue
+        want, wrong = RETURNS.get(name, (None, lambda out: False))
 
         def checked(*args, _fn=fn, _name=name, _want=want, _wrong=wrong, **kwargs):
-            out = _fn(*args, **kwargs)
+            try:
+                out = _fn(*args, **kwargs)
+            except (ValueError, TypeError, FloatingPointError):
+                raise
+            except Exception as err:
+                raise ValueError(f"{cls.__name__}.{_name} raised {type(err).__name__}: "
+                                 f"{err}") from err
             fault = _wrong(out)                  # True, or what is wrong inside it
             if fault:
                 got = fault if isinstance(fault, str) else f"{type(out).__name__} {out!r:.60}"

@@ -25,7 +25,8 @@ __all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
-         "c": "a complex", "U": "a string", "S": "a bytes"}
+         "c": "a complex", "U": "a string", "S": "a bytes", "m": "a timedelta64",
+         "M": "a datetime64", "V": "a structured"}
 
 # A NumPy masked array is an ndarray whose mask the engine's NumPy calls would drop (or keep
 # by accident): the type is looked up once here, and tested only where a value that is not
@@ -289,6 +290,12 @@ def check_constant(x, who="stop_gradient", name="x"):
     if x is None or isinstance(x, (str, bytes, dict, set, frozenset, complex, np.complexfloating,
                                    types.GeneratorType)):
         raise TypeError(f"{who}: {name} must be an array of real numbers, got {describe(x)}")
+    if isinstance(x, _MASKED):
+        raise TypeError(f"{who}: {masked_message(name)}")
+    if isinstance(x, (np.ndarray, np.generic)) and x.dtype.kind not in "fiub":
+        raise TypeError(f"{who}: {name} must be an array of real numbers, got "
+                        f"{KINDS.get(x.dtype.kind, 'a')} array of dtype {x.dtype} and shape "
+                        f"{x.shape}")
     return x
 
 
@@ -299,15 +306,40 @@ def check_given(value, who, name, expected):
     return value
 
 
-def call_fun(fun, args, who, name="fun"):
-    """``fun(*args)`` for a function the user gave as ``name``, called once before any work:
-    a TypeError it raises (one that takes another number of arguments, say) is re-raised
-    naming ``name``; other errors are its own."""
+def call_fun(fun, args, who, name="fun", kwargs=None):
+    """``fun(*args, **kwargs)`` for a function the user gave as ``name`` to ``who``.
+
+    A ValueError from ``fun`` passes through: it is one of the two kinds a bad input gives,
+    and the engine's own ops raise it naming the op (a nested ``grad`` has already named
+    its ``fun``). So does NumPy's FloatingPointError (under ``np.errstate(all="raise")``):
+    it is how a caller learns that a computation overflowed, and training catches it as a
+    divergence. A TypeError (most often ``fun`` takes another number of arguments) is
+    re-raised as a TypeError naming ``name``, and any other exception (a KeyError or a
+    ZeroDivisionError of the user's code) as a ValueError naming ``name``, ``who`` and the
+    arguments' shapes -- as the samplers do with the functions given to them. The original
+    is chained (``raise ... from``), so its traceback, at the user's line, is still shown.
+    """
     try:
-        return fun(*args)
-    except TypeError as err:
-        raise TypeError(f"{who}: {name} raised TypeError when called with {len(args)} "
-                        f"argument(s): {err}") from err
+        return fun(*args, **(kwargs or {}))
+    except (ValueError, FloatingPointError):
+        raise
+    except Exception as err:
+        kind = TypeError if isinstance(err, TypeError) else ValueError
+        if kind is TypeError and str(err).startswith(f"{who}: {name} raised"):
+            raise                                   # named already, by an inner call
+        shapes = ", ".join(str(_shape_of(a)) for a in args)
+        raise kind(f"{who}: {name} raised {type(err).__name__} when called with "
+                   f"{len(args)} argument(s) of shape(s) {shapes}: {err}") from err
+
+
+def _shape_of(a):
+    """An argument's shape for a message (a tree's leaves: their shapes)."""
+    shape = getattr(a, "shape", None)
+    if shape is not None:
+        return tuple(shape)
+    if isinstance(a, (list, tuple, dict)):
+        return type(a).__name__
+    return ()
 
 
 def check_numbers(who, **arrays):
@@ -335,8 +367,9 @@ def check_count(value, who, name, least=0, most=None, wrong_type=TypeError):
     return int(value)
 
 
-def check_tolerance(value, who, name, positive=False):
-    """A finite real number >= 0 (> 0 if ``positive``): a step or a tolerance such as ``eps``.
+def check_tolerance(value, who, name, positive=False, most=None):
+    """A finite real number >= 0 (> 0 if ``positive``, <= ``most`` if given): a step or a
+    tolerance such as ``eps``.
 
     NumPy scalars and 0-d arrays are numbers too; bools, strings, None and complex are not.
     Every bad value is a ValueError, as ``check_grads`` has always said."""
@@ -348,6 +381,9 @@ def check_tolerance(value, who, name, positive=False):
     if not (0 <= value < np.inf) or positive and value == 0:
         raise ValueError(f"{who}: {name} must be a finite number {'> 0' if positive else '>= 0'},"
                          f" got {value!r}")
+    if most is not None and value > most:
+        raise ValueError(f"{who}: {name} must be at most {most} (central differences "
+                         f"approximate a derivative only for a small step), got {value!r}")
     return float(value)
 
 
@@ -434,7 +470,8 @@ def real_array(x, where, within=""):
     except ValueError:                                  # a ragged list
         arr = np.empty(0, dtype=object)
     if arr.dtype.kind not in "fiu":
-        got = (f"{KINDS.get(arr.dtype.kind, 'a')} array of shape {arr.shape}{_odd_entry(x)}"
+        got = (f"{KINDS.get(arr.dtype.kind, 'a')} array of dtype {arr.dtype} and shape "
+               f"{arr.shape}{_odd_entry(x)}"
                if isinstance(x, (np.ndarray, np.generic)) else f"{type(x).__name__} {x!r:.40}")
         raise TypeError(f"{where} must be an array of real numbers, got {got}{within}")
     return arr
@@ -468,6 +505,9 @@ def check_values(leaves, who, name="fun", tensor=None, raw=None):
     (a Tensor, of type ``tensor``, is read by its plain value ``raw(leaf)``)."""
     for leaf in leaves:
         value = raw(leaf) if type(leaf) is tensor else leaf
+        if isinstance(value, _MASKED):
+            raise TypeError(f"{who}: {name} returned a masked array (numpy.ma); scratchmeta "
+                            f"does not honour masks: return plain numbers, e.g. out.filled(value)")
         number = isinstance(value, (np.ndarray, np.generic, float, int))
         kind = np.asarray(value).dtype.kind if number else "O"
         if kind not in "fiu":                                       # a bool has no derivative
@@ -567,6 +607,9 @@ def check_output(out, who):
     (An output made by the engine's ops, a Tensor, is checked by its plain value: a complex
     one would lose its imaginary part in the backward pass.)
     """
+    if isinstance(out, _MASKED):            # (one fully masked number is a MaskedConstant)
+        raise TypeError(f"{who}: fun returned a masked array (numpy.ma); scratchmeta does not "
+                        f"honour masks: return plain numbers, e.g. out.filled(value)")
     if isinstance(out, (np.ndarray, np.generic, float, int)):
         dtype = np.asarray(out).dtype
         if dtype.kind in "fiu":             # a bool (a comparison) has no derivative to take

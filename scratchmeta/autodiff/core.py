@@ -53,9 +53,10 @@ import math
 
 import numpy as np
 
-from .checks import (check_argnums, check_callable, check_constant, check_flag, check_inputs,
-                     check_nonempty, check_numbers, check_output, check_positions, check_primitive,
-                     check_scalar, checked_axes, float_array, op_error, other_dtype, plain_shape)
+from .checks import (call_fun, check_argnums, check_callable, check_constant, check_flag,
+                     check_inputs, check_nonempty, check_numbers, check_output, check_positions,
+                     check_primitive, check_scalar, checked_axes, float_array, op_error,
+                     other_dtype, plain_shape)
 from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array, reshape_array,
                     scatter_add_array, sum_array, sum_to_array, transpose_array)
 from .numpy_interop import NumpyInterop
@@ -553,7 +554,7 @@ def _backward(trace, out, leaves, seed):
             leaf.cotangent = None
 
 
-def watch(fun, args, kwargs, positions):
+def watch(fun, args, kwargs, positions, who="grad"):
     """Call ``fun`` with the leaves of ``args[positions]`` watched by a fresh trace.
 
     Returns the trace, the output (its finished-trace levels peeled off) and,
@@ -571,7 +572,7 @@ def watch(fun, args, kwargs, positions):
             flat = [Tensor(_as_float_leaf(x, where), trace) for x in flat]
             args[n] = rebuild(flat)
             groups.append((flat, rebuild))
-        out = fun(*args, **kwargs)
+        out = call_fun(fun, args, who, kwargs=kwargs)    # its own errors named, see there
     finally:
         trace.level = 0
     if type(out) is Tensor and out.trace is not trace:
@@ -665,8 +666,8 @@ def trace(fun, *args):
     check_callable(fun, "trace", "fun")
     t = Trace()
     try:
-        out = fun(*[tree_map(lambda x: Tensor(_as_float_leaf(x, f"argument {i}"), t), a)
-                    for i, a in enumerate(args)])
+        out = call_fun(fun, [tree_map(lambda x: Tensor(_as_float_leaf(x, f"argument {i}"), t), a)
+                             for i, a in enumerate(args)], "trace")
     finally:
         t.level = 0                 # finished: later use of its nodes records nothing
     return out, list(t.tape)

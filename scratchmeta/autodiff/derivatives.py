@@ -36,7 +36,7 @@ def vjp(fun, *args):
     """
     check_callable(fun, "vjp", "fun")
     check_args(args, "vjp", "args (vjp(fun, x, ...))")
-    trace, out, groups = watch(fun, args, {}, range(len(args)))
+    trace, out, groups = watch(fun, args, {}, range(len(args)), "vjp")
     check_output(stop_gradient(out) if type(out) is Tensor else out, "vjp")
     out_shape, out_dtype = shape(out), float_dtype(out)
 

@@ -143,7 +143,7 @@ def _new_shape(name, fn, x, axis):
     try:
         return fn(np.broadcast_to(np.empty((), dtype=bool), shape(x)),
                   check_axis(axis, name, none=name == "squeeze")).shape
-    except (ValueError, TypeError, IndexError) as err:
+    except (ValueError, TypeError, IndexError, OverflowError) as err:   # 2**70: C long
         raise ValueError(f"{name}: cannot apply axis={axis!r} to shape {shape(x)}: "
                          f"{err}") from None
 

@@ -1258,7 +1258,9 @@ def check_apply_output(apply, params, x, y_shape):
         return
     try:
         out = apply(params, x)
-    except (TypeError, ValueError, IndexError, AttributeError, KeyError) as e:
+    except FloatingPointError:                     # an overflow, the caller's to handle
+        raise
+    except Exception as e:                         # any error of the user's function, named
         kind = TypeError if isinstance(e, (TypeError, AttributeError)) else ValueError
         raise kind(f"apply must be a network apply(params, x) giving (tasks, points, outputs) "
                    f"predictions, e.g. model.apply; {apply!r:.80} raised {type(e).__name__}: "

@@ -172,9 +172,12 @@ NOT_NUMBERS = (bool, np.bool_, np.timedelta64, np.datetime64, np.ma.core.MaskedC
 
 
 def is_real(value):
-    """True for a real number (an int or a float): not a bool, a time, a string, None or a
-    complex. One place for every scalar check of the samplers."""
-    return isinstance(value, numbers.Real) and not isinstance(value, NOT_NUMBERS)
+    """True for a real number (an int or a float, Python's or NumPy's): not a bool, a time, a
+    string, None or a complex, and not a Fraction or Decimal (exact numbers the samplers
+    would round to a float unasked; the engine and Chapter 2 refuse them too). One place for
+    every scalar check of the samplers."""
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
+        value, NOT_NUMBERS)
 
 
 def is_int(value):

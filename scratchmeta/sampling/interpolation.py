@@ -157,7 +157,7 @@ def _fit(f, lo, hi, tol, light):
     idx = np.flatnonzero(cand)
     if idx.size:
         # x(s) - lo = sum_{j=1..5} alpha_j s**j through the nodes k = 1..5.
-        a, solved = solve_vandermonde(s[1:, idx], x[1:, idx] - lo[idx])
+        a, solved = _solve_vandermonde(s[1:, idx], x[1:, idx] - lo[idx])
         idx, a = idx[solved], a[:, solved]                     # a is (5, k)
     if idx.size:
         sc = s[:, idx]
@@ -263,8 +263,20 @@ def solve_vandermonde(s, y):
 
     Returns (a, solved). A column whose result is not finite (nodes crowded
     together, when f varies wildly across the interval) is marked unsolved;
-    its interval will simply be halved.
+    its interval will simply be halved. ``s`` and ``y`` must be finite.
     """
+    what = f"an array of shape ({ORDER}, m) of finite numbers, one column per interval"
+    s, y = finite_array("s", s, what), finite_array("y", y, what)
+    if s.ndim != 2 or s.shape[0] != ORDER or s.shape[1] == 0:
+        raise ValueError(f"s must be {what}, m >= 1, got {shown(s)}")
+    if y.shape != s.shape:
+        raise ValueError(f"y must have s's shape {s.shape} (the value at each node), got "
+                         f"{shown(y)}")
+    return _solve_vandermonde(s, y)
+
+
+def _solve_vandermonde(s, y):
+    """:func:`solve_vandermonde` on checked arrays (the inversion's own call)."""
     t = np.zeros((ORDER + 1, s.shape[1]))          # nodes t_0 = 0, t_1..t_5 = s
     t[1:] = s
     c = np.zeros((ORDER + 1, s.shape[1]))          # values 0, y_1..y_5
