@@ -125,7 +125,9 @@ def _hyperparameters(args, name):
     fields = {f.name: f for f in dataclasses.fields(STRATEGIES[name].Config)}
     for key, value in args.set:
         if key in hyper:
-            raise ValueError(f"{key} is given twice (as --{key.replace('_', '-')} and --set)")
+            how = ("twice by --set" if key not in FLAGS or getattr(args, key) is None else
+                   f"twice (as --{key.replace('_', '-')} and --set)")
+            raise ValueError(f"{key} is given {how}")
         if key in fields:
             try:
                 check_type(key, value, field_type(fields[key]),
@@ -482,6 +484,13 @@ def figures_command(args):
     return 0
 
 
+# What an option given twice means, said under every subcommand's --help.
+REPEATS = ("An option given twice takes the value given last (as in argparse, git and most "
+           "command lines, so that a saved command can be followed by an override), except "
+           "--set, --strategies and --only, whose values add up (--set refuses a name given "
+           "twice, --strategies and --only a name repeated).")
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a bad argument is one line, ``error: ...``, and exit code 2.
 
@@ -618,8 +627,10 @@ def build_parser():
                        help=f"meta-steps per strategy (default {DEFAULTS['steps']}, "
                             f"{QUICK['steps']} with --quick)")
     held_out(cmp_p, None, f"default {DEFAULTS['tasks']}, {QUICK['tasks']} with --quick")
-    cmp_p.add_argument("--strategies", nargs="+", choices=list(STRATEGIES), metavar="NAME",
-                       help=f"some of {', '.join(STRATEGIES)} (default: all that are available)")
+    cmp_p.add_argument("--strategies", nargs="+", action="extend", choices=list(STRATEGIES),
+                       metavar="NAME",
+                       help=f"some of {', '.join(STRATEGIES)} (default: all that are "
+                            f"available); given twice, the names add up")
     cmp_p.add_argument("--family", choices=list(FAMILIES), default="sinusoid",
                        help="task family (default sinusoid)")
     cmp_p.add_argument("--adapt-steps", type=_count, default=10,
@@ -637,6 +648,8 @@ def build_parser():
                        help=f"a small run: {QUICK['steps']} meta-steps, {QUICK['tasks']} test "
                             f"tasks, {QUICK['val_tasks']} validation tasks")
     cmp_p.set_defaults(run=compare_command)
+    for sub in commands.choices.values():
+        sub.epilog = REPEATS
     parser.command_names = tuple(commands.choices)     # for parse_args: '--train' is named
     return parser
 

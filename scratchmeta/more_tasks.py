@@ -16,6 +16,7 @@ scratchmeta) is held to the same contract by :func:`checked_returns`.
 """
 
 import functools
+import json
 
 import numpy as np
 
@@ -122,20 +123,33 @@ RETURNS = {"make_batch": ("a TaskBatch(x_support, y_support, x_query, y_query) "
            "loss": ("one loss per task (an array or Tensor of real numbers of shape "
                     "pred.shape[:-2], as scratchmeta.tasks.mse)",
                     lambda out: out is None or isinstance(out, (tuple, list, dict, set, str,
-                                                                bytes)))}
+                                                                bytes))),
+           "describe": ("the constructor arguments that rebuild the family, a dict of plain "
+                        "numbers, strings, lists and dicts (it is written as JSON into "
+                        "checkpoints)", lambda out: not _json_ready(out))}
+
+
+def _json_ready(record):
+    """A dict that JSON writes and reads back unchanged (string keys, no sets or arrays)."""
+    try:
+        return isinstance(record, dict) and json.loads(json.dumps(record)) == record
+    except (TypeError, ValueError):
+        return False
 
 
 # The methods of a user's family whose own errors are named with the method (below).
-METHODS = ("sample_params", "sample_x", "target", "make_batch", "loss", "metric")
+METHODS = ("sample_params", "sample_x", "target", "make_batch", "loss", "metric",
+           "describe")
 
 
 def checked_returns(cls):
     """``TaskFamily.__init_subclass__`` for a family made outside scratchmeta: the methods
     it defines itself are wrapped, so that
 
-    * a wrong kind of value returned by ``make_batch`` or ``loss`` (a dict for a batch, a
-      tuple for a loss) is named with the method where it is returned, not met later
-      inside NumPy (O(1) a call: one type test);
+    * a wrong kind of value returned by ``make_batch``, ``loss`` or ``describe`` (a dict for
+      a batch, a tuple for a loss, a set in the record that checkpoints write as JSON) is
+      named with the method where it is returned, not met later inside NumPy or the JSON
+      writer (O(1) a call: one type test; ``describe``, called once a run, a JSON round trip);
     * an exception the method raises, other than the two kinds a bad input gives (a
       ValueError or TypeError, which pass through) and NumPy's FloatingPointError (an
       overflow, which evaluation counts as a diverged task), is re-raised as a ValueError

@@ -39,6 +39,10 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None, *, values
             expected = {"lr": "a finite number >= 0", "eps": "a finite number > 0"}.get(
                 name, "a number in [0, 1)")
             raise ValueError(f"{name} must be {expected}, got {value!r}")
+    for name, tree in (("params", params), ("grads", grads)):
+        if isinstance(tree, (set, frozenset)):        # no order to match the moments with
+            raise TypeError(f"{name} must be a list, tuple or dict of arrays (a tree), got a "
+                            f"{type(tree).__name__} {tree!r:.60}")
     p_leaves, g_leaves = ad.tree_flatten(params)[0], ad.tree_flatten(grads)[0]
     real = _all_real(p_leaves, g_leaves)               # O(leaves): their dtypes
     if not real:
@@ -130,7 +134,8 @@ def adam_init(params):
 def adam_update(params, grads, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
     """One Adam step on a tree of parameters: returns (new params, new Adam state).
 
-    The arguments' types and shapes are checked first. Their values are checked through
+    ``lr`` is a finite number >= 0 (0 moves nothing but still counts the step and updates
+    the moments, as in torch.optim.Adam); ``0 <= beta1, beta2 < 1``; ``eps > 0``. The arguments' types and shapes are checked first. Their values are checked through
     the result: a NaN or inf anywhere in params, grads or the state (or a negative v) makes
     the new parameters not finite, so one pass over them stands for a pass over every
     input; only then are the inputs read to name the bad one. Nothing is returned or
@@ -164,7 +169,8 @@ def adam_rows(params, state, grads, rows, lr, beta1=0.9, beta2=0.999, eps=1e-8):
     selected rows, in the order of ``rows``. A row that is not selected has no
     gradient, and plain Adam would still move it along its old momentum; here
     it is left exactly as it was. Returns new (params, state); the inputs are
-    not changed.
+    not changed. ``lr`` and the other settings are as for :func:`adam_update` (``lr`` = 0
+    is allowed: a step that moves nothing).
     """
     check_given(rows, "adam_rows", "rows", "a list or array of row indices, e.g. [0, 2]")
     for name, value in (("params", params), ("grads", grads)):

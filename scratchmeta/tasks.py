@@ -27,7 +27,8 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.datasets.checks import (check_batch, check_counts, check_draw, check_drawn,
+from scratchmeta.datasets.checks import (check_batch, check_counts, check_counts_drawn,
+                                         check_draw, check_drawn,
                                          check_inputs, check_loss, check_number, check_numbers,
                                          check_range, check_sample, check_sampled, check_target,
                                          check_targets, checked_family)
@@ -120,7 +121,8 @@ class TaskFamily:
         check_memory(f"n_tasks = {n_tasks} tasks of {n_support} + {n_query} points",
                      float(n_tasks) * (float(n_support) + float(n_query)) * self.n_inputs)
         params = check_drawn(self, self.sample_params(rng, n_tasks), n_tasks)   # n_tasks rows
-        return self.make_batch(rng, params, n_support, n_query)
+        return check_counts_drawn(self, self.make_batch(rng, params, n_support, n_query),
+                                  n_tasks, n_support, n_query)
 
 
 class Sinusoid(TaskFamily):

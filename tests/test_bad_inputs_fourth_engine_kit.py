@@ -33,7 +33,8 @@ def test_vjp_of_a_complex_output_is_a_type_error_naming_complex():
 
 def test_jvp_with_a_complex_tangent_names_the_tangent_and_complex():
     with pytest.raises(TypeError, match=r"jvp: tangent 0 must be an array of real numbers, "
-                                        r"got a complex array of shape \(3,\)"):
+                                        r"got a complex array of dtype complex128 and "
+                                        r"shape \(3,\)"):
         ad.jvp(ad.sin, (X3,), (X3 + 1j,))
 
 

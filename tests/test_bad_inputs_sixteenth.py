@@ -100,6 +100,23 @@ gather in options given twice on the command line, meta/config records that ``lo
 reads without rebuilding them, numeric zeros where a step size is meant, and user callables that
 return data of the wrong size. ``python tests/test_bad_inputs_sixteenth.py`` prints the rates by
 area (about 3 s; pytest about 4 s). The battery's writer did not change the library.
+
+Rounds 9 and 10 (made without sight of this file, so a blind measurement of them): 85 of the 100
+kept clear (85.0%), 2 unclear, 13 silent, 0 data loss -- one fewer than at 893b445, because
+round 10's refusal of text arrays in ``stop_gradient`` pre-empted ``accuracy``'s own message
+for strings in ``y_onehot``; that refusal was taken back (the library reads values through
+``stop_gradient`` in 34 places), which gave 86 again. Round 11 (with sight of this file, so not
+blind): ``load_checkpoint`` refuses a model parameter that is not a float, a meta/config key
+given twice (JSON would keep the last) and a registry family recorded under another name or with
+arguments its constructor refuses (the NaN amplitude); ordered arguments refuse sets and dicts
+(``Ks``, ``inner_lrs``; Adam's ``params`` and ``grads``); ``sample`` checks that ``make_batch``
+gave the counts asked; a user family's ``describe`` must return a record JSON keeps; one-hot
+targets must hold 0s and 1s; the resume message names ``--seed``; ``population_statistics``
+names ``model``. Seven kept cases are valid by a design now documented (strict xfails with
+the reason): an option given twice takes its last value (said under every subcommand's
+--help; ``--strategies`` and ``--only`` now add up instead, so both names are used), and a
+learning rate of 0 is allowed (``from_theta0``, ``adam_rows``; now in their docstrings). After
+it: 93 of the 100 kept clear, 7 silent by that design; 157 of the 165 written.
 """
 
 import json
@@ -606,22 +623,23 @@ def _needs_omniglot(group, case):
 
 # The kept cases not clear yet (strict xfails, so that a fix shows up as a failure to remove
 # the case from this set); filled by the lead, not by the battery's writer.
-MISSED = "measured blind on rounds 9-10: not clear yet (round 11 is fixing it)"
+# Measured blind on rounds 9-10: 14 kept cases not clear. Round 11 (which saw this file) fixed
+# seven; the seven left are valid by a documented design (strict: a change shows up here).
+REPEATED = ("by design, now documented under every subcommand's --help: an option given twice "
+            "takes its last value (argparse's rule, which a saved command followed by an "
+            "override relies on)")
+ADDED_UP = ("by design, now documented: --strategies and --only given twice add up, so both "
+            "names are used (before round 11 only the last list was)")
+ZERO_LR = ("by design, now documented in the docstring: a learning rate of 0 is allowed (no "
+           "move; the un-adapted score in the test-time search, and torch.optim.Adam's rule)")
 NOT_CLEAR_YET = {
-    'out option given twice': MISSED,
-    'evaluate checkpoint option given twice': MISSED,
-    'compare strategies option given twice': MISSED,
-    'figures only option given twice': MISSED,
-    'figures out option given twice': MISSED,
-    'from_theta0 inner_lr 0': MISSED,
-    'meta_gradient_norms Ks a set': MISSED,
-    'load a bias of integers': MISSED,
-    'load a family name not known': MISSED,
-    'load amplitude NaN in meta/config': MISSED,
-    'load meta/config with a key twice': MISSED,
-    'adam_rows lr 0': MISSED,
-    'a user family whose make_batch swaps support and query': MISSED,
-    'training with a user family whose describe returns a set': MISSED,
+    'out option given twice': REPEATED,
+    'evaluate checkpoint option given twice': REPEATED,
+    'figures out option given twice': REPEATED,
+    'compare strategies option given twice': ADDED_UP,
+    'figures only option given twice': ADDED_UP,
+    'from_theta0 inner_lr 0': ZERO_LR,
+    'adam_rows lr 0': ZERO_LR,
 }
 ALL = [pytest.param(g, c, id=f"{g}: {c[0]}", marks=[pytest.mark.xfail(
     reason=NOT_CLEAR_YET[c[0]], strict=True)] if c[0] in NOT_CLEAR_YET else [])

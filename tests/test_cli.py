@@ -90,7 +90,7 @@ def test_train_then_evaluate_then_resume(capsys, tmp_path):
                                                   "changes": {"inner_lr": [0.01, 0.005]}},)
     code, _, err = run(capsys, "train", "--strategy", "fomaml", "--steps", "14", "--out",
                        out_path, "--resume")                  # seed 0, not 4
-    assert code == 2 and "seed: checkpoint 4, this run 0" in err
+    assert code == 2 and "seed (--seed): checkpoint 4, this run 0" in err
 
 
 def test_compare_prints_one_table_of_every_strategy(capsys):

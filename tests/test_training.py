@@ -236,7 +236,7 @@ def test_resume_refuses_a_checkpoint_of_another_configuration_or_seed(tmp_path):
     train(small_maml(inner_lr=0.01), 2, seed=1, checkpoint=path)
     with pytest.raises(ValueError, match=r"first_order: checkpoint False, this run True"):
         train(small_maml(first_order=True), 4, seed=1, checkpoint=path, resume=True)
-    with pytest.raises(ValueError, match=r"seed: checkpoint 1, this run 2"):
+    with pytest.raises(ValueError, match=r"seed \(--seed\): checkpoint 1, this run 2"):
         train(small_maml(), 4, seed=2, checkpoint=path, resume=True)
     with pytest.raises(FileNotFoundError):
         train(small_maml(), 4, seed=1, checkpoint=tmp_path / "absent.npz", resume=True)

@@ -128,6 +128,22 @@ def check_batch(family, rng, task_params, n_support, n_query):
     return len(task_params)
 
 
+def check_counts_drawn(family, batch, n_tasks, n_support, n_query):
+    """What ``family.make_batch`` gave ``sample``: ``n_tasks`` tasks of ``n_support`` support
+    and ``n_query`` query points, as asked (a user's make_batch with the two counts swapped
+    would otherwise train on the wrong split). Shapes only, O(1); returns ``batch``."""
+    want = {"x_support": (n_tasks, n_support), "y_support": (n_tasks, n_support),
+            "x_query": (n_tasks, n_query), "y_query": (n_tasks, n_query)}
+    for name, (tasks, points) in want.items():
+        got = np.shape(getattr(batch, name, None))
+        if got[:2] != (tasks, points):
+            raise ValueError(f"{type(family).__name__}.make_batch must return {tasks} tasks of "
+                             f"n_support={n_support} support and n_query={n_query} query "
+                             f"points, but its {name} has shape {got}, where (tasks, points, "
+                             f"...) = ({tasks}, {points}, ...) was asked")
+    return batch
+
+
 def check_drawn(family, task_params, n_tasks):
     """What ``family.sample_params(rng, n_tasks)`` returned: an array of real numbers (not
     bools, text or objects) with one row per task, ``n_tasks`` rows (a user's family that

@@ -271,9 +271,10 @@ def add_arguments(parser):
                              f"quick run never replaces the committed figures)")
     parser.add_argument("--quick", action="store_true",
                         help="short runs: every figure in seconds, for checking")
-    parser.add_argument("--only", nargs="*", metavar="STEM",      # none given: check_only
+    parser.add_argument("--only", nargs="*", action="extend", metavar="STEM",  # see check_only
                         help=f"make only these figures, out of: "
-                             f"{' '.join(s for s, _ in FIGURES)}")
+                             f"{' '.join(s for s, _ in FIGURES)} (given twice, the stems "
+                             f"add up)")
     parser.add_argument(*(f"-{stem}" for stem, _ in FIGURES), nargs=0, action=_DashedStem,
                         help=argparse.SUPPRESS)
 

@@ -33,7 +33,9 @@ def sgd_path(theta, batch, model, *, inner_lr, loss, trainable=None, stop_on_div
     each task); a parameter that does not move may be one array shared by all
     tasks (a frozen body). ``trainable`` lists the indices of the parameters that move
     (all by default; ANIL and head-first fine-tuning pass the head's); only
-    their gradient is computed. The generator is endless: take what you need.
+    their gradient is computed. ``inner_lr`` is a finite number >= 0: 0 is allowed and
+    leaves theta where it is (the un-adapted score, a point of the test-time step-size
+    search). The generator is endless: take what you need.
     Raises FloatingPointError when SGD diverges (a parameter is not finite),
     unless ``stop_on_divergence=False`` (an experiment that measures divergence).
     """
@@ -66,7 +68,8 @@ def sgd_path(theta, batch, model, *, inner_lr, loss, trainable=None, stop_on_div
 
 
 def from_theta0(params, batch, model, *, inner_lr, loss, trainable=None):
-    """:func:`sgd_path` of every task of ``batch`` from one shared theta0 = ``params``."""
+    """:func:`sgd_path` of every task of ``batch`` from one shared theta0 = ``params``
+    (``inner_lr`` >= 0, as there)."""
     n_tasks = check_theta0(params, batch, model)          # test time: nothing is traced
     return sgd_path(per_task([ad.stop_gradient(p) for p in params], n_tasks), batch, model,
                     inner_lr=inner_lr, loss=loss, trainable=trainable)

@@ -393,12 +393,18 @@ def load_checkpoint(path):
         raise ValueError(f"{path!r} is damaged: entry meta/strategy is empty ({name!r}); train "
                          f"writes the strategy's name there, e.g. 'MAML'")
     try:
-        config = json.loads(str(_entry(arrays, "meta/config", path, "U")))
-        changes = (json.loads(str(_entry(arrays, "meta/changes", path, "U")))
+        config = json.loads(str(_entry(arrays, "meta/config", path, "U")),
+                            object_pairs_hook=_unique_keys)
+        changes = (json.loads(str(_entry(arrays, "meta/changes", path, "U")),
+                              object_pairs_hook=_unique_keys)
                    if "meta/changes" in arrays else [])
     except json.JSONDecodeError as e:
         raise ValueError(f"{path!r} is damaged: its meta/config or meta/changes is not JSON "
                          f"({e})") from None
+    except _RepeatedKey as e:
+        raise ValueError(f"{path!r} is damaged: its meta/config or meta/changes gives the key "
+                         f"{e.args[0]!r} twice (JSON would keep the last silently; train "
+                         f"writes each key once)") from None
     if not isinstance(config, dict) or not isinstance(config.get("class"), str) \
             or not isinstance(config.get("hyperparameters"), dict):
         raise ValueError(f"{path!r} is damaged: meta/config must record a strategy's class "
@@ -444,6 +450,20 @@ def load_checkpoint(path):
     return Checkpoint(state, step, seed, name, config, losses.astype(float), changes)
 
 
+class _RepeatedKey(ValueError):
+    """A JSON object of a checkpoint's record with a key given twice (carries the key)."""
+
+
+def _unique_keys(pairs):
+    """``json.loads``' object_pairs_hook: a dict, refusing a key given twice."""
+    record = {}
+    for key, value in pairs:
+        if key in record:
+            raise _RepeatedKey(key)
+        record[key] = value
+    return record
+
+
 # The registry's families: their losses are MSE or cross-entropy, so a meta-loss is >= 0
 # (a user's family, with a loss of its own, may go below 0).
 _NONNEGATIVE_LOSSES = ("sinusoid", "sinusoid_frequency", "linear", "clusters", "omniglot")
@@ -478,18 +498,45 @@ def _check_recorded_config(config, where):
     """The recorded hyperparameters pass the check a user's pass (``protocol.configure``)
     and the recorded MLP can be built; an unregistered class is left to ``restore``."""
     from scratchmeta.meta.protocol import configure            # the registry imports us
-    from scratchmeta.meta.registry import STRATEGIES
+    from scratchmeta.meta.registry import FAMILIES, STRATEGIES
     from scratchmeta.nn import MLP
     classes = {f"{cls.__module__}.{cls.__qualname__}": cls for cls in STRATEGIES.values()}
-    model = config.get("model")
+    model, family = config.get("model"), config.get("family")
     try:
         if config["class"] in classes:
             configure(classes[config["class"]], None, config["hyperparameters"])
         if isinstance(model, dict) and model.get("class") == "MLP" \
                 and isinstance(model.get("arguments"), dict):
             MLP(**model["arguments"])
+        if isinstance(family, dict):
+            _check_recorded_family(family, FAMILIES)
     except (TypeError, ValueError) as e:
         raise ValueError(f"{where} {e}") from None
+
+
+def _check_recorded_family(family, families):
+    """A family of the registry (``families``, by class name) is recorded under its own
+    name, with arguments its constructor takes (a NaN amplitude is refused there); built
+    once, which draws nothing. Omniglot's needs its images and is left to ``restore``, and
+    a user's family (another class) too."""
+    by_class = {cls.__name__: (name, cls) for name, cls in families.items()}
+    if family.get("class") not in by_class:
+        return
+    name, cls = by_class[family["class"]]
+    if family.get("name") != name:
+        raise ValueError(f"the family {family.get('name')!r} of class {family['class']}, "
+                         f"whose registry name is {name!r}: one of the two was changed")
+    arguments = family.get("arguments", {})
+    if not isinstance(arguments, dict):
+        raise TypeError(f"the family {name!r} with arguments {arguments!r:.60}, which must be "
+                        f"a JSON object (its constructor's keywords)")
+    if name != "omniglot":
+        try:
+            cls(**arguments)
+        except TypeError as e:                     # an argument the constructor does not take
+            raise TypeError(f"the family {name!r} with arguments it does not take: {e}") from None
+        except ValueError as e:
+            raise ValueError(f"the family {name!r} with bad arguments: {e}") from None
 
 
 def check_state_entries(flat, config, step, path, *, saving):
@@ -614,6 +661,10 @@ def _check_model_layout(flat, config, where):
                 raise ValueError(f"{where} entry state/{key} has shape {flat[key].shape}, "
                                  f"but meta/config records an MLP of sizes {sizes}, whose "
                                  f"array {i} has shape {want[i]}")
+            if flat[key].dtype.kind != "f":           # a weight or bias is a float
+                raise ValueError(f"{where} entry state/{key} holds {flat[key].dtype}, but it "
+                                 f"is array {i} of the model's parameters, which are floats "
+                                 f"(train writes float64 or float32)")
         missing = [i for i in range(len(want)) if i not in have]
         if missing:
             raise ValueError(f"{where} it has no entry state/{group}/{missing[0]}: meta/config "

@@ -421,12 +421,20 @@ def check_features(name, value):
 
 
 def check_one_hot_rows(name, y):
-    """Every row of one-hot targets ``y`` sums to 1 (to 1e-3: a perturbed row of a finite-
-    difference check passes): one pass, after the finite check. A Tensor is not read."""
-    if not isinstance(y, ad.Tensor) and not np.all(np.abs(np.sum(y, -1) - 1) < 1e-3):
+    """Every row of one-hot targets ``y`` holds 0s and one 1 (to 1e-3: a perturbed row of a
+    finite-difference check passes; soft targets such as 1/3 do not): two passes, after the
+    finite check. A Tensor is not read."""
+    if isinstance(y, ad.Tensor):
+        return
+    if not np.all(np.abs(np.sum(y, -1) - 1) < 1e-3):
         bad = int(np.sum(~(np.abs(np.sum(y, -1) - 1) < 1e-3)))
         raise ValueError(f"{name} must be one-hot (each row one 1, the rest 0), got {bad} rows "
                          f"that do not sum to 1 (shape {ad.shape(y)})")
+    near = (np.abs(y) < 1e-3) | (np.abs(y - 1) < 1e-3)
+    if not np.all(near):
+        raise ValueError(f"{name} must be one-hot (each row one 1, the rest 0), got "
+                         f"{int(np.sum(~near))} entries that are neither 0 nor 1, the first "
+                         f"{float(np.asarray(y)[~near][0])!r} (shape {ad.shape(y)})")
 
 
 def check_r2d2_inputs(phi_support, y_support, phi_query, scale, offset):
@@ -830,6 +838,9 @@ def check_sequence(name, value, example):
     if iter(value) is value:
         raise TypeError(f"{name} must be a list of values, e.g. {example}, got a "
                         f"{type(value).__name__} (a one-shot iterator): pass list(...) of it")
+    if isinstance(value, (set, frozenset, dict)):       # no order, or keys for values
+        raise TypeError(f"{name} must be a list of values in order, e.g. {example}, got a "
+                        f"{type(value).__name__} {value!r:.60}")
     if not list(value):
         raise ValueError(f"{name} must be a non-empty sequence, e.g. {example}, got {value!r}")
     return list(value)
@@ -1365,7 +1376,8 @@ def check_statistics_inputs(model, params, x):
     a task (one pass over x)."""
     check_model(model)
     if not getattr(model, "batch_norm", False):
-        raise ValueError(f"population_statistics needs a network with batch norm, got {model!r}")
+        raise ValueError(f"population_statistics needs model to be a network with batch norm "
+                         f"(MLP(..., batch_norm=True)), got {model!r}")
     check_params_fit(model, params)
     shape = check_real("x", x)
     if len(shape) != 3 or shape[1] < 2 or shape[2] != model.sizes[0]:

@@ -133,7 +133,7 @@ def check_same_run(ckpt, strategy, seed, path="the checkpoint"):
         elif name != "name":                  # the display name follows the hyperparameters
             refused.append(f"{name}: checkpoint {old!r}, this run {new!r}")
     if ckpt.seed != seed:
-        refused.append(f"seed: checkpoint {ckpt.seed!r}, this run {seed!r}")
+        refused.append(f"seed (--seed): checkpoint {ckpt.seed!r}, this run {seed!r}")
     if refused:
         raise ValueError(f"cannot resume from {path}: it was written by a different run "
                          f"({'; '.join(refused)}). A resumed run may change only "
