@@ -53,11 +53,26 @@ def demo(args):
     return 0
 
 
+# How a number is written on the command line: ASCII digits, a sign, a point and an exponent
+# (and inf or nan, refused by name below), nothing else: Python's int() and float() would
+# also read '1_0' as 10, a full-width '３' as 3 and ' 3\n' as 3.
+_INT = re.compile(r"[+-]?[0-9]+")
+_FLOAT = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?(inf|infinity|nan)",
+                    re.IGNORECASE)
+
+
 def _number(kind, minimum, what, maximum=None):
     """An argparse type: text -> kind, at least ``minimum`` (exclusive for floats), finite,
     below ``maximum``; an integer below 2**63 unless told (no count beyond fits an int64)."""
     limit = 2 ** 63 if kind is int and maximum is None else None
+    spelling = _INT if kind is int else _FLOAT
+
     def parse(text):
+        if not spelling.fullmatch(text):        # Python's int() would also take '1_0', '３'
+            form = ("plain decimal digits" if kind is int else
+                    "decimal digits, a point and an exponent")
+            raise argparse.ArgumentTypeError(f"expected {what}, written in {form}, got "
+                                             f"{text!r}")
         try:
             value = kind(text)
         except ValueError:

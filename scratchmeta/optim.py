@@ -135,7 +135,9 @@ def adam_update(params, grads, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
     """One Adam step on a tree of parameters: returns (new params, new Adam state).
 
     ``lr`` is a finite number >= 0 (0 moves nothing but still counts the step and updates
-    the moments, as in torch.optim.Adam); ``0 <= beta1, beta2 < 1``; ``eps > 0``. The arguments' types and shapes are checked first. Their values are checked through
+    the moments, as in torch.optim.Adam); ``0 <= beta1, beta2 < 1``; ``eps > 0``.
+
+    The arguments' types and shapes are checked first. Their values are checked through
     the result: a NaN or inf anywhere in params, grads or the state (or a negative v) makes
     the new parameters not finite, so one pass over them stands for a pass over every
     input; only then are the inputs read to name the bad one. Nothing is returned or

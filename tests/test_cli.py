@@ -198,7 +198,8 @@ def test_an_explosion_mid_run_keeps_the_last_good_checkpoint(capsys, tmp_path, m
 
 @pytest.mark.parametrize("argv, message", [
     (["train", "--steps", "-1"], "expected a non-negative integer, got '-1'"),
-    (["train", "--steps", "many"], "expected a non-negative integer, got 'many'"),
+    (["train", "--steps", "many"],
+     "expected a non-negative integer, written in plain decimal digits, got 'many'"),
     (["train", "--strategy", "mamal"], "invalid choice: 'mamal'"),
     (["train", "--inner-lr", "0"], "expected a positive number, got '0'"),
     (["train", "--set", "lam"], "expected NAME=VALUE"),

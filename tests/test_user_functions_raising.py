@@ -97,3 +97,26 @@ def test_the_samplers_do_the_same():
     with pytest.raises(ValueError, match="^pdf raised KeyError") as info:
         ContinuousInverseCDF.from_density(_raise(KeyError), (0.0, 1.0))
     assert type(info.value.__cause__) is KeyError
+
+
+def test_a_users_primitive_has_its_rules_checked_where_they_give_their_result():
+    none = ad.Primitive("my_op", lambda x: None)
+    with pytest.raises(TypeError, match="Primitive 'my_op': impl must return an array of real"):
+        none(np.ones(3))
+    flat = ad.Primitive("my_sq", lambda x: np.sum(x ** 2), lambda g, ans, x: ad.sum(g))
+    with pytest.raises(ValueError, match=r"'my_sq': vjp_0 must return .* shape \(2, 3\), but it "
+                                         r"returned shape \(\)"):
+        ad.grad(flat)(np.ones((2, 3)))
+    raising = ad.Primitive("my_sin", np.sin, _raise(KeyError))
+    with pytest.raises(ValueError, match="'my_sin': vjp_0 raised KeyError") as info:
+        ad.grad(lambda x: ad.sum(raising(x)))(np.ones(3))
+    assert type(info.value.__cause__) is KeyError
+
+
+def test_a_users_good_primitive_still_checks_to_third_order():
+    my_sin = ad.Primitive("my_sin", np.sin, lambda g, ans, x: ad.mul(g, ad.cos(x)))
+    check_grads(lambda x: ad.sum(my_sin(x)), (np.linspace(0.0, 1.0, 4),), order=3)
+
+
+def test_the_engines_own_primitives_are_not_wrapped():
+    assert ad.add.impl is np.add                       # the hot path calls NumPy directly

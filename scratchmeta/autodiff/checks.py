@@ -21,7 +21,7 @@ __all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_
            "check_generator", "check_args", "check_values", "check_same_tree", "tree_structure",
            "check_system", "check_constant", "call_fun", "check_given", "IndexValueError",
            "check_inputs", "plain_shape", "other_dtype", "checked_axes", "check_axis",
-           "masked_message"]
+           "masked_message", "checked_rules"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -579,6 +579,49 @@ def check_primitive(name, impl, vjps):
     for i, vjp in enumerate(vjps):
         if vjp is not None:
             check_callable(vjp, f"Primitive {name!r}", f"vjp_{i} (or None)")
+
+def checked_rules(name, impl, vjps):
+    """A user's Primitive (one defined outside the engine, whose own rules are trusted): its
+    rules wrapped so that what they give is checked where it is given, O(1) a call.
+
+    * ``impl`` must return real numbers (an array or a number): None, text or a complex
+      value is a TypeError naming the op (NumPy's errors in it are named by the op already);
+    * each VJP must return a cotangent of its argument's shape: another shape is a
+      ValueError naming the op and the VJP (the engine would otherwise add it, broadcast,
+      into a gradient of the wrong size); an exception it raises other than a ValueError,
+      TypeError or FloatingPointError is re-raised as a ValueError naming them, chained,
+      as ``call_fun`` does for ``fun``.
+    """
+    def forward(*args, **params):
+        out = impl(*args, **params)
+        if not isinstance(out, (np.ndarray, np.generic, float, int)) or isinstance(out, bool) \
+                or np.asarray(out).dtype.kind not in "fiu":
+            raise TypeError(f"Primitive {name!r}: impl must return an array of real numbers, "
+                            f"but it returned {describe(out)}")
+        return out
+
+    def rule(i, vjp):
+        def checked(g, ans, *args, **params):
+            try:
+                c = vjp(g, ans, *args, **params)
+            except (ValueError, TypeError, FloatingPointError):
+                raise
+            except Exception as err:
+                raise ValueError(f"Primitive {name!r}: vjp_{i} raised {type(err).__name__}: "
+                                 f"{err}") from err
+            want = getattr(args[i], "shape", None)
+            want = np.shape(args[i]) if want is None else tuple(want)
+            got = getattr(c, "shape", None)
+            got = np.shape(c) if got is None else tuple(got)
+            if got != want:
+                raise ValueError(f"Primitive {name!r}: vjp_{i} must return the cotangent of "
+                                 f"argument {i}, of its shape {want}, but it returned shape "
+                                 f"{got}")
+            return c
+        return checked
+
+    return forward, tuple(None if v is None else rule(i, v) for i, v in enumerate(vjps))
+
 
 def check_argnums(argnums):
     """``argnums`` as a tuple of ints, and whether a tuple of gradients is wanted."""

@@ -50,13 +50,14 @@ are public and marked so in ``__all__``.
 
 import itertools
 import math
+import sys
 
 import numpy as np
 
 from .checks import (call_fun, check_argnums, check_callable, check_constant, check_flag,
                      check_inputs, check_nonempty, check_numbers, check_output, check_positions,
-                     check_primitive, check_scalar, checked_axes, float_array, op_error,
-                     other_dtype, plain_shape)
+                     check_primitive, check_scalar, checked_axes, checked_rules, float_array,
+                     op_error, other_dtype, plain_shape)
 from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array, reshape_array,
                     scatter_add_array, sum_array, sum_to_array, transpose_array)
 from .numpy_interop import NumpyInterop
@@ -198,7 +199,10 @@ def _shape(x):
 
 
 def stop_gradient(x):
-    """``x`` as a constant: no trace sees through it (first-order MAML uses it)."""
+    """``x`` as a constant: no trace sees through it (first-order MAML uses it).
+
+    A plain NumPy array comes back as it is, whatever its dtype, unread (O(1): the library
+    reads values through this); text, None, a dict or a set is refused."""
     if type(x) is not Tensor and type(x) is not np.ndarray:
         check_constant(x)                         # text or None is no value (O(1))
     return _raw(x)
@@ -245,6 +249,8 @@ class Primitive:
 
     def __init__(self, name, impl, *vjps):
         check_primitive(name, impl, vjps)
+        if not sys._getframe(1).f_globals.get("__name__", "").startswith(__package__):
+            impl, vjps = checked_rules(name, impl, vjps)   # a user's op: its rules checked
         self.name, self.impl, self.vjps = name, impl, vjps
 
     def __call__(self, *args, **params):

@@ -353,6 +353,7 @@ def load_checkpoint(path):
                          f"written by train")
     try:
         with np.load(path, allow_pickle=False) as data:
+            twice = sorted({k for k in data.files if data.files.count(k) > 1})
             arrays = {key: data[key] for key in data.files}
     except ValueError as e:
         if "pickle" in str(e):
@@ -362,6 +363,9 @@ def load_checkpoint(path):
         raise ValueError(f"{path!r} is not a readable checkpoint: {e}") from None
     except Exception as e:       # a truncated or foreign file: zipfile and format errors
         raise ValueError(f"{path!r} is not a readable checkpoint: {e}") from None
+    if twice:                                      # a zip may hold one name twice: which?
+        raise ValueError(f"{path!r} is damaged: it holds the entry {twice[0]!r} twice (train "
+                         f"writes each entry once)")
     fmt = str(arrays["meta/format"]) if "meta/format" in arrays and \
         isinstance(arrays["meta/format"], np.ndarray) and \
         arrays["meta/format"].dtype.kind == "U" else ""

@@ -177,7 +177,9 @@ def rows(results):
 
 
 def cell(evaluation, k):
-    """'mean ± half-width' after k steps, as ``format_result`` writes it (a diverged run too)."""
+    """'mean ± half-width' after k steps, as ``format_result`` writes it (a diverged run too);
+    '-' when the evaluation stops before step k (the table's "after 1 step" column of a run
+    whose chosen number of test-time steps is 0 and was scored only there)."""
     check_attributes("evaluation", evaluation, ("mean", "half_width"),
                      "an Evaluation (from evaluate.evaluate)")
     check_count("k", k, 0)

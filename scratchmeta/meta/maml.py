@@ -199,6 +199,13 @@ class MAML:
 class FOMAMLConfig(MAMLConfig):
     first_order: bool = True
 
+    def check(self):
+        check_maml_config(self)
+        if self.first_order is not True:           # (its type is checked above)
+            raise ValueError("FOMAMLConfig is first-order MAML's, so first_order must be "
+                             "True, got False; for second order use MAMLConfig (the strategy "
+                             "maml)")
+
 
 class FOMAML(MAML):
     """First-order MAML: MAML with ``first_order=True`` (Finn et al. 2017, section 5.2)."""

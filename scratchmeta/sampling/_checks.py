@@ -83,6 +83,7 @@ def call_user(name, f, x, expected=None):
     ``expected`` says what it must return, by default one value per point of ``x``): an
     exception it raises is re-raised as a TypeError (for a TypeError) or ValueError naming
     ``name`` and the input's shape."""
+    check_function(f, name)                            # None or a number: said as such
     try:
         y = f(x)
     except Exception as err:

@@ -44,6 +44,8 @@ Degenerate input gives what ArviZ gives, with a ``RuntimeWarning`` saying why:
 fewer than 4 draws per chain give NaN everywhere; R-hat needs two chains
 (NaN for one); constant draws (max - min below 1e-15) have an ESS equal to
 the number of draws and an R-hat of NaN. A NaN or infinite draw is an error.
+Boolean draws are read as 0 and 1: the chains of an indicator 1{x in A}, whose
+ESS says how well the chains estimate P(A) (tail ESS is built from such chains).
 
 The work is done one dimension at a time. Ranking sorts the draws, which
 costs O(S log S) for S draws; for a million draws that is more than the
@@ -299,8 +301,9 @@ def ess_tail(draws, prob=TAIL_PROBS):
     try:
         lo, hi = (check_real("prob", q) for q in items)
         ok = 0.0 < lo < 1.0 and 0.0 < hi < 1.0
-    except (TypeError, ValueError):
-        ok = False
+    except (TypeError, ValueError) as err:
+        raise type(err)(f"prob must be a pair of probabilities, ints or floats in (0, 1), e.g. "
+                        f"(0.05, 0.95), got {prob!r}: {err}") from None
     if not ok:
         raise ValueError(f"prob must be a pair of probabilities in (0, 1), e.g. (0.05, 0.95), "
                          f"got {prob!r}")
