@@ -333,7 +333,7 @@ def call_fun(fun, args, who, name="fun", kwargs=None):
 
 
 def _shape_of(a):
-    """An argument's shape for a message (a tree's leaves: their shapes)."""
+    """An argument's shape for a message (a list, tuple or dict: its type's name)."""
     shape = getattr(a, "shape", None)
     if shape is not None:
         return tuple(shape)
@@ -580,9 +580,10 @@ def check_primitive(name, impl, vjps):
         if vjp is not None:
             check_callable(vjp, f"Primitive {name!r}", f"vjp_{i} (or None)")
 
+
 def checked_rules(name, impl, vjps):
-    """A user's Primitive (one defined outside the engine, whose own rules are trusted): its
-    rules wrapped so that what they give is checked where it is given, O(1) a call.
+    """The rules of a Primitive defined outside the engine (the engine's own are trusted),
+    wrapped so that what they give is checked where it is given, O(1) a call.
 
     * ``impl`` must return real numbers (an array or a number): None, text or a complex
       value is a TypeError naming the op (NumPy's errors in it are named by the op already);
