@@ -53,7 +53,7 @@ def hvp(fun, x, v):
     Reverse-over-reverse: a few gradients, no Hessian. x must be finite; a NaN in v gives NaN.
     """
     check_callable(fun, "hvp", "fun")
-    check_float_leaves(tree_flatten(x)[0], "hvp: x", tensor=Tensor, finite=True)
+    check_float_leaves(tree_flatten(x, "hvp: x")[0], "hvp: x", tensor=Tensor, finite=True)
     check_same_tree("hvp", "x", x, "v", v, Tensor)
     check_values(tree_flatten(call_fun(fun, (x,), "hvp"))[0], "hvp", "fun", Tensor, stop_gradient)
     return grad(lambda x: _tree_vdot(grad(fun)(x), v))(x)

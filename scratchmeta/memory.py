@@ -75,7 +75,8 @@ def _set_thresholds(mmap_threshold, trim_threshold):
 
 def _check_threshold(name, value):
     """A threshold in bytes: an int from 0 to C_INT_MAX (not a bool, not a float)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+    timedelta = getattr(getattr(value, "dtype", None), "kind", "") == "m"   # NumPy's: Integral
+    if isinstance(value, bool) or timedelta or not isinstance(value, numbers.Integral):
         raise TypeError(f"keep_freed_memory: {name} must be an int (bytes), got "
                         f"{type(value).__name__} {value!r}")
     if not 0 <= value <= C_INT_MAX:

@@ -141,7 +141,7 @@ def _json_ready(record):
 
 # The methods of a user's family whose own errors are named with the method (below).
 METHODS = ("sample_params", "sample_x", "target", "make_batch", "loss", "metric",
-           "describe")
+           "describe", "check_shots")
 
 
 def checked_returns(cls):
@@ -158,6 +158,9 @@ def checked_returns(cls):
       naming the method: a KeyError or ZeroDivisionError of the user's own code, chained
       (``raise ... from``) so that its traceback, at the user's line, is still shown. The
       samplers and the engine do the same with the functions given to them."""
+    if not (isinstance(cls, type) and issubclass(cls, TaskFamily)):
+        raise TypeError(f"checked_returns: cls must be a TaskFamily subclass (a class, as "
+                        f"__init_subclass__ passes it), got {type(cls).__name__} {cls!r:.60}")
     for name in METHODS:
         member = cls.__dict__.get(name)
         fn = member.__func__ if isinstance(member, staticmethod) else member

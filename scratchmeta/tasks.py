@@ -126,7 +126,10 @@ class TaskFamily:
 
 
 class Sinusoid(TaskFamily):
-    """y = A sin(x - phi), A ~ U[0.1, 5], phi ~ U[0, pi], x ~ U[-5, 5] (Finn et al. 2017)."""
+    """y = A sin(x - phi), A ~ U[0.1, 5], phi ~ U[0, pi], x ~ U[-5, 5] (Finn et al. 2017).
+
+    Each range may be any finite (low, high) with low <= high (x's with low < high): a
+    negative amplitude is a sinusoid too, A sin(x - phi) = |A| sin(x - phi - pi)."""
 
     name = "sinusoid"
 

@@ -35,7 +35,7 @@ def test_update_refuses_a_batch_with_nan_data_and_names_the_array(name):
 
 def test_format_table_refuses_a_row_with_a_column_the_headers_lack():
     assert "b" not in format_table([{"a": 1}, {"a": 2}])
-    with pytest.raises(ValueError, match=r"row 1 has the keys \['b'\], which row 0 "
+    with pytest.raises(ValueError, match=r"row 1 of rows has the keys \['b'\], which row 0 "
                                          r"\(the headers \['a'\]\) lacks"):
         format_table([{"a": 1}, {"b": 2}])
     with pytest.raises(ValueError, match=r"rows\[1\] lacks the keys \['b'\] of row 0"):

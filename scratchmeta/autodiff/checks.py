@@ -594,7 +594,13 @@ def checked_rules(name, impl, vjps):
       as ``call_fun`` does for ``fun``.
     """
     def forward(*args, **params):
-        out = impl(*args, **params)
+        try:
+            out = impl(*args, **params)
+        except (ValueError, TypeError, FloatingPointError, IndexError, np.linalg.LinAlgError):
+            raise                                   # named by the op (op_error)
+        except Exception as err:
+            raise ValueError(f"Primitive {name!r}: impl raised {type(err).__name__}: "
+                             f"{err}") from err
         if not isinstance(out, (np.ndarray, np.generic, float, int)) or isinstance(out, bool) \
                 or np.asarray(out).dtype.kind not in "fiu":
             raise TypeError(f"Primitive {name!r}: impl must return an array of real numbers, "

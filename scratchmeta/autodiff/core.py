@@ -545,7 +545,16 @@ def _backward(trace, out, leaves, seed):
             node.cotangent = None
             vjps, ans, args, params = node.prim.vjps, node.value, node.args, node.params
             for argnum, parent in node.inputs:
-                c = vjps[argnum](g, ans, *args, **params)
+                try:
+                    rule = vjps[argnum]
+                except IndexError:                      # fewer rules than arguments
+                    rule = None
+                if rule is None:                        # None: not differentiable (a user's op)
+                    raise ValueError(f"{node.prim.name}: argument {argnum} depends on the "
+                                     f"input being differentiated, but the op has no VJP rule "
+                                     f"for it (None or missing); give Primitive a "
+                                     f"vjp_{argnum}")
+                c = rule(g, ans, *args, **params)
                 # A value used twice collects both contributions.
                 parent.cotangent = c if parent.cotangent is None else add(parent.cotangent, c)
         return [leaf.cotangent for leaf in leaves]

@@ -383,6 +383,12 @@ def check_drawings(name, data, kind):
                         f"drawings, height, width), no axis empty, got {type(images).__name__} "
                         f"of shape {getattr(images, 'shape', None)} and dtype "
                         f"{getattr(images, 'dtype', None)}")
+    n = data.n_background
+    if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) \
+            or not 0 <= n <= images.shape[0]:
+        raise ValueError(f"{name}.n_background must be an int from 0 to the number of "
+                         f"characters, {images.shape[0]} (the first n_background are "
+                         f"images_background's), got {n!r:.40}")
     check_finite_data("Omniglot", f"{name}.images", images)
 
 

@@ -38,6 +38,7 @@ import json
 import os
 import signal
 import tempfile
+import zipfile
 from typing import NamedTuple
 
 import numpy as np
@@ -366,6 +367,12 @@ def load_checkpoint(path):
     if twice:                                      # a zip may hold one name twice: which?
         raise ValueError(f"{path!r} is damaged: it holds the entry {twice[0]!r} twice (train "
                          f"writes each entry once)")
+    with zipfile.ZipFile(path) as archive:         # read above, so a zip: where it starts
+        first = min((info.header_offset for info in archive.infolist()), default=0)
+    if first:                                      # bytes before it: e.g. two files joined
+        raise ValueError(f"{path!r} is damaged: its archive starts {first} bytes into the "
+                         f"file (something was written before it, such as another "
+                         f"checkpoint); train writes the archive alone")
     fmt = str(arrays["meta/format"]) if "meta/format" in arrays and \
         isinstance(arrays["meta/format"], np.ndarray) and \
         arrays["meta/format"].dtype.kind == "U" else ""

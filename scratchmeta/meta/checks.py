@@ -413,6 +413,9 @@ def check_features(name, value):
     points, d), no axis empty, finite (one pass; a Tensor, traced, is not read). Returns
     the shape."""
     shape = check_real(name, value)
+    if getattr(ad.stop_gradient(value), "dtype", None) == np.bool_:   # a mask, not features
+        raise TypeError(f"{name} must be real numbers, got a boolean array of shape {shape} "
+                        f"(pass x.astype(float) if 0 and 1 are meant)")
     if len(shape) not in (2, 3) or 0 in shape:
         raise ValueError(f"{name}{' Phi' if name == 'features' else ''} must have shape "
                          f"(points, d) or (tasks, points, d), no axis empty, got shape {shape}")

@@ -355,8 +355,8 @@ def format_table(rows):
     for i, row in enumerate(rows):
         extra = [key for key in row if key not in rows[0]]
         if extra:       # a column the first row lacks would be dropped without a word
-            raise ValueError(f"format_table: row {i} has the keys {extra!r}, which row 0 "
-                             f"(the headers {headers!r}) lacks")
+            raise ValueError(f"format_table: row {i} of rows has the keys {extra!r}, which "
+                             f"row 0 (the headers {headers!r}) lacks")
         missing = [key for key in headers if key not in row]
         if missing:     # a blank cell would hide the missing value
             raise ValueError(f"format_table: rows[{i}] lacks the keys {missing!r} of row 0 "

@@ -80,6 +80,10 @@ def check_step(old, new, loss, *, step, advice, max_ratio=1e3):
     for key in old:
         old_leaves, _ = ad.tree_flatten(old[key])
         new_leaves, _ = ad.tree_flatten(new[key])
+        if len(new_leaves) != len(old_leaves):      # zip below would drop the extra ones
+            raise ValueError(f"new[{key!r}] must hold as many arrays as old[{key!r}] (the "
+                             f"same parameters after the update), got {len(new_leaves)} for "
+                             f"{len(old_leaves)}")
         moved = 0.0
         with np.errstate(all="ignore"):
             for a, b in zip(old_leaves, new_leaves):   # no BLAS: slow under thread contention

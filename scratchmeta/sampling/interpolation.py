@@ -55,9 +55,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.sampling._checks import (check_edges, check_function, check_real,
-                                          check_u_resolution, finite_array, open_uniforms,
-                                          real_array, shown)
+from scratchmeta.sampling._checks import (check_edges, check_fits, check_function, check_real,
+                                          check_u_resolution, finite_array, is_int, open_uniforms,
+                                          shown)
 from scratchmeta.sampling.discrete import DiscreteInverseCDF
 # The quadrature without the public functions' checks: the intervals here are finite and
 # ordered by construction, and f is the checked density.
@@ -300,7 +300,7 @@ def horner(a, s):
     if a.ndim != 2 or a.shape[0] != ORDER or a.shape[1] == 0:
         raise ValueError(f"a must be coefficients: an array of shape ({ORDER}, m), one column "
                          f"per piece, m >= 1, got {shown(a)}")
-    s = real_array("s", s, f"an array of real numbers of shape (..., {a.shape[1]})")
+    s = finite_array("s", s, f"an array of finite numbers of shape (..., {a.shape[1]})")
     try:
         np.broadcast_shapes(s.shape, a.shape[1:])
     except ValueError:
@@ -499,6 +499,14 @@ class PiecewiseInverse:
     def draw(self, n, rng):
         """n draws x(U), U uniform on (0, 1) from ``rng``: the uniforms too are
         made a chunk at a time, so that they never leave the cache."""
+        if not is_int(n) or n < 0:
+            raise (ValueError if is_int(n) else TypeError)(
+                f"n must be the number of draws, an int >= 0, got {n!r:.40}")
+        check_fits(f"n = {n} draws", float(n))
+        n = int(n)
+        if not isinstance(rng, np.random.Generator):
+            raise TypeError(f"rng must be a numpy.random.Generator (np.random.default_rng(seed)), "
+                            f"got {type(rng).__name__} {rng!r:.40}")
         out = np.empty(n)
         for a in range(0, n, CHUNK):
             self._chunk(open_uniforms(min(CHUNK, n - a), rng), out[a:a + CHUNK])

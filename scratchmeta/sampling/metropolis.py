@@ -118,6 +118,10 @@ def _log_density(log_density, x, chains):
     out = call_user("log_density", log_density, x,
                     "one log-density per chain, an array of shape (chains,)")
     lp = np.asarray(out)
+    if lp.dtype == bool:       # an indicator is a density (pdf), not a log-density (0 or 1)
+        raise TypeError("log_density must return log-densities, real numbers, but it returned "
+                        "booleans; for the indicator of a set A, return np.where(in_A, 0.0, "
+                        "-np.inf)")
     if lp.shape != (chains,):
         raise ValueError("log_density must map an array of shape (chains, dim) to shape "
                          f"(chains,), i.e. {(chains,)}; it returned shape {lp.shape}: "

@@ -37,9 +37,9 @@ def _values(name, fn, u):
     check_function(name, fn)
     with np.errstate(all="ignore"):
         x = real_output(name, call(name, fn, u))
-    if x.shape != u.shape:
-        raise AssertionError(f"{name} must return one value per u: got shape {x.shape} for "
-                             f"{u.shape}")
+    if x.shape != u.shape:      # a contract broken, as a wrong type is: not a failed property
+        raise ValueError(f"{name} must be vectorised, returning one value per u: got shape "
+                         f"{x.shape} for u of shape {u.shape}")
     return x
 
 
