@@ -200,7 +200,8 @@ def test_bad_data_and_rotate_are_type_errors():
     (7, 5, "n_support must be a multiple of n_way=5"),
     (5, 8, "n_query must be a multiple of n_way=5"),
     (0, 5, "n_support must be an integer of at least 1"),
-    (50, 55, "ask for 10 \\+ 11 distinct drawings per class, but each character has only 20"),
+    (50, 55, "ask for 10 \\+ 11 distinct drawings per class \\(of n_way=5\\), but each "
+             "character has only 20"),
 ])
 def test_bad_counts_are_named_before_sampling(n_support, n_query, match):
     rng = np.random.default_rng(0)

@@ -585,13 +585,14 @@ def checked_rules(name, impl, vjps):
     """The rules of a Primitive defined outside the engine (the engine's own are trusted),
     wrapped so that what they give is checked where it is given, O(1) a call.
 
-    * ``impl`` must return real numbers (an array or a number): None, text or a complex
-      value is a TypeError naming the op (NumPy's errors in it are named by the op already);
-    * each VJP must return a cotangent of its argument's shape: another shape is a
-      ValueError naming the op and the VJP (the engine would otherwise add it, broadcast,
-      into a gradient of the wrong size); an exception it raises other than a ValueError,
-      TypeError or FloatingPointError is re-raised as a ValueError naming them, chained,
-      as ``call_fun`` does for ``fun``.
+    * ``impl`` must return real numbers (an array or a number): None, text, a masked array
+      or a complex value is a TypeError naming the op (NumPy's errors in it are named by
+      the op already; any other exception it raises is a ValueError naming the op);
+    * each VJP must return a cotangent of real numbers of its argument's shape: a complex
+      or masked one is a TypeError, another shape a ValueError, naming the op and the VJP
+      (the engine would otherwise add it, broadcast, into a gradient of the wrong size);
+      an exception it raises other than a ValueError, TypeError or FloatingPointError is
+      re-raised as a ValueError naming them, chained, as ``call_fun`` does for ``fun``.
     """
     def forward(*args, **params):
         try:
@@ -602,9 +603,10 @@ def checked_rules(name, impl, vjps):
             raise ValueError(f"Primitive {name!r}: impl raised {type(err).__name__}: "
                              f"{err}") from err
         if not isinstance(out, (np.ndarray, np.generic, float, int)) or isinstance(out, bool) \
-                or np.asarray(out).dtype.kind not in "fiu":
+                or isinstance(out, _MASKED) or np.asarray(out).dtype.kind not in "fiu":
+            got = "a masked array (numpy.ma)" if isinstance(out, _MASKED) else describe(out)
             raise TypeError(f"Primitive {name!r}: impl must return an array of real numbers, "
-                            f"but it returned {describe(out)}")
+                            f"but it returned {got}")
         return out
 
     def rule(i, vjp):
@@ -616,6 +618,10 @@ def checked_rules(name, impl, vjps):
             except Exception as err:
                 raise ValueError(f"Primitive {name!r}: vjp_{i} raised {type(err).__name__}: "
                                  f"{err}") from err
+            dtype = getattr(c, "dtype", None)              # an array's, or a Tensor's
+            if isinstance(c, _MASKED) or dtype is not None and np.dtype(dtype).kind not in "fiu":
+                raise TypeError(f"Primitive {name!r}: vjp_{i} must return a cotangent of real "
+                                f"numbers, but it returned {describe(c)}")
             want = getattr(args[i], "shape", None)
             want = np.shape(args[i]) if want is None else tuple(want)
             got = getattr(c, "shape", None)

@@ -32,6 +32,10 @@ def _summing_plan(x_shape, dtype, shape):
     order of the additions differs.
     """
     lead = len(x_shape) - len(shape)
+    if lead < 0 or any(not (n == 1 or n == x_shape[lead + i]) for i, n in enumerate(shape)):
+        raise ValueError(f"sum_to: cannot sum an array of shape {x_shape} to shape {shape}: "
+                         f"shape must be one that broadcasts to it (each size 1 or the "
+                         f"array's, counted from the last axis)")    # made once per pair
     axes = tuple(range(lead)) + tuple(
         lead + i for i, n in enumerate(shape) if n == 1 and x_shape[lead + i] != 1)
     if not axes or dtype not in (np.float64, np.float32) or 0 in x_shape:

@@ -369,10 +369,11 @@ def check_one_hot_row(where, name, y):
                          f"got a first row of {row.tolist()!r:.80}")
 
 
-def check_drawings(name, data, kind):
+def check_drawings(name, data, kind, size=None):
     """``data`` is a ``kind`` (``omniglot.load()``'s OmniglotImages) whose images are real
-    numbers of shape (characters, drawings, height, width), every pixel finite (one pass
-    over the drawings; the names are checked by ``finn_split``)."""
+    numbers of shape (characters, drawings, height, width), ``size`` x ``size`` pixels if
+    given, every pixel finite (one pass over the drawings; the names are checked by
+    ``finn_split``)."""
     if not isinstance(data, kind):
         raise TypeError(f"{name} must be the result of omniglot.load(), got "
                         f"{type(data).__name__} {data!r:.60}")
@@ -383,6 +384,10 @@ def check_drawings(name, data, kind):
                         f"drawings, height, width), no axis empty, got {type(images).__name__} "
                         f"of shape {getattr(images, 'shape', None)} and dtype "
                         f"{getattr(images, 'dtype', None)}")
+    if size is not None and images.shape[2:] != (size, size):
+        raise ValueError(f"{name}.images must be drawings of {size} x {size} pixels, as "
+                         f"omniglot.load() gives (the networks are built for them), got "
+                         f"{images.shape[2]} x {images.shape[3]}")
     n = data.n_background
     if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) \
             or not 0 <= n <= images.shape[0]:

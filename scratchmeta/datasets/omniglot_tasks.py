@@ -129,7 +129,8 @@ class Omniglot(TaskFamily):
             raise TypeError(f"rotate must be True, False or None (rotate the training split "
                             f"only), got {rotate!r}")
         if data is not None:
-            check_drawings("data", data, omniglot.OmniglotImages)   # one pass: no NaN pixel
+            check_drawings("data", data, omniglot.OmniglotImages,
+                           omniglot.IMAGE_SIZE)           # one pass: no NaN pixel
         try:
             dtype = np.dtype(dtype if dtype is not None else "None")   # np.dtype(None): float64
         except TypeError:
@@ -265,8 +266,9 @@ def check_shots(n_way, n_tasks, n_support, n_query, n_drawings=DRAWINGS):
                              f"number of drawings of every class), got {n}")
     k_support, k_query = n_support // n_way, n_query // n_way
     if k_support + k_query > n_drawings:
-        raise ValueError(f"n_support + n_query ask for {k_support} + {k_query} distinct "
-                         f"drawings per class, but each character has only {n_drawings}")
+        raise ValueError(f"n_support={n_support} and n_query={n_query} ask for {k_support} + "
+                         f"{k_query} distinct drawings per class (of n_way={n_way}), but each "
+                         f"character has only {n_drawings}")
     return k_support, k_query
 
 

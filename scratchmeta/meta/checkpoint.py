@@ -33,6 +33,7 @@ translated by ``scratchmeta.meta.legacy``.
 """
 
 import contextlib
+import dataclasses
 import glob
 import json
 import os
@@ -103,6 +104,9 @@ def unflatten(flat, *, strict=True):
     if empty is not None:
         raise ValueError(f"flat's key {empty!r} has an empty path segment (a leading, trailing "
                          f"or doubled '/'); flatten writes names such as 'params/0'")
+    for key, value in flat.items():                # what flatten refuses (None, a set)
+        if type(value) is not np.ndarray:
+            check_leaf(f"flat[{key!r}]", value)
     tree = {}
     for path, value in flat.items():
         node, keys = tree, path.split("/")
@@ -253,6 +257,9 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
                          f"meta-loss), got {int(np.sum(~np.isfinite(meta_losses)))} NaN or inf "
                          f"values: {meta_losses.tolist()}"[:300])
     _check_loss_signs(meta_losses, config, "meta_losses must be")
+    if isinstance(state, (dict, list, tuple)) and not state:
+        raise ValueError(f"state must hold the run's arrays (e.g. {{'params': [...], 'adam': "
+                         f"...}}), got an empty {type(state).__name__}: nothing to resume from")
     _check_string_keys("config", config)                   # JSON would turn 1 into "1"
     if not isinstance(changes, (list, tuple)):
         raise TypeError(f"changes must be a list of the changes made on resuming, got "
@@ -457,7 +464,8 @@ def load_checkpoint(path):
             state = unflatten({f"state/{k}": v for k, v in flat.items()}).get("state", {})
         except ValueError as e:
             raise ValueError(f"{path!r} is damaged: {e}") from None
-    _check_recorded_config(config, f"{path!r} is damaged: its meta/config records")
+    _check_recorded_config(config, f"{path!r} is damaged: its meta/config records",
+                           complete=fmt == FORMAT)
     return Checkpoint(state, step, seed, name, config, losses.astype(float), changes)
 
 
@@ -505,9 +513,12 @@ def _check_string_keys(name, record, where=""):
             _check_string_keys(name, value, f"{where}[{i}]")
 
 
-def _check_recorded_config(config, where):
+def _check_recorded_config(config, where, complete=True):
     """The recorded hyperparameters pass the check a user's pass (``protocol.configure``)
-    and the recorded MLP can be built; an unregistered class is left to ``restore``."""
+    and, if ``complete`` (this format's checkpoints: train records every field), name every
+    field of the strategy's configuration -- a missing one would be filled with its default
+    and then read, on resuming, as a change; the recorded MLP can be built. An unregistered
+    class is left to ``restore``."""
     from scratchmeta.meta.protocol import configure            # the registry imports us
     from scratchmeta.meta.registry import FAMILIES, STRATEGIES
     from scratchmeta.nn import MLP
@@ -515,7 +526,13 @@ def _check_recorded_config(config, where):
     model, family = config.get("model"), config.get("family")
     try:
         if config["class"] in classes:
-            configure(classes[config["class"]], None, config["hyperparameters"])
+            cls = classes[config["class"]]
+            configure(cls, None, config["hyperparameters"])
+            missing = [f.name for f in dataclasses.fields(cls.Config)
+                       if f.name not in config["hyperparameters"]]
+            if complete and missing:
+                raise ValueError(f"no {', '.join(missing)} among the hyperparameters of "
+                                 f"{cls.__name__} (train records every one)")
         if isinstance(model, dict) and model.get("class") == "MLP" \
                 and isinstance(model.get("arguments"), dict):
             MLP(**model["arguments"])

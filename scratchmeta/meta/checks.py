@@ -1586,8 +1586,12 @@ def check_instance(name, value, kind, example):
 
 
 def check_names(name, values, choices, what):
-    """A list (or tuple) of names, each one of ``choices`` (e.g. registry strategies)."""
+    """A non-empty list (or tuple) of names, each one of ``choices`` (e.g. registry
+    strategies)."""
     check_ordered(name, values, f"{list(choices)[:2]}")
+    if not values:
+        raise ValueError(f"{name} must name at least one {what}, e.g. {list(choices)[:2]}, "
+                         f"got {values!r}")
     for i, value in enumerate(values):
         check_name(f"{name}[{i}]", value, choices, what)
 

@@ -128,5 +128,8 @@ def step_advice(config, parts=("params",)):
 def inner_advice(inner_steps, inner_lr):
     """The guard's advice for a strategy with an inner loop."""
     check_inner(inner_lr, inner_steps)
+    if inner_steps == 0:                   # no inner step: only the outer step can blow up
+        return ("with K = inner_steps = 0 the inner loop takes no step, so try a smaller "
+                "meta_lr (--meta-lr)")
     return (f"with K = inner_steps = {inner_steps} and inner_lr = {inner_lr:g}, try a smaller "
             f"inner_lr or fewer inner steps (--inner-lr, --inner-steps)")

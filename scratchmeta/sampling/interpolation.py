@@ -491,6 +491,14 @@ class PiecewiseInverse:
 
     def __call__(self, u):
         """x(U) for a 1-D array of uniforms in [0, 1], in cache-sized chunks."""
+        if type(u) is not np.ndarray or u.dtype != np.float64 or u.ndim != 1:
+            u = finite_array("u", u, "a 1-D array of uniforms in [0, 1]")
+            if u.ndim != 1:
+                raise ValueError(f"u must be a 1-D array of uniforms in [0, 1], got shape "
+                                 f"{u.shape}")
+        if u.size and not (u.min() >= 0.0 and u.max() <= 1.0):     # NaN fails both
+            raise ValueError(f"u must be a 1-D array of uniforms in [0, 1], got values from "
+                             f"{u.min()!r} to {u.max()!r}")
         out = np.empty_like(u)
         for a in range(0, u.size, CHUNK):
             self._chunk(u[a:a + CHUNK], out[a:a + CHUNK])

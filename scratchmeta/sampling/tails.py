@@ -142,6 +142,9 @@ def find_center(pdf, a, b, center=None):
     density only far outside the numerical support; a NaN met anywhere else
     is a ValueError.
     """
+    a, b = check_real("a", a), check_real("b", b)      # infinite ends allowed, not NaN
+    if not a < b:
+        raise ValueError(f"find_center needs a domain a < b, got a = {a!r}, b = {b!r}")
     x = _probes(a, b)
     y = density_values(pdf, x.copy())          # a copy: pdf may write into its input
     if np.any(y < 0.0):

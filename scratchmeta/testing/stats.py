@@ -273,7 +273,7 @@ def assert_labels_match(labels, p, *, alpha=ALPHA):
     p = _probabilities("p", p)
     refuse_masked("labels", labels)
     lab = np.asarray(labels)
-    if not np.issubdtype(lab.dtype, np.integer):
+    if not np.issubdtype(lab.dtype, np.integer) or lab.dtype.kind == "m":   # (times: ints)
         raise TypeError(f"labels must be integers, got dtype {lab.dtype}: {describe(labels)}")
     lab = lab.ravel()
     if lab.size == 0:
