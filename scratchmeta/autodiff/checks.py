@@ -619,9 +619,13 @@ def checked_rules(name, impl, vjps):
                 raise ValueError(f"Primitive {name!r}: vjp_{i} raised {type(err).__name__}: "
                                  f"{err}") from err
             dtype = getattr(c, "dtype", None)              # an array's, or a Tensor's
-            if isinstance(c, _MASKED) or dtype is not None and np.dtype(dtype).kind not in "fiu":
+            if isinstance(c, _MASKED) or dtype is not None and np.dtype(dtype).kind not in "fiu" \
+                    or dtype is None and not isinstance(c, (float, int, list, tuple)):
+                got = (f"{KINDS.get(np.dtype(dtype).kind, 'an')} array of dtype {dtype} and "
+                       f"shape {tuple(c.shape)}" if dtype is not None and not isinstance(
+                           c, _MASKED) else f"{type(c).__name__} {c!r:.60}")
                 raise TypeError(f"Primitive {name!r}: vjp_{i} must return a cotangent of real "
-                                f"numbers, but it returned {describe(c)}")
+                                f"numbers, but it returned {got}")
             want = getattr(args[i], "shape", None)
             want = np.shape(args[i]) if want is None else tuple(want)
             got = getattr(c, "shape", None)

@@ -23,9 +23,9 @@ def tree_flatten(tree, name="tree"):
     order, so its leaves could not be matched with another tree's (a TypeError naming
     the tree as ``name``, e.g. "argument 0").
     """
-    if type(name) is not str:                  # the tree's name in messages (O(1))
-        raise TypeError(f"tree_flatten: name must be a string naming the tree in messages, "
-                        f"e.g. 'argument 0', got {type(name).__name__} {name!r:.40}")
+    if type(name) is not str or not name:      # the tree's name in messages (O(1))
+        raise TypeError(f"tree_flatten: name must be a non-empty string naming the tree in "
+                        f"messages, e.g. 'argument 0', got {type(name).__name__} {name!r:.40}")
     if isinstance(tree, (list, tuple)):
         kind = type(tree)
         # A namedtuple is built from positional fields, a list or tuple from one iterable.

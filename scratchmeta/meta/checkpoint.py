@@ -466,6 +466,11 @@ def load_checkpoint(path):
             raise ValueError(f"{path!r} is damaged: {e}") from None
     _check_recorded_config(config, f"{path!r} is damaged: its meta/config records",
                            complete=fmt == FORMAT)
+    if str(config.get("class", "")).startswith("scratchmeta.") and not (
+            "params" in state or "body" in state):     # every registry strategy keeps one
+        raise ValueError(f"{path!r} is damaged: it holds none of the model's parameters (no "
+                         f"entry state/params/... or state/body/...), which every strategy's "
+                         f"state keeps")
     return Checkpoint(state, step, seed, name, config, losses.astype(float), changes)
 
 

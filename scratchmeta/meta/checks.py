@@ -133,6 +133,9 @@ def check_gradient(grads):
                                  for g in leaves):
         raise TypeError(f"grads must be a list (or tree) of arrays of real numbers, e.g. a "
                         f"meta-gradient [dW1, db1, ...], got {grads!r:.100}")
+    for i, g in enumerate(leaves):                 # O(1) a leaf: its type
+        if isinstance(g, np.ma.MaskedArray):
+            check_unmasked(f"grads (leaf {i})", g)
     return leaves
 
 
