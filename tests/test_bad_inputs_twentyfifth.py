@@ -149,7 +149,6 @@ from scipy import stats
 import scratchmeta.autodiff as ad
 from scratchmeta import figures, memory, testing
 from scratchmeta.figures import style
-from scratchmeta.figures import compare as fig_compare
 from scratchmeta.figures import exploding as fig_exploding
 from scratchmeta.figures import fig22_1, fig22_2
 from scratchmeta.figures import sampling_continuous as fig_continuous
@@ -158,10 +157,9 @@ from scratchmeta.figures import sampling_step_size as fig_step_size
 from scratchmeta.gradcheck import check_grads, hvp
 from scratchmeta.sampling import (ContinuousInverseCDF, DiscreteInverseCDF, cauchy, diagnose,
                                   ess_bulk, ess_mean, ess_tail, exponential, grid_inverse_cdf,
-                                  laplace, logistic, mcse_mean, mcse_sd,
-                                  metropolis_transition_matrix, optimal_acceptance, pareto,
-                                  rank_normalize, split_rhat, weibull)
-from scratchmeta.sampling.diagnostics import normal_scores, quantile_type7, split_chains
+                                  logistic, mcse_mean, mcse_sd, pareto, rank_normalize,
+                                  split_rhat, weibull)
+from scratchmeta.sampling.diagnostics import quantile_type7, split_chains
 from scratchmeta.sampling.interpolation import PiecewiseInverse, horner, solve_vandermonde
 from scratchmeta.sampling.mixing import (noise_floor, pooled_total_variation, total_variation,
                                          walks_from_one_start)
