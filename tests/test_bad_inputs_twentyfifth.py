@@ -165,18 +165,17 @@ from scratchmeta.sampling.mixing import (noise_floor, pooled_total_variation, to
                                          walks_from_one_start)
 from scratchmeta.sampling.quadrature import checked_density, integrate, integrate_many
 from scratchmeta.sampling.step_size import fixed_step_chains, peak
-from scratchmeta.sampling.tails import check_domain, explore, find_center
+from scratchmeta.sampling.tails import check_domain, explore
 from scratchmeta.testing import densities
 
 from test_bad_inputs_cli import battery_main
 from test_bad_inputs_fourth import X3, _rng, _square
 from test_bad_inputs_fifth import _metropolis
 from test_bad_inputs_eighth import classify_case as _classify
-from test_bad_inputs_fourteenth import _cx, _dt, _ma, _td
+from test_bad_inputs_fourteenth import _dt, _ma, _td
 from test_bad_inputs_fifteenth import _decimals, _draws15, _gen
 from test_bad_inputs_seventeenth import (_discrete, _fractions, _normal_pdf, _samples, _sweep,
                                          _uniform_grid, _vand)
-from test_bad_inputs_nineteenth import _needs_two
 from test_bad_inputs_twentyfirst import _cos_vjp, _edges, _pieces, _ppf_sampler, _prim_sum
 
 VAR = "SCRATCHMETA_KEEP_FREED_MEMORY"

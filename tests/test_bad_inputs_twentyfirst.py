@@ -138,7 +138,7 @@ from scratchmeta.figures import compare as fig_compare
 from scratchmeta.figures import fig22_1
 from scratchmeta.figures import sampling_metropolis_walk as fig_walk
 from scratchmeta.gradcheck import check_grads, hvp
-from scratchmeta.sampling import (ContinuousInverseCDF, DiscreteInverseCDF, cauchy, diagnose,
+from scratchmeta.sampling import (ContinuousInverseCDF, cauchy, diagnose,
                                   ess_bulk, ess_mean, ess_tail, exponential, laplace, logistic,
                                   mcse_mean, mcse_sd, metropolis_transition_matrix, pareto,
                                   rank_normalize, split_rhat, weibull)
