@@ -101,7 +101,8 @@ def _vjp_map(f, n_args):
 
 def _check_directional(f, args, order, eps, rtol, atol, rng):
     out = call_fun(f, args, "check_grads")
-    check_values(tree_flatten(out)[0], "check_grads", "fun", Tensor, stop_gradient)
+    check_values(tree_flatten(out, "check_grads: what fun returned")[0], "check_grads", "fun",
+                 Tensor, stop_gradient)
     u = tree_map(lambda o: rng.standard_normal(shape(o)), out)
 
     def scalar(*a):

@@ -27,8 +27,8 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.datasets.checks import (check_batch, check_counts, check_counts_drawn,
-                                         check_draw, check_drawn,
+from scratchmeta.datasets.checks import (MissingMethod, check_batch, check_counts,
+                                         check_counts_drawn, check_draw, check_drawn,
                                          check_inputs, check_loss, check_number, check_numbers,
                                          check_range, check_sample, check_sampled, check_target,
                                          check_targets, checked_family)
@@ -86,14 +86,14 @@ class TaskFamily:
         return {}
 
     def sample_params(self, rng, n_tasks):
-        raise NotImplementedError
+        raise MissingMethod(self, "sample_params(self, rng, n_tasks)")
 
     def sample_x(self, rng, task_params, n_points):
-        raise NotImplementedError
+        raise MissingMethod(self, "sample_x(self, rng, task_params, n_points)")
 
     def target(self, task_params, x):
         """The noiseless target of each task at inputs x of shape (tasks, points, inputs)."""
-        raise NotImplementedError
+        raise MissingMethod(self, "target(self, task_params, x)")
 
     def metric(self, pred, y):
         return check_loss(self, self.loss(pred, y), pred, y)

@@ -290,8 +290,6 @@ def check_constant(x, who="stop_gradient", name="x"):
     if x is None or isinstance(x, (str, bytes, dict, set, frozenset, complex, np.complexfloating,
                                    types.GeneratorType)):
         raise TypeError(f"{who}: {name} must be an array of real numbers, got {describe(x)}")
-    if isinstance(x, _MASKED):
-        raise TypeError(f"{who}: {masked_message(name)}")
     if isinstance(x, (np.ndarray, np.generic)) and x.dtype.kind not in "fiub":
         raise TypeError(f"{who}: {name} must be an array of real numbers, got "
                         f"{KINDS.get(x.dtype.kind, 'a')} array of dtype {x.dtype} and shape "
@@ -565,9 +563,11 @@ def check_same_tree(who, x_name, x, v_name, v, tensor=None):
 
 def check_callable(f, who, name=None):
     """``f`` must be a function; ``name`` is the argument it was given as."""
-    if not callable(f):
+    if not callable(f) or isinstance(f, type):     # a class is called to build, not to map
         given_as = f" as {name}" if name else ""
-        raise TypeError(f"{who} needs a function{given_as}, got {type(f).__name__} {f!r:.60}")
+        got = f"the class {f.__module__}.{f.__qualname__}" if isinstance(f, type) else \
+            f"{type(f).__name__} {f!r:.60}"
+        raise TypeError(f"{who} needs a function{given_as}, got {got}")
 
 
 def check_primitive(name, impl, vjps):
@@ -604,7 +604,10 @@ def checked_rules(name, impl, vjps):
                              f"{err}") from err
         if not isinstance(out, (np.ndarray, np.generic, float, int)) or isinstance(out, bool) \
                 or isinstance(out, _MASKED) or np.asarray(out).dtype.kind not in "fiu":
-            got = "a masked array (numpy.ma)" if isinstance(out, _MASKED) else describe(out)
+            got = ("a masked array (numpy.ma)" if isinstance(out, _MASKED) else
+                   f"{KINDS.get(np.asarray(out).dtype.kind, 'an')} array of dtype "
+                   f"{np.asarray(out).dtype} and shape {np.shape(out)}"
+                   if isinstance(out, (np.ndarray, np.generic)) else describe(out))
             raise TypeError(f"Primitive {name!r}: impl must return an array of real numbers, "
                             f"but it returned {got}")
         return out

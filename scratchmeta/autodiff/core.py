@@ -685,4 +685,5 @@ def trace(fun, *args):
                              for i, a in enumerate(args)], "trace")
     finally:
         t.level = 0                 # finished: later use of its nodes records nothing
+    tree_flatten(out, "trace: what fun returned")      # a set is refused by name (O(leaves))
     return out, list(t.tape)

@@ -128,6 +128,15 @@ def check_batch(family, rng, task_params, n_support, n_query):
     return len(task_params)
 
 
+class MissingMethod(NotImplementedError, TypeError):
+    """A task family that lacks a method every family defines: a NotImplementedError, as
+    Python's abstract methods raise, and a TypeError, as for any bad argument."""
+
+    def __init__(self, family, signature):
+        super().__init__(f"{type(family).__name__} must define {signature} to be a task "
+                         f"family (TaskFamily leaves it to each family; see Sinusoid)")
+
+
 def check_counts_drawn(family, batch, n_tasks, n_support, n_query):
     """What ``family.make_batch`` gave ``sample``: ``n_tasks`` tasks of ``n_support`` support
     and ``n_query`` query points, as asked (a user's make_batch with the two counts swapped
@@ -406,6 +415,9 @@ def check_folder_path(name, path):
     if "\0" in str(os.fspath(path)):
         raise ValueError(f"{name} must be a folder path, got {os.fspath(path)!r:.80}, which "
                          f"holds a NUL byte (no file name can)")
+    if not str(os.fspath(path)).strip():        # '' would mean the current folder, unsaid
+        raise ValueError(f"{name} must be a folder path, got {os.fspath(path)!r} (empty); "
+                         f"pass '.' for the current folder")
 
 
 def check_folder(name, path):

@@ -900,7 +900,8 @@ def check_theta0(params, batch, model):
 
 def check_scalar(name, value, *, positive=False):
     """A real number (or an array or Tensor of real numbers, e.g. a learned lam): no word, no
-    None, no complex number; with ``positive``, finite and > 0. O(1)."""
+    None, no complex number, no masked value; with ``positive``, finite and > 0. O(1)."""
+    check_unmasked(name, value)                    # np.ma.masked reads as 0.0 otherwise
     dtype = getattr(value, "dtype", None)
     if dtype is None and isinstance(value, (list, tuple)):
         try:

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.meta.checks import check_divergence_map, check_grid
+from scratchmeta.meta.checks import check_count, check_divergence_map, check_grid
 from scratchmeta.meta.guard import ExplodingMetaGradient, grad_norm
 from scratchmeta.meta.maml import MAML, MAMLConfig, meta_grad
 from scratchmeta.tasks import mse
@@ -77,6 +77,7 @@ def divergence_map(model, family, Ks, inner_lrs, *, seed=0, n_steps=200, meta_lr
     figure uses a small grid and a few dozen steps.
     """
     check_divergence_map(model, family, n_steps)
+    check_count("seed", seed, 0)                  # a NumPy seed: an int >= 0
     Ks, inner_lrs = check_grid("Ks", Ks, "K"), check_grid("inner_lrs", inner_lrs, "lr")
     shape = (len(Ks), len(inner_lrs))
     diverged, at = np.zeros(shape, bool), np.full(shape, -1)

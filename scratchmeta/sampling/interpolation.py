@@ -457,8 +457,10 @@ def check_pieces(pieces):
                          f"and alpha of shape (n, {ORDER}), n >= 1, got lo {lo.shape}, hi "
                          f"{hi.shape}, mass {mass.shape} and alpha {alpha.shape}")
     if not (np.all(lo <= hi) and np.all(mass >= 0.0) and mass.max() > 0.0):
-        raise ValueError("pieces must have lo <= hi and masses >= 0, some of them > 0 (the "
-                         "table that refine() returns)")
+        i = int(np.argmax((lo > hi) | (mass < 0.0)))
+        raise ValueError(f"pieces must have lo <= hi and masses >= 0, some of them > 0 (the "
+                         f"table that refine() returns), got piece {i} with lo {lo[i]!r}, hi "
+                         f"{hi[i]!r} and mass {mass[i]!r}")
     return pieces._replace(lo=lo, hi=hi, mass=mass, alpha=alpha)
 
 

@@ -63,8 +63,9 @@ def pooled_total_variation(x, edges, cdf):
 def noise_floor(n, repeats, sampler, edges, cdf, rng):
     """Mean TV of the histogram of n exact draws (``sampler.sample``) to the target."""
     check_steps("n", n, 1), check_steps("repeats", repeats, 1), check_rng(rng)
-    check_function(getattr(sampler, "sample", None), "sampler",
-                   "a sampler with a method sample(n, rng), e.g. a ContinuousInverseCDF")
+    if not callable(getattr(sampler, "sample", None)):
+        raise TypeError(f"sampler must be a sampler with a method sample(n, rng), e.g. a "
+                        f"ContinuousInverseCDF, got {type(sampler).__name__} {sampler!r:.60}")
     bin_masses(edges, cdf)                       # edges and cdf, checked before any draw
     return float(np.mean([total_variation(_draws(sampler, n, rng), edges, cdf)
                           for _ in range(repeats)]))

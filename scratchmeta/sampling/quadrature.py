@@ -34,7 +34,7 @@ def real_values(name, y, shape, what):
     if np.iscomplexobj(arr):
         raise TypeError(f"{name} must return real numbers, but it returned complex values "
                         f"(dtype {arr.dtype}); take the real part yourself if that is meant")
-    if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
+    if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool) or arr.dtype.kind in "mM":
         raise TypeError(f"{name} must return real numbers, but it returned dtype {arr.dtype}: "
                         f"{shown(y)}")
     if arr.shape != shape:
