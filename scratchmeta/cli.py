@@ -138,6 +138,11 @@ def _hyperparameters(args, name):
 
     hyper = {name: getattr(args, name) for name in FLAGS if getattr(args, name) is not None}
     fields = {f.name: f for f in dataclasses.fields(STRATEGIES[name].Config)}
+    for key in hyper:                              # a flag the strategy has no use for
+        if key not in fields:
+            why = getattr(STRATEGIES[name], "NOT_APPLICABLE", {}).get(key)
+            raise ValueError(f"--{key.replace('_', '-')} does not apply to --strategy {name}: "
+                             f"it has no hyperparameter {key!r}{': ' + why if why else ''}")
     for key, value in args.set:
         if key in hyper:
             how = ("twice by --set" if key not in FLAGS or getattr(args, key) is None else

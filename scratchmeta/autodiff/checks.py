@@ -80,6 +80,10 @@ def op_error(name, args, params, err):
         return TypeError(f"{name}: cannot apply to {shapes}{given}: {named} ({err})")
     if isinstance(err, np.linalg.LinAlgError):
         return np.linalg.LinAlgError(f"{name}: {err} (shapes {shapes})")
+    if isinstance(err, ValueError) and "zero-size array" in str(err):   # min/max of nothing
+        return ValueError(f"{name}: {_argument(name, 0, len(args))} is empty (shape "
+                          f"{np.shape(args[0])}{given}), and {name} has no value to give "
+                          f"for no entries: {err}")
     if isinstance(err, OverflowError):               # an axis (a size) past NumPy's C integers
         big = [f"{k} {v!r:.40}" for k, v in params.items() if _too_big(v)]
         return ValueError(f"{name}: cannot apply to {shapes}{given}: "
@@ -436,6 +440,9 @@ def float_array(x, where, within=""):
     """
     if isinstance(x, _MASKED):
         raise _masked(where, within)
+    if isinstance(x, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
+        raise TypeError(f"{where} must be an array of real numbers, got a {type(x).__name__} "
+                        f"of {len(x)} bytes{within}")
     try:
         arr = np.asarray(x)
     except ValueError:                                  # a ragged list
@@ -463,6 +470,9 @@ def real_array(x, where, within=""):
     a masked array its mask)."""
     if isinstance(x, _MASKED):
         raise _masked(where, within)
+    if isinstance(x, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
+        raise TypeError(f"{where} must be an array of real numbers, got a {type(x).__name__} "
+                        f"of {len(x)} bytes{within}")
     try:
         arr = np.asarray(x)
     except ValueError:                                  # a ragged list

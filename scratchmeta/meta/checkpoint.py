@@ -343,7 +343,8 @@ def load_checkpoint(path):
     """
     path = check_path("path (a .npz checkpoint)", path)  # '', a folder, through a file
     if not os.path.exists(path):
-        raise FileNotFoundError(f"no checkpoint at {path!r}")
+        raise MissingCheckpoint(f"no checkpoint at {path!r}: path must name a .npz that "
+                                f"train wrote")
     try:
         with open(path, "rb") as f:
             head = f.read(64)
@@ -472,6 +473,12 @@ def load_checkpoint(path):
                          f"entry state/params/... or state/body/...), which every strategy's "
                          f"state keeps")
     return Checkpoint(state, step, seed, name, config, losses.astype(float), changes)
+
+
+class MissingCheckpoint(FileNotFoundError, ValueError):
+    """No checkpoint at the path given: a FileNotFoundError, as a missing file always was
+    (``except FileNotFoundError`` keeps working), and a ValueError, as every other bad
+    argument (here ``path``), like ``omniglot_compare.MissingRun``."""
 
 
 class _RepeatedKey(ValueError):

@@ -1576,6 +1576,7 @@ def check_ordered(name, value, example):
 def check_numbers(name, value, n, what):
     """``n`` finite real numbers (a family's mean vector, ``what`` says what they are), as a
     list, tuple or 1-D array; returns them as a float array of shape (n,)."""
+    check_unmasked(name, value)                    # np.asarray(dtype=object) keeps no mask
     values = np.asarray(value, dtype=object)
     if values.shape != (n,):
         raise ValueError(f"{name} must be {what} ({n} numbers), got {value!r}"[:300])

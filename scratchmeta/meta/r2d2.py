@@ -59,7 +59,7 @@ class R2D2Config:
     lam: float = 1.0              # lambda of eq. 22.6, its starting value when learned
     learn_lam: bool = True        # meta-learn log lam, as R2-D2 does
     scale: float = 10.0           # alpha, the output scale, its starting value
-    inner_lr: float = 0.1         # test-time SGD on the head, from the closed-form head
+    inner_lr: float = 0.1         # test-time SGD on the head (0: none), from the closed-form head
     meta_lr: float = 1e-3         # Adam on the body, log lam and log alpha (eq. 22.3)
     meta_batch: int = 32
     n_support: int = 5            # points per task: 5-way 1-shot

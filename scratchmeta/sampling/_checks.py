@@ -64,6 +64,9 @@ def real_array(name, x, what="an array of real numbers", bools=False):
     lists (and bools, a mask rather than numbers, unless ``bools``) are a TypeError naming
     ``name`` and showing what was given; so is a masked array (see :func:`refuse_masked`)."""
     refuse_masked(name, x)
+    if isinstance(x, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
+        raise TypeError(f"{name} must be {what}, got a {type(x).__name__} of {len(x)} bytes "
+                        f"(NumPy would read each byte as a number)")
     try:
         dtype = np.asarray(x).dtype
     except (TypeError, ValueError):                     # a ragged list
@@ -74,7 +77,10 @@ def real_array(name, x, what="an array of real numbers", bools=False):
                             f"set or dict, not an array: pass np.array(list(...)) of the "
                             f"values you mean)")
         values = "" if isinstance(x, np.ndarray) else f" (dtype {dtype})"
-        raise TypeError(f"{name} must be {what}, got {shown(x)}{values}")
+        words = {"U": "strings", "S": "bytes", "O": "objects", "c": "complex numbers",
+                 "b": "booleans", "m": "timedeltas", "M": "datetimes"}
+        word = words.get(getattr(dtype, "kind", "O"), "values")
+        raise TypeError(f"{name} must be {what}, got {shown(x)}{values}: {word}")
     return np.asarray(x, dtype=np.float64)
 
 

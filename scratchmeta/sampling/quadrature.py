@@ -130,7 +130,7 @@ def integrate_many(f, rules, points=None):
     rules = [check_rule(rule, f"rules[{i}]: ") for i, rule in enumerate(check_rules(rules))]
     if points is not None:
         points = finite_array("points", points, "finite numbers (extra x at which f is wanted)")
-    return _integrate_many(f, rules, points)
+    return _integrate_many(lambda x: call_finite("f", f, x), rules, points)   # as integrate
 
 
 def _integrate(f, lo, hi, n):

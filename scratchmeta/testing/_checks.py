@@ -51,6 +51,9 @@ def real_numbers(name, x, what="an array of real numbers"):
     TypeError (a bool array is a mask, not numbers: read as 0 and 1 it would pass unnoticed),
     and so is a masked array (see :func:`refuse_masked`)."""
     refuse_masked(name, x)
+    if isinstance(x, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
+        raise TypeError(f"{name} must be {what}, got a {type(x).__name__} of {len(x)} bytes "
+                        f"(NumPy would read each byte as a number)")
     try:
         kind = np.asarray(x).dtype.kind if x is not None else "O"
     except (TypeError, ValueError):
