@@ -148,6 +148,11 @@ def _hyperparameters(args, name):
             how = ("twice by --set" if key not in FLAGS or getattr(args, key) is None else
                    f"twice (as --{key.replace('_', '-')} and --set)")
             raise ValueError(f"{key} is given {how}")
+        if key not in fields:                      # named as the --set the user typed
+            why = getattr(STRATEGIES[name], "NOT_APPLICABLE", {}).get(key)
+            raise ValueError(f"strategy {STRATEGIES[name].__name__} has no hyperparameter "
+                             f"{key!r} (--set {key}={_shown(value)})"
+                             f"{': ' + why if why else ''}; it takes {sorted(fields)}")
         if key in fields:
             try:
                 check_type(key, value, field_type(fields[key]),

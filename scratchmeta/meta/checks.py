@@ -72,6 +72,9 @@ def check_real(name, value, *, ndims=None):
     the shape only, so that text, objects or complex numbers never reach NumPy's kernels;
     a masked array is refused (:func:`check_unmasked`)."""
     check_unmasked(name, value)
+    if isinstance(value, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
+        raise TypeError(f"{name} must be an array of real numbers, got a {type(value).__name__} "
+                        f"of {len(value)} bytes")
     dtype = getattr(value, "dtype", None)
     if not isinstance(dtype, np.dtype):
         try:

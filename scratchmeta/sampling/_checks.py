@@ -80,6 +80,10 @@ def real_array(name, x, what="an array of real numbers", bools=False):
         words = {"U": "strings", "S": "bytes", "O": "objects", "c": "complex numbers",
                  "b": "booleans", "m": "timedeltas", "M": "datetimes"}
         word = words.get(getattr(dtype, "kind", "O"), "values")
+        if word == "objects":                           # say what the first odd one is
+            odd = next((v for v in np.asarray(x, dtype=object).ravel()
+                        if not isinstance(v, (int, float, np.integer, np.floating))), None)
+            word += f", the first a {type(odd).__name__} {odd!r:.30}" if odd is not None else ""
         raise TypeError(f"{name} must be {what}, got {shown(x)}{values}: {word}")
     return np.asarray(x, dtype=np.float64)
 

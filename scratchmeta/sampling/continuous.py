@@ -158,6 +158,10 @@ class ContinuousInverseCDF:
             check_function(cdf, "cdf", "callable or None")
         check_pair("support", support, ordered=True)
         check_pair("tail_mass_dropped", tail_mass_dropped, 0.0, 1.0)
+        if pdf is not None:
+            check_function(pdf, "pdf", "callable or None")
+        if domain is not None:
+            check_pair("domain", domain, ordered=True)
         self._inverse = inverse
         self._cdf = cdf
         self._pieces = pieces
