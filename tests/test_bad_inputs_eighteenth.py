@@ -173,6 +173,7 @@ from scratchmeta.tasks import LinearRegression, Sinusoid, accuracy, cross_entrop
 
 from omniglot_real import REAL_DATA
 from test_bad_inputs_cli import TRAIN, _arrays, _evaluate, _good, _set, _train, battery_main
+from test_bad_inputs_cli import battery_params, kept_cases
 from test_bad_inputs_fourth import _rng
 from test_bad_inputs_fifth import (_batch, _data, _evaluate_call, _features, _net, _rows_state,
                                    _save, _select)
@@ -622,8 +623,7 @@ DROPPED = {
 def _kept(cases):
     """Three cases of every five in each area, in the order written, fixed before any run:
     the cases whose index i (from 0) has i % 5 not in (0, 2)."""
-    kept = [c for i, c in enumerate(cases) if i % 5 not in (0, 2)]
-    return [c for c in kept if c[0] not in DROPPED]
+    return kept_cases(cases, (0, 2), DROPPED)
 
 
 GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
@@ -646,9 +646,7 @@ NOT_CLEAR_YET = {
                                                    "per task is the contract (a sum per task "
                                                    "instead of a mean is a loss too)",
 }
-ALL = [pytest.param(g, c, id=f"{g}: {c[0]}", marks=[pytest.mark.xfail(
-    reason=NOT_CLEAR_YET[c[0]], strict=True)] if c[0] in NOT_CLEAR_YET else [])
-    for g, cases in GROUPS.items() for c in cases]
+ALL = battery_params(GROUPS, NOT_CLEAR_YET)
 
 
 @pytest.mark.parametrize("group, case", ALL)

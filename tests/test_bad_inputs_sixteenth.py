@@ -151,6 +151,7 @@ from scratchmeta.tasks import LinearRegression, Sinusoid, accuracy, cross_entrop
 from omniglot_real import REAL_DATA
 from test_bad_inputs_cli import (TRAIN, _arrays, _evaluate, _good, _set, _train,
                                  battery_main)
+from test_bad_inputs_cli import battery_params, kept_cases
 from test_bad_inputs_fourth import _rng
 from test_bad_inputs_fifth import (_batch, _data, _evaluate_call, _features, _net,
                                    _rows_state, _select)
@@ -606,8 +607,7 @@ DROPPED = {}
 def _kept(cases):
     """Three cases of every five in each area, in the order written, fixed before any run:
     the cases whose index i (from 0) has i % 5 not in (1, 4)."""
-    kept = [c for i, c in enumerate(cases) if i % 5 not in (1, 4)]
-    return [c for c in kept if c[0] not in DROPPED]
+    return kept_cases(cases, (1, 4), DROPPED)
 
 
 GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
@@ -641,9 +641,7 @@ NOT_CLEAR_YET = {
     'from_theta0 inner_lr 0': ZERO_LR,
     'adam_rows lr 0': ZERO_LR,
 }
-ALL = [pytest.param(g, c, id=f"{g}: {c[0]}", marks=[pytest.mark.xfail(
-    reason=NOT_CLEAR_YET[c[0]], strict=True)] if c[0] in NOT_CLEAR_YET else [])
-    for g, cases in GROUPS.items() for c in cases]
+ALL = battery_params(GROUPS, NOT_CLEAR_YET)
 
 
 @pytest.mark.parametrize("group, case", ALL)

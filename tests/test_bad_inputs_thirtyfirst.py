@@ -124,6 +124,7 @@ from scratchmeta.sampling.tails import check_domain, explore, find_center
 from scratchmeta.testing import densities
 
 from test_bad_inputs_cli import battery_main
+from test_bad_inputs_cli import battery_params, kept_cases
 from test_bad_inputs_fourth import X3, _rng, _square
 from test_bad_inputs_fifth import _metropolis
 from test_bad_inputs_eighth import classify_case as _classify
@@ -379,8 +380,7 @@ DROPPED = {
 def _kept(cases):
     """Three cases of every five in each area, in the order written, fixed before any run:
     the cases whose index i (from 0) has i % 5 not in (2, 3)."""
-    kept = [c for i, c in enumerate(cases) if i % 5 not in (2, 3)]
-    return [c for c in kept if c[0] not in DROPPED]
+    return kept_cases(cases, (2, 3), DROPPED)
 
 
 GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
@@ -391,9 +391,7 @@ GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
 # The kept cases not clear yet (strict xfails, so that a fix shows up as a failure to remove
 # the case from this set); filled by the lead, not by the battery's writer.
 NOT_CLEAR_YET = {}
-ALL = [pytest.param(g, c, id=f"{g}: {c[0]}", marks=[pytest.mark.xfail(
-    reason=NOT_CLEAR_YET[c[0]], strict=True)] if c[0] in NOT_CLEAR_YET else [])
-    for g, cases in GROUPS.items() for c in cases]
+ALL = battery_params(GROUPS, NOT_CLEAR_YET)
 
 
 @pytest.mark.parametrize("group, case", ALL)

@@ -196,6 +196,7 @@ from scratchmeta.tasks import Sinusoid, TaskBatch, accuracy, mse
 
 from omniglot_real import REAL_DATA
 from test_bad_inputs_cli import TRAIN, _evaluate, _good, _set, _train, battery_main
+from test_bad_inputs_cli import battery_params, kept_cases
 from test_bad_inputs_fourth import _rng
 from test_bad_inputs_fifth import (_batch, _data, _evaluate_call, _features, _net, _rows_state,
                                    _save, _select)
@@ -640,8 +641,7 @@ DROPPED = {
 def _kept(cases):
     """Three cases of every five in each area, in the order written, fixed before any run:
     the cases whose index i (from 0) has i % 5 not in (1, 3)."""
-    kept = [c for i, c in enumerate(cases) if i % 5 not in (1, 3)]
-    return [c for c in kept if c[0] not in DROPPED]
+    return kept_cases(cases, (1, 3), DROPPED)
 
 
 GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
@@ -662,9 +662,7 @@ NOT_CLEAR_YET = {
         "not a bad input, as the tenth battery ruled for 'sinusoid amplitude negative': "
         "A sin(x - phi) with A < 0 is a sinusoid (now in Sinusoid's docstring)"),
 }
-ALL = [pytest.param(g, c, id=f"{g}: {c[0]}", marks=[pytest.mark.xfail(
-    reason=NOT_CLEAR_YET[c[0]], strict=True)] if c[0] in NOT_CLEAR_YET else [])
-    for g, cases in GROUPS.items() for c in cases]
+ALL = battery_params(GROUPS, NOT_CLEAR_YET)
 
 
 @pytest.mark.parametrize("group, case", ALL)

@@ -171,6 +171,7 @@ from scratchmeta.tasks import LinearRegression, Sinusoid, TaskFamily, cross_entr
 
 from omniglot_real import REAL_DATA
 from test_bad_inputs_cli import _evaluate, _good, _set, _train, battery_main
+from test_bad_inputs_cli import battery_params, kept_cases
 from test_bad_inputs_fourth import _rng
 from test_bad_inputs_fifth import _adam, _data, _evaluate_call, _features, _net, _save
 from test_bad_inputs_eighth import classify_case as _classify
@@ -570,8 +571,7 @@ DROPPED = {"keep-freed-memory a tab, compare": _STRIPPED,
 def _kept(cases):
     """Three cases of every five in each area, in the order written, fixed before any run:
     the cases whose index i (from 0) has i % 5 not in (0, 3)."""
-    kept = [c for i, c in enumerate(cases) if i % 5 not in (0, 3)]
-    return [c for c in kept if c[0] not in DROPPED]
+    return kept_cases(cases, (0, 3), DROPPED)
 
 
 GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
@@ -590,9 +590,7 @@ NOT_CLEAR_YET = {
         "not a bad input: a closed-form head's test-time inner_lr may be 0 (no fine-tuning of "
         "the head), as check_head_config has always allowed; now said at the field"),
 }
-ALL = [pytest.param(g, c, id=f"{g}: {c[0]}", marks=[pytest.mark.xfail(
-    reason=NOT_CLEAR_YET[c[0]], strict=True)] if c[0] in NOT_CLEAR_YET else [])
-    for g, cases in GROUPS.items() for c in cases]
+ALL = battery_params(GROUPS, NOT_CLEAR_YET)
 
 
 @pytest.mark.parametrize("group, case", ALL)

@@ -151,6 +151,7 @@ from scratchmeta.sampling.tails import explore, find_center
 from scratchmeta.testing import densities
 
 from test_bad_inputs_cli import battery_main
+from test_bad_inputs_cli import battery_params, kept_cases
 from test_bad_inputs_fourth import X3, _rng, _square
 from test_bad_inputs_fifth import _metropolis
 from test_bad_inputs_eighth import classify_case as _classify
@@ -487,8 +488,7 @@ DROPPED = {}
 def _kept(cases):
     """Three cases of every five in each area, in the order written, fixed before any run:
     the cases whose index i (from 0) has i % 5 not in (1, 3)."""
-    kept = [c for i, c in enumerate(cases) if i % 5 not in (1, 3)]
-    return [c for c in kept if c[0] not in DROPPED]
+    return kept_cases(cases, (1, 3), DROPPED)
 
 
 GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
@@ -504,9 +504,7 @@ NOT_CLEAR_YET = {
         "than -1': NumPy takes any negative size as the one unknown size, and the engine gives "
         "NumPy's result"),
 }
-ALL = [pytest.param(g, c, id=f"{g}: {c[0]}", marks=[pytest.mark.xfail(
-    reason=NOT_CLEAR_YET[c[0]], strict=True)] if c[0] in NOT_CLEAR_YET else [])
-    for g, cases in GROUPS.items() for c in cases]
+ALL = battery_params(GROUPS, NOT_CLEAR_YET)
 
 
 @pytest.mark.parametrize("group, case", ALL)

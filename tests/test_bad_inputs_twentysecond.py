@@ -210,6 +210,7 @@ from scratchmeta.tasks import LinearRegression, Sinusoid, TaskBatch, accuracy, c
 
 from omniglot_real import REAL_DATA
 from test_bad_inputs_cli import TRAIN, _drop, _evaluate, _good, _set, _train, battery_main
+from test_bad_inputs_cli import battery_params, kept_cases
 from test_bad_inputs_fourth import _rng
 from test_bad_inputs_fifth import (_batch, _data, _evaluate_call, _features, _net, _rows_state,
                                    _save)
@@ -757,8 +758,7 @@ DROPPED = {
 def _kept(cases):
     """Three cases of every five in each area, in the order written, fixed before any run:
     the cases whose index i (from 0) has i % 5 not in (2, 4)."""
-    kept = [c for i, c in enumerate(cases) if i % 5 not in (2, 4)]
-    return [c for c in kept if c[0] not in DROPPED]
+    return kept_cases(cases, (2, 4), DROPPED)
 
 
 GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
@@ -779,9 +779,7 @@ NOT_CLEAR_YET = {
         "not a bad input: K = 0 is a valid setting (no inner step), and inner_advice's "
         "advice for it now says to lower meta_lr, the only step that can blow up"),
 }
-ALL = [pytest.param(g, c, id=f"{g}: {c[0]}", marks=[pytest.mark.xfail(
-    reason=NOT_CLEAR_YET[c[0]], strict=True)] if c[0] in NOT_CLEAR_YET else [])
-    for g, cases in GROUPS.items() for c in cases]
+ALL = battery_params(GROUPS, NOT_CLEAR_YET)
 
 
 @pytest.mark.parametrize("group, case", ALL)
