@@ -269,3 +269,13 @@ def test_check_grads_with_args_not_a_tuple_says_to_wrap_them():
 def test_check_grads_bad_settings_are_named(kwargs, message):
     with pytest.raises((TypeError, ValueError), match=message):
         check_grads(ad.sin, (np.zeros(3),), **kwargs)
+
+
+@pytest.mark.parametrize("call", [lambda m: ad.reshape(m, (4,)), lambda m: ad.getitem(m, 0),
+                                  lambda m: ad.sum(m, axis=0), lambda m: ad.sin(m)])
+def test_an_np_matrix_given_to_an_op_is_refused_by_name(call):
+    # np.matrix stays 2-D: reshape to (4,) would give (1, 4) and m[0] a (1, 2) matrix.
+    with pytest.warns(PendingDeprecationWarning):
+        m = np.matrix([[1.0, 2.0], [3.0, 4.0]])
+    with pytest.raises(TypeError, match=r"x is an np\.matrix of shape \(2, 2\).*np\.asarray"):
+        call(m)

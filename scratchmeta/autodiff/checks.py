@@ -173,6 +173,9 @@ def _numbers(a, arg, mask=False):
         return None
     if isinstance(a, _MASKED):
         return masked_message(arg)
+    if isinstance(a, np.matrix):                       # always 2-D: reshape, indexing differ
+        return (f"{arg} is an np.matrix of shape {a.shape}, which stays 2-D under reshape and "
+                f"indexing; pass np.asarray({arg})")
     try:
         kind = a.dtype.kind if isinstance(a, (np.ndarray, np.generic)) else np.asarray(a).dtype.kind
     except ValueError:                                  # a ragged list
