@@ -239,3 +239,34 @@ def test_select_test_time_refuses_the_test_seed_and_bad_candidates():
         select_test_time(strategy, state, strategy.family, candidates=(0.01, -1.0))
     with pytest.raises(ValueError, match="candidates must be positive step sizes"):
         select_test_time(strategy, state, strategy.family, candidates=())
+
+
+class AbsoluteError(Sinusoid):
+    """A user's family: Sinusoid's tasks, scored by the mean absolute error."""
+
+    def metric(self, pred, y):
+        return np.mean(np.abs(np.asarray(pred) - np.asarray(y)), axis=(-2, -1))
+
+
+class BrokenMetric(Sinusoid):
+    """A user's family whose metric gives NaN for every task, whatever it is given."""
+
+    def metric(self, pred, y):
+        return np.full(np.shape(y)[:-2], np.nan)
+
+
+@pytest.mark.parametrize("on_divergence", ["raise", "record"])
+def test_evaluate_scores_with_the_metric_of_the_family_it_is_given(on_divergence):
+    # QueryEnergy was built with a plain Sinusoid; the family given scores the tasks.
+    result = evaluate(QueryEnergy(), {}, AbsoluteError(), n_tasks=6, n_support=5, n_query=20,
+                      n_steps=2, seed=3, on_divergence=on_divergence)
+    tasks = held_out_tasks(Sinusoid(), 6, 5, 20, seed=3)
+    mae = np.mean(np.abs(tasks.y_query), axis=(1, 2))           # |y (1 + sqrt(k+1)) - y|
+    np.testing.assert_allclose(result.per_task, mae[:, None] * np.sqrt([1, 2, 3]), rtol=1e-13)
+
+
+def test_a_metric_that_is_not_finite_on_finite_inputs_is_named_before_any_adaptation():
+    with pytest.raises(ValueError, match=r"BrokenMetric\.metric gave nan for 2 of 2 tasks, "
+                                         r"scoring a finite prediction"):
+        evaluate(QueryEnergy(), {}, BrokenMetric(), n_tasks=2, n_support=5, n_query=5,
+                 n_steps=1)

@@ -54,12 +54,21 @@ def _odd_entry(a):
 
 
 def describe(x):
-    """An argument as an error message shows it: its shape (and dtype unless a number's), or
-    its type and value."""
+    """An argument as an error message shows it: its shape (and dtype unless a number's, and
+    its class if an ndarray subclass), or its type and value."""
     if isinstance(x, (np.ndarray, np.generic, float, int)) and not isinstance(x, bool):
         dtype = np.asarray(x).dtype
-        return str(np.shape(x)) + ("" if dtype.kind in "fiub" else f" of dtype {dtype}")
+        return _subclass(x) + str(np.shape(x)) + ("" if dtype.kind in "fiub" else
+                                                  f" of dtype {dtype}")
     return f"{type(x).__name__} {x!r:.40}"
+
+
+def _subclass(x):
+    """"a numpy.recarray " (or np.matrix, ...) for an ndarray subclass, else "": said before
+    its shape, since a subclass changes how NumPy treats the array."""
+    if isinstance(x, np.ndarray) and type(x) is not np.ndarray:
+        return f"a {type(x).__module__.split('.')[0]}.{type(x).__name__} "
+    return ""
 
 
 class IndexValueError(IndexError, ValueError):
@@ -99,7 +108,10 @@ def op_error(name, args, params, err):
         return ValueError(f"{name}: {_argument(name, i, len(args))} has too few axes (shape "
                           f"{np.shape(args[i])}) for {name} of shapes {shapes}{given}: {err}")
     if index:
-        where = f"index {args[1]!r:.40} for shape {np.shape(args[0])}" if len(args) == 2 else shapes
+        kind = (f" (dtype {args[1].dtype})" if len(args) == 2 and isinstance(args[1], np.ndarray)
+                else "")
+        where = (f"index {args[1]!r:.40}{kind} for shape {np.shape(args[0])}" if len(args) == 2
+                 else shapes)
         fits = "is out of range" if "out of bounds" in str(err) else "does not fit the array"
         return IndexValueError(f"{name}: {where} {fits}: {err}")
     shaping = [i for i in range(len(args)) if _argument(name, i, len(args)) in _SHAPES]
@@ -453,8 +465,10 @@ def float_array(x, where, within=""):
     if arr.dtype.kind != "f":
         kind = KINDS.get(arr.dtype.kind, f"a {arr.dtype}")
         given = _odd_entry(x) if isinstance(x, np.ndarray) else f", got {x!r:.40}"
-        raise TypeError(f"{where} is {kind} array (dtype {arr.dtype}){given}{within}; gradients "
-                        f"need float arrays, e.g. np.asarray(x, dtype=float)")
+        cls = _subclass(x).strip()[2:]
+        raise TypeError(f"{where} is {kind} array ({cls + ', ' if cls else ''}dtype "
+                        f"{arr.dtype}){given}{within}; gradients need float arrays, e.g. "
+                        f"np.asarray(x, dtype=float)")
     return arr if arr.dtype == np.float32 else arr.astype(np.float64, copy=False)
 
 
@@ -519,6 +533,8 @@ def check_values(leaves, who, name="fun", tensor=None, raw=None):
         if isinstance(value, _MASKED):
             raise TypeError(f"{who}: {name} returned a masked array (numpy.ma); scratchmeta "
                             f"does not honour masks: return plain numbers, e.g. out.filled(value)")
+        if isinstance(value, np.matrix):
+            raise TypeError(_matrix_returned(who, name, value))
         number = isinstance(value, (np.ndarray, np.generic, float, int))
         kind = np.asarray(value).dtype.kind if number else "O"
         if kind not in "fiu":                                       # a bool has no derivative
@@ -686,6 +702,8 @@ def check_output(out, who):
     if isinstance(out, _MASKED):            # (one fully masked number is a MaskedConstant)
         raise TypeError(f"{who}: fun returned a masked array (numpy.ma); scratchmeta does not "
                         f"honour masks: return plain numbers, e.g. out.filled(value)")
+    if isinstance(out, np.matrix):          # never a scalar: it stays 2-D when summed
+        raise TypeError(_matrix_returned(who, "fun", out))
     if isinstance(out, (np.ndarray, np.generic, float, int)):
         dtype = np.asarray(out).dtype
         if dtype.kind in "fiu":             # a bool (a comparison) has no derivative to take
@@ -696,6 +714,11 @@ def check_output(out, who):
     else:
         got = f"{type(out).__name__} {out!r:.60}"
     raise TypeError(f"{who} needs fun to return a float array or number, but it returned {got}")
+
+
+def _matrix_returned(who, name, out):
+    return (f"{who}: {name} returned an np.matrix of shape {out.shape}, which stays 2-D "
+            f"(even summed); return arrays, e.g. np.asarray(...), or the engine's ops' results")
 
 
 def check_scalar(out_shape):

@@ -270,6 +270,9 @@ def check_targets(where, pred, y, names=("pred", "y")):
     for name, x, shape in zip(names, (pred, y), shapes):
         if isinstance(x, np.ma.MaskedArray):               # its mask would not be honoured
             raise TypeError(f"{where}: {masked_message(name)}")
+        if isinstance(x, np.matrix):                       # stays 2-D where axes are reduced
+            raise TypeError(f"{where}: {name} is an np.matrix of shape {x.shape}, which stays "
+                            f"2-D under reductions; pass np.asarray({name})")
         if isinstance(x, (bytes, bytearray, memoryview)):  # NumPy reads the bytes as numbers
             raise TypeError(f"{where}: {name} must be an array of numbers, got a "
                             f"{type(x).__name__} of {len(x)} bytes")

@@ -87,11 +87,12 @@ def after(path, n_steps):
     return next(itertools.islice(path, n_steps, None))     # steps before it are dropped
 
 
-def curve(strategy, state, batch, n_steps):
-    """(tasks, n_steps + 1): each task's query metric after 0, 1, ..., n_steps steps."""
+def curve(strategy, state, batch, n_steps, family=None):
+    """(tasks, n_steps + 1): each task's query metric after 0, 1, ..., n_steps steps,
+    scored by ``family.metric`` (by default the strategy's own family's)."""
     check_adaptation(strategy, batch, n_steps)
     path = strategy.adaptation(state, batch)
-    model, family = strategy.model, strategy.family
+    model, family = strategy.model, strategy.family if family is None else family
     return np.stack([family.metric(model.apply(theta, batch.x_query), batch.y_query)
                      for theta in steps(path, n_steps)], axis=1)
 

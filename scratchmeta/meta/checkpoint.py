@@ -245,6 +245,9 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
     check_count("seed", seed, 0, INT64_MAX)
     if not isinstance(config, dict):
         raise TypeError(f"config must be a dict (protocol.describe's record), got {config!r}")
+    if isinstance(meta_losses, np.matrix):            # always 2-D: never one loss per step
+        raise TypeError(f"meta_losses must be a 1-D array, one loss per completed step, got an "
+                        f"np.matrix of shape {meta_losses.shape}; pass np.asarray(...).ravel()")
     if np.asarray(meta_losses).dtype.kind not in "fiu":
         raise TypeError(f"meta_losses must be numbers, one loss per completed step, got "
                         f"{meta_losses!r}"[:300])
@@ -691,6 +694,12 @@ def _check_model_layout(flat, config, where):
                 if k.startswith(group + "/") and k[len(group) + 1:].isdigit()}
         if not have:
             continue
+        stray = sorted(k for k in flat if k.startswith(group + "/") and "/" not in
+                       k[len(group) + 1:] and not k[len(group) + 1:].isdigit())
+        if stray:
+            raise ValueError(f"{where} unexpected entry state/{stray[0]}: {whose} parameter "
+                             f"arrays are numbered state/{group}/0..{len(want) - 1} (meta/config "
+                             f"records an MLP of sizes {sizes})")
         for i in sorted(have):
             key = have[i]
             if i >= len(want):

@@ -51,9 +51,13 @@ def is_real(value):
 
 def check_unmasked(name, value):
     """``value`` is no numpy.ma.MaskedArray: scratchmeta does not honour masks (its NumPy
-    calls would drop the mask, or keep it by accident). One type test."""
+    calls would drop the mask, or keep it by accident). Nor an np.matrix, which stays 2-D
+    where an array's axes are reduced or indexed away. Two type tests."""
     if isinstance(value, np.ma.MaskedArray):
         raise TypeError(ad_checks.masked_message(name))
+    if isinstance(value, np.matrix):
+        raise TypeError(f"{name} is an np.matrix of shape {value.shape}, which stays 2-D "
+                        f"under reductions and indexing; pass np.asarray({name})")
 
 
 def check_count(name, value, minimum=0, maximum=None):
@@ -702,8 +706,10 @@ def check_params(name, params, *, minimum=1, pairs=False, head=False):
     last layer's [W, b] (``MLP.head``).
     """
     if not isinstance(params, (list, tuple)) or len(params) < minimum:
+        got = (f"{params!r:.120} (a {type(params).__name__} of {len(params)})"
+               if isinstance(params, (list, tuple)) else f"{type(params).__name__} {params!r:.200}")
         raise TypeError(f"{name} must be a list of at least {minimum} parameter arrays "
-                        f"(e.g. MLP.init's [W1, b1, ...]), got {params!r}"[:300])
+                        f"(e.g. MLP.init's [W1, b1, ...]), got {got}")
     if head and len(params) != 2:
         raise ValueError(f"{name} must be the head's parameters [W, b] (2 arrays), "
                          f"got {len(params)}")
@@ -1378,6 +1384,27 @@ def check_measurement(params, batch, model, *, n_steps=0, iterations=1, seed=0):
     check_count("seed", seed, 0)
     check_network(model)
     return check_theta0(params, batch, model)
+
+
+def check_meta_train(model, family, init, rng, cfg):
+    """``normalization.meta_train``: a network, a task family, ``init`` of the model's shapes
+    (finite), a Generator, and ``cfg`` a dict holding meta_steps and meta_batch (counts
+    >= 1) and meta_lr (a positive finite number); its other keys are not read."""
+    check_model(model)
+    check_family(family)
+    check_params_fit(model, init, "init")
+    check_rng("rng", rng)
+    keys = ("meta_steps", "meta_batch", "meta_lr")
+    if not isinstance(cfg, dict):
+        raise TypeError(f"cfg must be a dict holding {', '.join(keys)}, got "
+                        f"{type(cfg).__name__} {cfg!r:.80}")
+    missing = [k for k in keys if k not in cfg]
+    if missing:
+        raise ValueError(f"cfg must be a dict holding {', '.join(keys)}, but the dict given "
+                         f"has no {', '.join(missing)}: {cfg!r:.80}")
+    check_count("cfg['meta_steps']", cfg["meta_steps"], 1)
+    check_count("cfg['meta_batch']", cfg["meta_batch"], 1)
+    check_rate("cfg['meta_lr']", cfg["meta_lr"])
 
 
 def check_statistics_inputs(model, params, x):

@@ -131,7 +131,7 @@ def diverged_value(metric_name):
     return np.inf if metric_name == "MSE" else np.nan
 
 
-def recorded_curve(strategy, state, batch, n_steps):
+def recorded_curve(strategy, state, batch, n_steps, family=None):
     """:func:`adapt.curve`, but a task whose fine-tuning diverges is kept, not an error.
 
     From the step at which a task's parameters (or its metric) stop being
@@ -141,10 +141,11 @@ def recorded_curve(strategy, state, batch, n_steps):
     is reported as data.
     """
     check_adaptation(strategy, batch, n_steps)
-    fill = diverged_value(strategy.family.metric_name)
+    family = strategy.family if family is None else family     # the family that scores
+    fill = diverged_value(family.metric_name)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         try:
-            curve = adapt.curve(strategy, state, batch, n_steps).astype(float)
+            curve = adapt.curve(strategy, state, batch, n_steps, family).astype(float)
         except FloatingPointError:
             curve = None
         if curve is not None and np.all(np.isfinite(curve)):
@@ -156,9 +157,8 @@ def recorded_curve(strategy, state, batch, n_steps):
             try:
                 path = itertools.islice(strategy.adaptation(state, task), n_steps + 1)
                 for k, theta in enumerate(path):          # lazily: keep the steps before it
-                    value = float(strategy.family.metric(strategy.model.apply(theta,
-                                                                              task.x_query),
-                                                         task.y_query)[0])
+                    value = float(family.metric(strategy.model.apply(theta, task.x_query),
+                                                task.y_query)[0])
                     if not np.isfinite(value):
                         break
                     row[k] = value
@@ -173,7 +173,8 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
     """Adapt ``strategy`` from ``state`` on ``n_tasks`` held-out tasks of ``family``.
 
     Returns an :class:`Evaluation` whose ``mean[k]`` +- ``half_width[k]`` is the
-    95% interval of the query metric after k adaptation steps, k = 0..n_steps,
+    95% interval of the query metric (``family.metric``, of the family given) after k
+    adaptation steps, k = 0..n_steps,
     with the median and the fraction of diverged tasks beside it.
     ``on_divergence="raise"`` (the default) raises FloatingPointError if any
     task's metric is not finite; ``"record"`` keeps such a task, with the
@@ -204,9 +205,9 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
         if start == 0:
             _probe_metric(family, batch)
         if on_divergence == "record":
-            curves.append(recorded_curve(strategy, state, batch, n_steps))
+            curves.append(recorded_curve(strategy, state, batch, n_steps, family))
         else:
-            curves.append(adapt.curve(strategy, state, batch, n_steps).astype(float))
+            curves.append(adapt.curve(strategy, state, batch, n_steps, family).astype(float))
     per_task = np.concatenate(curves)
     bad = ~np.isfinite(per_task)
     if bad.any() and on_divergence == "raise":
@@ -225,8 +226,10 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
 def _probe_metric(family, batch):
     """``family.metric`` gives one real number per task, shape (tasks,): tried once, before
     any task is adapted, on a prediction of zeros for the first tasks' query sets, so that a
-    metric returning text or a tuple is named, not averaged into a table. Its values are
-    not judged (a diverged model's NaN or inf is its score): the type, dtype and shape."""
+    metric returning text or a tuple is named, not averaged into a table. Its type, dtype
+    and shape are checked, and its values must be finite: this prediction of zeros and
+    the targets are finite numbers, so a NaN or inf here is the metric's fault (a diverged
+    model's NaN or inf, later, is its score)."""
     y = np.asarray(batch.y_query)
     pred = np.zeros(y.shape, dtype=y.dtype if y.dtype.kind == "f" else float)
     value = family.metric(pred, y)
@@ -239,6 +242,13 @@ def _probe_metric(family, batch):
                f"{type(value).__name__} {value!r:.60}")
         raise TypeError(f"{type(family).__name__}.metric must return one real number per "
                         f"task, an array of shape {want} for pred of shape {y.shape}, got {got}")
+    finite = np.isfinite(value)
+    if not finite.all() and np.isfinite(y).all():
+        first = float(value.flat[int(np.flatnonzero(~finite.ravel())[0])])
+        raise ValueError(f"{type(family).__name__}.metric gave {first!r} for "
+                         f"{value.size - int(finite.sum())} of {value.size} tasks, scoring a "
+                         f"finite prediction (zeros) against finite targets: a metric of finite "
+                         f"numbers must be finite")
 
 
 # --- a fair comparison: test-time settings chosen on validation tasks ------------------

@@ -46,8 +46,8 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.gradcheck import hvp
 from scratchmeta.meta import adapt, maml
-from scratchmeta.meta.checks import (check_measurement, check_running_statistics,
-                                     check_statistics_inputs)
+from scratchmeta.meta.checks import (check_measurement, check_meta_train,
+                                     check_running_statistics, check_statistics_inputs)
 from scratchmeta.meta.guard import check_update, inner_advice
 from scratchmeta.nn import ACTIVATIONS, per_task
 from scratchmeta.optim import adam_init, adam_update
@@ -119,7 +119,10 @@ def _points_axis(b):
 # --- meta-training and test time ----------------------------------------------------------
 
 def meta_train(model, family, init, *, rng, cfg):
-    """MAML (eq. 22.3, Adam) from ``init``; return theta0 and the meta-loss of every step."""
+    """MAML (eq. 22.3, Adam) from ``init``; return theta0 and the meta-loss of every step.
+
+    ``cfg`` holds meta_steps, meta_batch and meta_lr (``figures.normalization``'s)."""
+    check_meta_train(model, family, init, rng, cfg)
     params, adam = init, adam_init(init)
     losses = []
     for step in range(1, cfg["meta_steps"] + 1):

@@ -19,16 +19,23 @@ MAX_STEPS = 2 ** 53
 def shown(x):
     """A value as a message shows it: an array's shape and dtype, else its type and repr."""
     if isinstance(x, (np.ndarray, np.generic)) and np.ndim(x):
-        return f"dtype {x.dtype} (an array of shape {x.shape})"
+        kind = (f"a numpy.{type(x).__name__}" if isinstance(x, np.ndarray)
+                and type(x) is not np.ndarray else "an array")      # a subclass named
+        return f"dtype {x.dtype} ({kind} of shape {x.shape})"
     return f"{type(x).__name__} {x!r:.60}"
 
 
 def refuse_masked(name, x):
     """A numpy.ma.MaskedArray is a TypeError naming ``name``: NumPy's arithmetic would keep the
-    mask while np.asarray drops it, so the masked entries would be used as numbers unnoticed."""
+    mask while np.asarray drops it, so the masked entries would be used as numbers unnoticed.
+    So is an np.matrix, which stays 2-D where an array's axes are reduced or indexed away."""
     if isinstance(x, np.ma.MaskedArray):
         raise TypeError(f"{name} is a masked array (numpy.ma); scratchmeta does not honour masks: "
                         f"pass {name}.filled(value) or only the entries you mean")
+    if isinstance(x, np.matrix):
+        raise TypeError(f"{name} is an np.matrix of shape {x.shape}, which stays 2-D under "
+                        f"reductions and indexing; pass np.asarray({name}) (a vector: "
+                        f"np.asarray({name}).ravel())")
 
 
 def returned(name, y, expected):
@@ -40,6 +47,9 @@ def returned(name, y, expected):
     if isinstance(y, np.ma.MaskedArray):
         raise TypeError(f"{name} returned a masked array (numpy.ma); scratchmeta does not "
                         f"honour masks: return {expected} of plain numbers (e.g. .filled(value))")
+    if isinstance(y, np.matrix):                        # always 2-D: never one value per point
+        raise TypeError(f"{name} must return {expected}, but it returned an np.matrix of shape "
+                        f"{y.shape}, which stays 2-D; return np.asarray(...).ravel()")
     # A tuple of anything but numbers is (values, extra) however NumPy would read it.
     pair = isinstance(y, tuple) and not all(isinstance(v, numbers.Number) for v in y)
     try:
@@ -171,9 +181,16 @@ def check_pair(name, value, low=-np.inf, high=np.inf, ordered=False):
 
 
 def check_function(f, name, what="a function"):
-    """``f`` must be callable: a TypeError naming ``name`` and showing what was given."""
+    """``f`` must be callable: a TypeError naming ``name`` and showing what was given. A
+    class (``float``) is callable but no function of an array, and a SciPy distribution
+    object (``stats.norm``) is callable but returns a frozen distribution: both are named."""
     if not callable(f):
         raise TypeError(f"{name} must be {what}, got {type(f).__name__} {f!r:.60}")
+    if isinstance(f, type):
+        raise TypeError(f"{name} must be {what} of an array, got the class {f.__name__} itself")
+    if all(callable(getattr(f, a, None)) for a in ("cdf", "ppf", "rvs")):
+        raise TypeError(f"{name} must be {what}, got a distribution object "
+                        f"({type(f).__name__}): pass one of its methods, e.g. its .cdf or .pdf")
     return f
 
 
@@ -405,8 +422,11 @@ def check_named_runs(name, runs, rngs, example):
     if not runs or not isinstance(rngs, list) or len(rngs) != len(runs):
         raise ValueError(f"{name} must be a non-empty dict, e.g. {example}, with rngs one "
                          f"generator per entry: got {len(runs)} entries and rngs {rngs!r:.60}")
-    for rng in rngs:
-        check_rng(rng)
+    for i, rng in enumerate(rngs):
+        if not isinstance(rng, np.random.Generator):
+            raise TypeError(f"rngs[{i}] must be a numpy.random.Generator (rngs holds one per "
+                            f"entry of {name}, e.g. numpy.random.default_rng(0)), got "
+                            f"{type(rng).__name__} {rng!r:.40}")
     return rngs
 
 

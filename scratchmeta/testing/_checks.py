@@ -34,7 +34,9 @@ def is_int(value):
 def describe(x):
     """A value as a message shows it: an array's shape and dtype, else its type and repr."""
     if isinstance(x, (np.ndarray, np.generic)):
-        return f"an array of shape {x.shape} and dtype {x.dtype}: {x!r:.50}"
+        kind = (f"a numpy.{type(x).__name__}" if isinstance(x, np.ndarray)
+                and type(x) is not np.ndarray else "an array")      # a subclass named
+        return f"{kind} of shape {x.shape} and dtype {x.dtype}: {x!r:.50}"
     return f"{type(x).__name__} {x!r:.60}"
 
 
@@ -44,6 +46,10 @@ def refuse_masked(name, x):
     if isinstance(x, np.ma.MaskedArray):
         raise TypeError(f"{name} is a masked array (numpy.ma); scratchmeta does not honour masks: "
                         f"pass {name}.filled(value) or only the entries you mean")
+    if isinstance(x, np.matrix):                       # stays 2-D where axes are reduced
+        raise TypeError(f"{name} is an np.matrix of shape {x.shape}, which stays 2-D under "
+                        f"reductions and indexing; pass np.asarray({name}) (a vector: "
+                        f"np.asarray({name}).ravel())")
 
 
 def real_numbers(name, x, what="an array of real numbers"):
@@ -65,9 +71,16 @@ def real_numbers(name, x, what="an array of real numbers"):
 
 
 def check_function(name, f):
-    """``f`` must be callable."""
+    """``f`` must be callable; a class (``float``) or a SciPy distribution object
+    (``stats.norm``, whose call makes a frozen distribution) is named as such."""
     if not callable(f):
         raise TypeError(f"{name} must be callable, got {describe(f)}")
+    if isinstance(f, type):
+        raise TypeError(f"{name} must be a function of an array, got the class {f.__name__} "
+                        f"itself")
+    if all(callable(getattr(f, a, None)) for a in ("cdf", "ppf", "rvs")):
+        raise TypeError(f"{name} must be a function, got a distribution object "
+                        f"({type(f).__name__}): pass one of its methods, e.g. its .cdf")
     return f
 
 
@@ -90,6 +103,9 @@ def real_output(name, y):
     if isinstance(y, np.ma.MaskedArray):
         raise TypeError(f"{name} returned a masked array (numpy.ma); scratchmeta does not "
                         f"honour masks: return one value per point as plain numbers")
+    if isinstance(y, np.matrix):                       # always 2-D: never one value per point
+        raise TypeError(f"{name} must return one value per point, but it returned an np.matrix "
+                        f"of shape {y.shape}, which stays 2-D; return np.asarray(...).ravel()")
     pair = isinstance(y, tuple) and not all(isinstance(v, numbers.Number) for v in y)
     try:
         arr = np.asarray(y)

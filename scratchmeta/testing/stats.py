@@ -96,9 +96,10 @@ def _as_sample(name, x):
     if x.size == 0:
         raise ValueError(f"{name} must hold at least one draw, got an empty array")
     if not np.all(np.isfinite(x)):
+        i = int(np.flatnonzero(~np.isfinite(x))[0])
         raise ValueError(f"{name} contains {int(np.isnan(x).sum())} NaN and "
-                         f"{int(np.isinf(x).sum())} inf draw(s) among its {x.size}; a sampler "
-                         "must return finite numbers")
+                         f"{int(np.isinf(x).sum())} inf draw(s) among its {x.size} (the first, "
+                         f"{float(x[i])!r} at index {i}); a sampler must return finite numbers")
     return x
 
 
