@@ -187,7 +187,8 @@ def check_function(f, name, what="a function"):
     if not callable(f):
         raise TypeError(f"{name} must be {what}, got {type(f).__name__} {f!r:.60}")
     if isinstance(f, type):
-        raise TypeError(f"{name} must be {what} of an array, got the class {f.__name__} itself")
+        raise TypeError(f"{name} must be {what}, called on an array of points; got the class "
+                        f"{f.__name__} itself")
     if all(callable(getattr(f, a, None)) for a in ("cdf", "ppf", "rvs")):
         raise TypeError(f"{name} must be {what}, got a distribution object "
                         f"({type(f).__name__}): pass one of its methods, e.g. its .cdf or .pdf")
