@@ -110,12 +110,14 @@ def _check_h(h):
     empty; returns its shape. O(1): the dtype and the shape, never the entries."""
     shape = shape_of("", "h", h, "an array of shape (points, features) or (tasks, points, "
                      "features)")
+    dtype = getattr(ad.stop_gradient(h), "dtype", None)
+    if isinstance(dtype, np.dtype) and dtype.kind not in "iuf":      # no bools
+        raise TypeError(f"h must be an array of real numbers, got dtype {dtype}"
+                        + (" (an object array)" if dtype.kind == "O" else "")
+                        + f" and shape {shape}")
     if len(shape) not in (2, 3) or 0 in shape:
         raise ValueError(f"h must have shape (points, features) or (tasks, points, features), "
                          f"no axis empty, got shape {shape}: {h!r:.60}")
-    dtype = getattr(ad.stop_gradient(h), "dtype", None)
-    if isinstance(dtype, np.dtype) and dtype.kind not in "iuf":      # no bools
-        raise TypeError(f"h must be an array of real numbers, got dtype {dtype}")
     check_finite_arrays("h", h)                    # (a Tensor, traced, is not read)
     return shape
 

@@ -24,6 +24,7 @@ when interrupted by Ctrl-C and 143 by SIGTERM (both save the last step).
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -196,6 +197,19 @@ def _terminate(signum, frame):
     raise Terminated()
 
 
+@contextlib.contextmanager
+def _about(option, path):
+    """An error about the file given as ``option`` (a checkpoint that is not one, damaged, or
+    another run's) names the option as the user typed it, before the library's message."""
+    try:
+        yield
+    except (ValueError, TypeError) as e:
+        if option in str(e):
+            raise
+        kind = ValueError if isinstance(e, ValueError) else TypeError
+        raise kind(f"{option} {path}: {e}") from e
+
+
 def _strategy_for(args, out):
     """The strategy to train: from the flags, or, with --resume, the checkpoint's own
     configuration with the flags given on top (the trainer says what changed)."""
@@ -215,7 +229,8 @@ def _strategy_for(args, out):
         except (TypeError, ValueError) as e:     # name the pair as typed (R2D2 on sinusoids)
             kind = ValueError if isinstance(e, ValueError) else TypeError
             raise kind(f"{e} (--strategy {args.strategy} --family {args.family})") from None
-    ckpt = load_checkpoint(out)
+    with _about("--out", out):
+        ckpt = load_checkpoint(out)
     if ckpt.step > args.steps:                   # --steps is the run's total, not more steps
         raise ValueError(f"--resume: {out} is already at meta-step {ckpt.step}, beyond "
                          f"--steps {args.steps} (n_steps = {args.steps}: the run's total "
@@ -296,6 +311,9 @@ def train_command(args):
     if args.resume and not os.path.exists(out):
         raise ValueError(f"--resume: there is no checkpoint at {out} to continue; start the "
                          f"run without --resume")
+    if os.path.exists(out) and not (args.resume or args.force):   # train says so too, later
+        raise ValueError(f"--out {out} exists; pass --resume to continue that run, or --force "
+                         f"to start again and overwrite it")
     strategy = _strategy_for(args, out)
     check_run(strategy, args.steps)                   # before the first line is printed
     print(f"training {strategy.name} on {args.family} for {args.steps} meta-steps "
@@ -369,12 +387,14 @@ def evaluate_command(args):
                                 f"expected a .npz written by train")
     if args.root is not None:                    # '', a file; its absence after the counts
         check_path("--root", args.root, folder=True)
-    family = load_checkpoint(args.checkpoint).config.get("family", {})
+    with _about("--checkpoint", args.checkpoint):
+        family = load_checkpoint(args.checkpoint).config.get("family", {})
     if family.get("name") == "omniglot":         # the counts, before the drawings are read
         _check_omniglot_shots(args.support, args.query, family.get("arguments", {}).get("n_way"))
         if args.root is not None:                # the counts were checked: now the folder
             check_path("--root", args.root, folder=True, exists=True)
-    ckpt, strategy = restore(args.checkpoint, root=args.root)   # entries checked against the model
+    with _about("--checkpoint", args.checkpoint):
+        ckpt, strategy = restore(args.checkpoint, root=args.root)   # entries checked vs the model
     if args.split is not None:                        # Omniglot: validation or test characters
         from scratchmeta.meta.registry import make_family
         record = ckpt.config["family"]

@@ -25,8 +25,9 @@ import numpy as np
 from scratchmeta.autodiff import (Tensor, add, grad, mul, shape, stop_gradient, sum, tree_flatten,
                                   tree_map)
 from scratchmeta.autodiff.checks import (call_fun, check_args, check_callable, check_count,
-                                         check_float_leaves, check_generator, check_same_tree,
-                                         check_tolerance, check_values, float_array)
+                                         check_float_leaves, check_fun_at, check_generator,
+                                         check_same_tree, check_tolerance, check_values,
+                                         float_array)
 
 __all__ = ["check_grads", "hvp"]
 
@@ -51,11 +52,12 @@ def hvp(fun, x, v):
     """Hessian-vector product H(x) v, as the gradient of <grad f(x), v>.
 
     Reverse-over-reverse: a few gradients, no Hessian. x must be finite; a NaN in v gives NaN.
+    ``fun`` is called twice at x first: a value that changes between calls is refused.
     """
     check_callable(fun, "hvp", "fun")
     check_float_leaves(tree_flatten(x, "hvp: x")[0], "hvp: x", tensor=Tensor, finite=True)
     check_same_tree("hvp", "x", x, "v", v, Tensor)
-    check_values(tree_flatten(call_fun(fun, (x,), "hvp"))[0], "hvp", "fun", Tensor, stop_gradient)
+    check_fun_at(fun, (x,), "hvp", Tensor, stop_gradient, tree_flatten)
     return grad(lambda x: _tree_vdot(grad(fun)(x), v))(x)
 
 
@@ -67,10 +69,10 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
     ``<u^T J, d>`` from reverse mode, in float64 on whole arrays. For order 2,
     repeat the check on the map ``(args, u) -> u^T J(args)``, as PyTorch's
     gradgradcheck does; each further order repeats it on the previous map.
-    Arguments are converted to float64 first (float32 ones too): central
-    differences with eps = 1e-6 need float64's precision (``eps`` is at most 1: a larger
-    step approximates no derivative). On failure, raise
-    AssertionError naming the argument, the order, both values and the error.
+    Arguments are converted to float64 first (float32 ones too): central differences with
+    eps = 1e-6 need float64's precision (``eps`` is at most 1: a larger step approximates no
+    derivative). A ``fun`` whose value at ``args`` changes between two calls is a ValueError.
+    On failure, raise AssertionError naming the argument, the order, both values and the error.
     """
     check_callable(fun, "check_grads", "fun")
     args = check_args(args, "check_grads", "args")
@@ -83,6 +85,7 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
     for i, arg in enumerate(args):        # a NaN would only fail the comparison, unexplained
         check_float_leaves(tree_flatten(arg)[0], f"check_grads: argument {i}", f" in args[{i}]",
                            finite=True)
+    check_fun_at(fun, args, "check_grads", Tensor, stop_gradient, tree_flatten)
     f = fun
     for level in range(1, order + 1):
         _check_directional(f, args, level, eps, rtol, atol, rng)

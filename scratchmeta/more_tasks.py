@@ -142,6 +142,11 @@ def _json_ready(record):
 # The methods of a user's family whose own errors are named with the method (below).
 METHODS = ("sample_params", "sample_x", "target", "make_batch", "loss", "metric",
            "describe", "check_shots")
+# How the library calls them (after self; loss is a static method).
+SIGNATURES = {"sample_params": "(self, rng, n_tasks)", "sample_x": "(self, rng, task_params, "
+              "n_points)", "target": "(self, task_params, x)", "make_batch": "(self, rng, "
+              "task_params, n_support, n_query)", "loss": "(pred, y)", "metric": "(self, pred, "
+              "y)", "describe": "(self)", "check_shots": "(self, n_support, n_query)"}
 
 
 def checked_returns(cls):
@@ -152,6 +157,9 @@ def checked_returns(cls):
       a batch, a tuple for a loss, a set in the record that checkpoints write as JSON) is
       named with the method where it is returned, not met later inside NumPy or the JSON
       writer (O(1) a call: one type test; ``describe``, called once a run, a JSON round trip);
+    * a method that cannot be called as the library calls it (another number of
+      arguments: a TypeError raised by the call itself, not inside the method) is named,
+      with the signature expected;
     * an exception the method raises, other than the two kinds a bad input gives (a
       ValueError or TypeError, which pass through) and NumPy's FloatingPointError (an
       overflow, which evaluation counts as a diverged task), is re-raised as a ValueError
@@ -168,10 +176,21 @@ def checked_returns(cls):
             continue
         want, wrong = RETURNS.get(name, (None, lambda out: False))
 
-        def checked(*args, _fn=fn, _name=name, _want=want, _wrong=wrong, **kwargs):
+        static = isinstance(member, staticmethod)
+
+        def checked(*args, _fn=fn, _name=name, _want=want, _wrong=wrong, _self=not static,
+                    **kwargs):
             try:
                 out = _fn(*args, **kwargs)
-            except (ValueError, TypeError, FloatingPointError):
+            except TypeError as err:
+                if err.__traceback__.tb_next is None:     # raised by the call itself: the
+                    raise TypeError(f"{cls.__name__}.{_name} could not be called with "  # arity
+                                    f"{len(args) - _self} argument(s)"
+                                    f"{' after self' if _self else ''} ({_name}"
+                                    f"{SIGNATURES.get(_name, '(...)')} is expected): "
+                                    f"{err}") from err
+                raise
+            except (ValueError, FloatingPointError):
                 raise
             except Exception as err:
                 raise ValueError(f"{cls.__name__}.{_name} raised {type(err).__name__}: "
@@ -182,5 +201,4 @@ def checked_returns(cls):
                 raise TypeError(f"{cls.__name__}.{_name} must return {_want}, got {got}")
             return out
         functools.update_wrapper(checked, fn)
-        setattr(cls, name, staticmethod(checked) if isinstance(member, staticmethod)
-                else checked)
+        setattr(cls, name, staticmethod(checked) if static else checked)

@@ -80,7 +80,7 @@ def test_unflatten_refuses_gaps_but_load_leaves_them_to_check_state(tmp_path):
 
 
 def test_exclusive_refuses_a_bytes_path():
-    with pytest.raises(TypeError, match="path must be a text path .* got b'x.npz'"):
+    with pytest.raises(TypeError, match="path must be a text path .* got bytes b'x.npz'"):
         with exclusive(b"x.npz"):
             pass
 

@@ -12,6 +12,8 @@ Used by ``core.py``; imports nothing from the engine.
 
 import types
 
+import inspect
+
 import numpy as np
 
 __all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_callable",
@@ -21,7 +23,8 @@ __all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_
            "check_generator", "check_args", "check_values", "check_same_tree", "tree_structure",
            "check_system", "check_constant", "call_fun", "check_given", "IndexValueError",
            "check_inputs", "plain_shape", "other_dtype", "checked_axes", "check_axis",
-           "masked_message", "checked_rules"]
+           "masked_message", "checked_rules", "check_repeatable",
+           "check_fun_at", "check_traced_output"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -398,6 +401,12 @@ def check_tolerance(value, who, name, positive=False, most=None):
     if not (0 <= value < np.inf) or positive and value == 0:
         raise ValueError(f"{who}: {name} must be a finite number {'> 0' if positive else '>= 0'},"
                          f" got {value!r}")
+    if type(value) is np.longdouble and np.longdouble is not np.float64:
+        with np.errstate(all="ignore"):
+            rounded = np.float64(value)
+        if not np.isfinite(rounded) or (rounded == 0) != (value == 0):
+            raise ValueError(f"{who}: {name} must be a number a float64 can hold, got "
+                             f"{value!r}, which float64 would round to {rounded!r}")
     if most is not None and value > most:
         raise ValueError(f"{who}: {name} must be at most {most} (central differences "
                          f"approximate a derivative only for a small step), got {value!r}")
@@ -546,6 +555,44 @@ def check_values(leaves, who, name="fun", tensor=None, raw=None):
                              f"{value!r:.60}) at the point given; derivatives are checked "
                              f"where fun is finite")
     return leaves
+
+
+def check_repeatable(first, again, who, name="fun", raw=None):
+    """Two calls of ``name`` at the same point gave the leaves ``first`` and ``again`` (their
+    plain values ``raw(leaf)``): they must be equal, bit for bit (NaN equal to NaN). A
+    function whose value changes from call to call (a counter, a random draw) has no
+    derivative to check: said here, not as a derivative that disagrees."""
+    for a, b in zip(first, again):
+        a, b = (np.asarray(raw(v) if raw is not None else v) for v in (a, b))
+        if a.shape != b.shape or not np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"):
+            i = next((i for i, (p, q) in enumerate(zip(a.ravel(), b.ravel())) if not (
+                p == q or p != p and q != q)), 0) if a.shape == b.shape else None
+            shown = (f": {a.ravel()[i]!r}, then {b.ravel()[i]!r} (entry {i})" if i is not None
+                     else f" of shapes {a.shape} and {b.shape}")
+            raise ValueError(f"{who}: {name} gave different values on two calls at the same "
+                             f"point{shown}; derivatives are taken of a function of its "
+                             f"arguments alone (no counter, no random draw, no state)")
+
+
+def check_fun_at(fun, args, who, tensor, raw, flatten):
+    """``fun(*args)`` called twice (``who``: check_grads, hvp): finite real leaves (of the
+    output, flattened by ``flatten``, the engine's tree_flatten; ``tensor`` leaves read by
+    ``raw``), the same on both calls (:func:`check_repeatable`); returns the first's."""
+    where = f"{who}: what fun returned"
+    first = check_values(flatten(call_fun(fun, args, who), where)[0], who, "fun", tensor, raw)
+    check_repeatable(first, flatten(call_fun(fun, args, who), where)[0], who, "fun", raw)
+    return first
+
+
+def check_traced_output(out, leaves, tensor):
+    """``trace``'s output: Tensors, arrays or numbers (in a tree), not a generator or text."""
+    for leaf in leaves:
+        if not isinstance(leaf, (tensor, np.ndarray, np.generic, int, float)):
+            raise TypeError(f"trace: fun must return Tensors or arrays (or trees of them), but "
+                            f"it returned {type(leaf).__name__} {leaf!r:.60}"
+                            + ("; a generator computes nothing until it is iterated" if
+                               inspect.isgenerator(leaf) else ""))
+    return out
 
 
 def tree_structure(tree):

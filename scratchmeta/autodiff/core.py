@@ -56,8 +56,8 @@ import numpy as np
 
 from .checks import (call_fun, check_argnums, check_callable, check_constant, check_flag,
                      check_inputs, check_nonempty, check_numbers, check_output, check_positions,
-                     check_primitive, check_scalar, checked_axes, checked_rules, float_array,
-                     op_error, other_dtype, plain_shape)
+                     check_primitive, check_scalar, check_traced_output, checked_axes,
+                     checked_rules, float_array, op_error, other_dtype, plain_shape)
 from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array, reshape_array,
                     scatter_add_array, sum_array, sum_to_array, transpose_array)
 from .numpy_interop import NumpyInterop
@@ -685,5 +685,5 @@ def trace(fun, *args):
                              for i, a in enumerate(args)], "trace")
     finally:
         t.level = 0                 # finished: later use of its nodes records nothing
-    tree_flatten(out, "trace: what fun returned")      # a set is refused by name (O(leaves))
+    check_traced_output(out, tree_flatten(out, "trace: what fun returned")[0], Tensor)
     return out, list(t.tape)

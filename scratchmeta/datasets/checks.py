@@ -276,14 +276,16 @@ def check_targets(where, pred, y, names=("pred", "y")):
         if isinstance(x, (bytes, bytearray, memoryview)):  # NumPy reads the bytes as numbers
             raise TypeError(f"{where}: {name} must be an array of numbers, got a "
                             f"{type(x).__name__} of {len(x)} bytes")
-        if len(shape) < 2:
-            raise ValueError(f"{where}: {name} must be an array of shape (..., points, "
-                             f"outputs), got {shape if shape else repr(x)[:60]}")
         dtype = getattr(ad.stop_gradient(x), "dtype", None)     # O(1): the dtype, not entries
         if isinstance(dtype, np.dtype) and dtype.kind not in (
                 "biuf" if name == "y_onehot" else "iuf"):      # bools: one-hot labels only
             raise TypeError(f"{where}: {name} must be an array of real numbers, got dtype "
-                            f"{dtype}" + (" (True and False)" if dtype.kind == "b" else ""))
+                            f"{dtype}" + (" (True and False)" if dtype.kind == "b" else
+                                          " (an object array)" if dtype.kind == "O" else "")
+                            + f" and shape {shape}")
+        if len(shape) < 2:
+            raise ValueError(f"{where}: {name} must be an array of shape (..., points, "
+                             f"outputs), got {shape if shape else repr(x)[:60]}")
     if shapes[0] != shapes[1]:
         raise ValueError(f"{where}: {names[1]} must have the shape of {names[0]}, "
                          f"{shapes[0]}, got shape {shapes[1]}")
@@ -412,12 +414,28 @@ def check_drawings(name, data, kind, size=None):
     check_finite_data("Omniglot", f"{name}.images", images)
 
 
+def text_path(name, path, kind="path"):
+    """``os.fspath(path)``, a str, or a TypeError naming ``name``: a value that is no str or
+    os.PathLike, or an os.PathLike whose ``__fspath__`` fails or gives no str (bytes
+    included). ``kind`` ("folder path") words the message."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a {kind} (str or os.PathLike), got "
+                        f"{type(path).__name__} {path!r:.240}")
+    try:
+        text = os.fspath(path)
+    except Exception as e:
+        raise TypeError(f"{name} must be a {kind}, but {type(path).__name__}.__fspath__() "
+                        f"raised {type(e).__name__}: {e}") from e
+    if not isinstance(text, str):
+        raise TypeError(f"{name} must be a {kind} as text, but {type(path).__name__}"
+                        f".__fspath__() returned {type(text).__name__} {text!r:.40}")
+    return text
+
+
 def check_folder_path(name, path):
     """``path`` names a folder as text: a str or os.PathLike (None is for the caller to
     allow) without a NUL byte, which no file name can hold. O(1): nothing is looked up."""
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"{name} must be a folder path (str or os.PathLike), got "
-                        f"{type(path).__name__} {path!r:.80}")
+    text_path(name, path, "folder path")
     if "\0" in str(os.fspath(path)):
         raise ValueError(f"{name} must be a folder path, got {os.fspath(path)!r:.80}, which "
                          f"holds a NUL byte (no file name can)")
@@ -577,7 +595,13 @@ def _net_x(x, name):
             x = np.asarray(x)
         except ValueError:                             # ragged: named as an object array
             x = np.asarray(x, dtype=object)
-    if np.ndim(x) == 0:                                # None, a number, a word, a set
+    try:
+        ndim = np.ndim(x)
+    except Exception as e:                             # an object whose __array__ fails
+        raise TypeError(f"{name} must be an array of shape (points, features) or (tasks, "
+                        f"points, features), but NumPy could not read the "
+                        f"{type(x).__name__} given as one: {type(e).__name__}: {e}") from e
+    if ndim == 0:                                      # None, a number, a word, a set
         raise TypeError(f"{name} must be an array of shape (points, features) or (tasks, "
                         f"points, features), got {x!r:.60}")
     if getattr(x, "dtype", None) == np.bool_:          # text, complex...: meta names them

@@ -66,7 +66,7 @@ import time
 from pathlib import Path
 
 from scratchmeta.autodiff.checks import call_fun, check_callable, check_flag
-from scratchmeta.datasets.checks import check_words
+from scratchmeta.datasets.checks import check_words, text_path
 from scratchmeta.meta.checks import check_instance
 from scratchmeta.memory import keep_freed_memory, opt_out_value
 
@@ -118,9 +118,7 @@ def check_out_dir(out_dir, name="out_dir"):
     if not isinstance(name, str):
         raise TypeError(f"check_out_dir: name must be the argument's name as a string, e.g. "
                         f"'out_dir' or '--out', got {type(name).__name__} {name!r:.40}")
-    if not isinstance(out_dir, (str, os.PathLike)):
-        raise TypeError(f"{name} must be a folder path (str or os.PathLike), got {out_dir!r}")
-    text = os.fspath(out_dir)
+    text = text_path(name, out_dir, "folder path")
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"{name} is empty ({text!r}); expected a folder for the PNG files, "
                          f"e.g. {name} /tmp/figs (or leave it out for {DEFAULT_OUT['full']}/)")

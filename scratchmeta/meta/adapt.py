@@ -88,8 +88,7 @@ def after(path, n_steps):
 
 
 def curve(strategy, state, batch, n_steps, family=None):
-    """(tasks, n_steps + 1): each task's query metric after 0, 1, ..., n_steps steps,
-    scored by ``family.metric`` (by default the strategy's own family's)."""
+    """(tasks, n_steps + 1): each task's query metric after 0..n_steps steps (by ``family``)."""
     check_adaptation(strategy, batch, n_steps)
     path = strategy.adaptation(state, batch)
     model, family = strategy.model, strategy.family if family is None else family

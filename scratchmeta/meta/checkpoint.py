@@ -44,9 +44,10 @@ from typing import NamedTuple
 
 import numpy as np
 
+from scratchmeta.datasets.checks import text_path
 from scratchmeta.meta import legacy
 from scratchmeta.meta.checks import (check_attributes, check_count, check_leaf, check_path,
-                                     check_type, check_unmasked)
+                                     check_type, check_unmasked, not_a_folder)
 
 try:
     import fcntl
@@ -166,11 +167,7 @@ def check_checkpoint_path(path, name="checkpoint"):
     (tried: a probe file is made and removed there).
     """
     check_type("name", name, str)
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"{name} must be a path (str or os.PathLike), got {path!r}")
-    path = os.fspath(path)
-    if not isinstance(path, str):
-        raise TypeError(f"{name} must be a text path, got {path!r}")
+    path = text_path(name, path)
     if not path.strip():
         raise ValueError(f"{name} path is empty ({path!r}); expected a file name ending in "
                          f".npz, e.g. runs/maml.npz")
@@ -188,10 +185,11 @@ def check_checkpoint_path(path, name="checkpoint"):
                          f"characters; with the temporary suffix it must fit in {limit}): "
                          f"{path[:60]!r}...")
     existing = folder
-    while not os.path.exists(existing):
+    while not os.path.lexists(existing):        # (a looping link "lexists" but not "exists")
         existing = os.path.dirname(existing)
     if not os.path.isdir(existing):
-        raise ValueError(f"cannot write {name} path {path!r}: {existing!r} is a file, not a folder")
+        raise ValueError(f"cannot write {name} path {path!r}: {existing!r} is "
+                         f"{not_a_folder(existing)}")
     try:                     # tried, not guessed: os.access says yes to root on /proc
         if existing == folder:       # named as a temporary file, so a kill -9 leftover is swept
             fd, probe = tempfile.mkstemp(dir=folder, prefix=os.path.basename(path) + ".",

@@ -25,7 +25,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.autodiff import checks as ad_checks
-from scratchmeta.datasets.checks import check_one_hot_row
+from scratchmeta.datasets.checks import check_one_hot_row, text_path
 
 
 # --- arguments ------------------------------------------------------------------------
@@ -44,9 +44,20 @@ def is_integer(value):
 
 def is_real(value):
     """A real number (an int or a float, Python's or NumPy's), not a bool, a datetime or a
-    timedelta, a complex number, a Decimal or text."""
+    timedelta, a complex number, a Decimal or text; a long double only if a float64 holds
+    it (:func:`fits_float64`)."""
     return (isinstance(value, (int, float, np.integer, np.floating))
-            and not isinstance(value, NOT_NUMBERS))
+            and not isinstance(value, NOT_NUMBERS) and fits_float64(value))
+
+
+def fits_float64(value):
+    """False for a NumPy long double that a float64 cannot hold: finite but past float64's
+    range (it would become inf) or nonzero but below its smallest (it would become 0)."""
+    if type(value) is not np.longdouble or np.longdouble is np.float64:
+        return True
+    with np.errstate(all="ignore"):
+        rounded = np.float64(value)
+    return bool(np.isfinite(rounded) == np.isfinite(value) and (rounded == 0) == (value == 0))
 
 
 def check_unmasked(name, value):
@@ -85,6 +96,10 @@ def check_real(name, value, *, ndims=None):
             dtype = np.asarray(value).dtype
         except (TypeError, ValueError):             # a ragged list
             dtype = np.dtype(object)
+        except Exception as e:                      # an object whose __array__ fails
+            raise TypeError(f"{name} must be an array of real numbers, but NumPy could not read "
+                            f"the {type(value).__name__} given as one: {type(e).__name__}: "
+                            f"{e}") from e
     if dtype.kind not in "biuf":                    # (text has no shape to the engine)
         shape = getattr(value, "shape", None)
         if shape is None and dtype.kind != "O":
@@ -549,6 +564,9 @@ def check_ridge_inputs(features, targets, lam, *, one_hot=False,
         check_one_hot_row("the ridge/softmax head", tname, targets)
         check_one_hot_rows(tname, targets)
     check_scalar("lam", lam)
+    if not fits_float64(lam):
+        raise ValueError(f"lam must be a number a float64 can hold, got {lam!r}, which float64 "
+                         f"would round to {'0' if abs(lam) < 1 else 'inf'}")
     lam_value = np.asarray(ad.stop_gradient(lam), dtype=float)
     if lam_value.shape != ():
         raise ValueError(f"lam must be a scalar, got an array of shape {lam_value.shape}")
@@ -719,7 +737,11 @@ def check_params(name, params, *, minimum=1, pairs=False, head=False):
 
 
 def check_shape(name, value, axes):
-    """An array with one axis per name in ``axes``; returns its shape."""
+    """An array with one axis per name in ``axes``; returns its shape. An array that is not
+    of numbers (objects, text) is refused by its dtype first (:func:`check_real`)."""
+    dtype = getattr(ad.stop_gradient(value), "dtype", None)
+    if isinstance(dtype, np.dtype) and dtype.kind not in "biuf":
+        check_real(name, value)
     shape = ad.shape(value)
     if len(shape) != len(axes):
         raise ValueError(f"{name} must have shape ({', '.join(axes)}), got shape {shape}")
@@ -868,8 +890,13 @@ def check_flag(name, value):
 
 
 def check_callable(name, value, example):
+    """A function the library will call (a loss, a network's apply); a class is refused by
+    name: calling it would build an object from the arguments meant for the function."""
     if not callable(value):
         raise TypeError(f"{name} must be a function, e.g. {example}, got {value!r}")
+    if isinstance(value, type):
+        raise TypeError(f"{name} must be a function, e.g. {example}, got the class "
+                        f"{value.__name__} itself")
 
 
 def check_sgd(inner_lr, loss, trainable=None, params=None):
@@ -1507,6 +1534,14 @@ def check_adam_state(params, state, rows=None, *, values=True):
 
 # --- evaluation, checkpoints, registry and the command line (helper B)
 
+def not_a_folder(part):
+    """What a path part that is no folder is, for a message: a file, or a symbolic link that
+    loops or points nowhere (os.path.exists says False for both, os.path.lexists True)."""
+    if os.path.islink(part) and not os.path.exists(part):
+        return "a symbolic link that loops or points nowhere, not a folder"
+    return "a file, not a folder"
+
+
 def check_path(name, path, *, folder=False, exists=False):
     """A text path (str or os.PathLike) to a file (``folder``: to a folder); returns it as str.
 
@@ -1517,9 +1552,7 @@ def check_path(name, path, *, folder=False, exists=False):
     ``exists``: then it is a FileNotFoundError naming ``name``. O(depth): a stat a part,
     up to the first part that exists.
     """
-    if not isinstance(path, (str, os.PathLike)) or not isinstance(os.fspath(path), str):
-        raise TypeError(f"{name} must be a text path (str or os.PathLike), got {path!r}"[:300])
-    text = os.fspath(path)
+    text = text_path(name, path, "text path")
     kind = "folder" if folder else "file"
     if not text.strip():
         raise ValueError(f"{name} must be a {kind} path, got the empty path {text!r}")
@@ -1535,7 +1568,7 @@ def check_path(name, path, *, folder=False, exists=False):
         part = os.path.dirname(part)
     if os.path.lexists(part) and not os.path.isdir(part):
         raise ValueError(f"{name} must be a {kind} path, got {text!r}, which goes through "
-                         f"{part!r}, a file, not a folder")
+                         f"{part!r}, {not_a_folder(part)}")
     if exists and not os.path.exists(full):
         raise FileNotFoundError(f"{name} must be an existing {kind}, got {text!r}: not a "
                                 f"{kind} (it does not exist)")

@@ -7,7 +7,7 @@ size?", "are these numbers uniforms?" -- live here once, with their messages.
 
 import numbers
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import numpy as np
 
@@ -91,25 +91,51 @@ def real_array(name, x, what="an array of real numbers", bools=False):
                  "b": "booleans", "m": "timedeltas", "M": "datetimes"}
         word = words.get(getattr(dtype, "kind", "O"), "values")
         if word == "objects":                           # say what the first odd one is
-            odd = next((v for v in np.asarray(x, dtype=object).ravel()
-                        if not isinstance(v, (int, float, np.integer, np.floating))), None)
+            odd = _first_odd(x)
             word += f", the first a {type(odd).__name__} {odd!r:.30}" if odd is not None else ""
         raise TypeError(f"{name} must be {what}, got {shown(x)}{values}: {word}")
     return np.asarray(x, dtype=np.float64)
+
+
+def _first_odd(x):
+    """The first entry of ``x`` (nested lists, tuples or an object array, read in order)
+    that is not a number, or None; only read to word an error."""
+    todo = [x]
+    while todo:
+        v = todo.pop()
+        if isinstance(v, (list, tuple)) or (isinstance(v, np.ndarray) and v.dtype == object):
+            todo.extend(reversed(list(v.ravel() if isinstance(v, np.ndarray) else v)))
+        elif not isinstance(v, (int, float, np.integer, np.floating)):
+            return v
+    return None
+
+
+#: Said after NumPy's "assignment destination is read-only" from a user's function.
+WROTE = (" (the points are passed read-only: a function given to the samplers must not "
+         "write into its input, which the sampler still uses)")
+
+
+def read_only(x):
+    """``x`` for a user's function: an array as a read-only view (O(1)), so that writing
+    into it raises instead of changing the sampler's own points unseen; else ``x``."""
+    if isinstance(x, np.ndarray) and x.flags.writeable:
+        x = x.view()
+        x.flags.writeable = False
+    return x
 
 
 def call_user(name, f, x, expected=None):
     """``f(x)`` for a function the user gave as ``name``, as an array (see :func:`returned`;
     ``expected`` says what it must return, by default one value per point of ``x``): an
     exception it raises is re-raised as a TypeError (for a TypeError) or ValueError naming
-    ``name`` and the input's shape."""
+    ``name`` and the input's shape. ``f`` gets ``x`` read-only (:func:`read_only`)."""
     check_function(f, name)                            # None or a number: said as such
     try:
-        y = f(x)
+        y = f(read_only(x))
     except Exception as err:
         kind = TypeError if isinstance(err, TypeError) else ValueError
         raise kind(f"{name} raised {type(err).__name__} when called on an array of shape "
-                   f"{np.shape(x)}: {err}") from err
+                   f"{np.shape(x)}: {err}{WROTE if 'read-only' in str(err) else ''}") from err
     if type(y) is np.ndarray:                          # the common case, at once
         return y
     return returned(name, y, expected or f"one number per point of its input, an array of "
@@ -203,10 +229,20 @@ NOT_NUMBERS = (bool, np.bool_, np.timedelta64, np.datetime64, np.ma.core.MaskedC
 def is_real(value):
     """True for a real number (an int or a float, Python's or NumPy's): not a bool, a time, a
     string, None or a complex, and not a Fraction or Decimal (exact numbers the samplers
-    would round to a float unasked; the engine and Chapter 2 refuse them too). One place for
-    every scalar check of the samplers."""
+    would round to a float unasked; the engine and Chapter 2 refuse them too), nor a long
+    double that a float64 cannot hold. One place for every scalar check of the samplers."""
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
-        value, NOT_NUMBERS)
+        value, NOT_NUMBERS) and fits_float64(value)
+
+
+def fits_float64(value):
+    """False for a NumPy long double that a float64 cannot hold: finite but past float64's
+    range (it would become inf) or nonzero but below its smallest (it would become 0)."""
+    if type(value) is not np.longdouble or np.longdouble is np.float64:
+        return True
+    with np.errstate(all="ignore"):
+        rounded = np.float64(value)
+    return bool(np.isfinite(rounded) == np.isfinite(value) and (rounded == 0) == (value == 0))
 
 
 def is_int(value):
@@ -222,6 +258,9 @@ def check_real(name, value, finite=False, why=""):
         number = float(value) if is_real(value) else None
     except (TypeError, ValueError, OverflowError):      # a Real that float() refuses
         number = None
+    if number is None and not fits_float64(value):
+        raise ValueError(f"{name} must be a number a float64 can hold, got {value!r:.40}, "
+                         f"which float64 would round to {'0' if abs(value) < 1 else 'inf'}")
     if number is None:
         raise TypeError(f"{name} must be a real number, got {type(value).__name__} "
                         f"{value!r:.40}")
@@ -419,6 +458,9 @@ def check_named_runs(name, runs, rngs, example):
     if not isinstance(runs, dict):
         raise TypeError(f"{name} must be a dict {{name: value}}, e.g. {example}, got "
                         f"{type(runs).__name__} {runs!r:.60}")
+    if isinstance(rngs, (Mapping, set, frozenset, str)):    # its keys, or letters, would be read
+        raise TypeError(f"rngs must be a list of numpy Generators, one per entry of {name} in "
+                        f"its order, got a {type(rngs).__name__} {rngs!r:.60}")
     rngs = list(rngs) if hasattr(rngs, "__iter__") else rngs
     if not runs or not isinstance(rngs, list) or len(rngs) != len(runs):
         raise ValueError(f"{name} must be a non-empty dict, e.g. {example}, with rngs one "

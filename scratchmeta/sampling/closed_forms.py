@@ -12,11 +12,13 @@ The u-error of every one of them is at the level of rounding, about 1e-16.
 
 import numpy as np
 
-from scratchmeta.sampling._checks import is_real
+from scratchmeta.sampling._checks import check_real, fits_float64, is_real
 from scratchmeta.sampling.continuous import ContinuousInverseCDF
 
 
 def _real(name, value):
+    if not fits_float64(value):             # a long double past float64: said as such
+        check_real(name, value)
     if not is_real(value):
         raise TypeError(f"{name} must be a real number, got {value!r} ({type(value).__name__})")
     return float(value)

@@ -51,8 +51,9 @@ import warnings
 
 import numpy as np
 
-from scratchmeta.sampling._checks import (call_user, check_fits, check_function, check_rng,
-                                          check_steps, is_real, real_array, shown)
+from scratchmeta.sampling._checks import (call_user, check_fits, check_function, check_real,
+                                          check_rng, check_steps, fits_float64, is_real,
+                                          real_array, shown)
 from scratchmeta.sampling.quadrature import real_values
 from scratchmeta.sampling.diagnostics import diagnose
 
@@ -136,6 +137,8 @@ def _log_density(log_density, x, chains):
 
 def _check_real(name, value):
     """A real number (not a bool, string or complex), as float, or TypeError naming it."""
+    if not fits_float64(value):             # a long double past float64: said as such
+        check_real(name, value)
     if not is_real(value):
         raise TypeError(f"{name} must be a real number, got {value!r} "
                         f"({type(value).__name__})")

@@ -60,8 +60,10 @@ def density_values(pdf, x):
 
 
 def checked_density(pdf):
-    """Return f(x) = pdf(x) as float64, raising ValueError on a bad value."""
+    """Return f(x) = pdf(x) as float64, raising ValueError on a bad value. On its first call f
+    evaluates pdf twice, to refuse a pdf whose values change from call to call."""
     check_function(pdf, "pdf", "a callable density")
+    first = [True]
 
     def f(x):
         if not (type(x) is np.ndarray and x.dtype == np.float64):     # the quadrature's own x
@@ -70,6 +72,15 @@ def checked_density(pdf):
         # a perfectly good value (exp(-x**2) at x = 1e200); those warnings are
         # noise here, and the values are checked below.
         y = density_values(pdf, x)
+        if first[0]:                  # once: a pdf whose values change from call to call
+            first[0] = False          # (a counter, a random draw) is no density
+            again = density_values(pdf, x)
+            if not np.array_equal(y, again, equal_nan=True):
+                i = int(np.flatnonzero(~((y == again) | np.isnan(y) & np.isnan(again)))[0])
+                raise ValueError(f"pdf gave different values on two calls at the same x = "
+                                 f"{float(x.flat[i])!r}: {float(y.flat[i])!r}, then "
+                                 f"{float(again.flat[i])!r}; a density must be a function of x "
+                                 f"alone (no counter, no random draw, no state)")
         # Two reductions settle the common case (min and max are NaN if any value is):
         # density_values took the min and refused a negative value, so the max is left.
         if y.size == 0 or y.max() < np.inf:

@@ -21,9 +21,20 @@ NOT_NUMBERS = (bool, np.bool_, np.timedelta64, np.datetime64, np.ma.core.MaskedC
 
 def is_real(value):
     """True for a real number (an int or a float, Python's or NumPy's): not a bool, a time, a
-    string, None, a Decimal or a complex. One place for every scalar check of the kit."""
+    string, None, a Decimal or a complex, nor a long double that a float64 cannot hold. One
+    place for every scalar check of the kit."""
     return isinstance(value, (int, float, np.integer, np.floating)) \
-        and not isinstance(value, NOT_NUMBERS)
+        and not isinstance(value, NOT_NUMBERS) and fits_float64(value)
+
+
+def fits_float64(value):
+    """False for a NumPy long double that a float64 cannot hold: finite but past float64's
+    range (it would become inf) or nonzero but below its smallest (it would become 0)."""
+    if type(value) is not np.longdouble or np.longdouble is np.float64:
+        return True
+    with np.errstate(all="ignore"):
+        rounded = np.float64(value)
+    return bool(np.isfinite(rounded) == np.isfinite(value) and (rounded == 0) == (value == 0))
 
 
 def is_int(value):
@@ -85,14 +96,20 @@ def check_function(name, f):
 
 
 def call(name, f, x):
-    """``f(x)`` for a function under test given as ``name``: an exception it raises is
-    re-raised as a TypeError (for a TypeError) or ValueError naming ``name``."""
+    """``f(x)`` for a function under test given as ``name``, ``x`` passed read-only: an
+    exception it raises is re-raised as a TypeError (for a TypeError) or ValueError naming
+    ``name``."""
+    if isinstance(x, np.ndarray) and x.flags.writeable:     # read-only: a function under
+        x = x.view()                                         # test that writes into its
+        x.flags.writeable = False                            # input raises, not corrupts
     try:
         return f(x)
     except Exception as err:
         kind = TypeError if isinstance(err, TypeError) else ValueError
+        wrote = (" (the points are passed read-only: a function under test must not write "
+                 "into its input)" if "read-only" in str(err) else "")
         raise kind(f"{name} raised {type(err).__name__} when called on an array of shape "
-                   f"{np.shape(x)}: {err}") from err
+                   f"{np.shape(x)}: {err}{wrote}") from err
 
 
 def real_output(name, y):
