@@ -24,7 +24,7 @@ __all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_
            "check_system", "check_constant", "call_fun", "check_given", "IndexValueError",
            "check_inputs", "plain_shape", "other_dtype", "checked_axes", "check_axis",
            "masked_message", "checked_rules", "check_repeatable",
-           "check_fun_at", "check_traced_output"]
+           "check_fun_at", "check_traced_output", "fits_float64"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -401,16 +401,23 @@ def check_tolerance(value, who, name, positive=False, most=None):
     if not (0 <= value < np.inf) or positive and value == 0:
         raise ValueError(f"{who}: {name} must be a finite number {'> 0' if positive else '>= 0'},"
                          f" got {value!r}")
-    if type(value) is np.longdouble and np.longdouble is not np.float64:
-        with np.errstate(all="ignore"):
-            rounded = np.float64(value)
-        if not np.isfinite(rounded) or (rounded == 0) != (value == 0):
-            raise ValueError(f"{who}: {name} must be a number a float64 can hold, got "
-                             f"{value!r}, which float64 would round to {rounded!r}")
+    if not fits_float64(value):
+        raise ValueError(f"{who}: {name} must be a number a float64 can hold, got {value!r}, "
+                         f"which float64 would round to {np.float64(0 if value < 1 else np.inf)!r}")
     if most is not None and value > most:
         raise ValueError(f"{who}: {name} must be at most {most} (central differences "
                          f"approximate a derivative only for a small step), got {value!r}")
     return float(value)
+
+
+def fits_float64(value):
+    """False for a NumPy long double that a float64 cannot hold: finite but past float64's
+    range (it would become inf) or nonzero but below its smallest (it would become 0)."""
+    if type(value) is not np.longdouble or np.longdouble is np.float64:
+        return True
+    with np.errstate(all="ignore"):
+        rounded = np.float64(value)
+    return bool(np.isfinite(rounded) == np.isfinite(value) and (rounded == 0) == (value == 0))
 
 
 def check_generator(rng, who, name="rng"):

@@ -25,6 +25,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.autodiff import checks as ad_checks
+from scratchmeta.autodiff.checks import fits_float64
 from scratchmeta.datasets.checks import check_one_hot_row, text_path
 
 
@@ -48,16 +49,6 @@ def is_real(value):
     it (:func:`fits_float64`)."""
     return (isinstance(value, (int, float, np.integer, np.floating))
             and not isinstance(value, NOT_NUMBERS) and fits_float64(value))
-
-
-def fits_float64(value):
-    """False for a NumPy long double that a float64 cannot hold: finite but past float64's
-    range (it would become inf) or nonzero but below its smallest (it would become 0)."""
-    if type(value) is not np.longdouble or np.longdouble is np.float64:
-        return True
-    with np.errstate(all="ignore"):
-        rounded = np.float64(value)
-    return bool(np.isfinite(rounded) == np.isfinite(value) and (rounded == 0) == (value == 0))
 
 
 def check_unmasked(name, value):
