@@ -25,8 +25,8 @@ def real_values(name, y, shape, what):
     """``y`` as a float64 array of ``shape``, or a TypeError naming ``name``.
 
     Complex values are refused rather than silently losing their imaginary
-    part; so are strings, objects and arrays of the wrong shape (a scalar
-    from a function that is not vectorised).
+    part; so are booleans (a mask, not values), strings, objects and arrays of
+    the wrong shape (a scalar from a function that is not vectorised).
     """
     if type(y) is np.ndarray and y.dtype == np.float64 and y.shape == shape:
         return y                                    # the common case, at once
@@ -34,7 +34,10 @@ def real_values(name, y, shape, what):
     if np.iscomplexobj(arr):
         raise TypeError(f"{name} must return real numbers, but it returned complex values "
                         f"(dtype {arr.dtype}); take the real part yourself if that is meant")
-    if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool) or arr.dtype.kind in "mM":
+    if arr.dtype == bool:               # a mask read as 0 and 1 would pass unnoticed
+        raise TypeError(f"{name} must return real numbers, but it returned booleans ({shown(y)}); "
+                        f"an indicator is mask.astype(float)")
+    if not np.issubdtype(arr.dtype, np.number) or arr.dtype.kind in "mM":
         raise TypeError(f"{name} must return real numbers, but it returned dtype {arr.dtype}: "
                         f"{shown(y)}")
     if arr.shape != shape:

@@ -114,7 +114,8 @@ def call(name, f, x):
 
 def real_output(name, y):
     """What a function under test returned, as an array; a complex one is a TypeError (its
-    imaginary part would be dropped without a word), and so are a masked array (its mask
+    imaginary part would be dropped without a word), and so are booleans (a mask read as 0
+    and 1), a masked array (its mask
     would be dropped) and a tuple or list that is not one array of numbers (``(values,
     extra)``, ragged)."""
     if isinstance(y, np.ma.MaskedArray):
@@ -139,7 +140,10 @@ def real_output(name, y):
         raise TypeError(f"{name} must return one value per point, as an array of real numbers, "
                         f"got {describe(y)}")
     y = arr
-    if y.dtype.kind not in "fiub":
+    if y.dtype.kind == "b":             # a mask read as 0 and 1 would pass unnoticed
+        raise TypeError(f"{name} must return real numbers, got booleans: {describe(y)}; an "
+                        f"indicator is mask.astype(float)")
+    if y.dtype.kind not in "fiu":
         raise TypeError(f"{name} must return real numbers, got {_KINDS.get(y.dtype.kind, 'a')} "
                         f"values: {describe(y)}")
     return y
