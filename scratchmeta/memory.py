@@ -24,8 +24,9 @@ going back to the system. It is reversible:
 
 * set ``SCRATCHMETA_KEEP_FREED_MEMORY=0`` in the environment before importing
   scratchmeta, and the allocator is left alone (``1``, empty or unset keeps
-  the setting; any other value, ``false`` say, is a ValueError naming the
-  variable rather than a guess);
+  the setting; the value is read with surrounding blanks stripped, and any
+  other value, ``false`` say, is a ValueError naming the variable rather
+  than a guess);
 * call :func:`restore_malloc_defaults` at any time: glibc's starting
   thresholds (128 KB each) come back and the kept memory is returned to the
   system at once (``malloc_trim``). One difference from a process never

@@ -118,6 +118,14 @@ Not clear, written and not kept: silent -- ``norm ord a numpy bool`` (``np.True_
 ord 1; the docstring lists None, 2, 'fro', 1, np.inf), ``from_density pdf returning booleans``
 (a sampler comes back, built from the 0/1 values), ``ks_distance cdf returning booleans`` (a
 distance comes back).
+
+Measured on main at 2ad4a7d (442e664 plus a refactoring with no change of behaviour): the
+same, kept 67 of 69 clear (97.1%), 1 unclear, 1 silent, 0 data loss; written, 102 of 107.
+(Before the writer's correction of the SimpleNamespace mentions, kept 65 of 69.) Round 23,
+with sight of this file (not blind): a pdf, cdf or ppf that returns booleans is refused by
+the samplers and the testing kit, with the indicator spelled out (``mask.astype(float)``),
+as the kit and Chapter 2 already refused boolean inputs; ``norm``'s ``ord`` refuses a bool.
+After it: all 69 kept and all 107 written clear.
 """
 
 import dataclasses
@@ -126,6 +134,8 @@ from collections import Counter, deque
 
 import numpy as np
 import pytest
+
+pytestmark = pytest.mark.filterwarnings("ignore:coroutine .* was never awaited")
 from scipy import stats
 
 import scratchmeta.autodiff as ad

@@ -284,8 +284,10 @@ def check_targets(where, pred, y, names=("pred", "y")):
                                           " (an object array)" if dtype.kind == "O" else "")
                             + f" and shape {shape}")
         if len(shape) < 2:
+            got = (shape if isinstance(x, (np.ndarray, ad.Tensor)) and shape else
+                   f"{type(x).__name__} {x!r:.60}" + (f" of shape {shape}" if shape else ""))
             raise ValueError(f"{where}: {name} must be an array of shape (..., points, "
-                             f"outputs), got {shape if shape else repr(x)[:60]}")
+                             f"outputs), got {got}")
     if shapes[0] != shapes[1]:
         raise ValueError(f"{where}: {names[1]} must have the shape of {names[0]}, "
                          f"{shapes[0]}, got shape {shapes[1]}")

@@ -327,8 +327,9 @@ def _entry(arrays, key, path, kind, shape=()):
     kinds = {"i": "iu", "f": "fiu", "U": "U"}[kind]
     if value.dtype.kind not in kinds or value.shape != shape:
         want = {"i": "an integer", "f": "a real number", "U": "text"}[kind]
+        shown = f" ({value.item()!r:.40})" if value.ndim == 0 and value.dtype.kind != "O" else ""
         raise ValueError(f"{path!r} is damaged: entry {key} must be {want} of shape {shape}, "
-                         f"got dtype {value.dtype} and shape {value.shape}")
+                         f"got dtype {value.dtype} and shape {value.shape}{shown}")
     return value
 
 
@@ -602,8 +603,9 @@ def check_state_entries(flat, config, step, path, *, saving):
                 raise TypeError(f"state/{key} holds {what}; a checkpoint holds arrays of real "
                                 f"numbers only (it is loaded with allow_pickle=False), got "
                                 f"{value!r}"[:300])
-            raise ValueError(f"{where} entry state/{key} holds {what}; a checkpoint's state "
-                             f"holds real numbers only")
+            shown = f": {value.item()!r:.40}" if value.ndim == 0 else f" of shape {value.shape}"
+            raise ValueError(f"{where} entry state/{key} holds {what}{shown}; a checkpoint's "
+                             f"state holds real numbers only")
     _check_float_dtype(flat, config, where)
     _check_model_layout(flat, config, where)
     _check_moments(flat, where, TypeError if saving else ValueError)

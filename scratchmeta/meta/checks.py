@@ -1316,9 +1316,11 @@ def check_apply_output(apply, params, x, y_shape):
         raise TypeError(f"apply must return real-valued predictions of shape (tasks, points, "
                         f"outputs), got {out!r:.80} ({type(out).__name__}) from {apply!r:.80}")
     if ad.shape(out) != tuple(y_shape):
+        got = f"shape {ad.shape(out)}" + (
+            f" ({type(out).__name__} {ad.stop_gradient(out)!r:.40})" if not ad.shape(out) else "")
         raise ValueError(f"apply must return predictions of y's shape (tasks, points, "
                          f"outputs) = {tuple(y_shape)} for x of shape {ad.shape(x)}, got "
-                         f"shape {ad.shape(out)} from {apply!r:.80}")
+                         f"{got} from {apply!r:.80}")
     with np.errstate(all="ignore"):
         finite = np.isfinite(np.asarray(value, dtype=float)).all()
     if not finite:
