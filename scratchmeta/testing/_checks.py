@@ -115,9 +115,8 @@ def call(name, f, x):
 def real_output(name, y):
     """What a function under test returned, as an array; a complex one is a TypeError (its
     imaginary part would be dropped without a word), and so are booleans (a mask read as 0
-    and 1), a masked array (its mask
-    would be dropped) and a tuple or list that is not one array of numbers (``(values,
-    extra)``, ragged)."""
+    and 1), a masked array (its mask would be dropped) and a tuple or list that is not one
+    array of numbers (``(values, extra)``, ragged)."""
     if isinstance(y, np.ma.MaskedArray):
         raise TypeError(f"{name} returned a masked array (numpy.ma); scratchmeta does not "
                         f"honour masks: return one value per point as plain numbers")
