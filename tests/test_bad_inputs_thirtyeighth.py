@@ -135,6 +135,14 @@ Not clear, written and not kept: ``Omniglot n_validation a uint64 max`` (the lar
 where a count of characters is meant): unclear -- FloatingPointError "overflow encountered in
 scalar subtract", naming neither n_validation nor the value (``Omniglot n_way a uint64 max``
 was clear).
+
+Measured on main at f1ba7be (b899e3f plus a docstring reflow; the writer's drops made): the
+same, all 53 kept clear (100%), 0 unclear, 0 silent, 0 data loss; written, 86 of 87. Before
+the writer's three drops of cases valid by the docs (a newline in a file name; '1\r' for the
+variable, read stripped; ``flatten`` of an object array, which only renames), the kept count
+was 53 of 55 with 2 silent. Round 24 (with sight of this file and the thirty-ninth, so not
+blind): Omniglot's split sizes are read as Python ints once checked, so the largest uint64 is
+refused as too many characters instead of overflowing. After it: all 87 written clear.
 """
 
 import array

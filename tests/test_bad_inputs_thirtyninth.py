@@ -120,6 +120,16 @@ the samplers name the function). Clear but worth a look: ``norm axis an object w
 only`` says "axis IndexOnly() is out of range ... (an axis is an int from -3 to 2 ...)" for an
 axis that converts to 2, in range (the fault is its type); ``style save out_dir a named pipe``
 calls the pipe "a file".
+
+Measured on main at f1ba7be (b899e3f plus a docstring reflow): the same, kept 61 of 62 clear
+(98.4%), 1 unclear, 0 silent, 0 data loss; written, 100 of 104. Round 24 (with sight of this
+file and the thirty-eighth, so not blind): an op that reads its arguments' shapes before the
+primitive (``matmul``, ``solve``, ``einsum``, ``norm``, ``mean``, ``var``) names itself and the
+argument when one has no shape (``shape`` takes the op's ``who`` and ``name``); ``tree_map``
+names ``f`` when f cannot be called on the leaves (``call_fun``, as ``trace`` and the samplers
+do); an axis that is not an int is a TypeError saying so, not "out of range"; a named pipe
+given as a figures folder is called a pipe, not a file. After it: all 62 kept and all 104
+written clear.
 """
 
 import os

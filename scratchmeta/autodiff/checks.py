@@ -279,7 +279,10 @@ def checked_axes(shape, axis):
     parts = list(axis) if isinstance(axis, (tuple, list, np.ndarray)) else [axis]
     n = len(shape)
     if not all(isinstance(a, (int, np.integer)) and not isinstance(a, (bool, np.bool_))
-               and -n <= a < n for a in parts):
+               for a in parts):
+        raise TypeError(f"axis must be an int or a tuple of ints, got {type(axis).__name__} "
+                        f"{axis!r:.60}")
+    if not all(-n <= a < n for a in parts):
         raise ValueError(f"axis {axis!r} is out of range for an input of shape {shape} (an "
                          f"axis is an int from {-n} to {n - 1}, or a tuple of them)")
     axes = tuple(int(a) % n for a in parts)

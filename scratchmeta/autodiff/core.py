@@ -191,11 +191,11 @@ def float_dtype(x):
     return dtype if dtype.kind == "f" else other_dtype(dtype, x)     # text, complex: refused
 
 
-def _shape(x):
+def _shape(x, who="shape", name="x"):
     try:
         return x.shape          # ndarrays, NumPy scalars and Tensors
     except AttributeError:
-        return plain_shape(x)   # Python numbers and lists of them (not text or None)
+        return plain_shape(x, who, name)   # Python numbers and lists of them (not text, None)
 
 
 def stop_gradient(x):
@@ -208,13 +208,13 @@ def stop_gradient(x):
     return _raw(x)
 
 
-def shape(x):
+def shape(x, who="shape", name="x"):
     """The shape of a Tensor, an array or a Python number, without unwrapping it.
 
-    ``shape(theta)`` works the same whether ``theta`` is a plain array or a
-    Tensor being traced, so model code can read shapes inside ``grad``.
+    ``shape(theta)`` works the same on a plain array or a traced Tensor, so model code can
+    read shapes inside ``grad``; ops pass ``who`` and ``name`` to word a shapeless value's error.
     """
-    return _shape(x)
+    return _shape(x, who, name)
 
 
 # --------------------------------------------------------------------------
@@ -419,7 +419,7 @@ sum = Primitive("sum", sum_array,
 
 def mean(x, axis=None, keepdims=False):
     """Sum divided by the number of summed entries (at least one)."""
-    n = check_nonempty(reduced_count(_shape(x), axis), "mean", _shape(x), axis)
+    n = check_nonempty(reduced_count(_shape(x, "mean"), axis), "mean", _shape(x), axis)
     return div(sum(x, axis=axis, keepdims=keepdims), float(n))
 
 
@@ -508,7 +508,7 @@ _matmul_tn = Primitive("matmul_tn", matmul_tn_array,
 
 def matmul(a, b):
     """Matrix product with leading batch axes; 1-D operands act as NumPy's do."""
-    a_vec, b_vec = len(_shape(a)) == 1, len(_shape(b)) == 1
+    a_vec, b_vec = len(_shape(a, "matmul", "a")) == 1, len(_shape(b, "matmul", "b")) == 1
     if not (a_vec or b_vec):
         return _matmul(a, b)
     out = _matmul(reshape(a, (1, -1)) if a_vec else a, reshape(b, (-1, 1)) if b_vec else b)

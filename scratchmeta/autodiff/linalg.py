@@ -38,7 +38,7 @@ _solve = Primitive("solve", _solve_impl, _solve_vjp_a, _solve_vjp_b)
 def solve(a, b):
     """x with a @ x = b, batched over leading axes; ``b`` is (..., n, k) or (n,)."""
     check_system(a, b)
-    if len(shape(b)) == 1:
+    if len(shape(b, "solve", "b")) == 1:
         return reshape(_solve(a, reshape(b, (-1, 1))), shape(a)[:-1])
     return _solve(a, b)
 
@@ -108,7 +108,8 @@ def einsum(subscripts, *operands):
     Indices may be letters and '...'; an index may not repeat within one
     operand (no diagonals or traces).
     """
-    return _einsum(*operands, spec=_einsum_spec(subscripts, [shape(x) for x in operands]))
+    return _einsum(*operands, spec=_einsum_spec(subscripts, [
+        shape(x, "einsum", f"operands[{i}]") for i, x in enumerate(operands)]))
 
 
 def _norm2_vjp(g, ans, x, axis=None, keepdims=False):
@@ -132,7 +133,7 @@ def norm(x, ord=None, axis=None, keepdims=False):
     ``ord`` None, 2 or 'fro': the Euclidean norm sqrt(sum x^2); 1: sum |x|;
     ``np.inf``: max |x|. Matrix norms other than Frobenius are not provided.
     """
-    n_axes = len(reduced_axes(shape(x), axis))
+    n_axes = len(reduced_axes(shape(x, "norm"), axis))
     if isinstance(ord, (bool, np.bool_)):                  # True == 1: a flag, not an order
         raise TypeError(f"norm: ord must be None, 1, 2, np.inf or 'fro', got the bool {ord!r}")
     if isinstance(ord, str) and ord == "fro" and n_axes < 2:      # as NumPy: fro is for matrices

@@ -84,7 +84,7 @@ def clip(x, a_min, a_max):
 def var(x, axis=None, ddof=0, keepdims=False):
     """Variance: sum of squared deviations from the mean over (n - ddof), as ``np.var``."""
     ddof, _ = check_count(ddof, "var", "ddof"), check_flag(keepdims, "var", "keepdims")
-    n = reduced_count(shape(x), axis)
+    n = reduced_count(shape(x, "var"), axis)
     if n - ddof <= 0:
         raise ValueError(f"var: ddof={ddof} needs more than {ddof} entries along axis={axis}, "
                          f"but there are {n} (shape {shape(x)})")

@@ -96,6 +96,7 @@ def finn_split(alphabets, characters, n_train=N_TRAIN, n_validation=N_VALIDATION
     for name, value in (("n_train", n_train), ("n_validation", n_validation)):
         if not (_is_int(value) and value >= 1):
             raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    n_train, n_validation = int(n_train), int(n_validation)    # a uint64 would overflow below
     if n_train + n_validation >= n:
         raise ValueError(f"n_train + n_validation must leave test characters: got "
                          f"{n_train} + {n_validation} for {n} characters")
@@ -297,6 +298,7 @@ def _split_sizes(n_total, n_train, n_validation, n_way, split):
     if not all(_is_int(v) and v >= 1 for v in (n_train, n_validation)):
         raise ValueError(f"n_train and n_validation must be positive integers, got "
                          f"{n_train!r} and {n_validation!r}")
+    n_train, n_validation = int(n_train), int(n_validation)    # a uint64 would overflow below
     sizes = {"train": n_train, "validation": n_validation,
              "test": n_total - n_train - n_validation}
     if sizes["test"] < 1:

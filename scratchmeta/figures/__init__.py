@@ -142,7 +142,8 @@ def check_out_dir(out_dir, name="out_dir"):
             existing = existing.parent
         if not existing.is_dir():
             what = "is" if existing == path else "lies under"
-            raise ValueError(f"{name} {text!r} {what} {str(existing)!r}, which is a file, not a "
+            kind = "a file" if existing.is_file() else "a pipe, socket or device"
+            raise ValueError(f"{name} {text!r} {what} {str(existing)!r}, which is {kind}, not a "
                              f"folder; expected a folder for the PNG files")
     except OSError as e:
         raise ValueError(f"{name} {text!r:.80} cannot be looked up ({e.strerror}); expected a "
