@@ -35,7 +35,7 @@ def test_an_op_that_reads_a_shape_first_names_itself_and_the_argument(call, mess
 
 def test_tree_map_names_f_when_it_cannot_be_called_on_the_leaves():
     with pytest.raises(TypeError, match=r"tree_map: f raised TypeError when called with 1 "
-                                        r"argument"):
+                                        r"leaf argument"):
         ad.tree_map(np.hypot, [np.ones(2)])
 
 

@@ -56,6 +56,13 @@ def _odd_entry(a):
     return ""
 
 
+def unreadable(name, x, err):
+    """What is said of a value given as ``name`` that NumPy could not read as an array: its
+    ``__array__`` (or its items) raised ``err``, which is shown."""
+    return (f"{name} must be an array of real numbers, but NumPy could not read the "
+            f"{type(x).__name__} given: {type(err).__name__}: {err}")
+
+
 def describe(x):
     """An argument as an error message shows it: its shape (and dtype unless a number's, and
     its class if an ndarray subclass), or its type and value."""
@@ -197,6 +204,8 @@ def _numbers(a, arg, mask=False):
         kind = "O"
     except TypeError:                                   # a list of Tensors: NumPy says why
         return None
+    except Exception as e:                              # an object whose __array__ fails
+        return unreadable(arg, a, e)
     if kind not in "fiub":
         got = describe(a) + _odd_entry(a) if isinstance(a, np.ndarray) else \
             f"{type(a).__name__} {a!r:.40}"
@@ -481,6 +490,8 @@ def float_array(x, where, within=""):
         arr = np.asarray(x)
     except ValueError:                                  # a ragged list
         arr = np.empty(0, dtype=object)
+    except Exception as e:                              # an object whose __array__ fails
+        raise TypeError(unreadable(where + within, x, e)) from e
     if arr.dtype.kind != "f":
         kind = KINDS.get(arr.dtype.kind, f"a {arr.dtype}")
         given = _odd_entry(x) if isinstance(x, np.ndarray) else f", got {x!r:.40}"
@@ -513,6 +524,8 @@ def real_array(x, where, within=""):
         arr = np.asarray(x)
     except ValueError:                                  # a ragged list
         arr = np.empty(0, dtype=object)
+    except Exception as e:                              # an object whose __array__ fails
+        raise TypeError(unreadable(where + within, x, e)) from e
     if arr.dtype.kind not in "fiu":
         got = (f"{KINDS.get(arr.dtype.kind, 'a')} array of dtype {arr.dtype} and shape "
                f"{arr.shape}{_odd_entry(x)}"
@@ -729,24 +742,25 @@ def checked_rules(name, impl, vjps):
     return forward, tuple(None if v is None else rule(i, v) for i, v in enumerate(vjps))
 
 
-def check_argnums(argnums):
-    """``argnums`` as a tuple of ints, and whether a tuple of gradients is wanted."""
+def check_argnums(argnums, name="argnums"):
+    """``argnums`` as a tuple of ints, and whether a tuple of gradients is wanted (``name``:
+    the caller's word for it, ``argnum`` for jacobian and hessian)."""
     many = isinstance(argnums, (tuple, list))
     nums = tuple(argnums) if many else (argnums,)
     if not all(isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_))
                for n in nums):
-        raise TypeError(f"argnums must be an int or a tuple of ints, got {argnums!r}")
+        raise TypeError(f"{name} must be an int or a tuple of ints, got {argnums!r}")
     if not nums:
         raise ValueError("argnums is an empty tuple; name at least one argument to "
                          "differentiate")
     return nums, many
 
 
-def check_positions(nums, n_args):
+def check_positions(nums, n_args, name="argnums"):
     """argnums as positions 0..n_args-1 (negative ones count from the end)."""
     for n in nums:
         if not -n_args <= n < n_args:
-            raise ValueError(f"argnums {n} is out of range for {n_args} arguments")
+            raise ValueError(f"{name} {n} is out of range for {n_args} arguments")
     return tuple(int(n) % n_args for n in nums)
 
 

@@ -60,12 +60,12 @@ def jacobian(fun, argnum=0):
     per output entry over the same tape (``vjp`` with the unit cotangents).
     """
     check_callable(fun, "jacobian", "fun")
-    nums, many = check_argnums(argnum)
+    nums, many = check_argnums(argnum, "argnum")
     if many:
         raise TypeError(f"jacobian takes one argnum (an int), got {argnum!r}")
 
     def jacobian_fun(*args, **kwargs):
-        (p,) = check_positions(nums, len(args))
+        (p,) = check_positions(nums, len(args), "argnum")
         leaves = tree_flatten(args[p])[0]
         if len(leaves) != 1 or leaves[0] is not args[p]:
             raise TypeError(f"jacobian needs argument {p} to be one array, got a "
@@ -97,6 +97,7 @@ def hessian(fun, argnum=0):
     ``H`` has shape ``x.shape + x.shape``. Cost: one Hessian-vector product
     (reverse over reverse) per entry of ``x``.
     """
+    check_argnums(argnum, "argnum")                # in hessian's words, before grad's
     return jacobian(grad(fun, argnum), argnum)
 
 

@@ -10,7 +10,7 @@ two helpers let model code apply one update rule to every leaf
 Imports nothing from the engine but its checks.
 """
 
-from .checks import call_fun, check_callable, tree_structure   # tree_structure draws [*, *]
+from .checks import check_callable, tree_structure      # tree_structure draws a tree: [*, *]
 
 __all__ = ["tree_flatten", "tree_map", "tree_structure"]
 
@@ -94,5 +94,16 @@ def tree_map(f, *trees):
             if other != shapes[0]:
                 raise ValueError(f"tree_map needs trees of one structure: tree 0 is "
                                  f"{shapes[0]:.80} but tree {i} is {other:.80}")
-    return flat[0][1]([call_fun(f, xs, "tree_map", "f")        # f's own errors named
-                       for xs in zip(*(leaves for leaves, _ in flat))])
+    return flat[0][1]([_call(f, xs) for xs in zip(*(leaves for leaves, _ in flat))])
+
+
+def _call(f, xs):
+    """``f(*xs)``; a TypeError of the call itself (f takes another number of leaves) names
+    f. Errors from inside f pass through: the library's own maps name what they check."""
+    try:
+        return f(*xs)
+    except TypeError as err:
+        if err.__traceback__.tb_next is not None:
+            raise
+        raise TypeError(f"tree_map: f raised TypeError when called with {len(xs)} leaf "
+                        f"argument(s), one from each tree: {err}") from err

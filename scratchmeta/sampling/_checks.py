@@ -81,6 +81,9 @@ def real_array(name, x, what="an array of real numbers", bools=False):
         dtype = np.asarray(x).dtype
     except (TypeError, ValueError):                     # a ragged list
         dtype = "object (a ragged list)"
+    except Exception as e:                              # an object whose __array__ fails
+        raise TypeError(f"{name} must be {what}, but NumPy could not read the "
+                        f"{type(x).__name__} given: {type(e).__name__}: {e}") from e
     if getattr(dtype, "kind", "O") not in ("iufb" if bools else "iuf"):
         if isinstance(x, (Iterator, set, frozenset, dict)):   # NumPy reads none as numbers
             raise TypeError(f"{name} must be {what}, got a {type(x).__name__} (an iterator, "

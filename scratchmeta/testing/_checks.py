@@ -75,6 +75,9 @@ def real_numbers(name, x, what="an array of real numbers"):
         kind = np.asarray(x).dtype.kind if x is not None else "O"
     except (TypeError, ValueError):
         kind = "O"
+    except Exception as e:                              # an object whose __array__ fails
+        raise TypeError(f"{name} must be {what}, but NumPy could not read the "
+                        f"{type(x).__name__} given: {type(e).__name__}: {e}") from e
     if kind not in "fiu":
         raise TypeError(f"{name} must be {what}, got {_KINDS.get(kind, 'a')} values: "
                         f"{describe(x)}")
