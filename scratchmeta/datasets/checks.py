@@ -288,6 +288,12 @@ def check_targets(where, pred, y, names=("pred", "y")):
                    f"{type(x).__name__} {x!r:.60}" + (f" of shape {shape}" if shape else ""))
             raise ValueError(f"{where}: {name} must be an array of shape (..., points, "
                              f"outputs), got {got}")
+        if not isinstance(x, (np.ndarray, np.generic, ad.Tensor, list, tuple)):
+            raise TypeError(f"{where}: {name} must be an array (or a list of lists), got "
+                            f"{type(x).__name__} {x!r:.60}")
+        if 0 in shape[-2:]:                                # a mean over no points: 0 / 0
+            raise ValueError(f"{where}: {name} has no entries to score, shape {shape}: a task "
+                             f"needs at least one point and one output")
     if shapes[0] != shapes[1]:
         raise ValueError(f"{where}: {names[1]} must have the shape of {names[0]}, "
                          f"{shapes[0]}, got shape {shapes[1]}")
@@ -382,7 +388,9 @@ def check_one_hot_row(where, name, y):
     """A spot check that ``y`` is one-hot: its first row only (O(classes), never a pass
     over the data) must sum to 1, so all-zero or all-one targets are refused by name.
     Soft or perturbed rows (a finite-difference check in y) summing to about 1 pass."""
-    row = np.asarray(ad.stop_gradient(y)[(0,) * (len(ad.shape(y)) - 1)], dtype=float)
+    y = ad.stop_gradient(y)
+    first = (y if isinstance(y, np.ndarray) else np.asarray(y))[(0,) * (len(ad.shape(y)) - 1)]
+    row = np.asarray(first, dtype=float)                  # (a nested list: its first row)
     if not abs(row.sum() - 1) < 1e-3:
         raise ValueError(f"{where}: {name} must be one-hot (each row one 1, the rest 0), "
                          f"got a first row of {row.tolist()!r:.80}")

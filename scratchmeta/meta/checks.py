@@ -420,6 +420,11 @@ def check_model_fits(model, family, outputs=True):
 
 
 def check_choice(name, value, choices):
+    """One of the names ``choices``, given as a str (a UserString that compares equal is
+    refused, as the configs refuse it: a name is text)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be one of {tuple(choices)} (a str), got "
+                        f"{type(value).__name__} {value!r:.40}")
     if value not in choices:
         raise ValueError(f"{name} must be one of {tuple(choices)}, got {value!r}")
 
