@@ -56,6 +56,16 @@ def _odd_entry(a):
     return ""
 
 
+def _sparse(where, x):
+    """A TypeError for a SciPy sparse matrix given as ``where`` (NumPy reads one as a single
+    object), or None for anything else (duck-typed: no SciPy import here)."""
+    if hasattr(x, "toarray") and hasattr(x, "nnz") and not isinstance(x, np.ndarray):
+        return TypeError(f"{where} is a sparse matrix ({type(x).__name__} of shape "
+                         f"{getattr(x, 'shape', '?')}); the engine works on dense arrays: pass "
+                         f"its .toarray()")
+    return None
+
+
 def unreadable(name, x, err):
     """What is said of a value given as ``name`` that NumPy could not read as an array: its
     ``__array__`` (or its items) raised ``err``, which is shown."""
@@ -483,6 +493,9 @@ def float_array(x, where, within=""):
     """
     if isinstance(x, _MASKED):
         raise _masked(where, within)
+    sparse = _sparse(where + within, x)
+    if sparse:
+        raise sparse
     if isinstance(x, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
         raise TypeError(f"{where} must be an array of real numbers, got a {type(x).__name__} "
                         f"of {len(x)} bytes{within}")
@@ -517,6 +530,9 @@ def real_array(x, where, within=""):
     a masked array its mask)."""
     if isinstance(x, _MASKED):
         raise _masked(where, within)
+    sparse = _sparse(where + within, x)
+    if sparse:
+        raise sparse
     if isinstance(x, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
         raise TypeError(f"{where} must be an array of real numbers, got a {type(x).__name__} "
                         f"of {len(x)} bytes{within}")

@@ -47,6 +47,10 @@ def returned(name, y, expected):
     if isinstance(y, np.ma.MaskedArray):
         raise TypeError(f"{name} returned a masked array (numpy.ma); scratchmeta does not "
                         f"honour masks: return {expected} of plain numbers (e.g. .filled(value))")
+    if hasattr(y, "toarray") and hasattr(y, "nnz"):     # SciPy sparse: one object to NumPy
+        raise TypeError(f"{name} must return {expected}, but it returned a sparse matrix "
+                        f"({type(y).__name__} of shape {getattr(y, 'shape', '?')}); return "
+                        f"its .toarray()")
     if isinstance(y, np.matrix):                        # always 2-D: never one value per point
         raise TypeError(f"{name} must return {expected}, but it returned an np.matrix of shape "
                         f"{y.shape}, which stays 2-D; return np.asarray(...).ravel()")
@@ -186,7 +190,9 @@ def pair_items(name, value, kind=TypeError):
     anything else, are an error of ``kind`` naming ``name``. Its length is left to the
     caller."""
     refuse_masked(name, value)
-    if not isinstance(value, (tuple, list, np.ndarray)) or np.ndim(value) != 1:
+    if isinstance(value, (tuple, list)):        # its items are the caller's to check (NumPy
+        return list(value)                      # would try to read them all as one array)
+    if not isinstance(value, np.ndarray) or value.ndim != 1:
         raise kind(f"{name} must be a pair: a tuple or list of two numbers, got "
                         f"{type(value).__name__} {value!r:.60}"
                         + ("; a set has no order" if isinstance(value, (set, frozenset)) else ""))
