@@ -276,12 +276,13 @@ def check_targets(where, pred, y, names=("pred", "y")):
         if isinstance(x, (bytes, bytearray, memoryview)):  # NumPy reads the bytes as numbers
             raise TypeError(f"{where}: {name} must be an array of numbers, got a "
                             f"{type(x).__name__} of {len(x)} bytes")
-        dtype = getattr(ad.stop_gradient(x), "dtype", None)     # O(1): the dtype, not entries
+        dtype = getattr(x.value if isinstance(x, ad.Tensor) else x, "dtype", None)  # O(1)
         if isinstance(dtype, np.dtype) and dtype.kind not in (
                 "biuf" if name == "y_onehot" else "iuf"):      # bools: one-hot labels only
-            raise TypeError(f"{where}: {name} must be an array of real numbers, got dtype "
-                            f"{dtype}" + (" (True and False)" if dtype.kind == "b" else
-                                          " (an object array)" if dtype.kind == "O" else "")
+            raise TypeError(f"{where}: {name} must be an array of real numbers, got "
+                            + ("" if type(x) is np.ndarray else f"a {type(x).__name__} of ")
+                            + f"dtype {dtype}" + (" (True and False)" if dtype.kind == "b" else
+                                                 " (an object array)" if dtype.kind == "O" else "")
                             + f" and shape {shape}")
         if len(shape) < 2:
             got = (shape if isinstance(x, (np.ndarray, ad.Tensor)) and shape else

@@ -89,7 +89,7 @@ def after(path, n_steps):
 
 def curve(strategy, state, batch, n_steps, family=None):
     """(tasks, n_steps + 1): each task's query metric after 0..n_steps steps (by ``family``)."""
-    check_adaptation(strategy, batch, n_steps)
+    check_adaptation(strategy, batch, n_steps, family)
     path = strategy.adaptation(state, batch)
     model, family = strategy.model, strategy.family if family is None else family
     return np.stack([family.metric(model.apply(theta, batch.x_query), batch.y_query)

@@ -394,6 +394,11 @@ def check_family(family, name="family"):
                                        and hasattr(family, "metric_name")):
         raise TypeError(f"{name} must be a task family object (e.g. "
                         f"scratchmeta.meta.registry.make_family('sinusoid')), got {family!r}")
+    for method in ("loss", "metric", "sample_x", "target", "make_batch"):
+        value = getattr(family, method, None)     # a property or a number is no method
+        if value is not None and not callable(value):
+            raise TypeError(f"{name}.{method} must be a method, got {type(value).__name__} "
+                            f"{value!r:.40} (a property or a value in its place?)")
     if callable(getattr(family, "loss", None)):    # a user's loss: one number per task
         check_loss_output(family.loss, np.zeros((1, 1, getattr(family, "n_outputs", 1))),
                           name=f"{name}.loss")
@@ -1211,11 +1216,14 @@ def check_tree(name, tree, *, floats=False):
                         f"trained), got leaf {bad} of dtype {dtypes[bad]}: {tree!r}"[:300])
 
 
-def check_adaptation(strategy, batch, n_steps):
-    """``adapt.curve`` and ``adapt.predict``: a strategy, a batch of tasks and n_steps >= 0."""
+def check_adaptation(strategy, batch, n_steps, family=None):
+    """``adapt.curve`` and ``adapt.predict``: a strategy, a batch of tasks, n_steps >= 0 and,
+    if given, the task family that scores the curve."""
     check_strategy(strategy)
     check_batch(batch)
     check_count("n_steps", n_steps, 0)
+    if family is not None:
+        check_family(family)
 
 
 def check_meta_loss(params, model, inner_lr, inner_steps, loss, batch, first_order=False):
@@ -1617,9 +1625,9 @@ def check_attributes(name, value, attributes, example):
 def check_leaf(name, value):
     """One leaf of a state or tree: an array or a single number (a set, text, None or
     another object is refused by name and type). O(1): the type, never the entries."""
-    if isinstance(value, (str, bytes)) or not (
+    if isinstance(value, (str, bytes, np.void)) or not (
             isinstance(value, (np.ndarray, np.generic, int, float, complex))
-            or hasattr(value, "__array__")):
+            or hasattr(value, "__array__")):             # (a numpy.void: a record, no number)
         raise TypeError(f"{name} must be an array or a number, got a {type(value).__name__} "
                         f"{value!r}"[:300])
 
