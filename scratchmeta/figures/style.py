@@ -167,6 +167,10 @@ def check_numbers(name, x, shape=None, what="an array of finite real numbers"):
     """``x`` as a float64 array of finite numbers (of ``shape``, None for any length on that
     axis, if given): the points a figure's helper is handed."""
     from scratchmeta.sampling._checks import finite_array, shown
+    if shape is not None and not (isinstance(shape, tuple) and all(
+            w is None or isinstance(w, int) and not isinstance(w, bool) for w in shape)):
+        raise TypeError(f"check_numbers: shape must be a tuple of ints (None for any length), "
+                        f"or None, got {type(shape).__name__} {shape!r:.40}")
     a = finite_array(name, x, what)
     if shape is not None and (a.ndim != len(shape) or any(
             want is not None and got != want for got, want in zip(a.shape, shape))):
@@ -178,6 +182,9 @@ def check_numbers(name, x, shape=None, what="an array of finite real numbers"):
 
 def check_record(name, value, keys):
     """A dict of results (what one of the module's helpers returned): every key of ``keys``."""
+    if not (isinstance(keys, (list, tuple)) and all(isinstance(k, str) for k in keys)):
+        raise TypeError(f"check_record: keys must be a list or tuple of key names (str), got "
+                        f"{type(keys).__name__} {keys!r:.40}")
     if not isinstance(value, dict):
         raise TypeError(f"{name} must be a dict with keys {list(keys)}, got "
                         f"{type(value).__name__} {value!r:.60}")

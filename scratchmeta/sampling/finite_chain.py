@@ -28,9 +28,10 @@ SYMMETRY_TOLERANCE = 1e-12
 ROW_SUM_TOLERANCE = 1e-9
 
 
-def check_symmetric_proposal(q, n):
-    """Return Q as a float64 (n, n) array after checking it is a symmetric proposal."""
-    arr, n = real_array("Q", q), check_steps("n", n, 1)
+def check_symmetric_proposal(q, n, name="q"):
+    """Return Q as a float64 (n, n) array after checking it is a symmetric proposal (``name``:
+    the caller's name for it, ``Q`` for :func:`metropolis_transition_matrix`)."""
+    arr, n = real_array(name, q), check_steps("n", n, 1)
     if arr.shape != (n, n):
         raise ValueError(f"Q must have shape (N, N) = {(n, n)} to match p, got {arr.shape}")
     if not np.all(np.isfinite(arr)):
@@ -56,7 +57,7 @@ def check_symmetric_proposal(q, n):
 def metropolis_transition_matrix(p, Q):
     """The exact transition matrix P of the Metropolis chain for target p, proposal Q."""
     p = check_probabilities(p)
-    q = check_symmetric_proposal(Q, p.size)
+    q = check_symmetric_proposal(Q, p.size, "Q")
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = p[None, :] / p[:, None]                  # p_j / p_i (inf is fine)
     accept = np.where(p[:, None] > 0.0, np.minimum(1.0, ratio), 1.0)   # A_ij
