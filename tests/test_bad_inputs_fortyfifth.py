@@ -135,7 +135,7 @@ import scratchmeta.autodiff as ad
 from scratchmeta import memory, testing
 from scratchmeta.figures import style
 from scratchmeta.gradcheck import check_grads, hvp
-from scratchmeta.sampling import (ContinuousInverseCDF, DiscreteInverseCDF, cauchy, diagnose,
+from scratchmeta.sampling import (ContinuousInverseCDF, cauchy, diagnose,
                                   ess_bulk, ess_mean, ess_tail, exponential, grid_inverse_cdf,
                                   laplace, logistic, mcse_mean, optimal_acceptance, pareto,
                                   split_rhat, weibull)
@@ -153,7 +153,6 @@ from test_bad_inputs_cli import battery_params, kept_cases
 from test_bad_inputs_fourth import X3, _square
 from test_bad_inputs_fifth import _metropolis
 from test_bad_inputs_eighth import classify_case as _classify
-from test_bad_inputs_fifteenth import _draws15
 from test_bad_inputs_seventeenth import _discrete, _normal_pdf, _samples
 from test_bad_inputs_twentyfirst import _edges
 from test_bad_inputs_twentyfifth import _fixed, _noise
