@@ -664,9 +664,10 @@ def check_mlp_input(model, params, x, *, layers=None, name="params", x_name="x",
     first = layers[0] if len(layers) else len(sizes) - 1     # (a body of no layer: any width)
     width = sizes[first] if len(layers) else "width"
     if len(shape) not in (2, 3) or 0 in shape or (len(layers) and shape[-1] != width):
+        kind = "" if isinstance(x, (np.ndarray, ad.Tensor)) else f" (a {type(x).__name__})"
         raise ValueError(f"{x_name} must have shape (points, {width}) or (tasks, points, {width})"
                          f" ({width} features: the input of layer {first + 1} of sizes {sizes}),"
-                         f" no axis empty, got shape {shape}")
+                         f" no axis empty, got shape {shape}{kind}")
     if ad.Tensor in map(type, params):
         return                                     # traced: its entry point checked the rest
     want = [s for l in layers for s in ((sizes[l], sizes[l + 1]), (sizes[l + 1],))]
