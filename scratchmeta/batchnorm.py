@@ -138,5 +138,6 @@ def _lift(name, p, h_shape):
     allowed = f"({features},)"
     if len(h_shape) == 3:
         allowed += f", ({h_shape[0]}, {features}) or ({h_shape[0]}, 1, {features})"
+    kind = "" if isinstance(p, (np.ndarray, ad.Tensor)) else f" (a {type(p).__name__})"
     raise ValueError(f"{name} must have shape {allowed} for h of shape {h_shape}, "
-                     f"got shape {shape}")
+                     f"got shape {shape}{kind}")

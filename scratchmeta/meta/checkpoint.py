@@ -246,13 +246,19 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
     if isinstance(meta_losses, np.matrix):            # always 2-D: never one loss per step
         raise TypeError(f"meta_losses must be a 1-D array, one loss per completed step, got an "
                         f"np.matrix of shape {meta_losses.shape}; pass np.asarray(...).ravel()")
-    if np.asarray(meta_losses).dtype.kind not in "fiu":
+    given = meta_losses
+    try:
+        kind = np.asarray(meta_losses).dtype.kind
+    except (TypeError, ValueError):                     # items NumPy reads as no number
+        kind = "O"
+    if kind not in "fiu":
         raise TypeError(f"meta_losses must be numbers, one loss per completed step, got "
                         f"{meta_losses!r}"[:300])
     meta_losses = np.asarray(meta_losses, dtype=float)
     if meta_losses.shape != (step,):
+        shown = "" if isinstance(given, (np.ndarray, list, tuple)) else f" a {type(given).__name__}"
         raise ValueError(f"meta_losses must hold one loss per completed step, shape "
-                         f"({step},), got shape {meta_losses.shape}: {meta_losses!r}"[:300])
+                         f"({step},), got{shown} shape {meta_losses.shape}: {meta_losses!r}"[:300])
     if not np.all(np.isfinite(meta_losses)):
         raise ValueError(f"meta_losses must be finite (a completed meta-step has a finite "
                          f"meta-loss), got {int(np.sum(~np.isfinite(meta_losses)))} NaN or inf "
