@@ -375,6 +375,9 @@ def check_members(members):
 def check_positive_numbers(name, value, n, what):
     """``n`` finite numbers > 0 (a figure's (width, height) in inches, ``what`` says), as a
     list, tuple or 1-D array; returns them as a tuple of floats."""
+    if not isinstance(n, (int, np.integer)) or isinstance(n, (bool, np.bool_)):
+        raise TypeError(f"check_positive_numbers: n must be an int (how many numbers), got "
+                        f"{type(n).__name__} {n!r:.40}")
     entries = np.asarray(value, dtype=object) if not isinstance(value, (str, bytes)) else None
     if entries is None or entries.shape != (n,) or not all(
             isinstance(v, (int, float, np.integer, np.floating))

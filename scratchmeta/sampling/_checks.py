@@ -51,6 +51,10 @@ def returned(name, y, expected):
         raise TypeError(f"{name} must return {expected}, but it returned a sparse matrix "
                         f"({type(y).__name__} of shape {getattr(y, 'shape', '?')}); return "
                         f"its .toarray()")
+    if isinstance(y, np.poly1d):                        # the polynomial, not its values
+        raise TypeError(f"{name} must return {expected}, but it returned a numpy.poly1d (the "
+                        f"polynomial itself, read by NumPy as its coefficients); return its "
+                        f"values at the points, p(x)")
     if isinstance(y, np.matrix):                        # always 2-D: never one value per point
         raise TypeError(f"{name} must return {expected}, but it returned an np.matrix of shape "
                         f"{y.shape}, which stays 2-D; return np.asarray(...).ravel()")

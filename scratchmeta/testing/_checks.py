@@ -123,6 +123,10 @@ def real_output(name, y):
     if isinstance(y, np.ma.MaskedArray):
         raise TypeError(f"{name} returned a masked array (numpy.ma); scratchmeta does not "
                         f"honour masks: return one value per point as plain numbers")
+    if isinstance(y, np.poly1d):                       # the polynomial, not its values
+        raise TypeError(f"{name} must return one value per point, but it returned a "
+                        f"numpy.poly1d (the polynomial itself, read by NumPy as its "
+                        f"coefficients); return its values at the points, p(x)")
     if isinstance(y, np.matrix):                       # always 2-D: never one value per point
         raise TypeError(f"{name} must return one value per point, but it returned an np.matrix "
                         f"of shape {y.shape}, which stays 2-D; return np.asarray(...).ravel()")
