@@ -565,6 +565,16 @@ def battery_params(groups, not_clear_yet):
         for g, cases in groups.items() for c in cases]
 
 
+def assert_wide_and_new(params, written, dropped, not_clear_yet, least):
+    """A battery's own check: at least ``least`` kept cases (``params``), every case id
+    written once, and every dropped or not-yet-clear id one of the written cases."""
+    assert len(params) >= least
+    names = [c[0] for cases in written.values() for c in cases]
+    assert len(names) == len(set(names))
+    assert set(dropped) <= set(names)
+    assert set(not_clear_yet) <= set(names)
+
+
 def battery_main(groups, classify, written, dropped):
     """A battery run as a script: the rates by area of its kept cases, or with ``--written``
     of every case written (before the blind selection), the dropped ones left out."""

@@ -185,6 +185,7 @@ from scratchmeta.testing import densities
 
 from omniglot_real import REAL_DATA
 from test_bad_inputs_cli import _drop, _evaluate, _good, _set, _train, battery_main
+from test_bad_inputs_cli import assert_wide_and_new
 from test_bad_inputs_fourth import X3, _rng, _square
 from test_bad_inputs_fifth import (_adam, _batch, _data, _evaluate_call, _features, _metropolis,
                                    _net, _rows_state, _save, _select)
@@ -872,11 +873,7 @@ def test_a_bad_input_is_one_clear_error_before_any_work(group, case, folder):
 
 
 def test_the_fifteenth_battery_is_wide_and_new():
-    assert len(ALL) >= 100
-    names = [c[0] for cases in WRITTEN.values() for c in cases]
-    assert len(names) == len(set(names))
-    assert set(DROPPED) <= set(names)
-    assert set(NOT_CLEAR_YET) <= set(names)
+    assert_wide_and_new(ALL, WRITTEN, DROPPED, NOT_CLEAR_YET, 100)
 
 
 def main():

@@ -166,7 +166,8 @@ from scratchmeta.tasks import LinearRegression, Sinusoid
 
 from omniglot_real import REAL_DATA
 from test_bad_inputs_cli import _evaluate, _good, _train
-from test_bad_inputs_cli import battery_main, battery_params, kept_cases
+from test_bad_inputs_cli import (assert_wide_and_new, battery_main, battery_params,
+                                  kept_cases)
 from test_bad_inputs_fifth import _evaluate_call, _features, _save
 from test_bad_inputs_fourth import _rng
 from test_bad_inputs_eighth import classify_case as _classify
@@ -505,11 +506,7 @@ def test_a_bad_input_is_one_clear_error_before_any_work(group, case, folder):
 
 
 def test_the_fortysixth_battery_is_wide_and_new():
-    assert len(ALL) >= 40
-    names = [c[0] for cases in WRITTEN.values() for c in cases]
-    assert len(names) == len(set(names))
-    assert set(DROPPED) <= set(names)
-    assert set(NOT_CLEAR_YET) <= set(names)
+    assert_wide_and_new(ALL, WRITTEN, DROPPED, NOT_CLEAR_YET, 40)
 
 
 def main():

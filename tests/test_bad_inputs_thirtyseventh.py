@@ -153,7 +153,7 @@ from scratchmeta.sampling.tails import explore, find_center
 from scratchmeta.testing import densities
 
 from test_bad_inputs_cli import battery_main
-from test_bad_inputs_cli import battery_params, kept_cases
+from test_bad_inputs_cli import assert_wide_and_new, battery_params, kept_cases
 from test_bad_inputs_fourth import X3, _rng, _square
 from test_bad_inputs_fifth import _metropolis
 from test_bad_inputs_eighth import classify_case as _classify
@@ -482,11 +482,7 @@ def test_a_bad_input_is_one_clear_error_before_any_work(group, case, folder):
 
 
 def test_the_thirtyseventh_battery_is_wide_and_new():
-    assert len(ALL) >= 40
-    names = [c[0] for cases in WRITTEN.values() for c in cases]
-    assert len(names) == len(set(names))
-    assert set(DROPPED) <= set(names)
-    assert set(NOT_CLEAR_YET) <= set(names)
+    assert_wide_and_new(ALL, WRITTEN, DROPPED, NOT_CLEAR_YET, 40)
 
 
 def main():

@@ -196,7 +196,7 @@ from scratchmeta.tasks import Sinusoid, TaskBatch, accuracy, mse
 
 from omniglot_real import REAL_DATA
 from test_bad_inputs_cli import TRAIN, _evaluate, _good, _set, _train, battery_main
-from test_bad_inputs_cli import battery_params, kept_cases
+from test_bad_inputs_cli import assert_wide_and_new, battery_params, kept_cases
 from test_bad_inputs_fourth import _rng
 from test_bad_inputs_fifth import (_batch, _data, _evaluate_call, _features, _net, _rows_state,
                                    _save, _select)
@@ -674,11 +674,7 @@ def test_a_bad_input_is_one_clear_error_before_any_work(group, case, folder):
 
 
 def test_the_twentieth_battery_is_wide_and_new():
-    assert len(ALL) >= 60
-    names = [c[0] for cases in WRITTEN.values() for c in cases]
-    assert len(names) == len(set(names))
-    assert set(DROPPED) <= set(names)
-    assert set(NOT_CLEAR_YET) <= set(names)
+    assert_wide_and_new(ALL, WRITTEN, DROPPED, NOT_CLEAR_YET, 60)
 
 
 def main():
