@@ -650,13 +650,13 @@ def test_self_check_flags_exactly_the_piece_with_too_large_an_error():
 def test_normal_and_cauchy_take_two_refinement_rounds(pdf, monkeypatch):
     # The docstring of interpolation.py says so; every round costs a fixed
     # overhead, which is most of from_density's setup time. Each round fits
-    # its intervals from one call to integrate_many (the only call that
-    # interpolation.py makes to it), so counting those calls counts rounds.
+    # its intervals from one call to integrate_many_unchecked (the only call
+    # that interpolation.py makes to it), so counting those calls counts rounds.
     from scratchmeta.sampling import interpolation
 
     rounds = []
-    integrate_many = interpolation.integrate_many
-    monkeypatch.setattr(interpolation, "integrate_many",
+    integrate_many = interpolation.integrate_many_unchecked
+    monkeypatch.setattr(interpolation, "integrate_many_unchecked",
                         lambda *args, **kwargs: rounds.append(1) or integrate_many(*args, **kwargs))
     sampler = ContinuousInverseCDF.from_density(pdf)
     assert len(rounds) == 2

@@ -43,7 +43,7 @@ from scratchmeta.meta import compare as experiment
 from scratchmeta.meta import compare_subset
 from scratchmeta.meta.evaluate import HELD_OUT_SEED, held_out_tasks, task_rng
 from scratchmeta.meta.registry import make_family
-from scratchmeta.sampling._checks import check_steps, real_array, shown
+from scratchmeta.sampling.checks import check_steps, real_array, shown
 from scratchmeta.tasks import TaskBatch
 
 #: The strategies compared, in the lecture's order (registry names).

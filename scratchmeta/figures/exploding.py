@@ -31,7 +31,7 @@ from scratchmeta.figures import style
 from scratchmeta.meta.checks import check_family, check_model
 from scratchmeta.meta.exploding import divergence_map, meta_gradient_norms
 from scratchmeta.nn import MLP
-from scratchmeta.sampling._checks import check_real
+from scratchmeta.sampling.checks import check_real
 from scratchmeta.tasks import Sinusoid
 
 FULL = dict(Ks=tuple(range(1, 9)), inner_lrs=tuple(np.logspace(-3, 0, 13)), n_steps=50)

@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.ticker import NullFormatter
 
 from scratchmeta.figures import style
-from scratchmeta.sampling._checks import check_positive, check_vectors
+from scratchmeta.sampling.checks import check_positive, check_vectors
 from scratchmeta.sampling.step_size import acceptance_1d, acceptance_limit, step_size_sweep
 
 FULL = dict(sweep_scaled=np.geomspace(0.25, 6.0, 15), sweep_chains=16, sweep_steps=10_000,

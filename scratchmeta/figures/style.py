@@ -166,7 +166,7 @@ def check_axes(ax, name="ax"):
 def check_numbers(name, x, shape=None, what="an array of finite real numbers"):
     """``x`` as a float64 array of finite numbers (of ``shape``, None for any length on that
     axis, if given): the points a figure's helper is handed."""
-    from scratchmeta.sampling._checks import finite_array, shown
+    from scratchmeta.sampling.checks import finite_array, shown
     if shape is not None and not (isinstance(shape, tuple) and all(
             w is None or isinstance(w, int) and not isinstance(w, bool) for w in shape)):
         raise TypeError(f"check_numbers: shape must be a tuple of ints (None for any length), "

@@ -12,7 +12,7 @@ The u-error of every one of them is at the level of rounding, about 1e-16.
 
 import numpy as np
 
-from scratchmeta.sampling._checks import check_real, fits_float64, is_real
+from scratchmeta.sampling.checks import check_real, fits_float64, is_real
 from scratchmeta.sampling.continuous import ContinuousInverseCDF
 
 

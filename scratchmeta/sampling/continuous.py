@@ -57,7 +57,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy import integrate as scipy_integrate
 
-from scratchmeta.sampling._checks import (call_user, check_fits, check_function, check_pair,
+from scratchmeta.sampling.checks import (call_user, check_fits, check_function, check_pair,
                                           check_random_state, check_real, check_rng, check_size,
                                           check_u_resolution, check_uniforms, is_int,
                                           open_uniforms)

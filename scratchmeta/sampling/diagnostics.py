@@ -60,7 +60,7 @@ import numpy as np
 from scipy.fft import next_fast_len
 from scipy.special import ndtri
 
-from scratchmeta.sampling._checks import (check_chains, check_probability, check_real, pair_items,
+from scratchmeta.sampling.checks import (check_chains, check_probability, check_real, pair_items,
                                           real_array)
 
 MIN_DRAWS = 4                              # per chain, as ArviZ

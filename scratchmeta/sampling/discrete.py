@@ -37,7 +37,7 @@ What "the piece that U falls in" means at the edges, in floating point:
 
 import numpy as np
 
-from scratchmeta.sampling._checks import (check_random_state, check_rng, check_size, check_text,
+from scratchmeta.sampling.checks import (check_random_state, check_rng, check_size, check_text,
                                           check_uniforms, real_array)
 
 SUM_TOLERANCE = 1e-8   # how far sum(P) may be from 1
@@ -128,14 +128,14 @@ class DiscreteInverseCDF:
     def from_uniforms_guided(self, u):
         """The same labels as :meth:`from_uniforms`, found with the guide table."""
         u = check_uniforms(u)
-        return self._lookup(u.ravel()).reshape(u.shape)
+        return self.piece_of_unchecked(u.ravel()).reshape(u.shape)
 
     def piece_of(self, u):
         """Guide-table lookup for a 1-D array of uniforms in [0, 1] (checked: a U outside
         [0, 1], NaN, or an array of another shape is a ValueError naming ``u``)."""
-        return self._lookup(check_uniforms(u, ndim=1))
+        return self.piece_of_unchecked(check_uniforms(u, ndim=1))
 
-    def _lookup(self, u):
+    def piece_of_unchecked(self, u):
         """:meth:`piece_of` for a 1-D float array already in [0, 1] (from ``rng.random`` or
         checked by the caller): the hot path of :meth:`sample`, with no pass over u."""
         # Jump to U's bucket: most buckets lie inside one piece and give the label.
@@ -163,7 +163,7 @@ class DiscreteInverseCDF:
         out = np.empty(n, dtype=np.intp)
         for start in range(0, n, CHUNK):
             stop = min(start + CHUNK, n)
-            out[start:stop] = self._lookup(rng.random(stop - start))
+            out[start:stop] = self.piece_of_unchecked(rng.random(stop - start))
         return out.reshape(shape)
 
     # --- SciPy's names (scipy.stats.sampling.DiscreteGuideTable) --------------------

@@ -21,7 +21,7 @@ ratio); it carries no mass, so both identities still hold.
 
 import numpy as np
 
-from scratchmeta.sampling._checks import check_steps, real_array
+from scratchmeta.sampling.checks import check_steps, real_array
 from scratchmeta.sampling.discrete import check_probabilities
 
 SYMMETRY_TOLERANCE = 1e-12

@@ -37,7 +37,7 @@ All intervals waiting for step 1 are processed together as arrays, so the
 number of Python-level passes is the depth of the halving, not the number of
 intervals; the standard normal and the Cauchy density take two passes
 (``tests/test_sampling_continuous.py`` counts them: each pass makes one
-call to ``integrate_many``, which gathers the pass's values of f).
+call to ``integrate_many_unchecked``, which gathers the pass's values of f).
 
 An interval of very small mass (below 1e-13 of the total) gets the straight
 line from lo to hi instead: whatever x it returns lies in [lo, hi], so its
@@ -55,14 +55,13 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.sampling._checks import (check_edges, check_fits, check_function, check_real,
+from scratchmeta.sampling.checks import (check_edges, check_fits, check_function, check_real,
                                           check_u_resolution, finite_array, is_int, open_uniforms,
                                           shown)
 from scratchmeta.sampling.discrete import DiscreteInverseCDF
 # The quadrature without the public functions' checks: the intervals here are finite and
 # ordered by construction, and f is the checked density.
-from scratchmeta.sampling.quadrature import _integrate
-from scratchmeta.sampling.quadrature import _integrate_many as integrate_many
+from scratchmeta.sampling.quadrature import integrate_many_unchecked, integrate_unchecked
 from scratchmeta.sampling.tails import MIN_ULPS, TAIL_CUT
 
 ORDER = 5                                                   # degree of x(s)
@@ -123,7 +122,7 @@ def _fit(f, lo, hi, tol, light):
     near = np.clip(near, after_lo[roomy], before_hi[roomy])
     # Every value of f this step needs, in one call: the gaps, the whole
     # interval by a finer rule, and the four points near the ends.
-    (gaps, whole), values = integrate_many(
+    (gaps, whole), values = integrate_many_unchecked(
         f, [(x[:-1], x[1:], GAUSS), (lo, hi, 2 * GAUSS)], points=near)
     u = np.zeros((ORDER + 1, n))                               # (6, n)
     np.cumsum(gaps, axis=0, out=u[1:])
@@ -166,7 +165,8 @@ def _fit(f, lo, hi, tol, light):
         xt = np.clip(lo[idx] + _horner(a, st), lo[idx], hi[idx])
         xk = x[:-1, idx]
         signed = np.where(xt >= xk, 1.0, -1.0)
-        u_true = u[:-1, idx] + signed * _integrate(f, np.minimum(xk, xt), np.maximum(xk, xt), GAUSS)
+        u_true = u[:-1, idx] + signed * integrate_unchecked(f, np.minimum(xk, xt),
+                                                            np.maximum(xk, xt), GAUSS)
         e = np.max(np.abs(st * mass[idx] - u_true), axis=0)
         slope = a * _DEGREES                                   # x'(s) coefficients
         increasing = np.all(_TO_BERNSTEIN @ slope > 0.0, axis=0)
@@ -352,7 +352,7 @@ def self_check(f, lo, hi, alpha, u, tol):
     # keeps the segments in order.
     xt = np.maximum.accumulate(np.clip(xt, x[:-1], x[1:]), axis=0)
     edges = np.concatenate([x[None, :-1], xt, x[None, 1:]])
-    segments = _integrate(f, edges[:-1], edges[1:], GAUSS)             # (points + 1, 5, n)
+    segments = integrate_unchecked(f, edges[:-1], edges[1:], GAUSS)       # (points + 1, 5, n)
     cdf = u[:-1] + np.cumsum(segments[:-1], axis=0)
     disagree = np.abs(segments.sum(axis=0) - np.diff(u, axis=0))       # (5, n)
     err = np.max(np.abs(st * mass - cdf), axis=0) + disagree
@@ -523,7 +523,7 @@ class PiecewiseInverse:
         return out
 
     def _chunk(self, u, out):
-        i = self.labels._lookup(u)                        # which piece (eq. 22.7)
+        i = self.labels.piece_of_unchecked(u)                        # which piece (eq. 22.7)
         s = u - self.start.take(i)                        # where inside it, in [0, 1]
         s *= self.inv_width.take(i)
         p = self.alpha[-1].take(i)                        # Horner's rule for x(s) - lo

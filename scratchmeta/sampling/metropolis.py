@@ -51,7 +51,7 @@ import warnings
 
 import numpy as np
 
-from scratchmeta.sampling._checks import (call_user, check_fits, check_function, check_real,
+from scratchmeta.sampling.checks import (call_user, check_fits, check_function, check_real,
                                           check_rng, check_steps, fits_float64, is_real,
                                           real_array, shown)
 from scratchmeta.sampling.quadrature import real_values

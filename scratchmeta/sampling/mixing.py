@@ -16,7 +16,7 @@ level below which no sampler's histogram can be told from the target.
 
 import numpy as np
 
-from scratchmeta.sampling._checks import (call_user, check_cdf_values, check_draws, check_edges,
+from scratchmeta.sampling.checks import (call_user, check_cdf_values, check_draws, check_edges,
                                           check_fits, check_function, check_named_runs,
                                           check_positive, check_real, check_rng, check_steps,
                                           finite_array)

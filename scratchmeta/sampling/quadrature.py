@@ -16,7 +16,7 @@ through two helpers here:
 
 import numpy as np
 
-from scratchmeta.sampling._checks import (call_finite, call_user, check_fits, check_function,
+from scratchmeta.sampling.checks import (call_finite, call_user, check_fits, check_function,
                                           check_rule, check_rules, finite_array,
                                           real_array, shown)
 
@@ -124,7 +124,7 @@ def integrate(f, lo, hi, n=8):
     """
     check_function(f, "f"), check_rule((lo, hi, n))
     check_fits(f"n = {n} Gauss-Legendre nodes", float(n) ** 2)
-    return _integrate_many(lambda x: call_finite("f", f, x), [(lo, hi, n)])[0][0]
+    return integrate_many_unchecked(lambda x: call_finite("f", f, x), [(lo, hi, n)])[0][0]
 
 
 def integrate_many(f, rules, points=None):
@@ -144,16 +144,16 @@ def integrate_many(f, rules, points=None):
     rules = [check_rule(rule, f"rules[{i}]: ") for i, rule in enumerate(check_rules(rules))]
     if points is not None:
         points = finite_array("points", points, "finite numbers (extra x at which f is wanted)")
-    return _integrate_many(lambda x: call_finite("f", f, x), rules, points)   # as integrate
+    return integrate_many_unchecked(lambda x: call_finite("f", f, x), rules, points)  # as above
 
 
-def _integrate(f, lo, hi, n):
+def integrate_unchecked(f, lo, hi, n):
     """:func:`integrate` for the refinement's own intervals (finite, ordered by construction)
     and its checked density: the checks of the public function are not repeated there."""
-    return _integrate_many(f, [(lo, hi, n)])[0][0]
+    return integrate_many_unchecked(f, [(lo, hi, n)])[0][0]
 
 
-def _integrate_many(f, rules, points=None):
+def integrate_many_unchecked(f, rules, points=None):
     """:func:`integrate_many` on rules already checked, or built by the caller (tails.py and
     interpolation.py: their intervals are finite and ordered by construction)."""
     nodes, weights, widths, masks = [], [], [], []

@@ -17,7 +17,7 @@ draws these numbers.
 import numpy as np
 from scipy.special import ndtr
 
-from scratchmeta.sampling._checks import (check_fits, check_named_runs, check_positive, check_rng,
+from scratchmeta.sampling.checks import (check_fits, check_named_runs, check_positive, check_rng,
                                           check_steps, check_vectors)
 from scratchmeta.sampling.diagnostics import diagnose
 from scratchmeta.sampling.metropolis import metropolis, optimal_acceptance

@@ -41,8 +41,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.sampling._checks import check_function, check_real, check_u_resolution, is_real
-from scratchmeta.sampling.quadrature import _integrate_many, density_values
+from scratchmeta.sampling.checks import check_function, check_real, check_u_resolution, is_real
+from scratchmeta.sampling.quadrature import integrate_many_unchecked, density_values
 
 TAIL_CUT = 1e-13      # relative mass dropped at each cut infinite tail
 SHELL_NODES = 16      # Gauss-Legendre nodes per shell
@@ -293,7 +293,7 @@ def _sides(f, c, ends):
     """For each end: shell edges from c toward it, their masses, the unresolved
     rest beyond them, and the rest toward c (all shells in one call to f)."""
     shells = [_shells(c, end) for end in ends]
-    masses, _ = _integrate_many(f, [(lo, hi, SHELL_NODES) for _, lo, hi, _ in shells])
+    masses, _ = integrate_many_unchecked(f, [(lo, hi, SHELL_NODES) for _, lo, hi, _ in shells])
     # The same extrapolation inward, toward c, from the shells 1..4 whose
     # widths double: it is infinite if the masses do not shrink toward c,
     # that is if f has a non-integrable singularity at c itself.

@@ -3,6 +3,8 @@
 A sampler's errors are part of its text (see STYLE.md), so the checks that
 every sampler makes -- "is this a random generator?", "is this a sample
 size?", "are these numbers uniforms?" -- live here once, with their messages.
+The figures of Chapter 4 that draw the samplers' numbers check them with the same functions,
+so the module is public (none of its names is in the package's ``__all__``).
 """
 
 import numbers
