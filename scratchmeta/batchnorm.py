@@ -54,6 +54,7 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.datasets.checks import check_layer_sizes, shape_of
 from scratchmeta.meta.checks import check_finite_arrays, check_memory, check_rng
+from scratchmeta.messages import seen
 
 
 def batch_norm(h, scale=None, offset=None, *, eps=1e-3):
@@ -69,9 +70,9 @@ def batch_norm(h, scale=None, offset=None, *, eps=1e-3):
         raise ValueError(f"batch statistics need at least 2 points per task (axis -2 of h), "
                          f"got h of shape {shape}")
     if not (isinstance(eps, (int, float, np.integer, np.floating))
-            and not isinstance(eps, (bool, np.bool_)) and np.isfinite(eps) and eps > 0):
+            and not isinstance(eps, (bool, np.bool_, np.timedelta64)) and np.isfinite(eps) and eps > 0):
         raise ValueError(f"eps must be a positive number, finite (it keeps sqrt(var + eps) > 0), "
-                         f"got {eps!r}")
+                         f"got {seen(eps)}")
     scale = _lift("scale", scale, shape)
     offset = _lift("offset", offset, shape)
 
@@ -128,7 +129,7 @@ def _lift(name, p, h_shape):
         return None
     dtype = p.dtype if hasattr(p, "dtype") else np.asarray(p).dtype
     if isinstance(p, (str, bytes)) or np.dtype(dtype).kind not in "iuf":     # no bools
-        raise TypeError(f"{name} must be None or an array of real numbers, got {p!r}"[:300])
+        raise TypeError(f"{name} must be None or an array of real numbers, got {seen(p)}"[:300])
     check_finite_arrays(name, p)
     shape, features = ad.shape(p), h_shape[-1]
     if shape == (features,):

@@ -33,6 +33,8 @@ import time
 
 import numpy as np
 
+from scratchmeta.messages import seen
+
 
 def demo(args):
     """Chapter 1 demo: nth derivatives of tanh by nested grad, against closed forms."""
@@ -77,15 +79,15 @@ def _number(kind, minimum, what, maximum=None):
         try:
             value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}") from None
+            raise argparse.ArgumentTypeError(f"expected {what}, got {seen(text)}") from None
         if kind is float and not np.isfinite(value):
-            raise argparse.ArgumentTypeError(f"expected {what} (finite), got {text!r}")
+            raise argparse.ArgumentTypeError(f"expected {what} (finite), got {seen(text)}")
         if limit is not None and value >= limit:
             raise argparse.ArgumentTypeError(f"expected {what} below 2**63 (an int64), got "
                                              f"{text!r}")
         if value < minimum or (kind is float and value == minimum) \
                 or (maximum is not None and value >= maximum):
-            raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}")
+            raise argparse.ArgumentTypeError(f"expected {what}, got {seen(text)}")
         return value
     return parse
 
@@ -112,7 +114,7 @@ def _assignment(text):
     """KEY=VALUE, VALUE read as JSON when it parses (0.1, 3, true, null), else as a string."""
     key, sep, value = text.partition("=")
     if not sep or not key.isidentifier():
-        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, e.g. lam=0.1, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, e.g. lam=0.1, got {seen(text)}")
     try:
         parsed = json.loads(value)
     except json.JSONDecodeError:

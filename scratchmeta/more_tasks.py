@@ -22,6 +22,7 @@ import numpy as np
 from scratchmeta.datasets.checks import (COUNT_MAX, batch_fault, check_batch, check_inputs,
                                          check_number, check_range, check_targets)
 from scratchmeta.meta.checks import check_count, check_memory
+from scratchmeta.messages import seen
 from scratchmeta.tasks import Sinusoid, TaskBatch, TaskFamily, accuracy, check_counts, \
     cross_entropy
 
@@ -73,8 +74,9 @@ class GaussianClusters(TaskFamily):
     metric_name = "accuracy"
 
     def __init__(self, n_way=5, dim=8, spread=2.0):
-        if isinstance(n_way, (int, np.integer)) and not isinstance(n_way, bool) and n_way < 2:
-            raise ValueError(f"n_way must be at least 2, got {n_way!r}")
+        if isinstance(n_way, (int, np.integer)) and not isinstance(
+                n_way, (bool, np.timedelta64)) and n_way < 2:
+            raise ValueError(f"n_way must be at least 2, got {seen(n_way)}")
         check_count("n_way", n_way, 2, COUNT_MAX)
         check_count("dim", dim, 1, COUNT_MAX)
         check_memory(f"the class centres of one task, n_way = {n_way} by dim = {dim}",
@@ -149,6 +151,15 @@ SIGNATURES = {"sample_params": "(self, rng, n_tasks)", "sample_x": "(self, rng, 
               "y)", "describe": "(self)", "check_shots": "(self, n_support, n_query)"}
 
 
+def _read_only(x):
+    """An array argument as a read-only view (O(1)): a user's method that writes into it
+    raises, instead of changing the library's own inputs, predictions or targets unseen."""
+    if type(x) is np.ndarray and x.flags.writeable:
+        x = x.view()
+        x.flags.writeable = False
+    return x
+
+
 def checked_returns(cls):
     """``TaskFamily.__init_subclass__`` for a family made outside scratchmeta: the methods
     it defines itself are wrapped, so that
@@ -165,7 +176,10 @@ def checked_returns(cls):
       overflow, which evaluation counts as a diverged task), is re-raised as a ValueError
       naming the method: a KeyError or ZeroDivisionError of the user's own code, chained
       (``raise ... from``) so that its traceback, at the user's line, is still shown. The
-      samplers and the engine do the same with the functions given to them."""
+      samplers and the engine do the same with the functions given to them;
+    * the arrays it is given are read-only views, so that a method writing into its input
+      (``x *= 2`` in ``target``, zeroing ``pred`` in ``metric``) is named, instead of changing
+      the inputs, predictions or targets that the library still uses."""
     if not (isinstance(cls, type) and issubclass(cls, TaskFamily)):
         raise TypeError(f"checked_returns: cls must be a TaskFamily subclass (a class, as "
                         f"__init_subclass__ passes it), got {type(cls).__name__} {cls!r:.60}")
@@ -180,6 +194,7 @@ def checked_returns(cls):
 
         def checked(*args, _fn=fn, _name=name, _want=want, _wrong=wrong, _self=not static,
                     **kwargs):
+            args = tuple(map(_read_only, args))
             try:
                 out = _fn(*args, **kwargs)
             except TypeError as err:
@@ -190,7 +205,14 @@ def checked_returns(cls):
                                     f"{SIGNATURES.get(_name, '(...)')} is expected): "
                                     f"{err}") from err
                 raise
-            except (ValueError, FloatingPointError):
+            except ValueError as err:
+                if "read-only" in str(err):
+                    raise ValueError(f"{cls.__name__}.{_name} wrote into an array it was given "
+                                     f"({err}): a family's methods get their arrays read-only, "
+                                     f"since the library still uses them; work on a copy "
+                                     f"(x = x * 2, not x *= 2)") from err
+                raise
+            except FloatingPointError:
                 raise
             except Exception as err:
                 raise ValueError(f"{cls.__name__}.{_name} raised {type(err).__name__}: "

@@ -19,6 +19,7 @@ from scratchmeta import autodiff as ad
 from scratchmeta.autodiff.checks import check_flag, check_given
 from scratchmeta.meta.checks import (all_finite, check_adam_state, check_finite_arrays,
                                      check_tree)
+from scratchmeta.messages import seen
 
 
 def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None, *, values=True):
@@ -32,13 +33,13 @@ def check_adam(params, grads, state, lr, beta1, beta2, eps, rows=None, *, values
     for name, value, low, high in (("lr", lr, 0.0, np.inf), ("beta1", beta1, 0.0, 1.0),
                                    ("beta2", beta2, 0.0, 1.0), ("eps", eps, 0.0, np.inf)):
         number = (isinstance(value, (int, float, np.integer, np.floating))
-                  and not isinstance(value, (bool, np.bool_)))
+                  and not isinstance(value, (bool, np.bool_, np.timedelta64)))
         strict = name == "eps"                 # eps > 0; lr may be 0 (no step)
         if not (number and np.isfinite(value) and (value > low if strict else value >= low)
                 and value < high):
             expected = {"lr": "a finite number >= 0", "eps": "a finite number > 0"}.get(
                 name, "a number in [0, 1)")
-            raise ValueError(f"{name} must be {expected}, got {value!r}")
+            raise ValueError(f"{name} must be {expected}, got {seen(value)}")
     for name, tree in (("params", params), ("grads", grads)):
         if isinstance(tree, (set, frozenset)):        # no order to match the moments with
             raise TypeError(f"{name} must be a list, tuple or dict of arrays (a tree), got a "

@@ -10,14 +10,14 @@ was given, never as a traceback from deep inside NumPy.
 Used by ``core.py``; imports nothing from the engine.
 """
 
-import types
-
 import inspect
+import types
 
 import numpy as np
 
-__all__ = ["KINDS", "describe", "op_error", "float_array", "real_array", "check_callable",
-           "check_primitive", "check_argnums", "check_positions", "check_output", "check_scalar",
+__all__ = ["KINDS", "describe", "seen", "op_error", "float_array", "real_array",
+           "check_callable", "check_primitive", "check_argnums", "check_positions",
+           "check_output", "check_scalar",
            "check_nonempty", "check_no_nan", "ARGUMENTS", "check_count", "check_flag",
            "check_arrays", "check_numbers", "check_finite", "check_float_leaves", "check_tolerance",
            "check_generator", "check_args", "check_values", "check_same_tree", "tree_structure",
@@ -37,6 +37,11 @@ KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "
 _MASKED = np.ma.MaskedArray
 
 
+# NumPy counts np.timedelta64 among its integers (a subclass of np.signedinteger): a count,
+# an axis or a shape entry refuses it, as it refuses a bool.
+_NOT_INTS = (bool, np.bool_, np.timedelta64)
+
+
 def masked_message(name):
     """What is said of a numpy.ma.MaskedArray given as ``name`` where numbers are meant."""
     return (f"{name} is a masked array (numpy.ma); scratchmeta does not honour masks: pass "
@@ -49,8 +54,8 @@ def _odd_entry(a):
     if not (isinstance(a, np.ndarray) and a.dtype.kind == "O"):
         return ""
     for i, v in enumerate(a.flat):
-        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer,
-                                                                 np.floating)):
+        if isinstance(v, _NOT_INTS) or not isinstance(v, (int, float, np.integer,
+                                                          np.floating)):
             where = np.unravel_index(i, a.shape) if a.ndim > 1 else i
             return f" holding {v!r:.40} (at index {where})"
     return ""
@@ -81,6 +86,21 @@ def describe(x):
         return _subclass(x) + str(np.shape(x)) + ("" if dtype.kind in "fiub" else
                                                   f" of dtype {dtype}")
     return f"{type(x).__name__} {x!r:.40}"
+
+
+_SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
+               frozenset, range, slice, np.ndarray)
+
+
+def seen(x):
+    """A value as an error message shows it after "got": its repr, and its type's name unless
+    the repr shows the type already (a ``sympy.Symbol`` n reprs as ``n``). The same as
+    ``scratchmeta/messages.py``'s, copied because the engine imports nothing from the rest."""
+    text = repr(x)
+    if type(x) in _SELF_SHOWN or isinstance(x, np.generic):
+        return text
+    name = type(x).__name__
+    return text if name in text else f"{text} (type {name})"
 
 
 def _subclass(x):
@@ -185,7 +205,7 @@ def _not_numbers(name, args):
         arg = _argument(name, i, len(args))
         if arg in _SHAPES:
             if not (isinstance(a, (int, np.integer)) or isinstance(a, (tuple, list)) and all(
-                    isinstance(k, (int, np.integer)) and not isinstance(k, bool) for k in a)):
+                    isinstance(k, (int, np.integer)) and not isinstance(k, _NOT_INTS) for k in a)):
                 return f"{arg} must be {_SHAPES[arg]}, got {describe(a)}"
             continue
         if arg == "index":
@@ -229,12 +249,13 @@ def _ints(value, who, arg, none=False):
     if value is None and none:
         return
     parts = value if isinstance(value, (tuple, list)) else (value,)
-    if not all(isinstance(k, (int, np.integer)) and not isinstance(k, (bool, np.bool_))
-               for k in parts):
+    bad = [k for k in parts if not isinstance(k, (int, np.integer)) or isinstance(k, _NOT_INTS)]
+    if bad:
         what = "a shape (a tuple of ints)" if arg == "shape" else (
             "a tuple of axes (ints)" if arg == "axes" else "an int or a tuple of ints")
+        entry = f"; its entry {seen(bad[0]):.40} is no int" if parts is value else ""
         raise TypeError(f"{who}: {arg} must be {what}{' or None' if none else ''}, got "
-                        f"{type(value).__name__} {value!r:.40}")
+                        f"{type(value).__name__} {value!r:.40}{entry}")
 
 
 def check_inputs(name, args, params):
@@ -292,12 +313,12 @@ def checked_axes(shape, axis):
     """``axis`` (an int, or a tuple, list or array of ints) as distinct non-negative axes of
     an input of ``shape`` (a tuple of ints)."""
     if not isinstance(shape, tuple) or not all(isinstance(n, (int, np.integer)) and not
-                                               isinstance(n, bool) and n >= 0 for n in shape):
+                                               isinstance(n, _NOT_INTS) and n >= 0 for n in shape):
         raise TypeError(f"reduced_axes: shape must be a tuple of sizes (ints >= 0), got "
                         f"{type(shape).__name__} {shape!r:.40}")
     parts = list(axis) if isinstance(axis, (tuple, list, np.ndarray)) else [axis]
     n = len(shape)
-    if not all(isinstance(a, (int, np.integer)) and not isinstance(a, (bool, np.bool_))
+    if not all(isinstance(a, (int, np.integer)) and not isinstance(a, _NOT_INTS)
                for a in parts):
         raise TypeError(f"axis must be an int or a tuple of ints, got {type(axis).__name__} "
                         f"{axis!r:.60}")
@@ -338,6 +359,15 @@ def check_constant(x, who="stop_gradient", name="x"):
         raise TypeError(f"{who}: {name} must be an array of real numbers, got "
                         f"{KINDS.get(x.dtype.kind, 'a')} array of dtype {x.dtype} and shape "
                         f"{x.shape}")
+    if not isinstance(x, (np.ndarray, np.generic, int, float, list, tuple)) and not hasattr(
+            type(x), "__array_ufunc__"):     # (a Tensor has it: its value is read, not here)
+        try:                    # another object: an array-like, or no number at all (O(1))
+            kind = np.asarray(x).dtype.kind
+        except Exception as err:
+            raise TypeError(unreadable(f"{who}: {name}", x, err)) from None
+        if kind not in "fiub":
+            raise TypeError(f"{who}: {name} must be an array of real numbers, got {seen(x):.60}, "
+                            f"which NumPy reads as {KINDS.get(kind, 'an object')}")
     return x
 
 
@@ -405,7 +435,7 @@ def check_count(value, who, name, least=0, most=None, wrong_type=TypeError):
                         f"{type(value).__name__} {value!r:.40}")
     if value < least or most is not None and value > most:
         at_most = "" if most is None else f" (and at most {most})"
-        raise ValueError(f"{who}: {name} must be an int >= {least}, got {value!r}{at_most}")
+        raise ValueError(f"{who}: {name} must be an int >= {least}, got {seen(value)}{at_most}")
     return int(value)
 
 
@@ -422,13 +452,13 @@ def check_tolerance(value, who, name, positive=False, most=None):
                         f" got {type(value).__name__} {value!r:.40}")
     if not (0 <= value < np.inf) or positive and value == 0:
         raise ValueError(f"{who}: {name} must be a finite number {'> 0' if positive else '>= 0'},"
-                         f" got {value!r}")
+                         f" got {seen(value)}")
     if not fits_float64(value):
-        raise ValueError(f"{who}: {name} must be a number a float64 can hold, got {value!r}, "
+        raise ValueError(f"{who}: {name} must be a number a float64 can hold, got {seen(value)}, "
                          f"which float64 would round to {np.float64(0 if value < 1 else np.inf)!r}")
     if most is not None and value > most:
         raise ValueError(f"{who}: {name} must be at most {most} (central differences "
-                         f"approximate a derivative only for a small step), got {value!r}")
+                         f"approximate a derivative only for a small step), got {seen(value)}")
     return float(value)
 
 
@@ -507,7 +537,7 @@ def float_array(x, where, within=""):
         raise TypeError(unreadable(where + within, x, e)) from e
     if arr.dtype.kind != "f":
         kind = KINDS.get(arr.dtype.kind, f"a {arr.dtype}")
-        given = _odd_entry(x) if isinstance(x, np.ndarray) else f", got {x!r:.40}"
+        given = _odd_entry(x) if isinstance(x, np.ndarray) else f", got {seen(x):.40}"
         cls = _subclass(x).strip()[2:]
         raise TypeError(f"{where} is {kind} array ({cls + ', ' if cls else ''}dtype "
                         f"{arr.dtype}){given}{within}; gradients need float arrays, e.g. "
@@ -683,6 +713,10 @@ def check_callable(f, who, name=None):
         got = f"the class {f.__module__}.{f.__qualname__}" if isinstance(f, type) else \
             f"{type(f).__name__} {f!r:.60}"
         raise TypeError(f"{who} needs a function{given_as}, got {got}")
+    if inspect.iscoroutinefunction(f) or inspect.isasyncgenfunction(f):
+        raise TypeError(f"{who} needs a plain function{' as ' + name if name else ''}, got the "
+                        f"async function {getattr(f, '__qualname__', f)!s:.60}: calling it only "
+                        f"makes a coroutine, so its body would never run")
 
 
 def check_primitive(name, impl, vjps):
@@ -763,9 +797,9 @@ def check_argnums(argnums, name="argnums"):
     the caller's word for it, ``argnum`` for jacobian and hessian)."""
     many = isinstance(argnums, (tuple, list))
     nums = tuple(argnums) if many else (argnums,)
-    if not all(isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_))
+    if not all(isinstance(n, (int, np.integer)) and not isinstance(n, _NOT_INTS)
                for n in nums):
-        raise TypeError(f"{name} must be an int or a tuple of ints, got {argnums!r}")
+        raise TypeError(f"{name} must be an int or a tuple of ints, got {seen(argnums)}")
     if not nums:
         raise ValueError("argnums is an empty tuple; name at least one argument to "
                          "differentiate")
@@ -827,4 +861,4 @@ def check_no_nan(value, who, name):
     """A parameter (a bound, say) that must be real numbers, none of them NaN."""
     arr = real_array(value, f"{who}: {name}")
     if arr.dtype.kind == "f" and np.isnan(arr).any():
-        raise ValueError(f"{who}: {name} must not be NaN, got {value!r:.40}")
+        raise ValueError(f"{who}: {name} must not be NaN, got {seen(value):.40}")

@@ -22,6 +22,7 @@ from .core import (Tensor, add, float_dtype, grad, mul, output_value, pull, resh
                    stop_gradient, sum, watch)
 from .more_ops import stack
 from .pytrees import tree_flatten, tree_structure
+from .checks import seen
 
 __all__ = ["vjp", "jacobian", "hessian", "jvp"]
 
@@ -62,7 +63,7 @@ def jacobian(fun, argnum=0):
     check_callable(fun, "jacobian", "fun")
     nums, many = check_argnums(argnum, "argnum")
     if many:
-        raise TypeError(f"jacobian takes one argnum (an int), got {argnum!r}")
+        raise TypeError(f"jacobian takes one argnum (an int), got {seen(argnum)}")
 
     def jacobian_fun(*args, **kwargs):
         (p,) = check_positions(nums, len(args), "argnum")

@@ -16,6 +16,7 @@ from .core import (Primitive, broadcast_to, div, expand_reduced, matmul, matrix_
                    neg, reduced_axes, reshape, shape, stop_gradient, sum, sum_to, unbroadcast,
                    where)
 from .more_ops import abs, max, variadic
+from .checks import seen
 
 __all__ = ["solve", "einsum", "norm"]
 
@@ -47,7 +48,7 @@ def _einsum_spec(subscripts, shapes):
     """Subscripts in explicit form, 'ij,jk->ik', with '...' spelled out as letters."""
     if not isinstance(subscripts, str):
         raise TypeError(f"einsum: subscripts must be a string such as 'ij,jk->ik', "
-                        f"got {subscripts!r}")
+                        f"got {seen(subscripts)}")
     text = subscripts.replace(" ", "")
     inputs, arrow, output = text.partition("->")
     inputs = inputs.split(",")

@@ -87,7 +87,7 @@ def tree_map(f, *trees):
     counts = [len(leaves) for leaves, _ in flat]
     if len(set(counts)) > 1:
         raise ValueError(f"tree_map needs trees with the same leaves; their leaf counts "
-                         f"are {counts} (trees {', '.join(tree_structure(t) for t in trees)})")
+                         f"are {counts} (trees {', '.join(_drawn(t) for t in trees)})")
     if len(trees) > 1 and not all(_flat(t) for t in trees):    # flat lists of as many leaves
         shapes = [tree_structure(t) for t in trees]                    # are alike: no need to draw
         for i, other in enumerate(shapes[1:], 1):
@@ -95,6 +95,12 @@ def tree_map(f, *trees):
                 raise ValueError(f"tree_map needs trees of one structure: tree 0 is "
                                  f"{shapes[0]:.80} but tree {i} is {other:.80}")
     return flat[0][1]([_call(f, xs) for xs in zip(*(leaves for leaves, _ in flat))])
+
+
+def _drawn(tree):
+    """A tree as tree_map's messages draw it: its structure, and a lone leaf's type."""
+    drawn = tree_structure(tree)
+    return drawn if drawn != "*" else f"* (one leaf: {type(tree).__name__})"
 
 
 def _call(f, xs):

@@ -21,6 +21,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.autodiff.checks import masked_message
+from scratchmeta.messages import seen
 
 
 _SHAPE_PROBE = np.random.default_rng(0)  # one task is drawn from it to learn the params' shape
@@ -28,9 +29,14 @@ _SHAPE_PROBE = np.random.default_rng(0)  # one task is drawn from it to learn th
 COUNT_MAX = int(np.iinfo(np.intp).max)   # a count is an array's length: NumPy's index type
 
 
+#: Not counts, though NumPy's integer checks pass them: a bool (True is not a count) and a
+#: timedelta64 (a subclass of np.signedinteger).
+NOT_INTS = (bool, np.bool_, np.timedelta64)
+
+
 def _is_count(n):
     """An integer that can be an array's length, and not a bool (True is not a count)."""
-    return (isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_))
+    return (isinstance(n, (int, np.integer)) and not isinstance(n, NOT_INTS)
             and n <= COUNT_MAX)
 
 
@@ -48,14 +54,14 @@ def checked_family(cls):
         where = f"{type(self).__name__}.sample_params"
         if not isinstance(rng, np.random.Generator):
             raise TypeError(f"{where}: rng must be a numpy.random.Generator (e.g. "
-                            f"np.random.default_rng(0)), got {rng!r:.60}")
+                            f"np.random.default_rng(0)), got {seen(rng):.60}")
         if not _is_count(n_tasks):
             kind = ValueError if isinstance(n_tasks, int) and n_tasks > COUNT_MAX else TypeError
             raise kind(f"{where}: n_tasks must be an int in 1..{COUNT_MAX} (the number of "
                        f"tasks to draw), got {type(n_tasks).__name__} {n_tasks!r:.60}")
         if n_tasks < 1:
             raise ValueError(f"{where}: n_tasks must be an int >= 1 (the number of tasks to "
-                             f"draw), got {n_tasks!r}")
+                             f"draw), got {seen(n_tasks)}")
         return own(self, rng, n_tasks, *args, **kwargs)
 
     sample_params.checked = True
@@ -80,7 +86,7 @@ def check_counts(n_tasks, n_support, n_query):
     for name, n in (("n_tasks", n_tasks), ("n_support", n_support), ("n_query", n_query)):
         if not (_is_count(n) and n >= (0 if name == "n_query" else 1)):
             raise ValueError(f"{name} must be a positive integer (at most {COUNT_MAX}), "
-                             f"got {n!r}")
+                             f"got {seen(n)}")
 
 
 def check_sample(rng, n_tasks, n_support, n_query):
@@ -88,7 +94,7 @@ def check_sample(rng, n_tasks, n_support, n_query):
     and the counts of :func:`check_counts`. O(1)."""
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"rng must be a numpy.random.Generator (e.g. "
-                        f"np.random.default_rng(0)), got {rng!r}")
+                        f"np.random.default_rng(0)), got {seen(rng)}")
     check_counts(n_tasks, n_support, n_query)
 
 
@@ -102,13 +108,13 @@ def check_batch(family, rng, task_params, n_support, n_query):
     where = f"{type(family).__name__}.make_batch"
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"{where}: rng must be a numpy.random.Generator (e.g. "
-                        f"np.random.default_rng(0)), got {rng!r:.60}")
+                        f"np.random.default_rng(0)), got {seen(rng):.60}")
     want = check_drawn(family, family.sample_params(_SHAPE_PROBE, 1), 1)   # (1, ...): its kind
     shape = f"(tasks, {', '.join(map(str, want.shape[1:]))})"
     if not isinstance(task_params, np.ndarray) or task_params.ndim == 0:   # None, a number
         given = task_params.item() if isinstance(task_params, np.ndarray) else task_params
         raise TypeError(f"{where}: task_params must be a NumPy array of shape {shape}, as "
-                        f"sample_params draws them, got {given!r:.60}")
+                        f"sample_params draws them, got {seen(given):.60}")
     if task_params.ndim != want.ndim or task_params.shape[1:] != want.shape[1:] \
             or len(task_params) == 0:
         raise ValueError(f"{where}: task_params must have shape {shape} (at least one task), "
@@ -217,14 +223,14 @@ def check_draw(family, rng, task_params, n_points):
     where = f"{type(family).__name__}.sample_x"
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"{where}: rng must be a numpy.random.Generator (e.g. "
-                        f"np.random.default_rng(0)), got {rng!r:.60}")
+                        f"np.random.default_rng(0)), got {seen(rng):.60}")
     if not isinstance(task_params, np.ndarray) or task_params.ndim < 1 \
             or task_params.dtype.kind not in "iuf":
         raise TypeError(f"{where}: task_params must be an array of real numbers with one row "
                         f"per task, as sample_params draws them, got {_described(task_params)}")
     if not (_is_count(n_points) and n_points >= 0):
         raise ValueError(f"{where}: n_points must be an integer in 0..{COUNT_MAX} (the points "
-                         f"to draw per task), got {n_points!r}")
+                         f"to draw per task), got {seen(n_points)}")
 
 
 def check_inputs(family, task_params, x, n_params):
@@ -236,7 +242,7 @@ def check_inputs(family, task_params, x, n_params):
                            ("x", x, f"(tasks, points, {family.n_inputs})")):
         if not isinstance(a, np.ndarray) or a.dtype.kind not in "iuf":     # no bools
             raise TypeError(f"{where}: {name} must be an array of real numbers of shape "
-                            f"{shape}, got {a!r:.80}")
+                            f"{shape}, got {seen(a):.80}")
     if task_params.ndim != 2 or task_params.shape[1] != n_params:
         raise ValueError(f"{where}: task_params must have shape (tasks, {n_params}), as "
                          f"sample_params draws them, got shape {task_params.shape}")
@@ -341,7 +347,7 @@ def check_width(name, low_high):
     every task the same. Returns it."""
     if not low_high[0] < low_high[1]:
         raise ValueError(f"{name} must be a range (low, high) with low < high (the inputs are "
-                         f"drawn from it), got {low_high!r}, a single point")
+                         f"drawn from it), got {seen(low_high)}, a single point")
     return low_high
 
 
@@ -349,7 +355,7 @@ def check_word(name, value, choices):
     """``value`` is one of the words ``choices``: a str (an array or a list is refused
     before it is compared, never entry by entry)."""
     if not isinstance(value, str) or value not in choices:
-        raise ValueError(f"{name} must be one of {tuple(choices)}, got {value!r:.80}")
+        raise ValueError(f"{name} must be one of {tuple(choices)}, got {seen(value):.80}")
 
 
 def check_words(name, value, example):
@@ -375,16 +381,16 @@ def check_members(members):
 def check_positive_numbers(name, value, n, what):
     """``n`` finite numbers > 0 (a figure's (width, height) in inches, ``what`` says), as a
     list, tuple or 1-D array; returns them as a tuple of floats."""
-    if not isinstance(n, (int, np.integer)) or isinstance(n, (bool, np.bool_)):
+    if not isinstance(n, (int, np.integer)) or isinstance(n, NOT_INTS):
         raise TypeError(f"check_positive_numbers: n must be an int (how many numbers), got "
                         f"{type(n).__name__} {n!r:.40}")
     entries = np.asarray(value, dtype=object) if not isinstance(value, (str, bytes)) else None
     if entries is None or entries.shape != (n,) or not all(
             isinstance(v, (int, float, np.integer, np.floating))
-            and not isinstance(v, (bool, np.bool_)) for v in entries):
-        raise TypeError(f"{name} must be {what} ({n} numbers), got {value!r:.80}")
+            and not isinstance(v, NOT_INTS) for v in entries):
+        raise TypeError(f"{name} must be {what} ({n} numbers), got {seen(value):.80}")
     if not all(np.isfinite(v) and v > 0 for v in entries):
-        raise ValueError(f"{name} must be {what}, finite numbers > 0, got {value!r:.80}")
+        raise ValueError(f"{name} must be {what}, finite numbers > 0, got {seen(value):.80}")
     return tuple(float(v) for v in entries)
 
 
@@ -420,11 +426,11 @@ def check_drawings(name, data, kind, size=None):
                          f"omniglot.load() gives (the networks are built for them), got "
                          f"{images.shape[2]} x {images.shape[3]}")
     n = data.n_background
-    if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) \
+    if isinstance(n, NOT_INTS) or not isinstance(n, (int, np.integer)) \
             or not 0 <= n <= images.shape[0]:
         raise ValueError(f"{name}.n_background must be an int from 0 to the number of "
                          f"characters, {images.shape[0]} (the first n_background are "
-                         f"images_background's), got {n!r:.40}")
+                         f"images_background's), got {seen(n):.40}")
     check_finite_data("Omniglot", f"{name}.images", images)
 
 
@@ -617,7 +623,7 @@ def _net_x(x, name):
                         f"{type(x).__name__} given as one: {type(e).__name__}: {e}") from e
     if ndim == 0:                                      # None, a number, a word, a set
         raise TypeError(f"{name} must be an array of shape (points, features) or (tasks, "
-                        f"points, features), got {x!r:.60}")
+                        f"points, features), got {seen(x):.60}")
     if getattr(x, "dtype", None) == np.bool_:          # text, complex...: meta names them
         _real_dtype("", name, x)
     return x

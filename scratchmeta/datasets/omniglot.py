@@ -57,6 +57,7 @@ from scratchmeta.autodiff.checks import check_flag
 from scratchmeta.datasets.checks import check_folder, check_folder_path, check_members
 from scratchmeta.datasets.progress import Progress
 from scratchmeta.meta.checks import check_instance, check_rate
+from scratchmeta.messages import seen
 
 IMAGE_SIZE = 28               # Finn et al. (2017), section 5.2
 SOURCE_SIZE = 105             # every Omniglot PNG is 105 x 105
@@ -160,14 +161,14 @@ def _check_load_arguments(root, download, parts, progress):
         check_folder_path("root", root)
     for name, value in (("download", download), ("progress", progress)):
         if not isinstance(value, bool):
-            raise TypeError(f"{name} must be True or False, got {value!r}")
+            raise TypeError(f"{name} must be True or False, got {seen(value)}")
     given = parts                          # a Part is a tuple too, of its fields: not a list
     parts = (() if isinstance(parts, (str, bytes, Part, set, frozenset, dict))  # sets: no order
              or not hasattr(parts, "__iter__") or getattr(parts, "ndim", 1) == 0
              else tuple(parts))
     if not parts or not all(isinstance(p, Part) for p in parts):
         raise TypeError(f"parts must be a non-empty sequence (list or tuple) of omniglot.Part, "
-                        f"in the order their characters come, got {given!r:.200}")
+                        f"in the order their characters come, got {seen(given):.200}")
     names = [p.name for p in parts]
     if len(set(names)) != len(names):      # one archive twice: every character twice
         raise ValueError(f"parts must name each archive once, got the names {names!r:.200}")

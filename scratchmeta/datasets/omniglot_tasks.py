@@ -59,10 +59,11 @@ import random
 import numpy as np
 
 from scratchmeta.datasets import omniglot
-from scratchmeta.datasets.checks import (COUNT_MAX, check_batch, check_drawings, check_drawn,
-                                         check_targets, check_word)
+from scratchmeta.datasets.checks import (COUNT_MAX, NOT_INTS, check_batch, check_drawings,
+                                         check_drawn, check_targets, check_word)
 from scratchmeta.meta.checks import check_memory
 from scratchmeta.tasks import TaskBatch, TaskFamily, accuracy, cross_entropy
+from scratchmeta.messages import seen
 
 SPLITS = ("train", "validation", "test")
 N_WAY = 5                              # the default: Finn et al.'s 5-way episodes
@@ -81,7 +82,7 @@ def finn_split(alphabets, characters, n_train=N_TRAIN, n_validation=N_VALIDATION
         if isinstance(names, (str, bytes)) or not hasattr(names, "__len__") \
                 or getattr(names, "ndim", 1) == 0:                 # a word, a number, a 0-d array
             raise TypeError(f"finn_split: {name} must be a sequence of names, one per "
-                            f"character, got {names!r:.60}")
+                            f"character, got {seen(names):.60}")
         kind = np.asarray(names).dtype if len(names) else None    # names or integer labels,
         if kind is not None and kind.kind not in "iuUS":           # never floats, bools, objects
             raise TypeError(f"finn_split: {name} must be names (str) or integer labels, one "
@@ -95,7 +96,7 @@ def finn_split(alphabets, characters, n_train=N_TRAIN, n_validation=N_VALIDATION
                          f"entry, so have the same length, got {n} and {len(characters)}")
     for name, value in (("n_train", n_train), ("n_validation", n_validation)):
         if not (_is_int(value) and value >= 1):
-            raise ValueError(f"{name} must be a positive integer, got {value!r}")
+            raise ValueError(f"{name} must be a positive integer, got {seen(value)}")
     n_train, n_validation = int(n_train), int(n_validation)    # a uint64 would overflow below
     if n_train + n_validation >= n:
         raise ValueError(f"n_train + n_validation must leave test characters: got "
@@ -124,18 +125,18 @@ class Omniglot(TaskFamily):
     def __init__(self, n_way=N_WAY, split="train", *, data=None, root=None, download=False,
                  rotate=None, n_train=N_TRAIN, n_validation=N_VALIDATION, dtype=np.float64):
         if not (_is_int(n_way) and n_way >= 2):
-            raise ValueError(f"n_way must be an integer of at least 2, got {n_way!r}")
+            raise ValueError(f"n_way must be an integer of at least 2, got {seen(n_way)}")
         check_word("split", split, SPLITS)
         if rotate is not None and not isinstance(rotate, bool):
             raise TypeError(f"rotate must be True, False or None (rotate the training split "
-                            f"only), got {rotate!r}")
+                            f"only), got {seen(rotate)}")
         if data is not None:
             check_drawings("data", data, omniglot.OmniglotImages,
                            omniglot.IMAGE_SIZE)           # one pass: no NaN pixel
         try:
             dtype = np.dtype(dtype if dtype is not None else "None")   # np.dtype(None): float64
         except TypeError:
-            raise TypeError(f"dtype must be float32 or float64, got {dtype!r}") from None
+            raise TypeError(f"dtype must be float32 or float64, got {seen(dtype)}") from None
         if dtype not in (np.float32, np.float64):     # the engine's two dtypes
             raise TypeError(f"dtype must be float32 or float64 (the engine's float types), "
                             f"got {dtype}")
@@ -228,7 +229,7 @@ class Omniglot(TaskFamily):
         """Draw ``n_tasks`` episodes, each with ``n_support`` + ``n_query`` points."""
         if not isinstance(rng, np.random.Generator):
             raise TypeError(f"rng must be a numpy.random.Generator (e.g. "
-                            f"np.random.default_rng(0)), got {rng!r}")
+                            f"np.random.default_rng(0)), got {seen(rng)}")
         self._shots(n_tasks, n_support, n_query)               # every check before any drawing
         check_memory(f"n_tasks = {n_tasks} episodes of {n_support} + {n_query} points",
                      float(n_tasks) * (n_support + n_query) * (self.n_inputs + self.n_way))
@@ -255,13 +256,13 @@ def check_shots(n_way, n_tasks, n_support, n_query, n_drawings=DRAWINGS):
     """
     for name, n, least in (("n_way", n_way, 2), ("n_drawings", n_drawings, 1)):
         if not (_is_int(n) and n >= least):
-            raise ValueError(f"{name} must be an integer of at least {least}, got {n!r}")
+            raise ValueError(f"{name} must be an integer of at least {least}, got {seen(n)}")
     if not (_is_int(n_tasks) and 1 <= n_tasks <= COUNT_MAX):      # an array's length
         raise ValueError(f"n_tasks must be a positive integer (at most {COUNT_MAX}), got "
                          f"{n_tasks!r}")
     for name, n, least in (("n_support", n_support, 1), ("n_query", n_query, 0)):
         if not (_is_int(n) and n >= least):
-            raise ValueError(f"{name} must be an integer of at least {least}, got {n!r}")
+            raise ValueError(f"{name} must be an integer of at least {least}, got {seen(n)}")
         if n % n_way:
             raise ValueError(f"{name} must be a multiple of n_way={n_way} (the same "
                              f"number of drawings of every class), got {n}")
@@ -275,7 +276,7 @@ def check_shots(n_way, n_tasks, n_support, n_query, n_drawings=DRAWINGS):
 
 def _is_int(value):
     """An integer, and not a bool (True is not a count)."""
-    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+    return isinstance(value, (int, np.integer)) and not isinstance(value, NOT_INTS)
 
 
 def _smallest(keys, n):

@@ -14,15 +14,16 @@ import numpy as np
 
 from scratchmeta.datasets.checks import COUNT_MAX
 from scratchmeta.meta.checks import check_attributes
+from scratchmeta.messages import seen
 
 
 def _check_count(name, n, least, who="Progress", most=COUNT_MAX):
     """An integer in ``least..most`` (not a bool, not a float), or a ValueError naming it."""
-    if not (isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_))
+    if not (isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_, np.timedelta64))
             and n >= least):
-        raise ValueError(f"{who}: {name} must be an integer >= {least}, got {n!r}")
+        raise ValueError(f"{who}: {name} must be an integer >= {least}, got {seen(n)}")
     if n > most:
-        raise ValueError(f"{who}: {name} must be an integer in {least}..{most}, got {n!r}")
+        raise ValueError(f"{who}: {name} must be an integer in {least}..{most}, got {seen(n)}")
 
 
 class Progress:
@@ -36,9 +37,9 @@ class Progress:
             _check_count(name, n, least, most=most)      # a bar wider than 1000 fits no screen
         for name, text in (("label", label), ("unit", unit)):
             if not isinstance(text, str):
-                raise TypeError(f"Progress: {name} must be a string, got {text!r}")
+                raise TypeError(f"Progress: {name} must be a string, got {seen(text)}")
         if not isinstance(enabled, (bool, np.bool_)):
-            raise TypeError(f"Progress: enabled must be True or False, got {enabled!r}")
+            raise TypeError(f"Progress: enabled must be True or False, got {seen(enabled)}")
         if stream is not None:                      # a file object: write and flush
             check_attributes("Progress: stream", stream, ("write", "flush"),
                              "a text stream such as sys.stderr (or None for it)")

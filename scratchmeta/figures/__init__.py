@@ -69,6 +69,7 @@ from scratchmeta.autodiff.checks import call_fun, check_callable, check_flag
 from scratchmeta.datasets.checks import check_words, text_path
 from scratchmeta.meta.checks import check_instance
 from scratchmeta.memory import keep_freed_memory, opt_out_value
+from scratchmeta.messages import seen
 
 #: Where the PNG files go when no folder is given: the committed figures come from
 #: the full run only, so a quick run never overwrites them by default.
@@ -191,7 +192,7 @@ def check_only(only, name="only"):
         raise ValueError(f"{name} must name at least one stem (or "
                          + ("be left out for every figure" if cli else
                             "be None for every figure; --only on the command line")
-                         + f"), got {only!r}; expected some of {stems}")
+                         + f"), got {seen(only)}; expected some of {stems}")
     unknown = [s for s in only if s not in stems]
     if unknown:
         blank = any(isinstance(s, str) and not s.strip() for s in unknown)

@@ -45,6 +45,7 @@ from scratchmeta.meta.evaluate import HELD_OUT_SEED, held_out_tasks, task_rng
 from scratchmeta.meta.registry import make_family
 from scratchmeta.sampling.checks import check_steps, real_array, shown
 from scratchmeta.tasks import TaskBatch
+from scratchmeta.messages import seen
 
 #: The strategies compared, in the lecture's order (registry names).
 STRATEGIES = experiment.STRATEGIES
@@ -149,7 +150,7 @@ def tasks_made_worse(per_task, n_steps):
     check_steps("n_steps", n_steps, 0)
     if n_steps >= per_task.shape[1]:
         raise ValueError(f"n_steps must be a step per_task holds, 0..{per_task.shape[1] - 1}, "
-                         f"got {n_steps!r}")
+                         f"got {seen(n_steps)}")
     return int(np.sum(per_task[:, n_steps] > per_task[:, 0]))
 
 

@@ -33,6 +33,7 @@ from scratchmeta.meta.exploding import divergence_map, meta_gradient_norms
 from scratchmeta.nn import MLP
 from scratchmeta.sampling.checks import check_real
 from scratchmeta.tasks import Sinusoid
+from scratchmeta.messages import seen
 
 FULL = dict(Ks=tuple(range(1, 9)), inner_lrs=tuple(np.logspace(-3, 0, 13)), n_steps=50)
 QUICK = dict(Ks=tuple(range(1, 7)), inner_lrs=tuple(np.logspace(-3, 0, 7)), n_steps=10)
@@ -53,7 +54,7 @@ MARKERS = ["o", "s", "^", "D", "v"]
 def norm_label(norm):
     """The norm as a cell prints it: two significant digits, powers of ten past 100."""
     if not check_real("norm", norm) >= 0.0:             # a float; NaN is refused there
-        raise ValueError(f"norm must be a norm: a number >= 0 (or inf), got {norm!r}")
+        raise ValueError(f"norm must be a norm: a number >= 0 (or inf), got {seen(norm)}")
     if not np.isfinite(norm):
         return "inf"
     if norm < 100:

@@ -31,6 +31,7 @@ from matplotlib.axes import Axes  # noqa: E402
 
 from scratchmeta.datasets.checks import check_positive_numbers  # noqa: E402
 from scratchmeta.meta.checks import check_count, check_instance  # noqa: E402
+from scratchmeta.messages import seen
 
 DPI = 120
 MAX_INCHES = 2 ** 16 / DPI       # the widest figure a PNG of Agg's can hold, in inches
@@ -99,13 +100,13 @@ def subplots(nrows=1, ncols=1, *, size="single", **kwargs):
     if isinstance(size, str):
         if size not in SIZES:
             raise ValueError(f"size must be one of {sorted(SIZES)} or (width, height), "
-                             f"got {size!r}")
+                             f"got {seen(size)}")
         size = SIZES[size]
     size = check_positive_numbers("size", size, 2, f"one of {sorted(SIZES)} or a (width, "
                                                    f"height) pair in inches")
     if max(size) > MAX_INCHES:
         raise ValueError(f"size must be at most {MAX_INCHES:.0f} inches a side (2**16 pixels "
-                         f"at {DPI} dpi, the most a PNG of matplotlib's can hold), got {size!r}")
+                         f"at {DPI} dpi, the most a PNG of matplotlib's can hold), got {seen(size)}")
     before = set(plt.get_fignums())
     try:                     # a keyword of plt.subplots' own, or of Figure (e.g. facecolor)
         return plt.subplots(nrows, ncols, figsize=size, layout="constrained", **kwargs)
@@ -126,7 +127,7 @@ def save(fig, out_dir, name):
     if not isinstance(name, str) or not name or "/" in name or "\0" in name \
             or name.endswith(".png") or len(os.fsencode(name + ".png")) > NAME_MAX:
         raise ValueError(f"name must be a bare file name without '.png', of at most "
-                         f"{NAME_MAX - 4} bytes, got {name!r:.80}")
+                         f"{NAME_MAX - 4} bytes, got {seen(name):.80}")
     out_dir = check_out_dir(out_dir, "out_dir")       # a folder, or one that can be made
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{name}.png"

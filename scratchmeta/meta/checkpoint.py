@@ -48,6 +48,7 @@ from scratchmeta.datasets.checks import text_path
 from scratchmeta.meta import legacy
 from scratchmeta.meta.checks import (check_attributes, check_count, check_leaf, check_path,
                                      check_type, check_unmasked, not_a_folder)
+from scratchmeta.messages import seen
 
 try:
     import fcntl
@@ -69,7 +70,7 @@ def flatten(state, prefix=""):
     check_type("prefix", prefix, str)
     if not prefix and not isinstance(state, (dict, list, tuple)):
         raise TypeError(f"state must be a dict (or list) of arrays, e.g. {{'params': [...]}}, "
-                        f"got {state!r}"[:300])
+                        f"got {seen(state)}"[:300])
     if isinstance(state, (list, tuple)):
         state = {str(i): v for i, v in enumerate(state)}
     elif not isinstance(state, dict):
@@ -81,7 +82,7 @@ def flatten(state, prefix=""):
         for key in state:
             if not isinstance(key, str) or not key or "/" in key or key.isdigit():
                 raise TypeError(f"state keys must be non-empty strings without '/' that are "
-                                f"not numbers, got {key!r}")
+                                f"not numbers, got {seen(key)}")
     out = {}
     for key, value in state.items():
         out.update(flatten(value, f"{prefix}{key}/"))
@@ -99,7 +100,7 @@ def unflatten(flat, *, strict=True):
         if isinstance(flat, dict) else flat
     if not isinstance(flat, dict) or bad is not None:
         raise TypeError(f"flat must be a dict {{'params/0': array, ...}} (from flatten) whose "
-                        f"keys are non-empty strings, got {flat!r}"[:300])
+                        f"keys are non-empty strings, got {seen(flat)}"[:300])
     check_type("strict", strict, bool)
     empty = next((k for k in flat if "" in k.split("/")), None)
     if empty is not None:
@@ -174,7 +175,7 @@ def check_checkpoint_path(path, name="checkpoint"):
     if "\0" in path:
         raise ValueError(f"{name} path {path!r} holds a NUL byte, which no file name can hold")
     if not path.endswith(".npz") or os.path.basename(path) == ".npz":
-        raise ValueError(f"{name} path must be a file name ending in .npz, got {path!r}")
+        raise ValueError(f"{name} path must be a file name ending in .npz, got {seen(path)}")
     if os.path.isdir(path):
         raise ValueError(f"{name} path {path!r} is a folder; expected a .npz file name")
     folder = os.path.dirname(os.path.abspath(path))
@@ -237,12 +238,12 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
     """
     path = check_path("path (a .npz checkpoint)", path)  # '', a folder, through a file
     if not path.endswith(".npz"):
-        raise ValueError(f"a checkpoint path must end in .npz, got {path!r}")
+        raise ValueError(f"a checkpoint path must end in .npz, got {seen(path)}")
     check_checkpoint_path(path, "path")  # its name fits, its folder can be written (tried)
     check_count("step", step, 0, INT64_MAX)      # stored as int64 entries
     check_count("seed", seed, 0, INT64_MAX)
     if not isinstance(config, dict):
-        raise TypeError(f"config must be a dict (protocol.describe's record), got {config!r}")
+        raise TypeError(f"config must be a dict (protocol.describe's record), got {seen(config)}")
     if isinstance(meta_losses, np.matrix):            # always 2-D: never one loss per step
         raise TypeError(f"meta_losses must be a 1-D array, one loss per completed step, got an "
                         f"np.matrix of shape {meta_losses.shape}; pass np.asarray(...).ravel()")
@@ -278,7 +279,7 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
             texts[name] = json.dumps(record, sort_keys=True, allow_nan=False)
         except (TypeError, ValueError) as e:
             raise TypeError(f"{name} must be JSON-able (plain numbers, strings, lists and "
-                            f"dicts), got {record!r}: {e}"[:400]) from None
+                            f"dicts), got {seen(record)}: {e}"[:400]) from None
     flat = {key: np.asarray(value) for key, value in flatten(state).items()}
     check_state_entries(flat, config, step, path, saving=True)    # what loading would refuse
     arrays = {f"state/{key}": value for key, value in flat.items()}
@@ -600,7 +601,7 @@ def check_state_entries(flat, config, step, path, *, saving):
         raise TypeError(f"flat must be a dict of NumPy arrays (a flattened state), got "
                         f"{flat!r}"[:300])
     if not isinstance(config, dict):
-        raise TypeError(f"config must be a dict (protocol.describe's record), got {config!r}")
+        raise TypeError(f"config must be a dict (protocol.describe's record), got {seen(config)}")
     check_count("step", step, 0)
     for key, value in flat.items():
         if value.dtype.kind not in "fiub":
@@ -822,7 +823,7 @@ def check_state(state, strategy, path="the checkpoint"):
                      "a strategy object (e.g. make_strategy('maml'))")
     check_type("path", path, str)                  # the checkpoint's name, for the messages
     if not isinstance(state, dict):
-        raise TypeError(f"state must be a strategy's state, a dict, got {state!r}"[:300])
+        raise TypeError(f"state must be a strategy's state, a dict, got {seen(state)}"[:300])
     want = _paths(strategy.init_state(np.random.default_rng(0)))
     got = _paths(state)
     _check_finite_state(got, f"state (for {path!r}) must be finite")

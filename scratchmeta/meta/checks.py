@@ -27,6 +27,7 @@ from scratchmeta import autodiff as ad
 from scratchmeta.autodiff import checks as ad_checks
 from scratchmeta.autodiff.checks import fits_float64
 from scratchmeta.datasets.checks import check_one_hot_row, text_path
+from scratchmeta.messages import asynchronous, seen
 
 
 # --- arguments ------------------------------------------------------------------------
@@ -69,7 +70,7 @@ def check_count(name, value, minimum=0, maximum=None):
         bound = (f">= {minimum}" + (" and < 2**63 (an int64)" if isinstance(value, int)
                                      and value > INT64_MAX else "")
                  if maximum is None else f"in {minimum}..{maximum}")
-        raise ValueError(f"{name} must be an integer {bound}, got {value!r}")
+        raise ValueError(f"{name} must be an integer {bound}, got {seen(value)}")
 
 
 def check_real(name, value, *, ndims=None):
@@ -110,7 +111,7 @@ def check_limits(**limits):
     allowed: no limit); NaN, a bool or text would silently disable the check."""
     for name, value in limits.items():
         if not is_real(value) or not value > 0:
-            raise ValueError(f"{name} must be a number > 0 (inf for no limit), got {value!r}")
+            raise ValueError(f"{name} must be a number > 0 (inf for no limit), got {seen(value)}")
 
 
 def check_guard(loss, step, advice, *, old=None, new=None, **limits):
@@ -129,12 +130,12 @@ def check_guard(loss, step, advice, *, old=None, new=None, **limits):
                 <= set(parts)):
             raise TypeError(f"{name} must be the parameters as a dict from part to a list of "
                             f"arrays, e.g. {{'params': [W1, b1, ...]}}, with every part of old, "
-                            f"got {parts!r:.100}")
+                            f"got {seen(parts):.100}")
     if not (isinstance(advice, str) and advice or isinstance(advice, dict) and advice
             and all(isinstance(k, str) and isinstance(v, str) for k, v in advice.items())):
         raise TypeError(f"advice must be a non-empty string saying which setting to change "
                         f"(or a dict from a part of the state to one, as step_advice makes), "
-                        f"got {advice!r:.100}")
+                        f"got {seen(advice):.100}")
     check_limits(**limits)
 
 
@@ -145,7 +146,7 @@ def check_gradient(grads):
     if leaves is None or not all(getattr(getattr(g, "dtype", None), "kind", "O") in "biuf"
                                  for g in leaves):
         raise TypeError(f"grads must be a list (or tree) of arrays of real numbers, e.g. a "
-                        f"meta-gradient [dW1, db1, ...], got {grads!r:.100}")
+                        f"meta-gradient [dW1, db1, ...], got {seen(grads):.100}")
     for i, g in enumerate(leaves):                 # O(1) a leaf: its type
         if isinstance(g, np.ma.MaskedArray):
             check_unmasked(f"grads (leaf {i})", g)
@@ -159,11 +160,11 @@ def check_config(config, parts=("params",)):
     if isinstance(config, (str, bytes, int, float, complex, list, tuple, dict, set,
                            np.ndarray, np.generic, type)):
         raise TypeError(f"config must be a strategy's configuration (an object with fields, "
-                        f"e.g. strategy.config or MAMLConfig()), got {config!r:.100}")
+                        f"e.g. strategy.config or MAMLConfig()), got {seen(config):.100}")
     if isinstance(parts, (str, bytes)) or not (isinstance(parts, (list, tuple, dict)) and parts
                                                and all(isinstance(p, str) for p in parts)):
         raise TypeError(f"parts must be a non-empty tuple of names of parts of the state, "
-                        f"e.g. ('params',) or ('body', 'heads'), got {parts!r:.100}")
+                        f"e.g. ('params',) or ('body', 'heads'), got {seen(parts):.100}")
 
 
 def check_config_class(cls, config):
@@ -189,7 +190,7 @@ def check_rate(name, value, *, allow_zero=False):
     ok = is_real(value)
     if not (ok and np.isfinite(value) and (value >= 0 if allow_zero else value > 0)):
         expected = "a non-negative" if allow_zero else "a positive"
-        raise ValueError(f"{name} must be {expected} finite number, got {value!r}")
+        raise ValueError(f"{name} must be {expected} finite number, got {seen(value)}")
 
 
 def check_head_config(config, rates=("lam",)):
@@ -220,21 +221,21 @@ def check_range(name, value, *, positive=False):
     except (TypeError, ValueError):
         ok = False
     if not ok:
-        raise TypeError(f"{name} must be a range (low, high) of two numbers, got {value!r}")
+        raise TypeError(f"{name} must be a range (low, high) of two numbers, got {seen(value)}")
     low, high = float(low), float(high)
     if not (np.isfinite(low) and np.isfinite(high) and low <= high and (low > 0 or not positive)):
         expected = "0 < low <= high" if positive else "low <= high"
         raise ValueError(f"{name} must be a range (low, high) of finite numbers with {expected}, "
-                         f"got {value!r}")
+                         f"got {seen(value)}")
     return low, high
 
 
 def check_number(name, value, *, minimum=0.0):
     """A finite real number >= ``minimum`` (a family's scale, noise or spread)."""
     if not is_real(value):
-        raise TypeError(f"{name} must be a finite number >= {minimum:g}, got {value!r}")
+        raise TypeError(f"{name} must be a finite number >= {minimum:g}, got {seen(value)}")
     if not (np.isfinite(value) and value >= minimum):
-        raise ValueError(f"{name} must be a finite number >= {minimum:g}, got {value!r}")
+        raise ValueError(f"{name} must be a finite number >= {minimum:g}, got {seen(value)}")
     return float(value)
 
 
@@ -285,7 +286,7 @@ def check_subset_size(subset_size, n_support, *, rng=False, n_tasks=1):
     check_count("n_support", n_support, 1)
     if not (is_integer(subset_size) and 1 <= subset_size <= n_support):
         raise ValueError(f"subset_size must be an integer between 1 and the number of support "
-                         f"points ({n_support}) of n_support, got {subset_size!r}")
+                         f"points ({n_support}) of n_support, got {seen(subset_size)}")
     check_memory("the subset's random keys", float(n_tasks) * n_support)
 
 
@@ -315,7 +316,7 @@ def check_indices(name, value, n, *, of="parameters", minimum=0):
         shape = f" of shape {r.shape}" if r.ndim != 1 else ""
         raise ValueError(f"{name} must be {'at least ' + str(minimum) + ' ' if minimum else ''}"
                          f"distinct integer indices in 0..{n - 1} (into the {n} {of}), a 1-D "
-                         f"list, got {value!r}{shape}"[:300])
+                         f"list, got {seen(value)}{shape}"[:300])
 
 
 def check_trainable(trainable, params):
@@ -346,10 +347,10 @@ def check_type(name, value, kind, *, none_ok=False):
                 str: "a string", dict: "a dict of name: value"}[kind] \
         + (" (or null for the default)" if none_ok else "")
     if not ok:
-        raise TypeError(f"{name} must be {expected}, got {value!r} "
+        raise TypeError(f"{name} must be {expected}, got {seen(value)} "
                         f"({_type_name(value)})")
     if kind is float and not np.isfinite(value):
-        raise ValueError(f"{name} must be {expected}, got {value!r}")
+        raise ValueError(f"{name} must be {expected}, got {seen(value)}")
 
 
 def _type_name(value):
@@ -393,7 +394,7 @@ def check_family(family, name="family"):
     if isinstance(family, str) or not (callable(getattr(family, "sample", None))
                                        and hasattr(family, "metric_name")):
         raise TypeError(f"{name} must be a task family object (e.g. "
-                        f"scratchmeta.meta.registry.make_family('sinusoid')), got {family!r}")
+                        f"scratchmeta.meta.registry.make_family('sinusoid')), got {seen(family)}")
     for method in ("loss", "metric", "sample_x", "target", "make_batch"):
         value = getattr(family, method, None)     # a property or a number is no method
         if value is not None and not callable(value):
@@ -431,7 +432,7 @@ def check_choice(name, value, choices):
         raise TypeError(f"{name} must be one of {tuple(choices)} (a str), got "
                         f"{type(value).__name__} {value!r:.40}")
     if value not in choices:
-        raise ValueError(f"{name} must be one of {tuple(choices)}, got {value!r}")
+        raise ValueError(f"{name} must be one of {tuple(choices)}, got {seen(value)}")
 
 
 def check_features(name, value):
@@ -499,7 +500,7 @@ def check_head_inputs(params, *, batch=False, tasks=False, **features):
     given with phi_support, one row per row of phi_support."""
     if not (isinstance(params, dict) and {"body", "log_lam"} <= set(params)):
         raise TypeError(f"params must be the head strategy's parameters, a dict with the keys "
-                        f"'body' and 'log_lam' (state['params']), got {params!r:.100}")
+                        f"'body' and 'log_lam' (state['params']), got {seen(params):.100}")
     if batch is not False:
         check_batch(batch)
     shapes = {name: check_features(name, value) for name, value in features.items()}
@@ -566,7 +567,7 @@ def check_ridge_inputs(features, targets, lam, *, one_hot=False,
         check_one_hot_rows(tname, targets)
     check_scalar("lam", lam)
     if not fits_float64(lam):
-        raise ValueError(f"lam must be a number a float64 can hold, got {lam!r}, which float64 "
+        raise ValueError(f"lam must be a number a float64 can hold, got {seen(lam)}, which float64 "
                          f"would round to {'0' if abs(lam) < 1 else 'inf'}")
     lam_value = np.asarray(ad.stop_gradient(lam), dtype=float)
     if lam_value.shape != ():
@@ -583,7 +584,7 @@ def check_rng(name, rng):
     """A numpy.random.Generator, the one kind of random source the package draws from."""
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"{name} must be a numpy.random.Generator (e.g. "
-                        f"np.random.default_rng(0)), got {rng!r}")
+                        f"np.random.default_rng(0)), got {seen(rng)}")
 
 
 def check_sizes(sizes):
@@ -591,11 +592,11 @@ def check_sizes(sizes):
     integers; returns them as a tuple."""
     if isinstance(sizes, (str, bytes)) or not np.iterable(sizes):
         raise TypeError(f"sizes must be a sequence of layer widths, e.g. (1, 40, 40, 1), "
-                        f"got {sizes!r}")
+                        f"got {seen(sizes)}")
     sizes = tuple(sizes)
     if len(sizes) < 2 or not all(is_integer(n) and 0 < n <= INT64_MAX for n in sizes):
         raise ValueError(f"sizes must be at least two positive integers (each < 2**63; no "
-                         f"wider layer fits in memory), got {sizes!r}"[:300])
+                         f"wider layer fits in memory), got {seen(sizes)}"[:300])
     return sizes
 
 
@@ -603,16 +604,16 @@ def check_mlp(sizes, activation, batch_norm, dtype, activations):
     """``MLP``'s constructor arguments; returns (sizes as a tuple, dtype as a numpy dtype)."""
     sizes = check_sizes(sizes)
     if not isinstance(activation, str) or activation not in activations:
-        raise ValueError(f"activation must be one of {sorted(activations)}, got {activation!r}")
+        raise ValueError(f"activation must be one of {sorted(activations)}, got {seen(activation)}")
     if not isinstance(batch_norm, bool):
-        raise TypeError(f"batch_norm must be True or False, got {batch_norm!r}")
+        raise TypeError(f"batch_norm must be True or False, got {seen(batch_norm)}")
     try:                                           # (np.dtype(None) is float64: refused)
         ok = dtype is not None and np.dtype(dtype) in (np.float64, np.float32)
     except (TypeError, ValueError):
         ok = False
     if not ok:
         raise TypeError(f"dtype must be 'float64' or 'float32' (the parameters' type), "
-                        f"got {dtype!r}")
+                        f"got {seen(dtype)}")
     check_memory(f"the parameters of MLP(sizes={sizes})",
                  sum(float(a) * b + b for a, b in zip(sizes[:-1], sizes[1:])))
     return sizes, np.dtype(dtype)
@@ -741,7 +742,11 @@ def check_params(name, params, *, minimum=1, pairs=False, head=False):
 def check_shape(name, value, axes):
     """An array with one axis per name in ``axes``; returns its shape. An array that is not
     of numbers (objects, text) is refused by its dtype first (:func:`check_real`)."""
-    dtype = getattr(ad.stop_gradient(value), "dtype", None)
+    try:
+        dtype = getattr(ad.stop_gradient(value), "dtype", None)
+    except TypeError:               # no value the engine holds: said with this argument's name
+        check_real(name, value)
+        raise
     if isinstance(dtype, np.dtype) and dtype.kind not in "biuf":
         check_real(name, value)
     shape = ad.shape(value)
@@ -754,7 +759,7 @@ def check_rows(name, rows):
     """A table's rows: a list (or tuple) of dicts."""
     if not (isinstance(rows, (list, tuple)) and all(isinstance(r, dict) for r in rows)):
         raise TypeError(f"{name} must be a list of dicts (one per row, keys = columns), "
-                        f"got {rows!r}"[:300])
+                        f"got {seen(rows)}"[:300])
 
 
 def check_params_fit(model, params, name="params", *, finite=True):
@@ -865,7 +870,7 @@ def check_grid(name, values, kind):
         if not ((is_integer(v) if kind == "K" else is_real(v) and np.isfinite(v)) and v >= 0):
             what = "integers" if kind == "K" else "finite numbers"
             raise (ValueError if is_real(v) else TypeError)(
-                f"{name} must hold non-negative {what}, got {v!r} at {name}[{i}]"[:300])
+                f"{name} must hold non-negative {what}, got {seen(v)} at {name}[{i}]"[:300])
     return [int(v) for v in values] if kind == "K" else [float(v) for v in values]
 
 
@@ -873,7 +878,7 @@ def check_sequence(name, value, example):
     """A non-empty list (or other collection) of values, e.g. a grid; returns it as a list.
     A generator or other one-shot iterator is refused: it would be used up by one pass."""
     if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-        raise TypeError(f"{name} must be a sequence of values, e.g. {example}, got {value!r}")
+        raise TypeError(f"{name} must be a sequence of values, e.g. {example}, got {seen(value)}")
     if iter(value) is value:
         raise TypeError(f"{name} must be a list of values, e.g. {example}, got a "
                         f"{type(value).__name__} (a one-shot iterator): pass list(...) of it")
@@ -881,24 +886,26 @@ def check_sequence(name, value, example):
         raise TypeError(f"{name} must be a list of values in order, e.g. {example}, got a "
                         f"{type(value).__name__} {value!r:.60}")
     if not list(value):
-        raise ValueError(f"{name} must be a non-empty sequence, e.g. {example}, got {value!r}")
+        raise ValueError(f"{name} must be a non-empty sequence, e.g. {example}, got {seen(value)}")
     return list(value)
 
 
 def check_flag(name, value):
     """True or False (a bool or NumPy bool): a word such as "yes" would count as True."""
     if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {value!r}")
+        raise TypeError(f"{name} must be True or False, got {seen(value)}")
 
 
 def check_callable(name, value, example):
     """A function the library will call (a loss, a network's apply); a class is refused by
     name: calling it would build an object from the arguments meant for the function."""
     if not callable(value):
-        raise TypeError(f"{name} must be a function, e.g. {example}, got {value!r}")
+        raise TypeError(f"{name} must be a function, e.g. {example}, got {seen(value)}")
     if isinstance(value, type):
         raise TypeError(f"{name} must be a function, e.g. {example}, got the class "
                         f"{value.__name__} itself")
+    if asynchronous(name, value):
+        raise TypeError(asynchronous(name, value))
 
 
 def check_sgd(inner_lr, loss, trainable=None, params=None):
@@ -916,7 +923,7 @@ def check_sgd_path(theta, batch, model, inner_lr, loss, trainable, stop_on_diver
     leading task axis, or without one if SGD does not move it (not in ``trainable``)."""
     check_sgd(inner_lr, loss, trainable, theta if isinstance(theta, (list, tuple)) else None)
     if not isinstance(stop_on_divergence, (bool, np.bool_)):
-        raise TypeError(f"stop_on_divergence must be True or False, got {stop_on_divergence!r}")
+        raise TypeError(f"stop_on_divergence must be True or False, got {seen(stop_on_divergence)}")
     check_network(model)
     n_tasks = check_batch(batch, model=model, finite=True)[0]
     check_arrays("theta", theta)
@@ -951,9 +958,9 @@ def check_scalar(name, value, *, positive=False):
     else:
         ok = np.dtype(dtype).kind in "iuf"          # an array's shape is its caller's to check
     if not ok:
-        raise TypeError(f"{name} must be a real number, got {value!r}"[:300])
+        raise TypeError(f"{name} must be a real number, got {seen(value)}"[:300])
     if positive and not (np.isfinite(ad.stop_gradient(value)) and ad.stop_gradient(value) > 0):
-        raise ValueError(f"{name} must be a positive finite number, got {value!r}"[:300])
+        raise ValueError(f"{name} must be a positive finite number, got {seen(value)}"[:300])
 
 
 BATCH_PARTS = ("x_support", "y_support", "x_query", "y_query")
@@ -1071,7 +1078,7 @@ def state_lam(state):
         value = float(value.reshape(())) if dtype is not None else float(value)
     if not ok or not math.isfinite(value):
         raise ValueError(f"state['params']['log_lam'] must be one finite real number (lam = "
-                         f"exp(log_lam), the ridge penalty of eq. 22.6), got {log_lam!r:.100}")
+                         f"exp(log_lam), the ridge penalty of eq. 22.6), got {seen(log_lam):.100}")
     lam = math.exp(value) if value < 709.0 else math.inf
     if not 0.0 < lam < math.inf:
         raise ValueError(f"state['params']['log_lam'] = {value!r} gives lam = exp(log_lam) = "
@@ -1159,7 +1166,7 @@ def check_strategy(strategy, name="strategy"):
     if isinstance(strategy, str) or not all(hasattr(strategy, a) for a in (
             "adaptation", "model", "family")):
         raise TypeError(f"{name} must be a strategy object (e.g. scratchmeta.meta.registry."
-                        f"make_strategy('maml')), got {strategy!r}")
+                        f"make_strategy('maml')), got {seen(strategy)}")
 
 
 def check_update_args(state, step, keys, batch, strategy=None, rng=None, *, params=None):
@@ -1209,7 +1216,7 @@ def check_tree(name, tree, *, floats=False):
         check_unmasked(f"{name} (leaf {i})", leaf)
     if not leaves or not all(np.asarray(leaf).dtype.kind in "biuf" for leaf in leaves):
         raise TypeError(f"{name} must be a list (or tree) of arrays of real numbers, e.g. "
-                        f"MLP.init's [W1, b1, ...], got {tree!r}"[:300])
+                        f"MLP.init's [W1, b1, ...], got {seen(tree)}"[:300])
     dtypes = [np.asarray(leaf).dtype for leaf in leaves]
     bad = next((i for i, d in enumerate(dtypes) if d not in (np.float32, np.float64)), None)
     if floats and bad is not None:
@@ -1267,13 +1274,13 @@ def check_loss_output(loss, y, *, name="loss", per_task=True):
                    f"{type(e).__name__}: {e}"[:400]) from e
     if not isinstance(out, (np.ndarray, np.generic, int, float, ad.Tensor)):
         raise TypeError(f"{name} must return real numbers, an array (one loss per task, as "
-                        f"scratchmeta.tasks.mse), got {out!r:.80} ({type(out).__name__}) from "
+                        f"scratchmeta.tasks.mse), got {seen(out):.80} ({type(out).__name__}) from "
                         f"{loss!r:.80}")
     check_unmasked(f"the result of {name}", out)
     kind = getattr(np.asarray(getattr(out, "value", out)), "dtype", None)
     if isinstance(out, (str, bytes)) or kind is None or kind.kind not in "biuf":
         raise TypeError(f"{name} must return real numbers (one loss per task, as "
-                        f"scratchmeta.tasks.mse), got {out!r:.80} ({type(out).__name__}) from "
+                        f"scratchmeta.tasks.mse), got {seen(out):.80} ({type(out).__name__}) from "
                         f"{loss!r:.80}")
     got = ad.shape(out)
     if got != want and per_task:
@@ -1328,7 +1335,7 @@ def check_apply_output(apply, params, x, y_shape):
     dtype = None if isinstance(value, (str, bytes)) else getattr(np.asarray(value), "dtype", None)
     if dtype is None or dtype.kind not in "biuf":
         raise TypeError(f"apply must return real-valued predictions of shape (tasks, points, "
-                        f"outputs), got {out!r:.80} ({type(out).__name__}) from {apply!r:.80}")
+                        f"outputs), got {seen(out):.80} ({type(out).__name__}) from {apply!r:.80}")
     if ad.shape(out) != tuple(y_shape):
         got = f"shape {ad.shape(out)}" + (
             f" ({type(out).__name__} {ad.stop_gradient(out)!r:.40})" if not ad.shape(out) else "")
@@ -1390,7 +1397,7 @@ def check_model(model, name="model"):
     missing = [a for a in ("sizes", "init", "apply") if not hasattr(model, a)]
     if missing or isinstance(model, type):
         raise TypeError(f"{name} must be a network object, e.g. scratchmeta.nn.MLP((1, 40, 40, "
-                        f"1)), got {model!r:.100}, which has no {', '.join(missing) or 'state'}")
+                        f"1)), got {seen(model):.100}, which has no {', '.join(missing) or 'state'}")
 
 
 def check_network(model, name="model"):
@@ -1398,7 +1405,7 @@ def check_network(model, name="model"):
     ``normalization.RunningStatistics``)."""
     if isinstance(model, type) or not callable(getattr(model, "apply", None)):
         raise TypeError(f"{name} must be a network with apply(params, x), e.g. "
-                        f"scratchmeta.nn.MLP((1, 40, 40, 1)), got {model!r:.100}")
+                        f"scratchmeta.nn.MLP((1, 40, 40, 1)), got {seen(model):.100}")
 
 
 def check_divergence_map(model, family, n_steps):
@@ -1448,7 +1455,7 @@ def check_statistics_inputs(model, params, x):
     check_model(model)
     if not getattr(model, "batch_norm", False):
         raise ValueError(f"population_statistics needs model to be a network with batch norm "
-                         f"(MLP(..., batch_norm=True)), got {model!r}")
+                         f"(MLP(..., batch_norm=True)), got {seen(model)}")
     check_params_fit(model, params)
     shape = check_real("x", x)
     if len(shape) != 3 or shape[1] < 2 or shape[2] != model.sizes[0]:
@@ -1466,7 +1473,7 @@ def check_running_statistics(model, stats):
     if not (getattr(model, "batch_norm", False) and isinstance(stats, (list, tuple))
             and len(stats) == n_hidden):
         raise ValueError(f"RunningStatistics needs a batch-norm network and stats, one (mean, "
-                         f"var) per hidden layer ({n_hidden}), got {model!r} and "
+                         f"var) per hidden layer ({n_hidden}), got {seen(model)} and "
                          f"{stats!r:.100}")
     out = []
     for l, pair in enumerate(stats):
@@ -1477,7 +1484,7 @@ def check_running_statistics(model, stats):
                                  f"of hidden layer {l + 1}, got shape {ad.shape(a)}")
             check_finite_arrays(name, a)
         if np.min(var) < 0:
-            raise ValueError(f"stats[{l}] var must be variances (>= 0), got {var!r:.100}")
+            raise ValueError(f"stats[{l}] var must be variances (>= 0), got {seen(var):.100}")
         out.append((np.asarray(mean), np.asarray(var)))
     return out
 
@@ -1564,20 +1571,20 @@ def check_path(name, path, *, folder=False, exists=False):
     if not text.strip():
         raise ValueError(f"{name} must be a {kind} path, got the empty path {text!r}")
     if "\0" in text:
-        raise ValueError(f"{name} must be a {kind} path, got {text!r}, which holds a NUL byte "
+        raise ValueError(f"{name} must be a {kind} path, got {seen(text)}, which holds a NUL byte "
                          f"(no file name can)")
     full = os.path.abspath(os.path.expanduser(text))
     if os.path.exists(full) and os.path.isdir(full) != folder:
-        raise ValueError(f"{name} must be a {kind} path, got {text!r}, which is a "
+        raise ValueError(f"{name} must be a {kind} path, got {seen(text)}, which is a "
                          f"{'file' if folder else 'folder'}, not a {kind}")
     part = os.path.dirname(full)
     while not os.path.lexists(part) and os.path.dirname(part) != part:
         part = os.path.dirname(part)
     if os.path.lexists(part) and not os.path.isdir(part):
-        raise ValueError(f"{name} must be a {kind} path, got {text!r}, which goes through "
+        raise ValueError(f"{name} must be a {kind} path, got {seen(text)}, which goes through "
                          f"{part!r}, {not_a_folder(part)}")
     if exists and not os.path.exists(full):
-        raise FileNotFoundError(f"{name} must be an existing {kind}, got {text!r}: not a "
+        raise FileNotFoundError(f"{name} must be an existing {kind}, got {seen(text)}: not a "
                                 f"{kind} (it does not exist)")
     return text
 
@@ -1599,7 +1606,7 @@ def check_name(name, value, choices, what):
     a TypeError for a value that is no string, a ValueError naming an unknown one."""
     if not isinstance(value, str):
         raise TypeError(f"{name} must be the name of a {what} (a string), one of "
-                        f"{list(choices)}, got {value!r}"[:300])
+                        f"{list(choices)}, got {seen(value)}"[:300])
     if value not in choices:
         raise ValueError(f"unknown {what} {value!r}: {name} must be one of {list(choices)}")
 
@@ -1608,7 +1615,7 @@ def check_plain_number(name, value, *, finite=True):
     """One real number (int, float or a NumPy scalar of either; not a bool, an array or a
     word); with ``finite``, neither NaN nor inf."""
     if not is_real(value):
-        raise TypeError(f"{name} must be a number, got {value!r}"[:300])
+        raise TypeError(f"{name} must be a number, got {seen(value)}"[:300])
     if finite:
         check_finite(name, value)
 
@@ -1619,7 +1626,7 @@ def check_attributes(name, value, attributes, example):
     the missing ones; ``example`` shows what is meant."""
     missing = [a for a in attributes if not hasattr(value, a)]
     if isinstance(value, (str, bytes)) or missing:
-        raise TypeError(f"{name} must be {example}, got {value!r}, which has no "
+        raise TypeError(f"{name} must be {example}, got {seen(value)}, which has no "
                         f"{', '.join(missing) or ', '.join(attributes)}"[:300])
 
 
@@ -1649,7 +1656,7 @@ def check_numbers(name, value, n, what):
     check_unmasked(name, value)                    # np.asarray(dtype=object) keeps no mask
     values = np.asarray(value, dtype=object)
     if values.shape != (n,):
-        raise ValueError(f"{name} must be {what} ({n} numbers), got {value!r}"[:300])
+        raise ValueError(f"{name} must be {what} ({n} numbers), got {seen(value)}"[:300])
     return np.array([check_number(name, v, minimum=-np.inf) for v in values])
 
 
@@ -1666,7 +1673,7 @@ def check_names(name, values, choices, what):
     check_ordered(name, values, f"{list(choices)[:2]}")
     if not values:
         raise ValueError(f"{name} must name at least one {what}, e.g. {list(choices)[:2]}, "
-                         f"got {values!r}")
+                         f"got {seen(values)}")
     for i, value in enumerate(values):
         check_name(f"{name}[{i}]", value, choices, what)
 
@@ -1727,7 +1734,7 @@ def check_count_list(name, values, example, minimum=0):
     numbers of steps, shot counts)."""
     check_ordered(name, values, example)
     if not len(values):
-        raise ValueError(f"{name} must hold at least one count, e.g. {example}, got {values!r}")
+        raise ValueError(f"{name} must hold at least one count, e.g. {example}, got {seen(values)}")
     for value in values:
         check_count(name, value, minimum)
 

@@ -36,6 +36,7 @@ from scratchmeta.meta.checks import check_attributes, check_count, check_mapping
 from scratchmeta.meta.evaluate import VALIDATION_SEED, evaluate
 from scratchmeta.meta.registry import make_family, make_strategy
 from scratchmeta.meta.training import init_rng, step_rng
+from scratchmeta.messages import seen
 
 N_SUPPORT = 1000            # support points per task, in training and at test time
 SUBSET_SIZES = (10, 100, 1000)   # points the inner loop sees; 1000 = all of them
@@ -92,7 +93,7 @@ def run(checkpoints, *, seed=0, subset_sizes=SUBSET_SIZES, n_support=N_SUPPORT, 
             check_count(f"checkpoints[{m}]'s meta-step count", count, 1)
         if not counts or any(b <= a for a, b in zip(counts, counts[1:])):
             raise ValueError(f"checkpoints[{m}] must be increasing positive meta-step counts, "
-                             f"got {counts!r}")
+                             f"got {seen(counts)}")
     strategies = {m: variant(m, family, n_support) for m in subset_sizes}   # all checked first
     out = {}
     for m in subset_sizes:

@@ -41,9 +41,11 @@ import numpy as np
 
 from scratchmeta.datasets.checks import COUNT_MAX, check_counts
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import (check_adaptation, check_count, check_family, check_finite,
-                                     check_memory, check_model_fits, check_name, check_ordered,
-                                     check_plain_number, check_real, check_rows, check_strategy)
+from scratchmeta.meta.checks import (NOT_NUMBERS, check_adaptation, check_count, check_family,
+                                     check_finite, check_memory, check_model_fits, check_name,
+                                     check_ordered, check_plain_number, check_real, check_rows,
+                                     check_strategy)
+from scratchmeta.messages import seen
 
 METRIC_NAMES = ("MSE", "accuracy")     # the families' metric_name: a loss, or accuracy
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
@@ -91,10 +93,10 @@ def interval(values, axis=0):
     """
     check_real("values", values)
     values = np.asarray(values, dtype=float)
-    if not (isinstance(axis, (int, np.integer)) and not isinstance(axis, (bool, np.bool_))
+    if not (isinstance(axis, (int, np.integer)) and not isinstance(axis, NOT_NUMBERS)
             and -values.ndim <= axis < values.ndim):
         raise ValueError(f"axis must be an axis of values of shape {values.shape} (an integer "
-                         f"in {-values.ndim}..{values.ndim - 1}), got {axis!r}")
+                         f"in {-values.ndim}..{values.ndim - 1}), got {seen(axis)}")
     check_finite("values", values)
     return _interval(values, axis)
 
@@ -190,7 +192,7 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
     check_family(family)
     if not isinstance(state, dict):
         raise TypeError(f"state must be the strategy's state, a dict (strategy.init_state(rng) "
-                        f"or a trained state), got {state!r}")
+                        f"or a trained state), got {seen(state)}")
     check_model_fits(getattr(strategy, "model", None), family)
     if hasattr(family, "check_shots"):
         family.check_shots(n_support, n_query)
@@ -290,12 +292,12 @@ def select_test_time(strategy, state, family, *, candidates, max_steps=10, n_tas
     check_count("seed", seed, 0)
     check_ordered("candidates", candidates, "[0.01, 0.1] (positive step sizes)")
     if not all(isinstance(c, (int, float, np.integer, np.floating))
-               and not isinstance(c, (bool, np.bool_)) for c in candidates):
+               and not isinstance(c, NOT_NUMBERS) for c in candidates):
         raise TypeError(f"candidates must be positive step sizes (numbers), got "
                         f"{list(candidates)!r}")
     candidates = tuple(float(c) for c in candidates)
     if not candidates or not all(np.isfinite(c) and c > 0 for c in candidates):
-        raise ValueError(f"candidates must be positive step sizes, got {candidates!r}")
+        raise ValueError(f"candidates must be positive step sizes, got {seen(candidates)}")
     if seed == HELD_OUT_SEED:
         raise ValueError(f"seed must not be the test tasks' seed {HELD_OUT_SEED}: test-time "
                          f"settings are chosen on validation tasks, got seed={seed!r}")
@@ -332,7 +334,7 @@ def format_interval(mean, half_width):
     for name, value in (("mean", mean), ("half_width", half_width)):
         check_plain_number(name, value)
     if half_width < 0:
-        raise ValueError(f"half_width must be >= 0, got {half_width!r}")
+        raise ValueError(f"half_width must be >= 0, got {seen(half_width)}")
     if abs(mean) >= 1e5 or half_width >= 1e5:
         return f"{mean:.3g} ± {half_width:.2g}"          # a nearly diverged run: keep it short
     if half_width <= 0:

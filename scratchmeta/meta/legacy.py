@@ -12,6 +12,8 @@ import re
 
 import numpy as np
 
+from scratchmeta.messages import seen
+
 # The first edition's hyperparameter names, per strategy class, -> today's.
 RENAMED = {
     "Reptile": {"outer_lr": "meta_lr"},
@@ -30,7 +32,7 @@ def upgrade_config(config):
     if not (isinstance(config, dict) and isinstance(config.get("class"), str)
             and isinstance(config.get("hyperparameters"), dict)):
         raise TypeError(f"config must be a strategy record, a dict with 'class' and "
-                        f"'hyperparameters', got {config!r}"[:300])
+                        f"'hyperparameters', got {seen(config)}"[:300])
     config = dict(config)
     module, _, cls = config["class"].rpartition(".")
     hyper = dict(config["hyperparameters"])
@@ -75,11 +77,11 @@ def upgrade_state(cls, flat):
     """A format-1 flat state of strategy class ``cls`` (its name, e.g. "MAML") as today's
     nested state; a flat state without the entries of that layout is refused by name."""
     if not isinstance(flat, dict):
-        raise TypeError(f"flat must be a format-1 state, a dict of arrays, got {flat!r}"[:300])
+        raise TypeError(f"flat must be a format-1 state, a dict of arrays, got {seen(flat)}"[:300])
     known = sorted(set(RENAMED) | WITH_ADAM)
     if cls not in known:                           # the default layout fits no other name
         raise ValueError(f"cls must be the class name of a strategy the first edition saved, "
-                         f"one of {known}, got {cls!r}")
+                         f"one of {known}, got {seen(cls)}")
     try:
         return _upgrade_state(cls, _lists(flat))
     except KeyError as e:

@@ -35,6 +35,7 @@ from scratchmeta.meta.subset import Subset
 from scratchmeta.more_tasks import GaussianClusters, SinusoidFrequency
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import LinearRegression, Sinusoid
+from scratchmeta.messages import seen
 
 # In the order of the lecture.
 STRATEGIES = {
@@ -103,7 +104,7 @@ def default_model(family):
         return MLP((family.n_inputs, 256, 128, 64, 64, family.n_way), batch_norm=True,
                    dtype=family.dtype)
     raise TypeError(f"family must be a task family of the registry (an object or its name), "
-                    f"got {family!r:.100} ({type(family).__name__}), which has no default "
+                    f"got {seen(family):.100} ({type(family).__name__}), which has no default "
                     f"model; expected one of {[c.__name__ for c in FAMILIES.values()]} or their "
                     f"names {list(FAMILIES)}, or pass model= explicitly")
 
@@ -127,7 +128,7 @@ def make_strategy(name, family="sinusoid", model=None, **hyper):
     model = default_model(family) if model is None else model
     if not (callable(getattr(model, "init", None)) and hasattr(model, "describe")):
         raise TypeError(f"model must be a scratchmeta.nn.MLP (or None for the family's "
-                        f"default), got {model!r}")
+                        f"default), got {seen(model)}")
     check_model_fits(model, family)
     strategy = cls(model, family, **hyper)
     counts = [getattr(strategy.config, n, None) for n in ("n_support", "n_query")]
@@ -145,7 +146,7 @@ def strategy_from_config(record, *, root=None):
     """
     if not isinstance(record, dict):
         raise TypeError(f"record must be a strategy record, the dict protocol.describe(strategy) "
-                        f"makes, got {record!r}"[:300])
+                        f"makes, got {seen(record)}"[:300])
     for key in ("class", "hyperparameters", "model", "family"):
         if key not in record:
             raise ValueError(f"a strategy record needs the key {key!r}; got keys "
@@ -161,7 +162,7 @@ def strategy_from_config(record, *, root=None):
                 and all(isinstance(part[k], dict) for k in ("arguments",) if k in inner)):
             keys = f" with the keys {list(inner)} (arguments a dict)" if inner else ""
             raise ValueError(f"record[{key!r}] must be a dict{keys}, as protocol.describe "
-                             f"writes it, got {part!r}"[:300])
+                             f"writes it, got {seen(part)}"[:300])
     family = record["family"]
     if family.get("name") not in FAMILIES:
         raise ValueError(f"the record's task family {family.get('name')!r} is not one of the "

@@ -58,6 +58,7 @@ from scratchmeta import autodiff as ad
 from scratchmeta.meta.checks import (check_choice, check_count, check_features, check_rate,
                                      check_ridge_inputs, check_shape)
 from scratchmeta.meta.ridge import with_bias
+from scratchmeta.messages import seen
 
 FORMS = ("auto", "primal", "dual")
 FULL_STEP = 1e-4      # Newton decrement G.s below which Newton takes full steps
@@ -277,7 +278,7 @@ def _check_inputs(features, targets, lam, form="auto"):
     check_ridge_inputs(features, targets, lam, one_hot=True,
                        lam_role="it makes the head's problem strictly convex")
     if form not in FORMS:
-        raise ValueError(f"form must be one of {FORMS}, got {form!r}")
+        raise ValueError(f"form must be one of {FORMS}, got {seen(form)}")
     for name, x in (("features", features), ("targets", targets)):
         if not np.all(np.isfinite(ad.stop_gradient(x))):
             raise ValueError(f"{name} must be finite, got NaN or infinity")

@@ -59,6 +59,7 @@ from scratchmeta.meta.checks import (check_attributes, check_count, check_instan
                                      check_memory, check_type, user_callback)
 from scratchmeta.meta.guard import ExplodingMetaGradient, check_step, step_advice
 from scratchmeta.meta.protocol import describe
+from scratchmeta.messages import seen
 
 
 STRATEGY = "a strategy object (scratchmeta.meta.protocol, e.g. make_strategy('maml'))"
@@ -76,12 +77,12 @@ def as_seed(seed):
     """A non-negative int seed; a Generator is turned into one by a single draw."""
     if isinstance(seed, np.random.Generator):
         return int(seed.integers(2 ** 63))
-    if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool):
+    if isinstance(seed, (int, np.integer)) and not isinstance(seed, (bool, np.timedelta64)):
         if 0 <= seed < 2 ** 63:
             return int(seed)
-        raise ValueError(f"seed must be an integer in [0, 2**63), got {seed!r}")
+        raise ValueError(f"seed must be an integer in [0, 2**63), got {seen(seed)}")
     raise TypeError(f"seed must be an integer in [0, 2**63) or a numpy Generator, "
-                    f"got {seed!r}")
+                    f"got {seen(seed)}")
 
 
 def init_rng(seed):
@@ -227,7 +228,7 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
     check_count("log_every", log_every, 1)
     seed = as_seed(seed)
     if not isinstance(resume, bool) or not isinstance(overwrite, bool):
-        raise TypeError(f"resume and overwrite must be True or False, got {resume!r} and "
+        raise TypeError(f"resume and overwrite must be True or False, got {seen(resume)} and "
                         f"{overwrite!r}")
     if resume and checkpoint is None:
         raise ValueError("resume=True needs the checkpoint path to resume from")

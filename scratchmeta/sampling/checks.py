@@ -13,6 +13,8 @@ from collections.abc import Iterator, Mapping
 
 import numpy as np
 
+from scratchmeta.messages import asynchronous, other_method, seen
+
 #: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
 #: (the warm-up's running mean) no longer counts, and no run would ever end anyway.
 MAX_STEPS = 2 ** 53
@@ -73,7 +75,7 @@ def returned(name, y, expected):
         raise TypeError(f"{name} must return {expected}, but it returned a "
                         f"{type(y).__name__} of {len(y)} items ({parts}); return the values "
                         f"alone, as one array")
-    if arr is None:
+    if arr is None or arr.dtype == object and not isinstance(y, np.ndarray):
         raise TypeError(f"{name} must return {expected}, but it returned {shown(y)}, which is "
                         f"not an array of numbers")
     return arr
@@ -233,7 +235,13 @@ def check_function(f, name, what="a function"):
     if all(callable(getattr(f, a, None)) for a in ("cdf", "ppf", "rvs")):
         raise TypeError(f"{name} must be {what}, got a distribution object "
                         f"({type(f).__name__}): pass one of its methods, e.g. its .cdf or .pdf")
+    other = other_method(name, f)
+    if other:
+        raise TypeError(f"{name} must be {what}, got {other}")
+    if asynchronous(name, f):
+        raise TypeError(asynchronous(name, f))
     return f
+
 
 
 #: Numbers that are no numbers here: a bool is a truth value, and NumPy's timedelta64 (which it
@@ -274,21 +282,21 @@ def check_real(name, value, finite=False, why=""):
     except (TypeError, ValueError, OverflowError):      # a Real that float() refuses
         number = None
     if number is None and not fits_float64(value):
-        raise ValueError(f"{name} must be a number a float64 can hold, got {value!r:.40}, "
+        raise ValueError(f"{name} must be a number a float64 can hold, got {seen(value):.40}, "
                          f"which float64 would round to {'0' if abs(value) < 1 else 'inf'}")
     if number is None:
         raise TypeError(f"{name} must be a real number, got {type(value).__name__} "
                         f"{value!r:.40}")
     if np.isnan(number) or finite and not np.isfinite(number):
         raise ValueError(f"{name} must be a {'finite ' if finite else ''}number, not NaN"
-                         f"{' or inf' if finite else ''}, got {value!r}{why}")
+                         f"{' or inf' if finite else ''}, got {seen(value)}{why}")
     return number
 
 
 def check_steps(name, value, smallest):
     """A number of steps: an int from ``smallest`` to MAX_STEPS (a loop, not memory)."""
     if not is_int(value):
-        raise TypeError(f"{name} must be an int, got {value!r}")
+        raise TypeError(f"{name} must be an int, got {seen(value)}")
     if not smallest <= value <= MAX_STEPS:
         raise ValueError(f"{name} must be at least {smallest}, got {value}" if value < smallest
                          else f"{name} must be at most 2**53 steps, got {value}")
@@ -305,7 +313,7 @@ def check_random_state(value):
     if is_int(value):
         if value < 0:
             raise ValueError(f"random_state must be a numpy.random.Generator or an int seed "
-                             f">= 0, got {value!r}")
+                             f">= 0, got {seen(value)}")
         return np.random.default_rng(int(value))
     raise TypeError("random_state must be a numpy.random.Generator or an int seed (for "
                     f"example 0), got {type(value).__name__} {value!r:.40}; there is no global "
@@ -328,7 +336,7 @@ def check_size(size):
     elif isinstance(size, tuple) and all(is_int(s) for s in size):
         size = tuple(int(s) for s in size)
     else:
-        raise TypeError(f"size must be an int or a tuple of ints, got {size!r}")
+        raise TypeError(f"size must be an int or a tuple of ints, got {seen(size)}")
     if any(s < 0 for s in size):
         raise ValueError(f"size must not be negative, got {size}")
     check_fits(f"size {size}", float(np.prod(size, dtype=float)))
@@ -366,7 +374,7 @@ def check_uniforms(u, ndim=None):
     u = real_array("u", u, "an array of real numbers in [0, 1] (uniforms)")
     if not np.all((u >= 0.0) & (u <= 1.0)):  # also catches NaN
         bad = u[~((u >= 0.0) & (u <= 1.0))].flat[0]
-        raise ValueError(f"u must lie in [0, 1] (uniform random numbers), got {bad!r}")
+        raise ValueError(f"u must lie in [0, 1] (uniform random numbers), got {seen(bad)}")
     if ndim is not None and u.ndim != ndim:
         raise ValueError(f"u must be an array of uniforms with {ndim} axes, got shape "
                          f"{u.shape}")
@@ -431,7 +439,7 @@ def check_probability(name, value):
     """A probability: a real number in [0, 1], such as the level of a quantile."""
     p = check_real(name, value)
     if not 0.0 <= p <= 1.0:
-        raise ValueError(f"{name} must be a probability in [0, 1], got {value!r}")
+        raise ValueError(f"{name} must be a probability in [0, 1], got {seen(value)}")
     return p
 
 
@@ -451,7 +459,7 @@ def check_cdf_values(name, c, x):
     c = real_array(f"{name}(edges)", c, "real numbers, one per edge")
     if c.shape != np.shape(x) or not (np.all((c >= 0) & (c <= 1)) and np.all(np.diff(c) >= 0)):
         raise ValueError(f"{name} must be a CDF: at the edges it must return one number in "
-                         f"[0, 1] per edge, never decreasing, got {c!r:.80} (shape {c.shape}) "
+                         f"[0, 1] per edge, never decreasing, got {seen(c):.80} (shape {c.shape}) "
                          f"for edges of shape {np.shape(x)}")
     return c
 
@@ -532,5 +540,5 @@ def check_u_resolution(value):
         raise TypeError(f"u_resolution must be a float in [1e-14, 1e-2), got "
                         f"{type(value).__name__} {value!r:.40}")
     if not 1e-14 <= value < 1e-2:                       # also NaN
-        raise ValueError(f"u_resolution must be in [1e-14, 1e-2), got {value!r}")
+        raise ValueError(f"u_resolution must be in [1e-14, 1e-2), got {seen(value)}")
     return float(value)

@@ -14,27 +14,28 @@ import numpy as np
 
 from scratchmeta.sampling.checks import check_real, fits_float64, is_real
 from scratchmeta.sampling.continuous import ContinuousInverseCDF
+from scratchmeta.messages import seen
 
 
 def _real(name, value):
     if not fits_float64(value):             # a long double past float64: said as such
         check_real(name, value)
     if not is_real(value):
-        raise TypeError(f"{name} must be a real number, got {value!r} ({type(value).__name__})")
+        raise TypeError(f"{name} must be a real number, got {seen(value)} ({type(value).__name__})")
     return float(value)
 
 
 def _positive(name, value):
     value = _real(name, value)
     if not (np.isfinite(value) and value > 0.0):
-        raise ValueError(f"{name} must be a positive finite number, got {value!r}")
+        raise ValueError(f"{name} must be a positive finite number, got {seen(value)}")
     return value
 
 
 def _finite(name, value):
     value = _real(name, value)
     if not np.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
+        raise ValueError(f"{name} must be a finite number, got {seen(value)}")
     return value
 
 

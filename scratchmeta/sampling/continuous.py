@@ -64,6 +64,7 @@ from scratchmeta.sampling.checks import (call_user, check_fits, check_function, 
 from scratchmeta.sampling.interpolation import PiecewiseInverse, refine
 from scratchmeta.sampling.quadrature import checked_density, integrate, real_values
 from scratchmeta.sampling.tails import check_domain, explore
+from scratchmeta.messages import seen
 
 
 # --- the three steps, on a grid (read this first) -------------------------------------
@@ -79,7 +80,7 @@ def grid_inverse_cdf(pdf, lo, hi, n=4096):
         raise ValueError(f"grid_inverse_cdf: lo={lo!r} and hi={hi!r} are inverted or equal: the "
                          f"grid's interval ({lo!r}, {hi!r}) needs lo < hi")
     if not is_int(n) or n < 2:
-        raise ValueError(f"n must be an int >= 2 (grid steps), got {n!r}")
+        raise ValueError(f"n must be an int >= 2 (grid steps), got {seen(n)}")
     check_fits(f"a grid of n = {n} steps", 4.0 * (n + 1))       # x, f, the trapezoids, F
     x = np.linspace(lo, hi, n + 1)                          # 1. the grid x_k ...
     f = checked_density(pdf)(x)                             #    ... and f(x_k)
@@ -310,9 +311,9 @@ class ContinuousInverseCDF:
         short Gauss-Legendre steps between the sorted x fill in the rest.
         """
         if not is_int(sample_size):
-            raise TypeError(f"sample_size must be a positive int, got {sample_size!r}")
+            raise TypeError(f"sample_size must be a positive int, got {seen(sample_size)}")
         if sample_size < 1:
-            raise ValueError(f"sample_size must be a positive int, got {sample_size!r}")
+            raise ValueError(f"sample_size must be a positive int, got {seen(sample_size)}")
         check_fits(f"sample_size={sample_size}", 4.0 * sample_size)
         u = np.concatenate([[0.0], (np.arange(sample_size) + 0.5) / sample_size, [1.0]])
         x = self._inverse(u)

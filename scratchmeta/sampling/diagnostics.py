@@ -62,6 +62,7 @@ from scipy.special import ndtri
 
 from scratchmeta.sampling.checks import (check_chains, check_probability, check_real, pair_items,
                                           real_array)
+from scratchmeta.messages import seen
 
 MIN_DRAWS = 4                              # per chain, as ArviZ
 CONSTANT = np.finfo(np.float64).resolution   # 1e-15: "max - min" below this is constant
@@ -303,10 +304,10 @@ def ess_tail(draws, prob=TAIL_PROBS):
         ok = 0.0 < lo < 1.0 and 0.0 < hi < 1.0
     except (TypeError, ValueError) as err:
         raise type(err)(f"prob must be a pair of probabilities, ints or floats in (0, 1), e.g. "
-                        f"(0.05, 0.95), got {prob!r}: {err}") from None
+                        f"(0.05, 0.95), got {seen(prob)}: {err}") from None
     if not ok:
         raise ValueError(f"prob must be a pair of probabilities in (0, 1), e.g. (0.05, 0.95), "
-                         f"got {prob!r}")
+                         f"got {seen(prob)}")
     return _per_dimension(draws, "ess_tail",
                           lambda block: min(_ess_quantile(block, lo), _ess_quantile(block, hi)))
 

@@ -63,6 +63,7 @@ from scratchmeta.sampling.discrete import DiscreteInverseCDF
 # ordered by construction, and f is the checked density.
 from scratchmeta.sampling.quadrature import integrate_many_unchecked, integrate_unchecked
 from scratchmeta.sampling.tails import MIN_ULPS, TAIL_CUT
+from scratchmeta.messages import seen
 
 ORDER = 5                                                   # degree of x(s)
 NODES = (1.0 - np.cos(np.pi * np.arange(ORDER + 1) / ORDER)) / 2.0
@@ -366,7 +367,7 @@ def refine(f, breakpoints, total, u_resolution):
     check_function(f, "f", "the checked density, quadrature.checked_density(pdf)")
     breakpoints = check_edges(breakpoints, "breakpoints", "the ends of the first intervals")
     if not check_real("total", total, finite=True) > 0.0:
-        raise ValueError(f"total must be the density's mass, a number > 0, got {total!r}")
+        raise ValueError(f"total must be the density's mass, a number > 0, got {seen(total)}")
     u_resolution = check_u_resolution(u_resolution)
     tol = ERROR_SHARE * u_resolution * total
     light = TAIL_CUT * total
@@ -511,7 +512,7 @@ class PiecewiseInverse:
         made a chunk at a time, so that they never leave the cache."""
         if not is_int(n) or n < 0:
             raise (ValueError if is_int(n) else TypeError)(
-                f"n must be the number of draws, an int >= 0, got {n!r:.40}")
+                f"n must be the number of draws, an int >= 0, got {seen(n):.40}")
         check_fits(f"n = {n} draws", float(n))
         n = int(n)
         if not isinstance(rng, np.random.Generator):

@@ -56,6 +56,7 @@ from scratchmeta.sampling.checks import (call_user, check_fits, check_function, 
                                           real_array, shown)
 from scratchmeta.sampling.quadrature import real_values
 from scratchmeta.sampling.diagnostics import diagnose
+from scratchmeta.messages import seen
 
 ADAPT_EXPONENT = 0.6     # Robbins-Monro gains t**-0.6: sum diverges, sum of squares converges
 
@@ -140,7 +141,7 @@ def _check_real(name, value):
     if not fits_float64(value):             # a long double past float64: said as such
         check_real(name, value)
     if not is_real(value):
-        raise TypeError(f"{name} must be a real number, got {value!r} "
+        raise TypeError(f"{name} must be a real number, got {seen(value)} "
                         f"({type(value).__name__})")
     return float(value)
 
@@ -179,7 +180,7 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
                          "for one chain in one dimension use [[x]]")
     if not np.all(np.isfinite(x)):
         bad = x[~np.isfinite(x)].flat[0]
-        raise ValueError(f"x0 must be finite (a start for every chain), got {bad!r}")
+        raise ValueError(f"x0 must be finite (a start for every chain), got {seen(bad)}")
     n_steps = _check_int("n_steps", n_steps, 4)
     n_warmup = n_steps if n_warmup is None else _check_int("n_warmup", n_warmup, 0)
     rng = check_rng(rng)
@@ -188,12 +189,12 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
                float(n_steps) * chains * dim)
     h = 2.38 / np.sqrt(dim) if step_size is None else _check_real("step_size", step_size)
     if not (np.isfinite(h) and h > 0.0):
-        raise ValueError(f"step_size must be a positive finite number, got {step_size!r}")
+        raise ValueError(f"step_size must be a positive finite number, got {seen(step_size)}")
     log_h = math.log(h)
     target = (optimal_acceptance(dim) if target_acceptance is None
               else _check_real("target_acceptance", target_acceptance))
     if not 0.0 < target < 1.0:
-        raise ValueError(f"target_acceptance must be in (0, 1), got {target_acceptance!r}")
+        raise ValueError(f"target_acceptance must be in (0, 1), got {seen(target_acceptance)}")
 
     lp = _log_density(log_density, x, chains)
     if not np.all(np.isfinite(lp)):

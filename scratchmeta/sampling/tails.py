@@ -43,6 +43,7 @@ import numpy as np
 
 from scratchmeta.sampling.checks import check_function, check_real, check_u_resolution, is_real
 from scratchmeta.sampling.quadrature import integrate_many_unchecked, density_values
+from scratchmeta.messages import seen
 
 TAIL_CUT = 1e-13      # relative mass dropped at each cut infinite tail
 SHELL_NODES = 16      # Gauss-Legendre nodes per shell
@@ -70,7 +71,7 @@ def check_domain(domain):
     except (TypeError, ValueError):
         numbers_given = False
     if not numbers_given:
-        raise ValueError(f"domain must be a pair (a, b) of numbers, got {domain!r}")
+        raise ValueError(f"domain must be a pair (a, b) of numbers, got {seen(domain)}")
     if np.isnan(a) or np.isnan(b):
         raise ValueError(f"domain must not contain NaN, got ({a}, {b})")
     if not a < b:
@@ -154,7 +155,7 @@ def find_center(pdf, a, b, center=None):
     if center is not None:
         if not is_real(center):
             raise TypeError(f"center must be a real number (a point where the density is "
-                            f"positive) or None, got {center!r}")
+                            f"positive) or None, got {seen(center)}")
         c = float(center)
         if not a < c < b:
             raise ValueError(f"center={center!r} must lie strictly inside the domain ({a}, {b})")

@@ -10,6 +10,8 @@ import numbers
 
 import numpy as np
 
+from scratchmeta.messages import asynchronous, odd_entry, other_method, seen
+
 _KINDS = {"b": "bool", "c": "complex", "O": "object", "U": "string", "S": "bytes", "V": "structured",
           "M": "datetime", "m": "timedelta"}
 
@@ -80,7 +82,7 @@ def real_numbers(name, x, what="an array of real numbers"):
                         f"{type(x).__name__} given: {type(e).__name__}: {e}") from e
     if kind not in "fiu":
         raise TypeError(f"{name} must be {what}, got {_KINDS.get(kind, 'a')} values: "
-                        f"{describe(x)}")
+                        f"{describe(x)}{odd_entry(x)}")
     return np.asarray(x, dtype=np.float64)
 
 
@@ -95,6 +97,11 @@ def check_function(name, f):
     if all(callable(getattr(f, a, None)) for a in ("cdf", "ppf", "rvs")):
         raise TypeError(f"{name} must be a function, got a distribution object "
                         f"({type(f).__name__}): pass one of its methods, e.g. its .cdf")
+    other = other_method(name, f)
+    if other:
+        raise TypeError(f"{name} must be a function of an array, got {other}")
+    if asynchronous(name, f):
+        raise TypeError(asynchronous(name, f))
     return f
 
 
@@ -142,9 +149,9 @@ def real_output(name, y):
         raise TypeError(f"{name} must return one value per point, as one array, but it "
                         f"returned a {type(y).__name__} of {len(y)} items ({parts}); return "
                         f"the values alone")
-    if arr is None:
+    if arr is None or arr.dtype == object and not isinstance(y, np.ndarray):
         raise TypeError(f"{name} must return one value per point, as an array of real numbers, "
-                        f"got {describe(y)}")
+                        f"but it returned {describe(y)}, which is no array of numbers")
     y = arr
     if y.dtype.kind == "b":             # a mask read as 0 and 1 would pass unnoticed
         raise TypeError(f"{name} must return real numbers, got booleans: {describe(y)}; an "
@@ -162,5 +169,5 @@ def real_vector(who, name, x):
         raise ValueError(f"{who}: {name} must be a non-empty 1-D array of real numbers, got "
                          f"shape {arr.shape}: {describe(x)}")
     if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{who}: {name} must be finite, got {x!r:.60}")
+        raise ValueError(f"{who}: {name} must be finite, got {seen(x):.60}")
     return arr

@@ -15,6 +15,7 @@ import numpy as np
 from scipy import stats
 
 from scratchmeta.testing._checks import is_real, real_vector
+from scratchmeta.messages import seen
 
 
 class KnownDensity(NamedTuple):
@@ -34,7 +35,7 @@ def _number(who, name, value, positive=False):
                         f"{value!r:.40}")
     if not np.isfinite(value) or (positive and not value > 0):
         expected = "a finite positive number" if positive else "a finite number"
-        raise ValueError(f"{who}: {name} must be {expected}, got {value!r}")
+        raise ValueError(f"{who}: {name} must be {expected}, got {seen(value)}")
     return float(value)
 
 
@@ -47,7 +48,7 @@ def _interval(who, lo, hi, *inside):
     for name, value in inside:
         if not last <= _number(who, name, value) <= hi:
             raise ValueError(f"{who}: {name} must lie in [{last_name}={last!r}, hi={hi!r}], "
-                             f"got {value!r}")
+                             f"got {seen(value)}")
         last, last_name = value, name
 
 

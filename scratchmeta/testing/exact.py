@@ -17,6 +17,7 @@ two of its properties need no statistics at all:
 import numpy as np
 
 from scratchmeta.testing._checks import call, check_function, is_real, real_numbers, real_output
+from scratchmeta.messages import seen
 
 
 def _grid(u):
@@ -66,7 +67,7 @@ def assert_inverts(ppf, cdf, u, u_resolution):
     NaN or inf at a number x is a ValueError: a bad cdf, not a failing sampler.
     """
     if not (is_real(u_resolution) and 0.0 < u_resolution < 1.0):
-        raise ValueError(f"u_resolution must be a number in (0, 1), got {u_resolution!r}")
+        raise ValueError(f"u_resolution must be a number in (0, 1), got {seen(u_resolution)}")
     u = _grid(u)
     x = _values("ppf", ppf, u)
     f = _values("cdf", cdf, x).astype(np.float64)

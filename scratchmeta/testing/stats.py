@@ -39,6 +39,7 @@ from scipy import stats
 
 from scratchmeta.testing._checks import (call, check_function, describe, is_int, is_real,
                                         real_numbers, real_output, refuse_masked)
+from scratchmeta.messages import seen
 
 ALPHA = 1e-6          # default false-failure rate of every assertion here
 
@@ -55,17 +56,17 @@ class Rates(NamedTuple):
 
 def _check_rate(name, value):
     if not is_real(value):
-        raise TypeError(f"{name} must be a probability (a float), got {value!r}")
+        raise TypeError(f"{name} must be a probability (a float), got {seen(value)}")
     if not 0.0 < float(value) < 1.0:
-        raise ValueError(f"{name} must be a probability in (0, 1), got {value!r}")
+        raise ValueError(f"{name} must be a probability in (0, 1), got {seen(value)}")
     return float(value)
 
 
 def _check_n(name, n):
     if not is_int(n):
-        raise TypeError(f"{name} must be a positive int, got {n!r}")
+        raise TypeError(f"{name} must be a positive int, got {seen(n)}")
     if n < 1:
-        raise ValueError(f"{name} must be a positive int, got {n!r}")
+        raise ValueError(f"{name} must be a positive int, got {seen(n)}")
     return int(n)
 
 
@@ -73,7 +74,7 @@ def _check_samples(samples):
     """1 (one sample against a CDF) or 2 (two samples): exactly those ints, not True or 2.0."""
     if not is_int(samples) or samples not in (1, 2):
         raise ValueError(f"samples must be 1 (against a CDF) or 2 (two samples), "
-                         f"got {samples!r}")
+                         f"got {seen(samples)}")
     return int(samples)
 
 
@@ -82,7 +83,7 @@ def _probabilities(name, p):
     given = p
     p = real_numbers(name, p, "an array of probabilities")
     if p.ndim != 1 or p.size == 0 or np.any(~(p >= 0)) or not abs(p.sum() - 1.0) <= 1e-8:
-        raise ValueError(f"{name} must be a 1-D probability vector summing to 1, got {p!r} "
+        raise ValueError(f"{name} must be a 1-D probability vector summing to 1, got {seen(p)} "
                          f"({describe(given)})")
     return p
 
@@ -125,10 +126,10 @@ def smallest_detectable(n, alpha=ALPHA, beta=ALPHA, samples=1):
 def draws_needed(discrepancy, alpha=ALPHA, beta=ALPHA, samples=1):
     """Fewest draws n (per sample) with smallest_detectable(n, alpha, beta) <= discrepancy."""
     if not is_real(discrepancy):
-        raise TypeError(f"discrepancy must be a number in (0, 1], got {discrepancy!r}")
+        raise TypeError(f"discrepancy must be a number in (0, 1], got {seen(discrepancy)}")
     if not 0.0 < float(discrepancy) <= 1.0:
         raise ValueError(f"discrepancy must be a sup-norm CDF distance in (0, 1], "
-                         f"got {discrepancy!r}")
+                         f"got {seen(discrepancy)}")
     alpha, beta = _check_rate("alpha", alpha), _check_rate("beta", beta)
     k = _check_samples(samples)
     root = k * (np.sqrt(np.log(2 * k / alpha) / 2.0) + np.sqrt(np.log(2 * k / beta) / 2.0))
@@ -224,7 +225,7 @@ def chi_square_pvalue(counts, p):
     n = counts.sum()
     if not 0 < n <= 2.0 ** 53:
         raise ValueError(f"counts must hold at least one draw and at most 2**53 (counted "
-                         f"exactly in float64), got {n!r} in all: {describe(counts)}")
+                         f"exactly in float64), got {seen(n)} in all: {describe(counts)}")
     if np.any(counts[~keep] > 0):                  # a label of probability 0 was drawn
         return 0.0
     expected = n * p[keep]

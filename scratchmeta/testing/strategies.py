@@ -31,6 +31,7 @@ import numpy as np
 
 from scratchmeta.testing import densities
 from scratchmeta.testing._checks import describe, is_int, is_real, real_vector
+from scratchmeta.messages import seen
 
 CI = settings(max_examples=100, deadline=None, derandomize=True, database=None)
 CI_FEW = settings(max_examples=40, deadline=None, derandomize=True, database=None)
@@ -50,9 +51,9 @@ def _check_size(who, name, value, least):
     if not is_int(value):
         raise TypeError(f"{who}: {name} must be an int, got {type(value).__name__} {value!r}")
     if not least <= value <= MAX_SIZE:
-        raise ValueError(f"{who}: {name} must be at least {least}, got {value!r}" if value < least
+        raise ValueError(f"{who}: {name} must be at least {least}, got {seen(value)}" if value < least
                          else f"{who}: {name} must be at most {MAX_SIZE} (each entry is drawn), "
-                              f"got {value!r}")
+                              f"got {seen(value)}")
     return int(value)
 
 
@@ -200,7 +201,7 @@ def known_densities(kinds=KINDS):
     if isinstance(kinds, str) or not isinstance(kinds, (tuple, list)) or not kinds or any(
             kind not in KINDS for kind in kinds):
         raise ValueError(f"known_densities: kinds must be a non-empty list of {list(KINDS)}, "
-                         f"got {kinds!r}")
+                         f"got {seen(kinds)}")
     return _known_densities(tuple(kinds))
 
 

@@ -1,0 +1,76 @@
+"""How an error message shows a value it refuses (every chapter's checks, after "got").
+
+Not a lecture section. A message names the argument, the value given and what was expected
+(issue 11). The value is shown by its repr, but a repr alone can mislead: a ``sympy.Symbol``
+called n reprs as ``n``, so "dim must be an int, got n" reads as if the message had named
+something. :func:`seen` adds the type's name wherever the repr does not already show it.
+:func:`other_method` says when a function given is a SciPy distribution's method meant for
+another role (``stats.norm.logpdf`` given as a pdf), which its values alone would not say.
+
+The engine (``scratchmeta/autodiff``) imports nothing from the rest of the package, so it
+keeps its own copy, ``autodiff.checks.seen``; ``tests/test_private_names.py`` checks that the
+two agree.
+"""
+
+import inspect
+
+import numpy as np
+
+__all__ = ["seen", "odd_entry", "other_method", "asynchronous"]
+
+_SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
+               frozenset, range, slice, np.ndarray)
+
+
+def seen(x):
+    """``x`` as a message shows it: its repr, followed by its type's name unless the repr shows
+    the type already (Python's numbers, text and containers, and NumPy's arrays and scalars do)."""
+    text = repr(x)
+    if type(x) in _SELF_SHOWN or isinstance(x, np.generic):
+        return text
+    name = type(x).__name__
+    return text if name in text else f"{text} (type {name})"
+
+
+def odd_entry(x, path=()):
+    """For a list or tuple (nested or not) with an entry that is no real number, where the
+    first such entry is and what it is, as "; its entry [i, j] is ..."; else "". (A list's
+    repr alone shows a sympy Symbol q as ``[q, 0.6]``.)"""
+    if not isinstance(x, (list, tuple)):
+        return ""
+    for i, item in enumerate(x):
+        if isinstance(item, (list, tuple)):
+            found = odd_entry(item, path + (i,))
+            if found:
+                return found
+        elif not isinstance(item, (int, float, np.integer, np.floating)) or isinstance(
+                item, (bool, np.bool_, np.timedelta64)):
+            return f"; its entry {list(path + (i,))} is {seen(item):.60}"
+    return ""
+
+
+#: The method of a SciPy distribution that each role takes; another of its methods given in
+#: that role (``logpdf`` or ``ppf`` as a pdf, ``sf`` as a cdf) is named before any call.
+ROLES = {"pdf": "pdf", "cdf": "cdf", "ppf": "ppf", "log_density": "logpdf"}
+METHODS = ("pdf", "logpdf", "cdf", "logcdf", "sf", "logsf", "ppf", "isf", "pmf", "logpmf")
+
+
+def other_method(name, f):
+    """What is wrong when ``f``, given as ``name``, is a SciPy distribution's method meant for
+    another role (its ``logpdf`` as a ``pdf``), else ""."""
+    owner, method = getattr(f, "__self__", None), getattr(f, "__name__", None)
+    if (name not in ROLES or method not in METHODS or method == ROLES[name]
+            or not all(callable(getattr(owner, a, None)) for a in ("cdf", "ppf", "rvs"))):
+        return ""
+    return (f"the distribution's .{method} method ({type(owner).__name__}.{method}); pass its "
+            f".{ROLES[name]}")
+
+
+def asynchronous(name, f):
+    """For an ``async def`` function given as ``name``, why it cannot be called as a plain
+    one (a call returns a coroutine, never awaited: the function's body never runs); else ""."""
+    if inspect.iscoroutinefunction(f) or inspect.isasyncgenfunction(f):
+        return (f"{name} must be a plain function, got the async function "
+                f"{getattr(f, '__qualname__', f)!s:.60}: calling it only makes a coroutine, so "
+                f"its body would never run")
+    return ""
