@@ -16,7 +16,7 @@ import inspect
 
 import numpy as np
 
-__all__ = ["seen", "odd_entry", "other_method", "asynchronous"]
+__all__ = ["seen", "odd_entry", "other_method", "asynchronous", "cached"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)
@@ -73,4 +73,15 @@ def asynchronous(name, f):
         return (f"{name} must be a plain function, got the async function "
                 f"{getattr(f, '__qualname__', f)!s:.60}: calling it only makes a coroutine, so "
                 f"its body would never run")
+    return ""
+
+
+def cached(name, f):
+    """For a function wrapped in ``functools.lru_cache`` (or ``functools.cache``) and given as
+    ``name`` where it will be called on arrays, why that cannot work (the cache hashes the
+    arguments, and an array is unhashable); else ""."""
+    if callable(getattr(f, "cache_info", None)) and callable(getattr(f, "cache_clear", None)):
+        return (f"{name} is wrapped in functools.lru_cache (or functools.cache), which hashes "
+                f"its arguments, and a NumPy array cannot be hashed: pass the function "
+                f"itself ({name}.__wrapped__)")
     return ""

@@ -89,7 +89,8 @@ def _all_real(*trees):
     gradients and moments; False for anything else (a number, None), which
     :func:`_real_leaves` then takes or names."""
     try:
-        kinds = "".join([a.dtype.kind for t in trees
+        kinds = "".join([a.dtype.kind if isinstance(a, (np.ndarray, np.generic, ad.Tensor))
+                         else "?" for t in trees    # (a SciPy sparse matrix has a dtype too)
                          for a in (t if type(t) is list else ad.tree_flatten(t)[0])])
     except AttributeError:
         return False
@@ -116,6 +117,8 @@ def _kind(value):
         return "b"
     if isinstance(value, (int, float, np.number)):
         return np.asarray(value).dtype.kind
+    if hasattr(value, "toarray") and hasattr(value, "nnz"):   # SciPy sparse: no array of its
+        return "O"                                             # numbers (NumPy: one object)
     return getattr(getattr(value, "dtype", None), "kind", "O")
 
 

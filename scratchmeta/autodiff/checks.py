@@ -488,7 +488,20 @@ def check_args(args, who, name):
     if not args:
         raise ValueError(f"{who} needs at least one argument to differentiate, got {name} "
                          f"= {tuple(args)!r}")
+    for i, arg in enumerate(args):
+        _check_acyclic(arg, who, f"{name}[{i}]", ())
     return tuple(args)
+
+
+def _check_acyclic(tree, who, name, path):
+    """A ValueError naming ``name`` if a list, tuple or dict in ``tree`` holds itself (its
+    leaves would be flattened forever); ``path`` holds the ids of the branches above."""
+    if isinstance(tree, (list, tuple, dict)):
+        if id(tree) in path:
+            raise ValueError(f"{who}: {name} holds itself (a {type(tree).__name__} that "
+                             f"contains itself), so it has no finite set of leaves")
+        for t in (tree.values() if isinstance(tree, dict) else tree):
+            _check_acyclic(t, who, name, path + (id(tree),))
 
 
 def check_flag(value, who, name):
@@ -717,6 +730,10 @@ def check_callable(f, who, name=None):
         raise TypeError(f"{who} needs a plain function{' as ' + name if name else ''}, got the "
                         f"async function {getattr(f, '__qualname__', f)!s:.60}: calling it only "
                         f"makes a coroutine, so its body would never run")
+    if callable(getattr(f, "cache_info", None)) and callable(getattr(f, "cache_clear", None)):
+        raise TypeError(f"{who}: {name or 'the function'} is wrapped in functools.lru_cache (or "
+                        f"functools.cache), which hashes its arguments, and arrays and Tensors "
+                        f"cannot be hashed: pass the function itself (its .__wrapped__)")
 
 
 def check_primitive(name, impl, vjps):

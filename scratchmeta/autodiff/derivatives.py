@@ -17,12 +17,11 @@ Every result is built from engine ops, so each can be differentiated again.
 import numpy as np
 
 from .checks import (check_args, check_argnums, check_callable, check_finite, check_float_leaves,
-                     check_output, check_positions, float_array, real_array)
+                     check_output, check_positions, describe, float_array, real_array, seen)
 from .core import (Tensor, add, float_dtype, grad, mul, output_value, pull, reshape, shape,
                    stop_gradient, sum, watch)
 from .more_ops import stack
 from .pytrees import tree_flatten, tree_structure
-from .checks import seen
 
 __all__ = ["vjp", "jacobian", "hessian", "jvp"]
 
@@ -115,8 +114,9 @@ def jvp(fun, primals, tangents):
     check_callable(fun, "jvp", "fun")
     primals, tangents = check_args(primals, "jvp", "primals"), check_args(tangents, "jvp", "tangents")
     if len(primals) != len(tangents):
+        parts = ", ".join(map(describe, tangents[:3])) + (", ..." if len(tangents) > 3 else "")
         raise ValueError(f"jvp needs one tangent per primal: got {len(primals)} primals and "
-                         f"{len(tangents)} tangents")
+                         f"{len(tangents)} tangents (a tuple of {parts})")
     for i, (x, v) in enumerate(zip(primals, tangents)):
         xs, vs = tree_flatten(x)[0], tree_flatten(v)[0]
         check_float_leaves(xs, f"jvp: primal {i}", f" (primals[{i}])", Tensor)

@@ -26,6 +26,17 @@ def tree_flatten(tree, name="tree"):
     if type(name) is not str or not name:      # the tree's name in messages (O(1))
         raise TypeError(f"tree_flatten: name must be a non-empty string naming the tree in "
                         f"messages, e.g. 'argument 0', got {type(name).__name__} {name!r:.40}")
+    return _flatten(tree, name, ())
+
+
+def _flatten(tree, name, path):
+    """:func:`tree_flatten` below the branches in ``path`` (their ids): a list or dict that
+    holds itself would be flattened forever, so it is refused by name."""
+    if isinstance(tree, _BRANCHES):
+        if id(tree) in path:
+            raise ValueError(f"tree_flatten: {name} holds itself (a {type(tree).__name__} "
+                             f"that contains itself), so it has no finite set of leaves")
+        path += (id(tree),)
     if isinstance(tree, (list, tuple)):
         kind = type(tree)
         # A namedtuple is built from positional fields, a list or tuple from one iterable.
@@ -39,7 +50,7 @@ def tree_flatten(tree, name="tree"):
                     raise ValueError(f"rebuilding a tree of {n} leaves from {len(flat)}")
                 return make(flat)
             return list(tree), rebuild_flat
-        parts = [tree_flatten(t, name) for t in tree]
+        parts = [_flatten(t, name, path) for t in tree]
         leaves = [leaf for p in parts for leaf in p[0]]
 
         def rebuild(flat):
@@ -53,7 +64,7 @@ def tree_flatten(tree, name="tree"):
         return leaves, rebuild
     if isinstance(tree, dict):
         keys = list(tree)
-        leaves, rebuild_values = tree_flatten([tree[k] for k in keys], name)
+        leaves, rebuild_values = _flatten([tree[k] for k in keys], name, path)
         return leaves, lambda flat: dict(zip(keys, rebuild_values(flat)))
     if isinstance(tree, (set, frozenset)):
         raise TypeError(f"tree_flatten: {name} is or holds a {type(tree).__name__} "
@@ -83,7 +94,7 @@ def tree_map(f, *trees):
     if not trees:
         raise TypeError("tree_map needs at least one tree in trees to map f over, e.g. "
                         "tree_map(f, params)")
-    flat = [tree_flatten(t) for t in trees]
+    flat = [tree_flatten(t, f"trees[{i}]") for i, t in enumerate(trees)]
     counts = [len(leaves) for leaves, _ in flat]
     if len(set(counts)) > 1:
         raise ValueError(f"tree_map needs trees with the same leaves; their leaf counts "

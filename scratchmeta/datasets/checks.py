@@ -188,7 +188,8 @@ def check_target(family, y, x):
     if not isinstance(y, np.ndarray) or shape != want:
         raise ValueError(f"{type(family).__name__}.target must return y of shape (tasks, "
                          f"points, n_outputs) = {want} for x of shape {np.shape(x)}, got "
-                         f"{f'shape {shape}' if shape is not None else repr(y)[:80]}")
+                         f"{type(y).__name__} {f'of shape {shape}' if shape is not None else ''} "
+                         f"{seen(y):.120}")
     if y.dtype.kind not in "iuf":
         raise TypeError(f"{type(family).__name__}.target must return targets y of real numbers "
                         f"(the batch's y_support and y_query), got dtype {y.dtype}")
@@ -313,6 +314,10 @@ def check_targets(where, pred, y, names=("pred", "y")):
 def shape_of(where, name, x, expected):
     """``ad.shape(x)``, or a ValueError naming ``name`` (not ``ad.shape``'s own ``x``) when x
     is no array, Tensor or number: None, text, a set. O(1)."""
+    if hasattr(x, "toarray") and hasattr(x, "nnz") and not isinstance(x, np.ndarray):
+        raise TypeError(f"{where}{name} must be {expected}, got a SciPy sparse matrix "
+                        f"({type(x).__name__} of shape {getattr(x, 'shape', '?')}); pass its "
+                        f".toarray()")
     try:
         return ad.shape(x)
     except (TypeError, ValueError):

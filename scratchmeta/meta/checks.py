@@ -1272,10 +1272,12 @@ def check_loss_output(loss, y, *, name="loss", per_task=True):
         raise kind(f"{name} must be a function loss(pred, y) of one prediction and its "
                    f"targets, e.g. scratchmeta.tasks.mse; {loss!r:.80} raised "
                    f"{type(e).__name__}: {e}"[:400]) from e
-    if not isinstance(out, (np.ndarray, np.generic, int, float, ad.Tensor)):
-        raise TypeError(f"{name} must return real numbers, an array (one loss per task, as "
-                        f"scratchmeta.tasks.mse), got {seen(out):.80} ({type(out).__name__}) from "
-                        f"{loss!r:.80}")
+    if not isinstance(out, (np.ndarray, np.generic, ad.Tensor)):
+        # A Python number (or any other object) cannot have been computed from pred with the
+        # engine's ops, which return arrays: a placeholder's 0.0 would train on a zero gradient.
+        raise TypeError(f"{name} must return real numbers, an array computed from pred (one "
+                        f"loss per task, as scratchmeta.tasks.mse), got {seen(out):.80} "
+                        f"({type(out).__name__}) from {loss!r:.80}")
     check_unmasked(f"the result of {name}", out)
     kind = getattr(np.asarray(getattr(out, "value", out)), "dtype", None)
     if isinstance(out, (str, bytes)) or kind is None or kind.kind not in "biuf":

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 
 import numpy as np
 
-from scratchmeta.messages import asynchronous, other_method, seen
+from scratchmeta.messages import asynchronous, cached, other_method, seen
 
 #: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
 #: (the warm-up's running mean) no longer counts, and no run would ever end anyway.
@@ -238,8 +238,9 @@ def check_function(f, name, what="a function"):
     other = other_method(name, f)
     if other:
         raise TypeError(f"{name} must be {what}, got {other}")
-    if asynchronous(name, f):
-        raise TypeError(asynchronous(name, f))
+    for fault in (asynchronous(name, f), cached(name, f)):
+        if fault:
+            raise TypeError(fault)
     return f
 
 

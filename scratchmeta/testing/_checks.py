@@ -10,7 +10,7 @@ import numbers
 
 import numpy as np
 
-from scratchmeta.messages import asynchronous, odd_entry, other_method, seen
+from scratchmeta.messages import asynchronous, cached, odd_entry, other_method, seen
 
 _KINDS = {"b": "bool", "c": "complex", "O": "object", "U": "string", "S": "bytes", "V": "structured",
           "M": "datetime", "m": "timedelta"}
@@ -100,8 +100,9 @@ def check_function(name, f):
     other = other_method(name, f)
     if other:
         raise TypeError(f"{name} must be a function of an array, got {other}")
-    if asynchronous(name, f):
-        raise TypeError(asynchronous(name, f))
+    for fault in (asynchronous(name, f), cached(name, f)):
+        if fault:
+            raise TypeError(fault)
     return f
 
 
