@@ -119,6 +119,10 @@ def _call(f, xs):
     f. Errors from inside f pass through: the library's own maps name what they check."""
     try:
         return f(*xs)
+    except StopIteration as err:        # would end a caller's loop over tree_map early, unseen
+        raise ValueError(f"tree_map: f raised StopIteration{f' ({err})' if str(err) else ''} "
+                         f"when called with {len(xs)} leaf argument(s): raise another "
+                         f"exception") from err
     except TypeError as err:
         if err.__traceback__.tb_next is not None:
             raise

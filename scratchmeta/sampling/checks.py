@@ -48,6 +48,9 @@ def returned(name, y, expected):
     what it returned and ``expected``; a masked array too (its mask would be dropped)."""
     if type(y) is np.ndarray:                          # the common case, at once
         return y
+    if isinstance(y, BaseException):
+        raise TypeError(f"{name} must return {expected}, but it returned an exception object, "
+                        f"{y!r:.80}: raise it instead of returning it")
     if isinstance(y, np.ma.MaskedArray):
         raise TypeError(f"{name} returned a masked array (numpy.ma); scratchmeta does not "
                         f"honour masks: return {expected} of plain numbers (e.g. .filled(value))")

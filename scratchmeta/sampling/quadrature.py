@@ -18,7 +18,7 @@ import numpy as np
 
 from scratchmeta.sampling.checks import (call_finite, call_user, check_fits, check_function,
                                           check_rule, check_rules, finite_array,
-                                          real_array, shown)
+                                          real_array, returned, shown)
 
 
 def real_values(name, y, shape, what):
@@ -153,6 +153,15 @@ def integrate_unchecked(f, lo, hi, n):
     return integrate_many_unchecked(f, [(lo, hi, n)])[0][0]
 
 
+def _called(f, x):
+    """``f(x)`` for a function the caller has checked: an array, as a checked density
+    returns, at once (O(1)); anything else (a tuple, an exception object returned instead
+    of raised) is named as what ``f`` returned."""
+    y = f(x)
+    return y if type(y) is np.ndarray else returned(
+        "f", y, f"one value per point, an array of shape {x.shape}")
+
+
 def integrate_many_unchecked(f, rules, points=None):
     """:func:`integrate_many` on rules already checked, or built by the caller (tails.py and
     interpolation.py: their intervals are finite and ordered by construction)."""
@@ -199,12 +208,12 @@ def integrate_many_unchecked(f, rules, points=None):
         masks.append(None)
     flat = np.concatenate([x.ravel() for x in nodes]) if len(nodes) > 1 else nodes[0].ravel()
     if all(m is None for m in masks):
-        values = f(flat)
+        values = _called(f, flat)
     else:
         keep = np.concatenate([np.ones(x.size, bool) if m is None else m.ravel()
                                for x, m in zip(nodes, masks)])
         values = np.zeros(flat.size)
-        values[keep] = f(flat[keep])
+        values[keep] = _called(f, flat[keep])
     out, start = [], 0
     for x, w, width in zip(nodes, weights, widths):
         block = values[start:start + x.size].reshape(w.size, -1)       # one row per node
