@@ -34,6 +34,7 @@ import time
 import numpy as np
 
 from scratchmeta.messages import seen
+from scratchmeta.threads import check_thread_variables
 
 
 def demo(args):
@@ -708,6 +709,7 @@ def main(argv=None):
     args = build_parser().parse_args(argv)
     try:
         opt_out_value()         # a bad SCRATCHMETA_KEEP_FREED_MEMORY is this run's error
+        check_thread_variables(os.environ)      # and so is a thread count that is none
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

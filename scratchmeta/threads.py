@@ -25,14 +25,30 @@ THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"
 def one_blas_thread_unless_set(environ=None):
     """Set every variable of THREAD_VARIABLES to "1", unless one of them is set already.
 
-    Returns True if it set them, False if the user's setting was kept.
+    Returns True if it set them, False if the user's setting was kept. A value set that is
+    no thread count is a ValueError (:func:`check_thread_variables`).
     """
     environ = os.environ if environ is None else environ
     if not isinstance(environ, MutableMapping):
         raise TypeError(f"one_blas_thread_unless_set: environ must be a mapping of variables "
                         f"like os.environ, got {type(environ).__name__} {environ!r:.60}")
+    check_thread_variables(environ)
     if any(var in environ for var in THREAD_VARIABLES):
         return False
     for var in THREAD_VARIABLES:
         environ[var] = "1"
     return True
+
+
+def check_thread_variables(environ):
+    """Each variable of THREAD_VARIABLES that is set (and not empty) must be a whole number of
+    threads >= 1 (OpenMP's OMP_NUM_THREADS may list one per nesting level, "4,2"): the
+    libraries read "two" or "2.5" as some other count, or as none, without a word."""
+    for var in THREAD_VARIABLES:
+        value = environ.get(var, "").strip()
+        parts = value.split(",") if var == "OMP_NUM_THREADS" else [value]
+        if value and not all(p.strip().isdigit() and int(p) >= 1 for p in parts):
+            raise ValueError(f"{var} must be a whole number of threads >= 1 (BLAS and OpenMP "
+                             f"read it), got {environ[var]!r}; unset it, and scratchmeta's "
+                             f"command line uses one BLAS thread")
+

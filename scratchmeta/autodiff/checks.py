@@ -19,6 +19,7 @@ __all__ = ["KINDS", "describe", "seen", "op_error", "float_array", "real_array",
            "check_callable", "check_primitive", "check_argnums", "check_positions",
            "check_output", "check_scalar",
            "check_nonempty", "check_no_nan", "ARGUMENTS", "check_count", "check_flag",
+           "record_message",
            "check_arrays", "check_numbers", "check_finite", "check_float_leaves", "check_tolerance",
            "check_generator", "check_args", "check_values", "check_same_tree", "tree_structure",
            "check_system", "check_constant", "call_fun", "check_given", "IndexValueError",
@@ -215,6 +216,14 @@ def _not_numbers(name, args):
     return None
 
 
+def record_message(arg, a):
+    """What is said of a namedtuple record (a TaskBatch, a Checkpoint) given as ``arg`` where
+    an array is meant: NumPy would read its fields as rows, stacked or ragged."""
+    fields = ", ".join(a._fields)
+    return (f"{arg} must be an array of real numbers, got a {type(a).__name__} record (fields "
+            f"{fields:.80}); pass the field meant, e.g. .{a._fields[0] if a._fields else ''}")
+
+
 def _numbers(a, arg, mask=False):
     """What is wrong with ``a`` as real numbers (a boolean mask too if ``mask``), naming it
     ``arg``; None if nothing. A bare True or False is a flag in the wrong place, not a
@@ -228,6 +237,8 @@ def _numbers(a, arg, mask=False):
     if isinstance(a, np.matrix):                       # always 2-D: reshape, indexing differ
         return (f"{arg} is an np.matrix of shape {a.shape}, which stays 2-D under reshape and "
                 f"indexing; pass np.asarray({arg})")
+    if isinstance(a, tuple) and hasattr(a, "_fields"):   # NumPy would stack the fields
+        return record_message(arg, a)
     try:
         kind = a.dtype.kind if isinstance(a, (np.ndarray, np.generic)) else np.asarray(a).dtype.kind
     except ValueError:                                  # a ragged list

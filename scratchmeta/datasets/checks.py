@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.autodiff.checks import masked_message
+from scratchmeta.autodiff.checks import masked_message, record_message
 from scratchmeta.messages import seen
 
 
@@ -615,6 +615,8 @@ def _net_x(x, name):
     dtype. A Tensor is returned as it is."""
     if isinstance(x, ad.Tensor):
         return x
+    if isinstance(x, tuple) and hasattr(x, "_fields"):     # a record: NumPy would stack it
+        raise TypeError(record_message(name, x))
     if isinstance(x, (list, tuple)):
         try:
             x = np.asarray(x)

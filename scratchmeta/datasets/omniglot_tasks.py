@@ -80,7 +80,8 @@ def finn_split(alphabets, characters, n_train=N_TRAIN, n_validation=N_VALIDATION
     """
     for name, names in (("alphabets", alphabets), ("characters", characters)):
         if isinstance(names, (str, bytes)) or not hasattr(names, "__len__") \
-                or getattr(names, "ndim", 1) == 0:                 # a word, a number, a 0-d array
+                or getattr(names, "ndim", 1) == 0 or hasattr(names, "_fields"):   # a word, a
+            # number, a 0-d array, a record (the whole OmniglotImages, not its .alphabets)
             raise TypeError(f"finn_split: {name} must be a sequence of names, one per "
                             f"character, got {seen(names):.60}")
         kind = np.asarray(names).dtype if len(names) else None    # names or integer labels,

@@ -7,7 +7,11 @@ import sys
 
 from scratchmeta.threads import one_blas_thread_unless_set
 
-one_blas_thread_unless_set()    # before NumPy is first imported
+try:
+    one_blas_thread_unless_set()    # before NumPy is first imported
+except ValueError as err:           # a thread count that is none: one error line, exit 2
+    print(f"python -m scratchmeta.figures: error: {err}", file=sys.stderr)
+    sys.exit(2)
 
 from scratchmeta.figures import main  # noqa: E402
 

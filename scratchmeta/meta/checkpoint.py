@@ -68,9 +68,9 @@ _KINDS = {"c": "complex numbers", "U": "text (str)", "S": "bytes", "O": "Python 
 def flatten(state, prefix=""):
     """{"params": [a, b], "adam": {"t": t}} -> {"params/0": a, "params/1": b, "adam/t": t}."""
     check_type("prefix", prefix, str)
-    if not prefix and not isinstance(state, (dict, list, tuple)):
+    if not prefix and (not isinstance(state, (dict, list, tuple)) or hasattr(state, "_fields")):
         raise TypeError(f"state must be a dict (or list) of arrays, e.g. {{'params': [...]}}, "
-                        f"got {seen(state)}"[:300])
+                        f"got {seen(state)}"[:300])     # (a record: a Checkpoint, not its state)
     if isinstance(state, (list, tuple)):
         state = {str(i): v for i, v in enumerate(state)}
     elif not isinstance(state, dict):

@@ -571,7 +571,8 @@ def check_ridge_inputs(features, targets, lam, *, one_hot=False,
                          f"would round to {'0' if abs(lam) < 1 else 'inf'}")
     lam_value = np.asarray(ad.stop_gradient(lam), dtype=float)
     if lam_value.shape != ():
-        raise ValueError(f"lam must be a scalar, got an array of shape {lam_value.shape}")
+        raise ValueError(f"lam must be a scalar, got an array of shape {lam_value.shape}: "
+                         f"{seen(lam):.60}")
     if not (lam_value > 0 and np.isfinite(lam_value)):          # also rejects NaN
         raise ValueError(f"lam must be positive and finite ({lam_role}), "
                          f"got {float(lam_value)!r}")
@@ -651,6 +652,8 @@ def check_mlp_input(model, params, x, *, layers=None, name="params", x_name="x",
                else f"a {type(params).__name__}: {params!r}")[:200])
     if type(x) is not np.ndarray:                  # (a plain array, the usual x: no test)
         check_unmasked(x_name, x)
+        if isinstance(x, tuple) and hasattr(x, "_fields"):    # NumPy would stack the fields
+            raise TypeError(ad_checks.record_message(x_name, x))
     dtype = getattr(x, "dtype", None)
     if not isinstance(dtype, np.dtype):
         try:
@@ -726,6 +729,11 @@ def check_params(name, params, *, minimum=1, pairs=False, head=False):
     ``pairs``: layers' [W, b] pairs, so an even count; ``head``: exactly the
     last layer's [W, b] (``MLP.head``).
     """
+    if isinstance(params, tuple) and hasattr(params, "_fields") and not all(
+            isinstance(p, (np.ndarray, ad.Tensor)) for p in params):    # a record, not a tree
+        raise TypeError(f"{name} must be a list of parameter arrays (e.g. MLP.init's [W1, b1, "
+                        f"...]), got a {type(params).__name__} record (fields "
+                        f"{', '.join(params._fields):.80}); pass the parameters it holds")
     if not isinstance(params, (list, tuple)) or len(params) < minimum:
         got = (f"{params!r:.120} (a {type(params).__name__} of {len(params)})"
                if isinstance(params, (list, tuple)) else f"{type(params).__name__} {params!r:.200}")
@@ -1379,6 +1387,7 @@ def check_multitask_loss(model, body, heads, x, y, loss):
     """``multitask_loss``: the shared body and data of :func:`check_loss_inputs`, x and y of
     shape (tasks, points, .), and ``heads`` = [W (tasks, width, outputs), b (tasks,
     outputs)], one head per task of x. O(1) for the heads (traced or read by the model)."""
+    check_model(model)
     check_loss_inputs(model, body, x, y, loss, name="body", layers=range(model.n_layers - 1))
     xs = ad.shape(x)
     if len(xs) != 3:
