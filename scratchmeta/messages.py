@@ -1,15 +1,18 @@
-"""How an error message shows a value it refuses (every chapter's checks, after "got").
+"""How an error message shows a value it refuses, and names a function that cannot work.
 
 Not a lecture section. A message names the argument, the value given and what was expected
 (issue 11). The value is shown by its repr, but a repr alone can mislead: a ``sympy.Symbol``
 called n reprs as ``n``, so "dim must be an int, got n" reads as if the message had named
-something. :func:`seen` adds the type's name wherever the repr does not already show it.
-:func:`other_method` says when a function given is a SciPy distribution's method meant for
-another role (``stats.norm.logpdf`` given as a pdf), which its values alone would not say.
+something. :func:`seen` adds the type's name wherever the repr does not already show it, and
+:func:`odd_entry` says which entry of a list is no number. Three kinds of function are named
+before any call, since their results would not say what is wrong: a SciPy distribution's
+method given in another method's role (``stats.norm.logpdf`` as a pdf, :func:`other_method`),
+an ``async def`` function (:func:`asynchronous`) and one wrapped in ``functools.lru_cache``
+(:func:`cached`).
 
 The engine (``scratchmeta/autodiff``) imports nothing from the rest of the package, so it
-keeps its own copy, ``autodiff.checks.seen``; ``tests/test_private_names.py`` checks that the
-two agree.
+keeps its own copy of :func:`seen` (``autodiff.checks.seen``) and of the last two checks;
+``tests/test_bad_inputs_round33.py`` checks that the two ``seen`` agree.
 """
 
 import inspect
