@@ -706,6 +706,11 @@ def main(argv=None):
     from scratchmeta.memory import keep_freed_memory, opt_out_value
     from scratchmeta.meta.guard import ExplodingMetaGradient
 
+    argv = sys.argv[1:] if argv is None else argv
+    typed = _dash_lookalike(argv)
+    if typed:
+        print(f"error: {typed}", file=sys.stderr)
+        return 2
     args = build_parser().parse_args(argv)
     try:
         opt_out_value()         # a bad SCRATCHMETA_KEEP_FREED_MEMORY is this run's error
@@ -735,6 +740,24 @@ def main(argv=None):
         print(f"error: unexpected {type(e).__name__}: {_one_line(e)} (a bug in scratchmeta; "
               f"set SCRATCHMETA_TRACEBACK=1 for the traceback)", file=sys.stderr)
         return 1
+
+
+# Dashes that word processors and chat programs put in place of "--" or "-": an option typed
+# with one is no option to argparse, which then says only what is missing.
+DASH_LOOKALIKES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+
+def _dash_lookalike(argv):
+    """What is wrong with the first argument of ``argv`` that starts with a dash lookalike
+    followed by a letter (an em dash for "--"), else ""."""
+    for token in argv if isinstance(argv, (list, tuple)) else ():
+        if isinstance(token, str) and token[:1] in DASH_LOOKALIKES and \
+                token.lstrip(DASH_LOOKALIKES)[:1].isalpha():
+            dashes = token[:len(token) - len(token.lstrip(DASH_LOOKALIKES))]
+            option = token[len(dashes):].split("=")[0]
+            return (f"{token!r} starts with {dashes!r} (U+{ord(dashes[0]):04X}), not with "
+                    f"hyphens: type --{option}")
+    return ""
 
 
 def _one_line(error):

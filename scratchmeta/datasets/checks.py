@@ -467,6 +467,9 @@ def check_folder_path(name, path):
     if not str(os.fspath(path)).strip():        # '' would mean the current folder, unsaid
         raise ValueError(f"{name} must be a folder path, got {os.fspath(path)!r} (empty); "
                          f"pass '.' for the current folder")
+    if str(os.fspath(path)).lower().startswith("file://"):     # Path() would keep 'file:/'
+        raise ValueError(f"{name} must be a folder path, got the file URL "
+                         f"{os.fspath(path)!r:.80}; pass the path itself, without 'file://'")
 
 
 def check_folder(name, path):

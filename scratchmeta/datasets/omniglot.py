@@ -133,8 +133,11 @@ def load(root=None, *, download=False, cache_dir=None, parts=OFFICIAL, progress=
     else:
         source_folder = Path(root).expanduser()
         if not source_folder.is_dir():
+            given = os.fspath(root)
+            expanded = "" if str(given) == str(source_folder) else \
+                f" (expanded to {str(source_folder)!r})"
             raise ValueError(f"root must be a folder holding {_part_files(parts)} or their "
-                             f"extracted folders; {str(source_folder)!r} is not a folder")
+                             f"extracted folders; {given!r}{expanded} is not a folder")
     sources = _find_or_fetch(source_folder, parts, download, progress, root_given=root is not None,
                              named=named, damaged=damage and (cache_file, damage))
     members = [_checked_members(source, part) for source, part in zip(sources, parts)]
