@@ -19,7 +19,7 @@ import inspect
 
 import numpy as np
 
-__all__ = ["seen", "odd_entry", "other_method", "asynchronous", "cached"]
+__all__ = ["seen", "odd_entry", "other_method", "asynchronous", "cached", "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)
@@ -29,6 +29,8 @@ def seen(x):
     """``x`` as a message shows it: its repr, followed by its type's name unless the repr shows
     the type already (Python's numbers, text and containers, and NumPy's arrays and scalars do)."""
     text = repr(x)
+    if type(x) in (tuple, dict, set, frozenset):    # "(a, b)" can read as a pair of arguments
+        return f"{type(x).__name__} {text}"
     if type(x) in _SELF_SHOWN or isinstance(x, np.generic):
         return text
     name = type(x).__name__
@@ -88,3 +90,21 @@ def cached(name, f):
                 f"its arguments, and a NumPy array cannot be hashed: pass the function "
                 f"itself ({name}.__wrapped__)")
     return ""
+
+
+#: What NumPy says when a function of one number (math.sqrt, statistics.NormalDist().cdf) is
+#: handed an array.
+SCALAR_ONLY = ("only 0-dimensional arrays can be converted", "only length-1 arrays can be "
+               "converted", "truth value of an array with more than one element is ambiguous")
+
+
+def raised(name, f, err):
+    """What to say when the user's function ``f``, given as ``name``, raised ``err`` on an
+    array: a method or built-in by its name (``NormalDist.cdf``, ``sqrt``: the user's own
+    function is known by the argument), and, when the error is NumPy's for a function of one
+    number, that it must be vectorised."""
+    label = getattr(f, "__qualname__", None) or type(f).__name__
+    named = f" ({label:.60})" if getattr(f, "__self__", None) is not None else ""
+    hint = ("; it takes one number at a time, but is called on an array of points: make it "
+            "vectorised (e.g. np.vectorize)" if any(s in str(err) for s in SCALAR_ONLY) else "")
+    return f"{name}{named} raised {type(err).__name__}", hint

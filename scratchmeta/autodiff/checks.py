@@ -19,7 +19,7 @@ __all__ = ["KINDS", "describe", "seen", "op_error", "float_array", "real_array",
            "check_callable", "check_primitive", "check_argnums", "check_positions",
            "check_output", "check_scalar",
            "check_nonempty", "check_no_nan", "ARGUMENTS", "check_count", "check_flag",
-           "record_message",
+           "record_message", "container",
            "check_arrays", "check_numbers", "check_finite", "check_float_leaves", "check_tolerance",
            "check_generator", "check_args", "check_values", "check_same_tree", "tree_structure",
            "check_system", "check_constant", "call_fun", "check_given", "IndexValueError",
@@ -98,6 +98,8 @@ def seen(x):
     the repr shows the type already (a ``sympy.Symbol`` n reprs as ``n``). The same as
     ``scratchmeta/messages.py``'s, copied because the engine imports nothing from the rest."""
     text = repr(x)
+    if type(x) in (tuple, dict, set, frozenset):    # "(a, b)" can read as a pair of arguments
+        return f"{type(x).__name__} {text}"
     if type(x) in _SELF_SHOWN or isinstance(x, np.generic):
         return text
     name = type(x).__name__
@@ -154,6 +156,8 @@ def op_error(name, args, params, err):
         where = (f"index {args[1]!r:.40}{kind} for shape {np.shape(args[0])}" if len(args) == 2
                  else shapes)
         fits = "is out of range" if "out of bounds" in str(err) else "does not fit the array"
+        if len(args) == 2 and isinstance(args[1], tuple):      # (np.unique's (values, counts))
+            fits += f" (a tuple of {len(args[1])} indexes {len(args[1])} axes, one each)"
         return IndexValueError(f"{name}: {where} {fits}: {err}")
     shaping = [i for i in range(len(args)) if _argument(name, i, len(args)) in _SHAPES]
     if isinstance(err, ValueError) and shaping and len(args) == 2:     # reshape x to shape
@@ -214,6 +218,15 @@ def _not_numbers(name, args):
         if _kind(a) in "OUSVMm":
             return f"{arg} must be an array of real numbers, got {describe(a)}{_odd_entry(a)}"
     return None
+
+
+def container(tree):
+    """" (an OptimizeResult)" for a tree that is a list, tuple or dict of another class (a
+    record, a result object), said beside the argument it is: its fields are read as leaves,
+    so a leaf that is no number is one of its fields, not the value meant; else ""."""
+    if isinstance(tree, (list, tuple, dict)) and type(tree) not in (list, tuple, dict):
+        return f" (a {type(tree).__name__})"
+    return ""
 
 
 def record_message(arg, a):

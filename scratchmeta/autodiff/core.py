@@ -57,7 +57,7 @@ import numpy as np
 from .checks import (call_fun, check_argnums, check_callable, check_constant, check_flag,
                      check_inputs, check_nonempty, check_numbers, check_output, check_positions,
                      check_primitive, check_scalar, check_traced_output, checked_axes,
-                     checked_rules, float_array, op_error, other_dtype, plain_shape)
+                     checked_rules, container, float_array, op_error, other_dtype, plain_shape)
 from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array, reshape_array,
                     scatter_add_array, sum_array, sum_to_array, transpose_array)
 from .numpy_interop import NumpyInterop
@@ -582,9 +582,9 @@ def watch(fun, args, kwargs, positions, who="grad"):
         args = list(args)
         groups = []
         for n in positions:
-            where = f"argument {n}"
+            where = f"argument {n}{container(args[n])}"
             flat, rebuild = tree_flatten(args[n], where)      # (a set is refused by name)
-            flat = [Tensor(_as_float_leaf(x, where), trace) for x in flat]
+            flat = [Tensor(_as_float_leaf(x, f"{who}: {where}"), trace) for x in flat]
             args[n] = rebuild(flat)
             groups.append((flat, rebuild))
         out = call_fun(fun, args, who, kwargs=kwargs)    # its own errors named, see there
@@ -681,8 +681,8 @@ def trace(fun, *args):
     check_callable(fun, "trace", "fun")
     t = Trace()
     try:
-        out = call_fun(fun, [tree_map(lambda x: Tensor(_as_float_leaf(x, f"argument {i}"), t), a)
-                             for i, a in enumerate(args)], "trace")
+        out = call_fun(fun, [tree_map(lambda x: Tensor(_as_float_leaf(
+            x, f"trace: argument {i}{container(a)}"), t), a) for i, a in enumerate(args)], "trace")
     finally:
         t.level = 0                 # finished: later use of its nodes records nothing
     check_traced_output(out, tree_flatten(out, "trace: what fun returned")[0], Tensor)

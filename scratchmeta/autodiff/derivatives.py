@@ -17,7 +17,8 @@ Every result is built from engine ops, so each can be differentiated again.
 import numpy as np
 
 from .checks import (check_args, check_argnums, check_callable, check_finite, check_float_leaves,
-                     check_output, check_positions, describe, float_array, real_array, seen)
+                     check_output, check_positions, container, describe, float_array, real_array,
+                     seen)
 from .core import (Tensor, add, float_dtype, grad, mul, output_value, pull, reshape, shape,
                    stop_gradient, sum, watch)
 from .more_ops import stack
@@ -119,7 +120,7 @@ def jvp(fun, primals, tangents):
                          f"{len(tangents)} tangents (a tuple of {parts})")
     for i, (x, v) in enumerate(zip(primals, tangents)):
         xs, vs = tree_flatten(x)[0], tree_flatten(v)[0]
-        check_float_leaves(xs, f"jvp: primal {i}", f" (primals[{i}])", Tensor)
+        check_float_leaves(xs, f"jvp: primal {i}{container(x)}", f" (primals[{i}])", Tensor)
         check_float_leaves(vs, f"jvp: tangent {i}", f" (tangents[{i}])", Tensor, finite=True)
         if len(xs) != len(vs) or any(shape(a) != shape(b) for a, b in zip(xs, vs)) or \
                 tree_structure(x) != tree_structure(v):

@@ -115,16 +115,22 @@ def _drawn(tree):
 
 
 def _call(f, xs):
-    """``f(*xs)``; a TypeError of the call itself (f takes another number of leaves) names
-    f. Errors from inside f pass through: the library's own maps name what they check."""
+    """``f(*xs)``; a TypeError of the call itself (f takes another number of leaves), and a
+    TypeError or ValueError from inside a user's f, names f. Errors from inside the library's
+    own maps pass through: their checks name what they check."""
     try:
         return f(*xs)
     except StopIteration as err:        # would end a caller's loop over tree_map early, unseen
         raise ValueError(f"tree_map: f raised StopIteration{f' ({err})' if str(err) else ''} "
                          f"when called with {len(xs)} leaf argument(s): raise another "
                          f"exception") from err
-    except TypeError as err:
-        if err.__traceback__.tb_next is not None:
+    except (TypeError, ValueError) as err:
+        inside = err.__traceback__.tb_next is not None
+        if inside and str(getattr(f, "__module__", None)).startswith("scratchmeta"):
+            raise                       # the library's own map: its checks name what they check
+        if isinstance(err, ValueError) and not inside:
             raise
-        raise TypeError(f"tree_map: f raised TypeError when called with {len(xs)} leaf "
-                        f"argument(s), one from each tree: {err}") from err
+        shapes = ", ".join(str(getattr(x, "shape", type(x).__name__)) for x in xs)
+        raise type(err)(f"tree_map: f raised {type(err).__name__} when called with {len(xs)} "
+                        f"leaf argument(s), one from each tree (of shapes {shapes:.60}): "
+                        f"{err}") from err

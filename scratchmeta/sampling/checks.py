@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 
 import numpy as np
 
-from scratchmeta.messages import asynchronous, cached, other_method, seen
+from scratchmeta.messages import asynchronous, cached, other_method, raised, seen
 
 #: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
 #: (the warm-up's running mean) no longer counts, and no run would ever end anyway.
@@ -152,8 +152,9 @@ def call_user(name, f, x, expected=None):
         y = f(read_only(x))
     except Exception as err:
         kind = TypeError if isinstance(err, TypeError) else ValueError
-        raise kind(f"{name} raised {type(err).__name__} when called on an array of shape "
-                   f"{np.shape(x)}: {err}{WROTE if 'read-only' in str(err) else ''}") from err
+        what, hint = raised(name, f, err)
+        raise kind(f"{what} when called on an array of shape {np.shape(x)}: "
+                   f"{err}{WROTE if 'read-only' in str(err) else ''}{hint}") from err
     if type(y) is np.ndarray:                          # the common case, at once
         return y
     return returned(name, y, expected or f"one number per point of its input, an array of "

@@ -54,7 +54,8 @@ def check_probabilities(p, name="p"):
     # bools are flags, not weights: [True, False] is no p
     arr = real_array(check_text("name", name), p, "an array of real numbers (probabilities)")
     if arr.ndim != 1:
-        raise ValueError(f"{name} must be 1-D (one probability per label), got shape {arr.shape}")
+        raise ValueError(f"{name} must be 1-D (one probability per label), got "
+                         f"{type(p).__name__} of shape {arr.shape}")
     if arr.size == 0:
         raise ValueError(f"{name} must be non-empty: there must be at least one label")
     if not np.all(np.isfinite(arr)):

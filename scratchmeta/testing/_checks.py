@@ -10,7 +10,7 @@ import numbers
 
 import numpy as np
 
-from scratchmeta.messages import asynchronous, cached, odd_entry, other_method, seen
+from scratchmeta.messages import asynchronous, cached, odd_entry, other_method, raised, seen
 
 _KINDS = {"b": "bool", "c": "complex", "O": "object", "U": "string", "S": "bytes", "V": "structured",
           "M": "datetime", "m": "timedelta"}
@@ -119,8 +119,9 @@ def call(name, f, x):
         kind = TypeError if isinstance(err, TypeError) else ValueError
         wrote = (" (the points are passed read-only: a function under test must not write "
                  "into its input)" if "read-only" in str(err) else "")
-        raise kind(f"{name} raised {type(err).__name__} when called on an array of shape "
-                   f"{np.shape(x)}: {err}{wrote}") from err
+        what, hint = raised(name, f, err)
+        raise kind(f"{what} when called on an array of shape {np.shape(x)}: {err}{wrote}"
+                   f"{hint}") from err
 
 
 def real_output(name, y):
