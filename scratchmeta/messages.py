@@ -19,7 +19,7 @@ import inspect
 
 import numpy as np
 
-__all__ = ["seen", "odd_entry", "other_method", "asynchronous", "cached", "raised"]
+__all__ = ["seen", "odd_entry", "record", "other_method", "asynchronous", "cached", "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)
@@ -52,6 +52,16 @@ def odd_entry(x, path=()):
                 item, (bool, np.bool_, np.timedelta64)):
             return f"; its entry {list(path + (i,))} is {seen(item):.60}"
     return ""
+
+
+def record(name, x, what="an array of real numbers"):
+    """For a record given as ``name`` where ``what`` is meant (a namedtuple such as a
+    TaskBatch, or a struct sequence such as ``sys.float_info``, which NumPy reads as its
+    fields in a row), what to say; else ""."""
+    if not isinstance(x, tuple) or not (hasattr(x, "_fields") or hasattr(x, "n_fields")):
+        return ""
+    return (f"{name} must be {what}, got the record {type(x).__name__} "
+            f"({seen(x):.60}), whose fields NumPy would read in a row; pass the field meant")
 
 
 #: The method of a SciPy distribution that each role takes; another of its methods given in

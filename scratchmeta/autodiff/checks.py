@@ -232,9 +232,10 @@ def container(tree):
 def record_message(arg, a):
     """What is said of a namedtuple record (a TaskBatch, a Checkpoint) given as ``arg`` where
     an array is meant: NumPy would read its fields as rows, stacked or ragged."""
-    fields = ", ".join(a._fields)
+    names = getattr(a, "_fields", None) or [n for n in dir(a) if not n.startswith(("_", "n_"))
+                                             and not callable(getattr(a, n))]   # sys.float_info
     return (f"{arg} must be an array of real numbers, got a {type(a).__name__} record (fields "
-            f"{fields:.80}); pass the field meant, e.g. .{a._fields[0] if a._fields else ''}")
+            f"{', '.join(names):.80}); pass the field meant, e.g. .{names[0] if names else ''}")
 
 
 def _numbers(a, arg, mask=False):
@@ -250,8 +251,8 @@ def _numbers(a, arg, mask=False):
     if isinstance(a, np.matrix):                       # always 2-D: reshape, indexing differ
         return (f"{arg} is an np.matrix of shape {a.shape}, which stays 2-D under reshape and "
                 f"indexing; pass np.asarray({arg})")
-    if isinstance(a, tuple) and hasattr(a, "_fields"):   # NumPy would stack the fields
-        return record_message(arg, a)
+    if isinstance(a, tuple) and (hasattr(a, "_fields") or hasattr(a, "n_fields")):
+        return record_message(arg, a)                   # NumPy would stack the fields
     try:
         kind = a.dtype.kind if isinstance(a, (np.ndarray, np.generic)) else np.asarray(a).dtype.kind
     except ValueError:                                  # a ragged list
@@ -750,6 +751,10 @@ def check_callable(f, who, name=None):
         got = f"the class {f.__module__}.{f.__qualname__}" if isinstance(f, type) else \
             f"{type(f).__name__} {f!r:.60}"
         raise TypeError(f"{who} needs a function{given_as}, got {got}")
+    if all(callable(getattr(f, a, None)) for a in ("cdf", "ppf", "rvs")):    # scipy.stats.norm
+        raise TypeError(f"{who} needs a function{' as ' + name if name else ''}, got a SciPy "
+                        f"distribution object ({type(f).__name__}), which makes a frozen "
+                        f"distribution when called: pass one of its methods, e.g. its .logpdf")
     if inspect.iscoroutinefunction(f) or inspect.isasyncgenfunction(f):
         raise TypeError(f"{who} needs a plain function{' as ' + name if name else ''}, got the "
                         f"async function {getattr(f, '__qualname__', f)!s:.60}: calling it only "

@@ -61,18 +61,23 @@ def jacobian(fun, argnum=0):
     per output entry over the same tape (``vjp`` with the unit cotangents).
     """
     check_callable(fun, "jacobian", "fun")
+    return _jacobian(fun, argnum, "jacobian")
+
+
+def _jacobian(fun, argnum, who):
+    """:func:`jacobian`, its messages in the words of ``who`` (``hessian`` builds on it)."""
     nums, many = check_argnums(argnum, "argnum")
     if many:
-        raise TypeError(f"jacobian takes one argnum (an int), got {seen(argnum)}")
+        raise TypeError(f"{who} takes one argnum (an int), got {seen(argnum)}")
 
     def jacobian_fun(*args, **kwargs):
         (p,) = check_positions(nums, len(args), "argnum")
         leaves = tree_flatten(args[p])[0]
         if len(leaves) != 1 or leaves[0] is not args[p]:
-            raise TypeError(f"jacobian needs argument {p} to be one array, got a "
+            raise TypeError(f"{who} needs argument {p} to be one array, got a "
                             f"{type(args[p]).__name__} of {len(leaves)} leaves")
         if type(args[p]) is not Tensor:          # named as fun's argument p, not as of_x's 0
-            float_array(args[p], f"argument {p}")
+            float_array(args[p], f"{who}: argument {p}")
 
         def of_x(x):
             return fun(*args[:p], x, *args[p + 1:], **kwargs)
@@ -98,8 +103,9 @@ def hessian(fun, argnum=0):
     ``H`` has shape ``x.shape + x.shape``. Cost: one Hessian-vector product
     (reverse over reverse) per entry of ``x``.
     """
-    check_argnums(argnum, "argnum")                # in hessian's words, before grad's
-    return jacobian(grad(fun, argnum), argnum)
+    check_callable(fun, "hessian", "fun")          # in hessian's words, before grad's
+    check_argnums(argnum, "argnum")
+    return _jacobian(grad(fun, argnum), argnum, "hessian")
 
 
 def jvp(fun, primals, tangents):

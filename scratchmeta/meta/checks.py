@@ -66,6 +66,10 @@ def check_unmasked(name, value):
 def check_count(name, value, minimum=0, maximum=None):
     """An integer >= ``minimum`` (and <= ``maximum`` if given, else one that fits an int64;
     bools are refused: True is not a count)."""
+    for bound, given in (("minimum", minimum), ("maximum", maximum)):
+        if not (is_integer(given) or given is None and bound == "maximum"):
+            either = " or None" if bound == "maximum" else ""
+            raise TypeError(f"check_count: {bound} must be an int{either}, got {seen(given):.60}")
     if not (is_integer(value) and minimum <= value <= (INT64_MAX if maximum is None else maximum)):
         bound = (f">= {minimum}" + (" and < 2**63 (an int64)" if isinstance(value, int)
                                      and value > INT64_MAX else "")

@@ -41,7 +41,8 @@ as ArviZ (0.23) computes them, so that both give the same value to rounding
   of the standard deviation, by the delta method on the squared deviations.
 
 Degenerate input gives what ArviZ gives, with a ``RuntimeWarning`` saying why:
-fewer than 4 draws per chain give NaN everywhere; R-hat needs two chains
+fewer than 4 draws per chain give NaN everywhere (but 16 chains or more that short are
+refused: they are most likely (n_draws, chains), transposed); R-hat needs two chains
 (NaN for one); constant draws (max - min below 1e-15) have an ESS equal to
 the number of draws and an R-hat of NaN. A NaN or infinite draw is an error.
 Boolean draws are read as 0 and 1: the chains of an indicator 1{x in A}, whose
@@ -84,13 +85,20 @@ def _as_draws(draws):
 
 
 def _too_short(x, what):
-    """True (with a warning) when chains have fewer than MIN_DRAWS draws."""
-    if x.shape[1] < MIN_DRAWS:
-        warnings.warn(f"{what}: need at least {MIN_DRAWS} draws per chain, got "
-                      f"{x.shape[1]}; returning NaN (as ArviZ does)", RuntimeWarning,
-                      stacklevel=3)
-        return True
-    return False
+    """True (with a warning) when chains have fewer than MIN_DRAWS draws. But 4 * MIN_DRAWS
+    chains or more, each that short, are refused (ValueError): they are a few chains' draws
+    passed as (n_draws, chains), whose NaN would come from the transpose (ArviZ's own
+    degenerate case, 4 chains of 3 draws, still gives NaN)."""
+    chains, n = x.shape[:2]
+    if n >= MIN_DRAWS:
+        return False
+    if chains >= 4 * MIN_DRAWS:
+        raise ValueError(f"{what}: draws of shape {x.shape[:2]} are {chains} chains of {n} "
+                         f"draws each, too few for any diagnostic; draws must be (chains, "
+                         f"n_draws): if yours are (n_draws, chains), pass draws.T")
+    warnings.warn(f"{what}: need at least {MIN_DRAWS} draws per chain, got {n}; returning "
+                  f"NaN (as ArviZ does)", RuntimeWarning, stacklevel=3)
+    return True
 
 
 def _dimensions(x):
