@@ -124,7 +124,8 @@ def _kind(value):
 
 def _tree(tree, leaves):
     """For an error message: a tree's leaf count and its first 60 characters."""
-    return f"of {len(leaves)} arrays ({tree!r:.60})" if tree is not None else "None"
+    return (f"of {len(leaves)} arrays (a {type(tree).__name__}: {tree!r:.60})" if tree is not None
+            else "None")
 
 
 def adam_init(params):

@@ -214,6 +214,11 @@ def _find_or_fetch(folder, parts, download, progress, *, root_given, named="cach
     sources = []
     for part in parts:
         zip_path, dir_path = folder / f"{part.name}.zip", folder / part.name
+        if zip_path.exists() and not (zip_path.is_file() or zip_path.is_dir()):
+            raise ValueError(f"{str(zip_path)!r} must be the {part.name} zip archive, a regular "
+                             f"file, but it is a named pipe, a socket or a device (reading it "
+                             f"could wait forever); put the official archive there (from "
+                             f"{part.url})")
         if zip_path.exists():
             sources.append(zip_path)
         elif dir_path.is_dir():
@@ -306,6 +311,11 @@ def _read_pngs(source, part):
     try:
         with zipfile.ZipFile(source) as archive:
             names = [n for n in archive.namelist() if n.endswith(".png")]
+            if len(set(names)) != len(names):      # one would silently replace the other
+                twice = sorted({n for n in names if names.count(n) > 1})
+                raise ValueError(f"{str(source)!r} is damaged: it holds {len(twice)} member(s) "
+                                 f"more than once, e.g. {twice[0]!r}. Replace the archive "
+                                 f"(official copy: {part.url}).")
             members = {}
             for name in names:
                 try:

@@ -521,7 +521,13 @@ def _check_loss_signs(losses, config, what):
 
 def _check_string_keys(name, record, where=""):
     """Every key of the JSON record ``record`` (nested dicts and lists too) is a string:
-    JSON would silently turn a key 1 into "1", and the loaded record would differ."""
+    JSON would silently turn a key 1 into "1", and the loaded record would differ. A nested
+    mapping of another class than dict (a SciPy OptimizeResult where its .x was meant) is a
+    result object, not a setting: JSON would write it as a plain dict, unnoticed."""
+    if isinstance(record, dict) and type(record) is not dict and where:
+        raise TypeError(f"{name}{where} must be a setting (a number, a string, a list or a "
+                        f"plain dict), got a {type(record).__name__} ({seen(record):.60}); "
+                        f"pass the value meant, e.g. its .x")
     if isinstance(record, dict):
         for key, value in record.items():
             if not isinstance(key, str):

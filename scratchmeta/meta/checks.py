@@ -1592,6 +1592,10 @@ def check_path(name, path, *, folder=False, exists=False):
     if os.path.exists(full) and os.path.isdir(full) != folder:
         raise ValueError(f"{name} must be a {kind} path, got {seen(text)}, which is a "
                          f"{'file' if folder else 'folder'}, not a {kind}")
+    if not folder and os.path.exists(full) and not os.path.isfile(full):
+        raise ValueError(f"{name} must be a regular file path, got {seen(text)}, which is a "
+                         f"named pipe, a socket or a device (reading or writing it could wait "
+                         f"forever, or lose what is written)")
     part = os.path.dirname(full)
     while not os.path.lexists(part) and os.path.dirname(part) != part:
         part = os.path.dirname(part)
