@@ -127,7 +127,7 @@ def _lift(name, p, h_shape):
     """A per-task (tasks, features) parameter becomes (tasks, 1, features) for the points axis."""
     if p is None:
         return None
-    dtype = p.dtype if hasattr(p, "dtype") else np.asarray(p).dtype
+    dtype = p.dtype if isinstance(p, (np.ndarray, np.generic, ad.Tensor)) else np.asarray(p).dtype
     if isinstance(p, (str, bytes)) or np.dtype(dtype).kind not in "iuf":     # no bools
         raise TypeError(f"{name} must be None or an array of real numbers, got {seen(p)}"[:300])
     check_finite_arrays(name, p)

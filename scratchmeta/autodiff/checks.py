@@ -177,7 +177,8 @@ def op_error(name, args, params, err):
 ARGUMENTS = {"matmul": ("a", "b"), "solve": ("a", "b"), "where": ("cond", "a", "b"),
              "reshape": ("x", "shape"), "broadcast_to": ("x", "shape"), "sum_to": ("x", "shape"),
              "scatter_add": ("g", "index", "shape"),
-             "transpose": ("x", "axes"), "getitem": ("x", "index"), "einsum": ("operand",) * 99,
+             "transpose": ("x", "axes"), "getitem": ("x", "index"),
+             "einsum": tuple(f"operands[{i}]" for i in range(99)),
              "concatenate": ("xs",) * 999, "stack": ("xs",) * 999}
 _SHAPES = {"shape": "a shape (a tuple of ints)", "axes": "a tuple of axes (ints)"}
 

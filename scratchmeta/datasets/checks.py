@@ -590,7 +590,7 @@ def _real_dtype(where, name, value, kinds="iuf"):
     """``value``'s dtype (an array's or a Tensor's; None for a list or a number), refused
     unless of ``kinds``: by default no bool (a True is not a real number here), text,
     object or complex. O(1): the dtype, never the entries."""
-    dtype = getattr(value, "dtype", None)
+    dtype = value.dtype if isinstance(value, (np.ndarray, np.generic, ad.Tensor)) else None
     if isinstance(dtype, np.dtype) and dtype.kind not in kinds:
         what = " (True and False)" if dtype.kind == "b" else ""
         raise TypeError(f"{where}{name} must be an array of real numbers, got dtype "

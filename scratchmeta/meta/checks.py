@@ -63,6 +63,12 @@ def check_unmasked(name, value):
                         f"under reductions and indexing; pass np.asarray({name})")
 
 
+def array_dtype(value):
+    """``value``'s dtype if it is an array, a NumPy scalar or a Tensor, else None: another
+    object's ``.dtype`` attribute (SciPy's interp1d has one) says nothing of the object."""
+    return value.dtype if isinstance(value, (np.ndarray, np.generic, ad.Tensor)) else None
+
+
 def check_count(name, value, minimum=0, maximum=None):
     """An integer >= ``minimum`` (and <= ``maximum`` if given, else one that fits an int64;
     bools are refused: True is not a count)."""
@@ -86,7 +92,7 @@ def check_real(name, value, *, ndims=None):
     if isinstance(value, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
         raise TypeError(f"{name} must be an array of real numbers, got a {type(value).__name__} "
                         f"of {len(value)} bytes")
-    dtype = getattr(value, "dtype", None)
+    dtype = array_dtype(value)
     if not isinstance(dtype, np.dtype):
         try:
             dtype = np.asarray(value).dtype
@@ -658,7 +664,7 @@ def check_mlp_input(model, params, x, *, layers=None, name="params", x_name="x",
         check_unmasked(x_name, x)
         if isinstance(x, tuple) and hasattr(x, "_fields"):    # NumPy would stack the fields
             raise TypeError(ad_checks.record_message(x_name, x))
-    dtype = getattr(x, "dtype", None)
+    dtype = array_dtype(x)
     if not isinstance(dtype, np.dtype):
         try:
             dtype = np.asarray(x).dtype
@@ -959,7 +965,7 @@ def check_scalar(name, value, *, positive=False):
     """A real number (or an array or Tensor of real numbers, e.g. a learned lam): no word, no
     None, no complex number, no masked value; with ``positive``, finite and > 0. O(1)."""
     check_unmasked(name, value)                    # np.ma.masked reads as 0.0 otherwise
-    dtype = getattr(value, "dtype", None)
+    dtype = array_dtype(value)
     if dtype is None and isinstance(value, (list, tuple)):
         try:
             dtype = np.asarray(value).dtype
@@ -1083,7 +1089,7 @@ def state_lam(state):
     A few scalar operations: it is read on every update, for the guard's advice."""
     log_lam = check_state(state, params=dict)["params"]["log_lam"]
     value = getattr(log_lam, "value", log_lam)
-    dtype = getattr(value, "dtype", None)
+    dtype = array_dtype(value)
     ok = (dtype.kind in "iuf" and value.size == 1 if isinstance(dtype, np.dtype) else
           isinstance(value, (int, float)) and not isinstance(value, bool))
     if ok:
