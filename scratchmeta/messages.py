@@ -16,10 +16,12 @@ keeps its own copy of :func:`seen` (``autodiff.checks.seen``) and of the last tw
 """
 
 import inspect
+import operator
 
 import numpy as np
 
-__all__ = ["seen", "odd_entry", "record", "other_method", "asynchronous", "cached", "raised"]
+__all__ = ["seen", "odd_entry", "record", "other_method", "asynchronous", "cached", "picker",
+           "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)
@@ -82,13 +84,18 @@ def other_method(name, f):
 
 
 def asynchronous(name, f):
-    """For an ``async def`` function given as ``name``, why it cannot be called as a plain
-    one (a call returns a coroutine, never awaited: the function's body never runs); else ""."""
+    """For an ``async def`` function or a generator function (one with ``yield``) given as
+    ``name``, why it cannot be called as a plain one (a call returns a coroutine or a
+    generator, which nothing runs: the function's body never runs); else ""."""
     if inspect.iscoroutinefunction(f) or inspect.isasyncgenfunction(f):
-        return (f"{name} must be a plain function, got the async function "
-                f"{getattr(f, '__qualname__', f)!s:.60}: calling it only makes a coroutine, so "
-                f"its body would never run")
-    return ""
+        made, kind = "a coroutine", "async function"
+    elif inspect.isgeneratorfunction(f):
+        made, kind = "a generator", "generator function (it has a yield)"
+    else:
+        return ""
+    return (f"{name} must be a plain function, got the {kind} "
+            f"{getattr(f, '__qualname__', f)!s:.60}: calling it only makes {made}, so its "
+            f"body would never run")
 
 
 def cached(name, f):
@@ -118,3 +125,13 @@ def raised(name, f, err):
     hint = ("; it takes one number at a time, but is called on an array of points: make it "
             "vectorised (e.g. np.vectorize)" if any(s in str(err) for s in SCALAR_ONLY) else "")
     return f"{name}{named} raised {type(err).__name__}", hint
+
+
+def picker(name, f):
+    """For an ``operator.itemgetter``, ``attrgetter`` or ``methodcaller`` given as ``name``
+    where a function of the points is meant (a pdf, a cdf), why it is none: it picks an item
+    or an attribute of its input instead of computing one value per point; else ""."""
+    if isinstance(f, (operator.itemgetter, operator.attrgetter, operator.methodcaller)):
+        return (f"{name} must be a function computing one value per point, got {f!r:.60}, "
+                f"which picks out part of its input instead")
+    return ""

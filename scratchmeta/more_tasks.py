@@ -22,7 +22,7 @@ import numpy as np
 from scratchmeta.datasets.checks import (COUNT_MAX, batch_fault, check_batch, check_inputs,
                                          check_number, check_range, check_targets)
 from scratchmeta.meta.checks import check_count, check_memory
-from scratchmeta.messages import seen
+from scratchmeta.messages import raised, seen
 from scratchmeta.tasks import Sinusoid, TaskBatch, TaskFamily, accuracy, check_counts, \
     cross_entropy
 
@@ -204,7 +204,10 @@ def checked_returns(cls):
                                     f"{' after self' if _self else ''} ({_name}"
                                     f"{SIGNATURES.get(_name, '(...)')} is expected): "
                                     f"{err}") from err
-                raise
+                if str(err).startswith(f"{cls.__name__}."):    # the library's check of it
+                    raise
+                raise TypeError(f"{cls.__name__}.{_name} raised TypeError: {err}"
+                                f"{raised(_name, _fn, err)[1]}") from err
             except ValueError as err:
                 if "read-only" in str(err):
                     raise ValueError(f"{cls.__name__}.{_name} wrote into an array it was given "

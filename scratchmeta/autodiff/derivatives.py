@@ -119,11 +119,12 @@ def jvp(fun, primals, tangents):
     rules, and it can itself be differentiated.
     """
     check_callable(fun, "jvp", "fun")
+    given = primals
     primals, tangents = check_args(primals, "jvp", "primals"), check_args(tangents, "jvp", "tangents")
     if len(primals) != len(tangents):
         parts = ", ".join(map(describe, tangents[:3])) + (", ..." if len(tangents) > 3 else "")
-        raise ValueError(f"jvp needs one tangent per primal: got {len(primals)} primals and "
-                         f"{len(tangents)} tangents (a tuple of {parts})")
+        raise ValueError(f"jvp needs one tangent per primal: got {len(primals)} primals"
+                         f"{container(given)} and {len(tangents)} tangents (a tuple of {parts})")
     for i, (x, v) in enumerate(zip(primals, tangents)):
         xs, vs = tree_flatten(x)[0], tree_flatten(v)[0]
         check_float_leaves(xs, f"jvp: primal {i}{container(x)}", f" (primals[{i}])", Tensor)

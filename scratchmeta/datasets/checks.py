@@ -470,11 +470,24 @@ def check_folder_path(name, path):
     if str(os.fspath(path)).lower().startswith("file://"):     # Path() would keep 'file:/'
         raise ValueError(f"{name} must be a folder path, got the file URL "
                          f"{os.fspath(path)!r:.80}; pass the path itself, without 'file://'")
+    check_name_lengths(name, path)
+
+
+def check_name_lengths(name, path):
+    """No part of ``path`` is longer than a file name can be (255 bytes on most file
+    systems): the OS's "File name too long" would not say which argument it was."""
+    too_long = [p for p in Path(path).expanduser().parts if len(os.fsencode(p)) > 255]
+    if too_long:
+        raise ValueError(f"{name} must be a folder path whose every part is a name of at most "
+                         f"255 bytes, got a part of {len(os.fsencode(too_long[0]))} bytes, "
+                         f"{too_long[0]!r}, in {str(path)!r:.60}...")
 
 
 def check_folder(name, path):
-    """``path`` is a folder, or a folder can be made there: no part of it is a file."""
+    """``path`` is a folder, or a folder can be made there: no part of it is a file, and no
+    part is longer than the file system allows a name (255 bytes on most)."""
     path = Path(path).expanduser()
+    check_name_lengths(name, path)
     for part in (path, *path.parents):
         if os.path.lexists(part):
             if not part.is_dir():

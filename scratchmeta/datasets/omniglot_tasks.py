@@ -135,6 +135,8 @@ class Omniglot(TaskFamily):
             check_drawings("data", data, omniglot.OmniglotImages,
                            omniglot.IMAGE_SIZE)           # one pass: no NaN pixel
         try:
+            if isinstance(dtype, (np.finfo, np.iinfo)):  # np.dtype would read it as its dtype
+                raise TypeError
             dtype = np.dtype(dtype if dtype is not None else "None")   # np.dtype(None): float64
         except TypeError:
             raise TypeError(f"dtype must be float32 or float64, got {seen(dtype)}") from None

@@ -13,7 +13,8 @@ from collections.abc import Iterator, Mapping
 
 import numpy as np
 
-from scratchmeta.messages import asynchronous, cached, other_method, raised, record, seen
+from scratchmeta.messages import (asynchronous, cached, other_method, picker, raised, record,
+                                  seen)
 
 #: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
 #: (the warm-up's running mean) no longer counts, and no run would ever end anyway.
@@ -244,7 +245,7 @@ def check_function(f, name, what="a function"):
     other = other_method(name, f)
     if other:
         raise TypeError(f"{name} must be {what}, got {other}")
-    for fault in (asynchronous(name, f), cached(name, f)):
+    for fault in (asynchronous(name, f), cached(name, f), picker(name, f)):
         if fault:
             raise TypeError(fault)
     return f

@@ -10,7 +10,8 @@ import numbers
 
 import numpy as np
 
-from scratchmeta.messages import asynchronous, cached, odd_entry, other_method, raised, seen
+from scratchmeta.messages import (asynchronous, cached, odd_entry, other_method, picker, raised,
+                                  seen)
 
 _KINDS = {"b": "bool", "c": "complex", "O": "object", "U": "string", "S": "bytes", "V": "structured",
           "M": "datetime", "m": "timedelta"}
@@ -100,7 +101,7 @@ def check_function(name, f):
     other = other_method(name, f)
     if other:
         raise TypeError(f"{name} must be a function of an array, got {other}")
-    for fault in (asynchronous(name, f), cached(name, f)):
+    for fault in (asynchronous(name, f), cached(name, f), picker(name, f)):
         if fault:
             raise TypeError(fault)
     return f
