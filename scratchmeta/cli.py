@@ -572,7 +572,10 @@ class _Parser(argparse.ArgumentParser):
             self.error(f"unrecognized option {unknown}: before the subcommand only -h/--help "
                        f"is taken; give the subcommand first, e.g. 'python -m scratchmeta "
                        f"train --help' (one of {', '.join(names)})")
-        return super().parse_args(args, namespace)
+        parsed, extra = self.parse_known_args(args, namespace)
+        if extra:
+            self.error(_extra_values(args, extra))
+        return parsed
 
 
 def build_parser():
@@ -740,6 +743,25 @@ def main(argv=None):
         print(f"error: unexpected {type(e).__name__}: {_one_line(e)} (a bug in scratchmeta; "
               f"set SCRATCHMETA_TRACEBACK=1 for the traceback)", file=sys.stderr)
         return 1
+
+
+def _extra_values(args, extra):
+    """What to say of arguments no option took: when the first one follows an option's value
+    (``--steps 2 3``), that option was given two values; else argparse's own words."""
+    i = max((k for k, a in enumerate(args) if a == extra[0]), default=None)   # (the last: a
+    # value that also stands earlier, as --steps 2 ... 2, was taken there)
+    if not isinstance(extra[0], str) or extra[0].startswith("-"):   # an unknown option
+        i = None
+    option = args[i - 2] if i is not None and i >= 2 else None
+    if isinstance(option, str) and option.startswith("--") and "=" not in option:
+        return (f"{option} takes one value, got {args[i - 1]!r} and then {args[i]!r}; give "
+                f"one value (a second option needs its own --name)")
+    if i is not None and i >= 1 and isinstance(args[i - 1], str) and \
+            args[i - 1].startswith("--") and "=" in args[i - 1]:
+        option = args[i - 1].split("=")[0]
+        return (f"{option} takes one value, got {args[i - 1].split('=', 1)[1]!r} and then "
+                f"{args[i]!r}; give one value")
+    return f"unrecognized arguments: {' '.join(map(str, extra))}"
 
 
 # Dashes that word processors and chat programs put in place of "--" or "-": an option typed

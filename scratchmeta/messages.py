@@ -4,24 +4,28 @@ Not a lecture section. A message names the argument, the value given and what wa
 (issue 11). The value is shown by its repr, but a repr alone can mislead: a ``sympy.Symbol``
 called n reprs as ``n``, so "dim must be an int, got n" reads as if the message had named
 something. :func:`seen` adds the type's name wherever the repr does not already show it, and
-:func:`odd_entry` says which entry of a list is no number. Three kinds of function are named
+:func:`odd_entry` says which entry of a list is no number; :func:`record` and :func:`iterator`
+name a record or an iterator given where an array is meant. Four kinds of function are named
 before any call, since their results would not say what is wrong: a SciPy distribution's
 method given in another method's role (``stats.norm.logpdf`` as a pdf, :func:`other_method`),
-an ``async def`` function (:func:`asynchronous`) and one wrapped in ``functools.lru_cache``
-(:func:`cached`).
+an ``async def`` or generator function (:func:`asynchronous`), one wrapped in
+``functools.lru_cache`` (:func:`cached`) and an ``operator.itemgetter`` (:func:`picker`);
+:func:`raised` words what a user's function raised.
 
 The engine (``scratchmeta/autodiff``) imports nothing from the rest of the package, so it
-keeps its own copy of :func:`seen` (``autodiff.checks.seen``) and of the last two checks;
+keeps its own copies of :func:`seen` (``autodiff.checks.seen``) and of the checks it needs;
 ``tests/test_bad_inputs_round33.py`` checks that the two ``seen`` agree.
 """
 
 import inspect
 import operator
+import types
+from collections.abc import Iterator
 
 import numpy as np
 
-__all__ = ["seen", "odd_entry", "record", "other_method", "asynchronous", "cached", "picker",
-           "raised"]
+__all__ = ["seen", "odd_entry", "record", "iterator", "other_method", "asynchronous", "cached",
+           "picker", "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)
@@ -64,6 +68,17 @@ def record(name, x, what="an array of real numbers"):
         return ""
     return (f"{name} must be {what}, got the record {type(x).__name__} "
             f"({seen(x):.60}), whose fields NumPy would read in a row; pass the field meant")
+
+
+def iterator(name, x, what="an array of real numbers"):
+    """For an iterator given as ``name`` where ``what`` is meant (a ``numpy.nditer``, a
+    ``map``), which NumPy reads as one object or, used up, as nothing; else "". (A
+    generator is named by the checks that read it.)"""
+    if isinstance(x, Iterator) and not isinstance(x, (np.ndarray, types.GeneratorType)):
+        return (f"{name} must be {what}, got an iterator, {type(x).__module__.split('.')[0]}."
+                f"{type(x).__name__}, which NumPy does not read as its values; pass "
+                f"np.array(list(it)) (or the array it walks)")
+    return ""
 
 
 #: The method of a SciPy distribution that each role takes; another of its methods given in

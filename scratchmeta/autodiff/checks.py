@@ -12,6 +12,7 @@ Used by ``core.py``; imports nothing from the engine.
 
 import inspect
 import types
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -59,6 +60,17 @@ def _odd_entry(a):
                                                           np.floating)):
             where = np.unravel_index(i, a.shape) if a.ndim > 1 else i
             return f" holding {v!r:.40} (at index {where})"
+    return ""
+
+
+def _iterator(x, name="x"):
+    """What is said of an iterator given as ``name`` where values are meant (a
+    ``numpy.nditer``, ``map(...)``): NumPy reads it as one object, or as nothing once it is
+    used up; "" for anything else (a generator is named where it is read, elsewhere)."""
+    if isinstance(x, Iterator) and not isinstance(x, (np.ndarray, types.GeneratorType)):
+        return (f"{name} must be an array of real numbers, got an iterator, "
+                f"{type(x).__module__.split('.')[0]}.{type(x).__name__}, which NumPy does not "
+                f"read as its values; pass np.array(list(it)) (or the array it walks)")
     return ""
 
 
@@ -297,6 +309,8 @@ def check_inputs(name, args, params):
             return
     for i, a in enumerate(args):
         arg = _argument(name, i, len(args))
+        if _iterator(a):
+            raise TypeError(f"{name}: {_iterator(a, arg)}")
         if arg in _SHAPES:
             _ints(a, name, arg, none=arg == "axes")
         elif arg != "index":
@@ -384,7 +398,13 @@ def check_constant(x, who="stop_gradient", name="x"):
     if isinstance(x, (np.ndarray, np.generic)) and x.dtype.kind not in "fiub":
         raise TypeError(f"{who}: {name} must be an array of real numbers, got "
                         f"{KINDS.get(x.dtype.kind, 'a')} array of dtype {x.dtype} and shape "
-                        f"{x.shape}")
+                        f"{x.shape}" + (f" ({_subclass(x).strip()})" if _subclass(x) else ""))
+    if _iterator(x):
+        raise TypeError(f"{who}: {_iterator(x, name)}")
+    if _sparse(f"{who}: {name}", x):
+        raise _sparse(f"{who}: {name}", x)
+    if isinstance(x, tuple) and (hasattr(x, "_fields") or hasattr(x, "n_fields")):
+        raise TypeError(f"{who}: {record_message(name, x)}")     # NumPy would stack its fields
     if not isinstance(x, (np.ndarray, np.generic, int, float, list, tuple)) and not hasattr(
             type(x), "__array_ufunc__"):     # (a Tensor has it: its value is read, not here)
         try:                    # another object: an array-like, or no number at all (O(1))
@@ -562,6 +582,8 @@ def float_array(x, where, within=""):
     """
     if isinstance(x, _MASKED):
         raise _masked(where, within)
+    if _iterator(x):
+        raise TypeError(_iterator(x, where + within))
     sparse = _sparse(where + within, x)
     if sparse:
         raise sparse
@@ -599,6 +621,8 @@ def real_array(x, where, within=""):
     a masked array its mask)."""
     if isinstance(x, _MASKED):
         raise _masked(where, within)
+    if _iterator(x):
+        raise TypeError(_iterator(x, where + within))
     sparse = _sparse(where + within, x)
     if sparse:
         raise sparse

@@ -133,8 +133,8 @@ def jvp(fun, primals, tangents):
                 tree_structure(x) != tree_structure(v):
             raise ValueError(f"jvp: tangent {i} must have the structure and shapes of primal "
                              f"{i}: got shapes {[shape(b) for b in vs]} for primal shapes "
-                             f"{[shape(a) for a in xs]} (tangents[{i}] is {tree_structure(v)}, "
-                             f"primals[{i}] is {tree_structure(x)})")
+                             f"{[shape(a) for a in xs]} (tangents[{i}] is {tree_structure(v)}"
+                             f"{container(v)}, primals[{i}] is {tree_structure(x)})")
     out, pullback = vjp(fun, *primals)
 
     def along_v(u):

@@ -11,12 +11,11 @@ import builtins
 
 import numpy as np
 
-from .checks import check_system
+from .checks import check_constant, check_system, seen
 from .core import (Primitive, broadcast_to, div, expand_reduced, matmul, matrix_transpose, mul,
                    neg, reduced_axes, reshape, shape, stop_gradient, sum, sum_to, unbroadcast,
                    where)
 from .more_ops import abs, max, variadic
-from .checks import seen
 
 __all__ = ["solve", "einsum", "norm"]
 
@@ -109,6 +108,8 @@ def einsum(subscripts, *operands):
     Indices may be letters and '...'; an index may not repeat within one
     operand (no diagonals or traces).
     """
+    for i, x in enumerate(operands):     # its values before its shape: a SciPy Rotation has ()
+        check_constant(x, "einsum", f"operands[{i}]")
     return _einsum(*operands, spec=_einsum_spec(subscripts, [
         shape(x, "einsum", f"operands[{i}]") for i, x in enumerate(operands)]))
 

@@ -40,7 +40,7 @@ def _flatten(tree, name, path):
     if isinstance(tree, (list, tuple)):
         kind = type(tree)
         # A namedtuple is built from positional fields, a list or tuple from one iterable.
-        make = (lambda items: kind(*items)) if hasattr(tree, "_fields") else kind
+        make = _rebuilder(kind, name) if hasattr(tree, "_fields") else kind
         if not any(isinstance(t, _BRANCHES) for t in tree):              # a flat list of leaves
             n = len(tree)
 
@@ -75,6 +75,19 @@ def _flatten(tree, name, path):
 
 # What tree_flatten looks inside (a set, to refuse it); anything else is a leaf.
 _BRANCHES = (list, tuple, dict, set, frozenset)
+
+
+def _rebuilder(kind, name):
+    """How a namedtuple of class ``kind`` is rebuilt from its leaves; a class that needs more
+    than its fields (SciPy's result records, such as TtestResult) is named instead."""
+    def make(items):
+        try:
+            return kind(*items)
+        except TypeError as err:
+            raise TypeError(f"{name} is or holds a {kind.__name__} record, which cannot be "
+                            f"rebuilt from its fields alone ({err}); pass the arrays meant, "
+                            f"e.g. its .{kind._fields[0] if kind._fields else '...'}") from None
+    return make
 
 
 def _flat(tree):

@@ -140,7 +140,12 @@ def load(root=None, *, download=False, cache_dir=None, parts=OFFICIAL, progress=
                              f"extracted folders; {given!r}{expanded} is not a folder")
     sources = _find_or_fetch(source_folder, parts, download, progress, root_given=root is not None,
                              named=named, damaged=damage and (cache_file, damage))
-    members = [_checked_members(source, part) for source, part in zip(sources, parts)]
+    try:
+        members = [_checked_members(source, part) for source, part in zip(sources, parts)]
+    except ValueError as err:                # say which argument led to the bad archive
+        given = ("root (--root on the command line)" if root is not None else
+                 f"{named} (the omniglot folder in it)")
+        raise ValueError(f"{err} [found through {given}]") from None
     if root is not None:
         cached, damage = _read_cache(cache_file, parts)
         if cached is not None:

@@ -1284,9 +1284,17 @@ def check_loss_output(loss, y, *, name="loss", per_task=True):
         return
     want = ad.shape(y)[:-2]
     y = getattr(y, "value", y) if isinstance(y, ad.Tensor) else np.asarray(y)
+    probe = y[..., :1, :]
+    if isinstance(probe, np.ndarray):              # read-only: a loss that writes into pred
+        probe = probe.view()                       # or y is named, and the caller's y kept
+        probe.flags.writeable = False
     try:
-        out = loss(y[..., :1, :], y[..., :1, :])
+        out = loss(probe, probe)
     except Exception as e:                         # e.g. a function of another arity
+        if "read-only" in str(e):
+            raise ValueError(f"{name} wrote into its input (pred or y), which the library "
+                             f"still uses: {loss!r:.80} raised {type(e).__name__}: {e}; "
+                             f"compute on copies (y = y * 2, not y *= 2)") from e
         kind = TypeError if isinstance(e, (TypeError, AttributeError)) else ValueError
         raise kind(f"{name} must be a function loss(pred, y) of one prediction and its "
                    f"targets, e.g. scratchmeta.tasks.mse; {loss!r:.80} raised "

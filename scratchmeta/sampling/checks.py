@@ -13,8 +13,8 @@ from collections.abc import Iterator, Mapping
 
 import numpy as np
 
-from scratchmeta.messages import (asynchronous, cached, other_method, picker, raised, record,
-                                  seen)
+from scratchmeta.messages import (asynchronous, cached, iterator, other_method, picker, raised,
+                                  record, seen)
 
 #: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
 #: (the warm-up's running mean) no longer counts, and no run would ever end anyway.
@@ -93,8 +93,9 @@ def real_array(name, x, what="an array of real numbers", bools=False):
     if isinstance(x, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
         raise TypeError(f"{name} must be {what}, got a {type(x).__name__} of {len(x)} bytes "
                         f"(NumPy would read each byte as a number)")
-    if record(name, x, what):
-        raise TypeError(record(name, x, what))
+    for fault in (record(name, x, what), iterator(name, x, what)):
+        if fault:
+            raise TypeError(fault)
     try:
         dtype = np.asarray(x).dtype
     except (TypeError, ValueError):                     # a ragged list

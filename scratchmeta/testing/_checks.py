@@ -10,8 +10,8 @@ import numbers
 
 import numpy as np
 
-from scratchmeta.messages import (asynchronous, cached, odd_entry, other_method, picker, raised,
-                                  seen)
+from scratchmeta.messages import (asynchronous, cached, iterator, odd_entry, other_method, picker,
+                                  raised, seen)
 
 _KINDS = {"b": "bool", "c": "complex", "O": "object", "U": "string", "S": "bytes", "V": "structured",
           "M": "datetime", "m": "timedelta"}
@@ -74,6 +74,8 @@ def real_numbers(name, x, what="an array of real numbers"):
     if isinstance(x, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
         raise TypeError(f"{name} must be {what}, got a {type(x).__name__} of {len(x)} bytes "
                         f"(NumPy would read each byte as a number)")
+    if iterator(name, x, what):
+        raise TypeError(iterator(name, x, what))
     try:
         kind = np.asarray(x).dtype.kind if x is not None else "O"
     except (TypeError, ValueError):
