@@ -226,4 +226,5 @@ def checked_returns(cls):
                 raise TypeError(f"{cls.__name__}.{_name} must return {_want}, got {got}")
             return out
         functools.update_wrapper(checked, fn)
+        checked.__wrapped__ = fn          # messages show the user's own function, not this one
         setattr(cls, name, staticmethod(checked) if static else checked)

@@ -47,7 +47,8 @@ def check_thread_variables(environ):
     for var in THREAD_VARIABLES:
         value = environ.get(var, "").strip()
         parts = value.split(",") if var == "OMP_NUM_THREADS" else [value]
-        if value and not all(p.strip().isdigit() and int(p) >= 1 for p in parts):
+        if value and not all(p.strip().isascii() and p.strip().isdigit() and int(p) >= 1
+                             for p in parts):           # ("١" is a digit to Python, not to C)
             raise ValueError(f"{var} must be a whole number of threads >= 1 (BLAS and OpenMP "
                              f"read it), got {environ[var]!r}; unset it, and scratchmeta's "
                              f"command line uses one BLAS thread")

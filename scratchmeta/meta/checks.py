@@ -1282,6 +1282,7 @@ def check_loss_output(loss, y, *, name="loss", per_task=True):
     but real finite numbers still."""
     if getattr(loss, "__module__", None) == "scratchmeta.tasks":
         return
+    shown_loss = getattr(loss, "__wrapped__", loss)   # a family's method: the user's function
     want = ad.shape(y)[:-2]
     y = getattr(y, "value", y) if isinstance(y, ad.Tensor) else np.asarray(y)
     probe = y[..., :1, :]
@@ -1293,35 +1294,37 @@ def check_loss_output(loss, y, *, name="loss", per_task=True):
     except Exception as e:                         # e.g. a function of another arity
         if "read-only" in str(e):
             raise ValueError(f"{name} wrote into its input (pred or y), which the library "
-                             f"still uses: {loss!r:.80} raised {type(e).__name__}: {e}; "
+                             f"still uses: {shown_loss!r:.80} raised {type(e).__name__}: {e}; "
                              f"compute on copies (y = y * 2, not y *= 2)") from e
         kind = TypeError if isinstance(e, (TypeError, AttributeError)) else ValueError
         raise kind(f"{name} must be a function loss(pred, y) of one prediction and its "
-                   f"targets, e.g. scratchmeta.tasks.mse; {loss!r:.80} raised "
+                   f"targets, e.g. scratchmeta.tasks.mse; {shown_loss!r:.80} raised "
                    f"{type(e).__name__}: {e}"[:400]) from e
     if not isinstance(out, (np.ndarray, np.generic, ad.Tensor)):
         # A Python number (or any other object) cannot have been computed from pred with the
         # engine's ops, which return arrays: a placeholder's 0.0 would train on a zero gradient.
         raise TypeError(f"{name} must return real numbers, an array computed from pred (one "
                         f"loss per task, as scratchmeta.tasks.mse), got {seen(out):.80} "
-                        f"({type(out).__name__}) from {loss!r:.80}")
+                        f"({type(out).__name__}) from {shown_loss!r:.80}")
     check_unmasked(f"the result of {name}", out)
     kind = getattr(np.asarray(getattr(out, "value", out)), "dtype", None)
     if isinstance(out, (str, bytes)) or kind is None or kind.kind not in "biuf":
         raise TypeError(f"{name} must return real numbers (one loss per task, as "
                         f"scratchmeta.tasks.mse), got {seen(out):.80} ({type(out).__name__}) from "
-                        f"{loss!r:.80}")
+                        f"{shown_loss!r:.80}")
     got = ad.shape(out)
     if got != want and per_task:
         raise ValueError(f"{name} must return one number per task, shape {want} for targets "
                          f"of shape {ad.shape(y)} (averaged over points and outputs, as "
-                         f"scratchmeta.tasks.mse), got a result of shape {got} from {loss!r}")
+                         f"scratchmeta.tasks.mse), got a result of shape {got} from "
+                         f"{shown_loss!r}")
     with np.errstate(all="ignore"):
         bad = np.size(out) - np.count_nonzero(np.isfinite(getattr(out, "value", out)))
     if bad:
         raise ValueError(f"{name} must return a finite loss for a finite prediction, but "
-                         f"{loss!r} gave {bad} NaN or inf values of {np.size(out)} for targets "
-                         f"predicted exactly (each task's first target as its prediction)")
+                         f"{shown_loss!r} gave {bad} NaN or inf values of {np.size(out)} for "
+                         f"targets predicted exactly (each task's first target as its "
+                         f"prediction)")
 
 
 def check_inner_sgd(task_params, x, y, apply, inner_lr, inner_steps, loss, trainable,
