@@ -35,7 +35,7 @@ def seen(x):
     """``x`` as a message shows it: its repr, followed by its type's name unless the repr shows
     the type already (Python's numbers, text and containers, and NumPy's arrays and scalars do)."""
     text = repr(x)
-    if type(x) in (tuple, dict, set, frozenset):    # "(a, b)" can read as a pair of arguments
+    if type(x) in (tuple, dict, set, frozenset, bytes):   # "(a, b)" reads as two arguments
         return f"{type(x).__name__} {text}"
     if type(x) in _SELF_SHOWN or isinstance(x, np.generic):
         return text

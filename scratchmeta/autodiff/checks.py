@@ -110,7 +110,7 @@ def seen(x):
     the repr shows the type already (a ``sympy.Symbol`` n reprs as ``n``). The same as
     ``scratchmeta/messages.py``'s, copied because the engine imports nothing from the rest."""
     text = repr(x)
-    if type(x) in (tuple, dict, set, frozenset):    # "(a, b)" can read as a pair of arguments
+    if type(x) in (tuple, dict, set, frozenset, bytes):   # "(a, b)" reads as two arguments
         return f"{type(x).__name__} {text}"
     if type(x) in _SELF_SHOWN or isinstance(x, np.generic):
         return text
@@ -405,6 +405,12 @@ def check_constant(x, who="stop_gradient", name="x"):
         raise _sparse(f"{who}: {name}", x)
     if isinstance(x, tuple) and (hasattr(x, "_fields") or hasattr(x, "n_fields")):
         raise TypeError(f"{who}: {record_message(name, x)}")     # NumPy would stack its fields
+    if isinstance(x, (list, tuple)) and any(isinstance(e, np.ndarray) for e in x) and len(
+            {e.shape if isinstance(e, np.ndarray) else np.shape(e) for e in x}) > 1:
+        parts = ", ".join(describe(e) for e in x[:3]) + (", ..." if len(x) > 3 else "")
+        raise TypeError(f"{who}: {name} must be an array of real numbers, got a "
+                        f"{type(x).__name__} of parts of different shapes ({parts}), which is "
+                        f"no array; pass the part meant")
     if not isinstance(x, (np.ndarray, np.generic, int, float, list, tuple)) and not hasattr(
             type(x), "__array_ufunc__"):     # (a Tensor has it: its value is read, not here)
         try:                    # another object: an array-like, or no number at all (O(1))

@@ -147,5 +147,5 @@ def norm(x, ord=None, axis=None, keepdims=False):
     if ord in (1, np.inf) and n_axes <= 1:
         reduce = sum if ord == 1 else max
         return reduce(abs(x), axis=axis, keepdims=keepdims)
-    raise ValueError(f"norm: ord={ord!r} over {n_axes} axes is not supported; use ord=None "
+    raise ValueError(f"norm: ord={seen(ord)} over {n_axes} axes is not supported; use ord=None "
                      f"(Euclidean, or Frobenius over several axes), or 1, 2, np.inf over one axis")

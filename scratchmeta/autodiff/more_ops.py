@@ -12,7 +12,7 @@ why.
 import numpy as np
 
 from .checks import (check_arrays, check_axis, check_callable, check_constant, check_count,
-                     check_flag, check_no_nan, check_numbers)
+                     check_flag, check_no_nan, check_numbers, seen)
 from .core import (Primitive, add, div, expand_reduced, float_dtype, getitem, kept_shape, mean,
                    mul, neg, reduced_count, reshape, shape, sqrt, stop_gradient, sub, sum,
                    unbroadcast, where)
@@ -68,6 +68,11 @@ def clip(x, a_min, a_max):
     for name, bound in (("a_min", a_min), ("a_max", a_max)):
         if bound is not None:
             check_no_nan(stop_gradient(check_constant(bound, "clip", name)), "clip", name)
+            try:                                  # it must broadcast against x, as np.clip's
+                np.broadcast_shapes(shape(bound), shape(x))
+            except ValueError:
+                raise ValueError(f"clip: {name} of shape {shape(bound)} does not broadcast "
+                                 f"against x of shape {shape(x)}: got {seen(bound):.60}") from None
     if a_min is not None and a_max is not None and \
             np.any(np.asarray(stop_gradient(a_min)) > np.asarray(stop_gradient(a_max))):
         raise ValueError(f"clip needs a_min <= a_max, got a_min={stop_gradient(a_min)!r:.40} "

@@ -378,7 +378,11 @@ def check_uniforms(u, ndim=None):
     U = 1 is accepted (it is the limit of the map from the left) although a
     uniform generator never returns it.
     """
-    if np.iscomplexobj(u):
+    try:
+        complex_values = np.iscomplexobj(u)
+    except (TypeError, ValueError):                  # ragged: real_array names it below
+        complex_values = False
+    if complex_values:
         raise TypeError("u must be an array of real numbers in [0, 1], got complex values")
     u = real_array("u", u, "an array of real numbers in [0, 1] (uniforms)")
     if not np.all((u >= 0.0) & (u <= 1.0)):  # also catches NaN
