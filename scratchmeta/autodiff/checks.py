@@ -391,7 +391,10 @@ def check_system(a, b, who="solve"):
 
 def check_constant(x, who="stop_gradient", name="x"):
     """A value the engine can hold (an array, a number, a list of numbers): not text, None,
-    a dict or a set. Type checks only (O(1)); returns ``x``."""
+    a dict, a set, an iterator, a sparse matrix, a record, a list or tuple of parts of
+    different shapes, or another object NumPy reads as no numbers. No entry is read: type
+    checks, the top level of a list, and ``np.asarray`` of an object that is none of the
+    usual kinds; returns ``x``."""
     if x is None or isinstance(x, (str, bytes, dict, set, frozenset, complex, np.complexfloating,
                                    types.GeneratorType)):
         raise TypeError(f"{who}: {name} must be an array of real numbers, got {describe(x)}")

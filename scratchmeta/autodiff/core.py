@@ -202,9 +202,9 @@ def stop_gradient(x):
     """``x`` as a constant: no trace sees through it (first-order MAML uses it).
 
     A plain NumPy array comes back as it is, whatever its dtype, unread (O(1): the library
-    reads values through this); text, None, a dict or a set is refused."""
+    reads values through this); what is no numbers is refused (``checks.check_constant``)."""
     if type(x) is not Tensor and type(x) is not np.ndarray:
-        check_constant(x)                         # text or None is no value (O(1))
+        check_constant(x)                         # text, None, a set, a record, an iterator
     return _raw(x)
 
 
