@@ -5,7 +5,8 @@ Not a lecture section. A message names the argument, the value given and what wa
 called n reprs as ``n``, so "dim must be an int, got n" reads as if the message had named
 something. :func:`seen` adds the type's name wherever the repr does not already show it, and
 :func:`odd_entry` says which entry of a list is no number; :func:`record` and :func:`iterator`
-name a record or an iterator given where an array is meant. Four kinds of function are named
+name a record or an iterator given where an array is meant, and :func:`returned` what a user's
+function returned that is no array of numbers (the samplers' and the testing kit's check). Four kinds of function are named
 before any call, since their results would not say what is wrong: a SciPy distribution's
 method given in another method's role (``stats.norm.logpdf`` as a pdf, :func:`other_method`),
 an ``async def`` or generator function (:func:`asynchronous`), one wrapped in
@@ -18,14 +19,15 @@ keeps its own copies of :func:`seen` (``autodiff.checks.seen``) and of the check
 """
 
 import inspect
+import numbers
 import operator
 import types
 from collections.abc import Iterator
 
 import numpy as np
 
-__all__ = ["seen", "odd_entry", "record", "iterator", "other_method", "asynchronous", "cached",
-           "picker", "raised"]
+__all__ = ["seen", "odd_entry", "record", "iterator", "returned", "other_method", "asynchronous",
+           "cached", "picker", "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)
@@ -79,6 +81,48 @@ def iterator(name, x, what="an array of real numbers"):
                 f"{type(x).__name__}, which NumPy does not read as its values; pass "
                 f"np.array(list(it)) (or the array it walks)")
     return ""
+
+
+def returned(name, y, expected):
+    """What the user's function ``name`` returned, as an array: a tuple or list that is not one
+    array of numbers (``(values, extra)``, ragged) is a TypeError naming ``name``, showing
+    what it returned and ``expected``; a masked array too (its mask would be dropped)."""
+    if type(y) is np.ndarray:                          # the common case, at once
+        return y
+    if isinstance(y, BaseException):
+        raise TypeError(f"{name} must return {expected}, but it returned an exception object, "
+                        f"{y!r:.80}: raise it instead of returning it")
+    if isinstance(y, np.ma.MaskedArray):
+        raise TypeError(f"{name} returned a masked array (numpy.ma); scratchmeta does not "
+                        f"honour masks: return {expected} of plain numbers (e.g. .filled(value))")
+    if hasattr(y, "toarray") and hasattr(y, "nnz"):     # SciPy sparse: one object to NumPy
+        raise TypeError(f"{name} must return {expected}, but it returned a sparse matrix "
+                        f"({type(y).__name__} of shape {getattr(y, 'shape', '?')}); return "
+                        f"its .toarray()")
+    if isinstance(y, np.poly1d):                        # the polynomial, not its values
+        raise TypeError(f"{name} must return {expected}, but it returned a numpy.poly1d (the "
+                        f"polynomial itself, read by NumPy as its coefficients); return its "
+                        f"values at the points, p(x)")
+    if isinstance(y, np.matrix):                        # always 2-D: never one value per point
+        raise TypeError(f"{name} must return {expected}, but it returned an np.matrix of shape "
+                        f"{y.shape}, which stays 2-D; return np.asarray(...).ravel()")
+    # A tuple of anything but numbers is (values, extra) however NumPy would read it.
+    pair = isinstance(y, tuple) and not all(isinstance(v, numbers.Number) for v in y)
+    try:
+        arr = np.asarray(y)
+    except (TypeError, ValueError):                     # ragged: NumPy's "inhomogeneous shape"
+        arr = None
+    if isinstance(y, (tuple, list)) and (pair or arr is None or arr.dtype == object):
+        parts = ", ".join(f"an array of shape {np.shape(v)}" if np.ndim(v) else
+                          f"{type(v).__name__} {v!r:.20}" for v in list(y)[:3]) + \
+            (", ..." if len(y) > 3 else "")
+        raise TypeError(f"{name} must return {expected}, but it returned a "
+                        f"{type(y).__name__} of {len(y)} items ({parts}); return the values "
+                        f"alone, as one array")
+    if arr is None or arr.dtype == object and not isinstance(y, np.ndarray):
+        raise TypeError(f"{name} must return {expected}, but it returned {seen(y):.80}, which "
+                        f"is not an array of numbers")
+    return arr
 
 
 #: The method of a SciPy distribution that each role takes; another of its methods given in

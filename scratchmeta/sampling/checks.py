@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 import numpy as np
 
 from scratchmeta.messages import (asynchronous, cached, iterator, other_method, picker, raised,
-                                  record, seen)
+                                  record, returned, seen)
 
 #: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
 #: (the warm-up's running mean) no longer counts, and no run would ever end anyway.
@@ -41,48 +41,6 @@ def refuse_masked(name, x):
         raise TypeError(f"{name} is an np.matrix of shape {x.shape}, which stays 2-D under "
                         f"reductions and indexing; pass np.asarray({name}) (a vector: "
                         f"np.asarray({name}).ravel())")
-
-
-def returned(name, y, expected):
-    """What the user's function ``name`` returned, as an array: a tuple or list that is not one
-    array of numbers (``(values, extra)``, ragged) is a TypeError naming ``name``, showing
-    what it returned and ``expected``; a masked array too (its mask would be dropped)."""
-    if type(y) is np.ndarray:                          # the common case, at once
-        return y
-    if isinstance(y, BaseException):
-        raise TypeError(f"{name} must return {expected}, but it returned an exception object, "
-                        f"{y!r:.80}: raise it instead of returning it")
-    if isinstance(y, np.ma.MaskedArray):
-        raise TypeError(f"{name} returned a masked array (numpy.ma); scratchmeta does not "
-                        f"honour masks: return {expected} of plain numbers (e.g. .filled(value))")
-    if hasattr(y, "toarray") and hasattr(y, "nnz"):     # SciPy sparse: one object to NumPy
-        raise TypeError(f"{name} must return {expected}, but it returned a sparse matrix "
-                        f"({type(y).__name__} of shape {getattr(y, 'shape', '?')}); return "
-                        f"its .toarray()")
-    if isinstance(y, np.poly1d):                        # the polynomial, not its values
-        raise TypeError(f"{name} must return {expected}, but it returned a numpy.poly1d (the "
-                        f"polynomial itself, read by NumPy as its coefficients); return its "
-                        f"values at the points, p(x)")
-    if isinstance(y, np.matrix):                        # always 2-D: never one value per point
-        raise TypeError(f"{name} must return {expected}, but it returned an np.matrix of shape "
-                        f"{y.shape}, which stays 2-D; return np.asarray(...).ravel()")
-    # A tuple of anything but numbers is (values, extra) however NumPy would read it.
-    pair = isinstance(y, tuple) and not all(isinstance(v, numbers.Number) for v in y)
-    try:
-        arr = np.asarray(y)
-    except (TypeError, ValueError):                     # ragged: NumPy's "inhomogeneous shape"
-        arr = None
-    if isinstance(y, (tuple, list)) and (pair or arr is None or arr.dtype == object):
-        parts = ", ".join(f"an array of shape {np.shape(v)}" if np.ndim(v) else
-                          f"{type(v).__name__} {v!r:.20}" for v in list(y)[:3]) + \
-            (", ..." if len(y) > 3 else "")
-        raise TypeError(f"{name} must return {expected}, but it returned a "
-                        f"{type(y).__name__} of {len(y)} items ({parts}); return the values "
-                        f"alone, as one array")
-    if arr is None or arr.dtype == object and not isinstance(y, np.ndarray):
-        raise TypeError(f"{name} must return {expected}, but it returned {shown(y)}, which is "
-                        f"not an array of numbers")
-    return arr
 
 
 def real_array(name, x, what="an array of real numbers", bools=False):

@@ -6,12 +6,10 @@ ValueError or TypeError naming the argument, the value given and what was expect
 NaN where a number is due -- is an AssertionError instead: the kit's verdict.)
 """
 
-import numbers
-
 import numpy as np
 
 from scratchmeta.messages import (asynchronous, cached, iterator, odd_entry, other_method, picker,
-                                  raised, seen)
+                                  raised, returned, seen)
 
 _KINDS = {"b": "bool", "c": "complex", "O": "object", "U": "string", "S": "bytes", "V": "structured",
           "M": "datetime", "m": "timedelta"}
@@ -128,36 +126,12 @@ def call(name, f, x):
 
 
 def real_output(name, y):
-    """What a function under test returned, as an array; a complex one is a TypeError (its
-    imaginary part would be dropped without a word), and so are booleans (a mask read as 0
-    and 1), a masked array (its mask would be dropped) and a tuple or list that is not one
-    array of numbers (``(values, extra)``, ragged)."""
-    if isinstance(y, np.ma.MaskedArray):
-        raise TypeError(f"{name} returned a masked array (numpy.ma); scratchmeta does not "
-                        f"honour masks: return one value per point as plain numbers")
-    if isinstance(y, np.poly1d):                       # the polynomial, not its values
-        raise TypeError(f"{name} must return one value per point, but it returned a "
-                        f"numpy.poly1d (the polynomial itself, read by NumPy as its "
-                        f"coefficients); return its values at the points, p(x)")
-    if isinstance(y, np.matrix):                       # always 2-D: never one value per point
-        raise TypeError(f"{name} must return one value per point, but it returned an np.matrix "
-                        f"of shape {y.shape}, which stays 2-D; return np.asarray(...).ravel()")
-    pair = isinstance(y, tuple) and not all(isinstance(v, numbers.Number) for v in y)
-    try:
-        arr = np.asarray(y)
-    except (TypeError, ValueError):                     # ragged: NumPy's "inhomogeneous shape"
-        arr = None
-    if isinstance(y, (tuple, list)) and (pair or arr is None or arr.dtype == object):
-        parts = ", ".join(f"an array of shape {np.shape(v)}" if np.ndim(v) else
-                          f"{type(v).__name__} {v!r:.20}" for v in list(y)[:3]) + \
-            (", ..." if len(y) > 3 else "")
-        raise TypeError(f"{name} must return one value per point, as one array, but it "
-                        f"returned a {type(y).__name__} of {len(y)} items ({parts}); return "
-                        f"the values alone")
-    if arr is None or arr.dtype == object and not isinstance(y, np.ndarray):
-        raise TypeError(f"{name} must return one value per point, as an array of real numbers, "
-                        f"but it returned {describe(y)}, which is no array of numbers")
-    y = arr
+    """What a function under test returned, as an array: what is no array of numbers is
+    refused as the samplers refuse it (:func:`scratchmeta.messages.returned`: a masked array,
+    a tuple or list that is not one array, an exception object, ...); so are complex values
+    (their imaginary part would be dropped without a word) and booleans (a mask read as 0
+    and 1)."""
+    y = returned(name, y, "one value per point, as an array of real numbers")
     if y.dtype.kind == "b":             # a mask read as 0 and 1 would pass unnoticed
         raise TypeError(f"{name} must return real numbers, got booleans: {describe(y)}; an "
                         f"indicator is mask.astype(float)")
