@@ -67,6 +67,8 @@ def _iterator(x, name="x"):
     """What is said of an iterator given as ``name`` where values are meant (a
     ``numpy.nditer``, ``map(...)``): NumPy reads it as one object, or as nothing once it is
     used up; "" for anything else (a generator is named where it is read, elsewhere)."""
+    if type(x) is np.ndarray:        # the common case, before the ABC's slower isinstance
+        return ""
     if isinstance(x, Iterator) and not isinstance(x, (np.ndarray, types.GeneratorType)):
         return (f"{name} must be an array of real numbers, got an iterator, "
                 f"{type(x).__module__.split('.')[0]}.{type(x).__name__}, which NumPy does not "
