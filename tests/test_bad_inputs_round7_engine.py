@@ -182,7 +182,7 @@ def test_tree_flatten_of_a_set_is_refused_naming_tree():
         ad.tree_flatten({1.0, 2.0})
     with pytest.raises(TypeError, match="tree is or holds a frozenset"):
         ad.tree_flatten([X3, frozenset({1.0})])
-    with pytest.raises(TypeError, match="tree_flatten: argument 0 is or holds a set \\{1"):
+    with pytest.raises(TypeError, match="^grad: argument 0 is or holds a set \\{1"):
         ad.grad(_square)({1.0, 2.0})
     leaves, rebuild = ad.tree_flatten([X3, (1.0, 2.0)])
     assert len(leaves) == 3 and rebuild(leaves)[1] == (1.0, 2.0)

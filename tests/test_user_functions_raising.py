@@ -26,7 +26,7 @@ def _raise(exc):
 @pytest.mark.parametrize("call, who", [
     (lambda f: ad.grad(f)(1.0), "grad: fun"),
     (lambda f: ad.grad(ad.grad(f))(1.0), "grad: fun"),
-    (lambda f: ad.value_and_grad(f)(np.ones(3)), "grad: fun"),
+    (lambda f: ad.value_and_grad(f)(np.ones(3)), "value_and_grad: fun"),
     (lambda f: ad.jacobian(f)(np.ones(2)), "vjp: fun"),
     (lambda f: ad.jvp(f, (np.ones(2),), (np.ones(2),)), "vjp: fun"),
     (lambda f: ad.trace(f, np.ones(2)), "trace: fun"),

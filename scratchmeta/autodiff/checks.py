@@ -156,8 +156,8 @@ def op_error(name, args, params, err):
                           f"{' and '.join(big) or 'an integer'} is out of range (too large for "
                           f"NumPy's C integers; an axis is an int from -ndim to ndim - 1): {err}")
     if isinstance(err, IndexError) and str(err).startswith("only integers") and len(args) == 2:
-        return TypeError(f"{name}: index {args[1]!r:.40} for shape {np.shape(args[0])} is not "
-                         f"an index: {err}")
+        return TypeError(f"{name}: index {args[1]!r:.40} (a {type(args[1]).__name__}) for shape "
+                         f"{np.shape(args[0])} is not an index: {err}")
     index = isinstance(err, (IndexError, AttributeError)) and not isinstance(err, ValueError)
     if index and name not in ("getitem", "scatter_add"):       # an impl read a missing axis
         # (an AttributeError: it asked a plain number, with no axes at all, for its .shape)
@@ -578,8 +578,9 @@ def check_arrays(xs, who, name="xs"):
         raise ValueError(f"{who}: {name} must be a non-empty list or tuple of arrays, got "
                          f"{describe(xs)}")
     for i, x in enumerate(xs):
-        if isinstance(x, (list, tuple, str, type(None))):
-            raise TypeError(f"{who}: {name}[{i}] must be an array, got {describe(x)}")
+        if isinstance(x, (list, tuple, str, type(None))) or callable(x):   # (vjp's pair)
+            raise TypeError(f"{who}: {name}[{i}] (of a {type(xs).__name__} of {len(xs)}) must "
+                            f"be an array, got {describe(x)}")
     return xs
 
 
@@ -924,10 +925,10 @@ def _matrix_returned(who, name, out):
             f"(even summed); return arrays, e.g. np.asarray(...), or the engine's ops' results")
 
 
-def check_scalar(out_shape):
+def check_scalar(out_shape, who="grad"):
     """``grad`` differentiates a scalar: refuse an output of any other shape."""
     if out_shape != ():
-        raise ValueError(f"grad needs fun to return a scalar, but it returned an output of "
+        raise ValueError(f"{who} needs fun to return a scalar, but it returned an output of "
                          f"shape {out_shape}; reduce it first, e.g. with sum")
 
 

@@ -579,12 +579,11 @@ def watch(fun, args, kwargs, positions, who="grad"):
     """
     trace = Trace()
     try:
-        args = list(args)
-        groups = []
+        args, groups = list(args), []
         for n in positions:
-            where = f"argument {n}{container(args[n])}"
+            where = f"{who}: argument {n}{container(args[n])}"
             flat, rebuild = tree_flatten(args[n], where)      # (a set is refused by name)
-            flat = [Tensor(_as_float_leaf(x, f"{who}: {where}"), trace) for x in flat]
+            flat = [Tensor(_as_float_leaf(x, where), trace) for x in flat]
             args[n] = rebuild(flat)
             groups.append((flat, rebuild))
         out = call_fun(fun, args, who, kwargs=kwargs)    # its own errors named, see there
@@ -640,36 +639,37 @@ def value_and_grad(fun, argnums=0):
     same gradient again). Keyword arguments are passed to ``fun`` and not
     differentiated.
     """
-    check_callable(fun, "grad")
+    return _differentiate(fun, argnums, "value_and_grad")
+
+
+def grad(fun, argnums=0):
+    """Return the function computing the gradient of scalar ``fun`` (see value_and_grad)."""
+    vg = _differentiate(fun, argnums, "grad")
+    return lambda *args, **kwargs: vg(*args, **kwargs)[1]
+
+
+def _differentiate(fun, argnums, who):        # errors name who: grad or value_and_grad
+    check_callable(fun, who)
     nums, many = check_argnums(argnums)
 
     def value_and_grad_fun(*args, **kwargs):
         positions = check_positions(nums, len(args))
         unique = list(dict.fromkeys(positions))         # argnums=(0, 0) traces argument 0 once
-        trace, out, groups = watch(fun, args, kwargs, unique)
+        trace, out, groups = watch(fun, args, kwargs, unique, who)
         try:
-            check_output(_raw(out), "grad")
-            check_scalar(_shape(out))
+            check_output(_raw(out), who)
+            check_scalar(_shape(out), who)
             seed = np.array(1.0, dtype=float_dtype(out))     # d(out)/d(out) = 1
             grads = dict(zip(unique, pull(trace, out, groups, seed)))
         finally:
             trace.tape.clear()      # nodes point at their trace: break the cycle now
-        result, given = [], set()
-        for p in positions:
-            g = grads[p]
-            if p in given:          # a repeated argnum gets its own copy
-                g = tree_map(lambda a: a.copy() if type(a) is np.ndarray else a, g)
-            given.add(p)
-            result.append(g)
+        result = []
+        for i, p in enumerate(positions):               # a repeated argnum gets its own copy
+            result.append(grads[p] if p not in positions[:i] else tree_map(
+                lambda a: a.copy() if type(a) is np.ndarray else a, grads[p]))
         return output_value(out, trace), (tuple(result) if many else result[0])
 
     return value_and_grad_fun
-
-
-def grad(fun, argnums=0):
-    """Return the function computing the gradient of scalar ``fun`` (see value_and_grad)."""
-    vg = value_and_grad(fun, argnums)
-    return lambda *args, **kwargs: vg(*args, **kwargs)[1]
 
 
 def trace(fun, *args):
@@ -679,11 +679,6 @@ def trace(fun, *args):
     ``.dtype`` (Figure 22.5). The trace is finished when ``fun`` returns.
     """
     check_callable(fun, "trace", "fun")
-    t = Trace()
-    try:
-        out = call_fun(fun, [tree_map(lambda x: Tensor(_as_float_leaf(
-            x, f"trace: argument {i}{container(a)}"), t), a) for i, a in enumerate(args)], "trace")
-    finally:
-        t.level = 0                 # finished: later use of its nodes records nothing
+    t, out, _ = watch(fun, args, {}, range(len(args)), "trace")     # finished when it returns
     check_traced_output(out, tree_flatten(out, "trace: what fun returned")[0], Tensor)
     return out, list(t.tape)

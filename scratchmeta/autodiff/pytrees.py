@@ -29,12 +29,17 @@ def tree_flatten(tree, name="tree"):
     return _flatten(tree, name, ())
 
 
+def _named(name):
+    """The tree as messages name it: a caller's own name ("grad: argument 0") stands alone."""
+    return name if ": " in name else f"tree_flatten: {name}"
+
+
 def _flatten(tree, name, path):
     """:func:`tree_flatten` below the branches in ``path`` (their ids): a list or dict that
     holds itself would be flattened forever, so it is refused by name."""
     if isinstance(tree, _BRANCHES):
         if id(tree) in path:
-            raise ValueError(f"tree_flatten: {name} holds itself (a {type(tree).__name__} "
+            raise ValueError(f"{_named(name)} holds itself (a {type(tree).__name__} "
                              f"that contains itself), so it has no finite set of leaves")
         path += (id(tree),)
     if isinstance(tree, (list, tuple)):
@@ -67,7 +72,7 @@ def _flatten(tree, name, path):
         leaves, rebuild_values = _flatten([tree[k] for k in keys], name, path)
         return leaves, lambda flat: dict(zip(keys, rebuild_values(flat)))
     if isinstance(tree, (set, frozenset)):
-        raise TypeError(f"tree_flatten: {name} is or holds a {type(tree).__name__} "
+        raise TypeError(f"{_named(name)} is or holds a {type(tree).__name__} "
                         f"{tree!r:.60}; a set has no order, so its leaves could not be matched "
                         f"with another tree's: pass a list or tuple (e.g. sorted(...))")
     return [tree], lambda flat: flat[0]

@@ -514,11 +514,13 @@ _META = None
 def check_listed(name, value, example):
     """``value`` is an ordered sequence (a list, tuple, range or 1-D array): a set or a dict
     (whose order is not the caller's), a generator (read once, then gone), text or bytes
-    (read as letters or byte values) is refused by its type, before it is read. O(1).
+    (read as letters or byte values) or an object-dtype array (of anything at all) is refused
+    by its type, before it is read. O(1).
     Returns ``value``."""
     if not (isinstance(value, (list, tuple, range))
-            or (isinstance(value, np.ndarray) and value.ndim == 1)):
-        shape = f" of shape {value.shape}" if isinstance(value, np.ndarray) else ""
+            or (isinstance(value, np.ndarray) and value.ndim == 1 and value.dtype != object)):
+        shape = (f" of shape {value.shape} and dtype {value.dtype}"
+                 if isinstance(value, np.ndarray) else "")
         raise TypeError(f"{name} must be a list or tuple, e.g. {example}, got a "
                         f"{type(value).__name__}{shape} {value!r:.80}")
     return value
@@ -557,6 +559,7 @@ def check_number(name, value, *, minimum=0.0):
 def check_numbers(name, value, n, what):
     """A family's ``n`` numbers (its mean vector): ``meta.checks.check_numbers``, each of size
     at most FAMILY_MAX. Returns them as a float array of shape (n,)."""
+    check_listed(name, value, "(1.0, 0.5)")
     return _family_sized(name, _meta_checks().check_numbers(name, value, n, what), value)
 
 

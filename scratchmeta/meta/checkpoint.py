@@ -39,6 +39,7 @@ import json
 import os
 import signal
 import tempfile
+import threading
 import zipfile
 from typing import NamedTuple
 
@@ -192,14 +193,15 @@ def check_checkpoint_path(path, name="checkpoint"):
         raise ValueError(f"cannot write {name} path {path!r}: {existing!r} is "
                          f"{not_a_folder(existing)}")
     try:                     # tried, not guessed: os.access says yes to root on /proc
-        if existing == folder:       # named as a temporary file, so a kill -9 leftover is swept
-            fd, probe = tempfile.mkstemp(dir=folder, prefix=os.path.basename(path) + ".",
-                                         suffix=".tmp")
-            os.close(fd)
-            with contextlib.suppress(FileNotFoundError):    # swept by the lock's holder
-                os.remove(probe)
-        else:
-            os.rmdir(tempfile.mkdtemp(dir=existing, prefix=".scratchmeta-probe-"))
+        with _interrupts_held():     # a Ctrl-C or SIGTERM waits until the probe is gone
+            if existing == folder:   # named as a temporary file, so a kill -9 leftover is swept
+                fd, probe = tempfile.mkstemp(dir=folder, prefix=os.path.basename(path) + ".",
+                                             suffix=".tmp")
+                os.close(fd)
+                with contextlib.suppress(FileNotFoundError):    # swept by the lock's holder
+                    os.remove(probe)
+            else:
+                os.rmdir(tempfile.mkdtemp(dir=existing, prefix=".scratchmeta-probe-"))
     except OSError as e:
         raise ValueError(f"cannot write {name} {path!r}: the folder {existing!r} is not "
                          f"writable ({e.strerror})"
@@ -309,21 +311,31 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
 
 @contextlib.contextmanager
 def _interrupts_held():
-    """Block SIGINT and SIGTERM while a checkpoint is written; they are delivered after.
+    """Hold Ctrl-C and SIGTERM while a checkpoint is written; deliver the first one after.
 
     Without this, a signal arriving just after ``mkstemp`` created the temporary file,
     before the ``try`` that removes it, could leave the file behind, and a signal
-    inside the write could interrupt a save that the trainer then repeats. Where
-    signals cannot be blocked, nothing changes.
+    inside the write could interrupt a save that the trainer then repeats. Python
+    runs its signal handlers in the main thread whichever thread the kernel picked
+    (a BLAS worker's, say), so blocking the signals in one thread (``pthread_sigmask``)
+    does not hold them; instead, handlers that only note the signal stand in for the
+    block's length. Off the main thread, where handlers cannot be set, nothing changes.
     """
-    if not hasattr(signal, "pthread_sigmask"):
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    caught, held = [], {}
+    for number in (signal.SIGINT, signal.SIGTERM):
+        previous = signal.getsignal(number)
+        if previous is not None:                      # (None: a handler set outside Python)
+            held[number] = signal.signal(number, lambda n, frame: caught.append(n))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, previous in held.items():
+            signal.signal(number, previous)
+        if caught:
+            signal.raise_signal(caught[0])            # now, to the handler the run had
 
 
 def _entry(arrays, key, path, kind, shape=()):

@@ -1354,11 +1354,18 @@ def check_apply_output(apply, params, x, y_shape):
     inner step's cost), so a wrong shape is named as ``apply``'s, not the loss's."""
     if str(getattr(apply, "__module__", "")).startswith("scratchmeta."):
         return
+    if type(x) is np.ndarray:                      # read-only: an apply that writes into x
+        x = x.view()                               # is named, and the caller's x kept
+        x.flags.writeable = False
     try:
         out = apply(params, x)
     except FloatingPointError:                     # an overflow, the caller's to handle
         raise
     except Exception as e:                         # any error of the user's function, named
+        if "read-only" in str(e):
+            raise ValueError(f"apply wrote into its input x, which the library still uses: "
+                             f"{apply!r:.80} raised {type(e).__name__}: {e}; compute on a copy "
+                             f"(x = x * 2, not x *= 2)") from e
         kind = TypeError if isinstance(e, (TypeError, AttributeError)) else ValueError
         raise kind(f"apply must be a network apply(params, x) giving (tasks, points, outputs) "
                    f"predictions, e.g. model.apply; {apply!r:.80} raised {type(e).__name__}: "
