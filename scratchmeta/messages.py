@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-__all__ = ["seen", "odd_entry", "record", "iterator", "returned", "other_method", "asynchronous",
+__all__ = ["seen", "fits_float64", "odd_entry", "record", "iterator", "returned", "other_method", "asynchronous",
            "cached", "picker", "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
@@ -43,6 +43,23 @@ def seen(x):
         return text
     name = type(x).__name__
     return text if name in text else f"{text} (type {name})"
+
+
+def fits_float64(value):
+    """False for a number that a float64 cannot hold: a NumPy long double finite but past
+    float64's range (it would become inf) or nonzero but below its smallest (it would become
+    0), or a Python int past its range (``10**400``: ``float`` raises OverflowError)."""
+    if isinstance(value, int):
+        try:
+            float(value)
+        except OverflowError:
+            return False
+        return True
+    if type(value) is not np.longdouble or np.longdouble is np.float64:
+        return True
+    with np.errstate(all="ignore"):
+        rounded = np.float64(value)
+    return bool(np.isfinite(rounded) == np.isfinite(value) and (rounded == 0) == (value == 0))
 
 
 def odd_entry(x, path=()):

@@ -160,6 +160,18 @@ def _read_only(x):
     return x
 
 
+_LIBRARIES = ("numpy", "scipy", "math", "statistics", "builtins", "operator")
+
+
+def _library(fn):
+    """" (numpy.linalg.norm)" for a library's function given as a method, else "": its
+    errors come from arguments it reads in its own way (norm's second is an order, mean's an
+    axis), not from a bad input the user's own code checked."""
+    module = getattr(fn, "__module__", None) or ""
+    name = getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None)
+    return f" ({module}.{name})" if name and module.split(".")[0] in _LIBRARIES else ""
+
+
 def checked_returns(cls):
     """``TaskFamily.__init_subclass__`` for a family made outside scratchmeta: the methods
     it defines itself are wrapped, so that
@@ -206,14 +218,19 @@ def checked_returns(cls):
                                     f"{err}") from err
                 if str(err).startswith(f"{cls.__name__}."):    # the library's check of it
                     raise
-                raise TypeError(f"{cls.__name__}.{_name} raised TypeError: {err}"
-                                f"{raised(_name, _fn, err)[1]}") from err
+                raise TypeError(f"{cls.__name__}.{_name}{_library(_fn)} raised TypeError: "
+                                f"{err}{raised(_name, _fn, err)[1]}") from err
             except ValueError as err:
                 if "read-only" in str(err):
                     raise ValueError(f"{cls.__name__}.{_name} wrote into an array it was given "
                                      f"({err}): a family's methods get their arrays read-only, "
                                      f"since the library still uses them; work on a copy "
                                      f"(x = x * 2, not x *= 2)") from err
+                if _library(_fn):                 # not the user's own check of a bad input
+                    raise ValueError(f"{cls.__name__}.{_name}{_library(_fn)} raised ValueError: "
+                                     f"{err}; it is called as {_name}"
+                                     f"{SIGNATURES.get(_name, '(...)')}, so a function that "
+                                     f"reads those arguments otherwise does not fit") from err
                 raise
             except FloatingPointError:
                 raise

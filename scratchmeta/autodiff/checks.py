@@ -152,6 +152,11 @@ def op_error(name, args, params, err):
                           f"for no entries: {err}")
     if isinstance(err, OverflowError):               # an axis (a size) past NumPy's C integers
         big = [f"{k} {v!r:.40}" for k, v in params.items() if _too_big(v)]
+        huge = [i for i, a in enumerate(args) if isinstance(a, int) and not fits_float64(a)]
+        if huge and not big:             # 10**400 as an operand: past float64, let alone int64
+            return ValueError(f"{name}: {_argument(name, huge[0], len(args))} must be a number "
+                              f"a float64 can hold, got the int {args[huge[0]]!r:.40}... "
+                              f"({len(str(abs(args[huge[0]])))} digits): {err}")
         return ValueError(f"{name}: cannot apply to {shapes}{given}: "
                           f"{' and '.join(big) or 'an integer'} is out of range (too large for "
                           f"NumPy's C integers; an axis is an int from -ndim to ndim - 1): {err}")
@@ -520,8 +525,15 @@ def check_tolerance(value, who, name, positive=False, most=None):
 
 
 def fits_float64(value):
-    """False for a NumPy long double that a float64 cannot hold: finite but past float64's
-    range (it would become inf) or nonzero but below its smallest (it would become 0)."""
+    """False for a number that a float64 cannot hold: a NumPy long double finite but past
+    float64's range (it would become inf) or nonzero but below its smallest (it would become
+    0), or a Python int past its range (``10**400``: ``float`` raises OverflowError)."""
+    if isinstance(value, int):
+        try:
+            float(value)
+        except OverflowError:
+            return False
+        return True
     if type(value) is not np.longdouble or np.longdouble is np.float64:
         return True
     with np.errstate(all="ignore"):
@@ -649,7 +661,8 @@ def real_array(x, where, within=""):
         raise TypeError(unreadable(where + within, x, e)) from e
     if arr.dtype.kind not in "fiu":
         got = (f"{KINDS.get(arr.dtype.kind, 'a')} array of dtype {arr.dtype} and shape "
-               f"{arr.shape}{_odd_entry(x)}"
+               f"{arr.shape}{_odd_entry(x)}" + (f" ({_subclass(x).strip()})" if _subclass(x)
+                                               else "")
                if isinstance(x, (np.ndarray, np.generic)) else f"{type(x).__name__} {x!r:.40}")
         raise TypeError(f"{where} must be an array of real numbers, got {got}{within}")
     return arr

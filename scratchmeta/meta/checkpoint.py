@@ -164,7 +164,8 @@ class Checkpoint(NamedTuple):
 def check_checkpoint_path(path, name="checkpoint"):
     """A path a checkpoint can be written to, checked before any work: the normalised str.
 
-    It must be a non-empty ``.npz`` name, not a folder, under a folder that
+    It must be a non-empty ``.npz`` name, not a folder (nor a named pipe, a socket or a
+    device), under a folder that
     exists or can be made (no part of it a file) and that can be written
     (tried: a probe file is made and removed there).
     """
@@ -179,6 +180,9 @@ def check_checkpoint_path(path, name="checkpoint"):
         raise ValueError(f"{name} path must be a file name ending in .npz, got {seen(path)}")
     if os.path.isdir(path):
         raise ValueError(f"{name} path {path!r} is a folder; expected a .npz file name")
+    if os.path.exists(path) and not os.path.isfile(path):
+        raise ValueError(f"{name} path {path!r} is a named pipe, a socket or a device, not a "
+                         f"file; saving would replace it, and reading it is no checkpoint")
     folder = os.path.dirname(os.path.abspath(path))
     longest = len(os.path.basename(path)) + len(".abcdefgh.tmp")    # the temporary file's
     limit = _name_max(folder)

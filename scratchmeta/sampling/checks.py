@@ -7,14 +7,15 @@ The figures of Chapter 4 that draw the samplers' numbers check them with the sam
 so the module is public (none of its names is in the package's ``__all__``).
 """
 
+import itertools
 import numbers
 import os
 from collections.abc import Iterator, Mapping
 
 import numpy as np
 
-from scratchmeta.messages import (asynchronous, cached, iterator, other_method, picker, raised,
-                                  record, returned, seen)
+from scratchmeta.messages import (asynchronous, cached, fits_float64, iterator, other_method,
+                                  picker, raised, record, returned, seen)
 
 #: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
 #: (the warm-up's running mean) no longer counts, and no run would ever end anyway.
@@ -223,16 +224,6 @@ def is_real(value):
     double that a float64 cannot hold. One place for every scalar check of the samplers."""
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
         value, NOT_NUMBERS) and fits_float64(value)
-
-
-def fits_float64(value):
-    """False for a NumPy long double that a float64 cannot hold: finite but past float64's
-    range (it would become inf) or nonzero but below its smallest (it would become 0)."""
-    if type(value) is not np.longdouble or np.longdouble is np.float64:
-        return True
-    with np.errstate(all="ignore"):
-        rounded = np.float64(value)
-    return bool(np.isfinite(rounded) == np.isfinite(value) and (rounded == 0) == (value == 0))
 
 
 def is_int(value):
@@ -455,7 +446,11 @@ def check_named_runs(name, runs, rngs, example):
     if isinstance(rngs, (Mapping, set, frozenset, str)):    # its keys, or letters, would be read
         raise TypeError(f"rngs must be a list of numpy Generators, one per entry of {name} in "
                         f"its order, got a {type(rngs).__name__} {rngs!r:.60}")
-    rngs = list(rngs) if hasattr(rngs, "__iter__") else rngs
+    if hasattr(rngs, "__iter__") and not isinstance(rngs, list):   # read one past the need, so
+        given, rngs = rngs, list(itertools.islice(rngs, len(runs) + 1))   # an endless one ends
+        if len(rngs) > len(runs):
+            raise ValueError(f"rngs must give one generator per entry of {name} ({len(runs)}), "
+                             f"but the {type(given).__name__} {given!r:.60} gave more")
     if not runs or not isinstance(rngs, list) or len(rngs) != len(runs):
         raise ValueError(f"{name} must be a non-empty dict, e.g. {example}, with rngs one "
                          f"generator per entry: got {len(runs)} entries and rngs {rngs!r:.60}")

@@ -8,8 +8,8 @@ NaN where a number is due -- is an AssertionError instead: the kit's verdict.)
 
 import numpy as np
 
-from scratchmeta.messages import (asynchronous, cached, iterator, odd_entry, other_method, picker,
-                                  raised, returned, seen)
+from scratchmeta.messages import (asynchronous, cached, fits_float64, iterator, odd_entry,
+                                  other_method, picker, raised, returned, seen)
 
 _KINDS = {"b": "bool", "c": "complex", "O": "object", "U": "string", "S": "bytes", "V": "structured",
           "M": "datetime", "m": "timedelta"}
@@ -26,16 +26,6 @@ def is_real(value):
     place for every scalar check of the kit."""
     return isinstance(value, (int, float, np.integer, np.floating)) \
         and not isinstance(value, NOT_NUMBERS) and fits_float64(value)
-
-
-def fits_float64(value):
-    """False for a NumPy long double that a float64 cannot hold: finite but past float64's
-    range (it would become inf) or nonzero but below its smallest (it would become 0)."""
-    if type(value) is not np.longdouble or np.longdouble is np.float64:
-        return True
-    with np.errstate(all="ignore"):
-        rounded = np.float64(value)
-    return bool(np.isfinite(rounded) == np.isfinite(value) and (rounded == 0) == (value == 0))
 
 
 def is_int(value):

@@ -15,7 +15,7 @@ import numpy as np
 from scipy import stats
 
 from scratchmeta.testing._checks import is_real, real_vector
-from scratchmeta.messages import seen
+from scratchmeta.messages import fits_float64, seen
 
 
 class KnownDensity(NamedTuple):
@@ -30,6 +30,9 @@ class KnownDensity(NamedTuple):
 
 def _number(who, name, value, positive=False):
     """A parameter as a finite float (positive, if asked): checked before SciPy sees it."""
+    if isinstance(value, int) and not fits_float64(value):        # 10**400: an int, but no float
+        raise ValueError(f"{who}: {name} must be a number a float64 can hold, got the int "
+                         f"{value!r:.40}... ({len(str(abs(value)))} digits)")
     if not is_real(value):
         raise TypeError(f"{who}: {name} must be a real number, got {type(value).__name__} "
                         f"{value!r:.40}")

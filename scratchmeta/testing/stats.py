@@ -39,7 +39,7 @@ from scipy import stats
 
 from scratchmeta.testing._checks import (call, check_function, describe, is_int, is_real,
                                         real_numbers, real_output, refuse_masked)
-from scratchmeta.messages import seen
+from scratchmeta.messages import fits_float64, seen
 
 ALPHA = 1e-6          # default false-failure rate of every assertion here
 
@@ -67,6 +67,9 @@ def _check_n(name, n):
         raise TypeError(f"{name} must be a positive int, got {seen(n)}")
     if n < 1:
         raise ValueError(f"{name} must be a positive int, got {seen(n)}")
+    if not fits_float64(n):          # a count of draws; 10**400 would overflow the formulas
+        raise ValueError(f"{name} must be a count a float64 can hold (draws), got the int "
+                         f"{n!r:.40}... ({len(str(n))} digits)")
     return int(n)
 
 
