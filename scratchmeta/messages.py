@@ -3,19 +3,22 @@
 Not a lecture section. A message names the argument, the value given and what was expected
 (issue 11). The value is shown by its repr, but a repr alone can mislead: a ``sympy.Symbol``
 called n reprs as ``n``, so "dim must be an int, got n" reads as if the message had named
-something. :func:`seen` adds the type's name wherever the repr does not already show it, and
-:func:`odd_entry` says which entry of a list is no number; :func:`record` and :func:`iterator`
-name a record or an iterator given where an array is meant, and :func:`returned` what a user's
-function returned that is no array of numbers (the samplers' and the testing kit's check). Four kinds of function are named
-before any call, since their results would not say what is wrong: a SciPy distribution's
-method given in another method's role (``stats.norm.logpdf`` as a pdf, :func:`other_method`),
-an ``async def`` or generator function (:func:`asynchronous`), one wrapped in
-``functools.lru_cache`` (:func:`cached`) and an ``operator.itemgetter`` (:func:`picker`);
-:func:`raised` words what a user's function raised.
+something. :func:`seen` adds the type's name wherever the repr does not already show it;
+:func:`fits_float64` tells a number that a float64 cannot hold (``10**400``, a long double past
+its range), the samplers' and the kit's one test of it; :func:`odd_entry` says which entry of
+a list is no number; :func:`record` and :func:`iterator` name a record or an iterator given
+where an array is meant, and :func:`returned` what a user's function returned that is no
+array of numbers (the samplers' and the testing kit's check). Four kinds of function are
+named before any call, since their results would not say what is wrong: a SciPy
+distribution's method given in another method's role (``stats.norm.logpdf`` as a pdf,
+:func:`other_method`), an ``async def`` or generator function (:func:`asynchronous`), one
+wrapped in ``functools.lru_cache`` (:func:`cached`) and an ``operator.itemgetter``
+(:func:`picker`); :func:`raised` words what a user's function raised.
 
 The engine (``scratchmeta/autodiff``) imports nothing from the rest of the package, so it
-keeps its own copies of :func:`seen` (``autodiff.checks.seen``) and of the checks it needs;
-``tests/test_bad_inputs_round33.py`` checks that the two ``seen`` agree.
+keeps its own copies of :func:`seen` (``autodiff.checks.seen``), of :func:`fits_float64` and
+of the checks it needs; ``tests/test_bad_inputs_round33.py`` checks that the two ``seen``
+agree, ``tests/test_bad_inputs_round47.py`` the two ``fits_float64``.
 """
 
 import inspect
@@ -26,8 +29,8 @@ from collections.abc import Iterator
 
 import numpy as np
 
-__all__ = ["seen", "fits_float64", "odd_entry", "record", "iterator", "returned", "other_method", "asynchronous",
-           "cached", "picker", "raised"]
+__all__ = ["seen", "fits_float64", "odd_entry", "record", "iterator", "returned",
+           "other_method", "asynchronous", "cached", "picker", "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)

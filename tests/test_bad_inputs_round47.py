@@ -72,3 +72,14 @@ def test_a_librarys_function_given_as_a_method_is_named(metric, error, named):
     with pytest.raises(error, match=named):
         evaluate(strategy, state, _family(metric=metric), n_tasks=2, n_support=5, n_query=5,
                  n_steps=1)
+
+
+def test_the_engines_copy_of_fits_float64_agrees_with_the_packages():
+    from scratchmeta import messages
+    from scratchmeta.autodiff import checks as engine
+    values = [0, 1.5, -(2 ** 1023), 2 ** 1024, -(10 ** 400), True, np.int64(7), np.float32(2.0),
+              np.longdouble(1e300) * np.longdouble(1e300), np.longdouble(1e-320) / 10 ** 10,
+              np.longdouble(0.5)]
+    assert [engine.fits_float64(v) for v in values] == [messages.fits_float64(v)
+                                                         for v in values]
+    assert [messages.fits_float64(v) for v in values[:4]] == [True, True, True, False]

@@ -165,9 +165,8 @@ def check_checkpoint_path(path, name="checkpoint"):
     """A path a checkpoint can be written to, checked before any work: the normalised str.
 
     It must be a non-empty ``.npz`` name, not a folder (nor a named pipe, a socket or a
-    device), under a folder that
-    exists or can be made (no part of it a file) and that can be written
-    (tried: a probe file is made and removed there).
+    device), under a folder that exists or can be made (no part of it a file) and that can
+    be written (tried: a probe file is made and removed there).
     """
     check_type("name", name, str)
     path = text_path(name, path)
