@@ -13,7 +13,7 @@ named before any call, since their results would not say what is wrong: a SciPy
 distribution's method given in another method's role (``stats.norm.logpdf`` as a pdf,
 :func:`other_method`), an ``async def`` or generator function (:func:`asynchronous`), one
 wrapped in ``functools.lru_cache`` (:func:`cached`) and an ``operator.itemgetter``
-(:func:`picker`); :func:`raised` words what a user's function raised.
+(:func:`picker`); :func:`raised` words what a user's function raised, naming it by its :func:`label`.
 
 The engine (``scratchmeta/autodiff``) imports nothing from the rest of the package, so it
 keeps its own copies of :func:`seen` (``autodiff.checks.seen``), of :func:`fits_float64` and
@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-__all__ = ["seen", "fits_float64", "odd_entry", "record", "iterator", "returned",
+__all__ = ["seen", "label", "named", "fits_float64", "odd_entry", "record", "iterator", "returned",
            "other_method", "asynchronous", "cached", "picker", "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
@@ -194,16 +194,46 @@ SCALAR_ONLY = ("only 0-dimensional arrays can be converted", "only length-1 arra
                "converted", "truth value of an array with more than one element is ambiguous")
 
 
+def label(f):
+    """How a message names the function ``f`` a user gave: its qualified name (``my_pdf``,
+    ``NormalDist.cdf``, ``print``, ``<lambda>``), the function a decorator wraps, or the type
+    of a callable object (``vectorize``, ``partial``). At most 60 characters."""
+    inner = getattr(f, "__wrapped__", None)
+    if callable(inner) and inner is not f:      # functools.wraps: the user's own function
+        f = inner
+    for attribute in ("pyfunc", "func"):        # np.vectorize(g), functools.partial(g, ...)
+        inner = getattr(f, attribute, None)
+        if callable(inner) and inner is not f:
+            return _short(f"{type(f).__name__}({label(inner)})")
+    owner, name = getattr(f, "__self__", None), getattr(f, "__name__", None)
+    if owner is not None and not isinstance(owner, types.ModuleType) and isinstance(name, str):
+        return _short(f"{type(owner).__name__}.{name}")    # a bound method: scipy's norm_gen.pdf
+    name = getattr(f, "__qualname__", None)
+    return _short(name if isinstance(name, str) and name else type(f).__name__)
+
+
+def _short(name):
+    """A long qualified name by its end, where the function itself is named."""
+    return name if len(name) <= 60 else "..." + name[-57:]
+
+
 def raised(name, f, err):
     """What to say when the user's function ``f``, given as ``name``, raised ``err`` on an
-    array: a method or built-in by its name (``NormalDist.cdf``, ``sqrt``: the user's own
-    function is known by the argument), and, when the error is NumPy's for a function of one
-    number, that it must be vectorised."""
-    label = getattr(f, "__qualname__", None) or type(f).__name__
-    named = f" ({label:.60})" if getattr(f, "__self__", None) is not None else ""
+    array: ``name`` and the function by its :func:`label` (with several functions given,
+    which one), and, when the error is NumPy's for a function of one number, that it must be
+    vectorised."""
     hint = ("; it takes one number at a time, but is called on an array of points: make it "
             "vectorised (e.g. np.vectorize)" if any(s in str(err) for s in SCALAR_ONLY) else "")
-    return f"{name}{named} raised {type(err).__name__}", hint
+    return f"{named(name, f)} raised {type(err).__name__}", hint
+
+
+def named(name, f):
+    """``name`` (the argument a function was given as) and the function's :func:`label`:
+    "pdf (my_pdf)"; the library's own wrappers (a lambda of the samplers) go by ``name``."""
+    module = getattr(f, "__module__", None)
+    if f is None or isinstance(module, str) and module.startswith("scratchmeta."):
+        return name
+    return f"{name} ({label(f)})"
 
 
 def picker(name, f):

@@ -184,7 +184,9 @@ def checked_returns(cls):
       arguments: a TypeError raised by the call itself, not inside the method) is named,
       with the signature expected;
     * an exception the method raises, other than the two kinds a bad input gives (a
-      ValueError or TypeError, which pass through) and NumPy's FloatingPointError (an
+      ValueError or TypeError, which pass through, unless the method is a NumPy, SciPy or
+      standard-library function given as it is, or the error NumPy's LinAlgError, which are
+      named with the method) and NumPy's FloatingPointError (an
       overflow, which evaluation counts as a diverged task), is re-raised as a ValueError
       naming the method: a KeyError or ZeroDivisionError of the user's own code, chained
       (``raise ... from``) so that its traceback, at the user's line, is still shown. The
@@ -226,6 +228,9 @@ def checked_returns(cls):
                                      f"({err}): a family's methods get their arrays read-only, "
                                      f"since the library still uses them; work on a copy "
                                      f"(x = x * 2, not x *= 2)") from err
+                if isinstance(err, np.linalg.LinAlgError):    # NumPy's linear algebra, not
+                    raise type(err)(f"{cls.__name__}.{_name}{_library(_fn)} raised "  # a check
+                                    f"LinAlgError: {err}") from err      # of the user's: named
                 if _library(_fn):                 # not the user's own check of a bad input
                     raise ValueError(f"{cls.__name__}.{_name}{_library(_fn)} raised ValueError: "
                                      f"{err}; it is called as {_name}"

@@ -34,7 +34,7 @@ RECORDS = np.rec.array([(0.5,), (0.5,)], dtype=[("v", float)])
     (lambda: ad.grad(lambda x: _matrix([[1.0]]) + 0 * ad.sum(x))(np.ones(2)),
      r"fun returned an np\.matrix of shape \(1, 1\)"),
     (lambda: integrate(lambda x: _matrix(x), 0.0, 1.0),
-     r"f must return .* it returned an np\.matrix"),
+     r"f \(.*\) must return .* it returned an np\.matrix"),
 ])
 def test_an_np_matrix_is_refused_by_name_in_every_chapter(call, message):
     with pytest.raises(TypeError, match=message):

@@ -172,7 +172,7 @@ def test_every_run_of_an_experiment_is_checked_before_the_first_runs(call, error
     (lambda: ess_mean(_rng().normal(size=(2, 10)) * 1e200), ["ess_mean", "too large"]),
     (lambda: mcse_mean(_rng().normal(size=(2, 10)) * 1e200), ["mcse_mean", "too large"]),
     (lambda: mcse_sd(_rng().normal(size=(2, 10)) * 1e100), ["mcse_sd", "too large"]),
-    (lambda: DiscreteInverseCDF(np.full(10, 1e308)), ["p", "sum to inf"]),
+    (lambda: DiscreteInverseCDF(np.full(10, 1e308)), ["p", "sums to inf"]),
     (lambda: walks_from_one_start(_log_density, 0.0, {"a": 1.0}, 10 ** 12, 5, EDGES,
                                   stats.norm.cdf, [_rng()]), ["chains", "memory"]),
     (lambda: fixed_step_chains(10 ** 9, np.array([1.0]), 10 ** 4, 10 ** 4, _rng()),

@@ -104,19 +104,19 @@ TUPLE = "must return .*, but it returned a tuple of 2 items \\(an array of shape
 
 
 def test_grid_inverse_cdf_refuses_a_pdf_returning_a_tuple():
-    with pytest.raises(TypeError, match=f"^pdf {TUPLE}"):
+    with pytest.raises(TypeError, match=rf"^pdf \(.*\) {TUPLE}"):
         grid_inverse_cdf(lambda x: (np.ones(np.shape(x)), 0), 0.0, 1.0)
     sampler = grid_inverse_cdf(lambda x: np.ones(np.shape(x)), 0.0, 1.0)
     np.testing.assert_allclose(sampler(np.array([0.25, 0.5])), [0.25, 0.5], atol=1e-12)
 
 
 def test_from_density_refuses_a_pdf_returning_a_tuple():
-    with pytest.raises(TypeError, match=f"^pdf {TUPLE}"):
+    with pytest.raises(TypeError, match=rf"^pdf \(.*\) {TUPLE}"):
         ContinuousInverseCDF.from_density(lambda x: (stats.norm.pdf(x), 0))
 
 
 def test_metropolis_refuses_a_log_density_returning_a_tuple():
-    with pytest.raises(TypeError, match="^log_density must return one log-density per chain, "
+    with pytest.raises(TypeError, match=r"^log_density \(.*\) must return one log-density per chain, "
                        "an array of shape \\(chains,\\), but it returned a tuple of 2 items"):
         _metropolis(log_density=lambda x: (_log_density(x), 0))
     # a list of plain numbers, one per chain, is still read as an array
@@ -125,7 +125,7 @@ def test_metropolis_refuses_a_log_density_returning_a_tuple():
 
 def test_bin_masses_refuses_a_cdf_returning_a_tuple():
     edges = np.linspace(-1.0, 1.0, 5)
-    with pytest.raises(TypeError, match=f"^cdf {TUPLE}"):
+    with pytest.raises(TypeError, match=rf"^cdf( \(.*\))? {TUPLE}"):
         bin_masses(edges, lambda x: (stats.norm.cdf(x), 0))
     masses, left, right = bin_masses(edges, stats.norm.cdf)
     assert left == pytest.approx(stats.norm.cdf(-1.0), abs=1e-15)
@@ -133,7 +133,7 @@ def test_bin_masses_refuses_a_cdf_returning_a_tuple():
 
 
 def test_cdf_matches_refuses_a_cdf_returning_a_tuple():
-    with pytest.raises(TypeError, match=f"^cdf {TUPLE}"):
+    with pytest.raises(TypeError, match=rf"^cdf( \(.*\))? {TUPLE}"):
         testing.assert_cdf_matches([0.1, 0.2], lambda x: (stats.norm.cdf(x), 0))
     assert testing.assert_cdf_matches([0.1, 0.2], stats.norm.cdf).n == 2
 

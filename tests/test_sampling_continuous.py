@@ -536,7 +536,7 @@ def test_a_density_that_writes_into_its_input_is_refused_and_leaves_the_probes_a
         x -= 3.0
         return np.exp(-0.5 * x * x)
 
-    with pytest.raises(ValueError, match=r"pdf raised ValueError .*read-only.*must not write "
+    with pytest.raises(ValueError, match=r"pdf \(.*shifted_in_place\) raised ValueError .*read-only.*must not write "
                                          r"into its input"):
         ContinuousInverseCDF.from_density(shifted_in_place)
     sampler = ContinuousInverseCDF.from_density(lambda x: np.exp(-0.5 * (x - 3.0) ** 2))

@@ -6,6 +6,8 @@ as a divergence), and any other exception becomes a ValueError naming the functi
 the original chained as ``__cause__``.
 """
 
+import re
+
 import numpy as np
 import pytest
 
@@ -35,7 +37,8 @@ def _raise(exc):
 ])
 @pytest.mark.parametrize("exc", [KeyError, ZeroDivisionError, RuntimeError, IndexError])
 def test_the_engine_names_fun_and_keeps_the_original(call, who, exc):
-    with pytest.raises(ValueError, match=f"^{who} raised {exc.__name__}") as info:
+    with pytest.raises(ValueError, match=rf"^{who} \(_raise.<locals>.f\) raised {exc.__name__}"
+                       ) as info:
         call(_raise(exc))
     assert type(info.value.__cause__) is exc            # the user's traceback is kept
     assert str(info.value).count(" raised ") == 1       # a nested grad names it once
@@ -44,7 +47,8 @@ def test_the_engine_names_fun_and_keeps_the_original(call, who, exc):
 def test_the_engine_names_a_type_error_once_even_when_nested():
     with pytest.raises(TypeError) as info:
         ad.grad(ad.grad(lambda x, y: x * y))(1.0)
-    assert str(info.value).startswith("grad: fun raised TypeError when called with 1 argument")
+    assert re.match(r"grad: fun \(\.\.\..*when_nested\.<locals>\.<lambda>\) raised TypeError "
+                    r"when called with 1 argument", str(info.value))
     assert str(info.value).count(" raised ") == 1
 
 
@@ -94,7 +98,7 @@ def test_inner_sgd_names_an_apply_that_raises():
 
 
 def test_the_samplers_do_the_same():
-    with pytest.raises(ValueError, match="^pdf raised KeyError") as info:
+    with pytest.raises(ValueError, match=r"^pdf \(_raise.<locals>.f\) raised KeyError") as info:
         ContinuousInverseCDF.from_density(_raise(KeyError), (0.0, 1.0))
     assert type(info.value.__cause__) is KeyError
 

@@ -26,7 +26,7 @@ __all__ = ["KINDS", "describe", "seen", "op_error", "float_array", "real_array",
            "check_system", "check_constant", "call_fun", "check_given", "IndexValueError",
            "check_inputs", "plain_shape", "other_dtype", "checked_axes", "check_axis",
            "masked_message", "checked_rules", "check_repeatable",
-           "check_fun_at", "check_traced_output", "fits_float64"]
+           "check_fun_at", "check_traced_output", "fits_float64", "label", "named"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -118,6 +118,38 @@ def seen(x):
         return text
     name = type(x).__name__
     return text if name in text else f"{text} (type {name})"
+
+
+def label(f):
+    """How a message names the function ``f`` a user gave; the same as
+    ``scratchmeta/messages.py``'s (checked by ``tests/test_bad_inputs_round48.py``), copied
+    because the engine imports nothing from the rest of the package."""
+    inner = getattr(f, "__wrapped__", None)
+    if callable(inner) and inner is not f:      # functools.wraps: the user's own function
+        f = inner
+    for attribute in ("pyfunc", "func"):        # np.vectorize(g), functools.partial(g, ...)
+        inner = getattr(f, attribute, None)
+        if callable(inner) and inner is not f:
+            return _short(f"{type(f).__name__}({label(inner)})")
+    owner, name = getattr(f, "__self__", None), getattr(f, "__name__", None)
+    if owner is not None and not isinstance(owner, types.ModuleType) and isinstance(name, str):
+        return _short(f"{type(owner).__name__}.{name}")    # a bound method: scipy's norm_gen.pdf
+    name = getattr(f, "__qualname__", None)
+    return _short(name if isinstance(name, str) and name else type(f).__name__)
+
+
+def _short(name):
+    """A long qualified name by its end, where the function itself is named."""
+    return name if len(name) <= 60 else "..." + name[-57:]
+
+
+def named(name, f):
+    """``name`` and the function's :func:`label`, "fun (my_loss)"; the engine's own
+    functions (the lambda ``grad`` of ``grad`` builds) go by ``name``."""
+    module = getattr(f, "__module__", None)
+    if f is None or isinstance(module, str) and module.startswith("scratchmeta."):
+        return name
+    return f"{name} ({label(f)})"
 
 
 def _subclass(x):
@@ -459,10 +491,11 @@ def call_fun(fun, args, who, name="fun", kwargs=None):
         raise
     except Exception as err:
         kind = TypeError if isinstance(err, TypeError) else ValueError
-        if kind is TypeError and str(err).startswith(f"{who}: {name} raised"):
-            raise                                   # named already, by an inner call
+        if kind is TypeError and str(err).startswith(f"{who}: {name}") and " raised " in str(
+                err):                               # named already, by an inner call
+            raise
         shapes = ", ".join(str(_shape_of(a)) for a in args)
-        raise kind(f"{who}: {name} raised {type(err).__name__} when called with "
+        raise kind(f"{who}: {named(name, fun)} raised {type(err).__name__} when called with "
                    f"{len(args)} argument(s) of shape(s) {shapes}: {err}") from err
 
 
@@ -735,17 +768,18 @@ def check_fun_at(fun, args, who, tensor, raw, flatten):
     """``fun(*args)`` called twice (``who``: check_grads, hvp): finite real leaves (of the
     output, flattened by ``flatten``, the engine's tree_flatten; ``tensor`` leaves read by
     ``raw``), the same on both calls (:func:`check_repeatable`); returns the first's."""
-    where = f"{who}: what fun returned"
-    first = check_values(flatten(call_fun(fun, args, who), where)[0], who, "fun", tensor, raw)
-    check_repeatable(first, flatten(call_fun(fun, args, who), where)[0], who, "fun", raw)
+    where, name = f"{who}: what fun returned", named("fun", fun)
+    first = check_values(flatten(call_fun(fun, args, who), where)[0], who, name, tensor, raw)
+    check_repeatable(first, flatten(call_fun(fun, args, who), where)[0], who, name, raw)
     return first
 
 
-def check_traced_output(out, leaves, tensor):
+def check_traced_output(out, leaves, tensor, fun=None):
     """``trace``'s output: Tensors, arrays or numbers (in a tree), not a generator or text."""
     for leaf in leaves:
         if not isinstance(leaf, (tensor, np.ndarray, np.generic, int, float)):
-            raise TypeError(f"trace: fun must return Tensors or arrays (or trees of them), but "
+            raise TypeError(f"trace: {named('fun', fun)} must return Tensors or arrays (or trees "
+                            f"of them), but "
                             f"it returned {type(leaf).__name__} {leaf!r:.60}"
                             + ("; a generator computes nothing until it is iterated" if
                                inspect.isgenerator(leaf) else ""))
@@ -910,7 +944,7 @@ def check_positions(nums, n_args, name="argnums"):
     return tuple(int(n) % n_args for n in nums)
 
 
-def check_output(out, who):
+def check_output(out, who, fun=None):
     """A function being differentiated must return a float array or number, not None.
 
     (An output made by the engine's ops, a Tensor, is checked by its plain value: a complex
@@ -930,7 +964,8 @@ def check_output(out, who):
             got += f", {out!r:.40}"
     else:
         got = f"{type(out).__name__} {out!r:.60}"
-    raise TypeError(f"{who} needs fun to return a float array or number, but it returned {got}")
+    raise TypeError(f"{who} needs {named('fun', fun)} to return a float array or number, but it "
+                    f"returned {got}")
 
 
 def _matrix_returned(who, name, out):

@@ -657,7 +657,7 @@ def _differentiate(fun, argnums, who):        # errors name who: grad or value_a
         unique = list(dict.fromkeys(positions))         # argnums=(0, 0) traces argument 0 once
         trace, out, groups = watch(fun, args, kwargs, unique, who)
         try:
-            check_output(_raw(out), who)
+            check_output(_raw(out), who, fun)
             check_scalar(_shape(out), who)
             seed = np.array(1.0, dtype=float_dtype(out))     # d(out)/d(out) = 1
             grads = dict(zip(unique, pull(trace, out, groups, seed)))
@@ -680,5 +680,5 @@ def trace(fun, *args):
     """
     check_callable(fun, "trace", "fun")
     t, out, _ = watch(fun, args, {}, range(len(args)), "trace")     # finished when it returns
-    check_traced_output(out, tree_flatten(out, "trace: what fun returned")[0], Tensor)
+    check_traced_output(out, tree_flatten(out, "trace: what fun returned")[0], Tensor, fun)
     return out, list(t.tape)

@@ -17,8 +17,8 @@ Every result is built from engine ops, so each can be differentiated again.
 import numpy as np
 
 from .checks import (check_args, check_argnums, check_callable, check_finite, check_float_leaves,
-                     check_output, check_positions, container, describe, float_array, real_array,
-                     seen)
+                     check_output, check_positions, container, describe, float_array, label,
+                     real_array, seen)
 from .core import (Tensor, add, float_dtype, grad, mul, output_value, pull, reshape, shape,
                    stop_gradient, sum, watch)
 from .more_ops import stack
@@ -38,7 +38,7 @@ def vjp(fun, *args):
     check_callable(fun, "vjp", "fun")
     check_args(args, "vjp", "args (vjp(fun, x, ...))")
     trace, out, groups = watch(fun, args, {}, range(len(args)), "vjp")
-    check_output(stop_gradient(out) if type(out) is Tensor else out, "vjp")
+    check_output(stop_gradient(out) if type(out) is Tensor else out, "vjp", fun)
     out_shape, out_dtype = shape(out), float_dtype(out)
 
     def pullback(u):
@@ -81,6 +81,9 @@ def _jacobian(fun, argnum, who):
 
         def of_x(x):
             return fun(*args[:p], x, *args[p + 1:], **kwargs)
+
+        # Messages name the user's fun (``named``), not this closure of the library's.
+        of_x.__module__, of_x.__qualname__ = getattr(fun, "__module__", None), label(fun)
 
         out, pullback = vjp(of_x, args[p])
         out_shape, in_shape = shape(out), shape(args[p])

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Mapping
 
 import numpy as np
 
-from scratchmeta.messages import (asynchronous, cached, fits_float64, iterator, other_method,
-                                  picker, raised, record, returned, seen)
+from scratchmeta.messages import (asynchronous, cached, fits_float64, iterator, named,
+                                  other_method, picker, raised, record, returned, seen)
 
 #: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
 #: (the warm-up's running mean) no longer counts, and no run would ever end anyway.
@@ -120,8 +120,8 @@ def call_user(name, f, x, expected=None):
                    f"{err}{WROTE if 'read-only' in str(err) else ''}{hint}") from err
     if type(y) is np.ndarray:                          # the common case, at once
         return y
-    return returned(name, y, expected or f"one number per point of its input, an array of "
-                                         f"shape {np.shape(x)}")
+    return returned(named(name, f), y, expected or f"one number per point of its input, an "
+                                                   f"array of shape {np.shape(x)}")
 
 
 def call_finite(name, f, x, what="value"):
@@ -329,14 +329,20 @@ def check_uniforms(u, ndim=None):
     """
     try:
         complex_values = np.iscomplexobj(u)
-    except (TypeError, ValueError):                  # ragged: real_array names it below
+    except Exception:                # ragged, or an __array__ that fails: real_array names it
         complex_values = False
     if complex_values:
         raise TypeError("u must be an array of real numbers in [0, 1], got complex values")
     u = real_array("u", u, "an array of real numbers in [0, 1] (uniforms)")
     if not np.all((u >= 0.0) & (u <= 1.0)):  # also catches NaN
-        bad = u[~((u >= 0.0) & (u <= 1.0))].flat[0]
-        raise ValueError(f"u must lie in [0, 1] (uniform random numbers), got {seen(bad)}")
+        outside = ~((u >= 0.0) & (u <= 1.0))
+        first = seen(u[outside].flat[0])
+        shown = np.array2string(u.ravel(), threshold=8, edgeitems=3, max_line_width=200)
+        got = first if u.size == 1 else (f"u = {shown}, {np.count_nonzero(outside)} of {u.size} "
+                                         f"outside (the first {first})")
+        percent = bool(np.all((u >= 0.0) & (u <= 100.0)) and u.max() > 1.0)   # (no NaN)
+        raise ValueError(f"u must lie in [0, 1] (uniform random numbers), got {got}"
+                         + ("; if these are percentages, divide by 100" if percent else ""))
     if ndim is not None and u.ndim != ndim:
         raise ValueError(f"u must be an array of uniforms with {ndim} axes, got shape "
                          f"{u.shape}")

@@ -67,8 +67,12 @@ def check_probabilities(p, name="p"):
     with np.errstate(over="ignore"):                   # a sum past 1e308 is inf: refused below
         total = float(np.sum(arr))
     if abs(total - 1.0) > SUM_TOLERANCE:
+        shown = np.array2string(arr, threshold=8, edgeitems=3, max_line_width=200)
+        hint = ("; if these are percentages, divide by 100" if abs(total - 100.0) < 1e-6 else
+                "; if they are weights, divide by their sum" if np.isfinite(total) and total > 0
+                else "")
         raise ValueError(f"probabilities {name} must sum to 1 within {SUM_TOLERANCE:g}, "
-                         f"but they sum to {total!r}")
+                         f"but {name} = {shown} sums to {total!r}{hint}")
     return arr
 
 

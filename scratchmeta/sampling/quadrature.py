@@ -19,6 +19,7 @@ import numpy as np
 from scratchmeta.sampling.checks import (call_finite, call_user, check_fits, check_function,
                                           check_rule, check_rules, finite_array,
                                           real_array, returned, shown)
+from scratchmeta.messages import named
 
 
 def real_values(name, y, shape, what):
@@ -80,7 +81,8 @@ def checked_density(pdf):
             again = density_values(pdf, x)
             if not np.array_equal(y, again, equal_nan=True):
                 i = int(np.flatnonzero(~((y == again) | np.isnan(y) & np.isnan(again)))[0])
-                raise ValueError(f"pdf gave different values on two calls at the same x = "
+                raise ValueError(f"{named('pdf', pdf)} gave different values on two calls at "
+                                 f"the same x = "
                                  f"{float(x.flat[i])!r}: {float(y.flat[i])!r}, then "
                                  f"{float(again.flat[i])!r}; a density must be a function of x "
                                  f"alone (no counter, no random draw, no state)")

@@ -17,7 +17,7 @@ two of its properties need no statistics at all:
 import numpy as np
 
 from scratchmeta.testing._checks import call, check_function, is_real, real_numbers, real_output
-from scratchmeta.messages import seen
+from scratchmeta.messages import named, seen
 
 
 def _grid(u):
@@ -29,15 +29,19 @@ def _grid(u):
         raise ValueError("u must be a non-empty array of numbers in [0, 1], got an empty one")
     outside = ~((u >= 0.0) & (u <= 1.0))                 # NaN is outside too
     if outside.any():
-        raise ValueError(f"u must be a non-empty array of numbers in [0, 1], got "
-                         f"{float(u[outside][0])!r} among its {u.size} entries")
+        shown = np.array2string(u.ravel(), threshold=8, edgeitems=3, max_line_width=200)
+        percent = bool(np.all((u >= 0.0) & (u <= 100.0)) and u.max() > 1.0)   # (no NaN)
+        raise ValueError(f"u must be a non-empty array of numbers in [0, 1], got u = {shown}, "
+                         f"{np.count_nonzero(outside)} of its {u.size} entries outside (the "
+                         f"first {float(u[outside][0])!r})"
+                         + ("; if these are percentages, divide by 100" if percent else ""))
     return np.sort(u)
 
 
 def _values(name, fn, u):
     check_function(name, fn)
     with np.errstate(all="ignore"):
-        x = real_output(name, call(name, fn, u))
+        x = real_output(named(name, fn), call(name, fn, u))
     if x.shape != u.shape:      # a contract broken, as a wrong type is: not a failed property
         raise ValueError(f"{name} must be vectorised, returning one value per u: got shape "
                          f"{x.shape} for u of shape {u.shape}")

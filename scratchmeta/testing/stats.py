@@ -39,7 +39,7 @@ from scipy import stats
 
 from scratchmeta.testing._checks import (call, check_function, describe, is_int, is_real,
                                         real_numbers, real_output, refuse_masked)
-from scratchmeta.messages import fits_float64, seen
+from scratchmeta.messages import fits_float64, named, seen
 
 ALPHA = 1e-6          # default false-failure rate of every assertion here
 
@@ -150,7 +150,7 @@ def ks_distance(samples, cdf):
     check_function("cdf", cdf)
     x = np.sort(_as_sample("samples", samples))
     with np.errstate(all="ignore"):
-        f = real_output("cdf", call("cdf", cdf, x)).astype(np.float64)
+        f = real_output(named("cdf", cdf), call("cdf", cdf, x)).astype(np.float64)
     if f.shape != x.shape or not np.all((f >= 0.0) & (f <= 1.0)):     # also NaN
         raise ValueError("cdf must map an array of draws to an array of the same shape "
                          f"of numbers in [0, 1] (no NaN); got shape {f.shape} for {x.shape}: "

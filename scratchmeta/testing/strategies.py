@@ -113,11 +113,18 @@ def _u_grids(draw, cut_points, max_size):
 
 
 def uniforms_near_edges(p):
-    """u values for labels p: random ones, the cut points of eq. 22.7, and their neighbours."""
+    """u values for labels p (probabilities summing to 1): random ones, the cut points of
+    eq. 22.7, and their neighbours."""
     p = real_vector("uniforms_near_edges", "p", p)
     if np.any(p < 0) or not p.sum() > 0:
         raise ValueError(f"uniforms_near_edges: p must be non-negative and not all zero (a "
                          f"probability vector), got {describe(p)}")
+    if abs(float(p.sum()) - 1.0) > 1e-8:     # as DiscreteInverseCDF's p (these are its cuts)
+        raise ValueError(f"uniforms_near_edges: p must sum to 1 (a probability vector, as "
+                         f"DiscreteInverseCDF's p), but p = {np.array2string(p, threshold=8)} "
+                         f"sums to {float(p.sum())!r}"
+                         + ("; if these are percentages, divide by 100"
+                            if abs(float(p.sum()) - 100.0) < 1e-6 else ""))
     return _uniforms_near_edges(p)
 
 
