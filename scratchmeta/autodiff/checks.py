@@ -779,8 +779,7 @@ def check_traced_output(out, leaves, tensor, fun=None):
     for leaf in leaves:
         if not isinstance(leaf, (tensor, np.ndarray, np.generic, int, float)):
             raise TypeError(f"trace: {named('fun', fun)} must return Tensors or arrays (or trees "
-                            f"of them), but "
-                            f"it returned {type(leaf).__name__} {leaf!r:.60}"
+                            f"of them), but it returned {type(leaf).__name__} {leaf!r:.60}"
                             + ("; a generator computes nothing until it is iterated" if
                                inspect.isgenerator(leaf) else ""))
     return out
