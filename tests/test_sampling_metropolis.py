@@ -262,7 +262,7 @@ def test_start_at_nan_or_plus_inf_log_density_raises_value_error():
     with pytest.raises(ValueError, match="start where log_density is -inf or NaN"):
         metropolis(lambda x: np.full(len(x), np.nan), np.zeros((2, 1)), 10,
                    np.random.default_rng(0))
-    with pytest.raises(ValueError, match=r"log_density returned \+inf"):
+    with pytest.raises(ValueError, match=r"log_density \(.*\) returned \+inf"):
         metropolis(lambda x: np.full(len(x), np.inf), np.zeros((2, 1)), 10,
                    np.random.default_rng(0))
 
@@ -278,12 +278,12 @@ def test_start_at_nan_or_plus_inf_log_density_raises_value_error():
     (dict(target_acceptance=1.5), ValueError, r"target_acceptance must be in \(0, 1\)"),
     (dict(log_density="normal"), TypeError, "log_density must be callable"),
     (dict(log_density=lambda x: np.zeros((len(x), 1))), ValueError,
-     r"log_density must map an array of shape \(chains, dim\) to shape \(chains,\)"),
+     r"log_density \(.*\) must map an array of shape \(chains, dim\) to shape \(chains,\)"),
     (dict(log_density=lambda x: 0.0), ValueError, r"it returned shape \(\)"),
     (dict(log_density=lambda x: np.zeros(len(x)) + 0j), TypeError,
-     "log_density must return real numbers.*complex"),
+     r"log_density \(.*\) must return real numbers.*complex"),
     (dict(log_density=lambda x: np.array(["a"] * len(x))), TypeError,
-     "log_density must return real numbers"),
+     r"log_density \(.*\) must return real numbers"),
     (dict(x0=np.zeros((2, 1)) + 1j), TypeError, "x0 must be an array of real numbers"),
     (dict(x0=[["a"], ["b"]]), TypeError, "x0 must be an array of real numbers"),
     (dict(step_size="big"), TypeError, "step_size must be a real number, got 'big'"),

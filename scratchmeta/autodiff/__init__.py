@@ -34,6 +34,11 @@ Checking the engine is a chapter of its own: ``scratchmeta.gradcheck``
 (``check_grads``, ``hvp``) imports this package, never the reverse, and the
 package imports nothing else from scratchmeta.
 
+**Outside a trace.** An op called where no ``grad`` is watching is NumPy's own
+call and returns a plain NumPy array or number, never a Tensor: a function
+written with the engine's ops (``ad.exp(-x * x)``) is ordinary NumPy code to
+anything else that calls it, a sampler's pdf for one.
+
 **dtypes.** float64 is the default; float32 in gives float32 out, including
 every gradient at every order; other floats (float16, longdouble) are computed
 in float64; integer, boolean, complex and other arrays are refused with a

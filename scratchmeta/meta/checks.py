@@ -1423,6 +1423,10 @@ def check_multitask_loss(model, body, heads, x, y, loss):
         raise ValueError(f"x must have shape (tasks, points, {model.sizes[0]}), one task per "
                          f"head, got shape {xs}")
     check_params("heads", heads, minimum=2)
+    for i, h in enumerate(heads):          # another library's array: the engine reads none
+        if not isinstance(h, (np.ndarray, ad.Tensor, np.generic, list, tuple, int, float)):
+            raise TypeError(f"heads[{i}] must be an array (the heads' {'Wb'[min(i, 1)]}), got "
+                            f"{seen(h):.100}; pass its NumPy array (e.g. np.asarray(...))")
     width, out = model.sizes[-2:]
     want = [(xs[0], width, out), (xs[0], out)]
     got = [ad.shape(h) for h in heads]

@@ -128,13 +128,14 @@ def call_finite(name, f, x, what="value"):
     """``f(x)`` for a function the user gave as ``name`` (an integrand): one finite real
     number per point of ``x``, as a float64 array; else an error naming ``name`` and what it
     returned."""
-    y = real_array(f"{name} (what it returned)", call_user(name, f, x), "real numbers")
+    y = real_array(f"{named(name, f)} (what it returned)", call_user(name, f, x),
+                   "real numbers")
     if y.shape != np.shape(x):
-        raise ValueError(f"{name} must be vectorised: given an array of shape {np.shape(x)} it "
+        raise ValueError(f"{named(name, f)} must be vectorised: given an array of shape {np.shape(x)} it "
                          f"must return one {what} per point, but it returned shape {y.shape}")
     if not np.isfinite(y).all():
         i = int(np.flatnonzero(~np.isfinite(y.ravel()))[0])
-        raise ValueError(f"{name} must return finite numbers, but it returned "
+        raise ValueError(f"{named(name, f)} must return finite numbers, but it returned "
                          f"{y.size - np.count_nonzero(np.isfinite(y))} NaN or inf of {y.size} "
                          f"(the first {y.flat[i]!r} at x = {np.asarray(x).flat[i]!r})")
     return y

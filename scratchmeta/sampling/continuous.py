@@ -114,7 +114,7 @@ def _checked_ppf(ppf):
 
     def inverse(u):
         with np.errstate(all="ignore"):                 # ppf(0) may be -inf; NaN is checked
-            x = real_values("ppf", call_user("ppf", ppf, u), np.shape(u), "x")
+            x = real_values("ppf", call_user("ppf", ppf, u), np.shape(u), "x", ppf)
         if np.isnan(x).any():
             i = int(np.flatnonzero(np.isnan(x))[0])
             raise ValueError(f"ppf returned NaN at u = {float(np.ravel(u)[i])!r}; an inverse "
@@ -191,7 +191,7 @@ class ContinuousInverseCDF:
         if cdf is not None:                 # probed once, as ppf is: one real number per x
             x = inverse(PPF_PROBES)
             with np.errstate(all="ignore"):
-                f = real_values("cdf", call_user("cdf", cdf, x), x.shape, "probability")
+                f = real_values("cdf", call_user("cdf", cdf, x), x.shape, "probability", cdf)
                 outside = np.flatnonzero(~((f >= -CDF_SLACK) & (f <= 1.0 + CDF_SLACK)))
                 down = np.flatnonzero(np.diff(f) < -CDF_SLACK)      # x is sorted
             if outside.size:

@@ -56,7 +56,7 @@ from scratchmeta.sampling.checks import (call_user, check_fits, check_function, 
                                           real_array, shown)
 from scratchmeta.sampling.quadrature import real_values
 from scratchmeta.sampling.diagnostics import diagnose
-from scratchmeta.messages import seen
+from scratchmeta.messages import named, seen
 
 ADAPT_EXPONENT = 0.6     # Robbins-Monro gains t**-0.6: sum diverges, sum of squares converges
 
@@ -121,17 +121,18 @@ def _log_density(log_density, x, chains):
                     "one log-density per chain, an array of shape (chains,)")
     lp = np.asarray(out)
     if lp.dtype == bool:       # an indicator is a density (pdf), not a log-density (0 or 1)
-        raise TypeError("log_density must return log-densities, real numbers, but it returned "
-                        "booleans; for the indicator of a set A, return np.where(in_A, 0.0, "
+        raise TypeError(f"{named('log_density', log_density)} must return log-densities, real "
+                        "numbers, but it returned booleans; for the indicator of a set A, return np.where(in_A, 0.0, "
                         "-np.inf)")
     if lp.shape != (chains,):
-        raise ValueError("log_density must map an array of shape (chains, dim) to shape "
-                         f"(chains,), i.e. {(chains,)}; it returned shape {lp.shape}: "
+        raise ValueError(f"{named('log_density', log_density)} must map an array of shape "
+                         f"(chains, dim) to shape (chains,), i.e. {(chains,)}; it returned shape {lp.shape}: "
                          f"{shown(out)}")
-    lp = real_values("log_density", lp, (chains,), "log-density")
+    lp = real_values("log_density", lp, (chains,), "log-density", log_density)
     if lp.max() == np.inf:
         i = int(np.flatnonzero(lp == np.inf)[0])
-        raise ValueError(f"log_density returned +inf at {x[i].tolist()}; the target must "
+        raise ValueError(f"{named('log_density', log_density)} returned +inf at "
+                         f"{x[i].tolist()}; the target must "
                          "be a finite density (log-density < +inf)")
     return lp
 

@@ -22,8 +22,9 @@ from scratchmeta.sampling.checks import (call_finite, call_user, check_fits, che
 from scratchmeta.messages import named
 
 
-def real_values(name, y, shape, what):
-    """``y`` as a float64 array of ``shape``, or a TypeError naming ``name``.
+def real_values(name, y, shape, what, f=None):
+    """``y`` as a float64 array of ``shape``, or a TypeError naming ``name`` (and the user's
+    function ``f`` that returned it, by its own name).
 
     Complex values are refused rather than silently losing their imaginary
     part; so are booleans (a mask, not values), strings, objects and arrays of
@@ -31,6 +32,7 @@ def real_values(name, y, shape, what):
     """
     if type(y) is np.ndarray and y.dtype == np.float64 and y.shape == shape:
         return y                                    # the common case, at once
+    name = named(name, f)
     arr = np.asarray(y)
     if np.iscomplexobj(arr):
         raise TypeError(f"{name} must return real numbers, but it returned complex values "
@@ -54,7 +56,7 @@ def density_values(pdf, x):
     if not (type(x) is np.ndarray and x.dtype == np.float64):     # the common case, at once
         x = real_array("x", x, "an array of real numbers (points of the domain)")
     with np.errstate(all="ignore"):
-        y = real_values("pdf", call_user("pdf", pdf, x), np.shape(x), "density")
+        y = real_values("pdf", call_user("pdf", pdf, x), np.shape(x), "density", pdf)
     if y.size and not y.min() >= 0.0 and (y < 0.0).any():     # min is NaN if any value is
         i = int(np.flatnonzero((y < 0.0).ravel())[0])
         raise ValueError(f"pdf: the density is negative ({float(y.flat[i])!r}) at x = "
