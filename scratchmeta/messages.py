@@ -79,8 +79,9 @@ def odd_entry(x, path=()):
             if found:
                 return found
         elif not isinstance(item, (int, float, np.integer, np.floating)) or isinstance(
-                item, (bool, np.bool_, np.timedelta64)):
-            return f"; its entry {list(path + (i,))} is {seen(item):.60}"
+                item, (bool, np.bool_, np.timedelta64)) or not fits_float64(item):
+            big = "" if fits_float64(item) else " (too large for a float64)"
+            return f"; its entry {list(path + (i,))} is {seen(item):.60}{big}"
     return ""
 
 

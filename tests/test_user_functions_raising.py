@@ -105,14 +105,15 @@ def test_the_samplers_do_the_same():
 
 def test_a_users_primitive_has_its_rules_checked_where_they_give_their_result():
     none = ad.Primitive("my_op", lambda x: None)
-    with pytest.raises(TypeError, match="Primitive 'my_op': impl must return an array of real"):
+    with pytest.raises(TypeError, match=r"Primitive 'my_op': impl \(.*\) must return an array "
+                                        r"of real"):
         none(np.ones(3))
     flat = ad.Primitive("my_sq", lambda x: np.sum(x ** 2), lambda g, ans, x: ad.sum(g))
-    with pytest.raises(ValueError, match=r"'my_sq': vjp_0 must return .* shape \(2, 3\), but it "
-                                         r"returned shape \(\)"):
+    with pytest.raises(ValueError, match=r"'my_sq': vjp_0 \(.*\) must return .* shape \(2, 3\), "
+                                         r"but it returned shape \(\)"):
         ad.grad(flat)(np.ones((2, 3)))
     raising = ad.Primitive("my_sin", np.sin, _raise(KeyError))
-    with pytest.raises(ValueError, match="'my_sin': vjp_0 raised KeyError") as info:
+    with pytest.raises(ValueError, match=r"'my_sin': vjp_0 \(.*\) raised KeyError") as info:
         ad.grad(lambda x: ad.sum(raising(x)))(np.ones(3))
     assert type(info.value.__cause__) is KeyError
 

@@ -173,6 +173,12 @@ def op_error(name, args, params, err):
     """
     shapes = " and ".join(describe(a) for a in args)
     given = "".join(f", {k}={v!r:.40}" for k, v in params.items())
+    huge = [i for i, a in enumerate(args) if isinstance(a, int) and not fits_float64(a)]
+    if huge and isinstance(err, (TypeError, ValueError, OverflowError)) and not any(
+            _too_big(v) for v in params.values()):     # 10**400: past float64, let alone int64
+        return ValueError(f"{name}: {_argument(name, huge[0], len(args))} must be a number a "
+                          f"float64 can hold, got the int {args[huge[0]]!r:.40}... "
+                          f"({len(str(abs(args[huge[0]])))} digits): {err}")
     named = _not_numbers(name, args) if isinstance(err, (TypeError, ValueError)) else None
     if named is not None:
         return TypeError(f"{name}: cannot apply to {shapes}{given}: {named} ({err})")
@@ -184,11 +190,6 @@ def op_error(name, args, params, err):
                           f"for no entries: {err}")
     if isinstance(err, OverflowError):               # an axis (a size) past NumPy's C integers
         big = [f"{k} {v!r:.40}" for k, v in params.items() if _too_big(v)]
-        huge = [i for i, a in enumerate(args) if isinstance(a, int) and not fits_float64(a)]
-        if huge and not big:             # 10**400 as an operand: past float64, let alone int64
-            return ValueError(f"{name}: {_argument(name, huge[0], len(args))} must be a number "
-                              f"a float64 can hold, got the int {args[huge[0]]!r:.40}... "
-                              f"({len(str(abs(args[huge[0]])))} digits): {err}")
         return ValueError(f"{name}: cannot apply to {shapes}{given}: "
                           f"{' and '.join(big) or 'an integer'} is out of range (too large for "
                           f"NumPy's C integers; an axis is an int from -ndim to ndim - 1): {err}")
@@ -416,11 +417,13 @@ def check_system(a, b, who="solve"):
     Checked on shapes only, before NumPy's gufunc (whose message would show b reshaped and
     its signature); an a that is not a square matrix, and operands that are not arrays of
     numbers, are left to the op (``op_error`` names them)."""
-    shapes = [x.shape if hasattr(x, "dtype") else np.shape(x) if _kind(x) in "fiub" else None
-              for x in (a, b)]
+    dtypes = [getattr(x, "dtype", None) for x in (a, b)]    # (a stand-in's may be no dtype)
+    shapes = [x.shape if isinstance(d, np.dtype) else np.shape(x) if isinstance(
+        x, (list, tuple, int, float)) and _kind(x) in "fiub" else None       # others: the op's
+              for x, d in zip((a, b), dtypes)]
     a_shape, b_shape = shapes
     if a_shape is None or b_shape is None or len(a_shape) < 2 or a_shape[-1] != a_shape[-2] \
-            or not b_shape or getattr(getattr(b, "dtype", None), "kind", "f") not in "fiub":
+            or not b_shape or isinstance(dtypes[1], np.dtype) and dtypes[1].kind not in "fiub":
         return
     n = a_shape[-1]
     if b_shape[-1 if len(b_shape) == 1 else -2] != n:
@@ -878,16 +881,16 @@ def checked_rules(name, impl, vjps):
         except (ValueError, TypeError, FloatingPointError, IndexError, np.linalg.LinAlgError):
             raise                                   # named by the op (op_error)
         except Exception as err:
-            raise ValueError(f"Primitive {name!r}: impl raised {type(err).__name__}: "
-                             f"{err}") from err
+            raise ValueError(f"Primitive {name!r}: {named('impl', impl)} raised "
+                             f"{type(err).__name__}: {err}") from err
         if not isinstance(out, (np.ndarray, np.generic, float, int)) or isinstance(out, bool) \
                 or isinstance(out, _MASKED) or np.asarray(out).dtype.kind not in "fiu":
             got = ("a masked array (numpy.ma)" if isinstance(out, _MASKED) else
                    f"{KINDS.get(np.asarray(out).dtype.kind, 'an')} array of dtype "
                    f"{np.asarray(out).dtype} and shape {np.shape(out)}"
                    if isinstance(out, (np.ndarray, np.generic)) else describe(out))
-            raise TypeError(f"Primitive {name!r}: impl must return an array of real numbers, "
-                            f"but it returned {got}")
+            raise TypeError(f"Primitive {name!r}: {named('impl', impl)} must return an array of "
+                            f"real numbers, but it returned {got}")
         return out
 
     def rule(i, vjp):
@@ -897,24 +900,24 @@ def checked_rules(name, impl, vjps):
             except (ValueError, TypeError, FloatingPointError):
                 raise
             except Exception as err:
-                raise ValueError(f"Primitive {name!r}: vjp_{i} raised {type(err).__name__}: "
-                                 f"{err}") from err
+                raise ValueError(f"Primitive {name!r}: {named(f'vjp_{i}', vjp)} raised "
+                                 f"{type(err).__name__}: {err}") from err
             dtype = getattr(c, "dtype", None)              # an array's, or a Tensor's
             if isinstance(c, _MASKED) or dtype is not None and np.dtype(dtype).kind not in "fiu" \
                     or dtype is None and not isinstance(c, (float, int, list, tuple)):
                 got = (f"{KINDS.get(np.dtype(dtype).kind, 'an')} array of dtype {dtype} and "
                        f"shape {tuple(c.shape)}" if dtype is not None and not isinstance(
                            c, _MASKED) else f"{type(c).__name__} {c!r:.60}")
-                raise TypeError(f"Primitive {name!r}: vjp_{i} must return a cotangent of real "
-                                f"numbers, but it returned {got}")
+                raise TypeError(f"Primitive {name!r}: {named(f'vjp_{i}', vjp)} must return a "
+                                f"cotangent of real numbers, but it returned {got}")
             want = getattr(args[i], "shape", None)
             want = np.shape(args[i]) if want is None else tuple(want)
             got = getattr(c, "shape", None)
             got = np.shape(c) if got is None else tuple(got)
             if got != want:
-                raise ValueError(f"Primitive {name!r}: vjp_{i} must return the cotangent of "
-                                 f"argument {i}, of its shape {want}, but it returned shape "
-                                 f"{got}")
+                raise ValueError(f"Primitive {name!r}: {named(f'vjp_{i}', vjp)} must return the "
+                                 f"cotangent of argument {i}, of its shape {want}, but it "
+                                 f"returned shape {got}")
             return c
         return checked
 

@@ -193,9 +193,10 @@ def float_dtype(x):
 
 def _shape(x, who="shape", name="x"):
     try:
-        return x.shape          # ndarrays, NumPy scalars and Tensors
+        s = x.shape             # ndarrays, NumPy scalars and Tensors
     except AttributeError:
         return plain_shape(x, who, name)   # Python numbers and lists of them (not text, None)
+    return s if isinstance(s, tuple) else plain_shape(x, who, name)   # (a stand-in: no tuple)
 
 
 def stop_gradient(x):

@@ -74,20 +74,22 @@ def real_array(name, x, what="an array of real numbers", bools=False):
         if word == "objects":                           # say what the first odd one is
             odd = _first_odd(x)
             word += f", the first a {type(odd).__name__} {odd!r:.30}" if odd is not None else ""
+            word += " (too large for a float64)" if not fits_float64(odd) else ""
         raise TypeError(f"{name} must be {what}, got {shown(x)}{values}: {word}")
     return np.asarray(x, dtype=np.float64)
 
 
 def _first_odd(x):
     """The first entry of ``x`` (nested lists, tuples or an object array, read in order)
-    that is not a number, or None; only read to word an error."""
+    that is not a number (or one a float64 cannot hold), or None; only read to word an
+    error."""
     todo = [x]
     while todo:
         v = todo.pop()
         if isinstance(v, (list, tuple)) or (isinstance(v, np.ndarray) and v.dtype == object):
             todo.extend(reversed(list(v.ravel() if isinstance(v, np.ndarray) else v)))
-        elif not isinstance(v, (int, float, np.integer, np.floating)):
-            return v
+        elif not isinstance(v, (int, float, np.integer, np.floating)) or not fits_float64(v):
+            return v                                    # (10**400: a number, but no float)
     return None
 
 
