@@ -133,8 +133,9 @@ def call_finite(name, f, x, what="value"):
     y = real_array(f"{named(name, f)} (what it returned)", call_user(name, f, x),
                    "real numbers")
     if y.shape != np.shape(x):
-        raise ValueError(f"{named(name, f)} must be vectorised: given an array of shape {np.shape(x)} it "
-                         f"must return one {what} per point, but it returned shape {y.shape}")
+        raise ValueError(f"{named(name, f)} must be vectorised: given an array of shape "
+                         f"{np.shape(x)} it must return one {what} per point, but it returned "
+                         f"shape {y.shape}")
     if not np.isfinite(y).all():
         i = int(np.flatnonzero(~np.isfinite(y.ravel()))[0])
         raise ValueError(f"{named(name, f)} must return finite numbers, but it returned "

@@ -122,12 +122,12 @@ def _log_density(log_density, x, chains):
     lp = np.asarray(out)
     if lp.dtype == bool:       # an indicator is a density (pdf), not a log-density (0 or 1)
         raise TypeError(f"{named('log_density', log_density)} must return log-densities, real "
-                        "numbers, but it returned booleans; for the indicator of a set A, return np.where(in_A, 0.0, "
-                        "-np.inf)")
+                        "numbers, but it returned booleans; for the indicator of a set A, return "
+                        "np.where(in_A, 0.0, -np.inf)")
     if lp.shape != (chains,):
         raise ValueError(f"{named('log_density', log_density)} must map an array of shape "
-                         f"(chains, dim) to shape (chains,), i.e. {(chains,)}; it returned shape {lp.shape}: "
-                         f"{shown(out)}")
+                         f"(chains, dim) to shape (chains,), i.e. {(chains,)}; it returned "
+                         f"shape {lp.shape}: {shown(out)}")
     lp = real_values("log_density", lp, (chains,), "log-density", log_density)
     if lp.max() == np.inf:
         i = int(np.flatnonzero(lp == np.inf)[0])

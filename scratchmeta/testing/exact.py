@@ -43,8 +43,8 @@ def _values(name, fn, u):
     with np.errstate(all="ignore"):
         x = real_output(named(name, fn), call(name, fn, u))
     if x.shape != u.shape:      # a contract broken, as a wrong type is: not a failed property
-        raise ValueError(f"{named(name, fn)} must be vectorised, returning one value per u: got shape "
-                         f"{x.shape} for u of shape {u.shape}")
+        raise ValueError(f"{named(name, fn)} must be vectorised, returning one value per u: got "
+                         f"shape {x.shape} for u of shape {u.shape}")
     return x
 
 
