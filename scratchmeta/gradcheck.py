@@ -24,10 +24,10 @@ import numpy as np
 
 from scratchmeta.autodiff import (Tensor, add, grad, mul, shape, stop_gradient, sum, tree_flatten,
                                   tree_map)
-from scratchmeta.autodiff.checks import (call_fun, check_args, check_callable, check_count,
-                                         check_float_leaves, check_fun_at, check_generator,
-                                         check_same_tree, check_tolerance, check_values,
-                                         float_array)
+from scratchmeta.autodiff.checks import (as_users, call_fun, check_args, check_callable,
+                                         check_count, check_float_leaves, check_fun_at,
+                                         check_generator, check_same_tree, check_tolerance,
+                                         check_values, float_array)
 
 __all__ = ["check_grads", "hvp"]
 
@@ -99,7 +99,7 @@ def _vjp_map(f, n_args):
     def vjp_of_f(*args_and_u):
         *args, u = args_and_u
         return grad(lambda *a: _tree_vdot(f(*a), u), argnums=tuple(range(n_args)))(*args)
-    return vjp_of_f
+    return as_users(vjp_of_f, f)
 
 
 def _check_directional(f, args, order, eps, rtol, atol, rng):
@@ -110,6 +110,7 @@ def _check_directional(f, args, order, eps, rtol, atol, rng):
 
     def scalar(*a):
         return _tree_vdot(f(*a), u)
+    as_users(scalar, f)
 
     for i, arg in enumerate(args):
         d = tree_map(lambda a: rng.standard_normal(shape(a)), arg)

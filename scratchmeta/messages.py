@@ -31,23 +31,52 @@ from collections.abc import Iterator
 
 import numpy as np
 
-__all__ = ["seen", "label", "named", "fits_float64", "odd_entry", "record", "iterator",
+__all__ = ["seen", "label", "named", "drifted", "fits_float64", "odd_entry", "record", "iterator",
            "returned", "other_method", "asynchronous", "cached", "picker", "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)
 
 
-def seen(x):
+def seen(x, width=None):
     """``x`` as a message shows it: its repr, followed by its type's name unless the repr shows
-    the type already (Python's numbers, text and containers, and NumPy's arrays and scalars do)."""
+    the type already (Python's numbers, text and containers, and NumPy's arrays and scalars do).
+    ``width``: the repr is cut to that many characters, and the type is still said."""
     text = repr(x)
+    if width is not None and len(text) > width:         # cut short, the type still said
+        text = text[:width] + "..."
     if type(x) in (tuple, dict, set, frozenset, bytes):   # "(a, b)" reads as two arguments
         return f"{type(x).__name__} {text}"
     if type(x) in _SELF_SHOWN or isinstance(x, np.generic):
         return text
     name = type(x).__name__
     return text if name in text else f"{text} (type {name})"
+
+
+def drifted(name, f, x, first, again):
+    """What is wrong when two calls of the user's ``f`` (given as ``name``) at the same points
+    ``x`` gave ``first``, then ``again``, and they differ (NaN equal to NaN); "" when they
+    agree bit for bit. A function whose value changes from call to call (a counter, a random
+    draw, a state) is no function of x, and the samplers' and the kit's answers would not
+    say so. ``x`` may hold one row per value (a Metropolis walk's chains)."""
+    first, again = np.asarray(first), np.asarray(again)
+    if first.shape != again.shape:
+        return (f"{named(name, f)} gave results of shapes {first.shape} and {again.shape} on "
+                f"two calls at the same points; it must be a function of x alone (no counter, "
+                f"no random draw, no state)")
+    try:
+        same = (first == again) | (first != first) & (again != again)
+    except TypeError:                                   # objects: named by the caller's check
+        return ""
+    if np.all(same):
+        return ""
+    i = int(np.flatnonzero(~np.asarray(same).ravel())[0])
+    points = np.asarray(x)
+    at = points[i].tolist() if points.ndim > 1 and len(points) == first.size else \
+        points.ravel()[i].item()
+    return (f"{named(name, f)} gave different values on two calls at the same x = {at!r}: "
+            f"{first.ravel()[i].item()!r}, then {again.ravel()[i].item()!r}; it must be a "
+            f"function of x alone (no counter, no random draw, no state)")
 
 
 def fits_float64(value):
@@ -81,7 +110,7 @@ def odd_entry(x, path=()):
         elif not isinstance(item, (int, float, np.integer, np.floating)) or isinstance(
                 item, (bool, np.bool_, np.timedelta64)) or not fits_float64(item):
             big = "" if fits_float64(item) else " (too large for a float64)"
-            return f"; its entry {list(path + (i,))} is {seen(item):.60}{big}"
+            return f"; its entry {list(path + (i,))} is {seen(item, 60)}{big}"
     return ""
 
 
@@ -92,7 +121,7 @@ def record(name, x, what="an array of real numbers"):
     if not isinstance(x, tuple) or not (hasattr(x, "_fields") or hasattr(x, "n_fields")):
         return ""
     return (f"{name} must be {what}, got the record {type(x).__name__} "
-            f"({seen(x):.60}), whose fields NumPy would read in a row; pass the field meant")
+            f"({seen(x, 60)}), whose fields NumPy would read in a row; pass the field meant")
 
 
 def iterator(name, x, what="an array of real numbers"):
@@ -143,7 +172,7 @@ def returned(name, y, expected):
                         f"{type(y).__name__} of {len(y)} items ({parts}); return the values "
                         f"alone, as one array")
     if arr is None or arr.dtype == object and not isinstance(y, np.ndarray):
-        raise TypeError(f"{name} must return {expected}, but it returned {seen(y):.80}, which "
+        raise TypeError(f"{name} must return {expected}, but it returned {seen(y, 80)}, which "
                         f"is not an array of numbers")
     return arr
 
@@ -244,6 +273,6 @@ def picker(name, f):
     where a function of the points is meant (a pdf, a cdf), why it is none: it picks an item
     or an attribute of its input instead of computing one value per point; else ""."""
     if isinstance(f, (operator.itemgetter, operator.attrgetter, operator.methodcaller)):
-        return (f"{name} must be a function computing one value per point, got {f!r:.60}, "
+        return (f"{name} must be a function computing one value per point, got {seen(f, 60)}, "
                 f"which picks out part of its input instead")
     return ""

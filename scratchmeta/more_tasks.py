@@ -223,6 +223,8 @@ def checked_returns(cls):
                 raise TypeError(f"{cls.__name__}.{_name}{_library(_fn)} raised TypeError: "
                                 f"{err}{raised(_name, _fn, err)[1]}") from err
             except ValueError as err:
+                if isinstance(err, FloatingPointError):   # an op's NaN under errstate: as below
+                    raise
                 if "read-only" in str(err):
                     raise ValueError(f"{cls.__name__}.{_name} wrote into an array it was given "
                                      f"({err}): a family's methods get their arrays read-only, "

@@ -165,7 +165,8 @@ def test_repeated_argnums_give_the_same_gradient_twice():
 
 @pytest.mark.parametrize("returned", [None, "loss", [1.0], object()])
 def test_grad_of_a_function_not_returning_a_number_is_a_type_error(returned):
-    with pytest.raises(TypeError, match=r"grad needs fun \(.*\) to return a float array or number, "
+    with pytest.raises(TypeError, match=r"grad needs fun \(.*\) to return a float array or "
+                                        r"number, "
                                         r"but it returned"):
         ad.grad(lambda x: returned)(1.0)
 

@@ -201,7 +201,7 @@ def test_an_error_raised_by_the_users_function_is_kept_as_the_cause():
     with pytest.raises(ValueError, match=r"pdf \(_raises\) raised ZeroDivisionError") as info:
         sampling.grid_inverse_cdf(_raises, -1.0, 1.0)
     assert isinstance(info.value.__cause__, ZeroDivisionError)
-    with pytest.raises(TypeError, match=r"ppf \(.*\) raised TypeError"):     # a TypeError stays one
+    with pytest.raises(TypeError, match=r"ppf \(.*\) raised TypeError"):    # stays a TypeError
         testing.assert_monotone(lambda u: float(u), U)
 
 

@@ -21,7 +21,8 @@ X3 = np.array([0.5, -1.0, 2.0])
 # --- complex values lose their imaginary part: refused ---------------------------------------
 
 def test_grad_of_a_complex_loss_is_a_type_error_naming_complex():
-    with pytest.raises(TypeError, match=r"grad needs fun \(.*\) to return a float array or number, "
+    with pytest.raises(TypeError, match=r"grad needs fun \(.*\) to return a float array or "
+                                        r"number, "
                                         r"but it returned a complex array"):
         ad.grad(lambda x: ad.sum(x) * 1j)(X3)
 

@@ -43,13 +43,15 @@ def _normal_pdf(x):
 @pytest.mark.parametrize("call", [lambda: check_grads(_changing(_square), (X,)),
                                   lambda: hvp(_changing(_square), X, X)])
 def test_a_fun_whose_value_changes_between_calls_is_named_before_any_derivative(call):
-    with pytest.raises(ValueError, match=r"fun \(_changing.<locals>.g\) gave different values on two calls at the same "
+    with pytest.raises(ValueError, match=r"fun \(_changing.<locals>.g\) gave different values "
+                                         r"on two calls at the same "
                                          r"point: .* \(no counter, no random draw"):
         call()
 
 
 def test_a_pdf_whose_value_changes_between_calls_is_named_on_the_first_call():
-    with pytest.raises(ValueError, match=r"pdf \(_changing.<locals>.g\) gave different values on two calls at the same "
+    with pytest.raises(ValueError, match=r"pdf \(_changing.<locals>.g\) gave different values "
+                                         r"on two calls at the same "
                                          r"x = 0\.5"):
         checked_density(_changing(_normal_pdf))(np.array([0.5, 1.0]))
     checked_density(_normal_pdf)(np.array([0.5, 1.0]))      # a function of x alone passes

@@ -15,7 +15,8 @@ def _returns_an_error(x):
 
 
 def test_a_density_returning_an_exception_object_is_told_to_raise_it():
-    with pytest.raises(TypeError, match=r"pdf \(_returns_an_error\) must return .*exception object, ValueError"):
+    with pytest.raises(TypeError, match=r"pdf \(_returns_an_error\) must return .*exception "
+                                        r"object, ValueError"):
         grid_inverse_cdf(_returns_an_error, -1.0, 1.0)
     with pytest.raises(TypeError, match=r"f must return .*exception object.*raise it"):
         integrate_many_unchecked(_returns_an_error, [(0.0, 1.0, 4)])

@@ -161,7 +161,8 @@ def test_a_bad_input_is_one_error_naming_the_argument(call, error, mentions, stu
 
 
 def test_a_run_all_progress_taking_no_argument_is_named_before_any_figure(tmp_path, stubbed):
-    with pytest.raises(TypeError, match=r"run_all: progress \(.*\) raised TypeError when called with 1"):
+    with pytest.raises(TypeError, match=r"run_all: progress \(.*\) raised TypeError when "
+                                        r"called with 1"):
         figures.run_all(tmp_path / "figs", quick=True, only=["fig22_1"], progress=lambda: None)
     assert _Stub.calls == 0
     lines = []

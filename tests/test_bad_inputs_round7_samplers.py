@@ -116,7 +116,8 @@ def test_from_density_refuses_a_pdf_returning_a_tuple():
 
 
 def test_metropolis_refuses_a_log_density_returning_a_tuple():
-    with pytest.raises(TypeError, match=r"^log_density \(.*\) must return one log-density per chain, "
+    with pytest.raises(TypeError, match=r"^log_density \(.*\) must return one log-density "
+                                        r"per chain, "
                        "an array of shape \\(chains,\\), but it returned a tuple of 2 items"):
         _metropolis(log_density=lambda x: (_log_density(x), 0))
     # a list of plain numbers, one per chain, is still read as an array
@@ -141,7 +142,8 @@ def test_cdf_matches_refuses_a_cdf_returning_a_tuple():
 # --- values a density or a CDF cannot take ------------------------------------------------------
 
 def test_density_values_refuses_a_negative_density():
-    with pytest.raises(ValueError, match="^pdf: the density is negative \\(-1.0\\) at x = 0.0"):
+    with pytest.raises(ValueError, match=r"^pdf \(.*\): the density is negative \(-1.0\) at "
+                                         r"x = 0.0"):
         density_values(lambda x: -np.ones(np.shape(x)), np.linspace(0, 1, 5))
     # NaN is still allowed when probing (read as zero far outside the support)
     y = density_values(lambda x: np.where(np.asarray(x) > 0.5, np.nan, 1.0), np.linspace(0, 1, 5))

@@ -26,7 +26,7 @@ __all__ = ["KINDS", "describe", "seen", "op_error", "float_array", "real_array",
            "check_system", "check_constant", "call_fun", "check_given", "IndexValueError",
            "check_inputs", "plain_shape", "other_dtype", "checked_axes", "check_axis",
            "masked_message", "checked_rules", "check_repeatable",
-           "check_fun_at", "check_traced_output", "fits_float64", "label", "named"]
+           "check_fun_at", "check_traced_output", "fits_float64", "label", "named", "as_users"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -107,11 +107,13 @@ _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, d
                frozenset, range, slice, np.ndarray)
 
 
-def seen(x):
+def seen(x, width=None):
     """A value as an error message shows it after "got": its repr, and its type's name unless
     the repr shows the type already (a ``sympy.Symbol`` n reprs as ``n``). The same as
     ``scratchmeta/messages.py``'s, copied because the engine imports nothing from the rest."""
     text = repr(x)
+    if width is not None and len(text) > width:         # cut short, the type still said
+        text = text[:width] + "..."
     if type(x) in (tuple, dict, set, frozenset, bytes):   # "(a, b)" reads as two arguments
         return f"{type(x).__name__} {text}"
     if type(x) in _SELF_SHOWN or isinstance(x, np.generic):
@@ -152,12 +154,26 @@ def named(name, f):
     return f"{name} ({label(f)})"
 
 
+def as_users(wrapper, fun):
+    """``wrapper``, a closure of the library's that calls the user's ``fun``, named in
+    messages by ``fun`` (:func:`named`) rather than as the library's own. Returns it."""
+    wrapper.__module__, wrapper.__qualname__ = getattr(fun, "__module__", None), label(fun)
+    return wrapper
+
+
 def _subclass(x):
     """"a numpy.recarray " (or np.matrix, ...) for an ndarray subclass, else "": said before
     its shape, since a subclass changes how NumPy treats the array."""
     if isinstance(x, np.ndarray) and type(x) is not np.ndarray:
         return f"a {type(x).__module__.split('.')[0]}.{type(x).__name__} "
     return ""
+
+
+class InvalidValueError(FloatingPointError, ValueError):
+    """NumPy's "invalid value" under ``np.errstate(all="raise")`` (a NaN made from numbers:
+    a negative base to a fractional power, the log of a negative number), named by the op:
+    a FloatingPointError still (what training takes for a divergence) and a ValueError (a
+    value outside the op's domain, as every other wrong input)."""
 
 
 class IndexValueError(IndexError, ValueError):
@@ -222,6 +238,12 @@ def op_error(name, args, params, err):
         return ValueError(f"{name}: cannot combine shapes {shapes}{given} (of {of}): {err}")
     if isinstance(err, TypeError):
         return TypeError(f"{name}: cannot apply to {shapes}{given}: {err}")
+    if isinstance(err, FloatingPointError):      # np.errstate(all="raise"): named, type kept
+        small = "".join(f"; {_argument(name, i, len(args))} = "
+                        f"{np.array2string(np.asarray(a), threshold=6)}"
+                        for i, a in enumerate(args) if np.size(a) <= 6)
+        kind = InvalidValueError if "invalid value" in str(err) else FloatingPointError
+        return kind(f"{name}: {err} (on {shapes}{given}{small})")
     return err
 
 
@@ -331,7 +353,7 @@ def _ints(value, who, arg, none=False):
     if bad:
         what = "a shape (a tuple of ints)" if arg == "shape" else (
             "a tuple of axes (ints)" if arg == "axes" else "an int or a tuple of ints")
-        entry = f"; its entry {seen(bad[0]):.40} is no int" if parts is value else ""
+        entry = f"; its entry {seen(bad[0], 40)} is no int" if parts is value else ""
         raise TypeError(f"{who}: {arg} must be {what}{' or None' if none else ''}, got "
                         f"{type(value).__name__} {value!r:.40}{entry}")
 
@@ -463,7 +485,7 @@ def check_constant(x, who="stop_gradient", name="x"):
         except Exception as err:
             raise TypeError(unreadable(f"{who}: {name}", x, err)) from None
         if kind not in "fiub":
-            raise TypeError(f"{who}: {name} must be an array of real numbers, got {seen(x):.60}, "
+            raise TypeError(f"{who}: {name} must be an array of real numbers, got {seen(x, 60)}, "
                             f"which NumPy reads as {KINDS.get(kind, 'an object')}")
     return x
 
@@ -658,7 +680,7 @@ def float_array(x, where, within=""):
         raise TypeError(unreadable(where + within, x, e)) from e
     if arr.dtype.kind != "f":
         kind = KINDS.get(arr.dtype.kind, f"a {arr.dtype}")
-        given = _odd_entry(x) if isinstance(x, np.ndarray) else f", got {seen(x):.40}"
+        given = _odd_entry(x) if isinstance(x, np.ndarray) else f", got {seen(x, 40)}"
         cls = _subclass(x).strip()[2:]
         raise TypeError(f"{where} is {kind} array ({cls + ', ' if cls else ''}dtype "
                         f"{arr.dtype}){given}{within}; gradients need float arrays, e.g. "
@@ -994,4 +1016,4 @@ def check_no_nan(value, who, name):
     """A parameter (a bound, say) that must be real numbers, none of them NaN."""
     arr = real_array(value, f"{who}: {name}")
     if arr.dtype.kind == "f" and np.isnan(arr).any():
-        raise ValueError(f"{who}: {name} must not be NaN, got {seen(value):.40}")
+        raise ValueError(f"{who}: {name} must not be NaN, got {seen(value, 40)}")

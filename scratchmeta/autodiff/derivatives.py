@@ -16,9 +16,9 @@ Every result is built from engine ops, so each can be differentiated again.
 
 import numpy as np
 
-from .checks import (check_args, check_argnums, check_callable, check_finite, check_float_leaves,
-                     check_output, check_positions, container, describe, float_array, label,
-                     real_array, seen)
+from .checks import (as_users, check_args, check_argnums, check_callable, check_finite,
+                     check_float_leaves, check_output, check_positions, container, describe,
+                     float_array, real_array, seen)
 from .core import (Tensor, add, float_dtype, grad, mul, output_value, pull, reshape, shape,
                    stop_gradient, sum, watch)
 from .more_ops import stack
@@ -82,9 +82,7 @@ def _jacobian(fun, argnum, who):
         def of_x(x):
             return fun(*args[:p], x, *args[p + 1:], **kwargs)
 
-        # Messages name the user's fun (``named``), not this closure of the library's.
-        of_x.__module__, of_x.__qualname__ = getattr(fun, "__module__", None), label(fun)
-
+        as_users(of_x, fun)              # messages name the user's fun, not this closure
         out, pullback = vjp(of_x, args[p])
         out_shape, in_shape = shape(out), shape(args[p])
         size = int(np.prod(out_shape, dtype=int))

@@ -72,7 +72,7 @@ def clip(x, a_min, a_max):
                 np.broadcast_shapes(shape(bound), shape(x))
             except ValueError:
                 raise ValueError(f"clip: {name} of shape {shape(bound)} does not broadcast "
-                                 f"against x of shape {shape(x)}: got {seen(bound):.60}") from None
+                                 f"against x of shape {shape(x)}: got {seen(bound, 60)}") from None
     if a_min is not None and a_max is not None and \
             np.any(np.asarray(stop_gradient(a_min)) > np.asarray(stop_gradient(a_max))):
         raise ValueError(f"clip needs a_min <= a_max, got a_min={stop_gradient(a_min)!r:.40} "

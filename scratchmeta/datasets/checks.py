@@ -54,7 +54,7 @@ def checked_family(cls):
         where = f"{type(self).__name__}.sample_params"
         if not isinstance(rng, np.random.Generator):
             raise TypeError(f"{where}: rng must be a numpy.random.Generator (e.g. "
-                            f"np.random.default_rng(0)), got {seen(rng):.60}")
+                            f"np.random.default_rng(0)), got {seen(rng, 60)}")
         if not _is_count(n_tasks):
             kind = ValueError if isinstance(n_tasks, int) and n_tasks > COUNT_MAX else TypeError
             raise kind(f"{where}: n_tasks must be an int in 1..{COUNT_MAX} (the number of "
@@ -108,13 +108,13 @@ def check_batch(family, rng, task_params, n_support, n_query):
     where = f"{type(family).__name__}.make_batch"
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"{where}: rng must be a numpy.random.Generator (e.g. "
-                        f"np.random.default_rng(0)), got {seen(rng):.60}")
+                        f"np.random.default_rng(0)), got {seen(rng, 60)}")
     want = check_drawn(family, family.sample_params(_SHAPE_PROBE, 1), 1)   # (1, ...): its kind
     shape = f"(tasks, {', '.join(map(str, want.shape[1:]))})"
     if not isinstance(task_params, np.ndarray) or task_params.ndim == 0:   # None, a number
         given = task_params.item() if isinstance(task_params, np.ndarray) else task_params
         raise TypeError(f"{where}: task_params must be a NumPy array of shape {shape}, as "
-                        f"sample_params draws them, got {seen(given):.60}")
+                        f"sample_params draws them, got {seen(given, 60)}")
     if task_params.ndim != want.ndim or task_params.shape[1:] != want.shape[1:] \
             or len(task_params) == 0:
         raise ValueError(f"{where}: task_params must have shape {shape} (at least one task), "
@@ -170,7 +170,7 @@ def check_drawn(family, task_params, n_tasks):
     if not isinstance(task_params, np.ndarray) or not shape or shape[0] != n_tasks:
         raise ValueError(f"{where} must return an array with one row per task, shape "
                          f"({n_tasks}, ...) for n_tasks={n_tasks!r}, got "
-                         f"{f'shape {shape}' if shape is not None else repr(task_params)[:80]}")
+                         f"{f'shape {shape}' if shape is not None else seen(task_params)[:120]}")
     if task_params.dtype.kind not in "iuf":
         raise TypeError(f"{where} must return task parameters of real numbers (the "
                         f"task_params {type(family).__name__}.make_batch takes), got dtype "
@@ -189,7 +189,7 @@ def check_target(family, y, x):
         raise ValueError(f"{type(family).__name__}.target must return y of shape (tasks, "
                          f"points, n_outputs) = {want} for x of shape {np.shape(x)}, got "
                          f"{type(y).__name__} {f'of shape {shape}' if shape is not None else ''} "
-                         f"{seen(y):.120}")
+                         f"{seen(y, 120)}")
     if y.dtype.kind not in "iuf":
         raise TypeError(f"{type(family).__name__}.target must return targets y of real numbers "
                         f"(the batch's y_support and y_query), got dtype {y.dtype}")
@@ -214,7 +214,7 @@ def check_sampled(family, x, shape):
 def _described(a):
     """An array by its shape and dtype, anything else by its repr (cut short)."""
     return (f"shape {a.shape} and dtype {a.dtype}" if isinstance(a, np.ndarray)
-            else f"{a!r:.80}")
+            else seen(a, 80))
 
 
 def check_draw(family, rng, task_params, n_points):
@@ -224,7 +224,7 @@ def check_draw(family, rng, task_params, n_points):
     where = f"{type(family).__name__}.sample_x"
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"{where}: rng must be a numpy.random.Generator (e.g. "
-                        f"np.random.default_rng(0)), got {seen(rng):.60}")
+                        f"np.random.default_rng(0)), got {seen(rng, 60)}")
     if not isinstance(task_params, np.ndarray) or task_params.ndim < 1 \
             or task_params.dtype.kind not in "iuf":
         raise TypeError(f"{where}: task_params must be an array of real numbers with one row "
@@ -243,7 +243,7 @@ def check_inputs(family, task_params, x, n_params):
                            ("x", x, f"(tasks, points, {family.n_inputs})")):
         if not isinstance(a, np.ndarray) or a.dtype.kind not in "iuf":     # no bools
             raise TypeError(f"{where}: {name} must be an array of real numbers of shape "
-                            f"{shape}, got {seen(a):.80}")
+                            f"{shape}, got {seen(a, 80)}")
     if task_params.ndim != 2 or task_params.shape[1] != n_params:
         raise ValueError(f"{where}: task_params must have shape (tasks, {n_params}), as "
                          f"sample_params draws them, got shape {task_params.shape}")
@@ -360,7 +360,7 @@ def check_word(name, value, choices):
     """``value`` is one of the words ``choices``: a str (an array or a list is refused
     before it is compared, never entry by entry)."""
     if not isinstance(value, str) or value not in choices:
-        raise ValueError(f"{name} must be one of {tuple(choices)}, got {seen(value):.80}")
+        raise ValueError(f"{name} must be one of {tuple(choices)}, got {seen(value, 80)}")
 
 
 def check_words(name, value, example):
@@ -393,9 +393,9 @@ def check_positive_numbers(name, value, n, what):
     if entries is None or entries.shape != (n,) or not all(
             isinstance(v, (int, float, np.integer, np.floating))
             and not isinstance(v, NOT_INTS) for v in entries):
-        raise TypeError(f"{name} must be {what} ({n} numbers), got {seen(value):.80}")
+        raise TypeError(f"{name} must be {what} ({n} numbers), got {seen(value, 80)}")
     if not all(np.isfinite(v) and v > 0 for v in entries):
-        raise ValueError(f"{name} must be {what}, finite numbers > 0, got {seen(value):.80}")
+        raise ValueError(f"{name} must be {what}, finite numbers > 0, got {seen(value, 80)}")
     return tuple(float(v) for v in entries)
 
 
@@ -435,7 +435,7 @@ def check_drawings(name, data, kind, size=None):
             or not 0 <= n <= images.shape[0]:
         raise ValueError(f"{name}.n_background must be an int from 0 to the number of "
                          f"characters, {images.shape[0]} (the first n_background are "
-                         f"images_background's), got {seen(n):.40}")
+                         f"images_background's), got {seen(n, 40)}")
     check_finite_data("Omniglot", f"{name}.images", images)
 
 
@@ -649,7 +649,7 @@ def _net_x(x, name):
                         f"{type(x).__name__} given as one: {type(e).__name__}: {e}") from e
     if ndim == 0:                                      # None, a number, a word, a set
         raise TypeError(f"{name} must be an array of shape (points, features) or (tasks, "
-                        f"points, features), got {seen(x):.60}")
+                        f"points, features), got {seen(x, 60)}")
     if getattr(x, "dtype", None) == np.bool_:          # text, complex...: meta names them
         _real_dtype("", name, x)
     return x

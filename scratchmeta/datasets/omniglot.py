@@ -176,7 +176,7 @@ def _check_load_arguments(root, download, parts, progress):
              else tuple(parts))
     if not parts or not all(isinstance(p, Part) for p in parts):
         raise TypeError(f"parts must be a non-empty sequence (list or tuple) of omniglot.Part, "
-                        f"in the order their characters come, got {seen(given):.200}")
+                        f"in the order their characters come, got {seen(given, 200)}")
     names = [p.name for p in parts]
     if len(set(names)) != len(names):      # one archive twice: every character twice
         raise ValueError(f"parts must name each archive once, got the names {names!r:.200}")

@@ -83,7 +83,7 @@ def finn_split(alphabets, characters, n_train=N_TRAIN, n_validation=N_VALIDATION
                 or getattr(names, "ndim", 1) == 0 or hasattr(names, "_fields"):   # a word, a
             # number, a 0-d array, a record (the whole OmniglotImages, not its .alphabets)
             raise TypeError(f"finn_split: {name} must be a sequence of names, one per "
-                            f"character, got {seen(names):.60}")
+                            f"character, got {seen(names, 60)}")
         kind = np.asarray(names).dtype if len(names) else None    # names or integer labels,
         if kind is not None and kind.kind not in "iuUS":           # never floats, bools, objects
             raise TypeError(f"finn_split: {name} must be names (str) or integer labels, one "
@@ -262,7 +262,7 @@ def check_shots(n_way, n_tasks, n_support, n_query, n_drawings=DRAWINGS):
             raise ValueError(f"{name} must be an integer of at least {least}, got {seen(n)}")
     if not (_is_int(n_tasks) and 1 <= n_tasks <= COUNT_MAX):      # an array's length
         raise ValueError(f"n_tasks must be a positive integer (at most {COUNT_MAX}), got "
-                         f"{n_tasks!r}")
+                         f"{seen(n_tasks)}")
     for name, n, least in (("n_support", n_support, 1), ("n_query", n_query, 0)):
         if not (_is_int(n) and n >= least):
             raise ValueError(f"{name} must be an integer of at least {least}, got {seen(n)}")
@@ -301,7 +301,7 @@ def _smallest(keys, n):
 def _split_sizes(n_total, n_train, n_validation, n_way, split):
     if not all(_is_int(v) and v >= 1 for v in (n_train, n_validation)):
         raise ValueError(f"n_train and n_validation must be positive integers, got "
-                         f"{n_train!r} and {n_validation!r}")
+                         f"{seen(n_train, 40)} and {seen(n_validation, 40)}")
     n_train, n_validation = int(n_train), int(n_validation)    # a uint64 would overflow below
     sizes = {"train": n_train, "validation": n_validation,
              "test": n_total - n_train - n_validation}

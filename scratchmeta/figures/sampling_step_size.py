@@ -37,7 +37,7 @@ def log_ticks(ax, values):
     check_vectors(values=values)                        # 1-D, not empty
     if not np.all(np.diff(values) >= 0):
         raise ValueError(f"values must be increasing (the points along the axis, left to "
-                         f"right), got {seen(values):.80}")
+                         f"right), got {seen(values, 80)}")
     ticks = [t for t in (0.1, 0.25, 0.5, 1, 2, 4, 8, 16) if values[0] <= t <= values[-1]]
     ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
     ax.xaxis.set_minor_formatter(NullFormatter())

@@ -127,7 +127,7 @@ def save(fig, out_dir, name):
     if not isinstance(name, str) or not name or "/" in name or "\0" in name \
             or name.endswith(".png") or len(os.fsencode(name + ".png")) > NAME_MAX:
         raise ValueError(f"name must be a bare file name without '.png', of at most "
-                         f"{NAME_MAX - 4} bytes, got {seen(name):.80}")
+                         f"{NAME_MAX - 4} bytes, got {seen(name, 80)}")
     out_dir = check_out_dir(out_dir, "out_dir")       # a folder, or one that can be made
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{name}.png"

@@ -49,7 +49,7 @@ from scratchmeta.datasets.checks import text_path
 from scratchmeta.meta import legacy
 from scratchmeta.meta.checks import (check_attributes, check_count, check_leaf, check_path,
                                      check_type, check_unmasked, not_a_folder)
-from scratchmeta.messages import seen
+from scratchmeta.messages import odd_entry, seen
 
 try:
     import fcntl
@@ -259,7 +259,7 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
         kind = "O"
     if kind not in "fiu":
         raise TypeError(f"meta_losses must be numbers, one loss per completed step, got "
-                        f"{meta_losses!r}"[:300])
+                        f"{seen(meta_losses)}{odd_entry(meta_losses)}"[:300])
     meta_losses = np.asarray(meta_losses, dtype=float)
     if meta_losses.shape != (step,):
         shown = "" if isinstance(given, (np.ndarray, list, tuple)) else f" a {type(given).__name__}"
@@ -541,7 +541,7 @@ def _check_string_keys(name, record, where=""):
     result object, not a setting: JSON would write it as a plain dict, unnoticed."""
     if isinstance(record, dict) and type(record) is not dict and where:
         raise TypeError(f"{name}{where} must be a setting (a number, a string, a list or a "
-                        f"plain dict), got a {type(record).__name__} ({seen(record):.60}); "
+                        f"plain dict), got a {type(record).__name__} ({seen(record, 60)}); "
                         f"pass the value meant, e.g. its .x")
     if isinstance(record, dict):
         for key, value in record.items():

@@ -27,7 +27,7 @@ from scratchmeta import autodiff as ad
 from scratchmeta.autodiff import checks as ad_checks
 from scratchmeta.autodiff.checks import fits_float64
 from scratchmeta.datasets.checks import check_one_hot_row, text_path
-from scratchmeta.messages import asynchronous, seen
+from scratchmeta.messages import asynchronous, odd_entry, seen
 
 
 # --- arguments ------------------------------------------------------------------------
@@ -75,7 +75,7 @@ def check_count(name, value, minimum=0, maximum=None):
     for bound, given in (("minimum", minimum), ("maximum", maximum)):
         if not (is_integer(given) or given is None and bound == "maximum"):
             either = " or None" if bound == "maximum" else ""
-            raise TypeError(f"check_count: {bound} must be an int{either}, got {seen(given):.60}")
+            raise TypeError(f"check_count: {bound} must be an int{either}, got {seen(given, 60)}")
     if not (is_integer(value) and minimum <= value <= (INT64_MAX if maximum is None else maximum)):
         bound = (f">= {minimum}" + (" and < 2**63 (an int64)" if isinstance(value, int)
                                      and value > INT64_MAX else "")
@@ -140,12 +140,12 @@ def check_guard(loss, step, advice, *, old=None, new=None, **limits):
                 <= set(parts)):
             raise TypeError(f"{name} must be the parameters as a dict from part to a list of "
                             f"arrays, e.g. {{'params': [W1, b1, ...]}}, with every part of old, "
-                            f"got {seen(parts):.100}")
+                            f"got {seen(parts, 100)}")
     if not (isinstance(advice, str) and advice or isinstance(advice, dict) and advice
             and all(isinstance(k, str) and isinstance(v, str) for k, v in advice.items())):
         raise TypeError(f"advice must be a non-empty string saying which setting to change "
                         f"(or a dict from a part of the state to one, as step_advice makes), "
-                        f"got {seen(advice):.100}")
+                        f"got {seen(advice, 100)}")
     check_limits(**limits)
 
 
@@ -156,7 +156,7 @@ def check_gradient(grads):
     if leaves is None or not all(getattr(getattr(g, "dtype", None), "kind", "O") in "biuf"
                                  for g in leaves):
         raise TypeError(f"grads must be a list (or tree) of arrays of real numbers, e.g. a "
-                        f"meta-gradient [dW1, db1, ...], got {seen(grads):.100}")
+                        f"meta-gradient [dW1, db1, ...], got {seen(grads, 100)}")
     for i, g in enumerate(leaves):                 # O(1) a leaf: its type
         if isinstance(g, np.ma.MaskedArray):
             check_unmasked(f"grads (leaf {i})", g)
@@ -170,11 +170,11 @@ def check_config(config, parts=("params",)):
     if isinstance(config, (str, bytes, int, float, complex, list, tuple, dict, set,
                            np.ndarray, np.generic, type)):
         raise TypeError(f"config must be a strategy's configuration (an object with fields, "
-                        f"e.g. strategy.config or MAMLConfig()), got {seen(config):.100}")
+                        f"e.g. strategy.config or MAMLConfig()), got {seen(config, 100)}")
     if isinstance(parts, (str, bytes)) or not (isinstance(parts, (list, tuple, dict)) and parts
                                                and all(isinstance(p, str) for p in parts)):
         raise TypeError(f"parts must be a non-empty tuple of names of parts of the state, "
-                        f"e.g. ('params',) or ('body', 'heads'), got {seen(parts):.100}")
+                        f"e.g. ('params',) or ('body', 'heads'), got {seen(parts, 100)}")
 
 
 def check_config_class(cls, config):
@@ -231,7 +231,8 @@ def check_range(name, value, *, positive=False):
     except (TypeError, ValueError):
         ok = False
     if not ok:
-        raise TypeError(f"{name} must be a range (low, high) of two numbers, got {seen(value)}")
+        raise TypeError(f"{name} must be a range (low, high) of two numbers, got {seen(value)}"
+                        f"{odd_entry(value)}")
     low, high = float(low), float(high)
     if not (np.isfinite(low) and np.isfinite(high) and low <= high and (low > 0 or not positive)):
         expected = "0 < low <= high" if positive else "low <= high"
@@ -510,7 +511,7 @@ def check_head_inputs(params, *, batch=False, tasks=False, **features):
     given with phi_support, one row per row of phi_support."""
     if not (isinstance(params, dict) and {"body", "log_lam"} <= set(params)):
         raise TypeError(f"params must be the head strategy's parameters, a dict with the keys "
-                        f"'body' and 'log_lam' (state['params']), got {seen(params):.100}")
+                        f"'body' and 'log_lam' (state['params']), got {seen(params, 100)}")
     if batch is not False:
         check_batch(batch)
     shapes = {name: check_features(name, value) for name, value in features.items()}
@@ -582,7 +583,7 @@ def check_ridge_inputs(features, targets, lam, *, one_hot=False,
     lam_value = np.asarray(ad.stop_gradient(lam), dtype=float)
     if lam_value.shape != ():
         raise ValueError(f"lam must be a scalar, got an array of shape {lam_value.shape}: "
-                         f"{seen(lam):.60}")
+                         f"{seen(lam, 60)}")
     if not (lam_value > 0 and np.isfinite(lam_value)):          # also rejects NaN
         raise ValueError(f"lam must be positive and finite ({lam_role}), "
                          f"got {float(lam_value)!r}")
@@ -1097,7 +1098,7 @@ def state_lam(state):
         value = float(value.reshape(())) if dtype is not None else float(value)
     if not ok or not math.isfinite(value):
         raise ValueError(f"state['params']['log_lam'] must be one finite real number (lam = "
-                         f"exp(log_lam), the ridge penalty of eq. 22.6), got {seen(log_lam):.100}")
+                         f"exp(log_lam), the ridge penalty of eq. 22.6), got {seen(log_lam, 100)}")
     lam = math.exp(value) if value < 709.0 else math.inf
     if not 0.0 < lam < math.inf:
         raise ValueError(f"state['params']['log_lam'] = {value!r} gives lam = exp(log_lam) = "
@@ -1304,13 +1305,13 @@ def check_loss_output(loss, y, *, name="loss", per_task=True):
         # A Python number (or any other object) cannot have been computed from pred with the
         # engine's ops, which return arrays: a placeholder's 0.0 would train on a zero gradient.
         raise TypeError(f"{name} must return real numbers, an array computed from pred (one "
-                        f"loss per task, as scratchmeta.tasks.mse), got {seen(out):.80} "
+                        f"loss per task, as scratchmeta.tasks.mse), got {seen(out, 80)} "
                         f"({type(out).__name__}) from {shown_loss!r:.80}")
     check_unmasked(f"the result of {name}", out)
     kind = getattr(np.asarray(getattr(out, "value", out)), "dtype", None)
     if isinstance(out, (str, bytes)) or kind is None or kind.kind not in "biuf":
         raise TypeError(f"{name} must return real numbers (one loss per task, as "
-                        f"scratchmeta.tasks.mse), got {seen(out):.80} ({type(out).__name__}) from "
+                        f"scratchmeta.tasks.mse), got {seen(out, 80)} ({type(out).__name__}) from "
                         f"{shown_loss!r:.80}")
     got = ad.shape(out)
     if got != want and per_task:
@@ -1374,7 +1375,7 @@ def check_apply_output(apply, params, x, y_shape):
     dtype = None if isinstance(value, (str, bytes)) else getattr(np.asarray(value), "dtype", None)
     if dtype is None or dtype.kind not in "biuf":
         raise TypeError(f"apply must return real-valued predictions of shape (tasks, points, "
-                        f"outputs), got {seen(out):.80} ({type(out).__name__}) from {apply!r:.80}")
+                        f"outputs), got {seen(out, 80)} ({type(out).__name__}) from {apply!r:.80}")
     if ad.shape(out) != tuple(y_shape):
         got = f"shape {ad.shape(out)}" + (
             f" ({type(out).__name__} {ad.stop_gradient(out)!r:.40})" if not ad.shape(out) else "")
@@ -1426,7 +1427,7 @@ def check_multitask_loss(model, body, heads, x, y, loss):
     for i, h in enumerate(heads):          # another library's array: the engine reads none
         if not isinstance(h, (np.ndarray, ad.Tensor, np.generic, list, tuple, int, float)):
             raise TypeError(f"heads[{i}] must be an array (the heads' {'Wb'[min(i, 1)]}), got "
-                            f"{seen(h):.100}; pass its NumPy array (e.g. np.asarray(...))")
+                            f"{seen(h, 100)}; pass its NumPy array (e.g. np.asarray(...))")
     width, out = model.sizes[-2:]
     want = [(xs[0], width, out), (xs[0], out)]
     got = [ad.shape(h) for h in heads]
@@ -1441,7 +1442,8 @@ def check_model(model, name="model"):
     missing = [a for a in ("sizes", "init", "apply") if not hasattr(model, a)]
     if missing or isinstance(model, type):
         raise TypeError(f"{name} must be a network object, e.g. scratchmeta.nn.MLP((1, 40, 40, "
-                        f"1)), got {seen(model):.100}, which has no {', '.join(missing) or 'state'}")
+                        f"1)), got {seen(model, 100)}, which has no "
+                        f"{', '.join(missing) or 'state'}")
 
 
 def check_network(model, name="model"):
@@ -1449,7 +1451,7 @@ def check_network(model, name="model"):
     ``normalization.RunningStatistics``)."""
     if isinstance(model, type) or not callable(getattr(model, "apply", None)):
         raise TypeError(f"{name} must be a network with apply(params, x), e.g. "
-                        f"scratchmeta.nn.MLP((1, 40, 40, 1)), got {seen(model):.100}")
+                        f"scratchmeta.nn.MLP((1, 40, 40, 1)), got {seen(model, 100)}")
 
 
 def check_divergence_map(model, family, n_steps):
@@ -1528,7 +1530,7 @@ def check_running_statistics(model, stats):
                                  f"of hidden layer {l + 1}, got shape {ad.shape(a)}")
             check_finite_arrays(name, a)
         if np.min(var) < 0:
-            raise ValueError(f"stats[{l}] var must be variances (>= 0), got {seen(var):.100}")
+            raise ValueError(f"stats[{l}] var must be variances (>= 0), got {seen(var, 100)}")
         out.append((np.asarray(mean), np.asarray(var)))
     return out
 

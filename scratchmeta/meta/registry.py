@@ -104,7 +104,7 @@ def default_model(family):
         return MLP((family.n_inputs, 256, 128, 64, 64, family.n_way), batch_norm=True,
                    dtype=family.dtype)
     raise TypeError(f"family must be a task family of the registry (an object or its name), "
-                    f"got {seen(family):.100} ({type(family).__name__}), which has no default "
+                    f"got {seen(family, 100)} ({type(family).__name__}), which has no default "
                     f"model; expected one of {[c.__name__ for c in FAMILIES.values()]} or their "
                     f"names {list(FAMILIES)}, or pass model= explicitly")
 

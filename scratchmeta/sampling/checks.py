@@ -244,7 +244,7 @@ def check_real(name, value, finite=False, why=""):
     except (TypeError, ValueError, OverflowError):      # a Real that float() refuses
         number = None
     if number is None and not fits_float64(value):
-        raise ValueError(f"{name} must be a number a float64 can hold, got {seen(value):.40}, "
+        raise ValueError(f"{name} must be a number a float64 can hold, got {seen(value, 40)}, "
                          f"which float64 would round to {'0' if abs(value) < 1 else 'inf'}")
     if number is None:
         raise TypeError(f"{name} must be a real number, got {type(value).__name__} "
@@ -431,7 +431,7 @@ def check_cdf_values(name, c, x):
     c = real_array(f"{name}(edges)", c, "real numbers, one per edge")
     if c.shape != np.shape(x) or not (np.all((c >= 0) & (c <= 1)) and np.all(np.diff(c) >= 0)):
         raise ValueError(f"{name} must be a CDF: at the edges it must return one number in "
-                         f"[0, 1] per edge, never decreasing, got {seen(c):.80} (shape {c.shape}) "
+                         f"[0, 1] per edge, never decreasing, got {seen(c, 80)} (shape {c.shape}) "
                          f"for edges of shape {np.shape(x)}")
     return c
 

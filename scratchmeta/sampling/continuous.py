@@ -64,7 +64,7 @@ from scratchmeta.sampling.checks import (call_user, check_fits, check_function, 
 from scratchmeta.sampling.interpolation import PiecewiseInverse, refine
 from scratchmeta.sampling.quadrature import checked_density, integrate, real_values
 from scratchmeta.sampling.tails import check_domain, explore
-from scratchmeta.messages import seen
+from scratchmeta.messages import drifted, named, seen
 
 
 # --- the three steps, on a grid (read this first) -------------------------------------
@@ -121,8 +121,11 @@ def _checked_ppf(ppf):
                              "CDF must return a number (or -inf/+inf at u = 0/1) for every u")
         return x
 
-    # Check before any work: the probes must give a non-decreasing map.
+    # Check before any work: the probes must give a non-decreasing map, the same twice.
     x = inverse(PPF_PROBES)
+    fault = drifted("ppf", ppf, PPF_PROBES, x, inverse(PPF_PROBES))
+    if fault:
+        raise ValueError(fault)
     with np.errstate(invalid="ignore"):                 # inf - inf at the ends
         down = np.flatnonzero(np.diff(x) < 0)
     if down.size:
@@ -188,16 +191,21 @@ class ContinuousInverseCDF:
             check_function(cdf, "cdf", "callable or None")
         inverse = _checked_ppf(ppf)
         ends = inverse(np.array([0.0, 1.0]))
-        if cdf is not None:                 # probed once, as ppf is: one real number per x
+        if cdf is not None:                 # probed as ppf is: one real number per x, twice
             x = inverse(PPF_PROBES)
             with np.errstate(all="ignore"):
                 f = real_values("cdf", call_user("cdf", cdf, x), x.shape, "probability", cdf)
+                fault = drifted("cdf", cdf, x, f, real_values(
+                    "cdf", call_user("cdf", cdf, x), x.shape, "probability", cdf))
+            if fault:
+                raise ValueError(fault)
+            with np.errstate(all="ignore"):
                 outside = np.flatnonzero(~((f >= -CDF_SLACK) & (f <= 1.0 + CDF_SLACK)))
                 down = np.flatnonzero(np.diff(f) < -CDF_SLACK)      # x is sorted
             if outside.size:
                 i = int(outside[0])
-                raise ValueError(f"cdf returned {f[i]!r} at x = {x[i]!r}; a CDF must return a "
-                                 f"number in [0, 1] for every x")
+                raise ValueError(f"{named('cdf', cdf)} returned {f[i]!r} at x = {x[i]!r}; a CDF "
+                                 f"must return a number in [0, 1] for every x")
             if down.size:
                 i = int(down[0])
                 raise ValueError(f"cdf must be non-decreasing (it is a CDF), but cdf({x[i]!r}) = "

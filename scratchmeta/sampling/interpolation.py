@@ -512,7 +512,7 @@ class PiecewiseInverse:
         made a chunk at a time, so that they never leave the cache."""
         if not is_int(n) or n < 0:
             raise (ValueError if is_int(n) else TypeError)(
-                f"n must be the number of draws, an int >= 0, got {seen(n):.40}")
+                f"n must be the number of draws, an int >= 0, got {seen(n, 40)}")
         check_fits(f"n = {n} draws", float(n))
         n = int(n)
         if not isinstance(rng, np.random.Generator):

@@ -56,7 +56,7 @@ from scratchmeta.sampling.checks import (call_user, check_fits, check_function, 
                                           real_array, shown)
 from scratchmeta.sampling.quadrature import real_values
 from scratchmeta.sampling.diagnostics import diagnose
-from scratchmeta.messages import named, seen
+from scratchmeta.messages import drifted, named, seen
 
 ADAPT_EXPONENT = 0.6     # Robbins-Monro gains t**-0.6: sum diverges, sum of squares converges
 
@@ -198,6 +198,15 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
         raise ValueError(f"target_acceptance must be in (0, 1), got {seen(target_acceptance)}")
 
     lp = _log_density(log_density, x, chains)
+    # Read twice, at x0 and one unit away (a log-density of 0 at x0 would hide a drift by a
+    # factor), as a density is (quadrature.py): a value that changes between calls is no
+    # function of x, and the walk would not say so.
+    shifted = x + 1.0
+    for at, first in ((x, lp), (shifted, _log_density(log_density, shifted, chains))):
+        again = _log_density(log_density, at, chains)
+        fault = drifted("log_density", log_density, at, first, again)
+        if fault:
+            raise ValueError(fault)
     if not np.all(np.isfinite(lp)):
         bad = np.flatnonzero(~np.isfinite(lp))
         raise ValueError(
@@ -229,7 +238,8 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
             # Robbins-Monro on log h, toward the target acceptance. The mean
             # acceptance *probability* min(1, exp(log_ratio)) is less noisy
             # than the 0/1 outcomes; fmax turns a NaN ratio into -inf (0).
-            prob = np.exp(np.minimum(np.fmax(log_ratio, -np.inf), 0.0))
+            with np.errstate(under="ignore"):       # a tiny probability is 0: no error
+                prob = np.exp(np.minimum(np.fmax(log_ratio, -np.inf), 0.0))
             log_h += (t + 1) ** -ADAPT_EXPONENT * (prob.sum() / chains - target)
             if t >= n_warmup // 2:
                 log_h_sum, log_h_count = log_h_sum + log_h, log_h_count + 1

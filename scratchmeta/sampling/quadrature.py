@@ -59,9 +59,9 @@ def density_values(pdf, x):
         y = real_values("pdf", call_user("pdf", pdf, x), np.shape(x), "density", pdf)
     if y.size and not y.min() >= 0.0 and (y < 0.0).any():     # min is NaN if any value is
         i = int(np.flatnonzero((y < 0.0).ravel())[0])
-        raise ValueError(f"pdf: the density is negative ({float(y.flat[i])!r}) at x = "
-                         f"{float(np.asarray(x).flat[i])!r}; a density must be a non-negative "
-                         "number everywhere on the domain")
+        raise ValueError(f"{named('pdf', pdf)}: the density is negative "
+                         f"({float(y.flat[i])!r}) at x = {float(np.asarray(x).flat[i])!r}; a "
+                         "density must be a non-negative number everywhere on the domain")
     return y
 
 
@@ -97,16 +97,18 @@ def checked_density(pdf):
             xi, yi = float(x.flat[i]), float(y.flat[i])
             if np.isnan(yi):
                 raise ValueError(
-                    f"pdf: the density is NaN at x = {xi!r}, inside its support; a density must "
-                    "be a non-negative number there (NaN is read as zero only far outside "
-                    "the support, see ContinuousInverseCDF.from_density; pdf returned nan)")
-            raise ValueError(f"pdf: the density is negative ({yi!r}) at x = {xi!r}; a density "
-                             "must be a non-negative number everywhere on the domain")
+                    f"{named('pdf', pdf)}: the density is NaN at x = {xi!r}, inside its "
+                    "support; a density must be a non-negative number there (NaN is read as "
+                    "zero only far outside the support, see ContinuousInverseCDF.from_density; "
+                    "pdf returned nan)")
+            raise ValueError(f"{named('pdf', pdf)}: the density is negative ({yi!r}) at x = "
+                             f"{xi!r}; a density must be a non-negative number everywhere on "
+                             "the domain")
         if not np.all(np.isfinite(y)):
             xi = float(x.flat[np.flatnonzero(~np.isfinite(y).ravel())[0]])
-            raise ValueError(f"pdf: the density is infinite at x = {xi!r}; it must be finite "
-                             "inside the domain (an infinite spike at an end of the "
-                             "domain is fine, since the ends are never evaluated)")
+            raise ValueError(f"{named('pdf', pdf)}: the density is infinite at x = {xi!r}; it "
+                             "must be finite inside the domain (an infinite spike at an end of "
+                             "the domain is fine, since the ends are never evaluated)")
         return y
 
     return f

@@ -43,7 +43,7 @@ import numpy as np
 
 from scratchmeta.sampling.checks import check_function, check_real, check_u_resolution, is_real
 from scratchmeta.sampling.quadrature import integrate_many_unchecked, density_values
-from scratchmeta.messages import seen
+from scratchmeta.messages import drifted, named, seen
 
 TAIL_CUT = 1e-13      # relative mass dropped at each cut infinite tail
 SHELL_NODES = 16      # Gauss-Legendre nodes per shell
@@ -148,10 +148,14 @@ def find_center(pdf, a, b, center=None):
         raise ValueError(f"find_center needs a domain a < b, got a = {a!r}, b = {b!r}")
     x = _probes(a, b)
     y = density_values(pdf, x.copy())          # a copy: pdf may write into its input
+    fault = drifted("pdf", pdf, x, y, density_values(pdf, x.copy()))    # the same twice
+    if fault:
+        raise ValueError(fault)
     if np.any(y < 0.0):
         i = int(np.flatnonzero(y < 0.0)[0])
-        raise ValueError(f"pdf: the density is negative ({float(y[i])!r}) at x = {float(x[i])!r}; "
-                         "a density must be a non-negative number everywhere on the domain")
+        raise ValueError(f"{named('pdf', pdf)}: the density is negative ({float(y[i])!r}) at "
+                         f"x = {float(x[i])!r}; a density must be a non-negative number "
+                         "everywhere on the domain")
     if center is not None:
         if not is_real(center):
             raise TypeError(f"center must be a real number (a point where the density is "
@@ -161,17 +165,18 @@ def find_center(pdf, a, b, center=None):
             raise ValueError(f"center={center!r} must lie strictly inside the domain ({a}, {b})")
         yc = density_values(pdf, np.array([c]))[0]
         if not yc > 0.0:
-            raise ValueError(f"pdf: the density is {'NaN' if np.isnan(yc) else 'zero'} at "
-                             f"center={center!r}; center must be a point where it is positive "
-                             f"(pdf returned {yc!r})")
+            raise ValueError(f"{named('pdf', pdf)}: the density is "
+                             f"{'NaN' if np.isnan(yc) else 'zero'} at center={center!r}; "
+                             f"center must be a point where it is positive (pdf returned "
+                             f"{yc!r})")
     else:
         ok = y > 0.0                                   # False for NaN
         if not np.any(ok):
             what = "NaN or zero" if np.any(np.isnan(y)) else "zero"
             raise ValueError(
-                f"pdf: the density is {what} everywhere it was probed ({x.size} points across the "
-                f"domain ({a}, {b}), at every scale); if it is positive only in a narrow "
-                "region, pass center= a point inside that region")
+                f"{named('pdf', pdf)}: the density is {what} everywhere it was probed "
+                f"({x.size} points across the domain ({a}, {b}), at every scale); if it is "
+                "positive only in a narrow region, pass center= a point inside that region")
         c = float(x[np.argmax(np.where(ok, y, -np.inf))])
     nan = np.isnan(y) | _beyond_a_zero_gap(x, y, c, a, b)
     lo, hi, nan_at, settled = a, b, [None, None], [None, None]

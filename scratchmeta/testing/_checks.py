@@ -138,5 +138,5 @@ def real_vector(who, name, x):
         raise ValueError(f"{who}: {name} must be a non-empty 1-D array of real numbers, got "
                          f"shape {arr.shape}: {describe(x)}")
     if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{who}: {name} must be finite, got {seen(x):.60}")
+        raise ValueError(f"{who}: {name} must be finite, got {seen(x, 60)}")
     return arr

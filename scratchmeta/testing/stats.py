@@ -39,7 +39,7 @@ from scipy import stats
 
 from scratchmeta.testing._checks import (call, check_function, describe, is_int, is_real,
                                         real_numbers, real_output, refuse_masked)
-from scratchmeta.messages import fits_float64, named, seen
+from scratchmeta.messages import drifted, fits_float64, named, seen
 
 ALPHA = 1e-6          # default false-failure rate of every assertion here
 
@@ -155,6 +155,18 @@ def ks_distance(samples, cdf):
         raise ValueError("cdf must map an array of draws to an array of the same shape "
                          f"of numbers in [0, 1] (no NaN); got shape {f.shape} for {x.shape}: "
                          f"{describe(f)}")
+    down = np.flatnonzero(np.diff(f) < -1e-9)          # x is sorted: a CDF never decreases
+    if down.size:
+        i = int(down[0])
+        raise ValueError(f"{named('cdf', cdf)} is no CDF: it decreases from {f[i]!r} at x = "
+                         f"{x[i]!r} to {f[i + 1]!r} at x = {x[i + 1]!r} (a CDF never decreases;"
+                         f" an interpolant extrapolated past its table can)")
+    head = x[:16]                       # read twice there: a cdf that drifts is named
+    with np.errstate(all="ignore"):
+        again = real_output(named("cdf", cdf), call("cdf", cdf, head)).astype(np.float64)
+    fault = drifted("cdf", cdf, head, f[:16], again)
+    if fault:
+        raise ValueError(fault)
     n = x.size
     i = np.arange(1, n + 1)
     return float(max(np.max(i / n - f), np.max(f - (i - 1) / n)))
