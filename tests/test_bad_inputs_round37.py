@@ -24,5 +24,5 @@ def test_a_tilde_root_that_is_no_folder_shows_the_path_as_given(tmp_path):
 
 
 def test_a_file_url_root_is_named_as_a_url():
-    with pytest.raises(ValueError, match=r"root must be a folder path, got the file URL"):
+    with pytest.raises(ValueError, match=r"root must be a folder path, got the URL .file:"):
         load(root="file:///tmp/omniglot")

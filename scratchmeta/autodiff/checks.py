@@ -500,7 +500,9 @@ def check_given(value, who, name, expected):
 def call_fun(fun, args, who, name="fun", kwargs=None):
     """``fun(*args, **kwargs)`` for a function the user gave as ``name`` to ``who``.
 
-    A ValueError from ``fun`` passes through: it is one of the two kinds a bad input gives,
+    A ValueError from ``fun`` passes through (but NumPy's "truth value of an array is
+    ambiguous", from a Python ``if`` on an array, is named): it is one of the two kinds a
+    bad input gives,
     and the engine's own ops raise it naming the op (a nested ``grad`` has already named
     its ``fun``). So does NumPy's FloatingPointError (under ``np.errstate(all="raise")``):
     it is how a caller learns that a computation overflowed, and training catches it as a
@@ -512,7 +514,15 @@ def call_fun(fun, args, who, name="fun", kwargs=None):
     """
     try:
         return fun(*args, **(kwargs or {}))
-    except (ValueError, FloatingPointError):
+    except ValueError as err:
+        if "truth value of an array" not in str(err) or " raised ValueError when " in str(err):
+            raise                                   # (the second: named by an inner call)
+        shapes = ", ".join(str(_shape_of(a)) for a in args)   # NumPy's, from a Python if:
+        raise ValueError(f"{who}: {named(name, fun)} raised ValueError when called with "  # named
+                         f"{len(args)} argument(s) of shape(s) {shapes}: {err} (a Python if, "
+                         f"and, or or not on an array: write the branch with ad.where(cond, a, "
+                         f"b), or reduce the condition first)") from err
+    except FloatingPointError:
         raise
     except Exception as err:
         kind = TypeError if isinstance(err, TypeError) else ValueError

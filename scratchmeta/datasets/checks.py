@@ -15,6 +15,7 @@ Imports nothing from the families, so :mod:`scratchmeta.tasks` can use it.
 
 import functools
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -439,6 +440,17 @@ def check_drawings(name, data, kind, size=None):
     check_finite_data("Omniglot", f"{name}.images", images)
 
 
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://|file:", re.IGNORECASE)
+
+
+def refuse_url(name, text, kind="path"):
+    """A URL (``file:///runs/a.npz``, ``https://...``) is no path: ``Path`` and ``open`` would
+    read it as a relative name, a folder called ``file:`` made where the run was started."""
+    if _URL.match(text):
+        raise ValueError(f"{name} must be a {kind}, got the URL {seen(text, 80)}; pass the path "
+                         f"itself (without 'file://'), and download a remote file first")
+
+
 def text_path(name, path, kind="path"):
     """``os.fspath(path)``, a str, or a TypeError naming ``name``: a value that is no str or
     os.PathLike, or an os.PathLike whose ``__fspath__`` fails or gives no str (bytes
@@ -467,9 +479,7 @@ def check_folder_path(name, path):
     if not str(os.fspath(path)).strip():        # '' would mean the current folder, unsaid
         raise ValueError(f"{name} must be a folder path, got {os.fspath(path)!r} (empty); "
                          f"pass '.' for the current folder")
-    if str(os.fspath(path)).lower().startswith("file://"):     # Path() would keep 'file:/'
-        raise ValueError(f"{name} must be a folder path, got the file URL "
-                         f"{os.fspath(path)!r:.80}; pass the path itself, without 'file://'")
+    refuse_url(name, str(os.fspath(path)), "folder path")      # Path() would keep 'file:/'
     check_name_lengths(name, path)
 
 

@@ -55,6 +55,7 @@ Every choice, and where it comes from:
 """
 
 import random
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -79,9 +80,10 @@ def finn_split(alphabets, characters, n_train=N_TRAIN, n_validation=N_VALIDATION
     ``random.Random(1)``, and cut after ``n_train`` and ``n_train + n_validation``.
     """
     for name, names in (("alphabets", alphabets), ("characters", characters)):
-        if isinstance(names, (str, bytes)) or not hasattr(names, "__len__") \
+        if isinstance(names, (str, bytes, Iterator)) or not hasattr(names, "__len__") \
                 or getattr(names, "ndim", 1) == 0 or hasattr(names, "_fields"):   # a word, a
-            # number, a 0-d array, a record (the whole OmniglotImages, not its .alphabets)
+            # number, a 0-d array, a record (the whole OmniglotImages, not its .alphabets), an
+            # iterator (np.ndarray.flat: read once)
             raise TypeError(f"finn_split: {name} must be a sequence of names, one per "
                             f"character, got {seen(names, 60)}")
         kind = np.asarray(names).dtype if len(names) else None    # names or integer labels,

@@ -45,7 +45,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.datasets.checks import text_path
+from scratchmeta.datasets.checks import refuse_url, text_path
 from scratchmeta.meta import legacy
 from scratchmeta.meta.checks import (check_attributes, check_count, check_leaf, check_path,
                                      check_type, check_unmasked, not_a_folder)
@@ -175,6 +175,7 @@ def check_checkpoint_path(path, name="checkpoint"):
                          f".npz, e.g. runs/maml.npz")
     if "\0" in path:
         raise ValueError(f"{name} path {path!r} holds a NUL byte, which no file name can hold")
+    refuse_url(f"{name} path", path, ".npz file path")
     if not path.endswith(".npz") or os.path.basename(path) == ".npz":
         raise ValueError(f"{name} path must be a file name ending in .npz, got {seen(path)}")
     if os.path.isdir(path):

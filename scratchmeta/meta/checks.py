@@ -26,7 +26,7 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.autodiff import checks as ad_checks
 from scratchmeta.autodiff.checks import fits_float64
-from scratchmeta.datasets.checks import check_one_hot_row, text_path
+from scratchmeta.datasets.checks import check_one_hot_row, refuse_url, text_path
 from scratchmeta.messages import asynchronous, odd_entry, seen
 
 
@@ -1619,6 +1619,7 @@ def check_path(name, path, *, folder=False, exists=False):
     if "\0" in text:
         raise ValueError(f"{name} must be a {kind} path, got {seen(text)}, which holds a NUL byte "
                          f"(no file name can)")
+    refuse_url(name, text, f"{kind} path")
     full = os.path.abspath(os.path.expanduser(text))
     if os.path.exists(full) and os.path.isdir(full) != folder:
         raise ValueError(f"{name} must be a {kind} path, got {seen(text)}, which is a "

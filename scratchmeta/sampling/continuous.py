@@ -117,8 +117,9 @@ def _checked_ppf(ppf):
             x = real_values("ppf", call_user("ppf", ppf, u), np.shape(u), "x", ppf)
         if np.isnan(x).any():
             i = int(np.flatnonzero(np.isnan(x))[0])
-            raise ValueError(f"ppf returned NaN at u = {float(np.ravel(u)[i])!r}; an inverse "
-                             "CDF must return a number (or -inf/+inf at u = 0/1) for every u")
+            raise ValueError(f"{named('ppf', ppf)} returned NaN at u = "
+                             f"{float(np.ravel(u)[i])!r}; an inverse CDF must return a number "
+                             "(or -inf/+inf at u = 0/1) for every u")
         return x
 
     # Check before any work: the probes must give a non-decreasing map, the same twice.

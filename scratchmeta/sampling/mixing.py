@@ -21,12 +21,14 @@ from scratchmeta.sampling.checks import (call_user, check_cdf_values, check_draw
                                           check_positive, check_real, check_rng, check_steps,
                                           finite_array)
 from scratchmeta.sampling.metropolis import metropolis
+from scratchmeta.messages import named
 
 
 def bin_masses(edges, cdf):
     """Exact mass of [edges[i], edges[i+1]) and of the two tails: (masses, left, right)."""
     edges = check_edges(edges)
-    c = check_cdf_values("cdf", call_user("cdf", check_function(cdf, "cdf"), edges), edges)
+    c = check_cdf_values(named("cdf", cdf), call_user("cdf", check_function(cdf, "cdf"), edges),
+                         edges)
     return np.diff(c), float(c[0]), float(1.0 - c[-1])
 
 

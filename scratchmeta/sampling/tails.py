@@ -346,7 +346,8 @@ def explore(f, pdf, a, b, center=None, u_resolution=1e-10):
             near = float(beyond[i - 1]) if i > 0 else float(np.sum(masses)) + rest
             if not near <= TAIL_CUT * total:
                 raise ValueError(
-                    f"the density is NaN at x = {nan_x!r}, where it still holds mass: about "
+                    f"{named('pdf', pdf)}: the density is NaN at x = {nan_x!r}, where it still "
+                    f"holds mass: about "
                     f"{near / total:.1e} of it lies beyond x = {settle!r}, next to the NaN. "
                     f"NaN is read as zero only far outside the support, where less than "
                     f"{TAIL_CUT:g} of the mass lies beyond; return 0 there instead")

@@ -54,7 +54,7 @@ def assert_monotone(ppf, u):
     x = _values("ppf", ppf, u).astype(np.float64)
     if np.any(np.isnan(x)):
         i = int(np.flatnonzero(np.isnan(x))[0])
-        raise AssertionError(f"ppf returned NaN at u = {u[i]!r}")
+        raise AssertionError(f"{named('ppf', ppf)} returned NaN at u = {u[i]!r}")
     with np.errstate(invalid="ignore"):            # -inf - (-inf) at u = 0 is not a step down
         down = np.flatnonzero(np.diff(x) < 0)
     if down.size:
@@ -80,9 +80,9 @@ def assert_inverts(ppf, cdf, u, u_resolution):
     bad = np.flatnonzero(~np.isfinite(f) & ~np.isnan(x.astype(np.float64)))
     if bad.size:
         i = int(bad[0])
-        raise ValueError(f"cdf must return a finite number in [0, 1] at every x, but it "
-                         f"returned {float(f[i])!r} at x = {float(x[i])!r} ({bad.size} of "
-                         f"{f.size} values NaN or inf)")
+        raise ValueError(f"{named('cdf', cdf)} must return a finite number in [0, 1] at every "
+                         f"x, but it returned {float(f[i])!r} at x = {float(x[i])!r} "
+                         f"({bad.size} of {f.size} values NaN or inf)")
     with np.errstate(invalid="ignore"):
         err = np.abs(f - u)
     err[np.isnan(err)] = np.inf

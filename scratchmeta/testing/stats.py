@@ -152,9 +152,9 @@ def ks_distance(samples, cdf):
     with np.errstate(all="ignore"):
         f = real_output(named("cdf", cdf), call("cdf", cdf, x)).astype(np.float64)
     if f.shape != x.shape or not np.all((f >= 0.0) & (f <= 1.0)):     # also NaN
-        raise ValueError("cdf must map an array of draws to an array of the same shape "
-                         f"of numbers in [0, 1] (no NaN); got shape {f.shape} for {x.shape}: "
-                         f"{describe(f)}")
+        raise ValueError(f"{named('cdf', cdf)} must map an array of draws to an array of the "
+                         f"same shape of numbers in [0, 1] (no NaN); got shape {f.shape} for "
+                         f"{x.shape}: {describe(f)}")
     down = np.flatnonzero(np.diff(f) < -1e-9)          # x is sorted: a CDF never decreases
     if down.size:
         i = int(down[0])
