@@ -151,7 +151,8 @@ def test_density_values_refuses_a_negative_density():
 
 
 def test_assert_inverts_refuses_a_cdf_returning_nan():
-    with pytest.raises(ValueError, match=r"^cdf \(.*\) must return a finite number .* returned nan"):
+    with pytest.raises(ValueError, match=r"^cdf \(.*\) must return a finite number .* "
+                                         r"returned nan"):
         testing.assert_inverts(stats.norm.ppf, lambda x: np.asarray(x) * np.nan, [0.1, 0.5], 1e-10)
     # a wrong sampler (not a bad cdf) is still the kit's verdict, an AssertionError
     with pytest.raises(AssertionError, match="F\\(Q\\(u\\)\\) differs from u"):
