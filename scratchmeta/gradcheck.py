@@ -27,7 +27,7 @@ from scratchmeta.autodiff import (Tensor, add, grad, mul, shape, stop_gradient, 
 from scratchmeta.autodiff.checks import (as_users, call_fun, check_args, check_callable,
                                          check_count, check_float_leaves, check_fun_at,
                                          check_generator, check_same_tree, check_tolerance,
-                                         check_values, float_array)
+                                         check_values, container, float_array)
 
 __all__ = ["check_grads", "hvp"]
 
@@ -55,7 +55,8 @@ def hvp(fun, x, v):
     ``fun`` is called twice at x first: a value that changes between calls is refused.
     """
     check_callable(fun, "hvp", "fun")
-    check_float_leaves(tree_flatten(x, "hvp: x")[0], "hvp: x", tensor=Tensor, finite=True)
+    check_float_leaves(tree_flatten(x, "hvp: x")[0], f"hvp: x{container(x)}", tensor=Tensor,
+                       finite=True)
     check_same_tree("hvp", "x", x, "v", v, Tensor)
     check_fun_at(fun, (x,), "hvp", Tensor, stop_gradient, tree_flatten)
     return grad(lambda x: _tree_vdot(grad(fun)(x), v))(x)
@@ -80,11 +81,11 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
     eps = check_tolerance(eps, "check_grads", "eps", positive=True, most=1.0)
     rtol, atol = (check_tolerance(t, "check_grads", n) for n, t in (("rtol", rtol), ("atol", atol)))
     rng = np.random.default_rng(0) if rng is None else check_generator(rng, "check_grads")
-    args = tuple(tree_map(lambda a: _float64(a, "check_grads argument", f" in args[{i}]"), arg)
-                 for i, arg in enumerate(args))
+    args = tuple(tree_map(lambda a: _float64(a, f"check_grads argument{container(arg)}",
+                                             f" in args[{i}]"), arg) for i, arg in enumerate(args))
     for i, arg in enumerate(args):        # a NaN would only fail the comparison, unexplained
-        check_float_leaves(tree_flatten(arg)[0], f"check_grads: argument {i}", f" in args[{i}]",
-                           finite=True)
+        check_float_leaves(tree_flatten(arg)[0], f"check_grads: argument {i}{container(arg)}",
+                           f" in args[{i}]", finite=True)
     check_fun_at(fun, args, "check_grads", Tensor, stop_gradient, tree_flatten)
     f = fun
     for level in range(1, order + 1):

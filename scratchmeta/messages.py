@@ -32,8 +32,9 @@ from collections.abc import Iterator
 
 import numpy as np
 
-__all__ = ["seen", "label", "named", "drifted", "fits_float64", "odd_entry", "record",
-           "iterator", "returned", "other_method", "asynchronous", "cached", "picker", "raised"]
+__all__ = ["seen", "label", "named", "drifted", "TINY", "subnormal", "fits_float64", "odd_entry",
+           "record", "iterator", "returned", "other_method", "asynchronous", "cached", "picker",
+           "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)
@@ -78,6 +79,20 @@ def drifted(name, f, x, first, again):
     return (f"{named(name, f)} gave different values on two calls at the same x = {at!r}: "
             f"{first.ravel()[i].item()!r}, then {again.ravel()[i].item()!r}; it must be a "
             f"function of x alone (no counter, no random draw, no state)")
+
+
+#: The smallest normal float64. A positive scale, step or width below it (5e-324, say) is
+#: subnormal: 1 / it overflows, and a density, a step or a quotient built on it is inf.
+TINY = float(np.finfo(np.float64).tiny)
+
+
+def subnormal(name, value, what="scale"):
+    """What is wrong when a positive ``value`` given as ``name`` (a ``what``) is subnormal,
+    else ""."""
+    if 0.0 < value < TINY:
+        return (f"{name} must be at least {TINY:.4g}, the smallest normal float64, got "
+                f"{float(value)!r}: a {what} that small is subnormal, and 1 / {name} overflows")
+    return ""
 
 
 def fits_float64(value):
@@ -241,7 +256,7 @@ def label(f):
     owner, name = getattr(f, "__self__", None), getattr(f, "__name__", None)
     if owner is not None and not isinstance(owner, types.ModuleType) and isinstance(name, str):
         return _short(f"{type(owner).__name__}.{name}")    # a bound method: scipy's norm_gen.pdf
-    name = getattr(f, "__qualname__", None)
+    name = getattr(f, "__qualname__", None) or getattr(f, "__name__", None)   # (a ufunc: erf)
     return _short(name if isinstance(name, str) and name else type(f).__name__)
 
 

@@ -22,7 +22,7 @@ import numpy as np
 from scratchmeta.datasets.checks import (COUNT_MAX, batch_fault, check_batch, check_inputs,
                                          check_number, check_range, check_targets)
 from scratchmeta.meta.checks import check_count, check_memory
-from scratchmeta.messages import raised, seen
+from scratchmeta.messages import label, raised, seen
 from scratchmeta.tasks import Sinusoid, TaskBatch, TaskFamily, accuracy, check_counts, \
     cross_entropy
 
@@ -241,13 +241,14 @@ def checked_returns(cls):
                 raise
             except FloatingPointError:
                 raise
-            except Exception as err:
-                raise ValueError(f"{cls.__name__}.{_name} raised {type(err).__name__}: "
-                                 f"{err}") from err
+            except (Exception, SystemExit) as err:     # sys.exit in a method: named, not an exit
+                raise ValueError(f"{cls.__name__}.{_name} ({label(_fn)}) raised "
+                                 f"{type(err).__name__}: {err}") from err
             fault = _wrong(out)                  # True, or what is wrong inside it
             if fault:
                 got = fault if isinstance(fault, str) else f"{type(out).__name__} {out!r:.60}"
-                raise TypeError(f"{cls.__name__}.{_name} must return {_want}, got {got}")
+                raise TypeError(f"{cls.__name__}.{_name}{_library(_fn)} must return {_want}, "
+                                f"got {got}")
             return out
         functools.update_wrapper(checked, fn)
         checked.__wrapped__ = fn          # messages show the user's own function, not this one

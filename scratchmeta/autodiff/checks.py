@@ -136,7 +136,7 @@ def label(f):
     owner, name = getattr(f, "__self__", None), getattr(f, "__name__", None)
     if owner is not None and not isinstance(owner, types.ModuleType) and isinstance(name, str):
         return _short(f"{type(owner).__name__}.{name}")    # a bound method: scipy's norm_gen.pdf
-    name = getattr(f, "__qualname__", None)
+    name = getattr(f, "__qualname__", None) or getattr(f, "__name__", None)   # (a ufunc: erf)
     return _short(name if isinstance(name, str) and name else type(f).__name__)
 
 
@@ -524,6 +524,10 @@ def call_fun(fun, args, who, name="fun", kwargs=None):
                          f"b), or reduce the condition first)") from err
     except FloatingPointError:
         raise
+    except SystemExit as err:                       # sys.exit in the user's code: not
+        raise ValueError(f"{who}: {named(name, fun)} called sys.exit({err.code!r}) when "  # a
+                         f"called; raise an exception instead, so the caller can handle "  # way
+                         f"it") from err                                  # out of a library
     except Exception as err:
         kind = TypeError if isinstance(err, TypeError) else ValueError
         if kind is TypeError and str(err).startswith(f"{who}: {name}") and " raised " in str(
@@ -586,6 +590,10 @@ def check_tolerance(value, who, name, positive=False, most=None):
     if not fits_float64(value):
         raise ValueError(f"{who}: {name} must be a number a float64 can hold, got {seen(value)}, "
                          f"which float64 would round to {np.float64(0 if value < 1 else np.inf)!r}")
+    if positive and 0 < value < np.finfo(np.float64).tiny:     # 5e-324: x + eps == x, and
+        raise ValueError(f"{who}: {name} must be at least {np.finfo(np.float64).tiny:.4g}, "
+                         f"the smallest normal float64, got {float(value)!r}: a step that "
+                         f"small is subnormal, and dividing by it overflows")    # 1/eps is inf
     if most is not None and value > most:
         raise ValueError(f"{who}: {name} must be at most {most} (central differences "
                          f"approximate a derivative only for a small step), got {seen(value)}")

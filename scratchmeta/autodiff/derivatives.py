@@ -129,7 +129,8 @@ def jvp(fun, primals, tangents):
     for i, (x, v) in enumerate(zip(primals, tangents)):
         xs, vs = tree_flatten(x)[0], tree_flatten(v)[0]
         check_float_leaves(xs, f"jvp: primal {i}{container(x)}", f" (primals[{i}])", Tensor)
-        check_float_leaves(vs, f"jvp: tangent {i}", f" (tangents[{i}])", Tensor, finite=True)
+        check_float_leaves(vs, f"jvp: tangent {i}{container(v)}", f" (tangents[{i}])", Tensor,
+                           finite=True)
         if len(xs) != len(vs) or any(shape(a) != shape(b) for a, b in zip(xs, vs)) or \
                 tree_structure(x) != tree_structure(v):
             raise ValueError(f"jvp: tangent {i} must have the structure and shapes of primal "

@@ -113,8 +113,11 @@ def subplots(nrows=1, ncols=1, *, size="single", **kwargs):
     except (TypeError, AttributeError, ValueError) as err:
         for number in set(plt.get_fignums()) - before:      # the figure it left half made
             plt.close(number)
-        raise TypeError(f"subplots: the keyword arguments {sorted(kwargs)} go to matplotlib's "
-                        f"subplots, which refused them: {err}") from None
+        given = ", ".join(f"{k}={seen(v, 40)}" for k, v in kwargs.items())
+        raise TypeError(f"subplots: the keyword arguments {given} go to matplotlib's subplots, "
+                        f"which refused them: {err}"
+                        + ("; the size is size=, not figsize=" if "figsize" in kwargs else "")
+                        ) from None
 
 
 def save(fig, out_dir, name):

@@ -189,7 +189,7 @@ def check_checkpoint_path(path, name="checkpoint"):
     if longest > limit:
         raise ValueError(f"{name} path's file name is too long ({len(os.path.basename(path))} "
                          f"characters; with the temporary suffix it must fit in {limit}): "
-                         f"{path[:60]!r}...")
+                         f"{os.path.basename(path)[:60]!r}... (in {folder[:60]!r})")
     existing = folder
     while not os.path.lexists(existing):        # (a looping link "lexists" but not "exists")
         existing = os.path.dirname(existing)

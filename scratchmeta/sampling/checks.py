@@ -14,8 +14,9 @@ from collections.abc import Iterator, Mapping
 
 import numpy as np
 
-from scratchmeta.messages import (asynchronous, cached, fits_float64, iterator, named,
-                                  other_method, picker, raised, record, returned, seen)
+from scratchmeta.messages import (TINY, asynchronous, cached, fits_float64, iterator, named,
+                                  other_method, picker, raised, record, returned, seen,
+                                  subnormal)
 
 #: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
 #: (the warm-up's running mean) no longer counts, and no run would ever end anyway.
@@ -444,6 +445,10 @@ def check_positive(name, x, zero=False):
         bad = a[~(a >= 0) if zero else ~(a > 0)].flat[0]
         raise ValueError(f"{name} must be {what} (step sizes), got {float(bad)!r}"
                          + ("" if a.ndim == 0 else f" among the {a.size} given"))
+    tiny = a[(a > 0) & (a < TINY)]
+    if tiny.size:
+        raise ValueError(subnormal(name, tiny.flat[0], "step size")
+                         + ("" if a.ndim == 0 else f" (among the {a.size} given)"))
     return a
 
 

@@ -316,6 +316,9 @@ def ess_tail(draws, prob=TAIL_PROBS):
     if not ok:
         raise ValueError(f"prob must be a pair of probabilities in (0, 1), e.g. (0.05, 0.95), "
                          f"got {seen(prob)}")
+    if lo == hi:                                         # one tail twice: the other unseen
+        raise ValueError(f"prob must be two different probabilities, a lower and an upper "
+                         f"tail, e.g. (0.05, 0.95), got {seen(prob)}")
     return _per_dimension(draws, "ess_tail",
                           lambda block: min(_ess_quantile(block, lo), _ess_quantile(block, hi)))
 

@@ -15,7 +15,7 @@ import numpy as np
 from scipy import stats
 
 from scratchmeta.testing._checks import is_real, real_vector
-from scratchmeta.messages import fits_float64, seen
+from scratchmeta.messages import TINY, fits_float64, seen, subnormal
 
 
 class KnownDensity(NamedTuple):
@@ -39,6 +39,8 @@ def _number(who, name, value, positive=False):
     if not np.isfinite(value) or (positive and not value > 0):
         expected = "a finite positive number" if positive else "a finite number"
         raise ValueError(f"{who}: {name} must be {expected}, got {seen(value)}")
+    if positive and subnormal(name, value):
+        raise ValueError(f"{who}: {subnormal(name, value, 'parameter')}")
     return float(value)
 
 
@@ -47,6 +49,9 @@ def _interval(who, lo, hi, *inside):
     lo, hi = _number(who, "lo", lo), _number(who, "hi", hi)
     if not lo < hi:
         raise ValueError(f"{who}: needs lo < hi, got lo={lo!r}, hi={hi!r}")
+    if subnormal("hi - lo", hi - lo):            # a width of 5e-324: a density of inf
+        raise ValueError(f"{who}: {subnormal('hi - lo', hi - lo, 'width')} (lo={lo!r}, "
+                         f"hi={hi!r})")
     last, last_name = lo, "lo"
     for name, value in inside:
         if not last <= _number(who, name, value) <= hi:
@@ -71,11 +76,11 @@ def normal_mixture(weights, locs, scales):
         raise ValueError(f"weights must be finite, non-negative and not all zero, got "
                          f"{weights!r}")
     for name, v, positive in (("locs", locs, False), ("scales", scales, True)):
-        bad = ~np.isfinite(v) | ((v <= 0) if positive else False)
+        bad = ~np.isfinite(v) | ((v < TINY) if positive else False)      # (subnormal too)
         if np.any(bad):
             i = int(np.flatnonzero(bad)[0])
-            raise ValueError(f"normal_mixture: {name} must be finite"
-                             f"{' and > 0 (standard deviations)' if positive else ''}, got "
+            normal = " and > 0, normal floats (standard deviations)" if positive else ""
+            raise ValueError(f"normal_mixture: {name} must be finite{normal}, got "
                              f"{name}[{i}] = {float(v[i])!r} in {name} = {v.tolist()!r}"[:300])
     w = w / w.sum()
     parts = [stats.norm(m, s) for m, s in zip(locs, scales)]

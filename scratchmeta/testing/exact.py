@@ -72,6 +72,10 @@ def assert_inverts(ppf, cdf, u, u_resolution):
     """
     if not (is_real(u_resolution) and 0.0 < u_resolution < 1.0):
         raise ValueError(f"u_resolution must be a number in (0, 1), got {seen(u_resolution)}")
+    if u_resolution < np.finfo(np.float64).eps / 2:      # no u-error can be that small
+        raise ValueError(f"u_resolution must be at least {np.finfo(np.float64).eps / 2:.3g} "
+                         f"(float64's rounding near 1, which a u-error cannot beat), got "
+                         f"{seen(u_resolution)}")
     u = _grid(u)
     x = _values("ppf", ppf, u)
     f = _values("cdf", cdf, x).astype(np.float64)
@@ -83,6 +87,12 @@ def assert_inverts(ppf, cdf, u, u_resolution):
         raise ValueError(f"{named('cdf', cdf)} must return a finite number in [0, 1] at every "
                          f"x, but it returned {float(f[i])!r} at x = {float(x[i])!r} "
                          f"({bad.size} of {f.size} values NaN or inf)")
+    outside = np.flatnonzero((f < -1e-9) | (f > 1.0 + 1e-9))       # no CDF's value: a bad cdf
+    if outside.size:
+        i = int(outside[0])
+        raise ValueError(f"{named('cdf', cdf)} must return a number in [0, 1] at every x, but it "
+                         f"returned {float(f[i])!r} at x = {float(x[i])!r} ({outside.size} of "
+                         f"{f.size} values outside [0, 1]): it is no CDF")
     with np.errstate(invalid="ignore"):
         err = np.abs(f - u)
     err[np.isnan(err)] = np.inf
