@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-__all__ = ["seen", "label", "named", "drifted", "TINY", "subnormal", "fits_float64", "odd_entry",
+__all__ = ["seen", "label", "named", "drifted", "TINY", "out_of_scale", "fits_float64", "odd_entry",
            "record", "iterator", "returned", "other_method", "asynchronous", "cached", "picker",
            "raised"]
 
@@ -82,16 +82,21 @@ def drifted(name, f, x, first, again):
 
 
 #: The smallest normal float64. A positive scale, step or width below it (5e-324, say) is
-#: subnormal: 1 / it overflows, and a density, a step or a quotient built on it is inf.
+#: subnormal: 1 / it overflows, and a density, a step or a quotient built on it is inf. One
+#: above 1 / TINY (about 4.5e307; 1.8e308, float64's largest, say) overflows as soon as it
+#: is doubled or squared, and its reciprocal is subnormal.
 TINY = float(np.finfo(np.float64).tiny)
 
 
-def subnormal(name, value, what="scale"):
-    """What is wrong when a positive ``value`` given as ``name`` (a ``what``) is subnormal,
-    else ""."""
+def out_of_scale(name, value, what="scale"):
+    """What is wrong when a positive ``value`` given as ``name`` (a ``what``) lies outside
+    [TINY, 1 / TINY], where it and its reciprocal are both normal float64s; else ""."""
     if 0.0 < value < TINY:
         return (f"{name} must be at least {TINY:.4g}, the smallest normal float64, got "
                 f"{float(value)!r}: a {what} that small is subnormal, and 1 / {name} overflows")
+    if value > 1.0 / TINY:                     # (inf too: a width lo - hi that overflowed)
+        return (f"{name} must be at most {1.0 / TINY:.4g}, got {float(value)!r}: a {what} that "
+                f"large overflows when doubled or squared, and 1 / {name} is subnormal")
     return ""
 
 

@@ -241,7 +241,7 @@ def checked_returns(cls):
                 raise
             except FloatingPointError:
                 raise
-            except (Exception, SystemExit) as err:     # sys.exit in a method: named, not an exit
+            except (Exception, SystemExit, GeneratorExit) as err:   # sys.exit too: named
                 raise ValueError(f"{cls.__name__}.{_name} ({label(_fn)}) raised "
                                  f"{type(err).__name__}: {err}") from err
             fault = _wrong(out)                  # True, or what is wrong inside it

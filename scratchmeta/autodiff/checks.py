@@ -524,6 +524,9 @@ def call_fun(fun, args, who, name="fun", kwargs=None):
                          f"b), or reduce the condition first)") from err
     except FloatingPointError:
         raise
+    except GeneratorExit as err:                    # a generator's close, raised by hand
+        raise ValueError(f"{who}: {named(name, fun)} raised GeneratorExit when called; raise "
+                         f"an Exception instead") from err
     except SystemExit as err:                       # sys.exit in the user's code: not
         raise ValueError(f"{who}: {named(name, fun)} called sys.exit({err.code!r}) when "  # a
                          f"called; raise an exception instead, so the caller can handle "  # way

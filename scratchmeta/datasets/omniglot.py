@@ -188,6 +188,8 @@ def _data_folder(cache_dir):
     named = "cache_dir"
     if cache_dir is None:
         named, cache_dir = "SCRATCHMETA_DATA", os.environ.get("SCRATCHMETA_DATA")
+        if cache_dir:                              # a folder's path, as cache_dir would be
+            check_folder_path("SCRATCHMETA_DATA", cache_dir)
         if not cache_dir:
             named, cache_dir = "the default cache_dir", Path.home() / ".cache" / "scratchmeta"
     else:

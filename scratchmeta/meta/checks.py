@@ -1292,7 +1292,7 @@ def check_loss_output(loss, y, *, name="loss", per_task=True):
         probe.flags.writeable = False
     try:
         out = loss(probe, probe)
-    except (Exception, SystemExit) as e:           # another arity, say, or a sys.exit: named
+    except (Exception, SystemExit, GeneratorExit) as e:    # another arity, or sys.exit: named
         if "read-only" in str(e):
             raise ValueError(f"{name} wrote into its input (pred or y), which the library "
                              f"still uses: {shown_loss!r:.80} raised {type(e).__name__}: {e}; "
@@ -1362,7 +1362,7 @@ def check_apply_output(apply, params, x, y_shape):
         out = apply(params, x)
     except FloatingPointError:                     # an overflow, the caller's to handle
         raise
-    except (Exception, SystemExit) as e:           # any error of the user's function, named
+    except (Exception, SystemExit, GeneratorExit) as e:    # any error of the user's, named
         if "read-only" in str(e):
             raise ValueError(f"apply wrote into its input x, which the library still uses: "
                              f"{apply!r:.80} raised {type(e).__name__}: {e}; compute on a copy "

@@ -15,8 +15,8 @@ from collections.abc import Iterator, Mapping
 import numpy as np
 
 from scratchmeta.messages import (TINY, asynchronous, cached, fits_float64, iterator, named,
-                                  other_method, picker, raised, record, returned, seen,
-                                  subnormal)
+                                  other_method, out_of_scale, picker, raised, record,
+                                  returned, seen)
 
 #: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
 #: (the warm-up's running mean) no longer counts, and no run would ever end anyway.
@@ -445,9 +445,9 @@ def check_positive(name, x, zero=False):
         bad = a[~(a >= 0) if zero else ~(a > 0)].flat[0]
         raise ValueError(f"{name} must be {what} (step sizes), got {float(bad)!r}"
                          + ("" if a.ndim == 0 else f" among the {a.size} given"))
-    tiny = a[(a > 0) & (a < TINY)]
-    if tiny.size:
-        raise ValueError(subnormal(name, tiny.flat[0], "step size")
+    odd = a[((a > 0) & (a < TINY)) | (a > 1.0 / TINY)]       # subnormal, or near overflow
+    if odd.size:
+        raise ValueError(out_of_scale(name, odd.flat[0], "step size")
                          + ("" if a.ndim == 0 else f" (among the {a.size} given)"))
     return a
 

@@ -14,7 +14,7 @@ import numpy as np
 
 from scratchmeta.sampling.checks import check_real, fits_float64, is_real
 from scratchmeta.sampling.continuous import ContinuousInverseCDF
-from scratchmeta.messages import seen, subnormal
+from scratchmeta.messages import out_of_scale, seen
 
 
 def _real(name, value):
@@ -29,8 +29,8 @@ def _positive(name, value):
     value = _real(name, value)
     if not (np.isfinite(value) and value > 0.0):
         raise ValueError(f"{name} must be a positive finite number, got {seen(value)}")
-    if subnormal(name, value):
-        raise ValueError(subnormal(name, value, "parameter"))
+    if out_of_scale(name, value):
+        raise ValueError(out_of_scale(name, value, "parameter"))
     return value
 
 

@@ -56,7 +56,7 @@ from scratchmeta.sampling.checks import (call_user, check_fits, check_function, 
                                           real_array, shown)
 from scratchmeta.sampling.quadrature import real_values
 from scratchmeta.sampling.diagnostics import diagnose
-from scratchmeta.messages import drifted, named, seen, subnormal
+from scratchmeta.messages import drifted, named, out_of_scale, seen
 
 ADAPT_EXPONENT = 0.6     # Robbins-Monro gains t**-0.6: sum diverges, sum of squares converges
 
@@ -191,8 +191,8 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
     h = 2.38 / np.sqrt(dim) if step_size is None else _check_real("step_size", step_size)
     if not (np.isfinite(h) and h > 0.0):
         raise ValueError(f"step_size must be a positive finite number, got {seen(step_size)}")
-    if subnormal("step_size", h):
-        raise ValueError(subnormal("step_size", h, "step size"))
+    if out_of_scale("step_size", h):
+        raise ValueError(out_of_scale("step_size", h, "step size"))
     log_h = math.log(h)
     target = (optimal_acceptance(dim) if target_acceptance is None
               else _check_real("target_acceptance", target_acceptance))

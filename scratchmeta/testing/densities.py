@@ -15,7 +15,7 @@ import numpy as np
 from scipy import stats
 
 from scratchmeta.testing._checks import is_real, real_vector
-from scratchmeta.messages import TINY, fits_float64, seen, subnormal
+from scratchmeta.messages import TINY, fits_float64, out_of_scale, seen
 
 
 class KnownDensity(NamedTuple):
@@ -39,8 +39,8 @@ def _number(who, name, value, positive=False):
     if not np.isfinite(value) or (positive and not value > 0):
         expected = "a finite positive number" if positive else "a finite number"
         raise ValueError(f"{who}: {name} must be {expected}, got {seen(value)}")
-    if positive and subnormal(name, value):
-        raise ValueError(f"{who}: {subnormal(name, value, 'parameter')}")
+    if positive and out_of_scale(name, value):
+        raise ValueError(f"{who}: {out_of_scale(name, value, 'parameter')}")
     return float(value)
 
 
@@ -49,8 +49,8 @@ def _interval(who, lo, hi, *inside):
     lo, hi = _number(who, "lo", lo), _number(who, "hi", hi)
     if not lo < hi:
         raise ValueError(f"{who}: needs lo < hi, got lo={lo!r}, hi={hi!r}")
-    if subnormal("hi - lo", hi - lo):            # a width of 5e-324: a density of inf
-        raise ValueError(f"{who}: {subnormal('hi - lo', hi - lo, 'width')} (lo={lo!r}, "
+    if out_of_scale("hi - lo", hi - lo):      # a width of 5e-324 (a density of inf) or 1e308
+        raise ValueError(f"{who}: {out_of_scale('hi - lo', hi - lo, 'width')} (lo={lo!r}, "
                          f"hi={hi!r})")
     last, last_name = lo, "lo"
     for name, value in inside:
@@ -76,10 +76,11 @@ def normal_mixture(weights, locs, scales):
         raise ValueError(f"weights must be finite, non-negative and not all zero, got "
                          f"{weights!r}")
     for name, v, positive in (("locs", locs, False), ("scales", scales, True)):
-        bad = ~np.isfinite(v) | ((v < TINY) if positive else False)      # (subnormal too)
+        bad = ~np.isfinite(v) | (((v < TINY) | (v > 1.0 / TINY)) if positive else False)
         if np.any(bad):
             i = int(np.flatnonzero(bad)[0])
-            normal = " and > 0, normal floats (standard deviations)" if positive else ""
+            normal = (f" and in [{TINY:.4g}, {1.0 / TINY:.4g}] (standard deviations)"
+                      if positive else "")
             raise ValueError(f"normal_mixture: {name} must be finite{normal}, got "
                              f"{name}[{i}] = {float(v[i])!r} in {name} = {v.tolist()!r}"[:300])
     w = w / w.sum()
