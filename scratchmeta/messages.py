@@ -16,7 +16,8 @@ wrapped in ``functools.lru_cache`` (:func:`cached`) and an ``operator.itemgetter
 (:func:`picker`); :func:`raised` words what a user's function raised. Each names the
 function by its role and its own name, "pdf (my_pdf)" (:func:`named`, :func:`label`), so that
 with several functions given the user can tell which one failed; :func:`drifted` says where a
-function read twice at the same points gave two different answers.
+function read twice at the same points gave two different answers; :func:`out_of_scale`
+refuses a positive scale, step or width whose reciprocal overflows or is subnormal.
 
 The engine (``scratchmeta/autodiff``) imports nothing from the rest of the package, so it
 keeps its own copies of :func:`seen` (``autodiff.checks.seen``), of :func:`fits_float64` and
@@ -32,9 +33,9 @@ from collections.abc import Iterator
 
 import numpy as np
 
-__all__ = ["seen", "label", "named", "drifted", "TINY", "out_of_scale", "fits_float64", "odd_entry",
-           "record", "iterator", "returned", "other_method", "asynchronous", "cached", "picker",
-           "raised"]
+__all__ = ["seen", "label", "named", "drifted", "TINY", "out_of_scale", "fits_float64",
+           "odd_entry", "record", "iterator", "returned", "other_method", "asynchronous",
+           "cached", "picker", "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)
