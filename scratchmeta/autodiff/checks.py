@@ -524,13 +524,15 @@ def call_fun(fun, args, who, name="fun", kwargs=None):
                          f"b), or reduce the condition first)") from err
     except FloatingPointError:
         raise
-    except GeneratorExit as err:                    # a generator's close, raised by hand
+    # sys.exit, or a generator's close raised by hand, in the user's code: a library's
+    # caller cannot handle either, so each is named in a ValueError.
+    except GeneratorExit as err:
         raise ValueError(f"{who}: {named(name, fun)} raised GeneratorExit when called; raise "
                          f"an Exception instead") from err
-    except SystemExit as err:                       # sys.exit in the user's code: not
-        raise ValueError(f"{who}: {named(name, fun)} called sys.exit({err.code!r}) when "  # a
-                         f"called; raise an exception instead, so the caller can handle "  # way
-                         f"it") from err                                  # out of a library
+    except SystemExit as err:
+        raise ValueError(f"{who}: {named(name, fun)} called sys.exit({err.code!r}) when "
+                         f"called; raise an exception instead, so the caller can handle "
+                         f"it") from err
     except Exception as err:
         kind = TypeError if isinstance(err, TypeError) else ValueError
         if kind is TypeError and str(err).startswith(f"{who}: {name}") and " raised " in str(
@@ -593,10 +595,10 @@ def check_tolerance(value, who, name, positive=False, most=None):
     if not fits_float64(value):
         raise ValueError(f"{who}: {name} must be a number a float64 can hold, got {seen(value)}, "
                          f"which float64 would round to {np.float64(0 if value < 1 else np.inf)!r}")
-    if positive and 0 < value < np.finfo(np.float64).tiny:     # 5e-324: x + eps == x, and
+    if positive and 0 < value < np.finfo(np.float64).tiny:     # 5e-324: 1 / eps is inf
         raise ValueError(f"{who}: {name} must be at least {np.finfo(np.float64).tiny:.4g}, "
                          f"the smallest normal float64, got {float(value)!r}: a step that "
-                         f"small is subnormal, and dividing by it overflows")    # 1/eps is inf
+                         f"small is subnormal, and dividing by it overflows")
     if most is not None and value > most:
         raise ValueError(f"{who}: {name} must be at most {most} (central differences "
                          f"approximate a derivative only for a small step), got {seen(value)}")

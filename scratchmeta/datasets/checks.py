@@ -291,10 +291,10 @@ def check_targets(where, pred, y, names=("pred", "y")):
                             + ("" if type(x) is np.ndarray else f"a {type(x).__name__} of ")
                             + f"dtype {dtype}" + (" (True and False)" if dtype.kind == "b" else
                                                  " (an object array)" if dtype.kind == "O" else "")
-                            + f" and shape {shape}" + (      # text: its first entry shown
-                                f", the first {seen(np.ravel(getattr(x, 'value', x))[0], 40)}"
-                                if dtype.kind in "US" and np.size(getattr(x, "value", x))
-                                else ""))
+                            + f" and shape {shape}"
+                            + (f", the first {seen(np.ravel(getattr(x, 'value', x))[0], 40)}"
+                               if dtype.kind in "US" and np.size(getattr(x, "value", x))
+                               else ""))       # text: an entry shown (a spreadsheet's #N/A)
         if len(shape) < 2:
             got = (shape if isinstance(x, (np.ndarray, ad.Tensor)) and shape else
                    f"{type(x).__name__} {x!r:.60}" + (f" of shape {shape}" if shape else ""))
@@ -622,9 +622,9 @@ def _real_dtype(where, name, value, kinds="iuf"):
     dtype = value.dtype if isinstance(value, (np.ndarray, np.generic, ad.Tensor)) else None
     if isinstance(dtype, np.dtype) and dtype.kind not in kinds:
         what = " (True and False)" if dtype.kind == "b" else ""
-        first = ad.stop_gradient(value) if dtype.kind in "USO" else None   # text: its first
-        shown = f", the first {seen(first.flat[0], 40)}" if first is not None and first.size \
-            else ""                                                         # entry shown
+        first = ad.stop_gradient(value) if dtype.kind in "USO" else None   # text: show an
+        shown = (f", the first {seen(first.flat[0], 40)}"                   # entry (#N/A)
+                 if first is not None and first.size else "")
         raise TypeError(f"{where}{name} must be an array of real numbers, got dtype "
                         f"{dtype}{what} and shape {ad.shape(value)}{shown}")
     return dtype

@@ -68,7 +68,8 @@ def assert_inverts(ppf, cdf, u, u_resolution):
 
     Returns the largest u-error seen. The CDF must itself be accurate to well
     below ``u_resolution``, since its own error is counted too. A cdf that returns
-    NaN or inf at a number x is a ValueError: a bad cdf, not a failing sampler.
+    NaN, inf or a value outside [0, 1] at a number x is a ValueError: a bad cdf, not a
+    failing sampler; so is a ``u_resolution`` below float64's rounding near 1 (1.1e-16).
     """
     if not (is_real(u_resolution) and 0.0 < u_resolution < 1.0):
         raise ValueError(f"u_resolution must be a number in (0, 1), got {seen(u_resolution)}")
