@@ -19,7 +19,7 @@ import numpy as np
 from scratchmeta.sampling.checks import (call_finite, call_user, check_fits, check_function,
                                           check_rule, check_rules, finite_array,
                                           real_array, returned, shown)
-from scratchmeta.messages import named
+from scratchmeta.messages import drifted, named
 
 
 def real_values(name, y, shape, what, f=None):
@@ -80,14 +80,9 @@ def checked_density(pdf):
         y = density_values(pdf, x)
         if first[0]:                  # once: a pdf whose values change from call to call
             first[0] = False          # (a counter, a random draw) is no density
-            again = density_values(pdf, x)
-            if not np.array_equal(y, again, equal_nan=True):
-                i = int(np.flatnonzero(~((y == again) | np.isnan(y) & np.isnan(again)))[0])
-                raise ValueError(f"{named('pdf', pdf)} gave different values on two calls at "
-                                 f"the same x = "
-                                 f"{float(x.flat[i])!r}: {float(y.flat[i])!r}, then "
-                                 f"{float(again.flat[i])!r}; a density must be a function of x "
-                                 f"alone (no counter, no random draw, no state)")
+            fault = drifted("pdf", pdf, x, y, density_values(pdf, x))
+            if fault:
+                raise ValueError(fault)
         # Two reductions settle the common case (min and max are NaN if any value is):
         # density_values took the min and refused a negative value, so the max is left.
         if y.size == 0 or y.max() < np.inf:
