@@ -22,7 +22,7 @@ from scratchmeta.testing import densities
 @pytest.mark.parametrize("call, name", [
     (lambda: exponential(rate=1e-310), "rate"),
     (lambda: densities.laplace(0.0, 2e-310), "scale"),
-    (lambda: densities.triangular(0.0, 0.0, 1e-310), "hi - lo"),
+    (lambda: densities.triangular(0.0, 0.0, 1e-310), r"\(hi - lo\)"),
     (lambda: metropolis(lambda x: -np.sum(x * x, axis=1), np.zeros((2, 1)), 5,
                         np.random.default_rng(0), step_size=1e-320), "step_size"),
     (lambda: check_grads(lambda x: ad.sum(x * x), (np.ones(2),), eps=1e-315), "eps"),

@@ -12,7 +12,7 @@ from scratchmeta.testing import densities
 @pytest.mark.parametrize("call, name", [
     (lambda: cauchy(scale=1e308), "scale"),
     (lambda: densities.student_t(3.0, scale=5e307), "scale"),
-    (lambda: densities.uniform(-1e308, 1e308), "hi - lo"),
+    (lambda: densities.uniform(-1e308, 1e308), r"\(hi - lo\)"),
     (lambda: metropolis(lambda x: -np.sum(x * x, axis=1), np.zeros((2, 1)), 5,
                         np.random.default_rng(0), step_size=1e308), "step_size"),
 ])

@@ -64,7 +64,7 @@ from scratchmeta.sampling.checks import (call_user, check_fits, check_function, 
 from scratchmeta.sampling.interpolation import PiecewiseInverse, refine
 from scratchmeta.sampling.quadrature import checked_density, integrate, real_values
 from scratchmeta.sampling.tails import check_domain, explore
-from scratchmeta.messages import drifted, named, seen
+from scratchmeta.messages import drifted, named, out_of_scale, seen
 
 
 # --- the three steps, on a grid (read this first) -------------------------------------
@@ -79,6 +79,11 @@ def grid_inverse_cdf(pdf, lo, hi, n=4096):
     if not lo < hi:
         raise ValueError(f"grid_inverse_cdf: lo={lo!r} and hi={hi!r} are inverted or equal: the "
                          f"grid's interval ({lo!r}, {hi!r}) needs lo < hi")
+    with np.errstate(over="ignore"):
+        width = hi - lo                                     # inf past float64's largest
+    if out_of_scale("(hi - lo)", width):
+        raise ValueError(f"grid_inverse_cdf: {out_of_scale('(hi - lo)', width, 'width')} "
+                         f"(lo={lo!r}, hi={hi!r})")
     if not is_int(n) or n < 2:
         raise ValueError(f"n must be an int >= 2 (grid steps), got {seen(n)}")
     check_fits(f"a grid of n = {n} steps", 4.0 * (n + 1))       # x, f, the trapezoids, F

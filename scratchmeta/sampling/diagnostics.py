@@ -246,8 +246,10 @@ def _check_spread(x, what, power):
         spread = float(np.max(np.abs(x - x.mean(axis=(0, 1)))))
     if not spread <= (np.finfo(np.float64).max / x.shape[0] / x.shape[1]) ** (1.0 / power):
         sums = "squares" if power == 2 else "fourth powers"
-        raise ValueError(f"draws are too large for {what}: |draw - mean| reaches {spread:.3g}, "
-                         f"and the sum of its {sums} overflows float64; rescale them")
+        largest = float(x.flat[np.argmax(np.abs(x))])         # shown whole, as the user has it
+        raise ValueError(f"draws are too large for {what}: one is {largest!r}, |draw - mean| "
+                         f"reaches {spread:.3g}, and the sum of its {sums} overflows float64; "
+                         f"rescale them")
 
 
 def _per_dimension(draws, what, fn, power=0):

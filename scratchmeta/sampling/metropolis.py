@@ -199,7 +199,10 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
     if not 0.0 < target < 1.0:
         raise ValueError(f"target_acceptance must be in (0, 1), got {seen(target_acceptance)}")
 
-    lp = _log_density(log_density, x, chains)
+    try:
+        lp = _log_density(log_density, x, chains)
+    except ValueError as error:                         # say where: at the starting points
+        raise ValueError(f"{error} (called at x0 = {seen(x.tolist(), 120)})") from error
     # Read twice, at x0 and one unit away (a log-density of 0 at x0 would hide a drift by a
     # factor), as a density is (quadrature.py): a value that changes between calls is no
     # function of x, and the walk would not say so.

@@ -43,7 +43,7 @@ import numpy as np
 
 from scratchmeta.sampling.checks import check_function, check_real, check_u_resolution, is_real
 from scratchmeta.sampling.quadrature import integrate_many_unchecked, density_values
-from scratchmeta.messages import drifted, named, seen
+from scratchmeta.messages import drifted, named, out_of_scale, seen
 
 TAIL_CUT = 1e-13      # relative mass dropped at each cut infinite tail
 SHELL_NODES = 16      # Gauss-Legendre nodes per shell
@@ -79,7 +79,17 @@ def check_domain(domain):
         raise ValueError(f"domain ({a}, {b}) is {kind}: it must be (a, b) with a < b")
     if a == np.inf or b == -np.inf:
         raise ValueError(f"domain ({a}, {b}) is empty: it lies at infinity")
+    check_width(f"domain ({a!r}, {b!r})", a, b)
     return a, b
+
+
+def check_width(where, a, b):
+    """Refuse finite ends a < b whose width b - a overflows or is subnormal: the probes and the
+    quadrature divide by it. An unbounded domain is written with -inf or inf instead."""
+    fault = np.isfinite(a) and np.isfinite(b) and out_of_scale("(b - a)", b - a, "width")
+    if fault:
+        hint = "; for an unbounded domain give -inf or inf as its end" if b - a > 1.0 else ""
+        raise ValueError(f"{where}: {fault}{hint}")
 
 
 def _frozen(fn):
@@ -146,6 +156,7 @@ def find_center(pdf, a, b, center=None):
     a, b = check_real("a", a), check_real("b", b)      # infinite ends allowed, not NaN
     if not a < b:
         raise ValueError(f"find_center needs a domain a < b, got a = {a!r}, b = {b!r}")
+    check_width(f"find_center: a = {a!r}, b = {b!r}", a, b)
     x = _probes(a, b)
     y = density_values(pdf, x.copy())          # a copy: pdf may write into its input
     fault = drifted("pdf", pdf, x, y, density_values(pdf, x.copy()))    # the same twice

@@ -49,8 +49,8 @@ def _interval(who, lo, hi, *inside):
     lo, hi = _number(who, "lo", lo), _number(who, "hi", hi)
     if not lo < hi:
         raise ValueError(f"{who}: needs lo < hi, got lo={lo!r}, hi={hi!r}")
-    if out_of_scale("hi - lo", hi - lo):      # a width of 5e-324 (a density of inf) or 1e308
-        raise ValueError(f"{who}: {out_of_scale('hi - lo', hi - lo, 'width')} (lo={lo!r}, "
+    if out_of_scale("(hi - lo)", hi - lo):      # a width of 5e-324 (a density of inf) or 1e308
+        raise ValueError(f"{who}: {out_of_scale('(hi - lo)', hi - lo, 'width')} (lo={lo!r}, "
                          f"hi={hi!r})")
     last, last_name = lo, "lo"
     for name, value in inside:
