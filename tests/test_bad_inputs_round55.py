@@ -5,7 +5,8 @@ other values than the battery's. Each test fails at 775886c."""
 import numpy as np
 import pytest
 
-from scratchmeta.sampling import ContinuousInverseCDF, grid_inverse_cdf, metropolis
+from scratchmeta.sampling import (ContinuousInverseCDF, DiscreteInverseCDF, grid_inverse_cdf,
+                                  metropolis)
 from scratchmeta.sampling.diagnostics import mcse_sd
 from scratchmeta.sampling.tails import find_center
 
@@ -37,3 +38,8 @@ def test_a_draw_too_large_for_the_moments_is_shown_whole():
 def test_a_finite_domain_whose_width_overflows_is_refused(call):
     with np.errstate(all="raise"), pytest.raises(ValueError, match=r"\(b - a\) must be at most"):
         call()
+
+
+def test_probabilities_whose_sum_overflows_show_the_entry_whole():
+    with pytest.raises(ValueError, match=r"p\[1\] = 9\.87654321e\+307 is no probability"):
+        DiscreteInverseCDF([0.5, 9.87654321e+307, 9.0e+307])

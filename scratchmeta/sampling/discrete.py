@@ -71,6 +71,9 @@ def check_probabilities(p, name="p"):
         hint = ("; if these are percentages, divide by 100" if abs(total - 100.0) < 1e-6 else
                 "; if they are weights, divide by their sum" if np.isfinite(total) and total > 0
                 else "")
+        if not np.isfinite(total):                      # entries so large their sum overflows
+            i = int(np.argmax(arr))
+            hint = f"; {name}[{i}] = {arr[i].item()!r} is no probability"
         raise ValueError(f"probabilities {name} must sum to 1 within {SUM_TOLERANCE:g}, "
                          f"but {name} = {shown} sums to {total!r}{hint}")
     return arr
