@@ -386,7 +386,7 @@ def evaluate_command(args):
 
     check_path("--checkpoint", args.checkpoint)        # '', a folder, a path through a file
     if not os.path.exists(args.checkpoint):
-        raise FileNotFoundError(f"no checkpoint at {args.checkpoint!r} (--checkpoint); "
+        raise FileNotFoundError(f"no checkpoint at {seen(args.checkpoint)} (--checkpoint); "
                                 f"expected a .npz written by train")
     if args.root is not None:                    # '', a file; its absence after the counts
         check_path("--root", args.root, folder=True)

@@ -46,6 +46,8 @@ def seen(x, width=None):
     the type already (Python's numbers, text and containers, and NumPy's arrays and scalars do).
     ``width``: the repr is cut to that many characters, and the type is still said."""
     text = repr(x)
+    if type(x) is str and "\\" in x and "'" not in x and x.isprintable():
+        text = f"'{x}'"         # a Windows path as typed, C:\data, not repr's C:\\data
     if width is not None and len(text) > width:         # cut short, the type still said
         text = text[:width] + "..."
     if type(x) in (tuple, dict, set, frozenset, bytes):   # "(a, b)" reads as two arguments

@@ -109,7 +109,8 @@ def test_saving_a_masked_leaf_is_refused_naming_it(tmp_path):
         save_checkpoint(tmp_path / "s.npz", {"w": _masked(np.ones(3))}, step=1, seed=0,
                         config={}, meta_losses=[1.0])
     assert not (tmp_path / "s.npz").exists()
-    save_checkpoint(tmp_path / "s.npz", {"w": np.ones(3)}, step=1, seed=0, config={},
+    save_checkpoint(tmp_path / "s.npz", {"w": np.ones(3)}, step=1, seed=0,
+                    config={"class": "my_project.MyStrategy", "hyperparameters": {}},
                     meta_losses=[1.0])
     with np.load(tmp_path / "s.npz", allow_pickle=False) as data:
         np.testing.assert_array_equal(data["state/w"], np.ones(3))

@@ -158,16 +158,18 @@ def test_save_a_config_with_integer_keys_names_config(tmp_path):
         _save(tmp_path, config={1: 2})
     with pytest.raises(TypeError, match=r"config must have string keys.*\['a'\]"):
         _save(tmp_path, config={"a": {2.5: 1}})
-    _save(tmp_path, config={"a": {"b": [1, 2]}})
+    config = {"class": "my_project.MyStrategy", "hyperparameters": {}, "a": {"b": [1, 2]}}
+    _save(tmp_path, config=config)
     with np.load(tmp_path / "s.npz", allow_pickle=False) as data:
-        assert json.loads(str(data["meta/config"])) == {"a": {"b": [1, 2]}}
+        assert json.loads(str(data["meta/config"])) == config
 
 
 def test_save_negative_meta_losses_of_a_registry_family_is_refused(tmp_path):
     config = {"family": {"name": "sinusoid"}}
     with pytest.raises(ValueError, match=r"meta_losses must be >= 0"):
         _save(tmp_path, config=config, meta_losses=[-0.5])
-    _save(tmp_path, config={"family": {"name": "a user's"}}, meta_losses=[-0.5])  # own loss
+    _save(tmp_path, config={"class": "my_project.MyStrategy", "hyperparameters": {},
+                            "family": {"name": "a user's"}}, meta_losses=[-0.5])  # own loss
 
 
 # --- a user's family returns a TaskBatch of arrays -------------------------------------------

@@ -54,7 +54,8 @@ def test_a_fitting_batch_is_still_taken():
 
 def test_save_refuses_every_state_load_refuses(tmp_path):
     common = dict(step=1, seed=0, meta_losses=[1.0])
-    float32_run = {"family": {"arguments": {"dtype": "float32"}}}
+    float32_run = {"class": "my_project.MyStrategy", "hyperparameters": {},
+                   "family": {"arguments": {"dtype": "float32"}}}
     save_checkpoint(tmp_path / "ok.npz", {"w": np.ones(2, np.float32)}, config=float32_run,
                     **common)
     with pytest.raises(ValueError, match="refusing to save .*state/w holds float16"):

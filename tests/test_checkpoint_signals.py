@@ -18,6 +18,10 @@ from scratchmeta.meta import checkpoint
 from scratchmeta.meta.checkpoint import save_checkpoint
 
 
+# A user's own strategy's record: its class and hyperparameters, all load_checkpoint needs.
+CONFIG = {"class": "my_project.MyStrategy", "hyperparameters": {}}
+
+
 class Stopped(Exception):
     pass
 
@@ -32,7 +36,8 @@ def test_a_signal_sent_from_another_thread_mid_write_is_delivered_after_the_save
     write, asked, sent = np.savez, threading.Event(), threading.Event()
 
     def sender():                         # started before the save, as a BLAS worker is:
-        asked.wait()                      # a thread keeps the signal mask it was born with
+        if not asked.wait(60):            # a thread keeps the signal mask it was born with
+            return                        # (the save failed before writing: no hang)
         os.kill(os.getpid(), number)
         sent.set()
 
@@ -50,7 +55,7 @@ def test_a_signal_sent_from_another_thread_mid_write_is_delivered_after_the_save
     try:
         with pytest.raises(Stopped):
             save_checkpoint(str(tmp_path / "run.npz"), {"w": np.ones(2)}, step=3, seed=0,
-                            config={}, meta_losses=[1.0, 0.5, 0.25])
+                            config=CONFIG, meta_losses=[1.0, 0.5, 0.25])
     finally:
         thread.join()
         for s, handler in previous.items():

@@ -26,7 +26,8 @@ __all__ = ["KINDS", "describe", "seen", "op_error", "float_array", "real_array",
            "check_system", "check_constant", "call_fun", "check_given", "IndexValueError",
            "check_inputs", "plain_shape", "other_dtype", "checked_axes", "check_axis",
            "masked_message", "checked_rules", "check_repeatable",
-           "check_fun_at", "check_traced_output", "fits_float64", "label", "named", "as_users"]
+           "check_fun_at", "check_traced_output", "fits_float64", "label", "named", "as_users",
+           "ufunc_keywords"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -112,6 +113,8 @@ def seen(x, width=None):
     the repr shows the type already (a ``sympy.Symbol`` n reprs as ``n``). The same as
     ``scratchmeta/messages.py``'s, copied because the engine imports nothing from the rest."""
     text = repr(x)
+    if type(x) is str and "\\" in x and "'" not in x and x.isprintable():
+        text = f"'{x}'"         # a Windows path as typed, C:\data, not repr's C:\\data
     if width is not None and len(text) > width:         # cut short, the type still said
         text = text[:width] + "..."
     if type(x) in (tuple, dict, set, frozenset, bytes):   # "(a, b)" reads as two arguments
@@ -384,6 +387,16 @@ def check_inputs(name, args, params):
         _ints(params["axis"], name, "axis", none=name not in ("concatenate", "stack"))
     if "keepdims" in params:
         check_flag(params["keepdims"], name, "keepdims")
+
+
+def ufunc_keywords(name, params):
+    """What is wrong with NumPy's ufunc keywords (``out=``, ``where=``, ``casting=``, ``dtype=``,
+    ...) given to op ``name``, whose NumPy function is a ufunc: the engine's op takes its
+    inputs only, and its gradient could not follow a buffer, a mask or a cast."""
+    given = ", ".join(f"{k}={v!r:.40}" for k, v in params.items())
+    return (f"{name} takes its inputs only, not NumPy's ufunc keywords: got {given}; its "
+            f"gradient follows no out= buffer, where= mask or casting= rule (compute the "
+            f"masked or cast value with the engine's ops, ad.where for a mask)")
 
 
 def check_axis(axis, who, none=False):
@@ -859,7 +872,7 @@ def check_same_tree(who, x_name, x, v_name, v, tensor=None):
     xs, vs = _leaves(x), _leaves(v)
     if len(xs) != len(vs):
         raise ValueError(f"{who}: {v_name} has {len(vs)} leaves but {x_name} has {len(xs)}; "
-                         f"{v_name} ({type(v).__name__}) must match {x_name} ({type(x).__name__})")
+                         f"{v_name} ({seen(v, 60)}) must match {x_name} ({type(x).__name__})")
     if tree_structure(x) != tree_structure(v):
         raise ValueError(f"{who}: {v_name} is {tree_structure(v):.80} ({type(v).__name__}) but "
                          f"{x_name} is {tree_structure(x):.80} ({type(x).__name__}), leaves drawn "

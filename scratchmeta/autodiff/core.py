@@ -57,7 +57,8 @@ import numpy as np
 from .checks import (call_fun, check_argnums, check_callable, check_constant, check_flag,
                      check_inputs, check_nonempty, check_numbers, check_output, check_positions,
                      check_primitive, check_scalar, check_traced_output, checked_axes,
-                     checked_rules, container, float_array, op_error, other_dtype, plain_shape)
+                     checked_rules, container, float_array, op_error, other_dtype, plain_shape,
+                     ufunc_keywords)
 from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array, reshape_array,
                     scatter_add_array, sum_array, sum_to_array, transpose_array)
 from .numpy_interop import NumpyInterop
@@ -65,10 +66,9 @@ from .pytrees import tree_flatten, tree_map
 
 __all__ = [
     "Trace", "Tensor", "Primitive", "grad", "value_and_grad", "trace", "stop_gradient", "shape",
-    "matrix_transpose",
-    "add", "sub", "mul", "div", "power", "neg", "exp", "log", "sqrt", "tanh", "sigmoid", "relu",
-    "where", "sum", "mean", "logsumexp", "reshape", "transpose", "broadcast_to", "sum_to",
-    "getitem", "scatter_add", "matmul",
+    "matrix_transpose", "add", "sub", "mul", "div", "power", "neg", "exp", "log", "sqrt", "tanh",
+    "sigmoid", "relu", "where", "sum", "mean", "logsumexp", "reshape", "transpose",
+    "broadcast_to", "sum_to", "getitem", "scatter_add", "matmul",
     # for the engine's own extension modules (more_ops, linalg, derivatives):
     "float_dtype", "unbroadcast", "reduced_axes", "kept_shape", "expand_reduced",
     "reduced_count", "watch", "pull", "output_value",
@@ -255,6 +255,8 @@ class Primitive:
         self.name, self.impl, self.vjps = name, impl, vjps
 
     def __call__(self, *args, **params):
+        if params and type(self.impl) is np.ufunc:       # out=, where=, casting=, dtype= ...
+            raise TypeError(ufunc_keywords(self.name, params))
         # The innermost trace watching any argument records this op.
         top, level = None, 0
         for a in args:

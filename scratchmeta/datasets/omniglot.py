@@ -137,7 +137,7 @@ def load(root=None, *, download=False, cache_dir=None, parts=OFFICIAL, progress=
             expanded = "" if str(given) == str(source_folder) else \
                 f" (expanded to {str(source_folder)!r})"
             raise ValueError(f"root must be a folder holding {_part_files(parts)} or their "
-                             f"extracted folders; {given!r}{expanded} is not a folder")
+                             f"extracted folders; {seen(given)}{expanded} is not a folder")
     sources = _find_or_fetch(source_folder, parts, download, progress, root_given=root is not None,
                              named=named, damaged=damage and (cache_file, damage))
     try:

@@ -171,6 +171,10 @@ def check_numbers(name, x, shape=None, what="an array of finite real numbers"):
     """``x`` as a float64 array of finite numbers (of ``shape``, None for any length on that
     axis, if given): the points a figure's helper is handed."""
     from scratchmeta.sampling.checks import finite_array, shown
+    if not isinstance(name, str):                       # check_numbers(x, "name"), say
+        swapped = "; the order is (name, x)" if isinstance(x, str) else ""
+        raise TypeError(f"check_numbers: name must be text (what the numbers are, for the "
+                        f"message), got {shown(name)}{swapped}")
     if shape is not None and not (isinstance(shape, tuple) and all(
             w is None or isinstance(w, int) and not isinstance(w, bool) for w in shape)):
         raise TypeError(f"check_numbers: shape must be a tuple of ints (None for any length), "

@@ -240,7 +240,9 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
 
     The temporary file's name is unique (``tempfile.mkstemp``, O_EXCL), so two
     writers never write into one file; each rename is atomic, so a reader sees
-    one whole checkpoint or the other. A state with NaN or inf is refused.
+    one whole checkpoint or the other. A state with NaN or inf is refused, and so is a
+    ``config`` that is not ``protocol.describe``'s record (a strategy's ``class`` and
+    ``hyperparameters`` at least): what ``load_checkpoint`` would refuse is never written.
     """
     path = check_path("path (a .npz checkpoint)", path)  # '', a folder, through a file
     if not path.endswith(".npz"):
@@ -288,6 +290,12 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
                             f"dicts), got {seen(record)}: {e}"[:400]) from None
     flat = {key: np.asarray(value) for key, value in flatten(state).items()}
     check_state_entries(flat, config, step, path, saving=True)    # what loading would refuse
+    if not isinstance(config.get("class"), str) or not isinstance(config.get("hyperparameters"),
+                                                                  dict):
+        raise ValueError(f"config must be protocol.describe's record of the strategy, with its "
+                         f"'class' and its 'hyperparameters' (load_checkpoint refuses a "
+                         f"checkpoint without them), got {seen(config, 120)}")
+    _check_recorded_config(config, "config records")               # what loading would refuse
     arrays = {f"state/{key}": value for key, value in flat.items()}
     arrays.update({"meta/format": np.array(FORMAT), "meta/step": np.array(step, np.int64),
                    "meta/seed": np.array(seed, np.int64),
@@ -368,42 +376,46 @@ def load_checkpoint(path):
     """
     path = check_path("path (a .npz checkpoint)", path)  # '', a folder, through a file
     if not os.path.exists(path):
-        raise MissingCheckpoint(f"no checkpoint at {path!r}: path must name a .npz that "
+        raise MissingCheckpoint(f"no checkpoint at {seen(path)}: path must name a .npz that "
                                 f"train wrote")
     try:
         with open(path, "rb") as f:
             head = f.read(64)
     except OSError as e:
-        raise ValueError(f"cannot read {path!r}: {e.strerror}") from None
+        raise ValueError(f"cannot read {seen(path)}: {e.strerror}") from None
     if head.startswith(b"\x93NUMPY"):
-        raise ValueError(f"{path!r} is not a checkpoint: it holds a single NumPy array (.npy), "
-                         f"not a .npz archive written by train")
+        raise ValueError(f"{seen(path)} is not a checkpoint: it holds a single NumPy array "
+                         f"(.npy), not a .npz archive written by train")
     if not head.startswith(ZIP_MAGIC):
         looks = ("an empty file" if not head else
                  "a text file" if all(32 <= c < 127 or c in b"\t\r\n" for c in head) else
                  "a binary file of another kind")
-        raise ValueError(f"{path!r} is not a checkpoint: it is {looks} (starts with "
+        raise ValueError(f"{seen(path)} is not a checkpoint: it is {looks} (starts with "
                          f"{head[:16]!r}), where a checkpoint is a .npz (zip) archive "
                          f"written by train")
+    key = None
     try:
         with np.load(path, allow_pickle=False) as data:
             twice = sorted({k for k in data.files if data.files.count(k) > 1})
-            arrays = {key: data[key] for key in data.files}
+            arrays = {}
+            for key in data.files:
+                arrays[key] = data[key]
     except ValueError as e:
         if "pickle" in str(e):
-            raise ValueError(f"refusing to load {path!r}: it holds pickled Python objects, and "
-                             f"checkpoints are read with allow_pickle=False (plain numeric "
-                             f"arrays only), so that loading one never runs code") from None
-        raise ValueError(f"{path!r} is not a readable checkpoint: {e}") from None
+            raise ValueError(f"refusing to load {seen(path)}: it holds pickled Python objects (in "
+                             f"{key!r}), and checkpoints are read with allow_pickle=False "
+                             f"(plain numeric arrays only), so that loading one never runs "
+                             f"code") from None
+        raise ValueError(f"{seen(path)} is not a readable checkpoint: {e}") from None
     except Exception as e:       # a truncated or foreign file: zipfile and format errors
-        raise ValueError(f"{path!r} is not a readable checkpoint: {e}") from None
+        raise ValueError(f"{seen(path)} is not a readable checkpoint: {e}") from None
     if twice:                                      # a zip may hold one name twice: which?
-        raise ValueError(f"{path!r} is damaged: it holds the entry {twice[0]!r} twice (train "
+        raise ValueError(f"{seen(path)} is damaged: it holds the entry {twice[0]!r} twice (train "
                          f"writes each entry once)")
     with zipfile.ZipFile(path) as archive:         # read above, so a zip: where it starts
         first = min((info.header_offset for info in archive.infolist()), default=0)
     if first:                                      # bytes before it: e.g. two files joined
-        raise ValueError(f"{path!r} is damaged: its archive starts {first} bytes into the "
+        raise ValueError(f"{seen(path)} is damaged: its archive starts {first} bytes into the "
                          f"file (something was written before it, such as another "
                          f"checkpoint); train writes the archive alone")
     fmt = str(arrays["meta/format"]) if "meta/format" in arrays and \
@@ -416,26 +428,26 @@ def load_checkpoint(path):
             found = f"meta/format = {np.asarray(arrays['meta/format']).tolist()!r}, not text"
         else:
             found = "no meta/format"
-        raise ValueError(f"{path!r} is not a scratchmeta checkpoint ({found}, expected "
+        raise ValueError(f"{seen(path)} is not a scratchmeta checkpoint ({found}, expected "
                          f"{FORMAT!r}); its arrays are {sorted(arrays)[:8]}")
     # A checkpoint holds NumPy arrays named meta/... and state/..., nothing else (a file an
     # archiver added to the zip would otherwise ride along unseen).
     foreign = sorted(k for k, v in arrays.items()
                      if not (isinstance(v, np.ndarray) and (k in META or k.startswith("state/"))))
     if foreign:
-        raise ValueError(f"{path!r} is damaged: unexpected entry {foreign[0]!r} (a checkpoint "
+        raise ValueError(f"{seen(path)} is damaged: unexpected entry {foreign[0]!r} (a checkpoint "
                          f"holds only the state/ arrays and the meta/ entries that train "
                          f"writes: {', '.join(META)})")
     step = int(_entry(arrays, "meta/step", path, "i"))
     seed = int(_entry(arrays, "meta/seed", path, "i"))
     for key, value in (("meta/step", step), ("meta/seed", seed)):
         if not 0 <= value <= INT64_MAX:            # e.g. a uint64 2**64 - 1
-            raise ValueError(f"{path!r} is damaged: entry {key} = {value} must lie in "
+            raise ValueError(f"{seen(path)} is damaged: entry {key} = {value} must lie in "
                              f"0..{INT64_MAX} (train writes it as an int64 >= 0)")
     name = str(_entry(arrays, "meta/strategy", path, "U"))
     if not name.strip():
-        raise ValueError(f"{path!r} is damaged: entry meta/strategy is empty ({name!r}); train "
-                         f"writes the strategy's name there, e.g. 'MAML'")
+        raise ValueError(f"{seen(path)} is damaged: entry meta/strategy is empty ({name!r}); "
+                         f"train writes the strategy's name there, e.g. 'MAML'")
     try:
         config = json.loads(str(_entry(arrays, "meta/config", path, "U")),
                             object_pairs_hook=_unique_keys)
@@ -443,39 +455,39 @@ def load_checkpoint(path):
                               object_pairs_hook=_unique_keys)
                    if "meta/changes" in arrays else [])
     except json.JSONDecodeError as e:
-        raise ValueError(f"{path!r} is damaged: its meta/config or meta/changes is not JSON "
+        raise ValueError(f"{seen(path)} is damaged: its meta/config or meta/changes is not JSON "
                          f"({e})") from None
     except _RepeatedKey as e:
-        raise ValueError(f"{path!r} is damaged: its meta/config or meta/changes gives the key "
+        raise ValueError(f"{seen(path)} is damaged: its meta/config or meta/changes gives the key "
                          f"{e.args[0]!r} twice (JSON would keep the last silently; train "
                          f"writes each key once)") from None
     if not isinstance(config, dict) or not isinstance(config.get("class"), str) \
             or not isinstance(config.get("hyperparameters"), dict):
-        raise ValueError(f"{path!r} is damaged: meta/config must record a strategy's class "
+        raise ValueError(f"{seen(path)} is damaged: meta/config must record a strategy's class "
                          f"and hyperparameters, got {str(config)[:80]!r}")
     changes = _check_changes(changes, path)
     recorded = config.get("name", name)           # save_checkpoint writes the record's name
     if name != recorded:
-        raise ValueError(f"{path!r} is damaged: entry meta/strategy = {name!r} is not the "
+        raise ValueError(f"{seen(path)} is damaged: entry meta/strategy = {name!r} is not the "
                          f"strategy its meta/config records ({recorded!r}, class "
                          f"{config['class'].rpartition('.')[2]}); train writes the same name "
                          f"to both, so one of them was changed")
     losses = arrays.get("meta/meta_losses")
     if losses is not None and losses.dtype.kind not in "fiu":
-        raise ValueError(f"{path!r} is damaged: entry meta/meta_losses holds "
+        raise ValueError(f"{seen(path)} is damaged: entry meta/meta_losses holds "
                          f"{_KINDS.get(losses.dtype.kind, f'dtype {losses.dtype}')} (dtype "
                          f"{losses.dtype}); it is at step {step}, so it must record {step} "
                          f"meta-losses, real numbers")
     if losses is None or losses.shape != (step,):
-        raise ValueError(f"{path!r} is damaged: it is at step {step} (meta/step) but its "
+        raise ValueError(f"{seen(path)} is damaged: it is at step {step} (meta/step) but its "
                          f"entry meta/meta_losses records "
                          f"{'none' if losses is None else losses.shape} meta-losses, where "
                          f"train records one per step, shape ({step},)")
     if not np.all(np.isfinite(losses)):
-        raise ValueError(f"{path!r} is damaged: entry meta/meta_losses holds "
+        raise ValueError(f"{seen(path)} is damaged: entry meta/meta_losses holds "
                          f"{int(np.sum(~np.isfinite(losses)))} NaN or inf values; a completed "
                          f"meta-step always has a finite meta-loss")
-    _check_loss_signs(losses, config, f"{path!r} is damaged: entry meta/meta_losses must be")
+    _check_loss_signs(losses, config, f"{seen(path)} is damaged: entry meta/meta_losses must be")
     flat = {k[len("state/"):]: v for k, v in arrays.items() if k.startswith("state/")}
     check_state_entries(flat, config, step, path, saving=False)
     if fmt == FORMAT_1:                       # the first edition's names and flat state
@@ -483,18 +495,18 @@ def load_checkpoint(path):
         try:
             state = legacy.upgrade_state(config["class"].rpartition(".")[2], flat)
         except KeyError as e:
-            raise ValueError(f"{path!r} is damaged: a first-edition state needs the entry "
+            raise ValueError(f"{seen(path)} is damaged: a first-edition state needs the entry "
                              f"state/{e.args[0]}") from None
     else:                                     # a numbered level with a gap is damage too
         try:
             state = unflatten({f"state/{k}": v for k, v in flat.items()}).get("state", {})
         except ValueError as e:
-            raise ValueError(f"{path!r} is damaged: {e}") from None
-    _check_recorded_config(config, f"{path!r} is damaged: its meta/config records",
+            raise ValueError(f"{seen(path)} is damaged: {e}") from None
+    _check_recorded_config(config, f"{seen(path)} is damaged: its meta/config records",
                            complete=fmt == FORMAT)
     if str(config.get("class", "")).startswith("scratchmeta.") and not (
             "params" in state or "body" in state):     # every registry strategy keeps one
-        raise ValueError(f"{path!r} is damaged: it holds none of the model's parameters (no "
+        raise ValueError(f"{seen(path)} is damaged: it holds none of the model's parameters (no "
                          f"entry state/params/... or state/body/...), which every strategy's "
                          f"state keeps")
     return Checkpoint(state, step, seed, name, config, losses.astype(float), changes)

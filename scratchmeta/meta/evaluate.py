@@ -45,7 +45,7 @@ from scratchmeta.meta.checks import (NOT_NUMBERS, check_adaptation, check_count,
                                      check_finite, check_memory, check_model_fits, check_name,
                                      check_ordered, check_plain_number, check_real, check_rows,
                                      check_strategy)
-from scratchmeta.messages import seen
+from scratchmeta.messages import named, seen
 
 METRIC_NAMES = ("MSE", "accuracy")     # the families' metric_name: a loss, or accuracy
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
@@ -234,6 +234,9 @@ def _probe_metric(family, batch):
     model's NaN or inf, later, is its score)."""
     y = np.asarray(batch.y_query)
     pred = np.zeros(y.shape, dtype=y.dtype if y.dtype.kind == "f" else float)
+    metric = f"{type(family).__name__}.metric"
+    if getattr(family.metric, "__name__", "metric") not in ("metric", "<lambda>"):
+        metric = named(metric, family.metric)           # np.allclose given, say
     value = family.metric(pred, y)
     value = getattr(value, "value", value)            # a Tensor's array
     want = y.shape[:-2]
@@ -242,12 +245,12 @@ def _probe_metric(family, batch):
         got = (f"an array of dtype {value.dtype} and shape {value.shape}"
                if isinstance(value, (np.ndarray, np.generic)) else
                f"{type(value).__name__} {value!r:.60}")
-        raise TypeError(f"{type(family).__name__}.metric must return one real number per "
+        raise TypeError(f"{metric} must return one real number per "
                         f"task, an array of shape {want} for pred of shape {y.shape}, got {got}")
     finite = np.isfinite(value)
     if not finite.all() and np.isfinite(y).all():
         first = float(value.flat[int(np.flatnonzero(~finite.ravel())[0])])
-        raise ValueError(f"{type(family).__name__}.metric gave {first!r} for "
+        raise ValueError(f"{metric} gave {first!r} for "
                          f"{value.size - int(finite.sum())} of {value.size} tasks, scoring a "
                          f"finite prediction (zeros) against finite targets: a metric of finite "
                          f"numbers must be finite")

@@ -76,8 +76,22 @@ def real_array(name, x, what="an array of real numbers", bools=False):
             odd = _first_odd(x)
             word += f", the first a {type(odd).__name__} {odd!r:.30}" if odd is not None else ""
             word += " (too large for a float64)" if not fits_float64(odd) else ""
+        if word == "strings":                           # a table read as text: its header?
+            word += _first_word(np.asarray(x))
         raise TypeError(f"{name} must be {what}, got {shown(x)}{values}: {word}")
     return np.asarray(x, dtype=np.float64)
+
+
+def _first_word(a):
+    """For an array of strings, its first entry that reads as no number (a header's name,
+    say), or that all read as numbers (text to convert); only read to word an error."""
+    for i, v in enumerate(a.ravel()):
+        try:
+            float(v)
+        except ValueError:
+            at = f" (entry {[int(j) for j in np.unravel_index(i, a.shape)]})" if a.ndim else ""
+            return f", the first that is no number {str(v)!r:.40}{at}"
+    return ", all numbers written as text (convert them with .astype(float))"
 
 
 def _first_odd(x):

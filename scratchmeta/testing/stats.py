@@ -91,6 +91,22 @@ def _probabilities(name, p):
     return p
 
 
+def _probabilities_after(first_name, first, p):
+    """``p`` as :func:`_probabilities` checks it, where ``first`` (the counts or the labels)
+    came before it: when p is no probability vector but ``first`` is one, the two were given
+    in the wrong order, and the message says so."""
+    try:
+        return _probabilities("p", p)
+    except (TypeError, ValueError) as error:
+        try:
+            _probabilities(first_name, first)
+        except (TypeError, ValueError):
+            raise error from None
+        raise ValueError(f"{error}; {first_name} = {seen(first, 80)} reads as the probabilities: "
+                         f"were {first_name} and p given the wrong way round? The order is "
+                         f"({first_name}, p)") from None
+
+
 def _as_sample(name, x):
     x = real_numbers(name, x)
     if x.ndim != 1:
@@ -227,7 +243,7 @@ def chi_square_pvalue(counts, p):
 
     A label of probability 0 that was counted makes the statistic infinite: p-value 0.
     """
-    p = _probabilities("p", p)
+    p = _probabilities_after("counts", counts, p)
     counts = real_numbers("counts", counts, "an array of label counts")
     if counts.shape != p.shape:
         raise ValueError(f"counts must hold one count per label, shape {p.shape} like p, got "
@@ -287,7 +303,7 @@ def assert_labels_match(labels, p, *, alpha=ALPHA):
     Returns the p-value.
     """
     alpha = _check_rate("alpha", alpha)
-    p = _probabilities("p", p)
+    p = _probabilities_after("labels", labels, p)
     refuse_masked("labels", labels)
     lab = np.asarray(labels)
     if not np.issubdtype(lab.dtype, np.integer) or lab.dtype.kind == "m":   # (times: ints)
