@@ -5,19 +5,20 @@ Not a lecture section. A message names the argument, the value given and what wa
 called n reprs as ``n``, so "dim must be an int, got n" reads as if the message had named
 something. :func:`seen` adds the type's name wherever the repr does not already show it;
 :func:`fits_float64` tells a number that a float64 cannot hold (``10**400``, a long double past
-its range), the samplers' and the kit's one test of it; :func:`odd_entry` says which entry of
-a list is no number; :func:`record` and :func:`iterator` name a record or an iterator given
-where an array is meant, and :func:`returned` what a user's function returned that is no
-array of numbers (the samplers' and the testing kit's check). Four kinds of function are
-named before any call, since their results would not say what is wrong: a SciPy
-distribution's method given in another method's role (``stats.norm.logpdf`` as a pdf,
-:func:`other_method`), an ``async def`` or generator function (:func:`asynchronous`), one
-wrapped in ``functools.lru_cache`` (:func:`cached`) and an ``operator.itemgetter``
-(:func:`picker`); :func:`raised` words what a user's function raised. Each names the
-function by its role and its own name, "pdf (my_pdf)" (:func:`named`, :func:`label`), so that
-with several functions given the user can tell which one failed; :func:`drifted` says where a
-function read twice at the same points gave two different answers; :func:`out_of_scale`
-refuses a positive scale, step or width whose reciprocal overflows or is subnormal.
+its range), the samplers' and the kit's one test of it; :func:`odd_entry` says which entry of a
+list is no number; :func:`record`, :func:`iterator` and :func:`misread` name a record, an
+iterator, a distribution or a container that is no sequence given where an array is meant, and
+:func:`returned` what a user's function returned that is no array of numbers (the samplers' and
+the testing kit's check). Four kinds of function are named before any call, since their results
+would not say what is wrong: a SciPy distribution's method given in another method's role
+(``stats.norm.logpdf`` as a pdf, :func:`other_method`), an ``async def`` or generator function
+(:func:`asynchronous`), one wrapped in ``functools.lru_cache`` (:func:`cached`) and an
+``operator.itemgetter`` (:func:`picker`); :func:`raised` words what a user's function raised.
+Each names the function by its role and its own name, "pdf (my_pdf)" (:func:`named`,
+:func:`label`), so that with several functions given the user can tell which one failed;
+:func:`drifted` says where a function read twice at the same points gave two different answers;
+:func:`out_of_scale` refuses a positive scale, step or width whose reciprocal overflows or is
+subnormal.
 
 The engine (``scratchmeta/autodiff``) imports nothing from the rest of the package, so it
 keeps its own copies of :func:`seen` (``autodiff.checks.seen``), of :func:`fits_float64` and
@@ -29,13 +30,13 @@ import inspect
 import numbers
 import operator
 import types
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
 __all__ = ["seen", "label", "named", "drifted", "TINY", "out_of_scale", "fits_float64",
-           "odd_entry", "record", "iterator", "returned", "other_method", "asynchronous",
-           "cached", "picker", "raised"]
+           "odd_entry", "record", "iterator", "misread", "kind_of", "returned", "other_method",
+           "asynchronous", "cached", "picker", "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)
@@ -157,6 +158,58 @@ def iterator(name, x, what="an array of real numbers"):
                 f"{type(x).__name__}, which NumPy does not read as its values; pass "
                 f"np.array(list(it)) (or the array it walks)")
     return ""
+
+
+#: Attributes by which NumPy (or the engine's Tensor) reads an object as the array it holds.
+ARRAY_PROTOCOLS = ("__array__", "__array_interface__", "__array_struct__", "__array_function__")
+
+
+def misread(name, x, what="an array of real numbers"):
+    """For an object of another library given as ``name`` where ``what`` is meant, which NumPy
+    would misread, what to say; else "". A probability distribution (SciPy's ``rv_discrete``, a
+    frozen ``norm(0, 1)``) is one object to NumPy, not its probabilities or draws. A container
+    that is no sequence and has no array protocol but has a length and items (a networkx
+    ``Graph``) is read through iteration: a graph as its nodes, not its matrix."""
+    if x is None or isinstance(x, (np.ndarray, np.generic, numbers.Number, str, bytes, dict,
+                                   Sequence)):
+        return ""
+    if hasattr(x, "toarray") and hasattr(x, "nnz"):      # SciPy sparse: named elsewhere
+        return ""
+    kind = kind_of(x)
+    if hasattr(x, "rvs") and (hasattr(x, "pmf") or hasattr(x, "pdf")):
+        return (f"{name} must be {what}, got a probability distribution, {kind}, not its "
+                f"numbers; pass its probabilities (e.g. dist.pmf(values)) or its draws "
+                f"(dist.rvs(size=n, random_state=rng))")
+    cls = type(x)
+    if hasattr(cls, "__getitem__") and hasattr(cls, "__len__") and not any(
+            hasattr(cls, a) for a in ARRAY_PROTOCOLS) and not _buffer(x):
+        try:
+            items = f"its {len(x)} items"
+        except Exception:                                   # a length that fails
+            items = "its items"
+        return (f"{name} must be {what}, got {kind}, {seen(x, 50)}, which is neither an "
+                f"array nor a sequence: NumPy would read it as {items} in iteration order "
+                f"(a graph's nodes), not the numbers meant; pass the array meant (a graph's "
+                f"matrix, say)")
+    return ""
+
+
+def _buffer(x):
+    """True for an object with the buffer protocol (NumPy reads its memory as numbers)."""
+    try:
+        memoryview(x)
+    except TypeError:
+        return False
+    return True
+
+
+def kind_of(x):
+    """``x``'s class as a message names it: its package, its name and the class it extends,
+    "scipy.rv_sample (a kind of rv_discrete)"."""
+    cls = type(x)
+    text = f"{(cls.__module__ or '?').split('.')[0]}.{cls.__name__}"
+    base = cls.__mro__[1] if len(cls.__mro__) > 2 else None
+    return text + (f" (a kind of {base.__name__})" if base is not None else "")
 
 
 def returned(name, y, expected):

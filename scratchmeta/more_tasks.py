@@ -172,6 +172,19 @@ def _library(fn):
     return f" ({module}.{name})" if name and module.split(".")[0] in _LIBRARIES else ""
 
 
+def _other(fn, cls):
+    """" (torch.nn.functional.l1_loss)" for a function of another package than ``cls``'s (and
+    than NumPy's, SciPy's and the standard library's, which :func:`_library` names) given as
+    a method, else "": it may expect its own package's arrays, not NumPy's."""
+    module = getattr(fn, "__module__", None) or ""
+    name = getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None)
+    top = module.split(".")[0]
+    if not name or not top or top in ("scratchmeta", "__main__") + _LIBRARIES \
+            or top == (cls.__module__ or "").split(".")[0]:
+        return ""
+    return f" ({module}.{name})"
+
+
 def checked_returns(cls):
     """``TaskFamily.__init_subclass__`` for a family made outside scratchmeta: the methods
     it defines itself are wrapped, so that
@@ -186,7 +199,8 @@ def checked_returns(cls):
     * an exception the method raises, other than the two kinds a bad input gives (a
       ValueError or TypeError, which pass through, unless the method is a NumPy, SciPy or
       standard-library function given as it is, or the error NumPy's LinAlgError, which are
-      named with the method) and NumPy's FloatingPointError (an
+      named with the method; another package's function, torch's ``l1_loss`` say, is named
+      when it raises a TypeError, with how it is called) and NumPy's FloatingPointError (an
       overflow, which evaluation counts as a diverged task), is re-raised as a ValueError
       naming the method: a KeyError or ZeroDivisionError of the user's own code, chained
       (``raise ... from``) so that its traceback, at the user's line, is still shown. The
@@ -220,8 +234,11 @@ def checked_returns(cls):
                                     f"{err}") from err
                 if str(err).startswith(f"{cls.__name__}."):    # the library's check of it
                     raise
-                raise TypeError(f"{cls.__name__}.{_name}{_library(_fn)} raised TypeError: "
-                                f"{err}{raised(_name, _fn, err)[1]}") from err
+                raise TypeError(f"{cls.__name__}.{_name}{_library(_fn) or _other(_fn, cls)} "
+                                f"raised TypeError: {err}{raised(_name, _fn, err)[1]}"
+                                + (f"; it is called with NumPy arrays, as {_name}"
+                                   f"{SIGNATURES.get(_name, '(...)')}" if _other(_fn, cls)
+                                   else "")) from err
             except ValueError as err:
                 if isinstance(err, FloatingPointError):   # an op's NaN under errstate: as below
                     raise

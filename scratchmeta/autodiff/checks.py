@@ -11,8 +11,9 @@ Used by ``core.py``; imports nothing from the engine.
 """
 
 import inspect
+import numbers
 import types
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -67,14 +68,48 @@ def _odd_entry(a):
 def _iterator(x, name="x"):
     """What is said of an iterator given as ``name`` where values are meant (a
     ``numpy.nditer``, ``map(...)``): NumPy reads it as one object, or as nothing once it is
-    used up; "" for anything else (a generator is named where it is read, elsewhere)."""
+    used up; "" for anything else (a generator is named where it is read, elsewhere). So is
+    a container that is no sequence (a networkx ``Graph``; see ``messages.misread``)."""
     if type(x) is np.ndarray:        # the common case, before the ABC's slower isinstance
         return ""
     if isinstance(x, Iterator) and not isinstance(x, (np.ndarray, types.GeneratorType)):
         return (f"{name} must be an array of real numbers, got an iterator, "
                 f"{type(x).__module__.split('.')[0]}.{type(x).__name__}, which NumPy does not "
                 f"read as its values; pass np.array(list(it)) (or the array it walks)")
-    return ""
+    return no_sequence(x, name)
+
+
+def no_sequence(x, name):
+    """For a container with a length and items but neither an array protocol, a buffer nor
+    the Sequence type (a networkx ``Graph``), which NumPy reads through iteration (a graph
+    as its nodes, not its matrix), what to say; else "". The second half of
+    ``messages.misread``, copied, as the engine imports nothing from the rest of the package
+    (``tests/test_bad_inputs_round56.py`` checks that the two agree)."""
+    cls = type(x)
+    if x is None or isinstance(x, (np.ndarray, np.generic, numbers.Number, str, bytes, dict,
+                                   Sequence)) or not (hasattr(cls, "__getitem__")
+                                                      and hasattr(cls, "__len__")) or any(
+            hasattr(cls, a) for a in ("__array__", "__array_interface__", "__array_struct__",
+                                      "__array_function__")):
+        return ""
+    if hasattr(x, "toarray") and hasattr(x, "nnz"):      # SciPy sparse: named by _sparse
+        return ""
+    try:
+        memoryview(x)                                       # a buffer: read as its numbers
+        return ""
+    except TypeError:
+        pass
+    try:
+        items = f"its {len(x)} items"
+    except Exception:                                       # a length that fails
+        items = "its items"
+    base = cls.__mro__[1] if len(cls.__mro__) > 2 else None
+    kind = (f"{(cls.__module__ or '?').split('.')[0]}.{cls.__name__}"
+            + (f" (a kind of {base.__name__})" if base is not None else ""))
+    return (f"{name} must be an array of real numbers, got {kind}, {seen(x, 50)}, which is "
+            f"neither an array nor a sequence: NumPy would read it as {items} in iteration "
+            f"order (a graph's nodes), not the numbers meant; pass the array meant (a graph's "
+            f"matrix, say)")
 
 
 def _sparse(where, x):
@@ -331,6 +366,8 @@ def _numbers(a, arg, mask=False):
                 f"indexing; pass np.asarray({arg})")
     if isinstance(a, tuple) and (hasattr(a, "_fields") or hasattr(a, "n_fields")):
         return record_message(arg, a)                   # NumPy would stack the fields
+    if _iterator(a):                                    # NumPy would read no numbers from it
+        return _iterator(a, arg)
     try:
         kind = a.dtype.kind if isinstance(a, (np.ndarray, np.generic)) else np.asarray(a).dtype.kind
     except ValueError:                                  # a ragged list

@@ -163,11 +163,17 @@ def check_counts_drawn(family, batch, n_tasks, n_support, n_query):
 def check_drawn(family, task_params, n_tasks):
     """What ``family.sample_params(rng, n_tasks)`` returned: an array of real numbers (not
     bools, text or objects) with one row per task, ``n_tasks`` rows (a user's family that
-    draws another number of tasks, or text, is named, not the ``task_params`` that
-    ``make_batch`` is then given). Returns ``task_params``. O(1): the shape and dtype only;
-    ``make_batch`` refuses NaN task parameters, naming ``sample_params`` as their source."""
+    draws another number of tasks, text, or another library's array such as a torch tensor,
+    is named, not the ``task_params`` that ``make_batch`` is then given). Returns
+    ``task_params``. O(1): the shape and dtype only; ``make_batch`` refuses NaN task
+    parameters, naming ``sample_params`` as their source."""
     where = f"{type(family).__name__}.sample_params"
     shape = getattr(task_params, "shape", None)
+    if shape is not None and not isinstance(task_params, (np.ndarray, np.generic)):  # torch, JAX
+        cls = type(task_params)
+        raise TypeError(f"{where} must return a NumPy array with one row per task, got a "
+                        f"{(cls.__module__ or '?').split('.')[0]}.{cls.__name__} of shape "
+                        f"{tuple(shape)}; return np.asarray(...) of it (on the CPU)")
     if not isinstance(task_params, np.ndarray) or not shape or shape[0] != n_tasks:
         raise ValueError(f"{where} must return an array with one row per task, shape "
                          f"({n_tasks}, ...) for n_tasks={n_tasks!r}, got "

@@ -123,7 +123,9 @@ def subplots(nrows=1, ncols=1, *, size="single", **kwargs):
 def save(fig, out_dir, name):
     """Write ``fig`` to ``<out_dir>/<name>.png`` (creating the folder), close it, return the path.
 
-    ``name`` is the file name without the extension, e.g. ``"fig22_1_maml_update"``.
+    ``name`` is the file name without the extension, e.g. ``"fig22_1_maml_update"``: letters,
+    digits and ``._-+=,()`` or spaces, so that the file can be named in a shell, on Windows
+    and in Markdown as it is (a backtick, a quote, ``*`` or ``:`` would be taken in).
     """
     from scratchmeta.figures import NAME_MAX, check_out_dir
     check_instance("fig", fig, Figure, "a matplotlib Figure, e.g. subplots()[0]")
@@ -131,6 +133,12 @@ def save(fig, out_dir, name):
             or name.endswith(".png") or len(os.fsencode(name + ".png")) > NAME_MAX:
         raise ValueError(f"name must be a bare file name without '.png', of at most "
                          f"{NAME_MAX - 4} bytes, got {seen(name, 80)}")
+    odd = [c for c in name if not (c.isalnum() or c in "._-+=,() ")]
+    if odd or name != name.strip() or name.startswith("-"):
+        raise ValueError(f"name must be a plain file name (letters, digits, '._-+=,()' and "
+                         f"inner spaces, not starting with '-'), got {seen(name, 80)}"
+                         + (f", which holds {odd[0]!r}" if odd else "")
+                         + (" (Markdown's code quotes copied with it?)" if "`" in name else ""))
     out_dir = check_out_dir(out_dir, "out_dir")       # a folder, or one that can be made
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{name}.png"

@@ -648,6 +648,8 @@ def check_state_entries(flat, config, step, path, *, saving):
             raise ValueError(f"{where} entry state/{key} holds {what}{shown}; a checkpoint's "
                              f"state holds real numbers only")
     _check_float_dtype(flat, config, where)
+    if saving:                      # (a first edition's flat names are translated on loading)
+        _check_has_model(flat, config, where)
     _check_model_layout(flat, config, where)
     _check_moments(flat, where, TypeError if saving else ValueError)
     _check_finite_state(flat, f"refusing to {'save' if saving else 'load'} {path!r}")
@@ -720,6 +722,18 @@ def _model_shapes(config):
     for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
         shapes += [(fan_in, fan_out), (fan_out,)]
     return sizes, shapes
+
+
+def _check_has_model(flat, config, where):
+    """A state to save holds at least one of the model's lists (:data:`_MODEL_LISTS`) when
+    ``config`` records an MLP: a state without them saves a checkpoint that restore refuses."""
+    sizes, shapes = _model_shapes(config)
+    if shapes is not None and not any(key.split("/")[0] in ("params", "body") for key in flat):
+        raise ValueError(f"{where} it holds none of the model's parameters: config records an "
+                         f"MLP of sizes {sizes}, whose arrays a state keeps as "
+                         f"state/params/0..{len(shapes) - 1} (or state/body/...), but its "
+                         f"entries are {', '.join('state/' + k for k in sorted(flat)[:4])}"
+                         f"{' ...' if len(flat) > 4 else ''}")
 
 
 def _check_model_layout(flat, config, where):

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Mapping
 
 import numpy as np
 
-from scratchmeta.messages import (TINY, asynchronous, cached, fits_float64, iterator, named,
-                                  other_method, out_of_scale, picker, raised, record,
+from scratchmeta.messages import (TINY, asynchronous, cached, fits_float64, iterator, misread,
+                                  named, other_method, out_of_scale, picker, raised, record,
                                   returned, seen)
 
 #: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
@@ -53,7 +53,7 @@ def real_array(name, x, what="an array of real numbers", bools=False):
     if isinstance(x, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
         raise TypeError(f"{name} must be {what}, got a {type(x).__name__} of {len(x)} bytes "
                         f"(NumPy would read each byte as a number)")
-    for fault in (record(name, x, what), iterator(name, x, what)):
+    for fault in (record(name, x, what), iterator(name, x, what), misread(name, x, what)):
         if fault:
             raise TypeError(fault)
     try:

@@ -8,8 +8,8 @@ NaN where a number is due -- is an AssertionError instead: the kit's verdict.)
 
 import numpy as np
 
-from scratchmeta.messages import (asynchronous, cached, fits_float64, iterator, odd_entry,
-                                  other_method, picker, raised, returned, seen)
+from scratchmeta.messages import (asynchronous, cached, fits_float64, iterator, misread,
+                                  odd_entry, other_method, picker, raised, returned, seen)
 
 _KINDS = {"b": "bool", "c": "complex", "O": "object", "U": "string", "S": "bytes", "V": "structured",
           "M": "datetime", "m": "timedelta"}
@@ -62,8 +62,9 @@ def real_numbers(name, x, what="an array of real numbers"):
     if isinstance(x, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
         raise TypeError(f"{name} must be {what}, got a {type(x).__name__} of {len(x)} bytes "
                         f"(NumPy would read each byte as a number)")
-    if iterator(name, x, what):
-        raise TypeError(iterator(name, x, what))
+    for fault in (iterator(name, x, what), misread(name, x, what)):
+        if fault:
+            raise TypeError(fault)
     try:
         kind = np.asarray(x).dtype.kind if x is not None else "O"
     except (TypeError, ValueError):
