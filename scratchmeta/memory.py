@@ -75,14 +75,23 @@ def _set_thresholds(mmap_threshold, trim_threshold):
 
 
 def _check_threshold(name, value):
-    """A threshold in bytes: an int from 0 to C_INT_MAX (not a bool, not a float)."""
+    """A threshold in bytes: an int from glibc's own starting value (128 KiB) to C_INT_MAX
+    (not a bool, not a float). A lower one would keep less freed memory than glibc does
+    untouched, the opposite of what is asked: 64 is 64 bytes, not 64 MB (``64 << 20``)."""
     timedelta = getattr(getattr(value, "dtype", None), "kind", "") == "m"   # NumPy's: Integral
     if isinstance(value, bool) or timedelta or not isinstance(value, numbers.Integral):
         raise TypeError(f"keep_freed_memory: {name} must be an int (bytes), got "
                         f"{type(value).__name__} {value!r}")
     if not 0 <= value <= C_INT_MAX:
-        raise ValueError(f"keep_freed_memory: {name} must be a number of bytes from 0 to "
-                         f"2**31 - 1, got {value!r}")
+        raise ValueError(f"keep_freed_memory: {name} must be a number of bytes from "
+                         f"{GLIBC_DEFAULT_THRESHOLD} (128 KiB) to 2**31 - 1, got {value!r}")
+    if value < GLIBC_DEFAULT_THRESHOLD:
+        raise ValueError(f"keep_freed_memory: {name} must be at least glibc's own starting "
+                         f"value, {GLIBC_DEFAULT_THRESHOLD} bytes (128 KiB), got {value!r} "
+                         f"bytes: a smaller one keeps less freed memory than glibc untouched, "
+                         f"the opposite of keeping it. It counts bytes (64 MB is 64 << 20); "
+                         f"there is no 'no limit' value (the largest is 2**31 - 1); "
+                         f"restore_malloc_defaults() undoes the setting")
 
 
 def keep_freed_memory(mmap_threshold=64 << 20, trim_threshold=256 << 20):

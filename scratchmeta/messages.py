@@ -160,6 +160,12 @@ def iterator(name, x, what="an array of real numbers"):
     return ""
 
 
+#: Packages whose values and functions are their own arrays' (the engine's copy:
+#: ``autodiff.checks.OTHER_ARRAY_LIBRARIES``).
+OTHER_ARRAY_LIBRARIES = ("torch", "jax", "jaxlib", "tensorflow", "cupy", "autograd", "mlx",
+                         "paddle", "mxnet", "dask", "xarray", "pandas")
+
+
 #: Attributes by which NumPy (or the engine's Tensor) reads an object as the array it holds.
 ARRAY_PROTOCOLS = ("__array__", "__array_interface__", "__array_struct__", "__array_function__")
 
@@ -183,6 +189,10 @@ def misread(name, x, what="an array of real numbers"):
     cls = type(x)
     if hasattr(cls, "__getitem__") and hasattr(cls, "__len__") and not any(
             hasattr(cls, a) for a in ARRAY_PROTOCOLS) and not _buffer(x):
+        if (cls.__module__ or "").split(".")[0] in OTHER_ARRAY_LIBRARIES:   # autograd's Box
+            return (f"{name} must be {what}, got {kind}, another library's value (traced by "
+                    f"it, or its own array), which the engine cannot read: pass NumPy arrays, "
+                    f"and take derivatives with the engine's grad, not that library's")
         try:
             items = f"its {len(x)} items"
         except Exception:                                   # a length that fails
@@ -215,8 +225,10 @@ def kind_of(x):
 def returned(name, y, expected):
     """What the user's function ``name`` returned, as an array: a tuple or list that is not one
     array of numbers (``(values, extra)``, ragged) is a TypeError naming ``name``, showing
-    what it returned and ``expected``; a masked array too (its mask would be dropped)."""
-    if type(y) is np.ndarray:                          # the common case, at once
+    what it returned and ``expected``; a masked array too (its mask would be dropped), and
+    float16 values (three significant digits: every tolerance downstream would be met on
+    rounded numbers)."""
+    if type(y) is np.ndarray and y.dtype != np.float16:     # the common case, at once
         return y
     if isinstance(y, BaseException):
         raise TypeError(f"{name} must return {expected}, but it returned an exception object, "
@@ -251,6 +263,10 @@ def returned(name, y, expected):
     if arr is None or arr.dtype == object and not isinstance(y, np.ndarray):
         raise TypeError(f"{name} must return {expected}, but it returned {seen(y, 80)}, which "
                         f"is not an array of numbers")
+    if arr.dtype == np.float16:
+        raise TypeError(f"{name} must return {expected}, but it returned float16 values, "
+                        f"which keep about three significant digits (the results would be "
+                        f"computed from rounded numbers, unseen); return float64 (or float32)")
     return arr
 
 

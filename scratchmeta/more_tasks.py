@@ -185,6 +185,80 @@ def _other(fn, cls):
     return f" ({module}.{name})"
 
 
+# The methods of a user's family given a generator, ``rng``, to draw from.
+DRAWING = ("sample_params", "sample_x", "make_batch")
+
+
+def _random_states(fn, args):
+    """{where: state} of each random source that the method ``fn`` called with ``args`` could
+    draw from other than the ``rng`` among its arguments: NumPy's global random state, the
+    generators its instance holds (``self.gen``) and those its code names in its module or
+    closure (a module-level ``default_rng(0)``). O(1): one state read each."""
+    given = {id(a) for a in args}
+    found = {"NumPy's global random state (np.random.*, or SciPy's rvs without "
+             "random_state)": np.random.get_state(legacy=False)}
+    holders = [(f"self.{k}", v) for k, v in vars(args[0]).items()] if args and hasattr(
+        args[0], "__dict__") and isinstance(args[0], TaskFamily) else []
+    code = getattr(fn, "__code__", None)
+    if code is not None:
+        names = getattr(fn, "__globals__", {})
+        holders += [(f"the module-level {k}", names[k]) for k in code.co_names if k in names]
+        holders += [(f"the enclosing {k}", c.cell_contents) for k, c in
+                    zip(code.co_freevars, getattr(fn, "__closure__", None) or ())
+                    if _filled(c)]
+    for where, g in holders:
+        if isinstance(g, (np.random.Generator, np.random.RandomState)) and id(g) not in given:
+            found[f"{where} (a {type(g).__name__})"] = (
+                g.get_state(legacy=False) if isinstance(g, np.random.RandomState)
+                else g.bit_generator.state)
+    return found
+
+
+def _filled(cell):
+    """True for a closure cell that holds a value (an unassigned one raises on reading)."""
+    try:
+        cell.cell_contents
+    except ValueError:
+        return False
+    return True
+
+
+def _drawn_elsewhere(before, after):
+    """The first source of :func:`_random_states` whose state moved between the two reads,
+    or ""."""
+    return next((where for where, state in before.items()
+                 if where in after and not _same_state(state, after[where])), "")
+
+
+def _same_state(a, b):
+    """Two generator states (dicts of ints and arrays) equal, entry by entry."""
+    if isinstance(a, dict):
+        return isinstance(b, dict) and a.keys() == b.keys() and all(
+            _same_state(a[k], b[k]) for k in a)
+    if isinstance(a, np.ndarray):
+        return np.array_equal(a, b)
+    return a == b
+
+
+def _batch_leak(batch, n_outputs):
+    """What is wrong with a user's ``make_batch`` result that its shapes alone allow: targets
+    of another width than the family's ``n_outputs``, or a query set that is the support set
+    (the query error would then be the error on the very points adapted to); else ""."""
+    for part in ("y_support", "y_query"):
+        shape = getattr(getattr(batch, part), "shape", ())
+        if isinstance(n_outputs, int) and shape and shape[-1] != n_outputs:
+            return (f"{part} of shape {shape}, targets {shape[-1]} wide, but the family has "
+                    f"n_outputs = {n_outputs} (set n_outputs on the class if its targets are "
+                    f"wider)")
+    if all(np.shape(getattr(batch, q)) == np.shape(getattr(batch, s))
+           and np.array_equal(getattr(batch, q), getattr(batch, s))
+           for q, s in (("x_query", "x_support"), ("y_query", "y_support"))):
+        return ("a query set equal to its support set (x_query == x_support and y_query == "
+                "y_support): the query error would be the error on the points adapted to, "
+                "not on new ones; draw the query points apart from the support points")
+    return ""
+
+
 def checked_returns(cls):
     """``TaskFamily.__init_subclass__`` for a family made outside scratchmeta: the methods
     it defines itself are wrapped, so that
@@ -207,7 +281,12 @@ def checked_returns(cls):
       samplers and the engine do the same with the functions given to them;
     * the arrays it is given are read-only views, so that a method writing into its input
       (``x *= 2`` in ``target``, zeroing ``pred`` in ``metric``) is named, instead of changing
-      the inputs, predictions or targets that the library still uses."""
+      the inputs, predictions or targets that the library still uses;
+    * a method given ``rng`` (:data:`DRAWING`) that draws from another source instead --
+      NumPy's global random state, a generator it holds or its module holds -- is named, as
+      the same seed would then not give the same tasks (one state read of each source a
+      call); and a ``make_batch`` whose targets are not ``n_outputs`` wide, or whose query
+      set is its support set (one comparison of the arrays), is named where it returns."""
     if not (isinstance(cls, type) and issubclass(cls, TaskFamily)):
         raise TypeError(f"checked_returns: cls must be a TaskFamily subclass (a class, as "
                         f"__init_subclass__ passes it), got {type(cls).__name__} {cls!r:.60}")
@@ -223,6 +302,7 @@ def checked_returns(cls):
         def checked(*args, _fn=fn, _name=name, _want=want, _wrong=wrong, _self=not static,
                     **kwargs):
             args = tuple(map(_read_only, args))
+            before = _random_states(_fn, args) if _name in DRAWING else None
             try:
                 out = _fn(*args, **kwargs)
             except TypeError as err:
@@ -261,11 +341,25 @@ def checked_returns(cls):
             except (Exception, SystemExit, GeneratorExit) as err:   # sys.exit too: named
                 raise ValueError(f"{cls.__name__}.{_name} ({label(_fn)}) raised "
                                  f"{type(err).__name__}: {err}") from err
+            if before is not None:               # it drew from what it was not given?
+                drawn = _drawn_elsewhere(before, _random_states(_fn, args))
+                if drawn:
+                    raise ValueError(f"{cls.__name__}.{_name} drew from {drawn}, not from the "
+                                     f"rng it is given, so the same seed does not give the "
+                                     f"same tasks (held-out and validation tasks would "
+                                     f"change between calls); "
+                                     f"draw from rng (rng.normal(...), rng.integers(...), "
+                                     f"or random_state=rng in SciPy)")
             fault = _wrong(out)                  # True, or what is wrong inside it
             if fault:
                 got = fault if isinstance(fault, str) else f"{type(out).__name__} {out!r:.60}"
                 raise TypeError(f"{cls.__name__}.{_name}{_library(_fn)} must return {_want}, "
                                 f"got {got}")
+            if _name == "make_batch":
+                fault = _batch_leak(out, getattr(args[0], "n_outputs", None) if _self
+                                    else None)
+                if fault:
+                    raise ValueError(f"{cls.__name__}.make_batch returned {fault}")
             return out
         functools.update_wrapper(checked, fn)
         checked.__wrapped__ = fn          # messages show the user's own function, not this one

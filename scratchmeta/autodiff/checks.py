@@ -106,6 +106,11 @@ def no_sequence(x, name):
     base = cls.__mro__[1] if len(cls.__mro__) > 2 else None
     kind = (f"{(cls.__module__ or '?').split('.')[0]}.{cls.__name__}"
             + (f" (a kind of {base.__name__})" if base is not None else ""))
+    if (cls.__module__ or "").split(".")[0] in OTHER_ARRAY_LIBRARIES:   # autograd's ArrayBox
+        return (f"{name} must be an array of real numbers, got {kind}, another library's "
+                f"value (traced by it, or its own array), which the engine cannot read: pass "
+                f"NumPy arrays, and take derivatives with the engine's grad, not that "
+                f"library's")
     return (f"{name} must be an array of real numbers, got {kind}, {seen(x, 50)}, which is "
             f"neither an array nor a sequence: NumPy would read it as {items} in iteration "
             f"order (a graph's nodes), not the numbers meant; pass the array meant (a graph's "
@@ -126,7 +131,22 @@ def unreadable(name, x, err):
     """What is said of a value given as ``name`` that NumPy could not read as an array: its
     ``__array__`` (or its items) raised ``err``, which is shown."""
     return (f"{name} must be an array of real numbers, but NumPy could not read the "
-            f"{type(x).__name__} given: {type(err).__name__}: {err}")
+            f"{_class_of(x)} given: {type(err).__name__}: {err}")
+
+
+def _class_of(x):
+    """``x``'s class, with its package and shape where it has a shape or comes from another
+    array library ("torch.Tensor of shape (3,)"): another library's array is told from the
+    engine's own Tensor."""
+    cls = type(x)
+    top = (cls.__module__ or "").split(".")[0]
+    shape = getattr(x, "shape", None)
+    try:
+        shape = f" of shape {tuple(shape)}" if shape is not None else ""
+    except TypeError:                                   # a shape that is no sequence
+        shape = ""
+    plain = top in ("builtins", "") or not shape and top not in OTHER_ARRAY_LIBRARIES
+    return (cls.__name__ if plain else f"{top}.{cls.__name__}") + shape
 
 
 def describe(x):
@@ -136,7 +156,9 @@ def describe(x):
         dtype = np.asarray(x).dtype
         return _subclass(x) + str(np.shape(x)) + ("" if dtype.kind in "fiub" else
                                                   f" of dtype {dtype}")
-    return f"{type(x).__name__} {x!r:.40}"
+    if hasattr(x, "shape") and hasattr(x, "dtype"):     # another library's array
+        return _class_of(x)
+    return f"{type(x).__name__} {' '.join(repr(x).split()):.40}"   # on one line
 
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
@@ -283,6 +305,20 @@ def op_error(name, args, params, err):
         kind = InvalidValueError if "invalid value" in str(err) else FloatingPointError
         return kind(f"{name}: {err} (on {shapes}{given}{small})")
     return err
+
+
+#: Packages whose functions want their own arrays, not NumPy's.
+OTHER_ARRAY_LIBRARIES = ("torch", "jax", "jaxlib", "tensorflow", "cupy", "autograd", "mlx",
+                         "paddle", "mxnet", "dask", "xarray", "pandas")
+
+
+def _foreign_impl(impl):
+    """"torch.sin" for a Primitive's ``impl`` from another array library (torch, JAX, ...:
+    :data:`OTHER_ARRAY_LIBRARIES`), else "" (NumPy's, SciPy's and a user's own functions)."""
+    module = getattr(impl, "__module__", None) or ""
+    if impl is None or module.split(".")[0] not in OTHER_ARRAY_LIBRARIES:
+        return ""
+    return f"{module}.{getattr(impl, '__name__', None) or type(impl).__name__}"
 
 
 # The names of an op's arguments in its messages (default: x, or x and y).
@@ -589,8 +625,13 @@ def call_fun(fun, args, who, name="fun", kwargs=None):
                 err):                               # named already, by an inner call
             raise
         shapes = ", ".join(str(_shape_of(a)) for a in args)
+        other = _foreign_impl(fun)                  # torch.tanh: wants torch's own arrays
         raise kind(f"{who}: {named(name, fun)} raised {type(err).__name__} when called with "
-                   f"{len(args)} argument(s) of shape(s) {shapes}: {err}") from err
+                   f"{len(args)} argument(s) of shape(s) {shapes}: {err}"
+                   + (f" ({other} is another library's function, and {name} is called with "
+                      f"the engine's own traced values (scratchmeta.autodiff.Tensor), which "
+                      f"it cannot read: write {name} with the engine's ops, ad.sin, ad.sum, "
+                      f"...)" if other else "")) from err
 
 
 def _shape_of(a):
@@ -963,7 +1004,9 @@ def checked_rules(name, impl, vjps):
 
     * ``impl`` must return real numbers (an array or a number): None, text, a masked array
       or a complex value is a TypeError naming the op (NumPy's errors in it are named by
-      the op already; any other exception it raises is a ValueError naming the op);
+      the op already, except that another array library's function given as ``impl``,
+      ``torch.sin``, is named with the error it raises on NumPy arrays; any other exception
+      it raises is a ValueError naming the op);
     * each VJP must return a cotangent of real numbers of its argument's shape: a complex
       or masked one is a TypeError, another shape a ValueError, naming the op and the VJP
       (the engine would otherwise add it, broadcast, into a gradient of the wrong size);
@@ -973,7 +1016,14 @@ def checked_rules(name, impl, vjps):
     def forward(*args, **params):
         try:
             out = impl(*args, **params)
-        except (ValueError, TypeError, FloatingPointError, IndexError, np.linalg.LinAlgError):
+        except (ValueError, TypeError, FloatingPointError, IndexError, np.linalg.LinAlgError) \
+                as err:
+            if _foreign_impl(impl) and type(err) in (TypeError, ValueError, IndexError):
+                raise type(err)(f"Primitive {name!r}: its impl, {_foreign_impl(impl)}, raised "
+                                f"{type(err).__name__}: {err}; the engine calls impl with "
+                                f"NumPy arrays, so another library's function that wants its "
+                                f"own arrays does not fit (use NumPy's own, e.g. np.sin for "
+                                f"torch.sin)") from err
             raise                                   # named by the op (op_error)
         except Exception as err:
             raise ValueError(f"Primitive {name!r}: {named('impl', impl)} raised "

@@ -246,10 +246,18 @@ def _find_or_fetch(folder, parts, download, progress, *, root_given, named="cach
         else:
             raise FileNotFoundError(
                 f"Omniglot is not here yet: no decoded cache and no {part.name}.zip in "
-                f"{str(folder)!r} (the omniglot folder of {named}). Pass root=<a folder holding {_part_files(parts)} or "
-                f"their extracted folders>, or download=True to fetch {part.url} "
-                f"({part.size:,} bytes).")
+                f"{str(folder)!r} (the omniglot folder of {named}){_comment(folder)}. Pass "
+                f"root=<a folder holding {_part_files(parts)} or their extracted folders>, or "
+                f"download=True to fetch {part.url} ({part.size:,} bytes).")
     return sources
+
+
+def _comment(folder):
+    """", whose path holds ' ; ' ..." where a config file's inline comment (INI's ``;``, a
+    shell's or YAML's ``#``) rode along into the folder's path, else ""."""
+    mark = next((m for m in (" ;", " #", "\t;", "\t#") if m in str(folder)), None)
+    return (f", whose path holds {mark.strip()!r} after a blank (a config file's inline "
+            f"comment kept with the value?)" if mark else "")
 
 
 def fetch(part, folder, *, progress=True, timeout=60):

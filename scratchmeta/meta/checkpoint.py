@@ -36,6 +36,7 @@ import contextlib
 import dataclasses
 import glob
 import json
+import math
 import os
 import signal
 import tempfile
@@ -393,6 +394,7 @@ def load_checkpoint(path):
         raise ValueError(f"{seen(path)} is not a checkpoint: it is {looks} (starts with "
                          f"{head[:16]!r}), where a checkpoint is a .npz (zip) archive "
                          f"written by train")
+    _check_member_sizes(path)                       # before NumPy allocates what they claim
     key = None
     try:
         with np.load(path, allow_pickle=False) as data:
@@ -457,6 +459,10 @@ def load_checkpoint(path):
     except json.JSONDecodeError as e:
         raise ValueError(f"{seen(path)} is damaged: its meta/config or meta/changes is not JSON "
                          f"({e})") from None
+    except RecursionError:                         # "[[[[..." a hundred thousand deep
+        raise ValueError(f"{seen(path)} is damaged: its meta/config or meta/changes is JSON "
+                         f"nested too deeply to read (train writes a flat record of the "
+                         f"strategy)") from None
     except _RepeatedKey as e:
         raise ValueError(f"{seen(path)} is damaged: its meta/config or meta/changes gives the key "
                          f"{e.args[0]!r} twice (JSON would keep the last silently; train "
@@ -520,6 +526,40 @@ class MissingCheckpoint(FileNotFoundError, ValueError):
 
 class _RepeatedKey(ValueError):
     """A JSON object of a checkpoint's record with a key given twice (carries the key)."""
+
+
+def _check_member_sizes(path):
+    """Each ``.npy`` member of the archive at ``path`` holds as many bytes as its header's
+    shape and dtype need, or its entry is named: NumPy would otherwise try to allocate what a
+    damaged header claims (10**10 values, 74.5 GiB) before finding the data short. Reads the
+    headers only; a member NumPy cannot parse is left to ``np.load``'s own error."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if not info.filename.endswith(".npy"):
+                    continue
+                with archive.open(info) as f:
+                    version = np.lib.format.read_magic(f)
+                    shape, _, dtype = (np.lib.format.read_array_header_1_0(f) if version ==
+                                       (1, 0) else np.lib.format.read_array_header_2_0(f))
+                    header = f.tell()
+                if dtype.hasobject:                 # pickled: np.load refuses it by name
+                    continue
+                need = math.prod(shape) * dtype.itemsize
+                if need != info.file_size - header:
+                    raise _ShortMember(info.filename[:-4], shape, dtype, need,
+                                       info.file_size - header)
+    except _ShortMember as e:
+        key, shape, dtype, need, held = e.args
+        raise ValueError(f"{seen(path)} is damaged: entry {key!r} claims shape {shape} of "
+                         f"{dtype} in its header, {need:,} bytes, but holds {held:,} bytes "
+                         f"(train writes each entry whole)") from None
+    except Exception:                               # not a zip, or a header NumPy refuses:
+        return                                      # np.load names it
+
+
+class _ShortMember(Exception):
+    """A member whose data is not the size its header claims (see _check_member_sizes)."""
 
 
 def _unique_keys(pairs):

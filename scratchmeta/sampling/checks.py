@@ -65,9 +65,9 @@ def real_array(name, x, what="an array of real numbers", bools=False):
                         f"{type(x).__name__} given: {type(e).__name__}: {e}") from e
     if getattr(dtype, "kind", "O") not in ("iufb" if bools else "iuf"):
         if isinstance(x, (Iterator, set, frozenset, dict)):   # NumPy reads none as numbers
-            raise TypeError(f"{name} must be {what}, got a {type(x).__name__} (an iterator, "
-                            f"set or dict, not an array: pass np.array(list(...)) of the "
-                            f"values you mean)")
+            raise TypeError(f"{name} must be {what}, got {seen(x, 60)} (an iterator, set "
+                            f"or dict, not an array: pass np.array(list(...)) of the values "
+                            f"you mean{', e.g. its .values()' if isinstance(x, dict) else ''})")
         values = "" if isinstance(x, np.ndarray) else f" (dtype {dtype})"
         words = {"U": "strings", "S": "bytes", "O": "objects", "c": "complex numbers",
                  "b": "booleans", "m": "timedeltas", "M": "datetimes"}
@@ -135,7 +135,7 @@ def call_user(name, f, x, expected=None):
         what, hint = raised(name, f, err)
         raise kind(f"{what} when called on an array of shape {np.shape(x)}: "
                    f"{err}{WROTE if 'read-only' in str(err) else ''}{hint}") from err
-    if type(y) is np.ndarray:                          # the common case, at once
+    if type(y) is np.ndarray and y.dtype != np.float16:     # the common case, at once
         return y
     return returned(named(name, f), y, expected or f"one number per point of its input, an "
                                                    f"array of shape {np.shape(x)}")

@@ -43,6 +43,10 @@ def real_values(name, y, shape, what, f=None):
     if not np.issubdtype(arr.dtype, np.number) or arr.dtype.kind in "mM":
         raise TypeError(f"{name} must return real numbers, but it returned dtype {arr.dtype}: "
                         f"{shown(y)}")
+    if arr.dtype == np.float16:         # three digits: every tolerance met on rounded values
+        raise TypeError(f"{name} must return real numbers to float64's (or float32's) "
+                        f"precision, but it returned float16 values, which keep about three "
+                        f"significant digits: {shown(y)}")
     if arr.shape != shape:
         raise TypeError(f"{name} must be vectorised: given an array of shape {shape} it must "
                         f"return one {what} per point, but it returned shape {arr.shape}")
@@ -159,7 +163,7 @@ def _called(f, x):
     returns, at once (O(1)); anything else (a tuple, an exception object returned instead
     of raised) is named as what ``f`` returned."""
     y = f(x)
-    return y if type(y) is np.ndarray else returned(
+    return y if type(y) is np.ndarray and y.dtype != np.float16 else returned(
         "f", y, f"one value per point, an array of shape {x.shape}")
 
 
