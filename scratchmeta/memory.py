@@ -98,6 +98,13 @@ def keep_freed_memory(mmap_threshold=64 << 20, trim_threshold=256 << 20):
     """Fix glibc's mmap and trim thresholds; return True if it applied, False if not glibc."""
     _check_threshold("mmap_threshold", mmap_threshold)
     _check_threshold("trim_threshold", trim_threshold)
+    if mmap_threshold > trim_threshold:         # freed large blocks would be given back at once
+        raise ValueError(f"keep_freed_memory: mmap_threshold ({mmap_threshold}) must be at most "
+                         f"trim_threshold ({trim_threshold}): blocks below the first come from "
+                         f"the heap, and freed heap memory above the second goes back to the "
+                         f"system, so a larger mmap_threshold keeps nothing it frees (given in "
+                         f"the order (trim_threshold, mmap_threshold)? the order is "
+                         f"keep_freed_memory(mmap_threshold, trim_threshold))")
     applied = _set_thresholds(mmap_threshold, trim_threshold)
     if applied:
         _setting.update(thresholds=(int(mmap_threshold), int(trim_threshold)),

@@ -35,8 +35,8 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 __all__ = ["seen", "label", "named", "drifted", "TINY", "out_of_scale", "fits_float64",
-           "odd_entry", "record", "iterator", "misread", "kind_of", "returned", "other_method",
-           "asynchronous", "cached", "picker", "raised"]
+           "odd_entry", "record", "iterator", "misread", "kind_of", "returned", "truncated", "swapped", "ndim",
+           "other_method", "asynchronous", "cached", "picker", "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)
@@ -270,6 +270,43 @@ def returned(name, y, expected):
     return arr
 
 
+def swapped(call, order, given):
+    """" (got x = 0.5, prob = ...: swapped? the order is quantile_type7(x, prob))": said where
+    a call's arguments look given in each other's places; ``given`` maps names to values."""
+    shown = ", ".join(f"{k} = {_brief(v)}" for k, v in given.items())
+    return f" (got {shown}: swapped? the order is {call}({', '.join(order)}))"
+
+
+def ndim(v):
+    """``np.ndim(v)``, or -1 for a value NumPy cannot read (ragged, or raising on reading):
+    for the swapped-argument tests, which must not fail where the checks after them speak."""
+    try:
+        return np.ndim(v)
+    except Exception:
+        return -1
+
+
+def _brief(v):
+    """A value in a few words: an array by its shape, a function by its name, else its repr."""
+    if isinstance(v, np.ndarray):
+        return f"an array of shape {v.shape}"
+    if callable(v):
+        return f"the function {label(v)}"
+    return seen(v, 40)
+
+
+def truncated(name, f, x, y):
+    """What to say of ``f``, an ``np.vectorize`` without ``otypes`` given as ``name``, that
+    returned integers for float input ``x``: NumPy took the output type from its first value
+    (an int 0, say) and truncated every other value to it; else ""."""
+    if not isinstance(f, np.vectorize) or f.otypes or np.asarray(x).dtype.kind != "f" or \
+            getattr(y, "dtype", np.dtype(float)).kind not in "iu":
+        return ""
+    return (f"{name} returned {y.dtype} values for float input: it is an np.vectorize without "
+            f"otypes, so NumPy took its output type from its first value (an int) and "
+            f"truncated every other value to an int; pass np.vectorize(..., otypes=[float])")
+
+
 #: The method of a SciPy distribution that each role takes; another of its methods given in
 #: that role (``logpdf`` or ``ppf`` as a pdf, ``sf`` as a cdf) is named before any call.
 ROLES = {"pdf": "pdf", "cdf": "cdf", "ppf": "ppf", "log_density": "logpdf"}
@@ -333,6 +370,9 @@ def label(f):
     owner, name = getattr(f, "__self__", None), getattr(f, "__name__", None)
     if owner is not None and not isinstance(owner, types.ModuleType) and isinstance(name, str):
         return _short(f"{type(owner).__name__}.{name}")    # a bound method: scipy's norm_gen.pdf
+    if isinstance(getattr(f, "name", None), str) and hasattr(f, "impl") and hasattr(
+            f, "vjps"):                             # an engine Primitive: ad.sum is "sum"
+        return _short(f.name)
     name = getattr(f, "__qualname__", None) or getattr(f, "__name__", None)   # (a ufunc: erf)
     return _short(name if isinstance(name, str) and name else type(f).__name__)
 

@@ -125,6 +125,9 @@ RETURNS = {"make_batch": ("a TaskBatch(x_support, y_support, x_query, y_query) "
                     "pred.shape[:-2], as scratchmeta.tasks.mse)",
                     lambda out: out is None or isinstance(out, (tuple, list, dict, set, str,
                                                                 bytes))),
+           "check_shots": ("None: it refuses counts by raising a ValueError (a True, False or "
+                           "text returned would refuse nothing)",
+                           lambda out: out is not None),
            "describe": ("the constructor arguments that rebuild the family, a dict of plain "
                         "numbers, strings, lists and dicts (it is written as JSON into "
                         "checkpoints)",
@@ -353,8 +356,10 @@ def checked_returns(cls):
             fault = _wrong(out)                  # True, or what is wrong inside it
             if fault:
                 got = fault if isinstance(fault, str) else f"{type(out).__name__} {out!r:.60}"
+                called = (f" from check_shots{tuple(args[1:] if _self else args)}"
+                          if _name == "check_shots" else "")
                 raise TypeError(f"{cls.__name__}.{_name}{_library(_fn)} must return {_want}, "
-                                f"got {got}")
+                                f"got {got}{called}")
             if _name == "make_batch":
                 fault = _batch_leak(out, getattr(args[0], "n_outputs", None) if _self
                                     else None)

@@ -149,6 +149,16 @@ def adam_update(params, grads, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
     changed before that.
     """
     check_adam(params, grads, state, lr, beta1, beta2, eps, values=False)
+    flat_p, flat_g = ad.tree_flatten(params)[0], ad.tree_flatten(grads)[0]
+    if flat_g and all(g is p for g, p in zip(flat_g, flat_p)):     # adam_update(p, p, ...)
+        raise ValueError("adam_update: grads are the params arrays themselves (grads is "
+                         "params): a step needs the loss's gradient at params, e.g. "
+                         "ad.grad(loss)(params)")
+    if beta1 > beta2 and beta1 >= beta2 ** 0.25:      # Kingma & Ba's beta1^2 < sqrt(beta2)
+        raise ValueError(f"adam_update: beta1={beta1!r} and beta2={beta2!r} break Adam's "
+                         f"convergence condition beta1**2 < sqrt(beta2) (Kingma & Ba 2015, "
+                         f"Theorem 4.1): swapped? beta1 weighs the mean (0.9 by default), "
+                         f"beta2 the square (0.999)")
     t = int(state["t"]) + 1
     correct1, correct2 = 1 - beta1 ** t, 1 - beta2 ** t                 # bias corrections
     try:

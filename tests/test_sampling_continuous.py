@@ -483,7 +483,7 @@ def test_bad_density_outputs_raise_type_error(pdf, error, message):
     (lambda u: np.ones(3), TypeError, r"ppf \(.*\) must be vectorised"),
     (lambda u: np.full(np.shape(u), "x"), TypeError, r"ppf \(.*\) must return real numbers"),
     (lambda u: u + 1j, TypeError, r"ppf \(.*\) must return real numbers.*complex"),
-    (lambda u: -u, ValueError, "ppf must be non-decreasing"),
+    (lambda u: -u, ValueError, r"ppf \(<lambda>\) must be non-decreasing"),
     (lambda u: np.zeros_like(u), ValueError, "ppf is constant"),
     ("tan", TypeError, "ppf must be a callable"),
 ])

@@ -196,6 +196,9 @@ def label(f):
     owner, name = getattr(f, "__self__", None), getattr(f, "__name__", None)
     if owner is not None and not isinstance(owner, types.ModuleType) and isinstance(name, str):
         return _short(f"{type(owner).__name__}.{name}")    # a bound method: scipy's norm_gen.pdf
+    if isinstance(getattr(f, "name", None), str) and hasattr(f, "impl") and hasattr(
+            f, "vjps"):                             # an engine Primitive: ad.sum is "sum"
+        return _short(f.name)
     name = getattr(f, "__qualname__", None) or getattr(f, "__name__", None)   # (a ufunc: erf)
     return _short(name if isinstance(name, str) and name else type(f).__name__)
 
@@ -327,8 +330,11 @@ ARGUMENTS = {"matmul": ("a", "b"), "solve": ("a", "b"), "where": ("cond", "a", "
              "scatter_add": ("g", "index", "shape"),
              "transpose": ("x", "axes"), "getitem": ("x", "index"),
              "einsum": tuple(f"operands[{i}]" for i in range(99)),
-             "concatenate": ("xs",) * 999, "stack": ("xs",) * 999}
-_SHAPES = {"shape": "a shape (a tuple of ints)", "axes": "a tuple of axes (ints)"}
+             "concatenate": ("xs",) * 999, "stack": ("xs",) * 999,
+             **dict.fromkeys(("sum", "max", "min", "prod", "logsumexp"),
+                             ("x", "axis", "keepdims"))}
+_SHAPES = {"shape": "a shape (a tuple of ints)", "axes": "a tuple of axes (ints)",
+           "axis": "an axis (an int), a tuple of them or None"}
 
 
 def _too_big(value):
@@ -443,14 +449,22 @@ def check_inputs(name, args, params):
         if type(a) is not np.ndarray or a.dtype.kind not in "fb":
             break
     else:
-        if not params:
+        if not params and name != "where":
             return
+    if name == "where" and len(args) == 3 and getattr(args[1], "dtype", None) == bool and \
+            not _mask_like(args[0]):                    # where(a, cond, b): swapped
+        raise TypeError(f"where: cond must be booleans (a comparison such as x > 0; 0.0 and "
+                        f"1.0 are read as False and True), got {args[0].dtype} values of shape "
+                        f"{args[0].shape}, such as {_not_mask(args[0])!r}; the order is "
+                        f"where(cond, a, b)")
     for i, a in enumerate(args):
         arg = _argument(name, i, len(args))
         if _iterator(a):
             raise TypeError(f"{name}: {_iterator(a, arg)}")
         if arg in _SHAPES:
-            _ints(a, name, arg, none=arg == "axes")
+            _ints(a, name, arg, none=arg in ("axes", "axis"))
+        elif arg == "keepdims":                         # given by position: sum(x, 0, True)
+            check_flag(a, name, "keepdims")
         elif arg != "index":
             wrong = _numbers(a, arg, mask=arg == "cond")
             if wrong:
@@ -460,6 +474,22 @@ def check_inputs(name, args, params):
         _ints(params["axis"], name, "axis", none=name not in ("concatenate", "stack"))
     if "keepdims" in params:
         check_flag(params["keepdims"], name, "keepdims")
+
+
+def _mask_like(cond):
+    """True unless ``cond`` is an array of floats holding a value other than 0 and 1: given
+    with a boolean ``a``, the values and the condition were swapped (a numeric mask alone
+    is NumPy's, nonzero read as True, and stays allowed)."""
+    dtype = getattr(cond, "dtype", None)
+    if not isinstance(cond, np.ndarray) or dtype.kind != "f":
+        return True
+    return bool(np.all((cond == 0) | (cond == 1)))
+
+
+def _not_mask(cond):
+    """The first entry of a float ``cond`` that is neither 0 nor 1, as a float."""
+    flat = np.asarray(cond).ravel()
+    return float(flat[np.flatnonzero((flat != 0) & (flat != 1))[0]])
 
 
 def ufunc_keywords(name, params):
@@ -605,9 +635,10 @@ def call_fun(fun, args, who, name="fun", kwargs=None):
             raise                                   # (the second: named by an inner call)
         shapes = ", ".join(str(_shape_of(a)) for a in args)   # NumPy's, from a Python if:
         raise ValueError(f"{who}: {named(name, fun)} raised ValueError when called with "  # named
-                         f"{len(args)} argument(s) of shape(s) {shapes}: {err} (a Python if, "
-                         f"and, or or not on an array: write the branch with ad.where(cond, a, "
-                         f"b), or reduce the condition first)") from err
+                         f"{len(args)} argument(s) of shape(s) {shapes}: {err}"
+                         + (landing(fun, name) or " (a Python if, and, or or not on an array: "
+                            "write the branch with ad.where(cond, a, b), or reduce the "
+                            "condition first)")) from err
     except FloatingPointError:
         raise
     # sys.exit, or a generator's close raised by hand, in the user's code: a library's
@@ -627,11 +658,34 @@ def call_fun(fun, args, who, name="fun", kwargs=None):
         shapes = ", ".join(str(_shape_of(a)) for a in args)
         other = _foreign_impl(fun)                  # torch.tanh: wants torch's own arrays
         raise kind(f"{who}: {named(name, fun)} raised {type(err).__name__} when called with "
-                   f"{len(args)} argument(s) of shape(s) {shapes}: {err}"
+                   f"{len(args)} argument(s) of shape(s) {shapes}: {err}{landing(fun, name)}"
                    + (f" ({other} is another library's function, and {name} is called with "
                       f"the engine's own traced values (scratchmeta.autodiff.Tensor), which "
                       f"it cannot read: write {name} with the engine's ops, ad.sin, ad.sum, "
                       f"...)" if other else "")) from err
+
+
+def landing(fun, name):
+    """For ``fun`` a ``functools.partial`` with arguments bound by position, where the
+    engine's argument lands: " (fun is functools.partial(sum, ...) ... its 'axis' parameter
+    ...)" when that is not the function's first parameter, else "". Read from the
+    function's signature (a Primitive's, from its impl's)."""
+    if type(fun).__name__ != "partial" or not hasattr(fun, "func") or not fun.args:
+        return ""
+    inner = fun.func
+    target = inner.impl if hasattr(inner, "impl") and hasattr(inner, "vjps") else inner
+    try:
+        params = [p for p in inspect.signature(target).parameters.values()
+                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    except (TypeError, ValueError):                 # no signature to read (a C function)
+        return ""
+    k = len(fun.args)
+    if k >= len(params):
+        return ""
+    return (f" ({name} is functools.partial({label(inner)}, ...) with {k} argument(s) bound "
+            f"by position, so the argument the engine passes, a traced Tensor, lands on "
+            f"{label(inner)}'s {params[k].name!r} parameter, not on {params[0].name!r}: bind "
+            f"the data by keyword, or write a lambda)")
 
 
 def _shape_of(a):
@@ -753,11 +807,16 @@ def check_flag(value, who, name):
     return bool(value)
 
 
-def check_arrays(xs, who, name="xs"):
-    """A list or tuple of arrays (``concatenate``, ``stack``), not one array or a string."""
+def check_arrays(xs, who, name="xs", axis=0):
+    """A list or tuple of arrays (``concatenate``, ``stack``), not one array or a string;
+    ``axis``, the call's, is shown where the two look swapped (``concatenate(0, [a, b])``)."""
     if not isinstance(xs, (list, tuple)):
+        swapped = (f"; the order is {who}(xs, axis), and axis got the {type(axis).__name__} "
+                   f"of {len(axis)}: swapped?" if isinstance(axis, (list, tuple)) and
+                   isinstance(xs, (int, np.integer)) else "")
         raise TypeError(f"{who}: {name} must be a non-empty list or tuple of arrays, got "
-                        f"{describe(xs)}")
+                        f"{describe(xs) if isinstance(xs, np.ndarray) else seen(xs, 60)}"
+                        f"{swapped}")
     if not xs:
         raise ValueError(f"{who}: {name} must be a non-empty list or tuple of arrays, got "
                          f"{describe(xs)}")
@@ -1028,6 +1087,14 @@ def checked_rules(name, impl, vjps):
         except Exception as err:
             raise ValueError(f"Primitive {name!r}: {named('impl', impl)} raised "
                              f"{type(err).__name__}: {err}") from err
+        if isinstance(impl, np.vectorize) and not impl.otypes and getattr(
+                out, "dtype", np.dtype(float)).kind in "iu" and any(
+                getattr(a, "dtype", np.dtype(int)).kind == "f" for a in args):
+            raise TypeError(f"Primitive {name!r}: {named('impl', impl)} returned {out.dtype} "
+                            f"values for float input: it is an np.vectorize without otypes, so "
+                            f"NumPy took its output type from its first value (an int) and "
+                            f"truncated every other value; pass np.vectorize(..., "
+                            f"otypes=[float])")
         if not isinstance(out, (np.ndarray, np.generic, float, int)) or isinstance(out, bool) \
                 or isinstance(out, _MASKED) or np.asarray(out).dtype.kind not in "fiu":
             got = ("a masked array (numpy.ma)" if isinstance(out, _MASKED) else

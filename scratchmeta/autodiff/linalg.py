@@ -108,6 +108,13 @@ def einsum(subscripts, *operands):
     Indices may be letters and '...'; an index may not repeat within one
     operand (no diagonals or traces).
     """
+    if not isinstance(subscripts, str) and any(isinstance(x, str) for x in operands):
+        text = next(x for x in operands if isinstance(x, str))
+        given = (f"an array of shape {np.shape(subscripts)}" if isinstance(subscripts, np.ndarray)
+                 else seen(subscripts, 40))
+        raise TypeError(f"einsum: subscripts must come first, as text: einsum({text!r}, ...), "
+                        f"got {given} as subscripts and the text {text!r} among "
+                        f"the operands (NumPy's order; swapped?)")
     for i, x in enumerate(operands):     # its values before its shape: a SciPy Rotation has ()
         check_constant(x, "einsum", f"operands[{i}]")
     return _einsum(*operands, spec=_einsum_spec(subscripts, [

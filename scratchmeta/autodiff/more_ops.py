@@ -194,7 +194,7 @@ _concatenate = variadic("concatenate", lambda *xs, axis=0: np.concatenate(xs, ax
 
 def concatenate(xs, axis=0):
     """Join a sequence of arrays along an existing axis, as ``np.concatenate``."""
-    return _concatenate(*check_arrays(xs, "concatenate"), axis=axis)
+    return _concatenate(*check_arrays(xs, "concatenate", axis=axis), axis=axis)
 
 
 def _stack_vjp(i, g, ans, *xs, axis=0):
@@ -207,4 +207,4 @@ _stack = variadic("stack", lambda *xs, axis=0: np.stack(xs, axis), _stack_vjp)
 
 def stack(xs, axis=0):
     """Join a sequence of arrays of one shape along a new axis, as ``np.stack``."""
-    return _stack(*check_arrays(xs, "stack"), axis=axis)
+    return _stack(*check_arrays(xs, "stack", axis=axis), axis=axis)

@@ -417,8 +417,12 @@ def check_one_hot_row(where, name, y):
     first = (y if isinstance(y, np.ndarray) else np.asarray(y))[(0,) * (len(ad.shape(y)) - 1)]
     row = np.asarray(first, dtype=float)                  # (a nested list: its first row)
     if not abs(row.sum() - 1) < 1e-3:
+        real = bool(np.any((row != 0) & (row != 1)))        # a regression task's targets?
         raise ValueError(f"{where}: {name} must be one-hot (each row one 1, the rest 0), "
-                         f"got a first row of {row.tolist()!r:.80}")
+                         f"got a first row of {row.tolist()!r:.80}"
+                         + (f" (real-valued targets, a regression task's? {where} is for "
+                            f"classification; as a regression's loss, use tasks.mse)"
+                            if real else ""))
 
 
 def check_drawings(name, data, kind, size=None):

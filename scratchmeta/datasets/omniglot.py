@@ -233,10 +233,14 @@ def _find_or_fetch(folder, parts, download, progress, *, root_given, named="cach
         elif download:
             sources.append(fetch(part, folder, progress=progress))
         elif root_given:
+            others = sorted(p.name for p in folder.glob("*.zip"))[:3] if folder.is_dir() else []
             raise ValueError(
-                f"root {str(folder)!r} holds neither {part.name}.zip nor an extracted "
-                f"{part.name}/ folder. Put the official archive there (from {part.url}), "
-                f"or pass download=True to fetch it.")
+                f"root {str(folder)!r} (--root on the command line) holds neither "
+                f"{part.name}.zip nor an extracted {part.name}/ folder"
+                + (f" (its zips: {', '.join(others)}: not the official archives' names)"
+                   if others else "")
+                + f". Put the official archive there (from {part.url}), or pass "
+                  f"download=True to fetch it.")
         elif damaged:
             raise ValueError(
                 f"the decoded Omniglot cache {str(damaged[0])!r} (in the omniglot folder of "

@@ -21,6 +21,7 @@ with colour-vision deficiencies.
 import os
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("Agg")      # no screen: render straight to files
 
@@ -180,9 +181,11 @@ def check_numbers(name, x, shape=None, what="an array of finite real numbers"):
     axis, if given): the points a figure's helper is handed."""
     from scratchmeta.sampling.checks import finite_array, shown
     if not isinstance(name, str):                       # check_numbers(x, "name"), say
-        swapped = "; the order is (name, x)" if isinstance(x, str) else ""
+        order = f"; the order is (name, x), and x got {x!r:.40}" if isinstance(x, str) else ""
+        values = (f" {np.array2string(name, threshold=6)}" if isinstance(name, np.ndarray)
+                  else "")
         raise TypeError(f"check_numbers: name must be text (what the numbers are, for the "
-                        f"message), got {shown(name)}{swapped}")
+                        f"message), got {shown(name)}{values}{order}")
     if shape is not None and not (isinstance(shape, tuple) and all(
             w is None or isinstance(w, int) and not isinstance(w, bool) for w in shape)):
         raise TypeError(f"check_numbers: shape must be a tuple of ints (None for any length), "

@@ -41,6 +41,8 @@ import os
 import signal
 import tempfile
 import threading
+import unicodedata
+import urllib.parse
 import zipfile
 from typing import NamedTuple
 
@@ -181,6 +183,8 @@ def check_checkpoint_path(path, name="checkpoint"):
         raise ValueError(f"{name} path must be a file name ending in .npz, got {seen(path)}")
     if os.path.isdir(path):
         raise ValueError(f"{name} path {path!r} is a folder; expected a .npz file name")
+    if os.path.dirname(path):
+        check_look_alike(os.path.dirname(path), name)
     if os.path.exists(path) and not os.path.isfile(path):
         raise ValueError(f"{name} path {path!r} is a named pipe, a socket or a device, not a "
                          f"file; saving would replace it, and reading it is no checkpoint")
@@ -306,6 +310,7 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
                    "meta/changes": np.array(texts["changes"])})
     folder = os.path.dirname(path)
     if folder:
+        check_look_alike(folder)
         os.makedirs(folder, exist_ok=True)
     with _interrupts_held():                  # Ctrl-C or SIGTERM arrive once the file is whole
         fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=os.path.basename(path) + ".",
@@ -526,6 +531,36 @@ class MissingCheckpoint(FileNotFoundError, ValueError):
 
 class _RepeatedKey(ValueError):
     """A JSON object of a checkpoint's record with a key given twice (carries the key)."""
+
+
+def check_look_alike(folder, name="path"):
+    """Refuse to create a folder that only looks like one beside it: the first missing part
+    of ``folder`` that, with a URL's %-escapes decoded (``My%20Runs``) or in Unicode's
+    composed form (macOS's decomposed ``Mode\u0300les``), is the name of a folder that
+    exists. ``mkdir -p`` would make a second folder, and the run would land where the
+    user will not look. One listing of one folder, only when a folder is to be made."""
+    if os.path.isdir(folder):
+        return
+    parent, missing = os.path.split(os.path.abspath(folder))
+    while parent and not os.path.isdir(parent):          # the first missing part
+        parent, missing = os.path.split(parent)
+    try:
+        siblings = os.listdir(parent)
+    except OSError:
+        return
+    for sibling in siblings:
+        if sibling == missing:
+            continue
+        if urllib.parse.unquote(missing) == sibling:
+            why = "a URL's %-escapes, as a browser writes a space"
+        elif unicodedata.normalize("NFC", missing) == unicodedata.normalize("NFC", sibling):
+            why = "the same letters in another Unicode form (macOS's decomposed accents)"
+        else:
+            continue
+        raise ValueError(f"{name}: the folder {missing!r} does not exist, but {sibling!r} does, "
+                         f"next to it in {parent!r}: the same name in {why}; refusing to "
+                         f"create a second folder that looks the same; write the path with "
+                         f"{sibling!r}")
 
 
 def _check_member_sizes(path):
@@ -999,6 +1034,7 @@ def exclusive(path):
     lock = path + ".lock"
     folder = os.path.dirname(path)
     if folder:
+        check_look_alike(folder)
         os.makedirs(folder, exist_ok=True)
     while True:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)

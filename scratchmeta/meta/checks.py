@@ -411,9 +411,38 @@ def check_family(family, name="family"):
         if value is not None and not callable(value):
             raise TypeError(f"{name}.{method} must be a method, got {type(value).__name__} "
                             f"{value!r:.40} (a property or a value in its place?)")
+    _check_metric_name(family, name)
     if callable(getattr(family, "loss", None)):    # a user's loss: one number per task
         check_loss_output(family.loss, np.zeros((1, 1, getattr(family, "n_outputs", 1))),
                           name=f"{name}.loss")
+
+
+#: The metric names evaluation knows: a loss to minimise, or accuracy to maximise
+#: (``evaluate.METRIC_NAMES``; read from the name, so it must say what the metric is).
+METRIC_NAMES = ("MSE", "accuracy")
+
+
+def _check_metric_name(family, name):
+    """``family.metric_name`` is one of :data:`METRIC_NAMES`, and a subclass that renames the
+    metric also defines the metric: evaluation minimises an MSE and maximises an accuracy,
+    so a name that is not the metric's own turns the choice of step sizes upside down."""
+    metric_name = getattr(family, "metric_name", None)
+    if metric_name not in METRIC_NAMES:
+        raise ValueError(f"{name}.metric_name must be one of {list(METRIC_NAMES)} (evaluation "
+                         f"minimises an 'MSE' and maximises an 'accuracy'), got "
+                         f"{seen(metric_name)}")
+    mro = type(family).__mro__
+    named_by = next((c for c in mro if "metric_name" in vars(c)), None)
+    measured_by = next((c for c in mro if "metric" in vars(c)), None)
+    if named_by is None or measured_by is None or named_by is measured_by or not issubclass(
+            named_by, measured_by):
+        return
+    own = vars(measured_by).get("metric_name", getattr(measured_by, "metric_name", None))
+    if own in METRIC_NAMES and own != metric_name:
+        raise ValueError(f"{type(family).__name__} sets metric_name = {metric_name!r} but keeps "
+                         f"{measured_by.__name__}.metric, which measures {own!r}: evaluation "
+                         f"would {'minimise' if metric_name == 'MSE' else 'maximise'} it; "
+                         f"define metric too, or keep metric_name = {own!r}")
 
 
 def check_model_fits(model, family, outputs=True):
@@ -432,7 +461,8 @@ def check_model_fits(model, family, outputs=True):
     if (sizes[0], sizes[-1]) != (n_in, n_out):
         raise ValueError(f"model {model!r} takes {sizes[0]} inputs and gives {sizes[-1]} "
                          f"outputs, but the tasks of family {getattr(family, 'name', family)!r} "
-                         f"have {n_in} inputs and {n_out} outputs; expected sizes "
+                         f"({type(family).__name__}, with n_inputs = {n_in} and n_outputs = "
+                         f"{n_out}) have {n_in} inputs and {n_out} outputs; expected sizes "
                          f"({n_in}, ..., {n_out})")
 
 
@@ -926,6 +956,11 @@ def check_callable(name, value, example):
                         f"{value.__name__} itself")
     if asynchronous(name, value):
         raise TypeError(asynchronous(name, value))
+    if name == "loss" and getattr(value, "__module__", None) == "scratchmeta.tasks" and \
+            getattr(value, "__name__", None) == "accuracy":    # a metric: no gradient
+        raise TypeError("loss must be a differentiable loss, e.g. scratchmeta.tasks.mse or "
+                        "tasks.cross_entropy, got tasks.accuracy, a metric: a count of hits, "
+                        "whose gradient is zero everywhere (it is what evaluate reports)")
 
 
 def check_sgd(inner_lr, loss, trainable=None, params=None):

@@ -124,6 +124,13 @@ def held_out_tasks(family, n_tasks, n_support, n_query, seed=HELD_OUT_SEED, star
     check_counts(n_tasks, n_support, n_query)         # each at most an array's length
     batches = [family.sample(task_rng(seed, i), 1, n_support, n_query)
                for i in range(start, start + n_tasks)]
+    for part, width in (("x_support", "n_inputs"), ("y_support", "n_outputs")):
+        got, said = np.shape(getattr(batches[0], part))[-1:], getattr(family, width, None)
+        if isinstance(said, int) and got and got[0] != said:     # the family's own word
+            shape = np.shape(getattr(batches[0], part))
+            raise ValueError(f"{type(family).__name__} has {width} = {said}, but its tasks' "
+                             f"{part} is {got[0]} wide (shape {shape}): a model sized by "
+                             f"{width} would not fit them; set {width} = {got[0]}")
     return type(batches[0])(*(np.concatenate(parts) for parts in zip(*batches)))
 
 

@@ -34,7 +34,7 @@ from scratchmeta.meta.reptile import Reptile
 from scratchmeta.meta.subset import Subset
 from scratchmeta.more_tasks import GaussianClusters, SinusoidFrequency
 from scratchmeta.nn import MLP
-from scratchmeta.tasks import LinearRegression, Sinusoid
+from scratchmeta.tasks import LinearRegression, Sinusoid, TaskFamily
 from scratchmeta.messages import seen
 
 # In the order of the lecture.
@@ -56,6 +56,37 @@ FAMILIES = {"sinusoid": Sinusoid, "sinusoid_frequency": SinusoidFrequency,  # w 
             "linear": LinearRegression, "clusters": GaussianClusters,
             "omniglot": Omniglot}       # Chapter 5: real images (Finn et al. 2017, section 5.2)
 
+# The built-in names, fixed: a checkpoint records its run by them, so a user's entries are
+# added under names of their own (checked where an entry is read, by _entry).
+BUILT_IN_STRATEGIES, BUILT_IN_FAMILIES = dict(STRATEGIES), dict(FAMILIES)
+
+
+def _entry(table, name):
+    """``STRATEGIES[name]`` or ``FAMILIES[name]`` (``table`` says which), checked: a built-in
+    name still maps to its own class, and a user's entry is a class of the right kind (a
+    strategy class with a ``Config``, a ``TaskFamily`` subclass), not an instance, a
+    function or another class."""
+    strategies = table == "STRATEGIES"
+    entries, built_in = (STRATEGIES, BUILT_IN_STRATEGIES) if strategies else \
+        (FAMILIES, BUILT_IN_FAMILIES)
+    entry = entries[name]
+    if name in built_in and entry is not built_in[name]:
+        raise ValueError(f"{table}[{name!r}] was changed from {built_in[name].__name__} to "
+                         f"{getattr(entry, '__name__', None) or seen(entry, 60)}: a built-in "
+                         f"name keeps its own class (checkpoints record runs by it); add yours "
+                         f"under a name of its own, {table}['my_{name}'] = ...")
+    fits = isinstance(entry, type) and (
+        dataclasses.is_dataclass(getattr(entry, "Config", None)) if strategies
+        else issubclass(entry, TaskFamily))
+    if not fits:
+        what = ("a strategy class (one with a Config dataclass, as MAML)" if strategies else
+                "a task family class (a scratchmeta.tasks.TaskFamily subclass, as Sinusoid)")
+        hint = ("; an instance: register its class, type(...)" if not isinstance(entry, type)
+                and not callable(entry) or isinstance(entry, (TaskFamily,)) or hasattr(
+                    entry, "config") else "")
+        raise TypeError(f"{table}[{name!r}] must be {what}, got {seen(entry, 60)}{hint}")
+    return entry
+
 
 def make_family(name, **kwargs):
     """The task family called ``name`` ("sinusoid", "linear", "clusters" or "omniglot").
@@ -66,7 +97,7 @@ def make_family(name, **kwargs):
     a checkpoint's family rebuilt for evaluation.
     """
     check_name("name", name, FAMILIES, "task family")
-    if FAMILIES[name] is Omniglot and kwargs.get("data") is None:
+    if _entry("FAMILIES", name) is Omniglot and kwargs.get("data") is None:
         root = kwargs.get("root")
         check_type("download", kwargs.get("download", False), bool)
         if root is not None:
@@ -167,6 +198,11 @@ def strategy_from_config(record, *, root=None):
     if family.get("name") not in FAMILIES:
         raise ValueError(f"the record's task family {family.get('name')!r} is not one of the "
                          f"registered families {sorted(FAMILIES)}, so it cannot be rebuilt")
+    entry = _entry("FAMILIES", family["name"])
+    if isinstance(family.get("class"), str) and family["class"] != entry.__name__:
+        raise ValueError(f"the record's task family is a {family['class']} named "
+                         f"{family['name']!r}, but FAMILIES[{family['name']!r}] rebuilds a "
+                         f"{entry.__name__}: the run cannot be restored as it was trained")
     if record["model"]["class"] != "MLP":
         raise ValueError(f"only MLP models can be rebuilt, got {record['model']['class']!r}")
     arguments = dict(family["arguments"])
@@ -182,4 +218,35 @@ def strategy_from_config(record, *, root=None):
 
 def _strategy_class(name):
     check_name("name", name, STRATEGIES, "strategy")
-    return STRATEGIES[name]
+    return _entry("STRATEGIES", name)
+
+
+def check_rebuilds(family):
+    """A family whose run a checkpoint will record can be rebuilt from the record: its
+    ``name`` is registered to its own class (``FAMILIES[family.name] is type(family)``), and
+    a user's family, rebuilt from its ``describe()``, has the same plain settings. Raises
+    ValueError naming the fault before any training; a checkpoint would otherwise restore
+    another family, or fail to restore."""
+    name, cls = getattr(family, "name", None), type(family)
+    if cls not in BUILT_IN_FAMILIES.values():      # (the library's own: rebuilt by its tests)
+        record = family.describe()
+        try:
+            rebuilt = cls(**record)
+        except Exception as err:
+            raise ValueError(f"{cls.__name__}.describe() gives {seen(record, 100)}, which does "
+                             f"not rebuild the family: {cls.__name__}(**describe()) raised "
+                             f"{type(err).__name__}: {err}") from err
+        for key, value in vars(family).items():
+            if isinstance(value, (bool, int, float, str, tuple)) and vars(rebuilt).get(
+                    key, value) != value:
+                raise ValueError(f"{cls.__name__}.describe() leaves out how the family was "
+                                 f"built: rebuilt from it ({seen(record, 80)}), {key} is "
+                                 f"{vars(rebuilt)[key]!r}, not {value!r}; describe() must "
+                                 f"return every constructor argument")
+    entry = FAMILIES.get(name) if isinstance(name, str) else None
+    if entry is not cls:
+        raise ValueError(f"family {cls.__name__} has name = {name!r}, which a checkpoint "
+                         f"rebuilds as {getattr(entry, '__name__', 'nothing')} (FAMILIES"
+                         f"[{name!r}]), not {cls.__name__}: give the class a name of its own "
+                         f"(name = 'my_family') and register it, FAMILIES['my_family'] = "
+                         f"{cls.__name__}, so that its runs can be restored")

@@ -59,6 +59,7 @@ from scratchmeta.meta.checks import (check_attributes, check_count, check_instan
                                      check_memory, check_type, user_callback)
 from scratchmeta.meta.guard import ExplodingMetaGradient, check_step, step_advice
 from scratchmeta.meta.protocol import describe
+from scratchmeta.meta.registry import check_rebuilds
 from scratchmeta.messages import seen
 
 
@@ -251,6 +252,8 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
 
 def _train(strategy, n_steps, seed, checkpoint, checkpoint_every, resume, say, log_every,
            history):
+    if checkpoint is not None:                      # restorable, or refused before any step
+        check_rebuilds(strategy.family)
     config = describe(strategy) if checkpoint is not None else None
     changes, changed = [], {}
 

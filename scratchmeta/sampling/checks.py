@@ -16,7 +16,7 @@ import numpy as np
 
 from scratchmeta.messages import (TINY, asynchronous, cached, fits_float64, iterator, misread,
                                   named, other_method, out_of_scale, picker, raised, record,
-                                  returned, seen)
+                                  returned, seen, truncated)
 
 #: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
 #: (the warm-up's running mean) no longer counts, and no run would ever end anyway.
@@ -135,8 +135,10 @@ def call_user(name, f, x, expected=None):
         what, hint = raised(name, f, err)
         raise kind(f"{what} when called on an array of shape {np.shape(x)}: "
                    f"{err}{WROTE if 'read-only' in str(err) else ''}{hint}") from err
-    if type(y) is np.ndarray and y.dtype != np.float16:     # the common case, at once
+    if type(y) is np.ndarray and y.dtype.kind == "f" and y.dtype != np.float16:  # at once
         return y
+    if truncated(named(name, f), f, x, y):              # np.vectorize's int output type
+        raise TypeError(truncated(named(name, f), f, x, y))
     return returned(named(name, f), y, expected or f"one number per point of its input, an "
                                                    f"array of shape {np.shape(x)}")
 

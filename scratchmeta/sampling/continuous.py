@@ -64,7 +64,7 @@ from scratchmeta.sampling.checks import (call_user, check_fits, check_function, 
 from scratchmeta.sampling.interpolation import PiecewiseInverse, refine
 from scratchmeta.sampling.quadrature import checked_density, integrate, real_values
 from scratchmeta.sampling.tails import check_domain, explore
-from scratchmeta.messages import drifted, named, out_of_scale, seen
+from scratchmeta.messages import drifted, named, out_of_scale, seen, swapped
 
 
 # --- the three steps, on a grid (read this first) -------------------------------------
@@ -74,6 +74,10 @@ def grid_inverse_cdf(pdf, lo, hi, n=4096):
 
     Returns a function of an array of U in [0, 1]. ``pdf`` may be unnormalised.
     """
+    if not callable(pdf) and (callable(lo) or callable(hi)):
+        raise TypeError("grid_inverse_cdf: pdf must be a callable density"
+                        + swapped("grid_inverse_cdf", ("pdf", "lo", "hi"),
+                                  {"pdf": pdf, "lo": lo, "hi": hi}))
     lo, hi = (check_real(f"grid_inverse_cdf: {name}", v, True, "; the grid needs a finite "
                          "interval") for name, v in (("lo", lo), ("hi", hi)))
     if not lo < hi:
@@ -92,7 +96,8 @@ def grid_inverse_cdf(pdf, lo, hi, n=4096):
     steps = (f[1:] + f[:-1]) / 2.0 * np.diff(x)             # 2. trapezoids,
     cdf = np.concatenate([[0.0], np.cumsum(steps)])         #    F(x_k) = their running sum,
     if not cdf[-1] > 0.0:
-        raise ValueError(f"pdf: the density is zero at every grid point in [{lo}, {hi}]")
+        raise ValueError(f"{named('pdf', pdf)}: the density is zero at every grid point in "
+                         f"[{lo}, {hi}]")
     cdf /= cdf[-1]                                          #    normalised to end at 1
 
     def inverse(u):                                         # 3. read U backwards:
@@ -137,8 +142,10 @@ def _checked_ppf(ppf):
     if down.size:
         i = int(down[0])
         raise ValueError(
-            f"ppf must be non-decreasing (it is an inverse CDF), but ppf({PPF_PROBES[i]!r}) "
-            f"= {x[i]!r} > ppf({PPF_PROBES[i + 1]!r}) = {x[i + 1]!r}")
+            f"{named('ppf', ppf)} must be non-decreasing (it is an inverse CDF), but "
+            f"ppf({PPF_PROBES[i]!r}) = {x[i]!r} > ppf({PPF_PROBES[i + 1]!r}) = {x[i + 1]!r} "
+            f"(an inverse survival function, F^-1(1 - u), or arguments bound in the wrong "
+            f"place?)")
     if x[0] == x[-1]:
         raise ValueError(f"ppf is constant ({x[0]!r}) on [0, 1]: that is a point mass, not "
                          "a continuous distribution")
@@ -193,6 +200,9 @@ class ContinuousInverseCDF:
         ends and subnormals included); every later call is checked for
         shape and NaN too.
         """
+        if getattr(ppf, "__name__", None) == "cdf" and getattr(cdf, "__name__", None) == "ppf":
+            raise TypeError("from_ppf: ppf must be the inverse CDF and cdf the CDF"
+                            + swapped("from_ppf", ("ppf", "cdf"), {"ppf": ppf, "cdf": cdf}))
         if cdf is not None:
             check_function(cdf, "cdf", "callable or None")
         inverse = _checked_ppf(ppf)
@@ -214,8 +224,10 @@ class ContinuousInverseCDF:
                                  f"must return a number in [0, 1] for every x")
             if down.size:
                 i = int(down[0])
-                raise ValueError(f"cdf must be non-decreasing (it is a CDF), but cdf({x[i]!r}) = "
-                                 f"{f[i]!r} > cdf({x[i + 1]!r}) = {f[i + 1]!r}")
+                raise ValueError(f"{named('cdf', cdf)} must be non-decreasing (it is a CDF), "
+                                 f"but cdf({x[i]!r}) = {f[i]!r} > cdf({x[i + 1]!r}) = "
+                                 f"{f[i + 1]!r} (a survival function, 1 - F, or arguments "
+                                 f"bound in the wrong place?)")
         return cls(inverse, cdf, (float(ends[0]), float(ends[1])), (0.0, 0.0))
 
     @classmethod

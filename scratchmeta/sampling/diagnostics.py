@@ -63,7 +63,7 @@ from scipy.special import ndtri
 
 from scratchmeta.sampling.checks import (check_chains, check_probability, check_real, pair_items,
                                           real_array)
-from scratchmeta.messages import seen
+from scratchmeta.messages import ndim, seen, swapped
 
 MIN_DRAWS = 4                              # per chain, as ArviZ
 CONSTANT = np.finfo(np.float64).resolution   # 1e-15: "max - min" below this is constant
@@ -84,14 +84,26 @@ def _as_draws(draws):
     return x
 
 
+def _check_layout(x, what):
+    """Draws (chains, n_draws, dim) with fewer than MIN_DRAWS draws but MIN_DRAWS dimensions
+    or more are refused: they are draws stored (chains, dim, n_draws), swapped."""
+    if x.shape[1] < MIN_DRAWS <= x.shape[2]:
+        raise ValueError(f"{what}: draws of shape {x.shape} are read as (chains, n_draws, "
+                         f"dim): {x.shape[0]} chains of {x.shape[1]} draws in {x.shape[2]} "
+                         f"dimensions, too few draws for any diagnostic; if yours are stored "
+                         f"(chains, dim, n_draws), pass np.swapaxes(draws, 1, 2)")
+
+
 def _too_short(x, what):
     """True (with a warning) when chains have fewer than MIN_DRAWS draws. But 4 * MIN_DRAWS
     chains or more, each that short, are refused (ValueError): they are a few chains' draws
     passed as (n_draws, chains), whose NaN would come from the transpose (ArviZ's own
-    degenerate case, 4 chains of 3 draws, still gives NaN)."""
+    degenerate case, 4 chains of 3 draws, still gives NaN); so are too few draws in as
+    many dimensions as MIN_DRAWS or more, draws stored (chains, dim, n_draws)."""
     chains, n = x.shape[:2]
     if n >= MIN_DRAWS:
         return False
+    _check_layout(x, what)
     if chains >= 4 * MIN_DRAWS:
         raise ValueError(f"{what}: draws of shape {x.shape[:2]} are {chains} chains of {n} "
                          f"draws each, too few for any diagnostic; draws must be (chains, "
@@ -162,6 +174,7 @@ def rank_normalize(draws):
     each dimension; tied draws share their average rank.
     """
     x = _as_draws(draws)
+    _check_layout(x, "rank_normalize")
     z = np.stack([_normal_scores(block) for block in _dimensions(x)], axis=-1)
     return z.reshape(np.shape(draws))
 
@@ -287,6 +300,10 @@ def quantile_type7(x, prob):
     than taken from ``np.quantile`` so that q is bit-for-bit ArviZ's: the
     indicator 1{x <= q} flips if q moves by one ulp off a draw.
     """
+    if ndim(x) == 0 and ndim(prob) >= 1:           # quantile_type7(0.5, draws)
+        raise TypeError("quantile_type7: x must be the draws and prob one probability"
+                        + swapped("quantile_type7", ("x", "prob"),
+                                  {"x": x, "prob": np.asarray(prob)}))
     return _quantile_type7(check_chains("x", x, chains=False), check_probability("prob", prob))
 
 
@@ -308,6 +325,10 @@ def _ess_quantile(block, prob):
 
 def ess_tail(draws, prob=TAIL_PROBS):
     """Tail effective sample size per dimension: min over the 5% and 95% quantiles."""
+    if isinstance(draws, (tuple, list)) and len(draws) == 2 and np.size(prob) > 2:
+        raise TypeError("ess_tail: draws must be the chains' draws and prob a pair of "
+                        "probabilities" + swapped("ess_tail", ("draws", "prob"),
+                                                  {"draws": draws, "prob": np.asarray(prob)}))
     items = pair_items("prob", prob)                   # a set or an iterator is refused
     try:
         lo, hi = (check_real("prob", q) for q in items)

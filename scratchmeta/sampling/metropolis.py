@@ -56,7 +56,7 @@ from scratchmeta.sampling.checks import (call_user, check_fits, check_function, 
                                           real_array, shown)
 from scratchmeta.sampling.quadrature import real_values
 from scratchmeta.sampling.diagnostics import diagnose
-from scratchmeta.messages import drifted, named, out_of_scale, seen
+from scratchmeta.messages import drifted, named, ndim, out_of_scale, seen, swapped
 
 ADAPT_EXPONENT = 0.6     # Robbins-Monro gains t**-0.6: sum diverges, sum of squares converges
 
@@ -175,6 +175,11 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
         Defaults to :func:`optimal_acceptance` (dim).
     """
     check_function(log_density, "log_density", "callable")
+    if ndim(x0) == 0 and ndim(n_steps) >= 1:      # metropolis(f, 20, x0, rng)
+        raise TypeError("metropolis: x0 must be the chains' start, shape (chains, dim), and "
+                        "n_steps an int" + swapped("metropolis", ("log_density", "x0",
+                                                                 "n_steps", "rng"),
+                                                   {"x0": x0, "n_steps": np.asarray(n_steps)}))
     x = np.array(real_array("x0", x0))                  # a copy: we move it in place
     if x.ndim != 2 or x.shape[0] < 1 or x.shape[1] < 1:
         raise ValueError(f"x0 must have shape (chains, dim), got shape {x.shape}; "

@@ -94,6 +94,15 @@ def assert_inverts(ppf, cdf, u, u_resolution):
         raise ValueError(f"{named('cdf', cdf)} must return a number in [0, 1] at every x, but it "
                          f"returned {float(f[i])!r} at x = {float(x[i])!r} ({outside.size} of "
                          f"{f.size} values outside [0, 1]): it is no CDF")
+    order = np.argsort(x, kind="stable")                # the cdf alone: at the sorted points
+    xs, fs = x[order].astype(np.float64), f[order]
+    down = np.flatnonzero((np.diff(fs) < -1e-9) & (np.diff(xs) > 0))
+    if down.size:
+        i = int(down[0])
+        raise ValueError(f"{named('cdf', cdf)} is no CDF: it decreases from {float(fs[i])!r} at "
+                         f"x = {float(xs[i])!r} to {float(fs[i + 1])!r} at x = "
+                         f"{float(xs[i + 1])!r} (a survival function, 1 - F?), so no verdict on "
+                         f"ppf can be read from it")
     with np.errstate(invalid="ignore"):
         err = np.abs(f - u)
     err[np.isnan(err)] = np.inf

@@ -39,7 +39,7 @@ from scipy import stats
 
 from scratchmeta.testing._checks import (call, check_function, describe, is_int, is_real,
                                         real_numbers, real_output, refuse_masked)
-from scratchmeta.messages import drifted, fits_float64, named, seen
+from scratchmeta.messages import drifted, fits_float64, named, seen, swapped
 
 ALPHA = 1e-6          # default false-failure rate of every assertion here
 
@@ -163,6 +163,10 @@ def draws_needed(discrepancy, alpha=ALPHA, beta=ALPHA, samples=1):
 
 def ks_distance(samples, cdf):
     """sup_x |F_n(x) - F(x)|: the empirical CDF of ``samples`` against ``cdf``."""
+    if callable(samples) and not callable(cdf):          # ks_distance(cdf, samples)
+        raise TypeError("ks_distance: samples must be the draws and cdf a function"
+                        + swapped("ks_distance", ("samples", "cdf"),
+                                  {"samples": samples, "cdf": cdf}))
     check_function("cdf", cdf)
     x = np.sort(_as_sample("samples", samples))
     with np.errstate(all="ignore"):
