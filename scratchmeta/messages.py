@@ -35,8 +35,8 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 __all__ = ["seen", "label", "named", "drifted", "TINY", "out_of_scale", "fits_float64",
-           "odd_entry", "record", "iterator", "misread", "kind_of", "returned", "truncated", "swapped", "ndim",
-           "other_method", "asynchronous", "cached", "picker", "raised"]
+           "odd_entry", "record", "iterator", "misread", "kind_of", "returned", "truncated",
+           "swapped", "ndim", "other_method", "asynchronous", "cached", "picker", "raised"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)

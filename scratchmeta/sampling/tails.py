@@ -335,13 +335,16 @@ def explore(f, pdf, a, b, center=None, u_resolution=1e-10):
     total = sum(float(np.sum(m)) + rest for _, m, rest, _ in sides)
     if not np.isfinite(total):
         end, rest = max(((a, sides[0][2]), (b, sides[1][2])), key=lambda er: er[1])
-        raise ValueError(f"{named('pdf', pdf)}: the density is not integrable on the domain ({a}, {b}): "
+        raise ValueError(f"{named('pdf', pdf)}: "
+                         f"the density is not integrable on the domain ({a}, {b}): "
                          f"its mass does not decay toward x = {end}")
     if total <= 0.0:
-        raise ValueError(f"{named('pdf', pdf)}: the density is zero everywhere on the domain ({a}, {b}) "
+        raise ValueError(f"{named('pdf', pdf)}: "
+                         f"the density is zero everywhere on the domain ({a}, {b}) "
                          "(its integral is 0)")
     if any(np.isinf(side[3]) for side in sides):
-        raise ValueError(f"{named('pdf', pdf)}: the density is not integrable near x = {c!r}: its mass does "
+        raise ValueError(f"{named('pdf', pdf)}: "
+                         f"the density is not integrable near x = {c!r}: its mass does "
                          "not decay toward that point")
 
     points, dropped = [], []
@@ -367,11 +370,13 @@ def explore(f, pdf, a, b, center=None, u_resolution=1e-10):
             # resolvable shell would make the u-error target unreachable.
             if np.isinf(rest):
                 raise ValueError(
-                    f"{named('pdf', pdf)}: the density is not integrable on the domain ({a}, {b}): its mass "
+                    f"{named('pdf', pdf)}: "
+                    f"the density is not integrable on the domain ({a}, {b}): its mass "
                     f"does not decay toward x = {end}")
             if rest > 0.1 * u_resolution * total:
                 raise ValueError(
-                    f"{named('pdf', pdf)}: the density is too singular at x = {end} to sample in double "
+                    f"{named('pdf', pdf)}: "
+                    f"the density is too singular at x = {end} to sample in double "
                     f"precision: about {rest / total:.1e} of its mass lies closer to that "
                     "end than floating point can resolve (the doubles there are "
                     f"{np.spacing(abs(end)):.1e} apart); from_density can resolve at most "
@@ -392,11 +397,13 @@ def explore(f, pdf, a, b, center=None, u_resolution=1e-10):
         else:
             if np.isinf(rest):
                 raise ValueError(
-                    f"{named('pdf', pdf)}: the density is not integrable on the domain ({a}, {b}): its mass "
+                    f"{named('pdf', pdf)}: "
+                    f"the density is not integrable on the domain ({a}, {b}): its mass "
                     f"does not decay toward x = {end}")
             if rest > TAIL_CUT * total:
                 raise ValueError(
-                    f"{named('pdf', pdf)}: the density's tail toward x = {end} is too heavy to cut: about "
+                    f"{named('pdf', pdf)}: "
+                    f"the density's tail toward x = {end} is too heavy to cut: about "
                     f"{rest / total:.1e} of its mass lies beyond |x| = 1e308 (it is barely "
                     "integrable, if at all)")
             cut = int(np.flatnonzero(beyond <= TAIL_CUT * total)[0])
