@@ -225,3 +225,23 @@ def test_a_folder_that_only_looks_like_one_beside_it_is_not_made(tmp_path, real,
     with pytest.raises(ValueError, match=r"out: the folder .* does not exist, but .* does"):
         check_checkpoint_path(str(tmp_path / typed / "x.npz"), "out")
     assert sorted(p.name for p in tmp_path.iterdir()) == [real]
+
+
+class Centred(Sinusoid):
+    """A user's family holding a tuple of arrays, which ``==`` cannot compare."""
+
+    name = "centred"
+
+    def __init__(self):
+        super().__init__()
+        self.centres = (np.zeros(2), np.ones(2))
+
+    def describe(self):
+        return {}
+
+
+def test_a_family_holding_arrays_still_trains_with_a_checkpoint(tmp_path, monkeypatch):
+    monkeypatch.setitem(registry.FAMILIES, "centred", Centred)
+    train(make_strategy("maml", family=Centred(), meta_batch=2), 2, 0,
+          checkpoint=str(tmp_path / "c.npz"))
+    assert (tmp_path / "c.npz").exists()

@@ -221,6 +221,13 @@ def _strategy_class(name):
     return _entry("STRATEGIES", name)
 
 
+def _plain(value):
+    """A setting compared by ``==`` alone: a number, a string, or a tuple of them."""
+    if isinstance(value, tuple):
+        return all(isinstance(v, (bool, int, float, str)) for v in value)
+    return isinstance(value, (bool, int, float, str))
+
+
 def check_rebuilds(family):
     """A family whose run a checkpoint will record can be rebuilt from the record: its
     ``name`` is registered to its own class (``FAMILIES[family.name] is type(family)``), and
@@ -237,7 +244,7 @@ def check_rebuilds(family):
                              f"not rebuild the family: {cls.__name__}(**describe()) raised "
                              f"{type(err).__name__}: {err}") from err
         for key, value in vars(family).items():
-            if isinstance(value, (bool, int, float, str, tuple)) and vars(rebuilt).get(
+            if _plain(value) and _plain(vars(rebuilt).get(key, value)) and vars(rebuilt).get(
                     key, value) != value:
                 raise ValueError(f"{cls.__name__}.describe() leaves out how the family was "
                                  f"built: rebuilt from it ({seen(record, 80)}), {key} is "
