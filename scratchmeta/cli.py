@@ -705,6 +705,30 @@ def build_parser():
     return parser
 
 
+def _given_as(message, argv):
+    """" (given as --meta-lr 1.5)" when ``message`` names a hyperparameter by its field name
+    (meta_lr) and the command line set it by an option the message does not name, so that
+    the error points at what was typed; else "". A field the message says "must" of comes
+    first; then one of two words or more (n_support) met anywhere in it."""
+    given = []
+    for i, token in enumerate(argv):
+        if token.startswith("--set") and i + 1 < len(argv) and "=" in argv[i + 1]:
+            option, field = f"--set {argv[i + 1]}", argv[i + 1].split("=")[0]
+        elif token.startswith("--") and len(token) > 2:
+            option = token if "=" in token or i + 1 >= len(argv) else f"{token} {argv[i + 1]}"
+            field = token[2:].split("=")[0].replace("-", "_")
+        else:
+            continue
+        if option.split()[0].split("=")[0] not in message:
+            given.append((option, field))
+    for pattern in (r"\b{}\b must", r"\b{}\b"):
+        for option, field in given:
+            if (pattern.endswith("must") or "_" in field) and re.search(
+                    pattern.format(re.escape(field)), message):
+                return f" (given as {option})"
+    return ""
+
+
 def main(argv=None):
     from scratchmeta.memory import keep_freed_memory, opt_out_value
     from scratchmeta.meta.guard import ExplodingMetaGradient
@@ -731,7 +755,7 @@ def main(argv=None):
         print("interrupted", file=sys.stderr)
         return 130
     except (ValueError, TypeError, OSError, ImportError) as e:  # bad input: say what and why
-        print(f"error: {_one_line(e)}", file=sys.stderr)
+        print(f"error: {_one_line(e)}{_given_as(_one_line(e), argv)}", file=sys.stderr)
         return 2
     except MemoryError as e:
         print(f"error: out of memory ({_one_line(e) or 'no detail'}); choose smaller sizes",

@@ -25,9 +25,9 @@ import numpy as np
 from scratchmeta.autodiff import (Tensor, add, grad, mul, shape, stop_gradient, sum, tree_flatten,
                                   tree_map)
 from scratchmeta.autodiff.checks import (as_users, call_fun, check_args, check_callable,
-                                         check_count, check_float_leaves, check_fun_at,
-                                         check_generator, check_same_tree, check_tolerance,
-                                         check_values, container, float_array)
+                                         check_count, check_differences, check_float_leaves,
+                                         check_fun_at, check_generator, check_same_tree,
+                                         check_tolerance, check_values, container, float_array)
 
 __all__ = ["check_grads", "hvp"]
 
@@ -79,7 +79,7 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
     args = check_args(args, "check_grads", "args")
     order = check_count(order, "check_grads", "order", 1, most=8, wrong_type=ValueError)
     eps = check_tolerance(eps, "check_grads", "eps", positive=True, most=1.0)
-    rtol, atol = (check_tolerance(t, "check_grads", n) for n, t in (("rtol", rtol), ("atol", atol)))
+    rtol, atol = check_differences(eps, rtol, atol)      # tolerances, and a step that is one
     rng = np.random.default_rng(0) if rng is None else check_generator(rng, "check_grads")
     args = tuple(tree_map(lambda a: _float64(a, f"check_grads argument{container(arg)}",
                                              f" in args[{i}]"), arg) for i, arg in enumerate(args))

@@ -293,6 +293,7 @@ def checked_returns(cls):
     if not (isinstance(cls, type) and issubclass(cls, TaskFamily)):
         raise TypeError(f"checked_returns: cls must be a TaskFamily subclass (a class, as "
                         f"__init_subclass__ passes it), got {type(cls).__name__} {cls!r:.60}")
+    last = {}                                  # the array each method returned last
     for name in METHODS:
         member = cls.__dict__.get(name)
         fn = member.__func__ if isinstance(member, staticmethod) else member
@@ -306,6 +307,7 @@ def checked_returns(cls):
                     **kwargs):
             args = tuple(map(_read_only, args))
             before = _random_states(_fn, args) if _name in DRAWING else None
+            errors = np.geterr()
             try:
                 out = _fn(*args, **kwargs)
             except TypeError as err:
@@ -344,6 +346,20 @@ def checked_returns(cls):
             except (Exception, SystemExit, GeneratorExit) as err:   # sys.exit too: named
                 raise ValueError(f"{cls.__name__}.{_name} ({label(_fn)}) raised "
                                  f"{type(err).__name__}: {err}") from err
+            if np.geterr() != errors:             # np.seterr inside: put back, and named
+                changed = {k: v for k, v in np.geterr().items() if errors[k] != v}
+                np.seterr(**errors)
+                raise ValueError(f"{cls.__name__}.{_name} changed NumPy's error settings for "
+                                 f"the whole process (np.seterr: {changed}), which the "
+                                 f"library reads to tell an overflow or a NaN from a result; "
+                                 f"use 'with np.errstate(...):' inside the method instead")
+            if type(out) is np.ndarray and out.size and _name in DRAWING + ("target",):
+                if out is last.get(_name):       # the same array again: a refilled buffer
+                    raise ValueError(f"{cls.__name__}.{_name} returned the very array it "
+                                     f"returned on its previous call (one buffer refilled?): "
+                                     f"the library keeps earlier results, which would change "
+                                     f"under it; return a new array each call")
+                last[_name] = out
             if before is not None:               # it drew from what it was not given?
                 drawn = _drawn_elsewhere(before, _random_states(_fn, args))
                 if drawn:

@@ -34,14 +34,14 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.batchnorm import batch_norm, finn_init
-from scratchmeta.datasets.checks import (check_layers, check_mlp, check_net_input, check_per_task,
-                                         linear_product)
+from scratchmeta.datasets.checks import (Settled, check_layers, check_mlp, check_net_input,
+                                         check_per_task, linear_product)
 from scratchmeta.meta.checks import check_callable, check_mlp_init
 
 ACTIVATIONS = {"relu": ad.relu, "tanh": ad.tanh, "sigmoid": ad.sigmoid}
 
 
-class MLP:
+class MLP(Settled):
     """A fully connected network with layer widths ``sizes``, e.g. (1, 40, 40, 1)."""
 
     def __init__(self, sizes, activation="relu", batch_norm=False, dtype="float64"):

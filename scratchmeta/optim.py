@@ -18,7 +18,7 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.autodiff.checks import check_flag, check_given
 from scratchmeta.meta.checks import (all_finite, check_adam_state, check_finite_arrays,
-                                     check_tree)
+                                     check_moments_own, check_t_with_moments, check_tree)
 from scratchmeta.messages import seen
 
 
@@ -154,6 +154,7 @@ def adam_update(params, grads, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
         raise ValueError("adam_update: grads are the params arrays themselves (grads is "
                          "params): a step needs the loss's gradient at params, e.g. "
                          "ad.grad(loss)(params)")
+    check_moments_own(params, state, "adam_update")
     if beta1 > beta2 and beta1 >= beta2 ** 0.25:      # Kingma & Ba's beta1^2 < sqrt(beta2)
         raise ValueError(f"adam_update: beta1={beta1!r} and beta2={beta2!r} break Adam's "
                          f"convergence condition beta1**2 < sqrt(beta2) (Kingma & Ba 2015, "
@@ -174,6 +175,7 @@ def adam_update(params, grads, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
         check_adam(params, grads, state, lr, beta1, beta2, eps)     # names the bad input
         raise ValueError(f"lr {lr!r} is too large: an Adam step of it overflows the parameters "
                          f"(every input is finite); expected a step size that keeps them finite")
+    check_t_with_moments(state, "adam_update")       # its moments are finite numbers by now
     return new, {"t": np.array(t), "m": m, "v": v}
 
 

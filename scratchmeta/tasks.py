@@ -27,7 +27,7 @@ from typing import NamedTuple
 import numpy as np
 
 from scratchmeta import autodiff as ad
-from scratchmeta.datasets.checks import (MissingMethod, check_batch, check_counts,
+from scratchmeta.datasets.checks import (MissingMethod, Settled, check_batch, check_counts,
                                          check_counts_drawn, check_draw, check_drawn,
                                          check_inputs, check_loss, check_number, check_numbers,
                                          check_range, check_sample, check_sampled, check_target,
@@ -66,7 +66,7 @@ def accuracy(logits, y_onehot):
     return np.mean(hits, axis=-1)
 
 
-class TaskFamily:
+class TaskFamily(Settled):
     """A distribution over tasks. Subclasses draw task parameters and data."""
 
     name = None                # the registry name ("sinusoid", ...), kept in checkpoints

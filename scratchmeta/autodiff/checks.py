@@ -299,6 +299,12 @@ def op_error(name, args, params, err):
         names = list(dict.fromkeys(_argument(name, i, len(args)) for i in range(len(args))))
         of = " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
         return ValueError(f"{name}: cannot combine shapes {shapes}{given} (of {of}): {err}")
+    names = ARGUMENTS.get(name)
+    if isinstance(err, TypeError) and names and len(args) > len(names) and \
+            "positional argument" in str(err):         # transpose(x, 0, 1): torch's habit
+        return TypeError(f"{name} takes ({', '.join(names)}), got {len(args)} arguments "
+                         f"({shapes}): pass {names[-1]} as one tuple, e.g. {name}(x, (1, 0)), "
+                         f"not one argument per axis")
     if isinstance(err, TypeError):
         return TypeError(f"{name}: cannot apply to {shapes}{given}: {err}")
     if isinstance(err, FloatingPointError):      # np.errstate(all="raise"): named, type kept
@@ -797,6 +803,26 @@ def _check_acyclic(tree, who, name, path):
                              f"contains itself), so it has no finite set of leaves")
         for t in (tree.values() if isinstance(tree, dict) else tree):
             _check_acyclic(t, who, name, path + (id(tree),))
+
+
+#: The smallest finite-difference step check_grads takes: below it, central differences in
+#: float64 are mostly rounding error (machine epsilon 2.2e-16 is no step).
+EPS_LEAST = 1e-10
+
+
+def check_differences(eps, rtol, atol):
+    """check_grads' tolerances (``check_tolerance``), and its step and relative tolerance mean
+    something: ``eps`` at least :data:`EPS_LEAST`, ``rtol`` below one half (a fraction: 1% is
+    0.01). Returns (rtol, atol)."""
+    rtol, atol = (check_tolerance(t, "check_grads", n) for n, t in (("rtol", rtol),
+                                                                     ("atol", atol)))
+    if eps < EPS_LEAST:
+        raise ValueError(f"check_grads: eps must be at least {EPS_LEAST:g}, the step of the "
+                         f"central differences (below it they are rounding error), got {eps!r}")
+    if rtol >= 0.5:
+        raise ValueError(f"check_grads: rtol must be below 0.5 (a fraction: 1% is 0.01; with "
+                         f"{rtol!r}, a derivative off by half would pass), got {rtol!r}")
+    return rtol, atol
 
 
 def check_flag(value, who, name):

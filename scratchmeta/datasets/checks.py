@@ -23,6 +23,7 @@ import numpy as np
 from scratchmeta import autodiff as ad
 from scratchmeta.autodiff.checks import masked_message, record_message
 from scratchmeta.messages import seen
+from scratchmeta.settled import Settled  # noqa: F401  (nn and tasks import it from here)
 
 
 _SHAPE_PROBE = np.random.default_rng(0)  # one task is drawn from it to learn the params' shape

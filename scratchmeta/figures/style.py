@@ -141,6 +141,10 @@ def save(fig, out_dir, name):
                          + (f", which holds {odd[0]!r}" if odd else "")
                          + (" (Markdown's code quotes copied with it?)" if "`" in name else ""))
     out_dir = check_out_dir(out_dir, "out_dir")       # a folder, or one that can be made
+    if not fig.axes and not fig.texts and not fig.images:  # nothing at all: a blank page
+        raise ValueError(f"fig {fig!r} has nothing drawn (no axes, no text, no image): "
+                         f"saving it would write a blank {name}.png; draw first (a figure "
+                         f"cleared with fig.clf() is empty too)")
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{name}.png"
     # No "Software" entry: the file does not change when matplotlib's version does.

@@ -50,8 +50,9 @@ import numpy as np
 
 from scratchmeta.datasets.checks import refuse_url, text_path
 from scratchmeta.meta import legacy
-from scratchmeta.meta.checks import (check_attributes, check_count, check_leaf, check_path,
-                                     check_type, check_unmasked, not_a_folder)
+from scratchmeta.meta.checks import (check_attributes, check_count, check_leaf, check_moments_own,
+                                     check_path, check_t_with_moments, check_type, check_unmasked,
+                                     not_a_folder)
 from scratchmeta.messages import odd_entry, seen
 
 try:
@@ -293,6 +294,9 @@ def save_checkpoint(path, state, *, step, seed, config, meta_losses, changes=())
         except (TypeError, ValueError) as e:
             raise TypeError(f"{name} must be JSON-able (plain numbers, strings, lists and "
                             f"dicts), got {seen(record)}: {e}"[:400]) from None
+    if isinstance(state, dict) and isinstance(state.get("adam"), dict) and "params" in state:
+        check_moments_own(state["params"], state["adam"], "save_checkpoint")   # not aliased
+        check_t_with_moments(state["adam"], "save_checkpoint")
     flat = {key: np.asarray(value) for key, value in flatten(state).items()}
     check_state_entries(flat, config, step, path, saving=True)    # what loading would refuse
     if not isinstance(config.get("class"), str) or not isinstance(config.get("hyperparameters"),

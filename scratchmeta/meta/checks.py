@@ -195,12 +195,48 @@ def check_config_class(cls, config):
                         f"{type(config).__name__} ({fields}): {config!r:.120}")
 
 
-def check_rate(name, value, *, allow_zero=False):
-    """A positive (or, with ``allow_zero``, non-negative) finite number."""
+def check_moments_own(params, state, who):
+    """Adam's moments are arrays of their own: ``m`` and ``v`` are not the parameters' arrays
+    nor each other's (a state edited by hand, ``state["m"] = params``: the step would move
+    the moments with the weights). (A state at ``t = 0`` has zero moments, too: ``t`` counts
+    the steps the moments hold, and reset alone the bias correction would over-correct them;
+    :func:`check_t_with_moments` reads that.)"""
+    flat = {name: ad.tree_flatten(state.get(name))[0] for name in ("m", "v")}
+    ids = {id(p) for p in ad.tree_flatten(params)[0]}
+    for name, arrays in flat.items():
+        if any(id(a) in ids for a in arrays):
+            raise ValueError(f"{who}: state['{name}'] holds the parameters' own arrays (set to "
+                             f"the params list?): Adam's moments must be arrays of their own, "
+                             f"from adam_init(params)")
+    if any(a is b for a, b in zip(flat["m"], flat["v"])):
+        raise ValueError(f"{who}: state['v'] is state['m'] (the same arrays): Adam keeps two "
+                         f"moments, from adam_init(params)")
+
+
+def check_t_with_moments(state, who):
+    """A state at ``t = 0`` has zero moments (see :func:`check_moments_own`); read once its
+    moments are known to be finite numbers, so that a NaN or text in them is named first."""
+    flat = [a for name in ("m", "v") for a in ad.tree_flatten(state.get(name))[0]]
+    t = state.get("t")
+    if t is not None and np.ndim(t) == 0 and int(t) == 0 and any(
+            np.any(np.asarray(a) != 0) for a in flat):
+        raise ValueError(f"{who}: state['t'] is 0 but its moments are not zero: t counts the "
+                         f"steps they hold (the bias correction divides by 1 - beta**t); "
+                         f"reset all three with adam_init(params), or none")
+
+
+def check_rate(name, value, *, allow_zero=False, step=False):
+    """A positive (or, with ``allow_zero``, non-negative) finite number; with ``step``, at most
+    1: Reptile's outer step (eq. 22.5) moves theta0 that fraction of the way to theta_T, and
+    above 1 it steps past theta_T, away from every task's solution."""
     ok = is_real(value)
     if not (ok and np.isfinite(value) and (value >= 0 if allow_zero else value > 0)):
         expected = "a non-negative" if allow_zero else "a positive"
         raise ValueError(f"{name} must be {expected} finite number, got {seen(value)}")
+    if step and value > 1:
+        raise ValueError(f"{name} must be at most 1, the fraction of the way from theta0 to "
+                         f"theta_T that Reptile's outer step goes (eq. 22.5), got "
+                         f"{seen(value)}: above 1 it steps past theta_T")
 
 
 def check_head_config(config, rates=("lam",)):

@@ -39,6 +39,7 @@ from typing import Any, Iterator, Protocol, runtime_checkable
 from scratchmeta.meta.checks import (check_attributes, check_config, check_config_class,
                                      check_family, check_instance, check_model, check_model_fits,
                                      check_rng, check_type)
+from scratchmeta.settled import settle
 
 
 @runtime_checkable
@@ -101,7 +102,7 @@ def configure(cls, config=None, hyper=None, *, model=_NOT_GIVEN, family=_NOT_GIV
         check_type(key, value, field_type(fields[key]), none_ok=fields[key].default is None)
     config = dataclasses.replace(config, **(hyper or {}))
     config.check()
-    return config
+    return settle(config)           # checked: its fields are fixed from now on (settled.py)
 
 
 def field_type(field):

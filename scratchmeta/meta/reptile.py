@@ -76,7 +76,7 @@ def reptile_step(params, batch, model, *, inner_lr, inner_steps, meta_lr, loss=m
 
     With one task and ``meta_lr = 1`` this is exactly that task's theta_T.
     """
-    check_rate("meta_lr", meta_lr)
+    check_rate("meta_lr", meta_lr, step=True)
     theta_T = fine_tune_tasks(params, batch, model, inner_lr=inner_lr,
                               inner_steps=inner_steps, loss=loss)
     return [np.asarray(ad.stop_gradient(p)) + meta_lr * d
@@ -101,7 +101,7 @@ class ReptileConfig:
         check_fields(self, rates=("inner_lr",), counts=("inner_steps", "meta_batch", "n_support",
                                                         "n_query"))
         if self.meta_lr is not None:
-            check_rate("meta_lr", self.meta_lr)
+            check_rate("meta_lr", self.meta_lr, step=True)
         if self.n_steps is not None:
             check_count("n_steps (the total number of meta-steps, for the linear annealing "
                         "of the outer step)", self.n_steps, 1)

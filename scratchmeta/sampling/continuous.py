@@ -95,6 +95,12 @@ def grid_inverse_cdf(pdf, lo, hi, n=4096):
     f = checked_density(pdf)(x)                             #    ... and f(x_k)
     steps = (f[1:] + f[:-1]) / 2.0 * np.diff(x)             # 2. trapezoids,
     cdf = np.concatenate([[0.0], np.cumsum(steps)])         #    F(x_k) = their running sum,
+    positive = f > 0
+    if 0 < positive.sum() <= 0.05 * f.size and np.all(x[positive] == np.round(x[positive])):
+        raise ValueError(f"{named('pdf', pdf)} is zero at every grid point of [{lo}, {hi}] but "
+                         f"{int(positive.sum())} whole numbers: a probability mass function's "
+                         f"(a pmf is 0 between the integers)? grid_inverse_cdf samples "
+                         f"densities; use DiscreteInverseCDF for a discrete distribution")
     if not cdf[-1] > 0.0:
         raise ValueError(f"{named('pdf', pdf)}: the density is zero at every grid point in "
                          f"[{lo}, {hi}]")
@@ -149,7 +155,37 @@ def _checked_ppf(ppf):
     if x[0] == x[-1]:
         raise ValueError(f"ppf is constant ({x[0]!r}) on [0, 1]: that is a point mass, not "
                          "a continuous distribution")
+    finite = x[np.isfinite(x)]
+    if finite.size and np.all(finite == np.round(finite)) and \
+            np.unique(finite).size <= finite.size // 4:          # a handful of whole numbers
+        raise ValueError(f"{named('ppf', ppf)} returns only whole numbers at the "
+                         f"{PPF_PROBES.size} probes of [0, 1] ({np.unique(finite).size} distinct, "
+                         f"{finite.min()!r} to {finite.max()!r}): a discrete distribution's; "
+                         f"ContinuousInverseCDF samples continuous ones (use "
+                         f"DiscreteInverseCDF with its probabilities)")
     return inverse
+
+
+#: The largest |cdf(ppf(u)) - u| that from_ppf takes for a ppf and a cdf of one distribution:
+#: far above any inverse CDF's own u-error (u_error measures that), far below the gap
+#: between two distributions (norm(0, 1) and norm(1, 1): 0.38; Laplace and normal: 0.05).
+INVERSE_SLACK = 0.01
+
+
+def _check_inverses(inverse, cdf, ppf):
+    """``cdf`` and ``ppf`` given together describe one distribution: cdf(ppf(u)) is within
+    :data:`INVERSE_SLACK` of u at nine u of (0, 1)."""
+    u = np.linspace(0.1, 0.9, 9)
+    with np.errstate(all="ignore"):
+        back = np.asarray(cdf(inverse(u)), dtype=float)
+    if back.shape != u.shape or not np.all(np.isfinite(back)):
+        return                                     # the cdf's own checks name that later
+    i = int(np.argmax(np.abs(back - u)))
+    if abs(back[i] - u[i]) > INVERSE_SLACK:
+        raise ValueError(f"{named('cdf', cdf)} and {named('ppf', ppf)} are not each other's "
+                         f"inverse: cdf(ppf({u[i]:.1f})) = {back[i]:.4g}, off by "
+                         f"{abs(back[i] - u[i]):.3g} (at most {INVERSE_SLACK} is taken): the CDF "
+                         f"and inverse CDF of two different distributions?")
 
 
 class ContinuousInverseCDF:
@@ -228,6 +264,7 @@ class ContinuousInverseCDF:
                                  f"but cdf({x[i]!r}) = {f[i]!r} > cdf({x[i + 1]!r}) = "
                                  f"{f[i + 1]!r} (a survival function, 1 - F, or arguments "
                                  f"bound in the wrong place?)")
+            _check_inverses(inverse, cdf, ppf)          # a CDF, now: of ppf's distribution?
         return cls(inverse, cdf, (float(ends[0]), float(ends[1])), (0.0, 0.0))
 
     @classmethod

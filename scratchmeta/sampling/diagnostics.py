@@ -66,6 +66,7 @@ from scratchmeta.sampling.checks import (check_chains, check_probability, check_
 from scratchmeta.messages import ndim, seen, swapped
 
 MIN_DRAWS = 4                              # per chain, as ArviZ
+MIN_DISTINCT = 10       # a chain with fewer distinct values may repeat another by nature
 CONSTANT = np.finfo(np.float64).resolution   # 1e-15: "max - min" below this is constant
 TAIL_PROBS = (0.05, 0.95)
 
@@ -81,7 +82,30 @@ def _as_draws(draws):
     if not np.all(np.isfinite(x)):
         raise ValueError("draws must be finite, but they contain "
                          f"{int(np.sum(~np.isfinite(x)))} NaN or infinite values")
+    _check_copies(x)
     return x
+
+
+def _check_copies(x):
+    """No two chains the same, value for value, unless they are that alike by nature (a
+    chain of fewer than MIN_DISTINCT values: constant, or an indicator's 0/1). Copies come
+    from chains run with one seed, or one chain passed twice; they make R-hat and the ESS
+    say the chains agree, which they cannot fail to."""
+    chains = x.shape[0]
+    if chains < 2:
+        return
+    rows = x.reshape(chains, -1)
+    unique, first = np.unique(rows, axis=0, return_index=True)
+    if unique.shape[0] == chains:
+        return
+    twice = sorted(set(range(chains)) - set(first.tolist()))[0]
+    same = next(i for i in range(chains) if i != twice and np.array_equal(rows[i], rows[twice]))
+    if np.unique(rows[twice]).size < MIN_DISTINCT:
+        return
+    raise ValueError(f"draws: chains {same} and {twice} are identical, value for value: chains "
+                     f"run with one seed, or one chain given twice? Copies make R-hat and the "
+                     f"ESS report agreement that was never tested; give each chain its own "
+                     f"generator (rng.spawn(chains))")
 
 
 def _check_layout(x, what):

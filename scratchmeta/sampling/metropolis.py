@@ -226,7 +226,7 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
 
     out = np.empty((n_steps, chains, dim))              # step-major: contiguous writes
     accepted = np.zeros(chains)
-    nan_proposals = 0
+    nan_proposals, finite_proposals = 0, 0
     proposal = np.empty_like(x)
     log_h_sum, log_h_count = 0.0, 0
     for t in range(n_warmup + n_steps):
@@ -240,6 +240,7 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
         # False, so a NaN log-density is a rejection.
         log_ratio = lp_new - lp
         nan_proposals += int(np.isnan(lp_new).sum())
+        finite_proposals += int(np.isfinite(lp_new).sum())
         accept = -rng.standard_exponential(chains) < log_ratio
         np.copyto(x, proposal, where=accept[:, None])
         np.copyto(lp, lp_new, where=accept)
@@ -260,6 +261,12 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
             accepted += accept
 
     stuck = np.flatnonzero(accepted == 0)
+    if stuck.size == chains and not finite_proposals and not nan_proposals:   # all -inf
+        raise ValueError(f"{named('log_density', log_density)} was -inf at every one "
+                         f"of the {(n_warmup + n_steps) * chains} proposals, finite only at "
+                         f"the starts x0: its support has no volume around them (a discrete "
+                         f"distribution's logpmf, -inf off the integers?); metropolis samples "
+                         f"continuous densities, so no chain ever moved")
     if stuck.size:
         warnings.warn(
             f"{stuck.size} of {chains} chain(s) never moved in the {n_steps} kept steps "

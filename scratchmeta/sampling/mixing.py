@@ -47,9 +47,20 @@ def total_variation(samples, edges, cdf):
     n, edges = x.shape[-1], np.asarray(edges, dtype=float)
     # Bin index 0 = left tail, 1..B = the bins, B + 1 = right tail.
     idx = np.searchsorted(edges, x, side="right").reshape(-1, n)
+    _check_some_inside("samples", idx, edges, x)
     counts = np.stack([np.bincount(row, minlength=edges.size + 1) for row in idx])
     tv = 0.5 * np.abs(counts / n - exact).sum(axis=1)
     return tv.reshape(x.shape[:-1])
+
+
+def _check_some_inside(name, idx, edges, x):
+    """Some draw lies within the edges: with every one in the two tail bins the distance
+    compares tail masses alone, and says nothing of the histogram the edges were meant for."""
+    if np.all((idx == 0) | (idx == edges.size)):
+        raise ValueError(f"edges [{edges[0]!r}, {edges[-1]!r}] hold none of the {x.size} draws "
+                         f"of {name}, which lie in [{float(np.min(x))!r}, {float(np.max(x))!r}]: "
+                         f"the distance would compare tail masses alone; give edges that "
+                         f"cover the draws")
 
 
 def pooled_total_variation(x, edges, cdf):
@@ -57,6 +68,7 @@ def pooled_total_variation(x, edges, cdf):
     x, exact = check_draws("x", x, ndim=2), _exact_with_tails(edges, cdf)    # both checked
     (chains, steps), edges = x.shape, np.asarray(edges, dtype=float)
     idx = np.searchsorted(edges, x, side="right")
+    _check_some_inside("x", idx, edges, x)
     per_step = np.stack([np.bincount(col, minlength=edges.size + 1) for col in idx.T])
     pooled = np.cumsum(per_step, axis=0) / (chains * np.arange(1, steps + 1))[:, None]
     return 0.5 * np.abs(pooled - exact).sum(axis=1)

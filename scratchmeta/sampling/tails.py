@@ -205,7 +205,27 @@ def find_center(pdf, a, b, center=None):
         raise ValueError(f"the density is NaN right next to x = {c!r} where it is positive "
                          f"(NaN at x = {nan_at}); NaN is read as zero only far outside the "
                          "support")
+    _check_not_a_mass(pdf, c)
     return Center(c, lo, hi, tuple(nan_at), tuple(settled))
+
+
+def _check_not_a_mass(pdf, c):
+    """A density positive at ``c`` is positive just beside it on one side at least (its
+    support has width); zero on both sides, it is a mass at ``c``: a pmf, 0 off the
+    integers. One call at two points, a few doubles from a whole-number c only."""
+    if c != round(c):
+        return
+    delta = 16 * np.spacing(abs(c))
+    try:
+        with np.errstate(all="ignore"):
+            beside = np.asarray(pdf(np.array([c - delta, c + delta])), dtype=float)
+    except Exception:                              # the density's own checks speak later
+        return
+    if beside.shape == (2,) and np.all(beside == 0.0):
+        raise ValueError(f"{named('pdf', pdf)} is positive at x = {c!r} but 0 at "
+                         f"x = {c - delta!r} and {c + delta!r} beside it: a mass at one point, "
+                         f"not a density (a probability mass function, 0 off the integers?); "
+                         f"use DiscreteInverseCDF for a discrete distribution")
 
 
 ZERO_GAP = 1e40       # decades of exact zeros that cut off what lies beyond (see below)

@@ -55,10 +55,19 @@ class Rates(NamedTuple):
 
 
 def _check_rate(name, value):
+    """An error rate: ``alpha`` a false failure's, ``beta`` a false pass's, in (0, 1/2]. A
+    rate above one half (0.95, 0.999999) is a confidence level or a power given in its
+    place, and would make the test fail correct samplers, or pass wrong ones, more often
+    than not."""
     if not is_real(value):
         raise TypeError(f"{name} must be a probability (a float), got {seen(value)}")
     if not 0.0 < float(value) < 1.0:
         raise ValueError(f"{name} must be a probability in (0, 1), got {seen(value)}")
+    if float(value) > 0.5:
+        what = "a false failure" if name == "alpha" else "a false pass"
+        other = "a confidence level" if name == "alpha" else "a power"
+        raise ValueError(f"{name} is the rate of {what}, at most 0.5, got {seen(value)}: "
+                         f"{other}? pass 1 - {float(value)!r} = {1 - float(value):.6g}")
     return float(value)
 
 
@@ -192,9 +201,26 @@ def ks_distance(samples, cdf):
     return float(max(np.max(i / n - f), np.max(f - (i - 1) / n)))
 
 
+def _check_not_itself(x, y, same=False):
+    """Two samples (checked arrays) that are one: ``same`` (y was x itself), or equal entry
+    by entry with more than MIN_DISTINCT distinct values (a continuous sample is never drawn
+    twice the same)."""
+    if same or (x.shape == y.shape and np.array_equal(x, y) and np.unique(x).size >
+                MIN_DISTINCT):
+        raise ValueError(f"y is the same sample as x ({np.size(x)} equal values, in the same "
+                         f"order): a sample tested against itself always passes; draw y "
+                         f"independently")
+
+
+#: Distinct values above which two equal samples cannot be two independent draws.
+MIN_DISTINCT = 10
+
+
 def two_sample_distance(x, y):
     """sup_t |F_x(t) - F_y(t)| between two empirical CDFs."""
-    x, y = np.sort(_as_sample("x", x)), np.sort(_as_sample("y", y))
+    x0, y0 = _as_sample("x", x), _as_sample("y", y)
+    _check_not_itself(x0, y0, x is y)
+    x, y = np.sort(x0), np.sort(y0)
     t = np.concatenate([x, y])
     fx = np.searchsorted(x, t, side="right") / x.size
     fy = np.searchsorted(y, t, side="right") / y.size
@@ -279,6 +305,10 @@ def chi_square_power(p, q, n, alpha=ALPHA):
         raise ValueError(f"q must give one probability per label, shape {p.shape} like p, got "
                          f"shape {q.shape}")
     alpha = _check_rate("alpha", alpha)
+    if np.array_equal(p, q):
+        raise ValueError(f"q must be an alternative to p, but it equals p, {seen(q)}: the "
+                         f"power against no alternative is alpha itself; give the labels' "
+                         f"distribution under the fault to detect")
     keep = p > 0
     df = max(int(np.sum(keep)) - 1, 1)
     crit = stats.chi2.isf(alpha, df)
