@@ -239,6 +239,14 @@ class InvalidValueError(FloatingPointError, ValueError):
     value outside the op's domain, as every other wrong input)."""
 
 
+class InfiniteValueError(FloatingPointError, ValueError):
+    """NumPy's "divide by zero" under ``np.errstate(all="raise")`` (an infinity made from
+    finite numbers at a pole: 1/0, log(0), the derivative of sqrt at 0), named by the op: a
+    FloatingPointError still (what training takes for a divergence) and a ValueError (a point
+    where the op, or its derivative, has no finite value, as every other wrong input). An
+    overflow (exp(800)) stays a plain FloatingPointError: a value too large, a divergence."""
+
+
 class IndexValueError(IndexError, ValueError):
     """An index that does not fit the array: a ValueError (a wrong input, as every other) and
     an IndexError (NumPy's habit, and what ends ``for row in x`` over a Tensor)."""
@@ -311,7 +319,8 @@ def op_error(name, args, params, err):
         small = "".join(f"; {_argument(name, i, len(args))} = "
                         f"{np.array2string(np.asarray(a), threshold=6)}"
                         for i, a in enumerate(args) if np.size(a) <= 6)
-        kind = InvalidValueError if "invalid value" in str(err) else FloatingPointError
+        kind = (InvalidValueError if "invalid value" in str(err) else InfiniteValueError
+                if "divide by zero" in str(err) else FloatingPointError)    # overflow: diverged
         return kind(f"{name}: {err} (on {shapes}{given}{small})")
     return err
 
