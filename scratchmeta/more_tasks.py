@@ -289,7 +289,11 @@ def checked_returns(cls):
       NumPy's global random state, a generator it holds or its module holds -- is named, as
       the same seed would then not give the same tasks (one state read of each source a
       call); and a ``make_batch`` whose targets are not ``n_outputs`` wide, or whose query
-      set is its support set (one comparison of the arrays), is named where it returns."""
+      set is its support set (one comparison of the arrays), is named where it returns;
+    * a method that changes NumPy's error settings (``np.seterr``) is named and the settings
+      put back; a drawing method or ``target`` that returns the very array it returned on
+      its previous call (one buffer, refilled) is named; a ``check_shots`` that returns a
+      verdict instead of raising is named with the counts it was asked about."""
     if not (isinstance(cls, type) and issubclass(cls, TaskFamily)):
         raise TypeError(f"checked_returns: cls must be a TaskFamily subclass (a class, as "
                         f"__init_subclass__ passes it), got {type(cls).__name__} {cls!r:.60}")
