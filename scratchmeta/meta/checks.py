@@ -1397,6 +1397,28 @@ def check_loss_output(loss, y, *, name="loss", per_task=True):
                          f"{shown_loss!r} gave {bad} NaN or inf values of {np.size(out)} for "
                          f"targets predicted exactly (each task's first target as its "
                          f"prediction)")
+    _check_reads_pred(loss, probe, out, name, shown_loss)
+
+
+def _check_reads_pred(loss, probe, out, name, shown_loss):
+    """A loss that gives the same numbers for a prediction off by 1 to 1 + width as for an
+    exact one does not read its prediction (``mse(y, y)``, the targets' own spread): its
+    gradient would be zero, and nothing would train. One more call, on the same probe; a
+    shift that varies across outputs, so that a softmax's indifference to a constant shift
+    is no false alarm."""
+    shifted = probe + 1.0 + np.arange(probe.shape[-1])
+    try:
+        with np.errstate(all="ignore"):
+            again = loss(shifted, probe)
+        same = np.array_equal(np.asarray(getattr(again, "value", again)),
+                              np.asarray(getattr(out, "value", out)))
+    except Exception:                               # its own checks speak elsewhere
+        return
+    if same:
+        raise ValueError(f"{name} does not read its prediction: {shown_loss!r:.80} gives the "
+                         f"same loss for a prediction off by 1 or more as for the exact "
+                         f"targets (mse(y, y), or the targets' own spread?); it must compare "
+                         f"pred with y, as scratchmeta.tasks.mse(pred, y)")
 
 
 def check_inner_sgd(task_params, x, y, apply, inner_lr, inner_steps, loss, trainable,
