@@ -453,8 +453,8 @@ def check_family(family, name="family"):
                           name=f"{name}.loss")
 
 
-#: The metric names evaluation knows: a loss to minimise, or accuracy to maximise
-#: (``evaluate.METRIC_NAMES``; read from the name, so it must say what the metric is).
+#: The metric names evaluation knows (the families' ``metric_name``): a loss to minimise, or
+#: accuracy to maximise; evaluation reads the direction from the name alone.
 METRIC_NAMES = ("MSE", "accuracy")
 
 
@@ -473,7 +473,7 @@ def _check_metric_name(family, name):
     if named_by is None or measured_by is None or named_by is measured_by or not issubclass(
             named_by, measured_by):
         return
-    own = vars(measured_by).get("metric_name", getattr(measured_by, "metric_name", None))
+    own = getattr(measured_by, "metric_name", None)
     if own in METRIC_NAMES and own != metric_name:
         raise ValueError(f"{type(family).__name__} sets metric_name = {metric_name!r} but keeps "
                          f"{measured_by.__name__}.metric, which measures {own!r}: evaluation "

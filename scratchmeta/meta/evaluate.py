@@ -41,13 +41,12 @@ import numpy as np
 
 from scratchmeta.datasets.checks import COUNT_MAX, check_counts
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import (NOT_NUMBERS, check_adaptation, check_count, check_family,
-                                     check_finite, check_memory, check_model_fits, check_name,
-                                     check_ordered, check_plain_number, check_real, check_rows,
-                                     check_strategy)
+from scratchmeta.meta.checks import (METRIC_NAMES, NOT_NUMBERS, check_adaptation, check_count,
+                                     check_family, check_finite, check_memory, check_model_fits,
+                                     check_name, check_ordered, check_plain_number, check_real,
+                                     check_rows, check_strategy)
 from scratchmeta.messages import named, seen
 
-METRIC_NAMES = ("MSE", "accuracy")     # the families' metric_name: a loss, or accuracy
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
 HELD_OUT_SEED = 22  # the default seed of held-out (test) tasks (lecture 22)
 VALIDATION_SEED = 11  # the seed of validation tasks, on which test-time settings are chosen

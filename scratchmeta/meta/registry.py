@@ -81,9 +81,8 @@ def _entry(table, name):
     if not fits:
         what = ("a strategy class (one with a Config dataclass, as MAML)" if strategies else
                 "a task family class (a scratchmeta.tasks.TaskFamily subclass, as Sinusoid)")
-        hint = ("; an instance: register its class, type(...)" if not isinstance(entry, type)
-                and not callable(entry) or isinstance(entry, (TaskFamily,)) or hasattr(
-                    entry, "config") else "")
+        hint = ("; an instance: register its class, type(...)"
+                if not isinstance(entry, type) and not callable(entry) else "")
         raise TypeError(f"{table}[{name!r}] must be {what}, got {seen(entry, 60)}{hint}")
     return entry
 
