@@ -55,7 +55,9 @@ run at the first ``next()``; values documented as valid), part is NaN in data, w
 check could find only by a pass over every entry.
 """
 
+import atexit
 import pathlib
+import shutil
 import signal
 import sys
 
@@ -457,6 +459,7 @@ def library_cases():
     import tempfile
     groups = {}
     tmp = pathlib.Path(tempfile.mkdtemp())
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
     for area, name, make, good, kinds in SPECS:
         fn = make(tmp)
         params = inspect.signature(fn).parameters

@@ -56,6 +56,7 @@ and 27d4f95 (indices, parameter pairs, array shapes, table rows, family classes,
 ``meta/checks.py``). ``python tests/test_bad_inputs_fifth.py`` prints the rates now.
 """
 
+import atexit
 import os
 import pathlib
 import shutil
@@ -190,6 +191,7 @@ def _cache_dir():
     """A private copy of the decoded Omniglot cache (nothing is written outside temp folders)."""
     if "dir" not in _CACHE:
         folder = pathlib.Path(tempfile.mkdtemp(prefix="fifth_omniglot_"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
         home = pathlib.Path.home() / ".cache" / "scratchmeta" / "omniglot"
         if home.is_dir():
             shutil.copytree(home, folder / "omniglot")

@@ -100,8 +100,10 @@ then every kept case is a test that passes; cases written and not kept were fixe
 ``python tests/test_bad_inputs_ninth.py [--written] [-v]`` prints the rates by area.
 """
 
+import atexit
 import pathlib
 import random
+import shutil
 import sys
 import tempfile
 import types
@@ -182,6 +184,7 @@ def _damaged_cache(folder):
     """A SCRATCHMETA_DATA folder whose decoded Omniglot cache is a text file (outside
     ``folder``, so that the classifier's checkpoint snapshot leaves it alone)."""
     root = pathlib.Path(tempfile.mkdtemp(prefix="ninth_cache_"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
     (root / "omniglot").mkdir()
     (root / "omniglot" / _cache_name()).write_text("not the drawings\n")
     return root
