@@ -27,7 +27,8 @@ from scratchmeta.autodiff import (Tensor, add, grad, mul, shape, stop_gradient, 
 from scratchmeta.autodiff.checks import (as_users, call_fun, check_args, check_callable,
                                          check_count, check_differences, check_float_leaves,
                                          check_fun_at, check_generator, check_same_tree,
-                                         check_tolerance, check_values, container, float_array)
+                                         check_tolerance, check_values, container, float_array,
+                                         stepped)
 
 __all__ = ["check_grads", "hvp"]
 
@@ -117,8 +118,7 @@ def _check_directional(f, args, order, eps, rtol, atol, rng):
         d = tree_map(lambda a: rng.standard_normal(shape(a)), arg)
         plus = tree_map(lambda a, di: a + eps * di, arg, d)
         minus = tree_map(lambda a, di: a - eps * di, arg, d)
-        f_plus = scalar(*args[:i], plus, *args[i + 1:])
-        f_minus = scalar(*args[:i], minus, *args[i + 1:])
+        f_plus, f_minus = stepped(scalar, args, i, (plus, minus), eps)
         numeric = float((f_plus - f_minus) / (2 * eps))
         analytic = float(_tree_vdot(grad(scalar, argnums=i)(*args), d))
         error = abs(numeric - analytic)

@@ -17,8 +17,9 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.autodiff.checks import check_flag, check_given
-from scratchmeta.meta.checks import (all_finite, check_adam_state, check_finite_arrays,
-                                     check_moments_own, check_t_with_moments, check_tree)
+from scratchmeta.meta.checks import (all_finite, check_adam_state, check_distinct,
+                                     check_finite_arrays, check_moments_own,
+                                     check_t_with_moments, check_tree)
 from scratchmeta.messages import seen
 
 
@@ -131,6 +132,7 @@ def _tree(tree, leaves):
 def adam_init(params):
     """Adam's state before its first step: t = 0 and zero moments shaped like ``params``."""
     check_tree("params", params, floats=True)
+    check_distinct("params", params, "adam_init")
     check_finite_arrays("params", params)
     zeros = ad.tree_map(np.zeros_like, params)
     return {"t": np.array(0), "m": zeros, "v": ad.tree_map(np.zeros_like, params)}
@@ -154,7 +156,8 @@ def adam_update(params, grads, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
         raise ValueError("adam_update: grads are the params arrays themselves (grads is "
                          "params): a step needs the loss's gradient at params, e.g. "
                          "ad.grad(loss)(params)")
-    check_moments_own(params, state, "adam_update")
+    check_moments_own(params, state, "adam_update")      # (and params' arrays distinct)
+    check_distinct("grads", grads, "adam_update")
     if beta1 > beta2 and beta1 >= beta2 ** 0.25:      # Kingma & Ba's beta1^2 < sqrt(beta2)
         raise ValueError(f"adam_update: beta1={beta1!r} and beta2={beta2!r} break Adam's "
                          f"convergence condition beta1**2 < sqrt(beta2) (Kingma & Ba 2015, "
@@ -197,6 +200,8 @@ def adam_rows(params, state, grads, rows, lr, beta1=0.9, beta2=0.999, eps=1e-8):
             raise TypeError(f"adam_rows: {name} must be a list of arrays with a leading axis "
                             f"(one row per task head), got {type(value).__name__} {value!r:.60}")
     check_adam(params, grads, state, lr, beta1, beta2, eps, rows=rows)
+    for name, value in (("params", params), ("grads", grads)):
+        check_distinct(name, value, "adam_rows")
     t = state["t"].copy()
     t[rows] += 1
     tr = t[rows].astype(float)

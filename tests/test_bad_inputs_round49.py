@@ -35,7 +35,7 @@ def flat_in_dim(x):
 
 
 def test_metropolis_names_the_log_density_by_its_own_name():
-    with pytest.raises(ValueError, match=r"^log_density \(flat_in_dim\) must map"):
+    with pytest.raises(ValueError, match=r"^metropolis: log_density \(flat_in_dim\) must map"):
         metropolis(flat_in_dim, np.zeros((3, 1)), 5, np.random.default_rng(0), step_size=0.5)
 
 

@@ -28,7 +28,7 @@ __all__ = ["KINDS", "describe", "seen", "op_error", "float_array", "real_array",
            "check_inputs", "plain_shape", "other_dtype", "checked_axes", "check_axis",
            "masked_message", "checked_rules", "check_repeatable",
            "check_fun_at", "check_traced_output", "fits_float64", "label", "named", "as_users",
-           "ufunc_keywords"]
+           "ufunc_keywords", "missing_rule", "in_derivative", "stepped"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -250,6 +250,27 @@ class InfiniteValueError(FloatingPointError, ValueError):
 class IndexValueError(IndexError, ValueError):
     """An index that does not fit the array: a ValueError (a wrong input, as every other) and
     an IndexError (NumPy's habit, and what ends ``for row in x`` over a Tensor)."""
+
+
+def missing_rule(name, argnum):
+    """The error for an op's argument that is differentiated but has no VJP rule."""
+    return ValueError(f"{name}: argument {argnum} depends on the input being differentiated, "
+                      f"but the op has no VJP rule for it (None or missing); give Primitive a "
+                      f"vjp_{argnum}")
+
+
+def in_derivative(err, name, args):
+    """``err``, raised by op ``name``'s VJP rule (1/0 in sqrt's derivative at 0), with the op
+    whose derivative it is and where, said once: its type is kept (what training takes for a
+    divergence stays one)."""
+    said = " (in the derivative of "
+    if err.args and isinstance(err.args[0], str) and said not in err.args[0]:
+        at = "; ".join(f"at {seen(a, 60)}" for a in args[:2]
+                       if isinstance(a, (np.ndarray, numbers.Number)))
+        why = (": it has no finite value there" if isinstance(err, FloatingPointError) else "")
+        err.args = (f"{err.args[0]}{said}{name}{', ' + at if at else ''}{why})",) \
+            + err.args[1:]
+    return err
 
 
 def op_error(name, args, params, err):
@@ -817,6 +838,27 @@ def _check_acyclic(tree, who, name, path):
 #: The smallest finite-difference step check_grads takes: below it, central differences in
 #: float64 are mostly rounding error (machine epsilon 2.2e-16 is no step).
 EPS_LEAST = 1e-10
+
+
+def stepped(scalar, args, i, moved, eps):
+    """check_grads' central differences: ``scalar`` with ``args[i]`` replaced by each of
+    ``moved`` (one step eps away, either side). ``fun`` failing there, or giving no finite
+    number, is said to be the step's doing (a point within eps of where fun is not defined)
+    rather than left to read as a wrong derivative."""
+    values = []
+    for side, arg in zip("+-", moved):
+        try:
+            value = scalar(*args[:i], arg, *args[i + 1:])
+            problem = None if np.all(np.isfinite(value)) else f"gave {np.asarray(value).tolist()}"
+        except (FloatingPointError, ValueError) as err:
+            problem = f"raised {type(err).__name__}: {err}"
+        if problem:
+            raise ValueError(f"check_grads: fun {problem} at args[{i}] {side} eps * d, one "
+                             f"step eps = {eps:g} away in a random direction d: args[{i}] lies "
+                             f"within eps of a point where fun is not defined (a log at 0, a "
+                             f"sqrt below 0?); choose a smaller eps, or a point farther from it")
+        values.append(value)
+    return values
 
 
 def check_differences(eps, rtol, atol):

@@ -57,8 +57,8 @@ import numpy as np
 from .checks import (call_fun, check_argnums, check_callable, check_constant, check_flag,
                      check_inputs, check_nonempty, check_numbers, check_output, check_positions,
                      check_primitive, check_scalar, check_traced_output, checked_axes,
-                     checked_rules, container, float_array, op_error, other_dtype, plain_shape,
-                     ufunc_keywords)
+                     checked_rules, container, float_array, in_derivative, missing_rule,
+                     op_error, other_dtype, plain_shape, ufunc_keywords)
 from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array, reshape_array,
                     scatter_add_array, sum_array, sum_to_array, transpose_array)
 from .numpy_interop import NumpyInterop
@@ -553,11 +553,11 @@ def _backward(trace, out, leaves, seed):
                 except IndexError:                      # fewer rules than arguments
                     rule = None
                 if rule is None:                        # None: not differentiable (a user's op)
-                    raise ValueError(f"{node.prim.name}: argument {argnum} depends on the "
-                                     f"input being differentiated, but the op has no VJP rule "
-                                     f"for it (None or missing); give Primitive a "
-                                     f"vjp_{argnum}")
-                c = rule(g, ans, *args, **params)
+                    raise missing_rule(node.prim.name, argnum)
+                try:
+                    c = rule(g, ans, *args, **params)
+                except (FloatingPointError, ValueError) as err:     # say whose derivative
+                    raise in_derivative(err, node.prim.name, args)
                 # A value used twice collects both contributions.
                 parent.cotangent = c if parent.cotangent is None else add(parent.cotangent, c)
         return [leaf.cotangent for leaf in leaves]

@@ -311,5 +311,8 @@ def _split_sizes(n_total, n_train, n_validation, n_way, split):
         raise ValueError(f"n_train + n_validation must leave test characters: got "
                          f"{n_train} + {n_validation} for {n_total} characters")
     if n_way > sizes[split]:
+        size = {"train": "n_train", "validation": "n_validation"}.get(
+            split, f"{n_total} - n_train - n_validation")
         raise ValueError(f"n_way={n_way} is larger than the {sizes[split]} characters of the "
-                         f"{split!r} split")
+                         f"{split!r} split ({size} = {sizes[split]}); a task needs n_way "
+                         f"distinct characters")

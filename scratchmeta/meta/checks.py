@@ -195,12 +195,28 @@ def check_config_class(cls, config):
                         f"{type(config).__name__} ({fields}): {config!r:.120}")
 
 
+def check_distinct(name, tree, who):
+    """No array twice among ``tree``'s leaves (``[W, b, b]``, a list built with ``[b] * 2``):
+    each parameter, gradient or moment is an array of its own, or a step made for one would
+    land on the other. O(leaves): their identities."""
+    leaves = ad.tree_flatten(tree)[0] if isinstance(tree, (list, tuple, dict)) else []
+    first = {}
+    for i, leaf in enumerate(leaves):
+        if isinstance(leaf, np.ndarray) and leaf.size and id(leaf) in first:
+            raise ValueError(f"{who}: {name} holds one array twice, as leaves {first[id(leaf)]} "
+                             f"and {i} (of shape {leaf.shape}): each leaf must be an array of "
+                             f"its own (a list built with [a] * 2, or one array appended "
+                             f"twice?)")
+        first.setdefault(id(leaf), i)
+
+
 def check_moments_own(params, state, who):
     """Adam's moments are arrays of their own: ``m`` and ``v`` are not the parameters' arrays
     nor each other's (a state edited by hand, ``state["m"] = params``: the step would move
     the moments with the weights). (A state at ``t = 0`` has zero moments, too: ``t`` counts
     the steps the moments hold, and reset alone the bias correction would over-correct them;
     :func:`check_t_with_moments` reads that.)"""
+    check_distinct("params", params, who)
     flat = {name: ad.tree_flatten(state.get(name))[0] for name in ("m", "v")}
     ids = {id(p) for p in ad.tree_flatten(params)[0]}
     for name, arrays in flat.items():

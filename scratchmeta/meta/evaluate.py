@@ -277,12 +277,24 @@ class TestTimeChoice(NamedTuple):
 def with_test_time(strategy, **changes):
     """A copy of ``strategy`` whose configuration has ``changes`` (e.g. ``inner_lr=0.03``).
 
-    Only test-time fields should be changed on a trained strategy: the copy
-    shares the model and family, so the trained state works with it.
+    Only test-time fields may be changed on a trained strategy: the copy
+    shares the model and family, so the trained state works with it. A field
+    of meta-training only (:data:`TRAINING_ONLY`) is refused.
     """
     check_strategy(strategy)
+    training_only = sorted(set(changes) & TRAINING_ONLY)
+    if training_only:
+        raise ValueError(f"with_test_time: {training_only[0]}={changes[training_only[0]]!r:.40}"
+                         f" acts in meta-training only (the outer loop, eq. 22.3), so changing "
+                         f"it on a trained strategy changes nothing at test time; test-time "
+                         f"fields are those of adaptation (inner_lr, inner_steps, ...)")
     config = dataclasses.replace(strategy.config, **changes)
     return type(strategy)(strategy.model, strategy.family, config)
+
+
+#: Config fields that act in meta-training only: with_test_time refuses them.
+TRAINING_ONLY = frozenset({"meta_lr", "meta_batch", "first_order", "n_steps", "batched",
+                           "learn_lam", "learn_scale"})
 
 
 def select_test_time(strategy, state, family, *, candidates, max_steps=10, n_tasks=200,

@@ -97,10 +97,12 @@ def grid_inverse_cdf(pdf, lo, hi, n=4096):
     cdf = np.concatenate([[0.0], np.cumsum(steps)])         #    F(x_k) = their running sum,
     positive = f > 0
     if 0 < positive.sum() <= 0.05 * f.size and np.all(x[positive] == np.round(x[positive])):
-        raise ValueError(f"{named('pdf', pdf)} is zero at every grid point of [{lo}, {hi}] but "
-                         f"{int(positive.sum())} whole numbers: a probability mass function's "
-                         f"(a pmf is 0 between the integers)? grid_inverse_cdf samples "
-                         f"densities; use DiscreteInverseCDF for a discrete distribution")
+        raise ValueError(f"{named('pdf', pdf)} is positive at only {int(positive.sum())} "
+                         f"of the {f.size} grid points from lo={lo} to hi={hi}, all whole "
+                         f"numbers: either the grid (spacing {x[1] - x[0]:.3g}) is too coarse "
+                         f"for the density (narrow lo..hi or raise n), or it is a probability "
+                         f"mass function (0 between the integers; grid_inverse_cdf samples "
+                         f"densities, DiscreteInverseCDF discrete distributions)")
     if not cdf[-1] > 0.0:
         raise ValueError(f"{named('pdf', pdf)}: the density is zero at every grid point in "
                          f"[{lo}, {hi}]")
@@ -177,15 +179,23 @@ def _check_inverses(inverse, cdf, ppf):
     :data:`INVERSE_SLACK` of u at nine u of (0, 1)."""
     u = np.linspace(0.1, 0.9, 9)
     with np.errstate(all="ignore"):
-        back = np.asarray(cdf(inverse(u)), dtype=float)
+        x = np.asarray(inverse(u), dtype=float)
+        back = np.asarray(cdf(x), dtype=float)
     if back.shape != u.shape or not np.all(np.isfinite(back)):
         return                                     # the cdf's own checks name that later
     i = int(np.argmax(np.abs(back - u)))
-    if abs(back[i] - u[i]) > INVERSE_SLACK:
-        raise ValueError(f"{named('cdf', cdf)} and {named('ppf', ppf)} are not each other's "
-                         f"inverse: cdf(ppf({u[i]:.1f})) = {back[i]:.4g}, off by "
-                         f"{abs(back[i] - u[i]):.3g} (at most {INVERSE_SLACK} is taken): the CDF "
-                         f"and inverse CDF of two different distributions?")
+    if abs(back[i] - u[i]) <= INVERSE_SLACK:
+        return
+    if np.unique(x).size < u.size:                 # nine quantiles on fewer doubles
+        raise ValueError(f"from_ppf: {named('ppf', ppf)} takes only {np.unique(x).size} "
+                         f"distinct values at the nine quantiles u = 0.1, ..., 0.9 "
+                         f"({x.min()!r} to {x.max()!r}): its spread is below float64's "
+                         f"resolution at its location, so the draws would lose it; sample "
+                         f"the distribution centred at 0 and add the location afterwards")
+    raise ValueError(f"from_ppf: {named('cdf', cdf)} and {named('ppf', ppf)} are not each "
+                     f"other's inverse: cdf(ppf({u[i]:.1f})) = {back[i]:.4g}, off by "
+                     f"{abs(back[i] - u[i]):.3g} (at most {INVERSE_SLACK} is taken): the CDF "
+                     f"and inverse CDF of two different distributions?")
 
 
 class ContinuousInverseCDF:

@@ -185,9 +185,9 @@ def find_center(pdf, a, b, center=None):
         if not np.any(ok):
             what = "NaN or zero" if np.any(np.isnan(y)) else "zero"
             raise ValueError(
-                f"{named('pdf', pdf)}: the density is {what} everywhere it was probed "
-                f"({x.size} points across the domain ({a}, {b}), at every scale); if it is "
-                "positive only in a narrow region, pass center= a point inside that region")
+                f"find_center: {named('pdf', pdf)}: the density is {what} everywhere it was "
+                f"probed ({x.size} points across the domain ({a}, {b}), at every scale); if it "
+                "is positive only in a narrow region, pass center= a point inside that region")
         c = float(x[np.argmax(np.where(ok, y, -np.inf))])
     nan = np.isnan(y) | _beyond_a_zero_gap(x, y, c, a, b)
     lo, hi, nan_at, settled = a, b, [None, None], [None, None]

@@ -48,7 +48,10 @@ def _interval(who, lo, hi, *inside):
     """Finite bounds lo < hi, and the named points ``inside`` in order within [lo, hi]."""
     lo, hi = _number(who, "lo", lo), _number(who, "hi", hi)
     if not lo < hi:
-        raise ValueError(f"{who}: needs lo < hi, got lo={lo!r}, hi={hi!r}")
+        points = "".join(f", {name}={value!r}" for name, value in inside)
+        same = (" (equal as float64: a width below the resolution of numbers of that size?)"
+                if lo == hi else "")
+        raise ValueError(f"{who}: needs lo < hi, got lo={lo!r}{points}, hi={hi!r}{same}")
     if out_of_scale("(hi - lo)", hi - lo):      # a width of 5e-324 (a density of inf) or 1e308
         raise ValueError(f"{who}: {out_of_scale('(hi - lo)', hi - lo, 'width')} (lo={lo!r}, "
                          f"hi={hi!r})")
