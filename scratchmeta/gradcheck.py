@@ -77,7 +77,7 @@ def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None)
     On failure, raise AssertionError naming the argument, the order, both values and the error.
     """
     check_callable(fun, "check_grads", "fun")
-    args = check_args(args, "check_grads", "args")
+    args = check_args(args, "check_grads", "args", nonempty=True)
     order = check_count(order, "check_grads", "order", 1, most=8, wrong_type=ValueError)
     eps = check_tolerance(eps, "check_grads", "eps", positive=True, most=1.0)
     rtol, atol = check_differences(eps, rtol, atol)      # tolerances, and a step that is one

@@ -18,7 +18,9 @@ Each names the function by its role and its own name, "pdf (my_pdf)" (:func:`nam
 :func:`label`), so that with several functions given the user can tell which one failed;
 :func:`drifted` says where a function read twice at the same points gave two different answers;
 :func:`out_of_scale` refuses a positive scale, step or width whose reciprocal overflows or is
-subnormal.
+subnormal. :func:`names_itself` makes a public function's errors start with its own name
+("split_rhat: draws must ..."), so that a message read without its traceback (a log, a
+notebook's last line) still says which call it came from.
 
 The engine (``scratchmeta/autodiff``) imports nothing from the rest of the package, so it
 keeps its own copies of :func:`seen` (``autodiff.checks.seen``), of :func:`fits_float64` and
@@ -26,17 +28,23 @@ of the checks it needs; ``tests/test_bad_inputs_round33.py`` checks that the two
 agree, ``tests/test_bad_inputs_round47.py`` the two ``fits_float64``.
 """
 
+import functools
 import inspect
 import numbers
 import operator
+import os
+import sys
+import threading
 import types
+import warnings
 from collections.abc import Iterator, Sequence
 
 import numpy as np
 
 __all__ = ["seen", "label", "named", "drifted", "TINY", "out_of_scale", "fits_float64",
            "odd_entry", "record", "iterator", "misread", "kind_of", "returned", "truncated",
-           "swapped", "ndim", "other_method", "asynchronous", "cached", "picker", "raised"]
+           "swapped", "ndim", "other_method", "asynchronous", "cached", "picker", "raised",
+           "names_itself", "warn_user"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)
@@ -409,3 +417,43 @@ def picker(name, f):
         return (f"{name} must be a function computing one value per point, got {seen(f, 60)}, "
                 f"which picks out part of its input instead")
     return ""
+
+
+_CALLS = threading.local()          # how deep in names_itself's functions this thread is
+
+
+def names_itself(fn):
+    """``fn`` whose ValueError or TypeError starts with ``fn``'s name, unless it already does.
+
+    Only the outermost such call names itself: an error raised inside ``from_density`` by
+    ``find_center``, which it calls, is the user's call to ``from_density``. The exception
+    is the same object, of the same type, with its first argument prefixed."""
+    name = fn.__name__
+
+    @functools.wraps(fn)
+    def named_call(*args, **kwargs):
+        depth = getattr(_CALLS, "depth", 0)
+        _CALLS.depth = depth + 1
+        try:
+            return fn(*args, **kwargs)
+        except (ValueError, TypeError) as err:
+            first = err.args[0] if err.args else None
+            if depth == 0 and isinstance(first, str) and not first.startswith(name):
+                err.args = (f"{name}: {first}",) + err.args[1:]
+            raise
+        finally:
+            _CALLS.depth = depth
+    return named_call
+
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def warn_user(message, category=RuntimeWarning):
+    """``warnings.warn(message)`` attributed to the first caller outside scratchmeta: the
+    user's own line, however many of the package's functions (and :func:`names_itself`'s
+    wrappers) lie between."""
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, category, stacklevel=level + 1)

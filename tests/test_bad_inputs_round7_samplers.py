@@ -61,7 +61,7 @@ def test_discrete_refuses_masked_p():
 
 
 def test_transition_matrix_refuses_masked_q():
-    with pytest.raises(TypeError, match=f"^Q {MASKED}"):
+    with pytest.raises(TypeError, match=f"^\\w+: Q {MASKED}"):
         metropolis_transition_matrix([0.5, 0.5], _ma([[0.5, 0.5], [0.5, 0.5]], 1))
     np.testing.assert_allclose(metropolis_transition_matrix([0.5, 0.5],
                                                             [[0.5, 0.5], [0.5, 0.5]]),
@@ -69,26 +69,26 @@ def test_transition_matrix_refuses_masked_q():
 
 
 def test_metropolis_refuses_masked_x0():
-    with pytest.raises(TypeError, match=f"^x0 {MASKED}"):
+    with pytest.raises(TypeError, match=f"^\\w+: x0 {MASKED}"):
         _metropolis(x0=_ma(np.zeros((2, 1))))
     assert _metropolis().samples.shape == (2, 20, 1)
 
 
 def test_ess_bulk_refuses_masked_draws():
-    with pytest.raises(TypeError, match=f"^draws {MASKED}"):
+    with pytest.raises(TypeError, match=f"^\\w+: draws {MASKED}"):
         ess_bulk(_ma(_draws(), 7))
     assert ess_bulk(_draws()).shape == (1,)
 
 
 def test_ks_distance_refuses_masked_samples():
-    with pytest.raises(TypeError, match=f"^samples {MASKED}"):
+    with pytest.raises(TypeError, match=f"^\\w+: samples {MASKED}"):
         testing.ks_distance(_ma([0.1, 0.2, 0.3]), stats.norm.cdf)
     # one draw at 0: the empirical CDF jumps from 0 to 1 where F = 1/2
     assert testing.ks_distance(np.array([0.0]), stats.norm.cdf) == pytest.approx(0.5, abs=1e-15)
 
 
 def test_same_distribution_refuses_masked_x():
-    with pytest.raises(TypeError, match=f"^x {MASKED}"):
+    with pytest.raises(TypeError, match=f"^\\w+: x {MASKED}"):
         testing.assert_same_distribution(_ma([1.0, 2.0, 3.0]), [1.0, 2.0])
     # (round 60: the unmasked call needs draws enough for the test to be able to fail)
     x = np.random.default_rng(0).normal(size=60)
@@ -96,7 +96,7 @@ def test_same_distribution_refuses_masked_x():
 
 
 def test_labels_match_refuses_masked_labels():
-    with pytest.raises(TypeError, match=f"^labels {MASKED}"):
+    with pytest.raises(TypeError, match=f"^\\w+: labels {MASKED}"):
         testing.assert_labels_match(np.ma.masked_array([0, 1], mask=[True, False]), [0.5, 0.5])
 
 
@@ -106,19 +106,19 @@ TUPLE = "must return .*, but it returned a tuple of 2 items \\(an array of shape
 
 
 def test_grid_inverse_cdf_refuses_a_pdf_returning_a_tuple():
-    with pytest.raises(TypeError, match=rf"^pdf \(.*\) {TUPLE}"):
+    with pytest.raises(TypeError, match=rf"^grid_inverse_cdf: pdf \(.*\) {TUPLE}"):
         grid_inverse_cdf(lambda x: (np.ones(np.shape(x)), 0), 0.0, 1.0)
     sampler = grid_inverse_cdf(lambda x: np.ones(np.shape(x)), 0.0, 1.0)
     np.testing.assert_allclose(sampler(np.array([0.25, 0.5])), [0.25, 0.5], atol=1e-12)
 
 
 def test_from_density_refuses_a_pdf_returning_a_tuple():
-    with pytest.raises(TypeError, match=rf"^pdf \(.*\) {TUPLE}"):
+    with pytest.raises(TypeError, match=rf"^from_density: pdf \(.*\) {TUPLE}"):
         ContinuousInverseCDF.from_density(lambda x: (stats.norm.pdf(x), 0))
 
 
 def test_metropolis_refuses_a_log_density_returning_a_tuple():
-    with pytest.raises(TypeError, match=r"^log_density \(.*\) must return one log-density "
+    with pytest.raises(TypeError, match=r"^\w+: log_density \(.*\) must return one log-density "
                                         r"per chain, "
                        "an array of shape \\(chains,\\), but it returned a tuple of 2 items"):
         _metropolis(log_density=lambda x: (_log_density(x), 0))
@@ -136,7 +136,7 @@ def test_bin_masses_refuses_a_cdf_returning_a_tuple():
 
 
 def test_cdf_matches_refuses_a_cdf_returning_a_tuple():
-    with pytest.raises(TypeError, match=rf"^cdf( \(.*\))? {TUPLE}"):
+    with pytest.raises(TypeError, match=rf"^assert_cdf_matches: cdf( \(.*\))? {TUPLE}"):
         testing.assert_cdf_matches([0.1, 0.2], lambda x: (stats.norm.cdf(x), 0))
     # (round 60: the good call needs draws enough for the test to be able to fail)
     assert testing.assert_cdf_matches(np.linspace(-2, 2, 40), stats.norm.cdf).n == 40
@@ -154,7 +154,7 @@ def test_density_values_refuses_a_negative_density():
 
 
 def test_assert_inverts_refuses_a_cdf_returning_nan():
-    with pytest.raises(ValueError, match=r"^cdf \(.*\) must return a finite number .* "
+    with pytest.raises(ValueError, match=r"^\w+: cdf \(.*\) must return a finite number .* "
                                          r"returned nan"):
         testing.assert_inverts(stats.norm.ppf, lambda x: np.asarray(x) * np.nan, [0.1, 0.5], 1e-10)
     # a wrong sampler (not a bad cdf) is still the kit's verdict, an AssertionError

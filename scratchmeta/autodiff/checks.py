@@ -28,7 +28,7 @@ __all__ = ["KINDS", "describe", "seen", "op_error", "float_array", "real_array",
            "check_inputs", "plain_shape", "other_dtype", "checked_axes", "check_axis",
            "masked_message", "checked_rules", "check_repeatable",
            "check_fun_at", "check_traced_output", "fits_float64", "label", "named", "as_users",
-           "ufunc_keywords", "missing_rule", "in_derivative", "stepped"]
+           "ufunc_keywords", "missing_rule", "in_derivative", "stepped", "InvalidValueError"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -563,9 +563,10 @@ def other_dtype(dtype, x, who="float_dtype"):
     return np.dtype(np.float64)
 
 
-def checked_axes(shape, axis):
+def checked_axes(shape, axis, who=None):
     """``axis`` (an int, or a tuple, list or array of ints) as distinct non-negative axes of
-    an input of ``shape`` (a tuple of ints)."""
+    an input of ``shape`` (a tuple of ints); errors start with ``who`` (the op) if given."""
+    op = f"{who}: " if who else ""
     if not isinstance(shape, tuple) or not all(isinstance(n, (int, np.integer)) and not
                                                isinstance(n, _NOT_INTS) and n >= 0 for n in shape):
         raise TypeError(f"reduced_axes: shape must be a tuple of sizes (ints >= 0), got "
@@ -574,14 +575,15 @@ def checked_axes(shape, axis):
     n = len(shape)
     if not all(isinstance(a, (int, np.integer)) and not isinstance(a, _NOT_INTS)
                for a in parts):
-        raise TypeError(f"axis must be an int or a tuple of ints, got {type(axis).__name__} "
+        raise TypeError(f"{op}axis must be an int or a tuple of ints, got {type(axis).__name__} "
                         f"{axis!r:.60}")
     if not all(-n <= a < n for a in parts):
-        raise ValueError(f"axis {axis!r} is out of range for an input of shape {shape} (an "
+        raise ValueError(f"{op}axis {axis!r} is out of range for an input of shape {shape} (an "
                          f"axis is an int from {-n} to {n - 1}, or a tuple of them)")
     axes = tuple(int(a) % n for a in parts)
     if len(set(axes)) != len(axes):
-        raise ValueError(f"axis {axis!r} names an axis twice, for an input of shape {shape}")
+        raise ValueError(f"{op}axis {axis!r} names an axis twice, for an input of shape "
+                         f"{shape}")
     return axes
 
 
@@ -693,8 +695,12 @@ def call_fun(fun, args, who, name="fun", kwargs=None):
             raise
         shapes = ", ".join(str(_shape_of(a)) for a in args)
         other = _foreign_impl(fun)                  # torch.tanh: wants torch's own arrays
+        count = (f" (the {len(args)} given{' in args' if who == 'check_grads' else ''} do not "
+                 f"fit its parameters: one argument per parameter)" if kind is TypeError and
+                 "positional argument" in str(err) else "")
         raise kind(f"{who}: {named(name, fun)} raised {type(err).__name__} when called with "
-                   f"{len(args)} argument(s) of shape(s) {shapes}: {err}{landing(fun, name)}"
+                   f"{len(args)} argument(s) of shape(s) {shapes}: {err}{count}"
+                   f"{landing(fun, name)}"
                    + (f" ({other} is another library's function, and {name} is called with "
                       f"the engine's own traced values (scratchmeta.autodiff.Tensor), which "
                       f"it cannot read: write {name} with the engine's ops, ad.sin, ad.sum, "
@@ -811,8 +817,9 @@ def check_generator(rng, who, name="rng"):
     return rng
 
 
-def check_args(args, who, name):
-    """A non-empty tuple or list of a function's arguments (``args``, ``primals``)."""
+def check_args(args, who, name, *, nonempty=False):
+    """A non-empty tuple or list of a function's arguments (``args``, ``primals``); with
+    ``nonempty`` (check_grads), no argument an empty array, whose check could never fail."""
     if not isinstance(args, (tuple, list)):
         raise TypeError(f"{who} needs {name} as a tuple of arguments, e.g. (x,), got "
                         f"{type(args).__name__} {args!r:.40}")
@@ -821,6 +828,10 @@ def check_args(args, who, name):
                          f"= {tuple(args)!r}")
     for i, arg in enumerate(args):
         _check_acyclic(arg, who, f"{name}[{i}]", ())
+        if nonempty and isinstance(arg, np.ndarray) and arg.size == 0:
+            raise ValueError(f"{who}: {name}[{i}] is an empty array (shape {arg.shape}): it "
+                             f"has no entries, so there is no derivative to check and the "
+                             f"check could never fail")
     return tuple(args)
 
 
@@ -980,9 +991,10 @@ def check_finite(arr, where, within=""):
     """No NaN or inf among the entries of a float array (data: a point, a direction)."""
     if arr.dtype.kind == "f" and not np.isfinite(arr).all():
         bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
+        first = arr.ravel()[~np.isfinite(arr.ravel())][0]
         raise ValueError(f"{where} holds {bad} NaN or inf value(s) among its {np.size(arr)} "
-                         f"(shape {np.shape(arr)}){within}; derivatives are taken at finite "
-                         f"points, in finite directions")
+                         f"(shape {np.shape(arr)}, the first {float(first)!r}){within}; "
+                         f"derivatives are taken at finite points, in finite directions")
     return arr
 
 

@@ -392,9 +392,9 @@ def where(cond, a, b):
 
 # --- reductions -----------------------------------------------------------------
 
-def reduced_axes(shape, axis):
-    """The reduced axes as non-negative ints (every axis for None)."""
-    return tuple(range(len(shape))) if axis is None else checked_axes(shape, axis)
+def reduced_axes(shape, axis, who=None):
+    """The reduced axes as non-negative ints (every axis for None); errors name ``who``."""
+    return tuple(range(len(shape))) if axis is None else checked_axes(shape, axis, who)
 
 
 def kept_shape(shape, axis):
@@ -410,9 +410,9 @@ def expand_reduced(g, shape, axis, keepdims):
     return broadcast_to(g, shape)
 
 
-def reduced_count(shape, axis):
+def reduced_count(shape, axis, who=None):
     """How many entries a reduction over ``axis`` sums into each output entry."""
-    return math.prod(shape[ax] for ax in reduced_axes(shape, axis))
+    return math.prod(shape[ax] for ax in reduced_axes(shape, axis, who))
 
 
 sum = Primitive("sum", sum_array,
@@ -422,7 +422,7 @@ sum = Primitive("sum", sum_array,
 
 def mean(x, axis=None, keepdims=False):
     """Sum divided by the number of summed entries (at least one)."""
-    n = check_nonempty(reduced_count(_shape(x, "mean"), axis), "mean", _shape(x), axis)
+    n = check_nonempty(reduced_count(_shape(x, "mean"), axis, "mean"), "mean", _shape(x), axis)
     return div(sum(x, axis=axis, keepdims=keepdims), float(n))
 
 

@@ -11,10 +11,10 @@ import builtins
 
 import numpy as np
 
-from .checks import check_constant, check_system, seen
-from .core import (Primitive, broadcast_to, div, expand_reduced, matmul, matrix_transpose, mul,
-                   neg, reduced_axes, reshape, shape, stop_gradient, sum, sum_to, unbroadcast,
-                   where)
+from .checks import InvalidValueError, check_constant, check_system, seen
+from .core import (Primitive, Tensor, broadcast_to, div, expand_reduced, matmul,
+                   matrix_transpose, mul, neg, reduced_axes, reshape, shape, stop_gradient, sum,
+                   sum_to, unbroadcast, where)
 from .more_ops import abs, max, variadic
 
 __all__ = ["solve", "einsum", "norm"]
@@ -38,6 +38,13 @@ _solve = Primitive("solve", _solve_impl, _solve_vjp_a, _solve_vjp_b)
 def solve(a, b):
     """x with a @ x = b, batched over leading axes; ``b`` is (..., n, k) or (n,)."""
     check_system(a, b)
+    for name, x in (("a", a), ("b", b)):    # as SciPy's check_finite: LAPACK takes NaN silently
+        x = stop_gradient(x) if isinstance(x, Tensor) else x
+        if isinstance(x, np.ndarray) and x.dtype.kind == "f" and not np.isfinite(x).all():
+            bad = int(x.size - np.count_nonzero(np.isfinite(x)))
+            raise InvalidValueError(f"solve: {name} holds {bad} NaN or inf entr"
+                                    f"{'y' if bad == 1 else 'ies'} (shape {x.shape}): a linear "
+                                    f"system needs finite numbers")
     if len(shape(b, "solve", "b")) == 1:
         return reshape(_solve(a, reshape(b, (-1, 1))), shape(a)[:-1])
     return _solve(a, b)

@@ -89,7 +89,7 @@ def clip(x, a_min, a_max):
 def var(x, axis=None, ddof=0, keepdims=False):
     """Variance: sum of squared deviations from the mean over (n - ddof), as ``np.var``."""
     ddof, _ = check_count(ddof, "var", "ddof"), check_flag(keepdims, "var", "keepdims")
-    n = reduced_count(shape(x, "var"), axis)
+    n = reduced_count(shape(x, "var"), axis, "var")
     if n - ddof <= 0:
         raise ValueError(f"var: ddof={ddof} needs more than {ddof} entries along axis={axis}, "
                          f"but there are {n} (shape {shape(x)})")
@@ -99,6 +99,7 @@ def var(x, axis=None, ddof=0, keepdims=False):
 
 def std(x, axis=None, ddof=0, keepdims=False):
     """Standard deviation, the square root of ``var``; its gradient is infinite where it is 0."""
+    reduced_count(shape(x, "std"), axis, "std")           # a bad axis is std's, not var's
     return sqrt(var(x, axis=axis, ddof=ddof, keepdims=keepdims))
 
 

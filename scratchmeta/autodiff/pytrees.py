@@ -123,7 +123,12 @@ def tree_map(f, *trees):
             if other != shapes[0]:
                 raise ValueError(f"tree_map needs trees of one structure: tree 0 is "
                                  f"{shapes[0]:.80} but tree {i} is {other:.80}")
-    return flat[0][1]([_call(f, xs) for xs in zip(*(leaves for leaves, _ in flat))])
+    out = [_call(f, xs) for xs in zip(*(leaves for leaves, _ in flat))]
+    if out and all(leaf is None for leaf in out):     # every leaf lost: a return forgotten
+        raise TypeError(f"tree_map: f ({getattr(f, '__name__', type(f).__name__)}) returned "
+                        f"None for every one of the {len(out)} leaves; it must return each "
+                        f"leaf's new value (a return statement forgotten?)")
+    return flat[0][1](out)
 
 
 def _drawn(tree):

@@ -188,6 +188,10 @@ def _data_folder(cache_dir):
     named = "cache_dir"
     if cache_dir is None:
         named, cache_dir = "SCRATCHMETA_DATA", os.environ.get("SCRATCHMETA_DATA")
+        if cache_dir == "":                        # set, to nothing: no folder, said so
+            raise ValueError("SCRATCHMETA_DATA is set to the empty string: set it to a folder "
+                             "(the Omniglot zips are looked for in <it>/omniglot), or unset it "
+                             "(unset SCRATCHMETA_DATA) for the default ~/.cache/scratchmeta")
         if cache_dir:                              # a folder's path, as cache_dir would be
             check_folder_path("SCRATCHMETA_DATA", cache_dir)
         if not cache_dir:

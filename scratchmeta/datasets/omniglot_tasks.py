@@ -55,6 +55,7 @@ Every choice, and where it comes from:
 """
 
 import random
+import re
 from collections.abc import Iterator
 
 import numpy as np
@@ -93,6 +94,13 @@ def finn_split(alphabets, characters, n_train=N_TRAIN, n_validation=N_VALIDATION
         if np.ndim(names) != 1:
             raise ValueError(f"finn_split: {name} must be a 1-D sequence of names, one per "
                              f"character, got shape {np.shape(names)}")
+    folder = re.compile(r"character\d+")            # a character's folder name, as load() reads
+    if len(alphabets) and all(folder.fullmatch(str(a)) for a in alphabets) and not any(
+            folder.fullmatch(str(c)) for c in characters):
+        raise ValueError(f"finn_split: alphabets holds characters' folder names "
+                         f"({alphabets[0]!r}, ...) and characters does not ({characters[0]!r}, "
+                         f"...): alphabets and characters in each other's places? "
+                         f"OmniglotImages takes (images, alphabets, characters, n_background)")
     n = len(alphabets)
     if len(characters) != n:
         raise ValueError(f"finn_split: alphabets and characters must name one character per "

@@ -195,6 +195,9 @@ def check_numbers(name, x, shape=None, what="an array of finite real numbers"):
         raise TypeError(f"check_numbers: shape must be a tuple of ints (None for any length), "
                         f"or None, got {type(shape).__name__} {shape!r:.40}")
     a = finite_array(name, x, what)
+    if a.size == 0 and (shape is None or 0 not in shape):     # nothing to draw, unsaid
+        raise ValueError(f"{name} must be {what}, got an empty array, [] (shape {a.shape}): "
+                         f"nothing to draw")
     if shape is not None and (a.ndim != len(shape) or any(
             want is not None and got != want for got, want in zip(a.shape, shape))):
         want = "(" + ", ".join("n" if w is None else str(w) for w in shape) + \

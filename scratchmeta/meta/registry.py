@@ -18,6 +18,7 @@ one (``--inner-steps`` means nothing to the closed-form head).
 
 import dataclasses
 import functools
+import os
 
 from scratchmeta.datasets import omniglot
 from scratchmeta.datasets.omniglot_tasks import Omniglot
@@ -102,12 +103,16 @@ def make_family(name, **kwargs):
         if root is not None:
             check_path("root", root, folder=True)
         kwargs["data"] = _omniglot_images(None if root is None else str(root),
-                                          bool(kwargs.pop("download", False)))
+                                          bool(kwargs.pop("download", False)),
+                                          os.environ.get("SCRATCHMETA_DATA"))
     return FAMILIES[name](**kwargs)
 
 
 @functools.lru_cache(maxsize=2)
-def _omniglot_images(root, download):
+def _omniglot_images(root, download, data_folder):
+    """The drawings, loaded once per process for each (root, download, $SCRATCHMETA_DATA):
+    ``data_folder`` is that variable's value, which load() reads, so that setting it
+    anew loads from the new folder."""
     return omniglot.load(root, download=download)
 
 

@@ -152,7 +152,7 @@ def call_finite(name, f, x, what="value"):
     if y.shape != np.shape(x):
         raise ValueError(f"{named(name, f)} must be vectorised: given an array of shape "
                          f"{np.shape(x)} it must return one {what} per point, but it returned "
-                         f"shape {y.shape}")
+                         f"shape {y.shape}: {shown(y) if y.ndim else repr(y.item())}")
     if not np.isfinite(y).all():
         i = int(np.flatnonzero(~np.isfinite(y.ravel()))[0])
         raise ValueError(f"{named(name, f)} must return finite numbers, but it returned "

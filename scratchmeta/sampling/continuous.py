@@ -64,11 +64,12 @@ from scratchmeta.sampling.checks import (call_user, check_fits, check_function, 
 from scratchmeta.sampling.interpolation import PiecewiseInverse, refine
 from scratchmeta.sampling.quadrature import checked_density, integrate, real_values
 from scratchmeta.sampling.tails import check_domain, explore
-from scratchmeta.messages import drifted, named, out_of_scale, seen, swapped
+from scratchmeta.messages import drifted, named, names_itself, out_of_scale, seen, swapped
 
 
 # --- the three steps, on a grid (read this first) -------------------------------------
 
+@names_itself
 def grid_inverse_cdf(pdf, lo, hi, n=4096):
     """x(U) = CDF^{-1}(U) by the lecture's three steps on n + 1 grid points in [lo, hi].
 
@@ -237,6 +238,7 @@ class ContinuousInverseCDF:
     # --- constructors -------------------------------------------------------------
 
     @classmethod
+    @names_itself
     def from_ppf(cls, ppf, cdf=None):
         """A sampler from a closed-form inverse CDF ``ppf`` (vectorised).
 
@@ -278,6 +280,7 @@ class ContinuousInverseCDF:
         return cls(inverse, cdf, (float(ends[0]), float(ends[1])), (0.0, 0.0))
 
     @classmethod
+    @names_itself
     def from_density(cls, pdf, domain=(-np.inf, np.inf), *, center=None, u_resolution=1e-10):
         """A sampler from a density ``pdf`` alone, known perhaps up to a constant.
 

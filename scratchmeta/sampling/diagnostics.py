@@ -55,7 +55,6 @@ sampling itself, which is why
 when they are first read.
 """
 
-import warnings
 
 import numpy as np
 from scipy.fft import next_fast_len
@@ -63,7 +62,7 @@ from scipy.special import ndtri
 
 from scratchmeta.sampling.checks import (check_chains, check_probability, check_real, pair_items,
                                           real_array)
-from scratchmeta.messages import ndim, seen, swapped
+from scratchmeta.messages import names_itself, ndim, seen, swapped, warn_user
 
 MIN_DRAWS = 4                              # per chain, as ArviZ
 MIN_DISTINCT = 10       # a chain with fewer distinct values may repeat another by nature
@@ -132,8 +131,8 @@ def _too_short(x, what):
         raise ValueError(f"{what}: draws of shape {x.shape[:2]} are {chains} chains of {n} "
                          f"draws each, too few for any diagnostic; draws must be (chains, "
                          f"n_draws): if yours are (n_draws, chains), pass draws.T")
-    warnings.warn(f"{what}: need at least {MIN_DRAWS} draws per chain, got {n}; returning "
-                  f"NaN (as ArviZ does)", RuntimeWarning, stacklevel=3)
+    warn_user(f"{what}: need at least {MIN_DRAWS} draws per chain, got {n}; returning NaN (as "
+              f"ArviZ does)")
     return True
 
 
@@ -191,6 +190,7 @@ def _normal_scores(x):
     return score[np.cumsum(new_run) - 1].reshape(np.shape(x))
 
 
+@names_itself
 def rank_normalize(draws):
     """z = Phi^{-1}((r - 3/8) / (S + 1/4)) for each draw; same shape as ``draws``.
 
@@ -270,8 +270,8 @@ def _rhat_of_block(block):
 def _warn_rhat(x):
     """NaN reasons for R-hat (one chain, constant draws), with a warning."""
     if x.shape[0] < 2:
-        warnings.warn("split_rhat: R-hat needs at least 2 chains (ArviZ's rule), got 1; "
-                      "returning NaN", RuntimeWarning, stacklevel=3)
+        warn_user("split_rhat: R-hat needs at least 2 chains (ArviZ's rule), got 1; returning "
+                  "NaN")
         return True
     return False
 
@@ -298,6 +298,7 @@ def _per_dimension(draws, what, fn, power=0):
     return np.array([fn(block) for block in _dimensions(x)])
 
 
+@names_itself
 def split_rhat(draws):
     """Rank-normalised split-R-hat per dimension (max of bulk and folded)."""
     x = _as_draws(draws)
@@ -305,17 +306,18 @@ def split_rhat(draws):
         return np.full(x.shape[2], np.nan)
     out = np.array([_rhat_of_block(block) for block in _dimensions(x)])
     if np.any(np.isnan(out)):
-        warnings.warn("split_rhat: constant draws have no variance, so R-hat is NaN "
-                      "(as in ArviZ)", RuntimeWarning, stacklevel=2)
+        warn_user("split_rhat: constant draws have no variance, so R-hat is NaN (as in ArviZ)")
     return out
 
 
+@names_itself
 def ess_bulk(draws):
     """Bulk effective sample size per dimension (rank-normalised split chains)."""
     return _per_dimension(draws, "ess_bulk",
                           lambda block: _ess(_normal_scores(_split_chains(block))))
 
 
+@names_itself
 def quantile_type7(x, prob):
     """R's default (type 7) quantile of all entries of x, as ArviZ computes it.
 
@@ -347,6 +349,7 @@ def _ess_quantile(block, prob):
     return _ess(_split_chains((block <= q).astype(np.float64)))
 
 
+@names_itself
 def ess_tail(draws, prob=TAIL_PROBS):
     """Tail effective sample size per dimension: min over the 5% and 95% quantiles."""
     if isinstance(draws, (tuple, list)) and len(draws) == 2 and np.size(prob) > 2:
@@ -370,11 +373,13 @@ def ess_tail(draws, prob=TAIL_PROBS):
                           lambda block: min(_ess_quantile(block, lo), _ess_quantile(block, hi)))
 
 
+@names_itself
 def ess_mean(draws):
     """Effective sample size for the mean, per dimension (split chains, no ranks)."""
     return _per_dimension(draws, "ess_mean", lambda block: _ess(_split_chains(block)), 2)
 
 
+@names_itself
 def mcse_mean(draws):
     """Monte Carlo standard error of the mean: sd / sqrt(ESS_mean), per dimension."""
     return _per_dimension(
@@ -391,11 +396,13 @@ def _mcse_sd(block):
     return float(np.sqrt(var_of_var / e / 4.0))
 
 
+@names_itself
 def mcse_sd(draws):
     """Monte Carlo standard error of the standard deviation, per dimension."""
     return _per_dimension(draws, "mcse_sd", _mcse_sd, 4)
 
 
+@names_itself
 def diagnose(draws):
     """(split-R-hat, bulk ESS) per dimension: the two numbers a run reports.
 
@@ -416,6 +423,5 @@ def diagnose(draws):
             folded = _normal_scores(np.abs(halves - np.median(halves)))
             r_hat[d] = max(_rhat(bulk), _rhat(folded))
     if not one_chain and np.any(np.isnan(r_hat)):
-        warnings.warn("diagnose: constant draws have no variance, so R-hat is NaN "
-                      "(as in ArviZ)", RuntimeWarning, stacklevel=2)
+        warn_user("diagnose: constant draws have no variance, so R-hat is NaN (as in ArviZ)")
     return r_hat, ess

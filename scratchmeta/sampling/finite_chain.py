@@ -21,6 +21,7 @@ ratio); it carries no mass, so both identities still hold.
 
 import numpy as np
 
+from scratchmeta.messages import names_itself
 from scratchmeta.sampling.checks import check_steps, real_array
 from scratchmeta.sampling.discrete import check_probabilities
 
@@ -54,6 +55,7 @@ def check_symmetric_proposal(q, n, name="q"):
     return arr
 
 
+@names_itself
 def metropolis_transition_matrix(p, Q):
     """The exact transition matrix P of the Metropolis chain for target p, proposal Q."""
     p = check_probabilities(p)

@@ -47,7 +47,6 @@ sampling itself for large runs, so they are computed when first read.
 from dataclasses import dataclass, field
 from functools import cached_property
 import math
-import warnings
 
 import numpy as np
 
@@ -56,11 +55,13 @@ from scratchmeta.sampling.checks import (call_user, check_fits, check_function, 
                                           real_array, shown)
 from scratchmeta.sampling.quadrature import real_values
 from scratchmeta.sampling.diagnostics import diagnose
-from scratchmeta.messages import drifted, named, ndim, out_of_scale, seen, swapped
+from scratchmeta.messages import (drifted, named, names_itself, ndim, out_of_scale, seen, swapped,
+                                  warn_user)
 
 ADAPT_EXPONENT = 0.6     # Robbins-Monro gains t**-0.6: sum diverges, sum of squares converges
 
 
+@names_itself
 def optimal_acceptance(dim):
     """Target acceptance rate for a random-walk proposal in ``dim`` dimensions.
 
@@ -151,6 +152,7 @@ def _check_int(name, value, smallest):
     return check_steps(name, value, smallest)
 
 
+@names_itself
 def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
                target_acceptance=None):
     """Gaussian random-walk Metropolis on many chains at once.
@@ -269,12 +271,12 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
                          f"distribution's logpmf, -inf off the integers?); metropolis samples "
                          f"continuous densities, so no chain ever moved")
     if stuck.size:
-        warnings.warn(
+        warn_user(
             f"{stuck.size} of {chains} chain(s) never moved in the {n_steps} kept steps "
             f"(first: chain {stuck[0]}, acceptance 0); {nan_proposals} of the "
             f"{(n_warmup + n_steps) * chains} proposals had a NaN log-density. Their draws "
             "are not samples of the target: check log_density (use -inf, not NaN, where "
-            "the density is zero) and step_size", RuntimeWarning, stacklevel=2)
+            "the density is zero) and step_size")
     return MetropolisResult(samples=out.transpose(1, 0, 2),
                             acceptance_rate=accepted / n_steps,
                             step_size=float(h),

@@ -21,7 +21,7 @@ from scratchmeta.sampling.checks import (call_user, check_cdf_values, check_draw
                                           check_positive, check_real, check_rng, check_steps,
                                           finite_array)
 from scratchmeta.sampling.metropolis import metropolis
-from scratchmeta.messages import named
+from scratchmeta.messages import named, names_itself
 
 
 def bin_masses(edges, cdf):
@@ -37,6 +37,7 @@ def _exact_with_tails(edges, cdf):
     return np.concatenate([[left], masses, [right]])
 
 
+@names_itself
 def total_variation(samples, edges, cdf):
     """TV between the histogram of ``samples`` (last axis) and the exact bin masses.
 
@@ -63,6 +64,7 @@ def _check_some_inside(name, idx, edges, x):
                          f"cover the draws")
 
 
+@names_itself
 def pooled_total_variation(x, edges, cdf):
     """TV of all draws of steps 1..n pooled, for every n: x has shape (chains, steps)."""
     x, exact = check_draws("x", x, ndim=2), _exact_with_tails(edges, cdf)    # both checked

@@ -49,7 +49,8 @@ def real_values(name, y, shape, what, f=None):
                         f"significant digits: {shown(y)}")
     if arr.shape != shape:
         raise TypeError(f"{name} must be vectorised: given an array of shape {shape} it must "
-                        f"return one {what} per point, but it returned shape {arr.shape}")
+                        f"return one {what} per point, but it returned shape {arr.shape}: "
+                        f"{shown(y) if arr.ndim else repr(arr.item())}")
     return arr.astype(np.float64, copy=False)
 
 

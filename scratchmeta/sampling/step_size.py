@@ -17,6 +17,7 @@ draws these numbers.
 import numpy as np
 from scipy.special import ndtr
 
+from scratchmeta.messages import names_itself
 from scratchmeta.sampling.checks import (check_fits, check_named_runs, check_positive, check_rng,
                                           check_steps, check_vectors)
 from scratchmeta.sampling.diagnostics import diagnose
@@ -81,12 +82,15 @@ def fixed_step_chains(dim, scaled, chains, steps, rng):
     return x, res.acceptance_rate.reshape(len(scaled), chains).mean(axis=1)
 
 
+@names_itself
 def step_size_sweep(scaled, chains, steps, dims, rngs):
     """Acceptance rate and ESS per step at fixed steps h = l / sqrt(d), for each d in ``dims``.
 
     ``dims`` = {name: d}; one generator per name from ``rngs``. ESS is the bulk
     ESS per coordinate (all alike for N(0, I)), averaged over coordinates, per draw.
     """
+    if np.ndim(scaled) == 0:                            # one number, not a grid: as given
+        check_vectors(scaled=scaled)
     scaled = check_positive("scaled", scaled)
     rngs = check_named_runs("dims", dims, rngs, "{'d1': 1}")
     check_vectors(scaled=scaled), check_steps("chains", chains, 1), check_steps("steps", steps, 4)

@@ -43,7 +43,7 @@ import numpy as np
 
 from scratchmeta.sampling.checks import check_function, check_real, check_u_resolution, is_real
 from scratchmeta.sampling.quadrature import integrate_many_unchecked, density_values
-from scratchmeta.messages import drifted, named, out_of_scale, seen
+from scratchmeta.messages import drifted, named, names_itself, out_of_scale, seen
 
 TAIL_CUT = 1e-13      # relative mass dropped at each cut infinite tail
 SHELL_NODES = 16      # Gauss-Legendre nodes per shell
@@ -139,6 +139,7 @@ class Center(NamedTuple):
     settled: tuple            # (x, x): the probe one further in than lo / hi
 
 
+@names_itself
 def find_center(pdf, a, b, center=None):
     """A point c in (a, b) with pdf(c) > 0: ``center`` if given, else the best probe.
 
@@ -185,7 +186,7 @@ def find_center(pdf, a, b, center=None):
         if not np.any(ok):
             what = "NaN or zero" if np.any(np.isnan(y)) else "zero"
             raise ValueError(
-                f"find_center: {named('pdf', pdf)}: the density is {what} everywhere it was "
+                f"{named('pdf', pdf)}: the density is {what} everywhere it was "
                 f"probed ({x.size} points across the domain ({a}, {b}), at every scale); if it "
                 "is positive only in a narrow region, pass center= a point inside that region")
         c = float(x[np.argmax(np.where(ok, y, -np.inf))])

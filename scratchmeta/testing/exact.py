@@ -17,7 +17,7 @@ two of its properties need no statistics at all:
 import numpy as np
 
 from scratchmeta.testing._checks import call, check_function, is_real, real_numbers, real_output
-from scratchmeta.messages import named, seen
+from scratchmeta.messages import named, names_itself, seen
 
 
 def _grid(u):
@@ -48,6 +48,7 @@ def _values(name, fn, u):
     return x
 
 
+@names_itself
 def assert_monotone(ppf, u):
     """Fail unless ppf(u) is non-decreasing in u and never NaN, on the grid ``u``."""
     u = _grid(u)
@@ -63,6 +64,7 @@ def assert_monotone(ppf, u):
                              f"ppf({u[i + 1]!r}) = {x[i + 1]!r}")
 
 
+@names_itself
 def assert_inverts(ppf, cdf, u, u_resolution):
     """Fail unless |cdf(ppf(u)) - u| <= u_resolution for every u on the grid.
 

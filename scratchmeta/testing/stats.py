@@ -39,7 +39,7 @@ from scipy import stats
 
 from scratchmeta.testing._checks import (call, check_function, describe, is_int, is_real,
                                         real_numbers, real_output, refuse_masked)
-from scratchmeta.messages import drifted, fits_float64, named, seen, swapped
+from scratchmeta.messages import drifted, fits_float64, named, names_itself, seen, swapped
 
 ALPHA = 1e-6          # default false-failure rate of every assertion here
 
@@ -132,12 +132,14 @@ def _as_sample(name, x):
     return x
 
 
+@names_itself
 def dkw_epsilon(n, alpha=ALPHA):
     """eps with 2 exp(-2 n eps**2) = alpha: the DKW band that n draws stay inside."""
     n, alpha = _check_n("n", n), _check_rate("alpha", alpha)
     return float(np.sqrt(np.log(2.0 / alpha) / (2.0 * n)))
 
 
+@names_itself
 def smallest_detectable(n, alpha=ALPHA, beta=ALPHA, samples=1):
     """Smallest sup-norm discrepancy d that n draws catch with false-pass rate <= beta.
 
@@ -151,6 +153,7 @@ def smallest_detectable(n, alpha=ALPHA, beta=ALPHA, samples=1):
     return 2.0 * (dkw_epsilon(n, alpha / 2.0) + dkw_epsilon(n, beta / 2.0))
 
 
+@names_itself
 def draws_needed(discrepancy, alpha=ALPHA, beta=ALPHA, samples=1):
     """Fewest draws n (per sample) with smallest_detectable(n, alpha, beta) <= discrepancy."""
     if not is_real(discrepancy):
@@ -170,6 +173,7 @@ def draws_needed(discrepancy, alpha=ALPHA, beta=ALPHA, samples=1):
     return n
 
 
+@names_itself
 def ks_distance(samples, cdf):
     """sup_x |F_n(x) - F(x)|: the empirical CDF of ``samples`` against ``cdf``."""
     if callable(samples) and not callable(cdf):          # ks_distance(cdf, samples)
@@ -225,6 +229,7 @@ def _check_not_itself(x, y, same=False):
 MIN_DISTINCT = 10
 
 
+@names_itself
 def two_sample_distance(x, y):
     """sup_t |F_x(t) - F_y(t)| between two empirical CDFs."""
     x0, y0 = _as_sample("x", x), _as_sample("y", y)
@@ -236,6 +241,7 @@ def two_sample_distance(x, y):
     return float(np.max(np.abs(fx - fy)))
 
 
+@names_itself
 def assert_cdf_matches(samples, cdf, *, alpha=ALPHA):
     """Fail if the draws' empirical CDF leaves the DKW band of width eps(n, alpha) around cdf.
 
@@ -257,6 +263,7 @@ def assert_cdf_matches(samples, cdf, *, alpha=ALPHA):
     return rates
 
 
+@names_itself
 def assert_same_distribution(x, y, *, alpha=ALPHA):
     """Fail if two samples' empirical CDFs differ by more than DKW allows.
 
@@ -280,6 +287,7 @@ def assert_same_distribution(x, y, *, alpha=ALPHA):
     return rates
 
 
+@names_itself
 def chi_square_pvalue(counts, p):
     """Pearson chi-square p-value of label counts against probabilities p (p > 0 labels).
 
@@ -290,6 +298,9 @@ def chi_square_pvalue(counts, p):
     if counts.shape != p.shape:
         raise ValueError(f"counts must hold one count per label, shape {p.shape} like p, got "
                          f"shape {counts.shape}")
+    if p.size < 2:                                 # every draw is the one label: no test
+        raise ValueError(f"counts and p must cover at least 2 labels, got {p.size}: with one "
+                         f"label every draw is it, so the counts could never disagree")
     bad = ~((counts >= 0) & np.isfinite(counts) & (counts == np.round(counts)))
     if bad.any():
         raise ValueError(f"counts must be whole, non-negative numbers of draws, got "
@@ -306,6 +317,7 @@ def chi_square_pvalue(counts, p):
     return float(stats.chi2.sf(stat, max(int(keep.sum()) - 1, 1)))
 
 
+@names_itself
 def chi_square_power(p, q, n, alpha=ALPHA):
     """P(the chi-square test at level alpha rejects) when n labels come from q, not p.
 
@@ -336,6 +348,7 @@ def _group_small(counts, p, n, minimum=5.0):
     return (np.append(counts[big], counts[~big].sum()), np.append(p[big], p[~big].sum()))
 
 
+@names_itself
 def assert_labels_match(labels, p, *, alpha=ALPHA):
     """Fail if labels 0..N-1 do not follow the probabilities p.
 
