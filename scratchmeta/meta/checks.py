@@ -1081,8 +1081,9 @@ def check_batch(batch, name="batch", *, model=None, family=None, finite=False):
     all four with the same number of tasks (at least one), x and y of a set with as many
     points. With ``model`` (an MLP) its inputs must be as wide as the model's first layer,
     with ``family`` its targets as wide as the family's outputs: a batch of another family
-    is refused by name before any work. O(1): dtypes and shapes are compared, no data is
-    read, except with ``finite``: then every entry is checked to be finite (one pass).
+    is refused by name before any work. Dtypes and shapes are compared, and one task's support
+    set with the next (a batch of one task repeated is refused); with ``finite`` every entry
+    is checked to be finite too (one pass).
     """
     if not all(hasattr(batch, part) for part in BATCH_PARTS):
         raise TypeError(f"{name} must be a batch of tasks (a TaskBatch, e.g. from "
@@ -1121,7 +1122,27 @@ def check_batch(batch, name="batch", *, model=None, family=None, finite=False):
         raise ValueError(f"{name} must hold at least one task, with the same number of tasks "
                          f"in its four parts and as many x as y points in each set, got "
                          f"shapes x_support {xs}, y_support {ys}, x_query {xq}, y_query {yq}")
+    _check_tasks_differ(batch, name)
     return xs
+
+
+def _check_tasks_differ(batch, name):
+    """A batch of several tasks is not one task repeated (np.repeat, np.broadcast_to, a
+    family that hands back one draw): the meta-gradient would average one task's gradient
+    and call it a batch's. Task 0's support set is compared with task 1's, and only if they
+    are equal with the rest: one task's entries read, for a batch of distinct tasks."""
+    x, y = batch.x_support, batch.y_support
+    if type(x) is not np.ndarray or type(y) is not np.ndarray or x.shape[0] < 2 or x.size == 0:
+        return
+    if not (np.array_equal(x[0], x[1]) and np.array_equal(y[0], y[1])):
+        return
+    if np.array_equal(x, np.broadcast_to(x[:1], x.shape)) and np.array_equal(
+            y, np.broadcast_to(y[:1], y.shape)):
+        raise ValueError(f"{name} holds one task repeated: its {x.shape[0]} tasks have the same "
+                         f"support set (x_support and y_support equal in every task), so a "
+                         f"meta-step would average one task's gradient; draw the tasks "
+                         f"independently (family.sample(rng, n_tasks, ...)), not np.repeat or "
+                         f"np.broadcast_to of one")
 
 
 # What each key of a strategy's state holds, in every strategy of the package: a parameter
