@@ -82,7 +82,29 @@ def _as_draws(draws):
         raise ValueError("draws must be finite, but they contain "
                          f"{int(np.sum(~np.isfinite(x)))} NaN or infinite values")
     _check_copies(x)
+    _check_resolution(x)
     return x
+
+
+#: Float64 steps within which a coordinate's spread counts as lost to rounding.
+LOST_STEPS = 64
+
+
+def _check_resolution(x):
+    """Each coordinate's draws spread over more than :data:`LOST_STEPS` float64 steps at their
+    size: 1e9 + 1e-8 z is stored as three doubles, and the diagnostics would read those ties
+    as the chains' behaviour. (Constant draws, spread 0, get the NaN issue 11 asks for.)"""
+    with np.errstate(all="ignore"):                  # a spread past float64's range: inf
+        spread = np.ptp(x, axis=(0, 1))
+        steps = spread / (np.max(np.abs(x), axis=(0, 1)) * np.finfo(np.float64).eps)
+    lost = np.flatnonzero((spread > 0) & (steps <= LOST_STEPS))
+    if lost.size:
+        j = int(lost[0])
+        raise ValueError(f"draws of coordinate {j} spread over {float(spread[j])!r}, only "
+                         f"{int(steps[j])} float64 steps at their size "
+                         f"{float(np.max(np.abs(x[..., j]))):.3g}: the differences between "
+                         f"draws are lost to rounding (a location added to small draws?); "
+                         f"store the draws relative to their mean")
 
 
 def _check_copies(x):
@@ -390,15 +412,20 @@ def mcse_mean(draws):
 def _mcse_sd(block):
     """Delta method: Var(sd) ~ Var(mean of d**2) / (4 E[d**2]), d = x - mean."""
     d2 = (block - block.mean()) ** 2
-    ess = _ess(_split_chains(d2))
     e = d2.mean()
+    if e == 0.0:                     # constant draws: NaN, with a word, as ArviZ gives
+        warn_user("mcse_sd: constant draws have no spread, so the Monte Carlo error of their "
+                  "sd is NaN (as in ArviZ)")
+        return float("nan")
+    ess = _ess(_split_chains(d2))
     var_of_var = (np.mean(d2 ** 2) - e ** 2) / ess
     return float(np.sqrt(var_of_var / e / 4.0))
 
 
 @names_itself
 def mcse_sd(draws):
-    """Monte Carlo standard error of the standard deviation, per dimension."""
+    """Monte Carlo standard error of the standard deviation, per dimension (NaN, with a
+    warning, for constant draws, as ArviZ gives)."""
     return _per_dimension(draws, "mcse_sd", _mcse_sd, 4)
 
 
