@@ -43,8 +43,8 @@ def trained(path, split):
     """(checkpoint, strategy) with the strategy's family on ``split``'s characters, upright."""
     ckpt, strategy = restore(path)
     record = ckpt.config["family"]["arguments"]
-    strategy.family = make_family("omniglot", **{**record, "split": split, "rotate": None})
-    return ckpt, strategy
+    family = make_family("omniglot", **{**record, "split": split, "rotate": None})
+    return ckpt, type(strategy)(strategy.model, family, strategy.config)   # a fixed family
 
 
 def score(path, n_tasks, n_steps, seed=HELD_OUT_SEED, inner_lr=None):

@@ -34,6 +34,7 @@ import time
 import numpy as np
 
 from scratchmeta.messages import seen
+from scratchmeta.settled import settle
 from scratchmeta.threads import check_thread_variables
 
 
@@ -404,9 +405,9 @@ def evaluate_command(args):
         if record["name"] != "omniglot":
             raise ValueError(f"--split applies to omniglot checkpoints, {args.checkpoint} "
                              f"holds a {record['name']} run")
-        strategy.family = make_family("omniglot", **{**record["arguments"], "split": args.split,
-                                                     "rotate": None,
-                                                     "root": strategy.family.root})
+        other = make_family("omniglot", **{**record["arguments"], "split": args.split,
+                                           "rotate": None, "root": strategy.family.root})
+        strategy = settle(type(strategy)(strategy.model, other, strategy.config))  # same run
     check_memory(f"evaluating {args.support} support + {args.query} query points per task",
                  batch_floats(strategy, min(args.tasks, 100), args.support + args.query))
     family = ckpt.config["family"]["name"]

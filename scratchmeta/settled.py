@@ -1,4 +1,4 @@
-"""Settings fixed at construction: a network, a task family, a strategy's configuration.
+"""Settings fixed at construction: a network, a task family, a strategy and its configuration.
 
 Not a lecture section. The library checks a model's sizes, a family's ranges and a
 strategy's hyperparameters once, when the object is built; what is built from them (the
@@ -23,12 +23,12 @@ class SettingFixed(TypeError, AttributeError):
     library refuses) and an AttributeError (what a frozen dataclass raises)."""
 
 
-def _refuse(obj, key, value):
+def _refuse(obj, key, value, how=""):
     name = type(obj).__name__
     raise SettingFixed(f"{name}.{key} is fixed once the {name} is built (it was checked "
                        f"then, and what was built from it depends on it), got an assignment "
                        f"of {seen(value, 60)}; build a new one with {key}={value!r:.40} "
-                       f"instead")
+                       f"instead{how}")
 
 
 class Settled:
@@ -74,12 +74,35 @@ def _settled_class(cls):
                                        "__doc__": cls.__doc__})
 
 
+@functools.lru_cache(maxsize=None)
+def _settled_object_class(cls):
+    """``cls`` (a plain class, a strategy) with the public attributes an instance already has
+    fixed once :func:`settle` has marked it: same name and methods, new attributes free."""
+    def __setattr__(self, key, value):
+        if self.__dict__.get("_settled") and not key.startswith("_") and key in self.__dict__:
+            _refuse(self, key, value, f" (a strategy: type(s)(s.model, s.family, s.config) with "
+                                      f"the {key} meant, or with_test_time for its config)")
+        super(settled, self).__setattr__(key, value)
+    settled = type(cls.__name__, (cls,), {"__setattr__": __setattr__,
+                                          "__qualname__": cls.__qualname__,
+                                          "__module__": cls.__module__, "__doc__": cls.__doc__})
+    return settled
+
+
 def settle(config):
     """``config``, a dataclass instance, as one whose fields can no longer be assigned
-    (``dataclasses.replace`` still makes a changed copy). Returns the same object."""
-    if dataclasses.is_dataclass(config) and not isinstance(config, type) and \
-            not getattr(type(config), "__dataclass_params__").frozen:
+    (``dataclasses.replace`` still makes a changed copy); a built strategy (any other object
+    with a ``__dict__``), as one whose public attributes keep the values they have (its
+    family, model, config). Returns the same object."""
+    if dataclasses.is_dataclass(config) and not isinstance(config, type):
+        if getattr(type(config), "__dataclass_params__").frozen:
+            return config
         if type(config).__dict__.get("__setattr__") is None:      # not settled yet
             config.__class__ = _settled_class(type(config))
-        object.__setattr__(config, "_settled", True)
+    elif not isinstance(config, (type, Settled)) and hasattr(config, "__dict__"):
+        if type(config).__dict__.get("__setattr__") is None:
+            config.__class__ = _settled_object_class(type(config))
+    else:
+        return config
+    object.__setattr__(config, "_settled", True)
     return config

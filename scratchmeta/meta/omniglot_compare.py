@@ -412,8 +412,9 @@ def table_rows(results, shots=SHOTS, names=STRATEGIES):
 
 def _name(strategy):
     from scratchmeta.meta.registry import STRATEGIES as REGISTERED
+    kind = (type(strategy).__module__, type(strategy).__qualname__)    # (a settled one's too)
     for key, cls in REGISTERED.items():
-        if type(strategy) is cls:
+        if kind == (cls.__module__, cls.__qualname__):
             return key
     raise ValueError(f"{type(strategy).__name__} is not a registered strategy")
 

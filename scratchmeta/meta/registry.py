@@ -37,6 +37,7 @@ from scratchmeta.more_tasks import GaussianClusters, SinusoidFrequency
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import LinearRegression, Sinusoid, TaskFamily
 from scratchmeta.messages import seen
+from scratchmeta.settled import settle
 
 # In the order of the lecture.
 STRATEGIES = {
@@ -169,7 +170,7 @@ def make_strategy(name, family="sinusoid", model=None, **hyper):
     counts = [getattr(strategy.config, n, None) for n in ("n_support", "n_query")]
     if None not in counts and hasattr(family, "check_shots"):
         family.check_shots(*counts)              # e.g. clusters: a multiple of n_way per set
-    return strategy
+    return settle(strategy)          # its family, model and config fixed from now on
 
 
 def strategy_from_config(record, *, root=None):
