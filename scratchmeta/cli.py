@@ -382,9 +382,13 @@ def _kept(out, args, error=None):
 def evaluate_command(args):
     """Score a checkpoint on held-out tasks after 0..--steps adaptation steps."""
     from scratchmeta.meta.checks import check_memory, check_path
-    from scratchmeta.meta.evaluate import evaluate, format_result, format_table
+    from scratchmeta.meta.evaluate import MAX_TEST_STEPS, evaluate, format_result, format_table
     from scratchmeta.meta.training import batch_floats, load_checkpoint, restore
 
+    if args.steps > MAX_TEST_STEPS:
+        raise ValueError(f"--steps {args.steps} test-time steps per task is more than "
+                         f"{MAX_TEST_STEPS:,}: fine-tuning takes a few (default 10); a count "
+                         f"that large is a typo")
     check_path("--checkpoint", args.checkpoint)        # '', a folder, a path through a file
     if not os.path.exists(args.checkpoint):
         raise FileNotFoundError(f"no checkpoint at {seen(args.checkpoint)} (--checkpoint); "

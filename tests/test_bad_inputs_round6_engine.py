@@ -95,7 +95,7 @@ def test_an_axis_a_shape_or_a_flag_of_the_wrong_kind_is_named(call, named):
 
 
 def test_a_plain_number_given_to_matmul_has_too_few_axes():
-    with pytest.raises(ValueError, match=r"matmul: a has too few axes \(shape \(\)\)"):
+    with pytest.raises(ValueError, match=r"matmul: a has too few axes \(shape \(\), the number 2"):
         ad.matmul(2.0, M2)
 
 

@@ -191,7 +191,7 @@ CLI_CASES = [
      ["inner_steps", "'1'"]),
     ("eval extra zip member", _evaluate(_with_extra_member), ["extra_member.npz", "README.txt"]),
     ("eval gzipped checkpoint", _evaluate(_gzipped), ["gzipped.npz", "not a checkpoint"]),
-    ("eval huge steps", _evaluate(_good, "--steps", str(10 ** 13)), ["memory", "iB"]),
+    ("eval huge steps", _evaluate(_good, "--steps", str(10 ** 13)), ["--steps", str(10 ** 13)]),
     # compare
     ("compare val-tasks 1", lambda d: ["compare", "--val-tasks", "1"], ["--val-tasks", "'1'"]),
     ("compare same seeds", lambda d: ["compare", "--eval-seed", "7", "--val-seed", "7"],

@@ -194,7 +194,7 @@ def test_sample_is_reproducible_and_shaped_by_size():
     ([0.5, np.nan], r"must be finite, but p\[1\] = nan"),
     ([0.5, np.inf], "must be finite"),
     ([1.5, -0.5], r"non-negative, but p\[1\] = -0.5"),
-    ([0.5, 0.4], r"must sum to 1 within 1e-08, but p = \[0.5 0.4\] sums to 0.9"),
+    ([0.5, 0.4], r"must sum to 1 within 1e-08, but p = \[0.5, 0.4\] sums to 0.9"),
     ([0.5, 0.5 + 2e-8], "must sum to 1 within 1e-08"),
 ])
 def test_invalid_probabilities_raise_value_error(p, message):

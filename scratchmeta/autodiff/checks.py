@@ -10,8 +10,10 @@ was given, never as a traceback from deep inside NumPy.
 Used by ``core.py``; imports nothing from the engine.
 """
 
+import functools
 import inspect
 import numbers
+import threading
 import types
 from collections.abc import Iterator, Sequence
 
@@ -28,7 +30,8 @@ __all__ = ["KINDS", "describe", "seen", "op_error", "float_array", "real_array",
            "check_inputs", "plain_shape", "other_dtype", "checked_axes", "check_axis",
            "masked_message", "checked_rules", "check_repeatable",
            "check_fun_at", "check_traced_output", "fits_float64", "label", "named", "as_users",
-           "ufunc_keywords", "missing_rule", "in_derivative", "stepped", "InvalidValueError"]
+           "ufunc_keywords", "missing_rule", "in_derivative", "stepped", "InvalidValueError",
+           "named_errors"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -252,6 +255,30 @@ class IndexValueError(IndexError, ValueError):
     an IndexError (NumPy's habit, and what ends ``for row in x`` over a Tensor)."""
 
 
+_CALLS = threading.local()        # how deep in named_errors' functions this thread is
+
+
+def named_errors(fn, name):
+    """``fn`` whose ValueError or TypeError starts with ``name`` (the function the user
+    called: jacobian, hessian, jvp), unless it already does; only the outermost such call
+    names itself. The exception keeps its type; its first argument is prefixed. (The
+    engine's own copy of ``scratchmeta.messages.names_itself``: it imports nothing else.)"""
+    @functools.wraps(fn)
+    def named_call(*args, **kwargs):
+        depth = getattr(_CALLS, "depth", 0)
+        _CALLS.depth = depth + 1
+        try:
+            return fn(*args, **kwargs)
+        except (ValueError, TypeError) as err:
+            first = err.args[0] if err.args else None
+            if depth == 0 and isinstance(first, str) and not first.startswith(name):
+                err.args = (f"{name}: {first}",) + err.args[1:]
+            raise
+        finally:
+            _CALLS.depth = depth
+    return named_call
+
+
 def missing_rule(name, argnum):
     """The error for an op's argument that is differentiated but has no VJP rule."""
     return ValueError(f"{name}: argument {argnum} depends on the input being differentiated, "
@@ -308,8 +335,12 @@ def op_error(name, args, params, err):
     if index and name not in ("getitem", "scatter_add"):       # an impl read a missing axis
         # (an AttributeError: it asked a plain number, with no axes at all, for its .shape)
         i = min(range(len(args)), key=lambda k: np.ndim(args[k]))
+        scalar = (f", the number {args[i]!r:.40} (a product by a number is mul, or *)"
+                  if np.ndim(args[i]) == 0 and name == "matmul" else "")
+        why = "" if isinstance(err, AttributeError) else f": {err}"   # (NumPy's own words)
         return ValueError(f"{name}: {_argument(name, i, len(args))} has too few axes (shape "
-                          f"{np.shape(args[i])}) for {name} of shapes {shapes}{given}: {err}")
+                          f"{np.shape(args[i])}{scalar}) for {name} of shapes {shapes}"
+                          f"{given}{why}")
     if index:
         kind = (f" (dtype {args[1].dtype})" if len(args) == 2 and isinstance(args[1], np.ndarray)
                 else "")
@@ -607,6 +638,17 @@ def check_system(a, b, who="solve"):
                          f"shape ({n},) or (..., {n}, k), one row per row of a")
 
 
+def _part_shapes(parts):
+    """The shapes of a list's parts (a part NumPy finds ragged itself counts as its own)."""
+    shapes = set()
+    for i, e in enumerate(parts):
+        try:
+            shapes.add(np.shape(e) if isinstance(e, (list, tuple, np.ndarray)) else ())
+        except ValueError:                             # itself ragged: no shape at all
+            shapes.add(("ragged", i))
+    return shapes
+
+
 def check_constant(x, who="stop_gradient", name="x"):
     """A value the engine can hold (an array, a number, a list of numbers): not text, None,
     a dict, a set, an iterator, a sparse matrix, a record, a list or tuple of parts of
@@ -626,8 +668,8 @@ def check_constant(x, who="stop_gradient", name="x"):
         raise _sparse(f"{who}: {name}", x)
     if isinstance(x, tuple) and (hasattr(x, "_fields") or hasattr(x, "n_fields")):
         raise TypeError(f"{who}: {record_message(name, x)}")     # NumPy would stack its fields
-    if isinstance(x, (list, tuple)) and any(isinstance(e, np.ndarray) for e in x) and len(
-            {e.shape if isinstance(e, np.ndarray) else np.shape(e) for e in x}) > 1:
+    if isinstance(x, (list, tuple)) and any(isinstance(e, (list, tuple, np.ndarray))
+                                            for e in x) and len(_part_shapes(x)) > 1:
         parts = ", ".join(describe(e) for e in x[:3]) + (", ..." if len(x) > 3 else "")
         raise TypeError(f"{who}: {name} must be an array of real numbers, got a "
                         f"{type(x).__name__} of parts of different shapes ({parts}), which is "
@@ -901,7 +943,9 @@ def check_arrays(xs, who, name="xs", axis=0):
     if not isinstance(xs, (list, tuple)):
         swapped = (f"; the order is {who}(xs, axis), and axis got the {type(axis).__name__} "
                    f"of {len(axis)}: swapped?" if isinstance(axis, (list, tuple)) and
-                   isinstance(xs, (int, np.integer)) else "")
+                   isinstance(xs, (int, np.integer)) else
+                   f"; and axis got {describe(axis)}: the arrays given one by one? pass them "
+                   f"as one list, {who}([a, b])" if isinstance(axis, np.ndarray) else "")
         raise TypeError(f"{who}: {name} must be a non-empty list or tuple of arrays, got "
                         f"{describe(xs) if isinstance(xs, np.ndarray) else seen(xs, 60)}"
                         f"{swapped}")
@@ -1225,14 +1269,18 @@ def checked_rules(name, impl, vjps):
     return forward, tuple(None if v is None else rule(i, v) for i, v in enumerate(vjps))
 
 
-def check_argnums(argnums, name="argnums"):
+def check_argnums(argnums, name="argnums", who=None):
     """``argnums`` as a tuple of ints, and whether a tuple of gradients is wanted (``name``:
-    the caller's word for it, ``argnum`` for jacobian and hessian)."""
+    the caller's word for it, ``argnum`` for jacobian and hessian; ``who``: the caller)."""
     many = isinstance(argnums, (tuple, list))
     nums = tuple(argnums) if many else (argnums,)
     if not all(isinstance(n, (int, np.integer)) and not isinstance(n, _NOT_INTS)
                for n in nums):
-        raise TypeError(f"{name} must be an int or a tuple of ints, got {seen(argnums)}")
+        point = (f" (the point? {who}(fun, {name}) makes a function; call it with the point: "
+                 f"{who}(fun)(x))" if isinstance(argnums, np.ndarray) or (
+                     isinstance(argnums, (float, np.floating))) else "")
+        raise TypeError(f"{who + ': ' if who else ''}{name} must be an int or a tuple of "
+                        f"ints, got {seen(argnums)}{point}")
     if not nums:
         raise ValueError("argnums is an empty tuple; name at least one argument to "
                          "differentiate")

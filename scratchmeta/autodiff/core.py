@@ -653,7 +653,7 @@ def grad(fun, argnums=0):
 
 def _differentiate(fun, argnums, who):        # errors name who: grad or value_and_grad
     check_callable(fun, who)
-    nums, many = check_argnums(argnums)
+    nums, many = check_argnums(argnums, who=who)
 
     def value_and_grad_fun(*args, **kwargs):
         positions = check_positions(nums, len(args))

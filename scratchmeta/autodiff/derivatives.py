@@ -14,11 +14,13 @@ each built on the tape of ``core.py`` in a few lines:
 Every result is built from engine ops, so each can be differentiated again.
 """
 
+import functools
+
 import numpy as np
 
 from .checks import (as_users, check_args, check_argnums, check_callable, check_finite,
                      check_float_leaves, check_output, check_positions, container, describe,
-                     float_array, real_array, seen)
+                     float_array, named_errors, real_array, seen)
 from .core import (Tensor, add, float_dtype, grad, mul, output_value, pull, reshape, shape,
                    stop_gradient, sum, watch)
 from .more_ops import stack
@@ -66,7 +68,7 @@ def jacobian(fun, argnum=0):
 
 def _jacobian(fun, argnum, who):
     """:func:`jacobian`, its messages in the words of ``who`` (``hessian`` builds on it)."""
-    nums, many = check_argnums(argnum, "argnum")
+    nums, many = check_argnums(argnum, "argnum", who)
     if many:
         raise TypeError(f"{who} takes one argnum (an int), got {seen(argnum)}")
 
@@ -95,7 +97,7 @@ def _jacobian(fun, argnum, who):
             return np.zeros(out_shape + in_shape, dtype=float_dtype(out))
         return reshape(stack(rows), out_shape + in_shape)
 
-    return jacobian_fun
+    return named_errors(jacobian_fun, who)        # errors of vjp or grad inside: who's
 
 
 def hessian(fun, argnum=0):
@@ -105,10 +107,11 @@ def hessian(fun, argnum=0):
     (reverse over reverse) per entry of ``x``.
     """
     check_callable(fun, "hessian", "fun")          # in hessian's words, before grad's
-    check_argnums(argnum, "argnum")
+    check_argnums(argnum, "argnum", "hessian")
     return _jacobian(grad(fun, argnum), argnum, "hessian")
 
 
+@functools.partial(named_errors, name="jvp")     # errors of vjp and grad inside: jvp's
 def jvp(fun, primals, tangents):
     """Forward mode by two reverse passes: ``(fun(*primals), J v)`` for ``v = tangents``.
 

@@ -32,7 +32,7 @@ from matplotlib.axes import Axes  # noqa: E402
 
 from scratchmeta.datasets.checks import check_positive_numbers  # noqa: E402
 from scratchmeta.meta.checks import check_count, check_instance  # noqa: E402
-from scratchmeta.messages import seen
+from scratchmeta.messages import names_itself, seen
 
 DPI = 120
 MAX_INCHES = 2 ** 16 / DPI       # the widest figure a PNG of Agg's can hold, in inches
@@ -89,6 +89,7 @@ RC = {
 matplotlib.rcParams.update(RC)
 
 
+@names_itself
 def subplots(nrows=1, ncols=1, *, size="single", **kwargs):
     """``plt.subplots`` with the shared look: a size name and constrained layout.
 
@@ -121,6 +122,7 @@ def subplots(nrows=1, ncols=1, *, size="single", **kwargs):
                         ) from None
 
 
+@names_itself
 def save(fig, out_dir, name):
     """Write ``fig`` to ``<out_dir>/<name>.png`` (creating the folder), close it, return the path.
 

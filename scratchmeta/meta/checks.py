@@ -422,11 +422,34 @@ def _type_name(value):
 
 
 def available_memory():
-    """Bytes of physical memory on this machine (None where it cannot be read)."""
+    """Bytes of physical memory on this machine, or fewer where this process's address space
+    is limited (``ulimit -v``): what is left of that limit (None where neither can be read)."""
     try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (ValueError, OSError, AttributeError):
-        return None
+        memory = None
+    try:
+        import resource
+        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+        with open("/proc/self/statm") as statm:        # the address space in use, in pages
+            used = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (ImportError, OSError, ValueError, AttributeError):
+        return memory
+    if soft == resource.RLIM_INFINITY:
+        return memory
+    return max(soft - used, 0) if memory is None else min(memory, max(soft - used, 0))
+
+
+def _where(limit):
+    """The memory a check compared against, said as what it is: the machine's, or the part of
+    this process's address-space limit still free."""
+    try:
+        machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        machine = None
+    if machine is not None and limit < machine:
+        return f"the {_bytes(limit)} left under this process's memory limit (ulimit -v)"
+    return f"this machine's {_bytes(limit)}"
 
 
 def _bytes(n):
@@ -446,7 +469,7 @@ def check_memory(what, n_floats, *, itemsize=8, limit=None):
     need = float(n_floats) * itemsize
     if limit is not None and need > limit:
         raise ValueError(f"{what} would need {_bytes(need)} of memory at once, more than "
-                         f"this machine's {_bytes(limit)}; choose smaller sizes")
+                         f"{_where(limit)}; choose smaller sizes")
 
 
 def check_family(family, name="family"):
@@ -464,6 +487,12 @@ def check_family(family, name="family"):
             raise TypeError(f"{name}.{method} must be a method, got {type(value).__name__} "
                             f"{value!r:.40} (a property or a value in its place?)")
     _check_metric_name(family, name)
+    for width in ("n_inputs", "n_outputs"):        # what models are sized by: counts
+        value = getattr(family, width, None)
+        if value is not None and not (isinstance(value, (int, np.integer)) and not isinstance(
+                value, (bool, np.bool_, np.timedelta64)) and value >= 1):
+            raise TypeError(f"{name}.{width} must be a positive int (the width a model is "
+                            f"sized by), got {seen(value)}")
     if callable(getattr(family, "loss", None)):    # a user's loss: one number per task
         check_loss_output(family.loss, np.zeros((1, 1, getattr(family, "n_outputs", 1))),
                           name=f"{name}.loss")

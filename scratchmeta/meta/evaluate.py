@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from scratchmeta.datasets.checks import COUNT_MAX, check_counts
+from scratchmeta.datasets.checks import check_counts
 from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import (METRIC_NAMES, NOT_NUMBERS, check_adaptation, check_count,
                                      check_family, check_finite, check_memory, check_model_fits,
@@ -105,6 +105,11 @@ def _interval(values, axis):
     if n < 2:
         raise ValueError(f"an interval needs at least 2 values, got {n}")
     return values.mean(axis), Z95 * values.std(axis, ddof=1) / np.sqrt(n)
+
+
+#: The most test-time steps evaluate takes per task: a few are the method (eq. 22.4), and
+#: 10**8 of them would run for hours before any number came out.
+MAX_TEST_STEPS = 100_000
 
 
 def task_rng(seed, i):
@@ -206,6 +211,10 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
     # one metric per task and step, k = 0..n_steps: refused before any task is adapted
     check_memory(f"the curves of n_tasks = {n_tasks} tasks over n_steps = {n_steps} steps",
                  float(n_tasks) * (float(n_steps) + 1))
+    if n_steps > MAX_TEST_STEPS:                # hours of adaptation before the first number
+        raise ValueError(f"n_steps = {n_steps} test-time steps per task is more than "
+                         f"{MAX_TEST_STEPS:,}: fine-tuning takes a few steps (Finn et al. 10, "
+                         f"this library's default 10); a count that large is a typo")
     curves = []
     for start in range(0, n_tasks, chunk_size):
         count = min(chunk_size, n_tasks - start)
@@ -323,7 +332,7 @@ def select_test_time(strategy, state, family, *, candidates, max_steps=10, n_tas
         raise ValueError(f"seed must not be the test tasks' seed {HELD_OUT_SEED}: test-time "
                          f"settings are chosen on validation tasks, got seed={seed!r}")
     check_count("max_steps", max_steps, 0)
-    check_count("max_steps", max_steps, 0, COUNT_MAX)   # a curve's length
+    check_count("max_steps", max_steps, 0, MAX_TEST_STEPS)   # a few steps, as evaluate
     check_family(family)
     higher_is_better = family.metric_name != "MSE"
     table = []

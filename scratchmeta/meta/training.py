@@ -187,7 +187,11 @@ def check_run(strategy, n_steps):
         raise ValueError(f"{strategy.name} anneals its step over n_steps = {anneal} "
                          f"meta-steps (eq. 22.5), fewer than the {n_steps} meta-steps asked "
                          f"for; set its n_steps to at least {n_steps}")
-    check_memory(f"one meta-step of {strategy.name}", batch_floats(strategy))
+    c = getattr(strategy, "config", None)
+    sizes = ", ".join(f"{k}={getattr(c, k)!r}" for k in ("meta_batch", "n_support", "n_query",
+                                                        "inner_steps") if hasattr(c, k))
+    check_memory(f"one meta-step of {strategy.name} ({sizes})" if sizes else
+                 f"one meta-step of {strategy.name}", batch_floats(strategy))
 
 
 def _parameters(state):

@@ -73,9 +73,13 @@ def real_array(name, x, what="an array of real numbers", bools=False):
                  "b": "booleans", "m": "timedeltas", "M": "datetimes"}
         word = words.get(getattr(dtype, "kind", "O"), "values")
         if word == "objects":                           # say what the first odd one is
-            odd = _first_odd(x)
-            word += f", the first a {type(odd).__name__} {odd!r:.30}" if odd is not None else ""
-            word += " (too large for a float64)" if not fits_float64(odd) else ""
+            found = _first_odd(x)
+            if found is not None:
+                where, odd = found
+                word += (f", the first a {type(odd).__name__} {odd!r:.30} at "
+                         f"{name}[{', '.join(map(str, where))}]")
+                word += " (too large for a float64)" if isinstance(odd, numbers.Number) and \
+                    not fits_float64(odd) else ""
         if word == "strings":                           # a table read as text: its header?
             word += _first_word(np.asarray(x))
         raise TypeError(f"{name} must be {what}, got {shown(x)}{values}: {word}")
@@ -95,16 +99,19 @@ def _first_word(a):
 
 
 def _first_odd(x):
-    """The first entry of ``x`` (nested lists, tuples or an object array, read in order)
-    that is not a number (or one a float64 cannot hold), or None; only read to word an
-    error."""
-    todo = [x]
+    """(where, entry) for the first entry of ``x`` (nested lists, tuples or an object array,
+    read in order) that is not a number (or one a float64 cannot hold), ``where`` its index
+    as a tuple; None if there is none. Only read to word an error."""
+    todo = [((), x)]
     while todo:
-        v = todo.pop()
-        if isinstance(v, (list, tuple)) or (isinstance(v, np.ndarray) and v.dtype == object):
-            todo.extend(reversed(list(v.ravel() if isinstance(v, np.ndarray) else v)))
+        where, v = todo.pop()
+        if isinstance(v, np.ndarray) and v.dtype == object:
+            todo.extend(reversed([(where + np.unravel_index(i, v.shape), e)
+                                  for i, e in enumerate(v.ravel())]))
+        elif isinstance(v, (list, tuple)):
+            todo.extend(reversed([(where + (i,), e) for i, e in enumerate(v)]))
         elif not isinstance(v, (int, float, np.integer, np.floating)) or not fits_float64(v):
-            return v                                    # (10**400: a number, but no float)
+            return tuple(int(i) for i in where), v      # (10**400: a number, but no float)
     return None
 
 

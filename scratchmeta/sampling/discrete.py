@@ -67,7 +67,8 @@ def check_probabilities(p, name="p"):
     with np.errstate(over="ignore"):                   # a sum past 1e308 is inf: refused below
         total = float(np.sum(arr))
     if abs(total - 1.0) > SUM_TOLERANCE:
-        shown = np.array2string(arr, threshold=8, edgeitems=3, max_line_width=200)
+        shown = (repr(list(p)) if isinstance(p, (list, tuple)) and len(p) <= 8 else  # as given
+                 np.array2string(arr, threshold=8, edgeitems=3, max_line_width=200))
         hint = ("; if these are percentages, divide by 100" if abs(total - 100.0) < 1e-6 else
                 "; if they are weights, divide by their sum" if np.isfinite(total) and total > 0
                 else "")
