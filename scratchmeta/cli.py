@@ -260,12 +260,31 @@ def _strategy_for(args, out):
     return strategy_from_config(record, root=args.root)
 
 
+def _check_test_counts(steps, *tasks):
+    """An option's test-time steps and held-out task counts, at most what evaluate takes:
+    ``steps`` and each of ``tasks`` are (option, value) pairs (a value None: not given)."""
+    from scratchmeta.meta.evaluate import MAX_HELD_OUT_TASKS, MAX_TEST_STEPS
+    option, value = steps
+    if value is not None and value > MAX_TEST_STEPS:
+        raise ValueError(f"{option} {value} test-time steps per task is more than "
+                         f"{MAX_TEST_STEPS:,}: fine-tuning takes a few (default 10); a count "
+                         f"that large is a typo")
+    for option, value in tasks:
+        if value is not None and value > MAX_HELD_OUT_TASKS:
+            raise ValueError(f"{option} {value} tasks is more than {MAX_HELD_OUT_TASKS:,}: "
+                             f"a 95% interval over that many is 0.2% of the spread between "
+                             f"tasks already; a count that large is a typo")
+
+
 def _check_omniglot_shots(n_support, n_query, n_way=None):
     """Omniglot's per-class counts checked without its images (None: not given)."""
     from scratchmeta.datasets.omniglot_tasks import N_WAY, check_shots
     n_way = N_WAY if n_way is None else n_way
-    check_shots(n_way, 1, n_way if n_support is None else n_support,
-                0 if n_query is None else n_query)
+    try:
+        check_shots(n_way, 1, n_way if n_support is None else n_support,
+                    0 if n_query is None else n_query)
+    except ValueError as err:                    # in the words typed: the options
+        raise ValueError(f"--support {n_support} --query {n_query}: {err}") from None
 
 
 def _family_for(args, split=None):
@@ -382,13 +401,10 @@ def _kept(out, args, error=None):
 def evaluate_command(args):
     """Score a checkpoint on held-out tasks after 0..--steps adaptation steps."""
     from scratchmeta.meta.checks import check_memory, check_path
-    from scratchmeta.meta.evaluate import MAX_TEST_STEPS, evaluate, format_result, format_table
+    from scratchmeta.meta.evaluate import evaluate, format_result, format_table
     from scratchmeta.meta.training import batch_floats, load_checkpoint, restore
 
-    if args.steps > MAX_TEST_STEPS:
-        raise ValueError(f"--steps {args.steps} test-time steps per task is more than "
-                         f"{MAX_TEST_STEPS:,}: fine-tuning takes a few (default 10); a count "
-                         f"that large is a typo")
+    _check_test_counts(("--steps", args.steps), ("--tasks", args.tasks))
     check_path("--checkpoint", args.checkpoint)        # '', a folder, a path through a file
     if not os.path.exists(args.checkpoint):
         raise FileNotFoundError(f"no checkpoint at {seen(args.checkpoint)} (--checkpoint); "
@@ -412,7 +428,7 @@ def evaluate_command(args):
         other = make_family("omniglot", **{**record["arguments"], "split": args.split,
                                            "rotate": None, "root": strategy.family.root})
         strategy = settle(type(strategy)(strategy.model, other, strategy.config))  # same run
-    check_memory(f"evaluating {args.support} support + {args.query} query points per task",
+    check_memory(f"evaluating --support {args.support} + --query {args.query} points per task",
                  batch_floats(strategy, min(args.tasks, 100), args.support + args.query))
     family = ckpt.config["family"]["name"]
     if args.split is not None:
@@ -472,8 +488,11 @@ def compare_command(args):
     for what, n in (("test", tasks), ("validation", val_tasks)):
         check_memory(f"the curves of {n} {what} tasks over --adapt-steps {args.adapt_steps}",
                      float(n) * (float(args.adapt_steps) + 1))
-        check_memory(f"{min(n, 100)} {what} tasks of {args.support} + {args.query} points",
+        check_memory(f"{min(n, 100)} {what} tasks of --support {args.support} + --query "
+                     f"{args.query} points",
                      float(min(n, 100)) * (args.support + args.query) * family.n_inputs)
+    _check_test_counts(("--adapt-steps", args.adapt_steps), ("--tasks", tasks),
+                       ("--val-tasks", val_tasks))        # within memory, but days of work
 
     def log(line):                       # progress to stderr, so stdout is just the table
         print(line, file=sys.stderr, flush=True)
@@ -714,7 +733,7 @@ def _given_as(message, argv):
     """" (given as --meta-lr 1.5)" when ``message`` names a hyperparameter by its field name
     (meta_lr) and the command line set it by an option the message does not name, so that
     the error points at what was typed; else "". A field the message says "must" of comes
-    first; then one of two words or more (n_support) met anywhere in it."""
+    first; else every field of two words or more (n_support) met anywhere in it."""
     given = []
     for i, token in enumerate(argv):
         if token.startswith("--set") and i + 1 < len(argv) and "=" in argv[i + 1]:
@@ -726,12 +745,12 @@ def _given_as(message, argv):
             continue
         if option.split()[0].split("=")[0] not in message:
             given.append((option, field))
-    for pattern in (r"\b{}\b must", r"\b{}\b"):
-        for option, field in given:
-            if (pattern.endswith("must") or "_" in field) and re.search(
-                    pattern.format(re.escape(field)), message):
-                return f" (given as {option})"
-    return ""
+    for option, field in given:                     # the field the message says "must" of
+        if re.search(r"\b{}\b must".format(re.escape(field)), message):
+            return f" (given as {option})"
+    named = [option for option, field in given       # else every one it names (a size list)
+             if "_" in field and re.search(r"\b{}\b".format(re.escape(field)), message)]
+    return f" (given as {', '.join(named)})" if named else ""
 
 
 def main(argv=None):

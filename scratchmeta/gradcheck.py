@@ -28,7 +28,7 @@ from scratchmeta.autodiff.checks import (as_users, call_fun, check_args, check_c
                                          check_count, check_differences, check_float_leaves,
                                          check_fun_at, check_generator, check_same_tree,
                                          check_tolerance, check_values, container, float_array,
-                                         stepped)
+                                         named_errors, stepped)
 
 __all__ = ["check_grads", "hvp"]
 
@@ -60,7 +60,7 @@ def hvp(fun, x, v):
                        finite=True)
     check_same_tree("hvp", "x", x, "v", v, Tensor)
     check_fun_at(fun, (x,), "hvp", Tensor, stop_gradient, tree_flatten)
-    return grad(lambda x: _tree_vdot(grad(fun)(x), v))(x)
+    return named_errors(grad(lambda x: _tree_vdot(grad(fun)(x), v)), "hvp")(x)   # hvp's errors
 
 
 def check_grads(fun, args, order=2, *, eps=1e-6, rtol=1e-6, atol=1e-6, rng=None):

@@ -99,10 +99,12 @@ def test_lam_is_learned_only_when_asked():
 
 
 class _ConstantInputs(Sinusoid):
-    """Every input is x = 0, so all rows of Phi are equal and Phi Phi^T has rank 1."""
+    """Every input is x = 0 or x = 1, so Phi has two distinct rows and Phi Phi^T rank 2 (a
+    support set of one point repeated is refused as a batch before any solve)."""
 
     def sample_x(self, rng, task_params, n_points):
-        return np.zeros((len(task_params), n_points, 1))
+        return np.broadcast_to(np.arange(n_points) % 2.0, (len(task_params), n_points))[
+            ..., None].copy()
 
 
 def test_singular_ridge_system_stops_with_a_message_naming_the_step_and_lam():

@@ -469,7 +469,7 @@ def matrix_transpose(x):
     """Swap the last two axes: the transpose of every matrix in a batch (differentiable)."""
     if type(x) is np.ndarray and x.ndim > 1 and x.dtype.kind in "fiub":   # a NumPy view
         return x.swapaxes(-1, -2)
-    n = len(_shape(x))
+    n = len(_shape(x, "matrix_transpose"))
     if n < 2:
         raise ValueError(f"matrix_transpose: x must have 2 or more axes, got shape {_shape(x)}")
     axes = _SWAP_LAST_TWO.get(n) or _SWAP_LAST_TWO.setdefault(

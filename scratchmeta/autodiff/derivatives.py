@@ -77,7 +77,8 @@ def _jacobian(fun, argnum, who):
         leaves = tree_flatten(args[p])[0]
         if len(leaves) != 1 or leaves[0] is not args[p]:
             raise TypeError(f"{who} needs argument {p} to be one array, got a "
-                            f"{type(args[p]).__name__} of {len(leaves)} leaves")
+                            f"{type(args[p]).__name__} of {len(leaves)} leaves: "
+                            f"{seen(args[p], 60)}")
         if type(args[p]) is not Tensor:          # named as fun's argument p, not as of_x's 0
             float_array(args[p], f"{who}: argument {p}")
 

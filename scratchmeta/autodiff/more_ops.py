@@ -100,6 +100,7 @@ def var(x, axis=None, ddof=0, keepdims=False):
 def std(x, axis=None, ddof=0, keepdims=False):
     """Standard deviation, the square root of ``var``; its gradient is infinite where it is 0."""
     reduced_count(shape(x, "std"), axis, "std")           # a bad axis is std's, not var's
+    check_flag(keepdims, "std", "keepdims")
     return sqrt(var(x, axis=axis, ddof=ddof, keepdims=keepdims))
 
 
@@ -146,11 +147,12 @@ prod = Primitive("prod", lambda x, axis=None, keepdims=False: np.prod(x, axis, k
 
 def _new_shape(name, fn, x, axis):
     """The shape NumPy's squeeze/expand_dims would give, without touching the data."""
+    x_shape = shape(x, name)                       # None, text: named by the op
     try:
-        return fn(np.broadcast_to(np.empty((), dtype=bool), shape(x)),
+        return fn(np.broadcast_to(np.empty((), dtype=bool), x_shape),
                   check_axis(axis, name, none=name == "squeeze")).shape
     except (ValueError, TypeError, IndexError, OverflowError) as err:   # 2**70: C long
-        raise ValueError(f"{name}: cannot apply axis={axis!r} to shape {shape(x)}: "
+        raise ValueError(f"{name}: cannot apply axis={axis!r} to shape {x_shape}: "
                          f"{err}") from None
 
 

@@ -1158,10 +1158,19 @@ def check_batch(batch, name="batch", *, model=None, family=None, finite=False):
 def _check_tasks_differ(batch, name):
     """A batch of several tasks is not one task repeated (np.repeat, np.broadcast_to, a
     family that hands back one draw): the meta-gradient would average one task's gradient
-    and call it a batch's. Task 0's support set is compared with task 1's, and only if they
-    are equal with the rest: one task's entries read, for a batch of distinct tasks."""
+    and call it a batch's; nor a batch whose support sets are each one point repeated. Task
+    0's support set is compared with task 1's, and with itself, and only if they are equal
+    with the rest: one task's entries read, for a batch of distinct tasks."""
     x, y = batch.x_support, batch.y_support
-    if type(x) is not np.ndarray or type(y) is not np.ndarray or x.shape[0] < 2 or x.size == 0:
+    if type(x) is not np.ndarray or type(y) is not np.ndarray or x.size == 0:
+        return
+    if x.shape[1] > 1 and np.array_equal(x[0], np.broadcast_to(x[0, :1], x[0].shape)) and \
+            np.array_equal(x, np.broadcast_to(x[:, :1], x.shape)):    # task 0 first, then all
+        raise ValueError(f"{name}'s support sets are each one point repeated: every task's "
+                         f"{x.shape[1]} x_support points are equal, so adaptation sees one "
+                         f"point; the family's sample_x must draw each point (rng.uniform(lo, "
+                         f"hi, (tasks, points, width)), not one per task)")
+    if x.shape[0] < 2:
         return
     if not (np.array_equal(x[0], x[1]) and np.array_equal(y[0], y[1])):
         return
@@ -1381,12 +1390,17 @@ def check_tree(name, tree, *, floats=False):
                         f"trained), got leaf {bad} of dtype {dtypes[bad]}: {tree!r}"[:300])
 
 
+#: The most test-time steps adaptation takes per task: a few are the method (eq. 22.4), and
+#: 10**8 of them would run for hours before any number came out.
+MAX_TEST_STEPS = 100_000
+
+
 def check_adaptation(strategy, batch, n_steps, family=None):
-    """``adapt.curve`` and ``adapt.predict``: a strategy, a batch of tasks, n_steps >= 0 and,
-    if given, the task family that scores the curve."""
+    """``adapt.curve`` and ``adapt.predict``: a strategy, a batch of tasks, 0 <= n_steps <=
+    :data:`MAX_TEST_STEPS` and, if given, the task family that scores the curve."""
     check_strategy(strategy)
     check_batch(batch)
-    check_count("n_steps", n_steps, 0)
+    check_count("n_steps", n_steps, 0, MAX_TEST_STEPS)
     if family is not None:
         check_family(family)
 

@@ -41,10 +41,10 @@ import numpy as np
 
 from scratchmeta.datasets.checks import check_counts
 from scratchmeta.meta import adapt
-from scratchmeta.meta.checks import (METRIC_NAMES, NOT_NUMBERS, check_adaptation, check_count,
-                                     check_family, check_finite, check_memory, check_model_fits,
-                                     check_name, check_ordered, check_plain_number, check_real,
-                                     check_rows, check_strategy)
+from scratchmeta.meta.checks import (MAX_TEST_STEPS, METRIC_NAMES, NOT_NUMBERS, check_adaptation,
+                                     check_count, check_family, check_finite, check_memory,
+                                     check_model_fits, check_name, check_ordered,
+                                     check_plain_number, check_real, check_rows, check_strategy)
 from scratchmeta.messages import named, seen
 
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
@@ -107,9 +107,9 @@ def _interval(values, axis):
     return values.mean(axis), Z95 * values.std(axis, ddof=1) / np.sqrt(n)
 
 
-#: The most test-time steps evaluate takes per task: a few are the method (eq. 22.4), and
-#: 10**8 of them would run for hours before any number came out.
-MAX_TEST_STEPS = 100_000
+#: The most held-out tasks evaluate adapts to: 10**6 put the 95% half-width at 0.2% of the
+#: spread between tasks; 10**8 would run for days.
+MAX_HELD_OUT_TASKS = 1_000_000
 
 
 def task_rng(seed, i):
@@ -126,6 +126,11 @@ def held_out_tasks(family, n_tasks, n_support, n_query, seed=HELD_OUT_SEED, star
                                  ("n_query", n_query, 1), ("seed", seed, 0), ("start", start, 0)):
         check_count(name, value, minimum)     # a held-out query set of 0 points scores nothing
     check_counts(n_tasks, n_support, n_query)         # each at most an array's length
+    width = sum(w for w in (getattr(family, "n_inputs", 1), getattr(family, "n_outputs", 1))
+                if isinstance(w, int))
+    check_memory(f"held_out_tasks: n_tasks = {n_tasks} tasks of {n_support} + {n_query} points, "
+                 f"{family!r:.80}",
+                 2.0 * n_tasks * (n_support + n_query) * max(width, 1))    # drawn, joined
     batches = [family.sample(task_rng(seed, i), 1, n_support, n_query)
                for i in range(start, start + n_tasks)]
     for part, width in (("x_support", "n_inputs"), ("y_support", "n_outputs")):
@@ -215,6 +220,12 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
         raise ValueError(f"n_steps = {n_steps} test-time steps per task is more than "
                          f"{MAX_TEST_STEPS:,}: fine-tuning takes a few steps (Finn et al. 10, "
                          f"this library's default 10); a count that large is a typo")
+    if n_tasks > MAX_HELD_OUT_TASKS:            # days of adaptation for a digit less of error
+        raise ValueError(f"n_tasks = {n_tasks} held-out tasks is more than "
+                         f"{MAX_HELD_OUT_TASKS:,}: the 95% interval narrows as 1/sqrt(n), so "
+                         f"{MAX_HELD_OUT_TASKS:,} tasks already put it at 0.2% of the spread "
+                         f"between tasks (the library's default is 600); a count that large is "
+                         f"a typo")
     curves = []
     for start in range(0, n_tasks, chunk_size):
         count = min(chunk_size, n_tasks - start)

@@ -239,6 +239,7 @@ def check_rebuilds(family):
     a user's family, rebuilt from its ``describe()``, has the same plain settings. Raises
     ValueError naming the fault before any training; a checkpoint would otherwise restore
     another family, or fail to restore."""
+    check_family(family)                           # an object, not its name or its class
     name, cls = getattr(family, "name", None), type(family)
     if cls not in BUILT_IN_FAMILIES.values():      # (the library's own: rebuilt by its tests)
         record = family.describe()

@@ -60,7 +60,8 @@ def check_probabilities(p, name="p"):
         raise ValueError(f"{name} must be non-empty: there must be at least one label")
     if not np.all(np.isfinite(arr)):
         i = int(np.flatnonzero(~np.isfinite(arr))[0])
-        raise ValueError(f"{name} must be finite, but {name}[{i}] = {arr[i]}")
+        raise ValueError(f"{name} must be finite, but {name}[{i}] = {arr[i]}"
+                         f"{', a NaN' if np.isnan(arr[i]) else ''}")
     if np.any(arr < 0):
         i = int(np.flatnonzero(arr < 0)[0])
         raise ValueError(f"{name} must be non-negative, but {name}[{i}] = {arr[i]}")

@@ -94,6 +94,10 @@ def _probabilities(name, p):
     """A 1-D probability vector: non-negative, finite, summing to 1 within 1e-8."""
     given = p
     p = real_numbers(name, p, "an array of probabilities")
+    if p.ndim == 1 and not np.isfinite(p).all():      # a NaN is no probability: said first
+        i = int(np.flatnonzero(~np.isfinite(p))[0])
+        raise ValueError(f"{name} must hold finite probabilities, but {name}[{i}] = "
+                         f"{float(p[i])!r}{', a NaN' if np.isnan(p[i]) else ''}: got {seen(p)}")
     if p.ndim != 1 or p.size == 0 or np.any(~(p >= 0)) or not abs(p.sum() - 1.0) <= 1e-8:
         raise ValueError(f"{name} must be a 1-D probability vector summing to 1, got {seen(p)} "
                          f"({describe(given)})")
