@@ -302,6 +302,11 @@ def with_test_time(strategy, **changes):
     of meta-training only (:data:`TRAINING_ONLY`) is refused.
     """
     check_strategy(strategy)
+    own = {f.name for f in dataclasses.fields(strategy.config)}
+    other = sorted(set(changes) - own)
+    if other:
+        raise TypeError(f"with_test_time: {other[0]}={changes[other[0]]!r:.40} is no field of "
+                        f"{type(strategy.config).__name__} (its fields: {', '.join(sorted(own))})")
     training_only = sorted(set(changes) & TRAINING_ONLY)
     if training_only:
         raise ValueError(f"with_test_time: {training_only[0]}={changes[training_only[0]]!r:.40}"
