@@ -445,8 +445,8 @@ NOT_CLEAR_YET = {
         'unclear at c59e99f: TypeError: from_density: pdf (_text_pdf) must return real '
         'numbers, but it returned dtype <U8 (an array of shape (1141,)): the strings not shown',
     'quantile_type7 x a 2-D table of draws':
-        'silent at c59e99f: no error (doubtful: the quantile of every draw pooled, as '
-        "np.quantile's default)",
+        'silent at c59e99f: no error (doubtful: the quantile of every draw pooled, as its '
+        "docstring says and ArviZ computes it, and as np.quantile's default)",
 }
 ALL = battery_params(GROUPS, NOT_CLEAR_YET)
 
