@@ -20,7 +20,10 @@ Each names the function by its role and its own name, "pdf (my_pdf)" (:func:`nam
 :func:`out_of_scale` refuses a positive scale, step or width whose reciprocal overflows or is
 subnormal. :func:`names_itself` makes a public function's errors start with its own name
 ("split_rhat: draws must ..."), so that a message read without its traceback (a log, a
-notebook's last line) still says which call it came from.
+notebook's last line) still says which call it came from; :func:`warn_user` attributes a
+warning to the user's own line, past the package's frames and those wrappers. The engine's
+``autodiff.checks.named_errors`` is its own copy of :func:`names_itself`
+(``tests/test_bad_inputs_round69.py`` checks that the two agree).
 
 The engine (``scratchmeta/autodiff``) imports nothing from the rest of the package, so it
 keeps its own copies of :func:`seen` (``autodiff.checks.seen``), of :func:`fits_float64` and

@@ -424,10 +424,7 @@ def _type_name(value):
 def available_memory():
     """Bytes of physical memory on this machine, or fewer where this process's address space
     is limited (``ulimit -v``): what is left of that limit (None where neither can be read)."""
-    try:
-        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):
-        memory = None
+    memory = _machine_memory()
     try:
         import resource
         soft = resource.getrlimit(resource.RLIMIT_AS)[0]
@@ -440,13 +437,18 @@ def available_memory():
     return max(soft - used, 0) if memory is None else min(memory, max(soft - used, 0))
 
 
+def _machine_memory():
+    """Bytes of physical memory on this machine (None where it cannot be read)."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
 def _where(limit):
     """The memory a check compared against, said as what it is: the machine's, or the part of
     this process's address-space limit still free."""
-    try:
-        machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):
-        machine = None
+    machine = _machine_memory()
     if machine is not None and limit < machine:
         return f"the {_bytes(limit)} left under this process's memory limit (ulimit -v)"
     return f"this machine's {_bytes(limit)}"

@@ -188,12 +188,12 @@ def _check_inverses(inverse, cdf, ppf):
     if abs(back[i] - u[i]) <= INVERSE_SLACK:
         return
     if np.unique(x).size < u.size:                 # nine quantiles on fewer doubles
-        raise ValueError(f"from_ppf: {named('ppf', ppf)} takes only {np.unique(x).size} "
+        raise ValueError(f"{named('ppf', ppf)} takes only {np.unique(x).size} "
                          f"distinct values at the nine quantiles u = 0.1, ..., 0.9 "
                          f"({x.min()!r} to {x.max()!r}): its spread is below float64's "
                          f"resolution at its location, so the draws would lose it; sample "
                          f"the distribution centred at 0 and add the location afterwards")
-    raise ValueError(f"from_ppf: {named('cdf', cdf)} and {named('ppf', ppf)} are not each "
+    raise ValueError(f"{named('cdf', cdf)} and {named('ppf', ppf)} are not each "
                      f"other's inverse: cdf(ppf({u[i]:.1f})) = {back[i]:.4g}, off by "
                      f"{abs(back[i] - u[i]):.3g} (at most {INVERSE_SLACK} is taken): the CDF "
                      f"and inverse CDF of two different distributions?")

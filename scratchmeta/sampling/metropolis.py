@@ -209,8 +209,7 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
     try:
         lp = _log_density(log_density, x, chains)
     except ValueError as error:                         # say where: at the starting points
-        raise ValueError(f"metropolis: {error} (called at x0 = {seen(x.tolist(), 120)})") \
-            from error
+        raise ValueError(f"{error} (called at x0 = {seen(x.tolist(), 120)})") from error
     # Read twice, at x0 and one unit away (a log-density of 0 at x0 would hide a drift by a
     # factor), as a density is (quadrature.py): a value that changes between calls is no
     # function of x, and the walk would not say so.

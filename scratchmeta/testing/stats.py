@@ -209,11 +209,11 @@ def ks_distance(samples, cdf):
     return float(max(np.max(i / n - f), np.max(f - (i - 1) / n)))
 
 
-def _check_can_fail(eps, who, draws, alpha):
+def _check_can_fail(eps, draws, alpha):
     """A DKW test whose threshold is 1 or more can fail no sample (no two CDFs differ by more
     than 1): refused, with how many draws it needs, rather than passed."""
     if eps >= 1.0:
-        raise ValueError(f"{who}: {draws}, too few for this test at alpha = {alpha:g}: its DKW "
+        raise ValueError(f"{draws}, too few for this test at alpha = {alpha:g}: its DKW "
                          f"threshold is {eps:.3g}, and no two CDFs differ by more than 1, so "
                          f"no sample could fail it; draw more (draws_needed gives how many)")
 
@@ -257,7 +257,7 @@ def assert_cdf_matches(samples, cdf, *, alpha=ALPHA):
     d = ks_distance(samples, cdf)
     n = np.size(samples)
     eps = dkw_epsilon(n, alpha)
-    _check_can_fail(eps, "assert_cdf_matches", f"samples holds {n} draws", alpha)
+    _check_can_fail(eps, f"samples holds {n} draws", alpha)     # (named by names_itself)
     rates = Rates(d, eps, n, alpha, smallest_detectable(n, alpha, alpha))
     if d > eps:
         raise AssertionError(
@@ -280,8 +280,7 @@ def assert_same_distribution(x, y, *, alpha=ALPHA):
     d = two_sample_distance(x, y)
     n, m = np.size(x), np.size(y)
     eps = dkw_epsilon(n, alpha / 2.0) + dkw_epsilon(m, alpha / 2.0)
-    _check_can_fail(eps, "assert_same_distribution", f"x and y hold {n} and {m} draws",
-                    alpha)
+    _check_can_fail(eps, f"x and y hold {n} and {m} draws", alpha)
     rates = Rates(d, eps, min(n, m), alpha, smallest_detectable(min(n, m), alpha, alpha, 2))
     if d > eps:
         raise AssertionError(
