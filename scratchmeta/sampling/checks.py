@@ -95,7 +95,8 @@ def _first_word(a):
         except ValueError:
             at = f" (entry {[int(j) for j in np.unravel_index(i, a.shape)]})" if a.ndim else ""
             return f", the first that is no number {str(v)!r:.40}{at}"
-    return ", all numbers written as text (convert them with .astype(float))"
+    first = f" (the first {str(a.ravel()[0])!r:.40})" if a.size else ""
+    return f", all numbers written as text{first} (convert them with .astype(float))"
 
 
 def _first_odd(x):

@@ -22,6 +22,10 @@ from scratchmeta.sampling.checks import (call_finite, call_user, check_fits, che
 from scratchmeta.messages import drifted, named
 
 
+_NOT_NUMBERS = {"U": "strings", "S": "byte strings", "O": "Python objects",
+                "m": "time spans", "M": "dates", "V": "records"}
+
+
 def real_values(name, y, shape, what, f=None):
     """``y`` as a float64 array of ``shape``, or a TypeError naming ``name`` (and the user's
     function ``f`` that returned it, by its own name).
@@ -41,8 +45,10 @@ def real_values(name, y, shape, what, f=None):
         raise TypeError(f"{name} must return real numbers, but it returned booleans ({shown(y)}); "
                         f"an indicator is mask.astype(float)")
     if not np.issubdtype(arr.dtype, np.number) or arr.dtype.kind in "mM":
-        raise TypeError(f"{name} must return real numbers, but it returned dtype {arr.dtype}: "
-                        f"{shown(y)}")
+        kind = _NOT_NUMBERS.get(arr.dtype.kind, "values that are not numbers")
+        first = ", ".join(repr(v) for v in arr.ravel()[:3].tolist())
+        raise TypeError(f"{name} must return real numbers, but it returned {kind} (dtype "
+                        f"{arr.dtype}), starting {first}: {shown(y)}")
     if arr.dtype == np.float16:         # three digits: every tolerance met on rounded values
         raise TypeError(f"{name} must return real numbers to float64's (or float32's) "
                         f"precision, but it returned float16 values, which keep about three "
