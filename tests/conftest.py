@@ -10,8 +10,13 @@ from scratchmeta.threads import one_blas_thread_unless_set
 
 one_blas_thread_unless_set()
 
+import os  # noqa: E402
+
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from omniglot_real import REAL_DATA  # noqa: E402
+
+from scratchmeta.datasets import omniglot  # noqa: E402
 
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import Sinusoid
@@ -37,6 +42,17 @@ def run(strategy, state, rng, n_steps):
     for step in range(n_steps):
         state, _ = meta_step(strategy, state, rng, step)
     return state
+
+
+@pytest.fixture(scope="session", autouse=True)
+def omniglot_in_the_default_cache():
+    """Some batteries run Omniglot with no root, as a user whose drawings are already in the
+    default cache; the session decodes them there once (about 9 s) from
+    ``../shared/data/omniglot`` if they are not, so that no test depends on the order the
+    tests run in or on what an earlier run left in the cache. Nothing when that folder or
+    ``SCRATCHMETA_DATA`` is set by the user: then the user's cache is theirs."""
+    if REAL_DATA.is_dir() and "SCRATCHMETA_DATA" not in os.environ:
+        omniglot.load(REAL_DATA, progress=False)
 
 
 @pytest.fixture
