@@ -428,6 +428,12 @@ def evaluate_command(args):
         other = make_family("omniglot", **{**record["arguments"], "split": args.split,
                                            "rotate": None, "root": strategy.family.root})
         strategy = settle(type(strategy)(strategy.model, other, strategy.config))  # same run
+    shots = getattr(strategy.family, "check_shots", None)     # clusters: a multiple of n_way
+    if callable(shots):
+        try:
+            shots(args.support, args.query)
+        except ValueError as err:                    # in the words typed: the options
+            raise ValueError(f"--support {args.support} --query {args.query}: {err}") from None
     check_memory(f"evaluating --support {args.support} + --query {args.query} points per task",
                  batch_floats(strategy, min(args.tasks, 100), args.support + args.query))
     family = ckpt.config["family"]["name"]

@@ -740,6 +740,10 @@ def call_fun(fun, args, who, name="fun", kwargs=None):
         count = (f" (the {len(args)} given{' in args' if who == 'check_grads' else ''} do not "
                  f"fit its parameters: one argument per parameter)" if kind is TypeError and
                  "positional argument" in str(err) else "")
+        if kind is TypeError and not count and any(type(a) in (list, tuple) for a in args):
+            count = (" (a list or tuple is handed to fun as it is, a tree of separate numbers, "
+                     "not an array: if one array is meant, pass np.array(...) of equal-length "
+                     "rows)")
         raise kind(f"{who}: {named(name, fun)} raised {type(err).__name__} when called with "
                    f"{len(args)} argument(s) of shape(s) {shapes}: {err}{count}"
                    f"{landing(fun, name)}"
@@ -778,7 +782,7 @@ def _shape_of(a):
     if shape is not None:
         return tuple(shape)
     if isinstance(a, (list, tuple, dict)):
-        return type(a).__name__
+        return f"{type(a).__name__} {a!r:.50}"
     return ()
 
 
@@ -1263,10 +1267,40 @@ def checked_rules(name, impl, vjps):
                 raise ValueError(f"Primitive {name!r}: {named(f'vjp_{i}', vjp)} must return the "
                                  f"cotangent of argument {i}, of its shape {want}, but it "
                                  f"returned shape {got}")
+            if _nan_from_numbers(c, (g, ans) + args):
+                raise ValueError(f"Primitive {name!r}: {named(f'vjp_{i}', vjp)} returned NaN "
+                                 f"in the cotangent of argument {i} ({_nan_count(c)}), although "
+                                 f"its cotangent g, the output and the arguments are all finite; "
+                                 f"a derivative is a number wherever the op is defined")
             return c
         return checked
 
     return forward, tuple(None if v is None else rule(i, v) for i, v in enumerate(vjps))
+
+
+def _plain(x):
+    """A traced value's array, through every level of tracing (duck-typed: no import of
+    core, which imports this module)."""
+    while hasattr(x, "trace") and hasattr(x, "value"):
+        x = x.value
+    return x
+
+
+def _nan_from_numbers(c, given):
+    """True when cotangent ``c`` holds a NaN although every array or number in ``given``
+    (the VJP's g, ans and args) is finite: NaN in gives NaN out, but not from nothing."""
+    c = np.asarray(_plain(c))
+    if c.dtype.kind != "f" or not np.isnan(c).any():
+        return False
+    for a in map(_plain, given):
+        if isinstance(a, (np.ndarray, np.generic, float)) and not np.isfinite(a).all():
+            return False
+    return True
+
+
+def _nan_count(c):
+    c = np.asarray(_plain(c))
+    return f"{int(np.isnan(c).sum())} of {c.size} entries" if c.ndim else "nan"
 
 
 def check_argnums(argnums, name="argnums", who=None):

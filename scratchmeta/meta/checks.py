@@ -27,7 +27,7 @@ from scratchmeta import autodiff as ad
 from scratchmeta.autodiff import checks as ad_checks
 from scratchmeta.autodiff.checks import fits_float64
 from scratchmeta.datasets.checks import check_one_hot_row, refuse_url, text_path
-from scratchmeta.messages import asynchronous, odd_entry, seen
+from scratchmeta.messages import asynchronous, first_not_finite, odd_entry, seen
 
 
 # --- arguments ------------------------------------------------------------------------
@@ -1147,7 +1147,8 @@ def check_batch(batch, name="batch", *, model=None, family=None, finite=False):
         part, a = next((part, np.asarray(getattr(batch, part))) for part in BATCH_PARTS
                        if not np.isfinite(getattr(batch, part)).all())
         raise ValueError(f"{name}.{part} must hold finite numbers, got "
-                         f"{int(np.sum(~np.isfinite(a)))} NaN or inf entries")
+                         f"{int(np.sum(~np.isfinite(a)))} NaN or inf entries ("
+                         f"{first_not_finite(f'{name}.{part}', a)})")
     xs, ys, xq, yq = shapes
     if xs[0] < 1 or not xs[0] == ys[0] == xq[0] == yq[0] or xs[1] != ys[1] or xq[1] != yq[1]:
         raise ValueError(f"{name} must hold at least one task, with the same number of tasks "

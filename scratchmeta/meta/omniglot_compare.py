@@ -121,7 +121,8 @@ NOT_STORED = ("adam", "heads", "heads_adam", "task_params")
 
 
 def families(data, n_way=N_WAY):
-    """The train, validation and test Omniglot families on the loaded ``data``."""
+    """The train, validation and test Omniglot families on the loaded ``data`` (None: the
+    decoded drawings, found as ``Omniglot(data=None)`` finds them)."""
     from scratchmeta.datasets.omniglot_tasks import Omniglot
     return {split: Omniglot(n_way, split, data=data) for split in ("train", "validation",
                                                                    "test")}

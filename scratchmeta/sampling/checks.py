@@ -14,9 +14,9 @@ from collections.abc import Iterator, Mapping
 
 import numpy as np
 
-from scratchmeta.messages import (TINY, asynchronous, cached, fits_float64, iterator, misread,
-                                  named, other_method, out_of_scale, picker, raised, record,
-                                  returned, seen, truncated)
+from scratchmeta.messages import (TINY, asynchronous, cached, first_not_finite, fits_float64,
+                                  iterator, misread, named, other_method, out_of_scale, picker,
+                                  raised, record, returned, seen, truncated)
 
 #: The most steps a loop of the samplers is asked to run: beyond 2**53 a float64 step counter
 #: (the warm-up's running mean) no longer counts, and no run would ever end anyway.
@@ -402,7 +402,7 @@ def finite_array(name, x, what="an array of finite real numbers", bools=False):
         bad = int(a.size - np.count_nonzero(np.isfinite(a)))
         given = f"{x!r:.40}" if a.ndim == 0 else f"{bad} NaN or inf entr" + \
             ("y" if bad == 1 else "ies") + f" of {a.size} (shape {a.shape})" + \
-            (f": {a.tolist()}" if a.size <= 8 else "")
+            (f": {a.tolist()}" if a.size <= 8 else f"; {first_not_finite(name, a)}")
         raise ValueError(f"{name} must be {what}, got {given}")
     return a
 

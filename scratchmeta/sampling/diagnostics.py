@@ -62,7 +62,7 @@ from scipy.special import ndtri
 
 from scratchmeta.sampling.checks import (check_chains, check_probability, check_real, pair_items,
                                           real_array)
-from scratchmeta.messages import names_itself, ndim, seen, swapped, warn_user
+from scratchmeta.messages import first_not_finite, names_itself, ndim, seen, swapped, warn_user
 
 MIN_DRAWS = 4                              # per chain, as ArviZ
 MIN_DISTINCT = 10       # a chain with fewer distinct values may repeat another by nature
@@ -80,7 +80,8 @@ def _as_draws(draws):
                          f"with no empty axis, got shape {np.shape(draws)}")
     if not np.all(np.isfinite(x)):
         raise ValueError("draws must be finite, but they contain "
-                         f"{int(np.sum(~np.isfinite(x)))} NaN or infinite values")
+                         f"{int(np.sum(~np.isfinite(x)))} NaN or infinite values ("
+                         f"{first_not_finite('draws', np.reshape(x, np.shape(draws)))})")
     _check_copies(x)
     _check_resolution(x)
     return x
