@@ -128,7 +128,7 @@ def test_metropolis_refuses_a_log_density_returning_a_tuple():
 
 def test_bin_masses_refuses_a_cdf_returning_a_tuple():
     edges = np.linspace(-1.0, 1.0, 5)
-    with pytest.raises(TypeError, match=rf"^cdf( \(.*\))? {TUPLE}"):
+    with pytest.raises(TypeError, match=rf"^bin_masses: cdf( \(.*\))? {TUPLE}"):
         bin_masses(edges, lambda x: (stats.norm.cdf(x), 0))
     masses, left, right = bin_masses(edges, stats.norm.cdf)
     assert left == pytest.approx(stats.norm.cdf(-1.0), abs=1e-15)

@@ -24,6 +24,7 @@ from scratchmeta.sampling.metropolis import metropolis
 from scratchmeta.messages import named, names_itself
 
 
+@names_itself
 def bin_masses(edges, cdf):
     """Exact mass of [edges[i], edges[i+1]) and of the two tails: (masses, left, right)."""
     edges = check_edges(edges)
@@ -76,6 +77,7 @@ def pooled_total_variation(x, edges, cdf):
     return 0.5 * np.abs(pooled - exact).sum(axis=1)
 
 
+@names_itself
 def noise_floor(n, repeats, sampler, edges, cdf, rng):
     """Mean TV of the histogram of n exact draws (``sampler.sample``) to the target."""
     check_steps("n", n, 1), check_steps("repeats", repeats, 1), check_rng(rng)
@@ -98,6 +100,7 @@ def _draws(sampler, n, rng):
     return x
 
 
+@names_itself
 def walks_from_one_start(log_density, start, step_sizes, chains, steps, edges, cdf, rngs):
     """Chains from x = ``start`` at fixed step sizes (no warm-up); TV after each step.
 

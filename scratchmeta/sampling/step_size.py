@@ -24,6 +24,7 @@ from scratchmeta.sampling.diagnostics import diagnose
 from scratchmeta.sampling.metropolis import metropolis, optimal_acceptance
 
 
+@names_itself
 def acceptance_1d(h):
     """Exact acceptance rate of the random walk x + h xi on a standard normal target.
 
@@ -38,11 +39,13 @@ def acceptance_1d(h):
     return 2.0 / np.pi * np.arctan(2.0 / check_positive("h", h))
 
 
+@names_itself
 def acceptance_limit(scaled):
     """Roberts, Gelman and Gilks (1997): 2 Phi(-l / 2) for h = l / sqrt(d), d -> infinity."""
     return 2.0 * ndtr(-check_positive("scaled", scaled, zero=True) / 2.0)
 
 
+@names_itself
 def peak(scaled, ess):
     """Where ESS per step peaks: the vertex of a parabola through the best grid point and
     its two neighbours, in (log l, log ESS); the grid point itself if it is at an end."""
@@ -56,6 +59,7 @@ def peak(scaled, ess):
     return float(np.exp(-b / (2 * a)))
 
 
+@names_itself
 def fixed_step_chains(dim, scaled, chains, steps, rng):
     """Metropolis on N(0, I_dim) at each fixed step h_j = l_j / sqrt(dim), in one run.
 
