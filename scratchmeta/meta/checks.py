@@ -310,6 +310,15 @@ def check_fields(config, *, rates=(), counts=(), minimum=1):
         check_rate(name, getattr(config, name))
     for name in counts:
         check_count(name, getattr(config, name), minimum)
+        if name in TEST_TIME_STEPS and getattr(config, name) > MAX_TEST_STEPS:
+            raise ValueError(f"{name}={getattr(config, name)!r} test-time steps per task is more "
+                             f"than {MAX_TEST_STEPS:,}: fine-tuning takes a few; a count that "
+                             f"large is a typo")
+
+
+#: Fields of a configuration that count steps taken at test time, per task (Multitask's
+#: head-only steps): capped as evaluate's n_steps is, at MAX_TEST_STEPS.
+TEST_TIME_STEPS = ("head_steps",)
 
 
 def check_flags(config):

@@ -120,7 +120,7 @@ class Multitask:
                                  "with no query set"}
 
     def __init__(self, model, family, config=None, **hyper):
-        self.config = configure(type(self), config, hyper, model=model, family=family)
+        self.config = configure(type(self), config, hyper, model=model, family=family, body=True)
         self.model, self.family = model, family
         self.name = f"Multi-task SGD ({self.config.head_init.replace('_', '-')} head)"
 

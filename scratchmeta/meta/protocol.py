@@ -72,11 +72,12 @@ def draw_tasks(strategy, rng):
 _NOT_GIVEN = object()
 
 
-def configure(cls, config=None, hyper=None, *, model=_NOT_GIVEN, family=_NOT_GIVEN):
+def configure(cls, config=None, hyper=None, *, model=_NOT_GIVEN, family=_NOT_GIVEN, body=False):
     """``cls.Config`` (or ``config``) with the fields in ``hyper`` replaced, then checked.
 
     A strategy's constructor passes its ``model`` and ``family`` too, so that None, a
-    name or a class given for them is refused here, before anything is built.
+    name or a class given for them is refused here, before anything is built; with
+    ``body=True`` (a body shared under per-task heads) a model of one layer is refused too.
 
     A name the configuration does not have is refused, with the reason from
     ``cls.NOT_APPLICABLE`` where the class gives one; a value of the wrong type
@@ -102,6 +103,12 @@ def configure(cls, config=None, hyper=None, *, model=_NOT_GIVEN, family=_NOT_GIV
         check_type(key, value, field_type(fields[key]), none_ok=fields[key].default is None)
     config = dataclasses.replace(config, **(hyper or {}))
     config.check()
+    if body and model is not _NOT_GIVEN and model.n_layers < 2:     # nothing to share
+        raise ValueError(f"{cls.__name__} meta-trains a body shared by every task under a head "
+                         f"of each task's own, so the model needs a body of at least one layer; "
+                         f"got sizes {tuple(model.sizes)}, one layer, the head alone: choose a "
+                         f"family whose default model has a hidden layer (linear's has none), "
+                         f"or give one (make_strategy(..., model=MLP(...)))")
     return settle(config)           # checked: its fields are fixed from now on (settled.py)
 
 

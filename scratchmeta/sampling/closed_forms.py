@@ -14,7 +14,7 @@ import numpy as np
 
 from scratchmeta.sampling.checks import check_real, fits_float64, is_real
 from scratchmeta.sampling.continuous import ContinuousInverseCDF
-from scratchmeta.messages import out_of_scale, seen
+from scratchmeta.messages import names_itself, out_of_scale, seen
 
 
 def _real(name, value):
@@ -41,6 +41,7 @@ def _finite(name, value):
     return value
 
 
+@names_itself
 def exponential(rate=1.0):
     """Exponential(rate): CDF 1 - exp(-rate x), x >= 0.
 
@@ -52,6 +53,7 @@ def exponential(rate=1.0):
         lambda x: -np.expm1(-rate * np.maximum(x, 0.0)))
 
 
+@names_itself
 def cauchy(loc=0.0, scale=1.0):
     """Cauchy(loc, scale): CDF 1/2 + arctan(z) / pi, z = (x - loc) / scale.
 
@@ -72,6 +74,7 @@ def cauchy(loc=0.0, scale=1.0):
         ppf, lambda x: np.arctan2(1.0, -(x - loc) / scale) / np.pi)
 
 
+@names_itself
 def logistic(loc=0.0, scale=1.0):
     """Logistic(loc, scale): CDF 1 / (1 + exp(-z)), z = (x - loc) / scale.
 
@@ -83,6 +86,7 @@ def logistic(loc=0.0, scale=1.0):
         lambda x: 0.5 * (1.0 + np.tanh((x - loc) / (2.0 * scale))))
 
 
+@names_itself
 def laplace(loc=0.0, scale=1.0):
     """Laplace(loc, scale): CDF exp(z) / 2 for z < 0, 1 - exp(-z) / 2 for z >= 0.
 
@@ -103,6 +107,7 @@ def laplace(loc=0.0, scale=1.0):
     return ContinuousInverseCDF.from_ppf(ppf, cdf)
 
 
+@names_itself
 def weibull(shape, scale=1.0):
     """Weibull(shape k, scale): CDF 1 - exp(-(x / scale)**k), x >= 0.
 
@@ -114,6 +119,7 @@ def weibull(shape, scale=1.0):
         lambda x: -np.expm1(-(np.maximum(x, 0.0) / scale) ** k))
 
 
+@names_itself
 def pareto(alpha, scale=1.0):
     """Pareto(alpha, scale x_m): CDF 1 - (x_m / x)**alpha, x >= x_m.
 

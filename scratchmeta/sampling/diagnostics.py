@@ -165,6 +165,7 @@ def _dimensions(x):
         yield np.ascontiguousarray(x[:, :, d])
 
 
+@names_itself
 def split_chains(x):
     """(chains, n) -> (2 chains, n // 2): the first and last half of each chain."""
     return _split_chains(check_chains("x", x, least=2))
@@ -176,6 +177,7 @@ def _split_chains(x):
     return np.concatenate([x[:, :half], x[:, x.shape[1] - half:]], axis=0)
 
 
+@names_itself
 def normal_scores(x):
     """Phi^{-1}((r - 3/8) / (S + 1/4)) for every entry of x, r = its average rank.
 

@@ -15,7 +15,7 @@ import numpy as np
 from scipy import stats
 
 from scratchmeta.testing._checks import is_real, real_vector
-from scratchmeta.messages import TINY, fits_float64, out_of_scale, seen
+from scratchmeta.messages import TINY, fits_float64, names_itself, out_of_scale, seen
 
 
 class KnownDensity(NamedTuple):
@@ -67,6 +67,7 @@ def _frozen(name, dist, domain, breaks=()):
     return KnownDensity(name, dist.pdf, dist.cdf, domain, tuple(float(b) for b in breaks))
 
 
+@names_itself
 def normal_mixture(weights, locs, scales):
     """sum_i w_i N(loc_i, scale_i**2) with weights normalised: modes far apart if you like."""
     w, locs, scales = (real_vector("normal_mixture", name, value) for name, value in
@@ -94,6 +95,7 @@ def normal_mixture(weights, locs, scales):
                         (-np.inf, np.inf))
 
 
+@names_itself
 def student_t(df, loc=0.0, scale=1.0):
     """Student's t: a tail like |x|**-(df + 1); df = 1 is the Cauchy."""
     _number("student_t", "df", df, positive=True)
@@ -102,6 +104,7 @@ def student_t(df, loc=0.0, scale=1.0):
     return _frozen(f"t(df={df:g})", stats.t(df, loc, scale), (-np.inf, np.inf))
 
 
+@names_itself
 def uniform(lo, hi):
     """Uniform on [lo, hi], anywhere on the line: jumps at both ends of the domain."""
     _interval("uniform", lo, hi)
@@ -110,6 +113,7 @@ def uniform(lo, hi):
     return _frozen(f"uniform({lo:g}, {hi:g})", stats.uniform(lo, hi - lo), (lo, hi))
 
 
+@names_itself
 def beta(a, b, lo=0.0, hi=1.0):
     """Beta(a, b) on [lo, hi]; a or b below 1 puts an integrable spike at that end.
 
@@ -125,6 +129,7 @@ def beta(a, b, lo=0.0, hi=1.0):
                    stats.beta(a, b, loc=lo, scale=hi - lo), (lo, hi))
 
 
+@names_itself
 def triangular(lo, mode, hi):
     """Triangular on [lo, hi] with its peak at mode: a kink there."""
     _interval("triangular", lo, hi, ("mode", mode))
@@ -133,6 +138,7 @@ def triangular(lo, mode, hi):
                    stats.triang(c, loc=lo, scale=hi - lo), (lo, hi), (mode,))
 
 
+@names_itself
 def trapezoid(lo, c, d, hi):
     """Trapezoid: rises on [lo, c], flat on [c, d], falls on [d, hi]; kinks at c and d."""
     _interval("trapezoid", lo, hi, ("c", c), ("d", d))
@@ -141,6 +147,7 @@ def trapezoid(lo, c, d, hi):
                    stats.trapezoid(cc, dd, loc=lo, scale=hi - lo), (lo, hi), (c, d))
 
 
+@names_itself
 def laplace(loc=0.0, scale=1.0):
     """Laplace: exponential tails and a kink at loc."""
     _number("laplace", "loc", loc)
@@ -149,6 +156,7 @@ def laplace(loc=0.0, scale=1.0):
                    (-np.inf, np.inf), (loc,))
 
 
+@names_itself
 def pareto(alpha, scale=1.0):
     """Pareto(alpha) on [scale, inf): a jump at scale and a tail like x**-(alpha + 1)."""
     _number("pareto", "alpha", alpha, positive=True)
@@ -156,6 +164,7 @@ def pareto(alpha, scale=1.0):
     return _frozen(f"pareto({alpha:g})", stats.pareto(alpha, scale=scale), (scale, np.inf))
 
 
+@names_itself
 def steps(edges, heights):
     """Piecewise constant: height h_i on [e_i, e_i+1); jumps at every inner edge.
 
@@ -184,11 +193,13 @@ def steps(edges, heights):
                         tuple(float(v) for v in e[1:-1]))
 
 
+@names_itself
 def figure_mixture():
     """0.35 N(-2.5, 0.6**2) + 0.65 N(2, 0.7**2): the bimodal example of the sampling figures."""
     return normal_mixture([0.35, 0.65], [-2.5, 2.0], [0.6, 0.7])
 
 
+@names_itself
 def catalogue():
     """One fixed example of every kind, for a quick sweep without hypothesis."""
     return [

@@ -31,7 +31,7 @@ import numpy as np
 
 from scratchmeta.testing import densities
 from scratchmeta.testing._checks import describe, is_int, is_real, real_vector
-from scratchmeta.messages import seen
+from scratchmeta.messages import names_itself, seen
 
 CI = settings(max_examples=100, deadline=None, derandomize=True, database=None)
 CI_FEW = settings(max_examples=40, deadline=None, derandomize=True, database=None)
@@ -57,6 +57,7 @@ def _check_size(who, name, value, least):
     return int(value)
 
 
+@names_itself
 def probability_vectors(min_size=1, max_size=12):
     """A probability vector: non-negative, at least one positive, summing to 1.
 
@@ -92,6 +93,7 @@ def _near(points):
 SPECIAL_U = (0.0, 1.0, 5e-324, 2.2250738585072014e-308, 2.0 ** -53, 0.5, 1.0 - 2.0 ** -53)
 
 
+@names_itself
 def u_grids(cut_points=(), max_size=50):
     """A sorted array of u in [0, 1]: endpoints, subnormals, cut points, their neighbours."""
     flat = isinstance(cut_points, (tuple, list)) or (isinstance(cut_points, np.ndarray)
@@ -112,6 +114,7 @@ def _u_grids(draw, cut_points, max_size):
     return np.sort(u)
 
 
+@names_itself
 def uniforms_near_edges(p):
     """u values for labels p (probabilities summing to 1): random ones, the cut points of
     eq. 22.7, and their neighbours."""
@@ -135,6 +138,7 @@ def _uniforms_near_edges(draw, p):
     return draw(u_grids(cut_points=tuple(edges[edges <= 1.0])))
 
 
+@names_itself
 def symmetric_proposals(n):
     """A symmetric n x n matrix (n >= 1) with non-negative entries and rows summing to 1."""
     return _symmetric_proposals(_check_size("symmetric_proposals", "n", n, 1))
@@ -203,6 +207,7 @@ def _steps(draw):
 KINDS = ("mixture", "bounded", "heavy", "kink", "jumps")
 
 
+@names_itself
 def known_densities(kinds=KINDS):
     """A KnownDensity of one of the given kinds, with random parameters."""
     if isinstance(kinds, str) or not isinstance(kinds, (tuple, list)) or not kinds or any(
