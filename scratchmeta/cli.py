@@ -113,19 +113,20 @@ FLAGS = {
 
 
 def _assignment(text):
-    """KEY=VALUE, VALUE read as JSON when it parses (0.1, 3, true, null), else as a string."""
+    """(KEY, VALUE, the value as typed): VALUE read as JSON when it parses (0.1, 3, true,
+    null), else as a string."""
     key, sep, value = text.partition("=")
     if not sep or not key.isidentifier():
         raise argparse.ArgumentTypeError(f"expected NAME=VALUE, e.g. lam=0.1, got {seen(text)}")
     try:
         parsed = json.loads(value)
     except json.JSONDecodeError:
-        return key, value
+        return key, value, value
     if isinstance(parsed, (list, dict)):
         raise argparse.ArgumentTypeError(f"--set {text}: expected one number, true/false, null "
                                          f"or a word as the value, got a JSON "
                                          f"{type(parsed).__name__}")
-    return key, parsed
+    return key, parsed, value                       # the value as typed too, for messages
 
 
 def _hyperparameters(args, name):
@@ -148,7 +149,11 @@ def _hyperparameters(args, name):
             why = getattr(STRATEGIES[name], "NOT_APPLICABLE", {}).get(key)
             raise ValueError(f"--{key.replace('_', '-')} does not apply to --strategy {name}: "
                              f"it has no hyperparameter {key!r}{': ' + why if why else ''}")
-    for key, value in args.set:
+    for key, value, raw in args.set:
+        typed = raw                                 # 1e-3: shown as typed and as read
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and \
+                raw.strip() != repr(value):
+            typed = f"{raw} (read as {value!r})"
         if key in hyper:
             how = ("twice by --set" if key not in FLAGS or getattr(args, key) is None else
                    f"twice (as --{key.replace('_', '-')} and --set)")
@@ -156,28 +161,23 @@ def _hyperparameters(args, name):
         if key not in fields:                      # named as the --set the user typed
             why = getattr(STRATEGIES[name], "NOT_APPLICABLE", {}).get(key)
             raise ValueError(f"strategy {STRATEGIES[name].__name__} has no hyperparameter "
-                             f"{key!r} (--set {key}={_shown(value)})"
+                             f"{key!r} (--set {key}={typed})"
                              f"{': ' + why if why else ''}; it takes {sorted(fields)}")
         if key in fields:
             try:
                 check_type(key, value, field_type(fields[key]),
                            none_ok=fields[key].default is None)
             except (TypeError, ValueError) as e:
-                raise type(e)(f"--set {key}={_shown(value)}: {e}") from None
+                raise type(e)(f"--set {key}={typed}: {e}") from None
         if key in FLAGS and value is not None:      # the range of its flag, --inner-lr etc.
             try:
-                FLAGS[key][0](_shown(value))
+                FLAGS[key][0](raw)
             except argparse.ArgumentTypeError as e:
-                raise ValueError(f"--set {key}={_shown(value)}: {key} must be "
+                raise ValueError(f"--set {key}={typed}: {key} must be "
                                  f"{str(e).partition('expected ')[2].partition(', got')[0]}, "
                                  f"as for --{key.replace('_', '-')}") from None
         hyper[key] = value
     return hyper
-
-
-def _shown(value):
-    return value if isinstance(value, str) else repr(value) if isinstance(value, float) \
-        else json.dumps(value)
 
 
 def _run_length(name, steps, hyper=()):

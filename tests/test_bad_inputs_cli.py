@@ -214,7 +214,8 @@ CLI_CASES = [
     # sizes that cannot fit: refused before allocating, with the size they would need
     ("huge n_support", _train("--n-support", str(10 ** 13)), ["memory", "PiB"]),
     ("huge meta_batch", _train("--meta-batch", str(10 ** 12)), ["memory", "PiB"]),
-    ("huge inner_steps", _train("--inner-steps", str(10 ** 12)), ["memory", "iB"]),
+    ("huge inner_steps", _train("--inner-steps", str(10 ** 12)),
+     ["inner_steps", str(10 ** 12), "100,000"]),        # round 73: a typo, before any memory
     ("huge n_query", _train("--set", f"n_query={10 ** 14}"), ["memory", "PiB"]),
     # output paths, checked before any work
     ("out empty", _train("--out", ""), ["--out", "empty"]),

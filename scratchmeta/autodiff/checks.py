@@ -1246,7 +1246,15 @@ def checked_rules(name, impl, vjps):
         def checked(g, ans, *args, **params):
             try:
                 c = vjp(g, ans, *args, **params)
-            except (ValueError, TypeError, FloatingPointError):
+            except TypeError as err:
+                if _takes(vjp, 2 + len(args), params) is False:     # (g, x), no ans, say
+                    raise TypeError(f"Primitive {name!r}: {named(f'vjp_{i}', vjp)} must take "
+                                    f"(g, ans, {', '.join(f'x{j}' for j in range(len(args)))}"
+                                    f"{', **params' if params else ''}): the output's "
+                                    f"cotangent, the output, then the op's {len(args)} "
+                                    f"argument(s); calling it so raised: {err}") from err
+                raise
+            except (ValueError, FloatingPointError):
                 raise
             except Exception as err:
                 raise ValueError(f"Primitive {name!r}: {named(f'vjp_{i}', vjp)} raised "
@@ -1266,7 +1274,9 @@ def checked_rules(name, impl, vjps):
             if got != want:
                 raise ValueError(f"Primitive {name!r}: {named(f'vjp_{i}', vjp)} must return the "
                                  f"cotangent of argument {i}, of its shape {want}, but it "
-                                 f"returned shape {got}")
+                                 f"returned shape {got} (given g and ans of shape "
+                                 f"{_shape_of(_plain(g))}: the shape impl returned for an "
+                                 f"argument {i} of shape {want})")
             if _nan_from_numbers(c, (g, ans) + args):
                 raise ValueError(f"Primitive {name!r}: {named(f'vjp_{i}', vjp)} returned NaN "
                                  f"in the cotangent of argument {i} ({_nan_count(c)}), although "
@@ -1276,6 +1286,18 @@ def checked_rules(name, impl, vjps):
         return checked
 
     return forward, tuple(None if v is None else rule(i, v) for i, v in enumerate(vjps))
+
+
+def _takes(f, n, params):
+    """Whether ``f`` accepts ``n`` positional arguments and ``params`` by keyword; None when
+    its signature cannot be read (a builtin, say)."""
+    try:
+        inspect.signature(f).bind(*range(n), **params)
+    except TypeError:
+        return False
+    except ValueError:
+        return None
+    return True
 
 
 def _plain(x):

@@ -22,7 +22,7 @@ import numpy as np
 
 from scratchmeta import autodiff as ad
 from scratchmeta.autodiff.checks import masked_message, record_message
-from scratchmeta.messages import seen
+from scratchmeta.messages import TINY, seen
 from scratchmeta.settled import Settled  # noqa: F401  (nn and tasks import it from here)
 
 
@@ -577,7 +577,11 @@ def check_range(name, value, *, positive=False, width=False):
 def check_number(name, value, *, minimum=0.0):
     """A family's scale, noise or spread: ``meta.checks.check_number`` (a finite number >=
     ``minimum``), at most FAMILY_MAX. Returns it as a float."""
-    return _family_sized(name, _meta_checks().check_number(name, value, minimum=minimum), value)
+    number = _meta_checks().check_number(name, value, minimum=minimum)
+    if 0.0 < abs(number) < TINY:                       # its products with draws underflow
+        raise ValueError(f"{name} must be 0 or at least {TINY:.4g}, the smallest normal float64, "
+                         f"got {number!r}: a subnormal {name} underflows when tasks are drawn")
+    return _family_sized(name, number, value)
 
 
 def check_numbers(name, value, n, what):

@@ -141,9 +141,13 @@ class Omniglot(TaskFamily):
         if rotate is not None and not isinstance(rotate, bool):
             raise TypeError(f"rotate must be True, False or None (rotate the training split "
                             f"only), got {seen(rotate)}")
+        if not isinstance(download, (bool, np.bool_)):     # 'yes', 1: a switch, not a word
+            raise TypeError(f"download must be True or False (fetch the official zips when "
+                            f"they are not found), got {seen(download)}")
         if data is not None:
             check_drawings("data", data, omniglot.OmniglotImages,
                            omniglot.IMAGE_SIZE)           # one pass: no NaN pixel
+        given = dtype
         try:
             if isinstance(dtype, (np.finfo, np.iinfo)):  # np.dtype would read it as its dtype
                 raise TypeError
@@ -152,7 +156,8 @@ class Omniglot(TaskFamily):
             raise TypeError(f"dtype must be float32 or float64, got {seen(dtype)}") from None
         if dtype not in (np.float32, np.float64):     # the engine's two dtypes
             raise TypeError(f"dtype must be float32 or float64 (the engine's float types), "
-                            f"got {dtype}")
+                            f"got {seen(given)}" + ("" if given is dtype or isinstance(given, str)
+                                                    else f", which NumPy reads as {dtype}"))
         if data is None:
             n_total = sum(p.n_characters for p in omniglot.OFFICIAL)
             _split_sizes(n_total, n_train, n_validation, n_way, split)   # check before loading

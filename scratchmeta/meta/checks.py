@@ -368,6 +368,10 @@ def check_inner(inner_lr, inner_steps, trainable=None, params=None):
     ``trainable`` indices (None: all) must be indices into that parameter list."""
     check_rate("inner_lr", inner_lr)
     check_count("inner_steps (K)", inner_steps, 0)
+    if inner_steps > MAX_TEST_STEPS:                 # hours before the first meta-step ends
+        raise ValueError(f"inner_steps (K) must be at most {MAX_TEST_STEPS:,} inner SGD steps "
+                         f"per task, got {inner_steps!r}: eq. 22.4 takes a few (MAML 1 to 5, "
+                         f"Reptile tens); a count that large is a typo")
     check_trainable(trainable, params)
 
 

@@ -17,7 +17,9 @@ one (``--inner-steps`` means nothing to the closed-form head).
 """
 
 import dataclasses
+import difflib
 import functools
+import inspect
 import os
 
 from scratchmeta.datasets import omniglot
@@ -106,7 +108,19 @@ def make_family(name, **kwargs):
         kwargs["data"] = _omniglot_images(None if root is None else str(root),
                                           bool(kwargs.pop("download", False)),
                                           os.environ.get("SCRATCHMETA_DATA"))
-    return FAMILIES[name](**kwargs)
+    cls = FAMILIES[name]
+    try:
+        known = inspect.signature(cls).parameters
+    except (TypeError, ValueError):                 # a signature that cannot be read
+        known = {}
+    if known and not any(p.kind is p.VAR_KEYWORD for p in known.values()):
+        for key in kwargs:                          # a misspelt keyword, before the class
+            if key not in known:
+                close = difflib.get_close_matches(key, list(known), n=1)
+                raise TypeError(f"make_family: the {name} family has no argument {key!r}"
+                                f"{f' (did you mean {close[0]!r}?)' if close else ''}; it "
+                                f"takes {sorted(known)}")
+    return cls(**kwargs)
 
 
 @functools.lru_cache(maxsize=2)

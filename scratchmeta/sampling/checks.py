@@ -72,6 +72,10 @@ def real_array(name, x, what="an array of real numbers", bools=False):
         words = {"U": "strings", "S": "bytes", "O": "objects", "c": "complex numbers",
                  "b": "booleans", "m": "timedeltas", "M": "datetimes"}
         word = words.get(getattr(dtype, "kind", "O"), "values")
+        if isinstance(dtype, str) and isinstance(x, (list, tuple)) and _ragged(x):   # lengths
+            raise TypeError(f"{name} must be {what}, got a ragged {type(x).__name__} "
+                            f"{seen(x, 60)}: its entries have shapes {_entry_shapes(x)}, which "
+                            f"make no array; give every entry the same shape")
         if word == "objects":                           # say what the first odd one is
             found = _first_odd(x)
             if found is not None:
@@ -84,6 +88,26 @@ def real_array(name, x, what="an array of real numbers", bools=False):
             word += _first_word(np.asarray(x))
         raise TypeError(f"{name} must be {what}, got {shown(x)}{values}: {word}")
     return np.asarray(x, dtype=np.float64)
+
+
+def _ragged(x):
+    """Whether a list's entries have different shapes (not: entries NumPy cannot read)."""
+    try:
+        return len({np.shape(v) for v in x}) > 1
+    except Exception:                                   # an entry ragged itself, say
+        return True
+
+
+def _entry_shapes(x):
+    """The shapes of a list's first entries, for a message: "[(100,), (60,)]"."""
+    def shape(v):
+        try:
+            return np.shape(v) if not isinstance(v, (str, bytes, dict, set)) else \
+                type(v).__name__
+        except ValueError:                              # ragged itself
+            return f"a ragged {type(v).__name__} of {len(v)}"
+    shapes = [shape(v) for v in x[:8]]
+    return f"[{', '.join(map(str, shapes))}{', ...' if len(x) > 8 else ''}]"
 
 
 def _first_word(a):

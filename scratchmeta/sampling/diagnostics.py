@@ -130,14 +130,20 @@ def _check_copies(x):
                      f"generator (rng.spawn(chains))")
 
 
+#: Fewer draws per chain than this, in more dimensions than draws, reads as draws stored
+#: (chains, dim, n_draws): no sampler's run is that short and that wide.
+SWAPPED_DRAWS = 20
+
+
 def _check_layout(x, what):
     """Draws (chains, n_draws, dim) with fewer than MIN_DRAWS draws but MIN_DRAWS dimensions
-    or more are refused: they are draws stored (chains, dim, n_draws), swapped."""
-    if x.shape[1] < MIN_DRAWS <= x.shape[2]:
+    or more, or fewer than SWAPPED_DRAWS draws in more dimensions than draws, are refused:
+    they are draws stored (chains, dim, n_draws), swapped."""
+    if x.shape[1] < MIN_DRAWS <= x.shape[2] or x.shape[1] < min(SWAPPED_DRAWS, x.shape[2]):
         raise ValueError(f"{what}: draws of shape {x.shape} are read as (chains, n_draws, "
                          f"dim): {x.shape[0]} chains of {x.shape[1]} draws in {x.shape[2]} "
-                         f"dimensions, too few draws for any diagnostic; if yours are stored "
-                         f"(chains, dim, n_draws), pass np.swapaxes(draws, 1, 2)")
+                         f"dimensions, too few draws for so many dimensions; if yours are "
+                         f"stored (chains, dim, n_draws), pass np.swapaxes(draws, 1, 2)")
 
 
 def _too_short(x, what):
@@ -147,9 +153,9 @@ def _too_short(x, what):
     degenerate case, 4 chains of 3 draws, still gives NaN); so are too few draws in as
     many dimensions as MIN_DRAWS or more, draws stored (chains, dim, n_draws)."""
     chains, n = x.shape[:2]
+    _check_layout(x, what)
     if n >= MIN_DRAWS:
         return False
-    _check_layout(x, what)
     if chains >= 4 * MIN_DRAWS:
         raise ValueError(f"{what}: draws of shape {x.shape[:2]} are {chains} chains of {n} "
                          f"draws each, too few for any diagnostic; draws must be (chains, "
