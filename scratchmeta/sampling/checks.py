@@ -72,6 +72,12 @@ def real_array(name, x, what="an array of real numbers", bools=False):
         words = {"U": "strings", "S": "bytes", "O": "objects", "c": "complex numbers",
                  "b": "booleans", "m": "timedeltas", "M": "datetimes"}
         word = words.get(getattr(dtype, "kind", "O"), "values")
+        missing = [i for i, v in enumerate(x) if v is None] if isinstance(
+            x, (list, tuple)) and isinstance(dtype, str) else []
+        if missing:                                     # a chain never filled in
+            raise TypeError(f"{name} must be {what}, got a {type(x).__name__} of {len(x)} "
+                            f"whose entry {name}[{missing[0]}] is None, a value never set "
+                            f"(the entries' shapes: {_entry_shapes(x)})")
         if isinstance(dtype, str) and isinstance(x, (list, tuple)) and _ragged(x):   # lengths
             raise TypeError(f"{name} must be {what}, got a ragged {type(x).__name__} "
                             f"{seen(x, 60)}: its entries have shapes {_entry_shapes(x)}, which "

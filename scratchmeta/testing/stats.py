@@ -355,6 +355,9 @@ def _group_small(counts, p, n, minimum=5.0):
 def assert_labels_match(labels, p, *, alpha=ALPHA):
     """Fail if labels 0..N-1 do not follow the probabilities p.
 
+    ``labels`` may have any shape (a sampler's ``rvs(size=(10, 20))``, a column): every
+    entry is one independent draw, and they are counted together.
+
     1. Exact: every label is an int in 0..N-1 and no label with p_i = 0 appears.
     2. Pearson's chi-square at level alpha, labels expected fewer than five
        times merged into one group. Its false-failure rate is alpha in the
