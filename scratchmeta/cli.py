@@ -741,7 +741,7 @@ def _given_as(message, argv):
     the error points at what was typed; else "". A field the message says "must" of comes
     first; else every field of two words or more (n_support) met anywhere in it."""
     given = []
-    message = message.split("; it takes [")[0]      # a list of every field names none of them
+    message = message.split("; it takes [")[0]      # the fields a strategy takes: none was given
     for i, token in enumerate(argv):
         if token.startswith("--set") and i + 1 < len(argv) and "=" in argv[i + 1]:
             option, field = f"--set {argv[i + 1]}", argv[i + 1].split("=")[0]
