@@ -11,12 +11,12 @@ from scratchmeta.threads import one_blas_thread_unless_set
 one_blas_thread_unless_set()
 
 import os  # noqa: E402
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from omniglot_real import REAL_DATA  # noqa: E402
-
-from scratchmeta.datasets import omniglot  # noqa: E402
+from omniglot_real import REAL_DATA, real_omniglot  # noqa: E402
 
 from scratchmeta.nn import MLP
 from scratchmeta.tasks import Sinusoid
@@ -45,14 +45,23 @@ def run(strategy, state, rng, n_steps):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def omniglot_in_the_default_cache():
+def omniglot_in_the_default_cache(tmp_path_factory):
     """Some batteries run Omniglot with no root, as a user whose drawings are already in the
-    default cache; the session decodes them there once (about 9 s) from
-    ``../shared/data/omniglot`` if they are not, so that no test depends on the order the
-    tests run in or on what an earlier run left in the cache. Nothing when that folder or
-    ``SCRATCHMETA_DATA`` is set by the user: then the user's cache is theirs."""
-    if REAL_DATA.is_dir() and "SCRATCHMETA_DATA" not in os.environ:
-        omniglot.load(REAL_DATA, progress=False)
+    default cache (~/.cache/scratchmeta/omniglot). If no decoded file is there, the session's
+    own decode from ``../shared/data/omniglot`` (``omniglot_real``, which the Omniglot tests
+    use anyway) is copied in, under a temporary name then renamed, so that no test depends on
+    the order tests run in or on what an earlier run left. Nothing when SCRATCHMETA_DATA is
+    set (then the cache is the user's folder) or the archives are absent."""
+    folder = Path.home() / ".cache" / "scratchmeta" / "omniglot"
+    if not REAL_DATA.is_dir() or "SCRATCHMETA_DATA" in os.environ or any(
+            folder.glob("omniglot_28x28_*.npz")):
+        return
+    _, cache, _ = real_omniglot(tmp_path_factory)
+    folder.mkdir(parents=True, exist_ok=True)
+    for decoded in Path(cache).rglob("omniglot_28x28_*.npz"):
+        part = folder / f".{decoded.name}.{os.getpid()}.part"     # one per xdist worker
+        shutil.copy2(decoded, part)                              # its mode too (0600)
+        os.replace(part, folder / decoded.name)
 
 
 @pytest.fixture
