@@ -67,8 +67,8 @@ def test_a_density_point_out_of_order_names_the_point_it_must_follow():
 
 def test_matrix_transpose_of_a_vector_names_its_shape():
     for x in (np.ones(3), 2.0):
-        with pytest.raises(ValueError, match=r"matrix_transpose: x must have 2 or more axes, "
-                                             r"got shape \((3,)?\)"):
+        with pytest.raises(ValueError, match=r"matrix_transpose: x needs 2\+ axes, got .* "
+                                             r"of shape \((3,)?\)"):
             ad.matrix_transpose(x)
-    with pytest.raises(ValueError, match=r"got shape \(3,\)"):
+    with pytest.raises(ValueError, match=r"of shape \(3,\)"):
         ad.grad(lambda v: ad.sum(ad.matrix_transpose(v)))(np.ones(3))

@@ -306,6 +306,8 @@ def op_error(name, args, params, err):
     Its type is kept where callers rely on it: LinAlgError (a singular matrix)
     and IndexError (an index out of range; it also ends ``for row in x``).
     """
+    if isinstance(err, (TypeError, ValueError)) and str(err).startswith(f"Primitive {name!r}:"):
+        return err                                   # a user op's rule, named already
     shapes = " and ".join(describe(a) for a in args)
     given = "".join(f", {k}={v!r:.40}" for k, v in params.items())
     huge = [i for i, a in enumerate(args) if isinstance(a, int) and not fits_float64(a)]
@@ -668,6 +670,11 @@ def check_constant(x, who="stop_gradient", name="x"):
         raise _sparse(f"{who}: {name}", x)
     if isinstance(x, tuple) and (hasattr(x, "_fields") or hasattr(x, "n_fields")):
         raise TypeError(f"{who}: {record_message(name, x)}")     # NumPy would stack its fields
+    odd = next((e for e in x if e is None or isinstance(e, (str, bytes))), 0) if isinstance(
+        x, (list, tuple)) else 0                    # the top level: numbers typed as text
+    if odd is None or isinstance(odd, (str, bytes)):
+        raise TypeError(f"{who}: {name} must be an array of real numbers, got a "
+                        f"{type(x).__name__} holding {describe(odd)}: {seen(x, 40)}")
     if isinstance(x, (list, tuple)) and any(isinstance(e, (list, tuple, np.ndarray))
                                             for e in x) and len(_part_shapes(x)) > 1:
         parts = ", ".join(describe(e) for e in x[:3]) + (", ..." if len(x) > 3 else "")
@@ -1240,6 +1247,11 @@ def checked_rules(name, impl, vjps):
                    if isinstance(out, (np.ndarray, np.generic)) else describe(out))
             raise TypeError(f"Primitive {name!r}: {named('impl', impl)} must return an array of "
                             f"real numbers, but it returned {got}")
+        if _nan_from_numbers(out, args):            # as a VJP's: not NaN from finite values
+            raise ValueError(f"Primitive {name!r}: {named('impl', impl)} returned NaN "
+                             f"({_nan_count(out)}) although its arguments are all finite; the "
+                             f"op is not defined there: refuse such points in impl, or keep "
+                             f"them out of its domain")
         return out
 
     def rule(i, vjp):

@@ -471,7 +471,7 @@ def matrix_transpose(x):
         return x.swapaxes(-1, -2)
     n = len(_shape(x, "matrix_transpose"))
     if n < 2:
-        raise ValueError(f"matrix_transpose: x must have 2 or more axes, got shape {_shape(x)}")
+        raise ValueError(f"matrix_transpose: x needs 2+ axes, got {x!r:.24} of shape {_shape(x)}")
     axes = _SWAP_LAST_TWO.get(n) or _SWAP_LAST_TWO.setdefault(
         n, tuple(range(n - 2)) + (n - 1, n - 2))
     return transpose(x, axes)

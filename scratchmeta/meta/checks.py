@@ -1626,8 +1626,20 @@ def check_multitask_loss(model, body, heads, x, y, loss):
     check_finite_arrays("heads", heads)            # (Tensors, traced, are not read)
 
 
+def _batch_as_model(name, model):
+    """A TaskBatch given where the network is meant: the TypeError that says so, else None."""
+    if hasattr(model, "x_support") and hasattr(model, "y_query"):
+        shapes = ", ".join(f"{k} {np.shape(getattr(model, k))}" for k in BATCH_PARTS)
+        return TypeError(f"{name} must be a network, e.g. scratchmeta.nn.MLP((1, 40, 40, 1)), "
+                         f"got a TaskBatch ({shapes}): batch and model given in each other's "
+                         f"places? The batch comes before the model")
+    return None
+
+
 def check_model(model, name="model"):
     """A network object (``scratchmeta.nn.MLP``): it has sizes, init and apply."""
+    if _batch_as_model(name, model):
+        raise _batch_as_model(name, model)
     missing = [a for a in ("sizes", "init", "apply") if not hasattr(model, a)]
     if missing or isinstance(model, type):
         raise TypeError(f"{name} must be a network object, e.g. scratchmeta.nn.MLP((1, 40, 40, "
@@ -1638,6 +1650,8 @@ def check_model(model, name="model"):
 def check_network(model, name="model"):
     """Anything with ``apply(params, x)``: an MLP, or a model of its own layout (e.g.
     ``normalization.RunningStatistics``)."""
+    if _batch_as_model(name, model):
+        raise _batch_as_model(name, model)
     if isinstance(model, type) or not callable(getattr(model, "apply", None)):
         raise TypeError(f"{name} must be a network with apply(params, x), e.g. "
                         f"scratchmeta.nn.MLP((1, 40, 40, 1)), got {seen(model, 100)}")

@@ -458,7 +458,7 @@ def check_chains(name, x, least=1, chains=True):
     if (a.ndim != 2 or a.shape[0] < 1 or a.shape[1] < least) if chains else a.size < least:
         raise ValueError(f"{name} must be {what}, with at least {least} draw"
                          f"{'s' if least > 1 else ''}{' per chain' if chains else ''}, got shape "
-                         f"{a.shape}")
+                         f"{a.shape}" + (f": {seen(x, 40)}" if a.size <= 8 else ""))
     return a
 
 

@@ -77,7 +77,8 @@ def _as_draws(draws):
         x = x[:, :, None]
     if x.ndim != 3 or x.shape[0] < 1 or x.shape[2] < 1 or x.shape[1] < 1:
         raise ValueError("draws must have shape (chains, n_draws) or (chains, n_draws, dim) "
-                         f"with no empty axis, got shape {np.shape(draws)}")
+                         f"with no empty axis, got shape {np.shape(draws)}"
+                         + (f": {seen(draws, 40)}" if x.size <= 8 else ""))
     if not np.all(np.isfinite(x)):
         raise ValueError("draws must be finite, but they contain "
                          f"{int(np.sum(~np.isfinite(x)))} NaN or infinite values ("
