@@ -263,17 +263,11 @@ def _strategy_for(args, out):
 def _check_test_counts(steps, *tasks):
     """An option's test-time steps and held-out task counts, at most what evaluate takes:
     ``steps`` and each of ``tasks`` are (option, value) pairs (a value None: not given)."""
-    from scratchmeta.meta.evaluate import MAX_HELD_OUT_TASKS, MAX_TEST_STEPS
-    option, value = steps
-    if value is not None and value > MAX_TEST_STEPS:
-        raise ValueError(f"{option} {value} test-time steps per task is more than "
-                         f"{MAX_TEST_STEPS:,}: fine-tuning takes a few (default 10); a count "
-                         f"that large is a typo")
+    from scratchmeta.meta.checks import check_test_steps
+    from scratchmeta.meta.evaluate import check_held_out_count
+    check_test_steps(" ".join(map(str, steps)), steps[1])
     for option, value in tasks:
-        if value is not None and value > MAX_HELD_OUT_TASKS:
-            raise ValueError(f"{option} {value} tasks is more than {MAX_HELD_OUT_TASKS:,}: "
-                             f"a 95% interval over that many is 0.2% of the spread between "
-                             f"tasks already; a count that large is a typo")
+        check_held_out_count(f"{option} {value}", value)
 
 
 def _check_omniglot_shots(n_support, n_query, n_way=None):

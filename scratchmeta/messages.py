@@ -119,10 +119,11 @@ def first_not_finite(name, a):
     """Where an array's first NaN or inf entry is, and which: "the first is draws[0, 5] =
     nan" (C order; NumPy's repr of the value). Only read to word an error about ``a``."""
     a = np.asarray(a)
+    if not a.ndim:
+        return f"{name} = {a.item()!r}"
     i = int(np.argmin(np.isfinite(a).ravel()))
-    at = ", ".join(str(int(j)) for j in np.unravel_index(i, a.shape)) if a.ndim else ""
-    return f"the first is {name}[{at}] = {a.ravel()[i].item()!r}" if a.ndim else \
-        f"{name} = {a.item()!r}"
+    at = ", ".join(str(int(j)) for j in np.unravel_index(i, a.shape))
+    return f"the first is {name}[{at}] = {a.ravel()[i].item()!r}"
 
 
 def fits_float64(value):

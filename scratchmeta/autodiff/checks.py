@@ -670,11 +670,10 @@ def check_constant(x, who="stop_gradient", name="x"):
         raise _sparse(f"{who}: {name}", x)
     if isinstance(x, tuple) and (hasattr(x, "_fields") or hasattr(x, "n_fields")):
         raise TypeError(f"{who}: {record_message(name, x)}")     # NumPy would stack its fields
-    odd = next((e for e in x if e is None or isinstance(e, (str, bytes))), 0) if isinstance(
-        x, (list, tuple)) else 0                    # the top level: numbers typed as text
-    if odd is None or isinstance(odd, (str, bytes)):
-        raise TypeError(f"{who}: {name} must be an array of real numbers, got a "
-                        f"{type(x).__name__} holding {describe(odd)}: {seen(x, 40)}")
+    for odd in x if isinstance(x, (list, tuple)) else ():     # the top level: text, None
+        if odd is None or isinstance(odd, (str, bytes)):
+            raise TypeError(f"{who}: {name} must be an array of real numbers, got a "
+                            f"{type(x).__name__} holding {describe(odd)}: {seen(x, 40)}")
     if isinstance(x, (list, tuple)) and any(isinstance(e, (list, tuple, np.ndarray))
                                             for e in x) and len(_part_shapes(x)) > 1:
         parts = ", ".join(describe(e) for e in x[:3]) + (", ..." if len(x) > 3 else "")
@@ -1321,8 +1320,9 @@ def _plain(x):
 
 
 def _nan_from_numbers(c, given):
-    """True when cotangent ``c`` holds a NaN although every array or number in ``given``
-    (the VJP's g, ans and args) is finite: NaN in gives NaN out, but not from nothing."""
+    """True when ``c`` (what a user op's impl or VJP returned) holds a NaN although every
+    array or number in ``given`` (its arguments) is finite: NaN in gives NaN out, but not
+    from nothing."""
     c = np.asarray(_plain(c))
     if c.dtype.kind != "f" or not np.isnan(c).any():
         return False

@@ -310,10 +310,8 @@ def check_fields(config, *, rates=(), counts=(), minimum=1):
         check_rate(name, getattr(config, name))
     for name in counts:
         check_count(name, getattr(config, name), minimum)
-        if name in TEST_TIME_STEPS and getattr(config, name) > MAX_TEST_STEPS:
-            raise ValueError(f"{name}={getattr(config, name)!r} test-time steps per task is more "
-                             f"than {MAX_TEST_STEPS:,}: fine-tuning takes a few; a count that "
-                             f"large is a typo")
+        if name in TEST_TIME_STEPS:
+            check_test_steps(f"{name}={getattr(config, name)!r}", getattr(config, name))
 
 
 #: Fields of a configuration that count steps taken at test time, per task (Multitask's
@@ -1411,6 +1409,15 @@ def check_tree(name, tree, *, floats=False):
 MAX_TEST_STEPS = 100_000
 
 
+def check_test_steps(given, n_steps):
+    """A count of test-time steps per task, at most :data:`MAX_TEST_STEPS`; ``given`` is how
+    the user wrote it ("--steps 12", "n_steps = 12"), for the message."""
+    if n_steps is not None and n_steps > MAX_TEST_STEPS:   # hours before the first number
+        raise ValueError(f"{given} test-time steps per task is more than {MAX_TEST_STEPS:,}: "
+                         f"fine-tuning takes a few steps (Finn et al. 10, this library's "
+                         f"default 10); a count that large is a typo")
+
+
 def check_adaptation(strategy, batch, n_steps, family=None):
     """``adapt.curve`` and ``adapt.predict``: a strategy, a batch of tasks, 0 <= n_steps <=
     :data:`MAX_TEST_STEPS` and, if given, the task family that scores the curve."""
@@ -1626,20 +1633,18 @@ def check_multitask_loss(model, body, heads, x, y, loss):
     check_finite_arrays("heads", heads)            # (Tensors, traced, are not read)
 
 
-def _batch_as_model(name, model):
-    """A TaskBatch given where the network is meant: the TypeError that says so, else None."""
+def _refuse_batch_as_model(name, model):
+    """A TaskBatch given where the network is meant is a TypeError that says so."""
     if hasattr(model, "x_support") and hasattr(model, "y_query"):
         shapes = ", ".join(f"{k} {np.shape(getattr(model, k))}" for k in BATCH_PARTS)
-        return TypeError(f"{name} must be a network, e.g. scratchmeta.nn.MLP((1, 40, 40, 1)), "
-                         f"got a TaskBatch ({shapes}): batch and model given in each other's "
-                         f"places? The batch comes before the model")
-    return None
+        raise TypeError(f"{name} must be a network, e.g. scratchmeta.nn.MLP((1, 40, 40, 1)), "
+                        f"got a TaskBatch ({shapes}): batch and model given in each other's "
+                        f"places? The batch comes before the model")
 
 
 def check_model(model, name="model"):
     """A network object (``scratchmeta.nn.MLP``): it has sizes, init and apply."""
-    if _batch_as_model(name, model):
-        raise _batch_as_model(name, model)
+    _refuse_batch_as_model(name, model)
     missing = [a for a in ("sizes", "init", "apply") if not hasattr(model, a)]
     if missing or isinstance(model, type):
         raise TypeError(f"{name} must be a network object, e.g. scratchmeta.nn.MLP((1, 40, 40, "
@@ -1650,8 +1655,7 @@ def check_model(model, name="model"):
 def check_network(model, name="model"):
     """Anything with ``apply(params, x)``: an MLP, or a model of its own layout (e.g.
     ``normalization.RunningStatistics``)."""
-    if _batch_as_model(name, model):
-        raise _batch_as_model(name, model)
+    _refuse_batch_as_model(name, model)
     if isinstance(model, type) or not callable(getattr(model, "apply", None)):
         raise TypeError(f"{name} must be a network with apply(params, x), e.g. "
                         f"scratchmeta.nn.MLP((1, 40, 40, 1)), got {seen(model, 100)}")

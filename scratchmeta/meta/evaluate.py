@@ -44,7 +44,8 @@ from scratchmeta.meta import adapt
 from scratchmeta.meta.checks import (MAX_TEST_STEPS, METRIC_NAMES, NOT_NUMBERS, check_adaptation,
                                      check_count, check_family, check_finite, check_memory,
                                      check_model_fits, check_name, check_ordered,
-                                     check_plain_number, check_real, check_rows, check_strategy)
+                                     check_plain_number, check_real, check_rows, check_strategy,
+                                     check_test_steps)
 from scratchmeta.messages import named, seen
 
 Z95 = 1.96          # the standard normal's two-sided 95% quantile
@@ -110,6 +111,16 @@ def _interval(values, axis):
 #: The most held-out tasks evaluate adapts to: 10**6 put the 95% half-width at 0.2% of the
 #: spread between tasks; 10**8 would run for days.
 MAX_HELD_OUT_TASKS = 1_000_000
+
+
+def check_held_out_count(given, n_tasks):
+    """A count of held-out tasks, at most :data:`MAX_HELD_OUT_TASKS`; ``given`` is how the
+    user wrote it ("--tasks 600", "n_tasks = 600"), for the message."""
+    if n_tasks is not None and n_tasks > MAX_HELD_OUT_TASKS:   # days for a digit less error
+        raise ValueError(f"{given} held-out tasks is more than {MAX_HELD_OUT_TASKS:,}: the 95% "
+                         f"interval narrows as 1/sqrt(n), so {MAX_HELD_OUT_TASKS:,} tasks "
+                         f"already put it at 0.2% of the spread between tasks (the library's "
+                         f"default is 600); a count that large is a typo")
 
 
 def task_rng(seed, i):
@@ -216,16 +227,8 @@ def evaluate(strategy, state, family, *, n_tasks=600, n_support=10, n_query=100,
     # one metric per task and step, k = 0..n_steps: refused before any task is adapted
     check_memory(f"the curves of n_tasks = {n_tasks} tasks over n_steps = {n_steps} steps",
                  float(n_tasks) * (float(n_steps) + 1))
-    if n_steps > MAX_TEST_STEPS:                # hours of adaptation before the first number
-        raise ValueError(f"n_steps = {n_steps} test-time steps per task is more than "
-                         f"{MAX_TEST_STEPS:,}: fine-tuning takes a few steps (Finn et al. 10, "
-                         f"this library's default 10); a count that large is a typo")
-    if n_tasks > MAX_HELD_OUT_TASKS:            # days of adaptation for a digit less of error
-        raise ValueError(f"n_tasks = {n_tasks} held-out tasks is more than "
-                         f"{MAX_HELD_OUT_TASKS:,}: the 95% interval narrows as 1/sqrt(n), so "
-                         f"{MAX_HELD_OUT_TASKS:,} tasks already put it at 0.2% of the spread "
-                         f"between tasks (the library's default is 600); a count that large is "
-                         f"a typo")
+    check_test_steps(f"n_steps = {n_steps}", n_steps)
+    check_held_out_count(f"n_tasks = {n_tasks}", n_tasks)
     curves = []
     for start in range(0, n_tasks, chunk_size):
         count = min(chunk_size, n_tasks - start)

@@ -72,18 +72,17 @@ def real_array(name, x, what="an array of real numbers", bools=False):
         words = {"U": "strings", "S": "bytes", "O": "objects", "c": "complex numbers",
                  "b": "booleans", "m": "timedeltas", "M": "datetimes"}
         word = words.get(getattr(dtype, "kind", "O"), "values")
-        missing = [i for i, v in enumerate(x) if v is None] if isinstance(
-            x, (list, tuple)) and isinstance(dtype, str) else []
-        if missing:                                     # a chain never filled in
-            raise TypeError(f"{name} must be {what}, got a {type(x).__name__} of {len(x)} "
-                            f"whose entry {name}[{missing[0]}] is None, a value never set "
-                            f"(the entries' shapes: {_entry_shapes(x)})")
-        if isinstance(dtype, str) and isinstance(x, (list, tuple)) and _ragged(x):   # lengths
-            raise TypeError(f"{name} must be {what}, got a ragged {type(x).__name__} "
-                            f"{seen(x, 60)}: its entries have shapes {_entry_shapes(x)}, which "
-                            f"make no array; give every entry the same shape")
+        found = _first_odd(x) if word == "objects" else None
+        if isinstance(dtype, str) and isinstance(x, (list, tuple)):   # NumPy made no array
+            if found is not None and found[1] is None:  # a chain never filled in
+                raise TypeError(f"{name} must be {what}, got a {type(x).__name__} of {len(x)} "
+                                f"whose entry {name}[{', '.join(map(str, found[0]))}] is None, "
+                                f"a value never set (the entries' shapes: {_entry_shapes(x)})")
+            if found is None:                           # numbers only: parts of other shapes
+                raise TypeError(f"{name} must be {what}, got a ragged {type(x).__name__} "
+                                f"{seen(x, 60)}: its entries have shapes {_entry_shapes(x)}, "
+                                f"which make no array; give every entry the same shape")
         if word == "objects":                           # say what the first odd one is
-            found = _first_odd(x)
             if found is not None:
                 where, odd = found
                 word += (f", the first a {type(odd).__name__} {odd!r:.30} at "
@@ -94,14 +93,6 @@ def real_array(name, x, what="an array of real numbers", bools=False):
             word += _first_word(np.asarray(x))
         raise TypeError(f"{name} must be {what}, got {shown(x)}{values}: {word}")
     return np.asarray(x, dtype=np.float64)
-
-
-def _ragged(x):
-    """Whether a list's entries have different shapes (not: entries NumPy cannot read)."""
-    try:
-        return len({np.shape(v) for v in x}) > 1
-    except Exception:                                   # an entry ragged itself, say
-        return True
 
 
 def _entry_shapes(x):
@@ -131,16 +122,22 @@ def _first_word(a):
 
 def _first_odd(x):
     """(where, entry) for the first entry of ``x`` (nested lists, tuples or an object array,
-    read in order) that is not a number (or one a float64 cannot hold), ``where`` its index
-    as a tuple; None if there is none. Only read to word an error."""
-    todo = [((), x)]
+    read in order) that is not a number (or one a float64 cannot hold; an array of numbers
+    holds none, a list that holds itself is one), ``where`` its index as a tuple; None if
+    there is none. Only read to word an error."""
+    todo = [((), x, frozenset())]                       # (where, entry, its containers' ids)
     while todo:
-        where, v = todo.pop()
+        where, v, within = todo.pop()
+        if id(v) in within:                             # a list inside itself: no number
+            return tuple(int(i) for i in where), v
         if isinstance(v, np.ndarray) and v.dtype == object:
-            todo.extend(reversed([(where + np.unravel_index(i, v.shape), e)
+            todo.extend(reversed([(where + np.unravel_index(i, v.shape), e, within | {id(v)})
                                   for i, e in enumerate(v.ravel())]))
+        elif isinstance(v, np.ndarray) and v.dtype.kind in "iuf":   # numbers: none is odd
+            continue
         elif isinstance(v, (list, tuple)):
-            todo.extend(reversed([(where + (i,), e) for i, e in enumerate(v)]))
+            todo.extend(reversed([(where + (i,), e, within | {id(v)})
+                                  for i, e in enumerate(v)]))
         elif not isinstance(v, (int, float, np.integer, np.floating)) or not fits_float64(v):
             return tuple(int(i) for i in where), v      # (10**400: a number, but no float)
     return None
