@@ -118,8 +118,8 @@ class TaskFamily(Settled):
         """Draw ``n_tasks`` tasks, each with ``n_support`` + ``n_query`` examples."""
         check_sample(rng, n_tasks, n_support, n_query)
         self.check_shots(n_support, n_query)
-        check_memory(f"n_tasks = {n_tasks} tasks of {n_support} + {n_query} points, {self!r:.80}",
-                     2.0 * n_tasks * (float(n_support) + n_query) * self.n_inputs)  # x, a draw
+        check_memory(f"n_tasks {n_tasks} x (n_support {n_support} + n_query {n_query}) of "
+                     f"{self!r:.60}", 2.0 * n_tasks * (float(n_support) + n_query) * self.n_inputs)
         params = check_drawn(self, self.sample_params(rng, n_tasks), n_tasks)   # n_tasks rows
         return check_counts_drawn(self, self.make_batch(rng, params, n_support, n_query),
                                   n_tasks, n_support, n_query)

@@ -189,7 +189,7 @@ the hundred-and-tenth beside it): kept, 50 of 55 clear (90.9%), 2 unclear, 3 sil
 loss. Round 75 (with sight of this file, not blind): matrix_transpose and check_chains show a
 0-d value given; stop_gradient refuses a list holding text or None; a user Primitive whose
 impl returns NaN from finite arguments is a ValueError naming the op, as its VJP already was.
-The check_settings case stays a strict xfail (doubtful).
+The check_settings case stayed a strict xfail (doubtful) until round 76 refused it.
 """
 
 import numpy as np
@@ -554,11 +554,7 @@ GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
 
 # The kept cases not clear yet (strict xfails, so that a fix shows up as a failure to remove
 # the case from this set); filled by the lead, not by the battery's writer.
-NOT_CLEAR_YET = {
-    'style check_settings full a list of names, not the dict of defaults':
-        'silent at 7883f2a: no error (doubtful: only the keys of full are read, and a list of '
-        'the names gives the same check)',
-}
+NOT_CLEAR_YET = {}      # the check_settings case (doubtful at 7883f2a): refused in round 76
 ALL = battery_params(GROUPS, NOT_CLEAR_YET)
 
 

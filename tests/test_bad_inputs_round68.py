@@ -47,7 +47,7 @@ def test_evaluate_refuses_a_typo_sized_task_count():
 
 
 def test_held_out_tasks_checks_its_memory_first():
-    with pytest.raises(ValueError, match=r"^held_out_tasks: n_tasks = 400000000 tasks .*"
+    with pytest.raises(ValueError, match=r"^held_out_tasks: n_tasks 400000000 x \(n_support 50 .*"
                                          r"Sinusoid\(.* would need"):
         held_out_tasks(Sinusoid(), 400_000_000, 50, 50)
 

@@ -880,7 +880,8 @@ WRITTEN = {"cli: train": CLI_TRAIN_CASES, "cli: evaluate, compare, subcommands":
 DROPPED = {
     "reshape to a negative size other than -1": "not a bad input after all: NumPy (2.4) takes "
         "any negative size as the one unknown size, and the engine gives NumPy's result, the "
-        "one asked for",
+        "one asked for (round 76 refuses it all the same, after three blind batteries "
+        "took it for a slip)",
     "grad argnums repeated": "not made invalid by the documentation (grad refers to "
         "value_and_grad, JAX allows it): two copies of the same gradient, both right",
     "select max_steps 0": "documented as valid: steps 0..max_steps are tried, so 0 means the "

@@ -498,12 +498,7 @@ GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
 
 # The kept cases not clear yet (strict xfails, so that a fix shows up as a failure to remove
 # the case from this set); filled by the lead, not by the battery's writer.
-NOT_CLEAR_YET = {
-    'reshape to a size -2': (
-        "not a bad input, as the tenth battery ruled for 'reshape to a negative size other "
-        "than -1': NumPy takes any negative size as the one unknown size, and the engine gives "
-        "NumPy's result"),
-}
+NOT_CLEAR_YET = {}      # 'reshape to a size -2', once ruled NumPy's rule: refused in round 76
 ALL = battery_params(GROUPS, NOT_CLEAR_YET)
 
 

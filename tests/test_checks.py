@@ -37,6 +37,7 @@ WRONG = {int: [True, 2.5, "3", None, [1]], float: [True, "fast", None, float("na
 @pytest.mark.parametrize("name", list(STRATEGIES))
 def test_every_field_of_every_strategy_refuses_a_value_of_the_wrong_type(name):
     fields = dataclasses.fields(STRATEGIES[name].Config)
+    family = "clusters" if getattr(STRATEGIES[name], "classifier", False) else "sinusoid"
     assert all(field_type(f) in (int, float, bool, str) for f in fields), name
     for f in fields:
         for value in WRONG[field_type(f)]:
@@ -44,7 +45,7 @@ def test_every_field_of_every_strategy_refuses_a_value_of_the_wrong_type(name):
                 continue                                  # None means "the default rule"
             with pytest.raises((TypeError, ValueError), match=f"{f.name} must be .*got "
                                                               f"{re.escape(repr(value))}"):
-                make_strategy(name, **{f.name: value})
+                make_strategy(name, family, **{f.name: value})
 
 
 @pytest.mark.parametrize("value, kind, message", [

@@ -257,7 +257,8 @@ def test_compare_marks_a_strategy_that_does_not_fit_the_family_as_not_applicable
     rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()[3:5]}
     assert rows["closed_form"] == ["-", "-"] + ["n/a"] * 3 + ["-"] * 4
     assert rows["maml"][3] == "±"
-    assert "n/a: closed_form: the ridge head replaces the model's last layer" in out
+    assert "n/a: closed_form: ClosedForm meta-trains a body shared by every task" in out
+    assert "(linear's has none)" in out
 
 
 def test_figures_command_writes_the_requested_figure(tmp_path):

@@ -86,7 +86,7 @@ def test_powers_of_an_irreducible_chain_converge_to_the_target():
      r"Q must be symmetric .* Q\[0, 1\] = 0.5 and Q\[1, 0\] = 0.2"),
     (np.array([[0.5, 0.4], [0.4, 0.5]]), "each row of Q must sum to 1 .* row 0 sums to 0.9"),
     (np.array([[1.5, -0.5], [-0.5, 1.5]]), "Q must be non-negative"),
-    (np.eye(3), r"Q must have shape \(N, N\) = \(2, 2\)"),
+    (np.eye(3), r"Q must have shape \(n, n\) = \(2, 2\), one row per state"),
     (np.array([[np.nan, 1.0], [1.0, 0.0]]), "Q must be finite"),
 ])
 def test_invalid_proposal_raises_value_error(q, message):

@@ -507,6 +507,9 @@ def _ints(value, who, arg, none=False):
         entry = f"; its entry {seen(bad[0], 40)} is no int" if parts is value else ""
         raise TypeError(f"{who}: {arg} must be {what}{' or None' if none else ''}, got "
                         f"{type(value).__name__} {value!r:.40}{entry}")
+    if who == "reshape" and any(k < -1 for k in parts):     # NumPy would read it as -1
+        raise ValueError(f"reshape: shape {value!r:.40} holds the size {min(parts)}; a size "
+                         f"is >= 0, or -1 for the one size left to be inferred")
 
 
 def check_inputs(name, args, params):

@@ -94,7 +94,15 @@ def sum_array(x, axis=None, keepdims=False):
 
 
 def reshape_array(x, shape):
-    """``np.reshape(x, shape)``."""
+    """``np.reshape(x, shape)``. A size below -1 is refused: NumPy would read it as -1, the
+    one size left unknown, and a slipped sign would pass unseen."""
+    try:
+        low = (type(shape) is tuple or type(shape) is list) and shape and min(shape) < -1
+    except TypeError:                   # not all numbers: NumPy's own error follows
+        low = False
+    if low:
+        raise ValueError(f"shape {tuple(shape)} holds the size {min(shape)}; a size is >= 0, "
+                         f"or -1 for the one size left to be inferred")
     try:
         return x.reshape(shape)         # ndarrays and NumPy scalars: the method is faster
     except AttributeError:

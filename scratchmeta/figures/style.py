@@ -160,6 +160,9 @@ def save(fig, out_dir, name):
 def check_settings(cfg, full, name="cfg"):
     """A figure module's settings: a dict holding every key of its ``FULL`` (its QUICK or
     FULL itself, or a copy with other values)."""
+    if not isinstance(full, dict):                      # the names alone would pass any cfg
+        raise TypeError(f"check_settings: full must be the module's FULL, a dict of its "
+                        f"settings, got {type(full).__name__} {full!r:.60}")
     if not isinstance(cfg, dict):
         raise TypeError(f"{name} must be a dict of settings, the module's QUICK or FULL "
                         f"(keys {sorted(full)}), got {type(cfg).__name__} {cfg!r:.60}")

@@ -89,10 +89,8 @@ class ClosedForm:
                                      "there is no inner loop to unroll"}
 
     def __init__(self, model, family, config=None, **hyper):
-        self.config = configure(type(self), config, hyper, model=model, family=family)
-        if model.n_layers < 2:
-            raise ValueError(f"the ridge head replaces the model's last layer, so the model "
-                             f"needs a body of at least one layer; got sizes {model.sizes}")
+        self.config = configure(type(self), config, hyper, model=model, family=family,
+                                body=True)      # the ridge head replaces the last layer
         self.model, self.family = model, family
         if self.config.learn_scale is None:        # resolved, so a checkpoint records it
             self.config = replace(self.config, learn_scale=family.loss is cross_entropy)

@@ -139,8 +139,8 @@ def held_out_tasks(family, n_tasks, n_support, n_query, seed=HELD_OUT_SEED, star
     check_counts(n_tasks, n_support, n_query)         # each at most an array's length
     width = sum(w for w in (getattr(family, "n_inputs", 1), getattr(family, "n_outputs", 1))
                 if isinstance(w, int))
-    check_memory(f"held_out_tasks: n_tasks = {n_tasks} tasks of {n_support} + {n_query} points, "
-                 f"{family!r:.80}",
+    check_memory(f"held_out_tasks: n_tasks {n_tasks} x (n_support {n_support} + n_query "
+                 f"{n_query}) of {family!r:.80}",
                  2.0 * n_tasks * (n_support + n_query) * max(width, 1))    # drawn, joined
     batches = [family.sample(task_rng(seed, i), 1, n_support, n_query)
                for i in range(start, start + n_tasks)]

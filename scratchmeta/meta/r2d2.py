@@ -85,12 +85,9 @@ class R2D2:
     head_name = "ridge"
 
     def __init__(self, model, family, config=None, **hyper):
-        self.config = configure(type(self), config, hyper, model=model, family=family)
-        if model.n_layers < 2:
-            raise ValueError(f"the closed-form head replaces the model's last layer, so the "
-                             f"model needs a body of at least one layer; got sizes "
-                             f"{model.sizes}")
-        check_classifier_family(type(self).__name__, family)
+        check_classifier_family(type(self).__name__, family)     # before the model's shape
+        self.config = configure(type(self), config, hyper, model=model, family=family,
+                                body=True)
         self.model, self.family = model, family
         self.name = "R2-D2"
 

@@ -448,11 +448,15 @@ def check_draws(name, x, ndim=None):
 def check_chains(name, x, least=1, chains=True):
     """Draws of Markov chains for a diagnostic: finite numbers (0/1 too: an indicator's
     chains) of shape (chains, draws), at least one chain of at least ``least`` draws; with
-    ``chains=False`` any shape, at least ``least`` draws in all."""
+    ``chains=False`` any shape of one axis or more, at least ``least`` draws in all."""
     what = ("draws of shape (chains, draws), finite numbers" if chains
             else "draws, an array of finite numbers")
     a = finite_array(name, x, what, bools=True)
-    if (a.ndim != 2 or a.shape[0] < 1 or a.shape[1] < least) if chains else a.size < least:
+    if (a.ndim != 2 or a.shape[0] < 1 or a.shape[1] < least) if chains else (
+            a.size < least or a.ndim == 0):             # one number is no array of draws
+        if a.ndim == 0:
+            raise ValueError(f"{name} must be {what} (one axis or more), got the single "
+                             f"{type(x).__name__} {seen(x, 40)}")
         raise ValueError(f"{name} must be {what}, with at least {least} draw"
                          f"{'s' if least > 1 else ''}{' per chain' if chains else ''}, got shape "
                          f"{a.shape}" + (f": {seen(x, 40)}" if a.size <= 8 else ""))

@@ -29,28 +29,30 @@ SYMMETRY_TOLERANCE = 1e-12
 ROW_SUM_TOLERANCE = 1e-9
 
 
+@names_itself
 def check_symmetric_proposal(q, n, name="q"):
     """Return Q as a float64 (n, n) array after checking it is a symmetric proposal (``name``:
     the caller's name for it, ``Q`` for :func:`metropolis_transition_matrix`)."""
     arr, n = real_array(name, q), check_steps("n", n, 1)
     if arr.shape != (n, n):
-        raise ValueError(f"Q must have shape (N, N) = {(n, n)} to match p, got {arr.shape}")
+        raise ValueError(f"{name} must have shape (n, n) = {(n, n)}, one row per state, got "
+                         f"{arr.shape}")
     if not np.all(np.isfinite(arr)):
-        raise ValueError(f"Q must be finite, got {arr[~np.isfinite(arr)][0]!r} in Q = "
+        raise ValueError(f"{name} must be finite, got {arr[~np.isfinite(arr)][0]!r} in {name} = "
                          f"{q!r:.60}")
     if np.any(arr < 0):
         i, j = (int(k) for k in np.argwhere(arr < 0)[0])
-        raise ValueError(f"Q must be non-negative: its entries are proposal probabilities, "
-                         f"got Q[{i}, {j}] = {float(arr[i, j])!r}")
+        raise ValueError(f"{name} must be non-negative: its entries are proposal probabilities, "
+                         f"got {name}[{i}, {j}] = {float(arr[i, j])!r}")
     if not np.allclose(arr, arr.T, rtol=0.0, atol=SYMMETRY_TOLERANCE):
         i, j = (int(k) for k in np.unravel_index(np.argmax(np.abs(arr - arr.T)), arr.shape))
-        raise ValueError(f"Q must be symmetric (Metropolis needs q(j|i) = q(i|j)), but "
-                         f"Q[{i}, {j}] = {float(arr[i, j])!r} and "
-                         f"Q[{j}, {i}] = {float(arr[j, i])!r}")
+        raise ValueError(f"{name} must be symmetric (Metropolis needs q(j|i) = q(i|j)), but "
+                         f"{name}[{i}, {j}] = {float(arr[i, j])!r} and "
+                         f"{name}[{j}, {i}] = {float(arr[j, i])!r}")
     rows = arr.sum(axis=1)
     if np.any(np.abs(rows - 1.0) > ROW_SUM_TOLERANCE):
         i = int(np.argmax(np.abs(rows - 1.0)))
-        raise ValueError(f"each row of Q must sum to 1 (it is a proposal distribution), "
+        raise ValueError(f"each row of {name} must sum to 1 (it is a proposal distribution), "
                          f"but row {i} sums to {float(rows[i])!r}")
     return arr
 
