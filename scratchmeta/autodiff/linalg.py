@@ -42,9 +42,11 @@ def solve(a, b):
         x = stop_gradient(x) if isinstance(x, Tensor) else x
         if isinstance(x, np.ndarray) and x.dtype.kind == "f" and not np.isfinite(x).all():
             bad = int(x.size - np.count_nonzero(np.isfinite(x)))
+            at = np.unravel_index(int(np.argmin(np.isfinite(x))), x.shape)
             raise InvalidValueError(f"solve: {name} holds {bad} NaN or inf entr"
-                                    f"{'y' if bad == 1 else 'ies'} (shape {x.shape}): a linear "
-                                    f"system needs finite numbers")
+                                    f"{'y' if bad == 1 else 'ies'} (shape {x.shape}; the first "
+                                    f"is {name}[{', '.join(str(int(j)) for j in at)}] = "
+                                    f"{x[at].item()!r}): a linear system needs finite numbers")
     if len(shape(b, "solve", "b")) == 1:
         return reshape(_solve(a, reshape(b, (-1, 1))), shape(a)[:-1])
     return _solve(a, b)

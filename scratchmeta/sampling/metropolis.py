@@ -148,6 +148,9 @@ def _check_real(name, value):
     return float(value)
 
 
+MAX_WALK = 10 ** 9          # steps of one walk, warm-up included: about ten hours here
+
+
 def _check_int(name, value, smallest):
     return check_steps(name, value, smallest)
 
@@ -195,6 +198,10 @@ def metropolis(log_density, x0, n_steps, rng, *, n_warmup=None, step_size=None,
     chains, dim = x.shape
     check_fits(f"n_steps = {n_steps} kept steps of {chains} chain(s) in {dim} dimension(s)",
                float(n_steps) * chains * dim)
+    if n_warmup + n_steps > MAX_WALK:               # a typo: refused before any step
+        raise ValueError(f"n_warmup + n_steps = {n_warmup} + {n_steps} steps is far past any "
+                         f"use: each step is a turn of a Python loop (tens of microseconds), "
+                         f"so {MAX_WALK:,} steps already take hours; at most {MAX_WALK:,}")
     h = 2.38 / np.sqrt(dim) if step_size is None else _check_real("step_size", step_size)
     if not (np.isfinite(h) and h > 0.0):
         raise ValueError(f"step_size must be a positive finite number, got {seen(step_size)}")

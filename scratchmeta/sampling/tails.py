@@ -86,6 +86,9 @@ def check_domain(domain):
 def check_width(where, a, b):
     """Refuse finite ends a < b whose width b - a overflows or is subnormal: the probes and the
     quadrature divide by it. An unbounded domain is written with -inf or inf instead."""
+    if not a < b:                                   # NaN too: no comparison holds for it
+        raise ValueError(f"{where}: the ends must be numbers a < b (-inf or inf for an "
+                         f"unbounded side), got a = {a!r}, b = {b!r}")
     fault = np.isfinite(a) and np.isfinite(b) and out_of_scale("(b - a)", b - a, "width")
     if fault:
         hint = "; for an unbounded domain give -inf or inf as its end" if b - a > 1.0 else ""
