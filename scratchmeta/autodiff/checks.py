@@ -1273,9 +1273,15 @@ def checked_rules(name, impl, vjps):
             except Exception as err:
                 raise ValueError(f"Primitive {name!r}: {named(f'vjp_{i}', vjp)} raised "
                                  f"{type(err).__name__}: {err}") from err
+            if isinstance(c, (list, tuple)):       # its entries would leave the trace (hvp)
+                raise TypeError(f"Primitive {name!r}: {named(f'vjp_{i}', vjp)} must return the "
+                                f"cotangent as one array or engine value, but it returned a "
+                                f"{type(c).__name__} {c!r:.60}: a list is read as numbers, so a "
+                                f"second derivative through it is lost (build it with the "
+                                f"engine's ops, e.g. ad.stack, or np.asarray for constants)")
             dtype = getattr(c, "dtype", None)              # an array's, or a Tensor's
             if isinstance(c, _MASKED) or dtype is not None and np.dtype(dtype).kind not in "fiu" \
-                    or dtype is None and not isinstance(c, (float, int, list, tuple)):
+                    or dtype is None and not isinstance(c, (float, int)):
                 got = (f"{KINDS.get(np.dtype(dtype).kind, 'an')} array of dtype {dtype} and "
                        f"shape {tuple(c.shape)}" if dtype is not None and not isinstance(
                            c, _MASKED) else f"{type(c).__name__} {c!r:.60}")

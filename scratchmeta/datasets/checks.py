@@ -320,6 +320,22 @@ def check_targets(where, pred, y, names=("pred", "y")):
         check_finite_data(where, names[1], y)
     if names[1] == "y_onehot":
         check_one_hot_row(where, names[1], y)
+    if where == "accuracy":                      # the true class is y's largest entry
+        check_one_largest(where, names[1], y)
+
+
+def check_one_largest(where, name, y):
+    """Each row of ``y`` has one largest entry, the class a point is scored against; a tie
+    (soft labels (0.5, 0.5, 0)) names no class, and argmax would pick the first. One pass."""
+    y = np.asarray(ad.stop_gradient(y))
+    ties = np.count_nonzero(y == y.max(axis=-1, keepdims=True), axis=-1) > 1
+    if ties.any():
+        at = np.unravel_index(int(np.argmax(ties)), ties.shape)
+        row = y[at]
+        raise ValueError(f"{where}: {name} must name one true class per point, but its row "
+                         f"{list(map(int, at))} is {row.tolist()!r:.80}, a tie between classes "
+                         f"{np.flatnonzero(row == row.max()).tolist()!r:.40}; soft labels are "
+                         f"scored by their one largest entry")
 
 
 def shape_of(where, name, x, expected):

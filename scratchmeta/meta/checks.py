@@ -837,6 +837,7 @@ def all_finite(arrays):
 
 
 def _one_copy(a):
+    """``a`` as an array, with its broadcast leading axes (stride 0) cut to one copy."""
     a = a if type(a) is np.ndarray else np.asarray(a)
     while a.ndim and a.strides[0] == 0 and a.shape[0]:
         a = a[0]

@@ -28,6 +28,7 @@ def shown(x):
     if isinstance(x, (np.ndarray, np.generic)) and np.ndim(x):
         kind = (f"a numpy.{type(x).__name__}" if isinstance(x, np.ndarray)
                 and type(x) is not np.ndarray else "an array")      # a subclass named
+        kind = "an empty array" if kind == "an array" and not x.size else kind
         return f"dtype {x.dtype} ({kind} of shape {x.shape})"
     return f"{type(x).__name__} {x!r:.60}"
 
@@ -454,7 +455,7 @@ def check_chains(name, x, least=1, chains=True):
     a = finite_array(name, x, what, bools=True)
     if (a.ndim != 2 or a.shape[0] < 1 or a.shape[1] < least) if chains else (
             a.size < least or a.ndim == 0):             # one number is no array of draws
-        if a.ndim == 0:
+        if a.ndim == 0 and not chains:
             raise ValueError(f"{name} must be {what} (one axis or more), got the single "
                              f"{type(x).__name__} {seen(x, 40)}")
         raise ValueError(f"{name} must be {what}, with at least {least} draw"

@@ -173,7 +173,8 @@ def steps(edges, heights):
     e, h = real_vector("steps", "edges", edges), real_vector("steps", "heights", heights)
     if e.size != h.size + 1 or np.any(np.diff(e) <= 0) or np.any(h < 0) or not np.any(h > 0):
         raise ValueError("steps needs increasing edges, one more than the non-negative "
-                         f"heights, not all zero; got edges {edges!r}, heights {heights!r}")
+                         f"heights, not all zero; got {e.size} edges {edges!r}, {h.size} "
+                         f"heights {heights!r}")
     mass = h * np.diff(e)
     h = h / mass.sum()
     cum = np.concatenate([[0.0], np.cumsum(mass / mass.sum())])
