@@ -57,7 +57,10 @@ def masked_message(name):
 
 def _odd_entry(a):
     """For an object array: its first entry that is not a real number, shown (a None, a
-    word); "" if there is none. Read only to word an error."""
+    word); for an array of text, its first entry (numbers typed as text); "" if there is
+    none. Read only to word an error."""
+    if isinstance(a, np.ndarray) and a.dtype.kind in "US" and a.size:
+        return f", the first {a.flat[0].item()!r:.40}"
     if not (isinstance(a, np.ndarray) and a.dtype.kind == "O"):
         return ""
     for i, v in enumerate(a.flat):

@@ -459,8 +459,9 @@ def check_chains(name, x, least=1, chains=True):
             raise ValueError(f"{name} must be {what} (one axis or more), got the single "
                              f"{type(x).__name__} {seen(x, 40)}")
         raise ValueError(f"{name} must be {what}, with at least {least} draw"
-                         f"{'s' if least > 1 else ''}{' per chain' if chains else ''}, got shape "
-                         f"{a.shape}" + (f": {seen(x, 40)}" if a.size <= 8 else ""))
+                         f"{'s' if least > 1 else ''}{' per chain' if chains else ''}, got "
+                         f"{'an empty array of ' if not a.size else ''}shape {a.shape}"
+                         + (f": {seen(x, 40)}" if a.size <= 8 else ""))
     return a
 
 
