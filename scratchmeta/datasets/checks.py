@@ -201,8 +201,11 @@ def check_target(family, y, x):
     if y.dtype.kind not in "iuf":
         raise TypeError(f"{type(family).__name__}.target must return targets y of real numbers "
                         f"(the batch's y_support and y_query), got dtype {y.dtype}")
-    check_returned_finite(f"{type(family).__name__}.target", "targets y (the batch's "
-                          "y_support and y_query)", y)
+    if y.dtype.kind == "f" and not np.isfinite(y).all():     # one pass when all is well
+        check_returned_finite(f"{type(family).__name__}.sample_x", "inputs x (target made "
+                              "targets from them that are not finite)", x)   # x was first
+        check_returned_finite(f"{type(family).__name__}.target", "targets y (the batch's "
+                              "y_support and y_query)", y)
     return y
 
 
