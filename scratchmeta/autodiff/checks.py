@@ -59,7 +59,7 @@ def _odd_entry(a):
     """For an object array: its first entry that is not a real number, shown (a None, a
     word); for an array of text, its first entry (numbers typed as text); "" if there is
     none. Read only to word an error."""
-    if isinstance(a, np.ndarray) and a.dtype.kind in "US" and a.size:
+    if isinstance(a, np.ndarray) and a.dtype.kind in "USV" and a.size:
         return f", the first {a.flat[0].item()!r:.40}"
     if not (isinstance(a, np.ndarray) and a.dtype.kind == "O"):
         return ""
@@ -1248,7 +1248,7 @@ def checked_rules(name, impl, vjps):
                 or isinstance(out, _MASKED) or np.asarray(out).dtype.kind not in "fiu":
             got = ("a masked array (numpy.ma)" if isinstance(out, _MASKED) else
                    f"{KINDS.get(np.asarray(out).dtype.kind, 'an')} array of dtype "
-                   f"{np.asarray(out).dtype} and shape {np.shape(out)}"
+                   f"{np.asarray(out).dtype} and shape {np.shape(out)}{_odd_entry(out)}"
                    if isinstance(out, (np.ndarray, np.generic)) else describe(out))
             raise TypeError(f"Primitive {name!r}: {named('impl', impl)} must return an array of "
                             f"real numbers, but it returned {got}")

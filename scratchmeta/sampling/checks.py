@@ -29,7 +29,9 @@ def shown(x):
         kind = (f"a numpy.{type(x).__name__}" if isinstance(x, np.ndarray)
                 and type(x) is not np.ndarray else "an array")      # a subclass named
         kind = "an empty array" if kind == "an array" and not x.size else kind
-        return f"dtype {x.dtype} ({kind} of shape {x.shape})"
+        first = (f", the first {x.flat[0].item()!r:.40}" if x.dtype.kind in "USV" and x.size
+                 else "")                                  # numbers typed as text or bytes
+        return f"dtype {x.dtype} ({kind} of shape {x.shape}{first})"
     return f"{type(x).__name__} {x!r:.60}"
 
 
