@@ -224,6 +224,7 @@ from test_bad_inputs_ninetyseventh import EDGES, M23, P3, U5, X3, _chains4, _sin
 from test_bad_inputs_hundredfifth import _square_impl, _square_vjp
 from test_bad_inputs_hundredseventh import _normal_sampler, _walks
 from test_bad_inputs_hundredninth import _one_chain_none, _sweep, _through_bools_impl
+from test_bad_inputs_hundredthird import _complex_impl
 
 
 # --- the engine and gradcheck: users' rules that misbehave -------------------------------------
@@ -240,11 +241,6 @@ def _none_op(x):
 
 def _through_none_impl(x):
     return ad.sum(_none_op(x))
-
-
-def _complex_impl(x):
-    """A Primitive's impl with a phase factor left in: complex values."""
-    return np.asarray(x, dtype=float) ** 2 + 0j
 
 
 def _complex_op(x):

@@ -218,13 +218,11 @@ from test_bad_inputs_eightyseventh import _then_defaults
 from test_bad_inputs_ninetysixth import _under_the_batteries_ulimit
 from test_bad_inputs_ninetyseventh import (EDGES, M23, P3, U5, X3, _chains4, _figure,
                                            _sin_loss, _square_loss)
+from test_bad_inputs_hundredfirst import _square_impl
+from test_bad_inputs_hundredthird import _chains_with_nan, _column_cdf, _square_vjp, _strings_pdf
 
 
 # --- the engine and gradcheck: users' functions that misbehave ---------------------------------
-
-def _square_impl(x):
-    return np.asarray(x, dtype=float) ** 2
-
 
 def _inf_vjp(g, ans, x):
     """A vjp rule that overflows somewhere upstream: inf for every entry."""
@@ -238,10 +236,6 @@ def _through_inf_vjp(x):
 def _half_impl(x):
     """A Primitive's impl that computes in half precision (a dtype left from a GPU port)."""
     return (np.asarray(x, dtype=float) ** 2).astype(np.float16)
-
-
-def _square_vjp(g, ans, x):
-    return g * 2.0 * x
 
 
 def _through_half_impl(x):
@@ -271,11 +265,6 @@ def _nan_near_zero_pdf(x):
     return np.where(np.abs(x) < 0.01, np.nan, stats.norm.pdf(x))
 
 
-def _strings_pdf(x):
-    """A density whose values came back as strings (read from a text table)."""
-    return np.asarray([f"{v:.6f}" for v in np.ravel(stats.norm.pdf(x))]).reshape(np.shape(x))
-
-
 def _complex_ppf(u):
     return stats.norm.ppf(u) + 0j
 
@@ -283,11 +272,6 @@ def _complex_ppf(u):
 def _column_ppf(u):
     """A ppf returning a column, shape (n, 1), for n uniforms (a reshape left in)."""
     return np.reshape(stats.norm.ppf(u), (-1, 1))
-
-
-def _column_cdf(x):
-    """A cdf returning a column, shape (n, 1), for n points."""
-    return np.reshape(stats.norm.cdf(x), (-1, 1))
 
 
 def _nan_cdf(x):
@@ -315,12 +299,6 @@ def _labels():
 def _chains_with_inf():
     x = _chains4().copy()
     x[2, 40] = np.inf
-    return x
-
-
-def _chains_with_nan():
-    x = _chains4().copy()
-    x[1, 30] = np.nan
     return x
 
 

@@ -221,9 +221,9 @@ from test_bad_inputs_seventeenth import _samples
 from test_bad_inputs_eightyseventh import _then_defaults
 from test_bad_inputs_ninetysixth import _under_the_batteries_ulimit
 from test_bad_inputs_ninetyseventh import EDGES, M23, P3, U5, X3, _chains4
-from test_bad_inputs_hundredfifth import _square_impl, _square_vjp
-from test_bad_inputs_hundredseventh import (_noise_floor, _normal_sampler, _survival, _swapped,
-                                            _walks)
+from test_bad_inputs_hundredfifth import _column_ppf, _labels, _square_impl, _square_vjp
+from test_bad_inputs_hundredseventh import (_noise_floor, _normal_sampler, _strings_cdf,
+                                            _survival, _swapped, _walks)
 
 
 # --- the engine and gradcheck: users' rules that misbehave -------------------------------------
@@ -281,20 +281,6 @@ def _nan_everywhere(x):
 def _one_short_f(x):
     """An integrand that drops its last point (a slice left in): n - 1 values for n points."""
     return stats.norm.pdf(np.asarray(x, dtype=float))[..., :-1]
-
-
-def _strings_cdf(x):
-    """A cdf whose values came back as strings (read from a text table)."""
-    return np.asarray([f"{v:.6f}" for v in np.ravel(stats.norm.cdf(x))]).reshape(np.shape(x))
-
-
-def _column_ppf(u):
-    """A ppf returning a column, shape (n, 1), for n uniforms (a reshape left in)."""
-    return np.reshape(stats.norm.ppf(u), (-1, 1))
-
-
-def _labels():
-    return np.array([0, 1, 2, 2, 1, 2, 0, 2, 1, 2] * 20)
 
 
 def _sweep(**kwargs):

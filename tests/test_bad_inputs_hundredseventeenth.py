@@ -237,7 +237,7 @@ from test_bad_inputs_ninetysixth import _under_the_batteries_ulimit
 from test_bad_inputs_ninetyseventh import M23, P3, U5, X3, _chains4, _sin_loss
 from test_bad_inputs_hundredfifth import _square_impl, _square_vjp
 from test_bad_inputs_hundredseventh import _normal_sampler, _walks
-from test_bad_inputs_hundredeleventh import _discrete
+from test_bad_inputs_hundredeleventh import _discrete, _none_impl
 
 
 # --- the engine and gradcheck: users' functions and rules that misbehave -----------------------
@@ -267,11 +267,6 @@ def _complex_impl(x):
 
 def _through_complex_impl(x):
     return ad.Primitive("my_compleximpl", _complex_impl, _square_vjp)(x)
-
-
-def _none_impl(x):
-    """A Primitive's impl that forgets to return: None."""
-    np.asarray(x, dtype=float) ** 2
 
 
 def _scalar_vjp(g, ans, x):

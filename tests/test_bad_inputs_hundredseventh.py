@@ -265,8 +265,8 @@ from test_bad_inputs_eightyseventh import _then_defaults
 from test_bad_inputs_ninetysixth import _under_the_batteries_ulimit
 from test_bad_inputs_ninetyseventh import EDGES, M23, U5, X3, _chains4, _sin_loss, _square_loss
 from test_bad_inputs_hundredthird import _complex_cdf, _none_fun
-from test_bad_inputs_hundredfifth import (_column_cdf, _square_impl, _square_vjp,
-                                          _through_half_impl)
+from test_bad_inputs_hundredfifth import (_column_cdf, _normal_sampler, _square_impl,
+                                          _square_vjp, _through_half_impl)
 
 
 # --- the engine and gradcheck: users' rules that misbehave -------------------------------------
@@ -384,10 +384,6 @@ def _walks(**kwargs):
 
 def _noise_floor(sampler, cdf=stats.norm.cdf):
     return noise_floor(100, 3, sampler, EDGES, cdf, _rng())
-
-
-def _normal_sampler():
-    return ContinuousInverseCDF.from_ppf(stats.norm.ppf, stats.norm.cdf)
 
 
 def _samples_with_inf():

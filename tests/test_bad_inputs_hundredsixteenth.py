@@ -316,7 +316,7 @@ from scratchmeta.meta.subset import subset_batch
 from scratchmeta.meta.training import train
 from scratchmeta.more_tasks import GaussianClusters, SinusoidFrequency
 from scratchmeta.nn import MLP, per_task, split
-from scratchmeta.optim import adam_init, adam_rows, adam_update
+from scratchmeta.optim import adam_init, adam_update
 from scratchmeta.tasks import LinearRegression, Sinusoid, accuracy, cross_entropy, mse
 
 from omniglot_real import REAL_DATA
@@ -333,6 +333,8 @@ from test_bad_inputs_ninetyfourth import (_clusters_batch, _compare_on, _feature
 from test_bad_inputs_ninetysixth import (_quadratic, _r2d2_run, _save_fields,
                                          _train_quadratic, _evaluate_quadratic,
                                          _under_the_batteries_ulimit)
+from test_bad_inputs_hundredsecond import _adam, _needs_omniglot, _params
+from test_bad_inputs_hundredsixth import _omniglot_maml, _rows
 
 ROOT = str(REAL_DATA)
 HAVE_OMNIGLOT = REAL_DATA.is_dir()
@@ -598,22 +600,6 @@ CHECKPOINT_CASES = [
 
 # --- nn, optim, batchnorm
 
-def _params():
-    return MLP((1, 8, 1)).init(_rng())
-
-
-def _adam(**kw):
-    params = _params()
-    grads = [np.ones_like(a) for a in params]
-    return adam_update(params, grads, adam_init(params), **{"lr": 1e-3, **kw})
-
-
-def _rows(**kw):
-    p = [np.full((3, 2), 0.5)]
-    state = {"t": np.zeros(3, int), "m": [np.zeros((3, 2))], "v": [np.zeros((3, 2))]}
-    return adam_rows(p, state, [np.ones((3, 2))], **{"rows": np.arange(3), "lr": 1e-3, **kw})
-
-
 def _adam_grads_complex():
     params = _params()
     grads = [np.ones_like(a) + 1j for a in params]
@@ -661,7 +647,6 @@ def _params_3d(self, rng, n_tasks):
     return rng.uniform(-1, 1, size=(n_tasks, 3, 2))
 
 
-
 TASK_CASES = [
     ("LinearRegression mean (1.0, -0.5), a negative spread, in held_out_tasks",
      lambda d: held_out_tasks(LinearRegression(mean=(1.0, -0.5)), 2, 5, 5), ["mean"]),
@@ -694,10 +679,6 @@ TASK_CASES = [
 ]
 
 # --- Omniglot
-
-def _omniglot_maml():
-    return make_strategy("maml", family=Omniglot(5, data=_data()), meta_batch=1)
-
 
 def _curves_chunk_negative():
     strategy = _omniglot_maml()
@@ -765,10 +746,6 @@ GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
 
 
 # --- running and classifying
-
-def _needs_omniglot(group, case):
-    return group == "omniglot" or "omniglot" in case[0].lower()
-
 
 # The kept cases not clear yet (strict xfails, so that a fix shows up as a failure to remove
 # the case from this set); filled by the lead, not by the battery's writer.

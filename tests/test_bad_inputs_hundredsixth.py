@@ -325,7 +325,7 @@ from scratchmeta.meta.subset import subset_indices
 from scratchmeta.meta.training import train
 from scratchmeta.more_tasks import GaussianClusters, SinusoidFrequency
 from scratchmeta.nn import MLP, per_task
-from scratchmeta.optim import adam_init, adam_rows, adam_update
+from scratchmeta.optim import adam_rows
 from scratchmeta.tasks import LinearRegression, Sinusoid, mse
 
 from omniglot_real import REAL_DATA
@@ -344,6 +344,7 @@ from test_bad_inputs_ninetysixth import (Quadratic, _quadratic, _r2d2_run, _save
                                          _train_quadratic, _evaluate_quadratic,
                                          _under_the_batteries_ulimit)
 from test_bad_inputs_ninetyeighth import _omniglot_run
+from test_bad_inputs_hundredsecond import _adam, _needs_omniglot, _params
 
 ROOT = str(REAL_DATA)
 HAVE_OMNIGLOT = REAL_DATA.is_dir()
@@ -589,16 +590,6 @@ CHECKPOINT_CASES = [
 
 # --- nn, optim, batchnorm
 
-def _params():
-    return MLP((1, 8, 1)).init(_rng())
-
-
-def _adam(**kw):
-    params = _params()
-    grads = [np.ones_like(a) for a in params]
-    return adam_update(params, grads, adam_init(params), **{"lr": 1e-3, **kw})
-
-
 def _rows(**kw):
     p = [np.full((3, 2), 0.5)]
     state = {"t": np.zeros(3, int), "m": [np.zeros((3, 2))], "v": [np.zeros((3, 2))]}
@@ -751,10 +742,6 @@ GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
 
 
 # --- running and classifying
-
-def _needs_omniglot(group, case):
-    return group == "omniglot" or "omniglot" in case[0].lower()
-
 
 # The kept cases not clear yet (strict xfails, so that a fix shows up as a failure to remove
 # the case from this set); filled by the lead, not by the battery's writer.

@@ -327,6 +327,8 @@ from test_bad_inputs_ninetysixth import (Quadratic, _quadratic, _save_fields,
                                          _train_quadratic, _evaluate_quadratic,
                                          _under_the_batteries_ulimit)
 from test_bad_inputs_ninetyeighth import _omniglot_run
+from test_bad_inputs_hundredsecond import _adam, _needs_omniglot, _params
+from test_bad_inputs_hundredsixth import _omniglot_maml
 
 ROOT = str(REAL_DATA)
 HAVE_OMNIGLOT = REAL_DATA.is_dir()
@@ -607,22 +609,6 @@ CHECKPOINT_CASES = [
 
 # --- nn, optim, batchnorm
 
-def _params():
-    return MLP((1, 8, 1)).init(_rng())
-
-
-def _adam(**kw):
-    params = _params()
-    grads = [np.ones_like(a) for a in params]
-    return adam_update(params, grads, adam_init(params), **{"lr": 1e-3, **kw})
-
-
-def _rows(**kw):
-    p = [np.full((3, 2), 0.5)]
-    state = {"t": np.zeros(3, int), "m": [np.zeros((3, 2))], "v": [np.zeros((3, 2))]}
-    return adam_rows(p, state, [np.ones((3, 2))], **{"rows": np.arange(3), "lr": 1e-3, **kw})
-
-
 def _adam_grads_short():
     params = _params()
     return adam_update(params, [np.ones_like(a) for a in params[:-1]], adam_init(params),
@@ -716,10 +702,6 @@ TASK_CASES = [
 
 # --- Omniglot
 
-def _omniglot_maml():
-    return make_strategy("maml", family=Omniglot(5, data=_data()), meta_batch=1)
-
-
 def _curves_chunk_zero():
     strategy = _omniglot_maml()
     batch = Omniglot(5, data=_data()).sample(_rng(), 2, 5, 5)
@@ -775,10 +757,6 @@ GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
 
 
 # --- running and classifying
-
-def _needs_omniglot(group, case):
-    return group == "omniglot" or "omniglot" in case[0].lower()
-
 
 # The kept cases not clear yet (strict xfails, so that a fix shows up as a failure to remove
 # the case from this set); filled by the lead, not by the battery's writer.

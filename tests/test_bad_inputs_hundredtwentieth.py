@@ -292,7 +292,7 @@ from scratchmeta.meta.subset import subset_meta_loss
 from scratchmeta.meta.training import train
 from scratchmeta.more_tasks import GaussianClusters, SinusoidFrequency
 from scratchmeta.nn import MLP, per_task, split
-from scratchmeta.optim import adam_init, adam_rows, adam_update
+from scratchmeta.optim import adam_init, adam_update
 from scratchmeta.tasks import LinearRegression, Sinusoid, accuracy, mse
 
 from omniglot_real import REAL_DATA
@@ -307,6 +307,8 @@ from test_bad_inputs_ninetysecond import _evaluate, _maml_state, _small
 from test_bad_inputs_ninetyfourth import (_clusters_batch, _compare_on, _features, _maml,
                                           _problem, _resumed, _sample, _select, _set_entry)
 from test_bad_inputs_ninetysixth import _quadratic, _train_quadratic, _evaluate_quadratic
+from test_bad_inputs_hundredsecond import _adam, _needs_omniglot, _params
+from test_bad_inputs_hundredsixth import _rows
 
 ROOT = str(REAL_DATA)
 HAVE_OMNIGLOT = REAL_DATA.is_dir()
@@ -593,26 +595,10 @@ CHECKPOINT_CASES = [
 
 # --- nn, optim, batchnorm
 
-def _params():
-    return MLP((1, 8, 1)).init(_rng())
-
-
-def _adam(**kw):
-    params = _params()
-    grads = [np.ones_like(a) for a in params]
-    return adam_update(params, grads, adam_init(params), **{"lr": 1e-3, **kw})
-
-
 def _adam_grads_text():
     params = _params()
     grads = [np.full(a.shape, "1.0") for a in params]
     return adam_update(params, grads, adam_init(params), 1e-3)
-
-
-def _rows(**kw):
-    p = [np.full((3, 2), 0.5)]
-    state = {"t": np.zeros(3, int), "m": [np.zeros((3, 2))], "v": [np.zeros((3, 2))]}
-    return adam_rows(p, state, [np.ones((3, 2))], **{"rows": np.arange(3), "lr": 1e-3, **kw})
 
 
 NN_CASES = [
@@ -736,10 +722,6 @@ GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
 
 
 # --- running and classifying
-
-def _needs_omniglot(group, case):
-    return group == "omniglot" or "omniglot" in case[0].lower()
-
 
 # The kept cases not clear yet (strict xfails, so that a fix shows up as a failure to remove
 # the case from this set); filled by the lead, not by the battery's writer.

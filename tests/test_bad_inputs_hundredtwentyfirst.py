@@ -246,7 +246,7 @@ from test_bad_inputs_ninetyseventh import EDGES, M23, P3, U5, X3, _chains4, _sin
 from test_bad_inputs_hundredfifth import _square_impl, _square_vjp
 from test_bad_inputs_hundredseventh import _normal_sampler, _walks
 from test_bad_inputs_hundredeleventh import _discrete
-from test_bad_inputs_hundredseventeenth import _through
+from test_bad_inputs_hundredseventeenth import _complex_impl, _through
 
 
 # --- the engine and gradcheck: users' functions and rules that misbehave -----------------------
@@ -278,11 +278,6 @@ def _outer_loss(x):
 def _matrix11_loss(x):
     """A 'loss' kept as a (1, 1) matrix (keepdims left in)."""
     return ad.reshape(ad.sum(ad.mul(x, x)), (1, 1))
-
-
-def _complex_impl(x):
-    """A Primitive's impl with a phase factor left in: complex values."""
-    return np.asarray(x, dtype=float) ** 2 + 0.5j
 
 
 def _text_vjp(g, ans, x):

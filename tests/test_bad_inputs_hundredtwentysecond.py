@@ -312,7 +312,6 @@ from scratchmeta.meta.subset import subset_batch
 from scratchmeta.meta.training import train
 from scratchmeta.more_tasks import GaussianClusters, SinusoidFrequency
 from scratchmeta.nn import MLP, per_task, split
-from scratchmeta.optim import adam_init, adam_rows, adam_update
 from scratchmeta.tasks import LinearRegression, Sinusoid, cross_entropy
 
 from omniglot_real import REAL_DATA
@@ -328,6 +327,8 @@ from test_bad_inputs_ninetyfourth import (_clusters_batch, _compare_on, _feature
                                           _problem, _resumed, _sample, _select, _set_entry)
 from test_bad_inputs_ninetysixth import (_quadratic, _save_fields, _train_quadratic,
                                          _under_the_batteries_ulimit)
+from test_bad_inputs_hundredsecond import _adam, _needs_omniglot, _params
+from test_bad_inputs_hundredsixth import _rows
 
 ROOT = str(REAL_DATA)
 HAVE_OMNIGLOT = REAL_DATA.is_dir()
@@ -613,22 +614,6 @@ CHECKPOINT_CASES = [
 
 # --- nn, optim, batchnorm
 
-def _params():
-    return MLP((1, 8, 1)).init(_rng())
-
-
-def _adam(**kw):
-    params = _params()
-    grads = [np.ones_like(a) for a in params]
-    return adam_update(params, grads, adam_init(params), **{"lr": 1e-3, **kw})
-
-
-def _rows(**kw):
-    p = [np.full((3, 2), 0.5)]
-    state = {"t": np.zeros(3, int), "m": [np.zeros((3, 2))], "v": [np.zeros((3, 2))]}
-    return adam_rows(p, state, [np.ones((3, 2))], **{"rows": np.arange(3), "lr": 1e-3, **kw})
-
-
 def _apply_swapped_last():
     params = _params()
     return MLP((1, 8, 1)).apply(params[:-2] + [params[-1], params[-2]], np.zeros((1, 5, 1)))
@@ -757,10 +742,6 @@ GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
 
 
 # --- running and classifying
-
-def _needs_omniglot(group, case):
-    return group == "omniglot" or "omniglot" in case[0].lower()
-
 
 # The kept cases not clear yet (strict xfails, so that a fix shows up as a failure to remove
 # the case from this set); filled by the lead, not by the battery's writer.
