@@ -578,10 +578,6 @@ GROUPS = {group: _kept(cases) for group, cases in WRITTEN.items()}
 # The kept cases not clear yet (strict xfails, so that a fix shows up as a failure to remove
 # the case from this set); filled by the lead, not by the battery's writer.
 NOT_CLEAR_YET = {
-    'mean of a complex matrix':
-        'unclear at b5dbfe6: names sum, the op mean calls: "sum: cannot apply to (2, 3) of '
-        'dtype complex128: ... the engine has no complex numbers" (doubtful: the dtype and the '
-        'rule are said)',
     'hvp fun returning a (1, 1) matrix, not a number':
         'unclear at b5dbfe6: does not name the function: "hvp: grad needs fun to return a '
         'scalar, but it returned an output of shape (1, 1); reduce it first, e.g. with sum" '

@@ -31,7 +31,7 @@ __all__ = ["KINDS", "describe", "seen", "op_error", "float_array", "real_array",
            "masked_message", "checked_rules", "check_repeatable",
            "check_fun_at", "check_traced_output", "fits_float64", "label", "named", "as_users",
            "ufunc_keywords", "missing_rule", "in_derivative", "stepped", "InvalidValueError",
-           "named_errors"]
+           "named_errors", "own_dtype"]
 
 # dtype.kind -> how an error message names an array of that kind.
 KINDS = {"i": "an integer", "u": "an unsigned integer", "b": "a boolean", "O": "an object",
@@ -513,6 +513,15 @@ def _ints(value, who, arg, none=False):
     if who == "reshape" and any(k < -1 for k in parts):     # NumPy would read it as -1
         raise ValueError(f"reshape: shape {value!r:.40} holds the size {min(parts)}; a size "
                          f"is >= 0, or -1 for the one size left to be inferred")
+
+
+def own_dtype(who, x):
+    """``x``, its dtype checked under the name of ``who``, an op built of others (else the
+    one it calls, reshape or sum, would be named): O(1) for a float array; a Tensor is
+    being traced, and was checked where the trace began."""
+    if type(x) is np.ndarray:                   # (no shape at all: the op's shape check says so)
+        check_inputs(who, (x,), {})
+    return x
 
 
 def check_inputs(name, args, params):

@@ -58,7 +58,7 @@ from .checks import (call_fun, check_argnums, check_callable, check_constant, ch
                      check_inputs, check_nonempty, check_numbers, check_output, check_positions,
                      check_primitive, check_scalar, check_traced_output, checked_axes,
                      checked_rules, container, float_array, in_derivative, missing_rule,
-                     op_error, other_dtype, plain_shape, ufunc_keywords)
+                     op_error, other_dtype, own_dtype, plain_shape, ufunc_keywords)
 from .impls import (broadcast_view, matmul_array, matmul_nt_array, matmul_tn_array, reshape_array,
                     scatter_add_array, sum_array, sum_to_array, transpose_array)
 from .numpy_interop import NumpyInterop
@@ -423,7 +423,7 @@ sum = Primitive("sum", sum_array,
 def mean(x, axis=None, keepdims=False):
     """Sum divided by the number of summed entries (at least one)."""
     n = check_nonempty(reduced_count(_shape(x, "mean"), axis, "mean"), "mean", _shape(x), axis)
-    return div(sum(x, axis=axis, keepdims=keepdims), float(n))
+    return div(sum(own_dtype("mean", x), axis=axis, keepdims=keepdims), float(n))
 
 
 def _logsumexp_impl(x, axis=None, keepdims=False):

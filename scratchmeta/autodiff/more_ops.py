@@ -12,7 +12,7 @@ why.
 import numpy as np
 
 from .checks import (check_arrays, check_axis, check_callable, check_constant, check_count,
-                     check_flag, check_inputs, check_no_nan, check_numbers, seen)
+                     check_flag, check_no_nan, check_numbers, own_dtype, seen)
 from .core import (Primitive, add, div, expand_reduced, float_dtype, getitem, kept_shape, mean,
                    mul, neg, reduced_count, reshape, shape, sqrt, stop_gradient, sub, sum,
                    unbroadcast, where)
@@ -89,7 +89,7 @@ def clip(x, a_min, a_max):
 def var(x, axis=None, ddof=0, keepdims=False):
     """Variance: sum of squared deviations from the mean over (n - ddof), as ``np.var``."""
     ddof, _ = check_count(ddof, "var", "ddof"), check_flag(keepdims, "var", "keepdims")
-    n = reduced_count(shape(_own("var", x), "var"), axis, "var")
+    n = reduced_count(shape(own_dtype("var", x), "var"), axis, "var")
     if n - ddof <= 0:
         raise ValueError(f"var: ddof={ddof} needs more than {ddof} entries along axis={axis}, "
                          f"but there are {n} (shape {shape(x)})")
@@ -99,7 +99,7 @@ def var(x, axis=None, ddof=0, keepdims=False):
 
 def std(x, axis=None, ddof=0, keepdims=False):
     """Standard deviation, the square root of ``var``; its gradient is infinite where it is 0."""
-    reduced_count(shape(_own("std", x), "std"), axis, "std")   # a bad axis is std's too
+    reduced_count(shape(own_dtype("std", x), "std"), axis, "std")   # a bad axis is std's too
     check_flag(keepdims, "std", "keepdims")
     return sqrt(var(x, axis=axis, ddof=ddof, keepdims=keepdims))
 
@@ -156,23 +156,14 @@ def _new_shape(name, fn, x, axis):
                          f"{err}") from None
 
 
-def _own(who, x):
-    """``x``, its dtype checked under the name of ``who``, an op built of others (else the
-    one it calls, reshape or sum, would be named): O(1) for a float array; a Tensor is
-    being traced, and was checked where the trace began."""
-    if type(x) is np.ndarray:                   # (no shape at all: _new_shape says so)
-        check_inputs(who, (x,), {})
-    return x
-
-
 def squeeze(x, axis=None):
     """Drop size-1 axes (all of them, or those in ``axis``): a reshape."""
-    return reshape(_own("squeeze", x), _new_shape("squeeze", np.squeeze, x, axis))
+    return reshape(own_dtype("squeeze", x), _new_shape("squeeze", np.squeeze, x, axis))
 
 
 def expand_dims(x, axis):
     """Insert size-1 axes at the positions ``axis``: a reshape."""
-    return reshape(_own("expand_dims", x), _new_shape("expand_dims", np.expand_dims, x, axis))
+    return reshape(own_dtype("expand_dims", x), _new_shape("expand_dims", np.expand_dims, x, axis))
 
 
 class _EveryArgument:
