@@ -20,3 +20,20 @@ def test_guard_mean_of_real_arrays_and_its_gradient_are_unchanged():
     assert ad.mean(x) == 3.0
     np.testing.assert_array_equal(ad.grad(lambda v: ad.mean(v * v))(x), x / 2.0)
     assert ad.mean(x.astype(np.float32)).dtype == np.float32
+
+
+@pytest.mark.parametrize("a, b, arg", [
+    (np.ones((2, 2)), np.array(["1", "2"]), "b"),
+    (np.zeros(2, dtype=[("w", "<f8")]), np.ones((2, 3)), "a"),
+    (np.array([1.0 + 1.0j, 2.0]), np.ones(2), "a")])
+def test_matmul_with_a_vector_names_itself_and_the_argument_for_a_bad_dtype(a, b, arg):
+    with pytest.raises(TypeError, match=rf"^matmul: cannot apply to .*: {arg} must be an array "
+                                        r"of real numbers"):
+        ad.matmul(a, b)
+
+
+def test_guard_matmul_with_vectors_keeps_its_values_and_derivatives():
+    m = np.array([[2.0, 1.0], [1.0, 3.0]])
+    assert ad.matmul([1.0, 2.0], [3.0, 4.0]) == 11.0
+    np.testing.assert_array_equal(ad.hessian(lambda v: ad.matmul(v, ad.matmul(m, v)))(
+        np.ones(2)), 2.0 * m)

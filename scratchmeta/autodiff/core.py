@@ -514,6 +514,7 @@ def matmul(a, b):
     a_vec, b_vec = len(_shape(a, "matmul", "a")) == 1, len(_shape(b, "matmul", "b")) == 1
     if not (a_vec or b_vec):
         return _matmul(a, b)
+    check_inputs("matmul", (_raw(a), _raw(b)), {})     # a 1-D one: here, not as reshape's
     out = _matmul(reshape(a, (1, -1)) if a_vec else a, reshape(b, (-1, 1)) if b_vec else b)
     shape = _shape(out)
     return reshape(out, shape[:-2] + shape[-2 + a_vec:len(shape) - b_vec])
