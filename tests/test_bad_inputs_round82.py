@@ -37,3 +37,43 @@ def test_guard_matmul_with_vectors_keeps_its_values_and_derivatives():
     assert ad.matmul([1.0, 2.0], [3.0, 4.0]) == 11.0
     np.testing.assert_array_equal(ad.hessian(lambda v: ad.matmul(v, ad.matmul(m, v)))(
         np.ones(2)), 2.0 * m)
+
+
+@pytest.mark.parametrize("name, cls", [("r2d2", "R2D2"), ("newton_head", "NewtonHead")])
+def test_make_strategy_names_a_classifier_as_it_was_called_for_a_regression_family(name, cls):
+    from scratchmeta.meta.registry import make_strategy
+    with pytest.raises(ValueError, match=rf"^'{name}' \({cls}\) fits a classifier, so the "
+                                         r"family must have the cross-entropy loss; got the "
+                                         r"family 'linear'"):
+        make_strategy(name, "linear")
+
+
+def test_a_checkpoint_that_claims_the_first_editions_format_names_it(tmp_path):
+    from scratchmeta.cli import main
+    from scratchmeta.meta.checkpoint import load_checkpoint
+    path = tmp_path / "run.npz"
+    assert main(["train", "--steps", "1", "--meta-batch", "2", "--out", str(path)]) == 0
+    with np.load(path, allow_pickle=False) as f:
+        arrays = {k: f[k] for k in f.files}
+    arrays["meta/format"] = np.array("scratchmeta-checkpoint-1")
+    np.savez(path, **arrays)
+    with pytest.raises(ValueError, match=r"run\.npz' is damaged: its meta/format "
+                                         r"'scratchmeta-checkpoint-1' names the first edition's "
+                                         r"layout, but its state is not a format-1 state"):
+        load_checkpoint(path)
+
+
+def test_guard_a_classifier_on_a_classification_family_is_built():
+    from scratchmeta.meta.registry import make_strategy
+    assert make_strategy("newton_head", "clusters").name
+
+
+def test_restore_checks_roots_type_before_the_family_and_names_the_keyword(tmp_path):
+    from scratchmeta.cli import main
+    from scratchmeta.meta.checkpoint import restore
+    path = tmp_path / "run.npz"
+    assert main(["train", "--steps", "1", "--meta-batch", "2", "--out", str(path)]) == 0
+    with pytest.raises(TypeError, match=r"root"):
+        restore(path, root=7)
+    with pytest.raises(ValueError, match=r"^root \(--root\) applies to omniglot checkpoints"):
+        restore(path, root=tmp_path)

@@ -146,7 +146,7 @@ def test_root_is_refused_for_a_checkpoint_of_another_family(tmp_path, capsys):
     assert main(["train", "--family", "sinusoid", "--steps", "2", "--out", out]) == 0
     capsys.readouterr()
     assert main(["evaluate", "--checkpoint", out, "--root", str(tmp_path), "--tasks", "2"]) == 2
-    assert "--root applies to omniglot checkpoints" in capsys.readouterr().err
+    assert "root (--root) applies to omniglot checkpoints" in capsys.readouterr().err
     assert main(["train", "--family", "sinusoid", "--steps", "3", "--resume", "--root",
                  str(tmp_path), "--out", out]) == 2
     assert "--root applies to omniglot runs" in capsys.readouterr().err

@@ -507,11 +507,9 @@ def load_checkpoint(path):
     check_state_entries(flat, config, step, path, saving=False)
     if fmt == FORMAT_1:                       # the first edition's names and flat state
         config = legacy.upgrade_config(config)
-        try:
-            state = legacy.upgrade_state(config["class"].rpartition(".")[2], flat)
-        except KeyError as e:
-            raise ValueError(f"{seen(path)} is damaged: a first-edition state needs the entry "
-                             f"state/{e.args[0]}") from None
+        state = legacy.upgrade_state(config["class"].rpartition(".")[2], flat, name=(
+            f"{seen(path)} is damaged: its meta/format {fmt!r} names the first edition's "
+            f"layout, but its state"))
     else:                                     # a numbered level with a gap is damage too
         try:
             state = unflatten({f"state/{k}": v for k, v in flat.items()}).get("state", {})
@@ -1005,11 +1003,12 @@ def restore(path, *, root=None):
     """
     from scratchmeta.meta.registry import strategy_from_config     # the registry imports us
     ckpt = load_checkpoint(path)
-    if root is not None and ckpt.config.get("family", {}).get("name") != "omniglot":
-        raise ValueError(f"--root applies to omniglot checkpoints; {os.fspath(path)!r} holds "
-                         f"a {ckpt.config.get('family', {}).get('name')} run (got root={root!r})")
     if root is not None:
         check_path("root", root, folder=True)     # '', a file, or a path through one
+    if root is not None and ckpt.config.get("family", {}).get("name") != "omniglot":
+        raise ValueError(f"root (--root) applies to omniglot checkpoints; {os.fspath(path)!r} "
+                         f"holds a {ckpt.config.get('family', {}).get('name')} run (got "
+                         f"root={root!r})")
     try:
         strategy = strategy_from_config(ckpt.config, root=root)
     except (ValueError, TypeError, KeyError, AttributeError) as e:

@@ -73,9 +73,10 @@ def _adam(g, prefix, params):
     return {"t": g[f"{prefix}t"], "m": g[f"{prefix}m"], "v": g[f"{prefix}v"]}
 
 
-def upgrade_state(cls, flat):
+def upgrade_state(cls, flat, name="flat"):
     """A format-1 flat state of strategy class ``cls`` (its name, e.g. "MAML") as today's
-    nested state; a flat state without the entries of that layout is refused by name."""
+    nested state; a flat state without the entries of that layout is refused by name (``name``,
+    what the message calls it: a checkpoint's loader names the file and its meta/format)."""
     if not isinstance(flat, dict):
         raise TypeError(f"flat must be a format-1 state, a dict of arrays, got {seen(flat)}"[:300])
     known = sorted(set(RENAMED) | WITH_ADAM)
@@ -85,9 +86,9 @@ def upgrade_state(cls, flat):
     try:
         return _upgrade_state(cls, _lists(flat))
     except KeyError as e:
-        raise ValueError(f"flat is not a format-1 state of strategy class {cls!r}: it has no "
+        raise ValueError(f"{name} is not a format-1 state of strategy class {cls!r}: it has no "
                          f"entry {e.args[0]!r} (numbered ones are {e.args[0]}0, "
-                         f"{e.args[0]}1, ...); its keys are {list(flat)[:6]}"[:300]) from None
+                         f"{e.args[0]}1, ...); its keys are {str(list(flat)[:6])[:150]}") from None
 
 
 def _upgrade_state(cls, g):

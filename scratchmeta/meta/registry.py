@@ -26,8 +26,8 @@ from scratchmeta.datasets import omniglot
 from scratchmeta.datasets.omniglot_tasks import Omniglot
 from scratchmeta.meta.anil import ANIL
 from scratchmeta.meta.baselines import Pretrained, Scratch
-from scratchmeta.meta.checks import (check_family, check_model_fits, check_name, check_path,
-                                     check_type)
+from scratchmeta.meta.checks import (check_classifier_family, check_family, check_model_fits,
+                                     check_name, check_path, check_type)
 from scratchmeta.meta.closed_form import ClosedForm
 from scratchmeta.meta.maml import FOMAML, MAML
 from scratchmeta.meta.multitask import Multitask
@@ -175,6 +175,8 @@ def make_strategy(name, family="sinusoid", model=None, **hyper):
         check_name("family", family, FAMILIES, "task family")
     family = make_family(family) if isinstance(family, str) else family
     check_family(family)
+    if getattr(cls, "classifier", False):        # named as you called it, before the model
+        check_classifier_family(f"{name!r} ({cls.__name__})", family)
     model = default_model(family) if model is None else model
     if not (callable(getattr(model, "init", None)) and hasattr(model, "describe")):
         raise TypeError(f"model must be a scratchmeta.nn.MLP (or None for the family's "
