@@ -278,8 +278,9 @@ blind): make_strategy refuses a classifier strategy on a regression family under
 was called by and its class ("'newton_head' (NewtonHead) fits a classifier ..."); a checkpoint
 whose meta/format names the first edition's layout while its state is not one is "damaged:
 its meta/format 'scratchmeta-checkpoint-1' names the first edition's layout, but its state is
-not a format-1 state ..."; restore checks root's type before the family, and calls it "root
-(--root)". Both kept misses are clear at HEAD. The lead dropped four imports the file did not
+not a format-1 state ..."; restore's refusal of a root for another family's run calls it
+"root (--root)", the keyword first (its check of the family stays before the folder's, as the
+seventh battery's case of an empty root on a sinusoid run asks). Both kept misses are clear at HEAD. The lead dropped four imports the file did not
 use (pyflakes); no case changed.
 """
 

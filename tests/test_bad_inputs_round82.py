@@ -68,12 +68,13 @@ def test_guard_a_classifier_on_a_classification_family_is_built():
     assert make_strategy("newton_head", "clusters").name
 
 
-def test_restore_checks_roots_type_before_the_family_and_names_the_keyword(tmp_path):
+@pytest.mark.parametrize("root", [7, "", "."])
+def test_restore_names_the_keyword_root_for_a_run_of_another_family(tmp_path, root):
     from scratchmeta.cli import main
     from scratchmeta.meta.checkpoint import restore
     path = tmp_path / "run.npz"
     assert main(["train", "--steps", "1", "--meta-batch", "2", "--out", str(path)]) == 0
-    with pytest.raises(TypeError, match=r"root"):
-        restore(path, root=7)
-    with pytest.raises(ValueError, match=r"^root \(--root\) applies to omniglot checkpoints"):
-        restore(path, root=tmp_path)
+    with pytest.raises(ValueError, match=rf"^root \(--root\) applies to omniglot checkpoints; "
+                                         rf"'.*run\.npz' holds a sinusoid run \(got "
+                                         rf"root={root!r}\)"):
+        restore(path, root=root)

@@ -1003,12 +1003,12 @@ def restore(path, *, root=None):
     """
     from scratchmeta.meta.registry import strategy_from_config     # the registry imports us
     ckpt = load_checkpoint(path)
-    if root is not None:
-        check_path("root", root, folder=True)     # '', a file, or a path through one
     if root is not None and ckpt.config.get("family", {}).get("name") != "omniglot":
         raise ValueError(f"root (--root) applies to omniglot checkpoints; {os.fspath(path)!r} "
                          f"holds a {ckpt.config.get('family', {}).get('name')} run (got "
                          f"root={root!r})")
+    if root is not None:
+        check_path("root", root, folder=True)     # '', a file, or a path through one
     try:
         strategy = strategy_from_config(ckpt.config, root=root)
     except (ValueError, TypeError, KeyError, AttributeError) as e:
