@@ -581,9 +581,6 @@ NOT_CLEAR_YET = {
         'silent at b0ad977: no error (doubtful: hvp computes a derivative as grad does, NaN or '
         'inf in, NaN or inf out, as the tenth battery ruled for a NaN in v; '
         'normalization.sharpness relies on it)',
-    'DiscreteInverseCDF rvs random_state 2**70, a seed too large':
-        'silent at b0ad977: no error (doubtful: NumPy\'s default_rng takes any non-negative '
-        'int as a seed, 2**70 among them)',
     'metropolis log_density returning NaN at every point':
         'unclear at b0ad977: does not name the function: "metropolis: x0 must start every '
         'chain where the target density is positive, but 2 chain(s) start where log_density '

@@ -323,14 +323,15 @@ def check_steps(name, value, smallest):
 def check_random_state(value):
     """SciPy's convention for ``random_state``: a numpy Generator, or an int seed >= 0.
 
-    There is no global default (None is refused), so that runs are reproducible.
+    There is no global default (None is refused), so that runs are reproducible. A seed is
+    below 2**63, as every seed of the library is (the command line's, a figure's, train's).
     """
     if isinstance(value, np.random.Generator):
         return value
     if is_int(value):
-        if value < 0:
+        if not 0 <= value < 2 ** 63:
             raise ValueError(f"random_state must be a numpy.random.Generator or an int seed "
-                             f">= 0, got {seen(value)}")
+                             f">= 0 and < 2**63 (an int64), got {seen(value)}")
         return np.random.default_rng(int(value))
     raise TypeError("random_state must be a numpy.random.Generator or an int seed (for "
                     f"example 0), got {type(value).__name__} {value!r:.40}; there is no global "
