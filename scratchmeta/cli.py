@@ -224,7 +224,7 @@ def _strategy_for(args, out):
     hyper = _hyperparameters(args, args.strategy)
     if not args.resume:
         if args.family == "omniglot":            # the counts, before the drawings are read
-            _check_omniglot_shots(hyper.get("n_support"), hyper.get("n_query"))
+            _check_omniglot_shots(hyper.get("n_support"), hyper.get("n_query"), options=False)
         family = _family_for(args)
         family = make_family(family) if isinstance(family, str) else family
         try:
@@ -270,14 +270,18 @@ def _check_test_counts(steps, *tasks):
         check_held_out_count(f"{option} {value}", value)
 
 
-def _check_omniglot_shots(n_support, n_query, n_way=None):
-    """Omniglot's per-class counts checked without its images (None: not given)."""
+def _check_omniglot_shots(n_support, n_query, n_way=None, options=True):
+    """Omniglot's per-class counts checked without its images (None: not given); with
+    ``options``, the message names evaluate's and compare's --support and --query (train's
+    hyperparameters are named by where they were given, "(given as --n-support 7)")."""
     from scratchmeta.datasets.omniglot_tasks import N_WAY, check_shots
     n_way = N_WAY if n_way is None else n_way
     try:
         check_shots(n_way, 1, n_way if n_support is None else n_support,
                     0 if n_query is None else n_query)
     except ValueError as err:                    # in the words typed: the options
+        if not options:
+            raise
         raise ValueError(f"--support {n_support} --query {n_query}: {err}") from None
 
 

@@ -738,12 +738,7 @@ def _needs_omniglot(group, case):
 
 # The kept cases not clear yet (strict xfails, so that a fix shows up as a failure to remove
 # the case from this set); filled by the lead, not by the battery's writer.
-NOT_CLEAR_YET = {
-    'per_task n_tasks 10**12, too many copies for memory':
-        'silent at b8e38d0: no error (doubtful: per_task returns a broadcast view, stride 0 '
-        'on the task axis, so nothing is allocated; the steps that would allocate check '
-        'their memory)',
-}
+NOT_CLEAR_YET = {}
 ALL = battery_params(GROUPS, NOT_CLEAR_YET)
 
 

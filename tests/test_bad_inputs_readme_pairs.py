@@ -11,15 +11,15 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAIRS = [("hundredsecond", "hundredthird"),
-         ("hundredfourth", "hundredfifth"), ("hundredsixth", "hundredseventh"),
+PAIRS = [("hundredfourth", "hundredfifth"), ("hundredsixth", "hundredseventh"),
          ("hundredeighth", "hundredninth"), ("hundredtenth", "hundredeleventh"),
          ("hundredtwelfth", "hundredthirteenth"), ("hundredfourteenth", "hundredfifteenth"),
          ("hundredsixteenth", "hundredseventeenth"),
          ("hundredeighteenth", "hundrednineteenth"),
          ("hundredtwentieth", "hundredtwentyfirst"),
          ("hundredtwentysecond", "hundredtwentythird"),
-         ("hundredtwentyfourth", "hundredtwentyfifth")]
+         ("hundredtwentyfourth", "hundredtwentyfifth"),
+         ("hundredtwentysixth", "hundredtwentyseventh")]
 COUNTS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
           9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
 

@@ -14,6 +14,7 @@ Imports nothing from the families, so :mod:`scratchmeta.tasks` can use it.
 """
 
 import functools
+import math
 import os
 import re
 from pathlib import Path
@@ -647,6 +648,11 @@ def check_per_task(params, n_tasks):
     checks.check_count("n_tasks", n_tasks, 1, 2**63 - 1)     # an array's length (int64)
     _no_bools("params", params)
     checks.check_arrays("params", params, ndims=(1, 2))
+    size = sum(math.prod(ad.shape(p)) for p in params)
+    if n_tasks * size > 1 << 24:      # the copies are views, but the first SGD step makes
+        checks.check_memory(          # each task's its own array (counted at 4 bytes a number)
+            f"per_task: n_tasks={n_tasks} copies of params ({size} numbers), each task's "
+            f"own once adapted,", n_tasks * size, itemsize=4)
 
 
 def _real_dtype(where, name, value, kinds="iuf"):
