@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAIRS = [("hundredfourth", "hundredfifth"), ("hundredsixth", "hundredseventh"),
+PAIRS = [("hundredsixth", "hundredseventh"),
          ("hundredeighth", "hundredninth"), ("hundredtenth", "hundredeleventh"),
          ("hundredtwelfth", "hundredthirteenth"), ("hundredfourteenth", "hundredfifteenth"),
          ("hundredsixteenth", "hundredseventeenth"),
@@ -19,7 +19,8 @@ PAIRS = [("hundredfourth", "hundredfifth"), ("hundredsixth", "hundredseventh"),
          ("hundredtwentieth", "hundredtwentyfirst"),
          ("hundredtwentysecond", "hundredtwentythird"),
          ("hundredtwentyfourth", "hundredtwentyfifth"),
-         ("hundredtwentysixth", "hundredtwentyseventh")]
+         ("hundredtwentysixth", "hundredtwentyseventh"),
+         ("hundredtwentyeighth", "hundredtwentyninth")]
 COUNTS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
           9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
 

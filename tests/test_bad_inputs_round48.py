@@ -92,7 +92,8 @@ class _Unreadable:
 
 
 def test_u_whose_conversion_fails_is_named():
-    with pytest.raises(TypeError, match=r"^u must be .* could not read the _Unreadable given: "
+    with pytest.raises(TypeError, match=r"^DiscreteInverseCDF\.from_uniforms: u must be .* "
+                                        r"could not read the _Unreadable given: "
                                         r"RuntimeError"):
         DiscreteInverseCDF([0.5, 0.5]).from_uniforms(_Unreadable())
 

@@ -1198,6 +1198,11 @@ def check_callable(f, who, name=None):
         raise TypeError(f"{who} needs a plain function{' as ' + name if name else ''}, got the "
                         f"async function {getattr(f, '__qualname__', f)!s:.60}: calling it only "
                         f"makes a coroutine, so its body would never run")
+    if inspect.isgeneratorfunction(f):                  # a yield where return was meant
+        raise TypeError(f"{who} needs a plain function{' as ' + name if name else ''}, got the "
+                        f"generator function {getattr(f, '__qualname__', f)!s:.60} (it has a "
+                        f"yield): calling it only makes a generator, so its body would never "
+                        f"run; return the value instead")
     if callable(getattr(f, "cache_info", None)) and callable(getattr(f, "cache_clear", None)):
         raise TypeError(f"{who}: {name or 'the function'} is wrapped in functools.lru_cache (or "
                         f"functools.cache), which hashes its arguments, and arrays and Tensors "

@@ -249,6 +249,11 @@ def check_rate(name, value, *, allow_zero=False, step=False):
     if not (ok and np.isfinite(value) and (value >= 0 if allow_zero else value > 0)):
         expected = "a non-negative" if allow_zero else "a positive"
         raise ValueError(f"{name} must be {expected} finite number, got {seen(value)}")
+    if 0 < value < np.finfo(np.float64).tiny:      # subnormal: as the samplers' step sizes
+        expected = "0 or a number of at least" if allow_zero else "a positive number of at least"
+        raise ValueError(f"{name} must be {expected} the smallest normal float64, 2.2e-308, got "
+                         f"{seen(value)}: a value that small acts as 0, and a product with it "
+                         f"underflows")
     if step and value > 1:
         raise ValueError(f"{name} must be at most 1, the fraction of the way from theta0 to "
                          f"theta_T that Reptile's outer step goes (eq. 22.5), got "
@@ -294,11 +299,12 @@ def check_range(name, value, *, positive=False):
 
 
 def check_number(name, value, *, minimum=0.0):
-    """A finite real number >= ``minimum`` (a family's scale, noise or spread)."""
+    """A finite real number >= ``minimum`` (a family's scale, noise or spread; -inf: any)."""
+    bound = f" >= {minimum:g}" if minimum > -np.inf else ""
     if not is_real(value):
-        raise TypeError(f"{name} must be a finite number >= {minimum:g}, got {seen(value)}")
+        raise TypeError(f"{name} must be a finite number{bound}, got {seen(value)}")
     if not (np.isfinite(value) and value >= minimum):
-        raise ValueError(f"{name} must be a finite number >= {minimum:g}, got {seen(value)}")
+        raise ValueError(f"{name} must be a finite number{bound}, got {seen(value)}")
     return float(value)
 
 

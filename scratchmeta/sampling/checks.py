@@ -380,19 +380,30 @@ def check_fits(what, n_floats, itemsize=8):
                          f"smaller size")
 
 
-def check_uniforms(u, ndim=None):
+def check_uniforms(u, ndim=None, who=None):
     """Return ``u`` as a float64 array after checking that 0 <= u <= 1 (and, if ``ndim`` is
-    given, that it has that many axes).
+    given, that it has that many axes); ``who``, the method checking, starts the message.
 
     U = 1 is accepted (it is the limit of the map from the left) although a
     uniform generator never returns it.
     """
+    try:
+        return _uniforms(u, ndim)
+    except (TypeError, ValueError) as e:
+        if who is None:
+            raise
+        raise (TypeError if isinstance(e, TypeError) else ValueError)(f"{who}: {e}") from None
+
+
+def _uniforms(u, ndim):
+    """:func:`check_uniforms` without the caller's name."""
     try:
         complex_values = np.iscomplexobj(u)
     except Exception:                # ragged, or an __array__ that fails: real_array names it
         complex_values = False
     if complex_values:
         raise TypeError("u must be an array of real numbers in [0, 1], got complex values")
+    given = u
     u = real_array("u", u, "an array of real numbers in [0, 1] (uniforms)")
     if not np.all((u >= 0.0) & (u <= 1.0)):  # also catches NaN
         outside = ~((u >= 0.0) & (u <= 1.0))
@@ -400,6 +411,8 @@ def check_uniforms(u, ndim=None):
         shown = np.array2string(u.ravel(), threshold=8, edgeitems=3, max_line_width=200)
         got = first if u.size == 1 else (f"u = {shown}, {np.count_nonzero(outside)} of {u.size} "
                                          f"outside (the first {first})")
+        if not isinstance(given, (np.ndarray, np.generic, list, int, float)):   # a range, say
+            got = f"{seen(given, 40)}, read as {got}"
         percent = bool(np.all((u >= 0.0) & (u <= 100.0)) and u.max() > 1.0)   # (no NaN)
         raise ValueError(f"u must lie in [0, 1] (uniform random numbers), got {got}"
                          + ("; if these are percentages, divide by 100" if percent else ""))
@@ -521,8 +534,9 @@ def check_named_runs(name, runs, rngs, example):
     if isinstance(rngs, (Mapping, set, frozenset, str)):    # its keys, or letters, would be read
         raise TypeError(f"rngs must be a list of numpy Generators, one per entry of {name} in "
                         f"its order, got a {type(rngs).__name__} {rngs!r:.60}")
+    given = rngs
     if hasattr(rngs, "__iter__") and not isinstance(rngs, list):   # read one past the need, so
-        given, rngs = rngs, list(itertools.islice(rngs, len(runs) + 1))   # an endless one ends
+        rngs = list(itertools.islice(rngs, len(runs) + 1))          # an endless one ends
         if len(rngs) > len(runs):
             raise ValueError(f"rngs must give one generator per entry of {name} ({len(runs)}), "
                              f"but the {type(given).__name__} {given!r:.60} gave more")
@@ -531,9 +545,10 @@ def check_named_runs(name, runs, rngs, example):
                          f"generator per entry: got {len(runs)} entries and rngs {rngs!r:.60}")
     for i, rng in enumerate(rngs):
         if not isinstance(rng, np.random.Generator):
+            source = "" if given is rngs else f", from the {type(given).__name__} {given!r:.40}"
             raise TypeError(f"rngs[{i}] must be a numpy.random.Generator (rngs holds one per "
                             f"entry of {name}, e.g. numpy.random.default_rng(0)), got "
-                            f"{type(rng).__name__} {rng!r:.40}")
+                            f"{type(rng).__name__} {rng!r:.40}{source}")
     return rngs
 
 

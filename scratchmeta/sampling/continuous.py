@@ -345,7 +345,7 @@ class ContinuousInverseCDF:
 
     def from_uniforms(self, u):
         """x(U) for each uniform U in [0, 1]: the exact map, monotone in U."""
-        u = check_uniforms(u)
+        u = check_uniforms(u, who=f"{type(self).__name__}.from_uniforms")
         return self._inverse(u.ravel()).reshape(u.shape)
 
     def ppf(self, u):

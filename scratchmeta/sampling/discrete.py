@@ -132,18 +132,18 @@ class DiscreteInverseCDF:
         with U < c_i: a binary search (``side="right"`` puts U = c_i in the
         piece to the right of the edge, the piece that starts there).
         """
-        u = check_uniforms(u)
+        u = check_uniforms(u, who=f"{type(self).__name__}.from_uniforms")
         return np.searchsorted(self.edges, u, side="right")
 
     def from_uniforms_guided(self, u):
         """The same labels as :meth:`from_uniforms`, found with the guide table."""
-        u = check_uniforms(u)
+        u = check_uniforms(u, who=f"{type(self).__name__}.from_uniforms_guided")
         return self.piece_of_unchecked(u.ravel()).reshape(u.shape)
 
     def piece_of(self, u):
         """Guide-table lookup for a 1-D array of uniforms in [0, 1] (checked: a U outside
         [0, 1], NaN, or an array of another shape is a ValueError naming ``u``)."""
-        return self.piece_of_unchecked(check_uniforms(u, ndim=1))
+        return self.piece_of_unchecked(check_uniforms(u, 1, f"{type(self).__name__}.piece_of"))
 
     def piece_of_unchecked(self, u):
         """:meth:`piece_of` for a 1-D float array already in [0, 1] (from ``rng.random`` or
