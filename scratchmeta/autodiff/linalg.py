@@ -11,7 +11,7 @@ import builtins
 
 import numpy as np
 
-from .checks import InvalidValueError, check_constant, check_system, seen
+from .checks import InvalidValueError, check_constant, check_inputs, check_system, seen
 from .core import (Primitive, Tensor, broadcast_to, div, expand_reduced, matmul,
                    matrix_transpose, mul, neg, reduced_axes, reshape, shape, stop_gradient, sum,
                    sum_to, unbroadcast, where)
@@ -47,7 +47,9 @@ def solve(a, b):
                                     f"{'y' if bad == 1 else 'ies'} (shape {x.shape}; the first "
                                     f"is {name}[{', '.join(str(int(j)) for j in at)}] = "
                                     f"{x[at].item()!r}): a linear system needs finite numbers")
-    if len(shape(b, "solve", "b")) == 1:
+    if len(shape(b, "solve", "b")) == 1:    # a vector b: checked here, else reshape is named
+        check_inputs("solve", tuple(stop_gradient(x) if isinstance(x, Tensor) else x
+                                    for x in (a, b)), {})
         return reshape(_solve(a, reshape(b, (-1, 1))), shape(a)[:-1])
     return _solve(a, b)
 

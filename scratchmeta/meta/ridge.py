@@ -70,7 +70,7 @@ def with_bias(features):
 
 
 def ridge_fit(features, y, lam, *, form="auto"):
-    """The ridge head [W (tasks, d, out), b (tasks, 1, out)] of every task, bias included."""
+    """Each task's ridge head, bias included: [W (tasks, d, out), b (tasks, 1, out)] (2-D: one)."""
     check_ridge_inputs(features, y, lam, names=("features", "y"))     # by the caller's names
     w_aug = ridge_head(with_bias(features), y, lam, form=form)
     return [w_aug[..., :-1, :], w_aug[..., -1:, :]]                    # W, and b (the last row)

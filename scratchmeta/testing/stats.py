@@ -39,7 +39,8 @@ from scipy import stats
 
 from scratchmeta.testing._checks import (call, check_function, describe, is_int, is_real,
                                         real_numbers, real_output, refuse_masked)
-from scratchmeta.messages import drifted, fits_float64, named, names_itself, seen, swapped
+from scratchmeta.messages import (drifted, fits_float64, iterator, named, names_itself, seen,
+                                  swapped)
 
 ALPHA = 1e-6          # default false-failure rate of every assertion here
 
@@ -370,6 +371,8 @@ def assert_labels_match(labels, p, *, alpha=ALPHA):
     alpha = _check_rate("alpha", alpha)
     p = _probabilities_after("labels", labels, p)
     refuse_masked("labels", labels)
+    if iterator("labels", labels):      # refused, as the kit's other arrays refuse one
+        raise TypeError(iterator("labels", labels, "an array of integer labels"))
     lab = np.asarray(labels)
     if not np.issubdtype(lab.dtype, np.integer) or lab.dtype.kind == "m":   # (times: ints)
         raise TypeError(f"labels must be integers, got dtype {lab.dtype}: {describe(labels)}")
