@@ -47,7 +47,7 @@ import numpy as np
 __all__ = ["seen", "label", "named", "drifted", "TINY", "out_of_scale", "fits_float64",
            "odd_entry", "record", "iterator", "misread", "kind_of", "returned", "truncated",
            "swapped", "ndim", "other_method", "asynchronous", "cached", "picker", "raised",
-           "names_itself", "warn_user"]
+           "names_itself", "names_itself_as_method", "warn_user"]
 
 _SELF_SHOWN = (bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set,
                frozenset, range, slice, np.ndarray)
@@ -436,13 +436,14 @@ def picker(name, f):
 _CALLS = threading.local()          # how deep in names_itself's functions this thread is
 
 
-def names_itself(fn):
-    """``fn`` whose ValueError or TypeError starts with ``fn``'s name, unless it already does.
+def names_itself(fn, *, qualified=False):
+    """``fn`` whose ValueError or TypeError starts with ``fn``'s name, unless it already does
+    (``qualified``: its class's too, ``DiscreteInverseCDF.sample``, for a method).
 
     Only the outermost such call names itself: an error raised inside ``from_density`` by
     ``find_center``, which it calls, is the user's call to ``from_density``. The exception
     is the same object, of the same type, with its first argument prefixed."""
-    name = fn.__name__
+    name = fn.__qualname__ if qualified else fn.__name__
 
     @functools.wraps(fn)
     def named_call(*args, **kwargs):
@@ -458,6 +459,11 @@ def names_itself(fn):
         finally:
             _CALLS.depth = depth
     return named_call
+
+
+def names_itself_as_method(fn):
+    """:func:`names_itself` for a sampler's method: its errors start with Class.method."""
+    return names_itself(fn, qualified=True)
 
 
 _PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep

@@ -32,7 +32,7 @@ RECORDS = np.rec.array([(0.5,), (0.5,)], dtype=[("v", float)])
     (lambda: accuracy(_matrix([[0.1, 0.9], [0.8, 0.2]]), np.eye(2)[None]),
      r"logits is an np\.matrix"),
     (lambda: ad.grad(lambda x: _matrix([[1.0]]) + 0 * ad.sum(x))(np.ones(2)),
-     r"fun returned an np\.matrix of shape \(1, 1\)"),
+     r"fun \(.*<lambda>\) returned an np\.matrix of shape \(1, 1\)"),
     (lambda: integrate(lambda x: _matrix(x), 0.0, 1.0),
      r"f \(.*\) must return .* it returned an np\.matrix"),
 ])

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAIRS = [("hundredeighth", "hundredninth"), ("hundredtenth", "hundredeleventh"),
+PAIRS = [("hundredtenth", "hundredeleventh"),
          ("hundredtwelfth", "hundredthirteenth"), ("hundredfourteenth", "hundredfifteenth"),
          ("hundredsixteenth", "hundredseventeenth"),
          ("hundredeighteenth", "hundrednineteenth"),
@@ -20,7 +20,8 @@ PAIRS = [("hundredeighth", "hundredninth"), ("hundredtenth", "hundredeleventh"),
          ("hundredtwentyfourth", "hundredtwentyfifth"),
          ("hundredtwentysixth", "hundredtwentyseventh"),
          ("hundredtwentyeighth", "hundredtwentyninth"),
-         ("hundredthirtieth", "hundredthirtyfirst")]
+         ("hundredthirtieth", "hundredthirtyfirst"),
+         ("hundredthirtysecond", "hundredthirtythird")]
 COUNTS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
           9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
 

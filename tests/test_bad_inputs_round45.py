@@ -23,6 +23,6 @@ def test_stop_gradient_refuses_a_tuple_of_parts_of_different_shapes():
 
 def test_a_ragged_u_is_named_by_the_samplers_check():
     sampler = DiscreteInverseCDF([0.5, 0.5])
-    with pytest.raises(TypeError, match=r"^DiscreteInverseCDF\.from_uniforms_guided: u must be "
+    with pytest.raises(TypeError, match=r"^DiscreteInverseCDF\.ppf: u must be "
                                         r"an array of real numbers"):
         sampler.ppf((np.linspace(0.1, 0.9, 3), 0.4))

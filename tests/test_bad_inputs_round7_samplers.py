@@ -48,7 +48,7 @@ def _draws():
 # --- masked arrays: refused naming the argument, the plain array still works ---------------
 
 def test_continuous_ppf_refuses_masked_u():
-    with pytest.raises(TypeError, match=f"^ContinuousInverseCDF.from_uniforms: u {MASKED}: pass "
+    with pytest.raises(TypeError, match=f"^ContinuousInverseCDF.ppf: u {MASKED}: pass "
                                         f"u.filled"):
         laplace().ppf(_ma([0.1, 0.5, 0.9]))
     np.testing.assert_allclose(laplace().ppf(np.array([0.1, 0.5, 0.9])),

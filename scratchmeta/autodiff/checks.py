@@ -619,7 +619,8 @@ def checked_axes(shape, axis, who=None):
                                                isinstance(n, _NOT_INTS) and n >= 0 for n in shape):
         raise TypeError(f"reduced_axes: shape must be a tuple of sizes (ints >= 0), got "
                         f"{type(shape).__name__} {shape!r:.40}")
-    parts = list(axis) if isinstance(axis, (tuple, list, np.ndarray)) else [axis]
+    parts = list(axis) if isinstance(axis, (tuple, list)) or isinstance(
+        axis, np.ndarray) and axis.ndim else [axis]        # (a 0-d array: one, or no, int)
     n = len(shape)
     if not all(isinstance(a, (int, np.integer)) and not isinstance(a, _NOT_INTS)
                for a in parts):
@@ -714,6 +715,11 @@ def check_given(value, who, name, expected):
     return value
 
 
+# A nested grad's refusal of what the user's fun returned: not an error of fun's own code.
+_INNER_REFUSALS = ("grad: fun", "grad needs fun", "value_and_grad: fun",
+                   "value_and_grad needs fun")
+
+
 def call_fun(fun, args, who, name="fun", kwargs=None):
     """``fun(*args, **kwargs)`` for a function the user gave as ``name`` to ``who``.
 
@@ -753,9 +759,9 @@ def call_fun(fun, args, who, name="fun", kwargs=None):
                          f"it") from err
     except Exception as err:
         kind = TypeError if isinstance(err, TypeError) else ValueError
-        if kind is TypeError and str(err).startswith(f"{who}: {name}") and " raised " in str(
-                err):                               # named already, by an inner call
-            raise
+        if kind is TypeError and (str(err).startswith(f"{who}: {name}") and " raised " in str(
+                err) or str(err).startswith(_INNER_REFUSALS)):   # named already, by an inner
+            raise                                   # call (hessian's grad refusing fun's output)
         shapes = ", ".join(str(_shape_of(a)) for a in args)
         other = _foreign_impl(fun)                  # torch.tanh: wants torch's own arrays
         count = (f" (the {len(args)} given{' in args' if who == 'check_grads' else ''} do not "
@@ -1396,10 +1402,11 @@ def check_output(out, who, fun=None):
     one would lose its imaginary part in the backward pass.)
     """
     if isinstance(out, _MASKED):            # (one fully masked number is a MaskedConstant)
-        raise TypeError(f"{who}: fun returned a masked array (numpy.ma); scratchmeta does not "
-                        f"honour masks: return plain numbers, e.g. out.filled(value)")
+        raise TypeError(f"{who}: {named('fun', fun)} returned a masked array (numpy.ma); "
+                        f"scratchmeta does not honour masks: return plain numbers, e.g. "
+                        f"out.filled(value)")
     if isinstance(out, np.matrix):          # never a scalar: it stays 2-D when summed
-        raise TypeError(_matrix_returned(who, "fun", out))
+        raise TypeError(_matrix_returned(who, named("fun", fun), out))
     if isinstance(out, (np.ndarray, np.generic, float, int)):
         dtype = np.asarray(out).dtype
         if dtype.kind in "fiu":             # a bool (a comparison) has no derivative to take

@@ -273,8 +273,9 @@ def check_shots(n_way, n_tasks, n_support, n_query, n_drawings=DRAWINGS):
     drawings are read: every class gets the same number of distinct drawings.
     """
     for name, n, least in (("n_way", n_way, 2), ("n_drawings", n_drawings, 1)):
-        if not (_is_int(n) and n >= least):
-            raise ValueError(f"{name} must be an integer of at least {least}, got {seen(n)}")
+        if not (_is_int(n) and least <= n <= COUNT_MAX):        # (an array's length at most)
+            raise ValueError(f"{name} must be an integer of at least {least} (and at most "
+                             f"{COUNT_MAX}), got {seen(n)}")
     if not (_is_int(n_tasks) and 1 <= n_tasks <= COUNT_MAX):      # an array's length
         raise ValueError(f"n_tasks must be a positive integer (at most {COUNT_MAX}), got "
                          f"{seen(n_tasks)}")

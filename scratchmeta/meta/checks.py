@@ -1530,15 +1530,23 @@ def _check_reads_pred(loss, probe, out, name, shown_loss):
     try:
         with np.errstate(all="ignore"):
             again = loss(shifted, probe)
-        same = np.array_equal(np.asarray(getattr(again, "value", again)),
-                              np.asarray(getattr(out, "value", out)))
+            below = loss(probe - (1.0 + np.arange(probe.shape[-1])), probe)
+        values = [np.asarray(getattr(v, "value", v), dtype=float) for v in (out, again, below)]
     except Exception:                               # its own checks speak elsewhere
         return
-    if same:
+    if np.array_equal(values[0], values[1]):
         raise ValueError(f"{name} does not read its prediction: {shown_loss!r:.80} gives the "
                          f"same loss for a prediction off by 1 or more as for the exact "
                          f"targets (mse(y, y), or the targets' own spread?); it must compare "
                          f"pred with y, as scratchmeta.tasks.mse(pred, y)")
+    if values[0].shape == values[1].shape == values[2].shape and np.all(
+            values[0] > np.maximum(values[1], values[2])):  # largest where pred is y: -mse
+        raise ValueError(f"{name} rewards error: {shown_loss!r:.80} gives every task a larger "
+                         f"loss for the exact targets than for predictions off by 1 or more "
+                         f"either way ({values[0].ravel()[0] + 0.0:.4g} against "
+                         f"{values[1].ravel()[0]:.4g} and {values[2].ravel()[0]:.4g} in the "
+                         f"first task); a loss is smallest where pred is y, as "
+                         f"scratchmeta.tasks.mse(pred, y) (a sign flipped?)")
 
 
 def check_inner_sgd(task_params, x, y, apply, inner_lr, inner_steps, loss, trainable,

@@ -170,7 +170,9 @@ def recorded_curve(strategy, state, batch, n_steps, family=None):
     is reported as data.
     """
     check_adaptation(strategy, batch, n_steps)
-    family = strategy.family if family is None else family     # the family that scores
+    if family is not None:                     # the family that scores, if not the strategy's
+        check_family(family)
+    family = strategy.family if family is None else family
     fill = diverged_value(family.metric_name)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         try:
@@ -269,8 +271,9 @@ def _probe_metric(family, batch):
     value = family.metric(pred, y)
     value = getattr(value, "value", value)            # a Tensor's array
     want = y.shape[:-2]
-    if not (isinstance(value, (np.ndarray, np.generic)) and value.dtype.kind in "biuf"
-            and value.shape == want) or isinstance(value, np.ma.MaskedArray):
+    if not (isinstance(value, (np.ndarray, np.generic)) and value.dtype.kind in "iuf"
+            and value.shape == want) or isinstance(value, np.ma.MaskedArray):   # (no bools: a
+                                                        # comparison, err < tol, is no score)
         got = (f"an array of dtype {value.dtype} and shape {value.shape}"
                if isinstance(value, (np.ndarray, np.generic)) else
                f"{type(value).__name__} {value!r:.60}")

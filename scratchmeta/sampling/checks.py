@@ -380,23 +380,13 @@ def check_fits(what, n_floats, itemsize=8):
                          f"smaller size")
 
 
-def check_uniforms(u, ndim=None, who=None):
+def check_uniforms(u, ndim=None):
     """Return ``u`` as a float64 array after checking that 0 <= u <= 1 (and, if ``ndim`` is
-    given, that it has that many axes); ``who``, the method checking, starts the message.
+    given, that it has that many axes).
 
     U = 1 is accepted (it is the limit of the map from the left) although a
     uniform generator never returns it.
     """
-    try:
-        return _uniforms(u, ndim)
-    except (TypeError, ValueError) as e:
-        if who is None:
-            raise
-        raise (TypeError if isinstance(e, TypeError) else ValueError)(f"{who}: {e}") from None
-
-
-def _uniforms(u, ndim):
-    """:func:`check_uniforms` without the caller's name."""
     try:
         complex_values = np.iscomplexobj(u)
     except Exception:                # ragged, or an __array__ that fails: real_array names it

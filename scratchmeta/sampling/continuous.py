@@ -64,7 +64,8 @@ from scratchmeta.sampling.checks import (call_user, check_fits, check_function, 
 from scratchmeta.sampling.interpolation import PiecewiseInverse, refine
 from scratchmeta.sampling.quadrature import checked_density, integrate, real_values
 from scratchmeta.sampling.tails import check_domain, explore
-from scratchmeta.messages import drifted, named, names_itself, out_of_scale, seen, swapped
+from scratchmeta.messages import (drifted, named, names_itself, names_itself_as_method,
+                                  out_of_scale, seen, swapped)
 
 
 # --- the three steps, on a grid (read this first) -------------------------------------
@@ -343,15 +344,18 @@ class ContinuousInverseCDF:
 
     # --- the map and the sampler --------------------------------------------------
 
+    @names_itself_as_method
     def from_uniforms(self, u):
         """x(U) for each uniform U in [0, 1]: the exact map, monotone in U."""
-        u = check_uniforms(u, who=f"{type(self).__name__}.from_uniforms")
+        u = check_uniforms(u)
         return self._inverse(u.ravel()).reshape(u.shape)
 
+    @names_itself_as_method
     def ppf(self, u):
         """SciPy's name for :meth:`from_uniforms`: the (approximate) inverse CDF at u."""
         return self.from_uniforms(u)
 
+    @names_itself_as_method
     def sample(self, size, rng):
         """Draw ``size`` samples x(U), with U from ``rng`` on (0, 1)."""
         rng = check_rng(rng)
@@ -360,6 +364,7 @@ class ContinuousInverseCDF:
             return self._inverse.draw(int(np.prod(shape, dtype=np.int64)), rng).reshape(shape)
         return self._inverse(open_uniforms(shape, rng).ravel()).reshape(shape)
 
+    @names_itself_as_method
     def rvs(self, size=1, random_state=None):
         """SciPy's name for :meth:`sample`: ``random_state`` is a Generator or an int seed.
 
@@ -370,12 +375,14 @@ class ContinuousInverseCDF:
             return float(self.sample(1, rng)[0])
         return self.sample(size, rng)
 
+    @names_itself_as_method
     def support(self):
         """(L, R): the smallest and largest x that the sampler can return."""
         return self._support
 
     # --- accuracy -----------------------------------------------------------------
 
+    @names_itself_as_method
     def u_error(self, sample_size=100_000):
         """(max, mean) of |U - CDF(x(U))| over U = 0, 1 and a grid in between.
 

@@ -37,6 +37,7 @@ What "the piece that U falls in" means at the edges, in floating point:
 
 import numpy as np
 
+from scratchmeta.messages import names_itself_as_method
 from scratchmeta.sampling.checks import (check_random_state, check_rng, check_size, check_text,
                                           check_uniforms, real_array)
 
@@ -125,6 +126,7 @@ class DiscreteInverseCDF:
 
     # --- the map U -> label -------------------------------------------------------
 
+    @names_itself_as_method
     def from_uniforms(self, u):
         """The label of the piece of [0, 1) that each U lands in (eq. 22.7).
 
@@ -132,18 +134,20 @@ class DiscreteInverseCDF:
         with U < c_i: a binary search (``side="right"`` puts U = c_i in the
         piece to the right of the edge, the piece that starts there).
         """
-        u = check_uniforms(u, who=f"{type(self).__name__}.from_uniforms")
+        u = check_uniforms(u)
         return np.searchsorted(self.edges, u, side="right")
 
+    @names_itself_as_method
     def from_uniforms_guided(self, u):
         """The same labels as :meth:`from_uniforms`, found with the guide table."""
-        u = check_uniforms(u, who=f"{type(self).__name__}.from_uniforms_guided")
+        u = check_uniforms(u)
         return self.piece_of_unchecked(u.ravel()).reshape(u.shape)
 
+    @names_itself_as_method
     def piece_of(self, u):
         """Guide-table lookup for a 1-D array of uniforms in [0, 1] (checked: a U outside
         [0, 1], NaN, or an array of another shape is a ValueError naming ``u``)."""
-        return self.piece_of_unchecked(check_uniforms(u, 1, f"{type(self).__name__}.piece_of"))
+        return self.piece_of_unchecked(check_uniforms(u, ndim=1))
 
     def piece_of_unchecked(self, u):
         """:meth:`piece_of` for a 1-D float array already in [0, 1] (from ``rng.random`` or
@@ -161,6 +165,7 @@ class DiscreteInverseCDF:
 
     # --- drawing ------------------------------------------------------------------
 
+    @names_itself_as_method
     def sample(self, size, rng):
         """Draw ``size`` labels, using uniforms from ``rng`` (a numpy Generator).
 
@@ -178,10 +183,12 @@ class DiscreteInverseCDF:
 
     # --- SciPy's names (scipy.stats.sampling.DiscreteGuideTable) --------------------
 
+    @names_itself_as_method
     def ppf(self, u):
         """SciPy's name for :meth:`from_uniforms_guided`: the label of each U."""
         return self.from_uniforms_guided(u)
 
+    @names_itself_as_method
     def rvs(self, size=1, random_state=None):
         """SciPy's name for :meth:`sample`: ``random_state`` is a Generator or an int seed.
 
@@ -192,6 +199,7 @@ class DiscreteInverseCDF:
             return int(self.sample(1, rng)[0])
         return self.sample(size, rng)
 
+    @names_itself_as_method
     def support(self):
         """(0, N - 1): the smallest and largest label."""
         return 0, self.p.size - 1

@@ -19,7 +19,7 @@ import numpy as np
 from scratchmeta.sampling.checks import (call_finite, call_user, check_fits, check_function,
                                           check_rule, check_rules, finite_array,
                                           real_array, returned, shown)
-from scratchmeta.messages import drifted, named
+from scratchmeta.messages import drifted, named, names_itself
 
 
 _NOT_NUMBERS = {"U": "strings", "S": "byte strings", "O": "Python objects",
@@ -128,6 +128,7 @@ def _legendre(n, _cache={}):
     return _cache[n]
 
 
+@names_itself
 def integrate(f, lo, hi, n=8):
     """Integral of f over [lo, hi] for arrays of ends, by n-point Gauss-Legendre.
 
@@ -139,6 +140,7 @@ def integrate(f, lo, hi, n=8):
     return integrate_many_unchecked(lambda x: call_finite("f", f, x), [(lo, hi, n)])[0][0]
 
 
+@names_itself
 def integrate_many(f, rules, points=None):
     """Several integrals as :func:`integrate`, with one call to f for them all.
 
