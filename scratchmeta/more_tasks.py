@@ -82,6 +82,9 @@ class GaussianClusters(TaskFamily):
         check_memory(f"the class centres of one task, n_way = {n_way} by dim = {dim}",
                      float(n_way) * dim)
         self.n_way, self.dim, self.spread = n_way, dim, check_number("spread", spread)
+        if self.spread == 0.0:            # every centre at 0: no learner can beat chance
+            raise ValueError(f"spread must be positive, got {seen(spread)}: with spread 0 every "
+                             f"class centre is the origin, and the classes cannot be told apart")
         self.n_inputs, self.n_outputs = dim, n_way
 
     def describe(self):

@@ -11,8 +11,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAIRS = [("hundredtenth", "hundredeleventh"),
-         ("hundredtwelfth", "hundredthirteenth"), ("hundredfourteenth", "hundredfifteenth"),
+PAIRS = [("hundredtwelfth", "hundredthirteenth"), ("hundredfourteenth", "hundredfifteenth"),
          ("hundredsixteenth", "hundredseventeenth"),
          ("hundredeighteenth", "hundrednineteenth"),
          ("hundredtwentieth", "hundredtwentyfirst"),
@@ -21,8 +20,9 @@ PAIRS = [("hundredtenth", "hundredeleventh"),
          ("hundredtwentysixth", "hundredtwentyseventh"),
          ("hundredtwentyeighth", "hundredtwentyninth"),
          ("hundredthirtieth", "hundredthirtyfirst"),
-         ("hundredthirtysecond", "hundredthirtythird")]
-COUNTS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
+         ("hundredthirtysecond", "hundredthirtythird"),
+         ("hundredthirtyfourth", "hundredthirtyfifth")]
+COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
           9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
 
 

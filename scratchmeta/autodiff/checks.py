@@ -319,6 +319,10 @@ def op_error(name, args, params, err):
         return ValueError(f"{name}: {_argument(name, huge[0], len(args))} must be a number a "
                           f"float64 can hold, got the int {args[huge[0]]!r:.40}... "
                           f"({len(str(abs(args[huge[0]])))} digits): {err}")
+    unknown = str(err).partition("got an unexpected keyword argument ")[2].strip("'")
+    if isinstance(err, TypeError) and unknown in params:      # keepDims=: the op's, not impl's
+        hint = f" (did you mean {unknown.lower()!r}?)" if unknown.lower() != unknown else ""
+        return TypeError(f"{name}: no keyword argument {unknown!r}{hint}; given {shapes}{given}")
     named = _not_numbers(name, args) if isinstance(err, (TypeError, ValueError)) else None
     if named is not None:
         return TypeError(f"{name}: cannot apply to {shapes}{given}: {named} ({err})")

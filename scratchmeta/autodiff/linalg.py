@@ -153,7 +153,7 @@ def norm(x, ord=None, axis=None, keepdims=False):
     ``ord`` None, 2 or 'fro': the Euclidean norm sqrt(sum x^2); 1: sum |x|;
     ``np.inf``: max |x|. Matrix norms other than Frobenius are not provided.
     """
-    n_axes = len(reduced_axes(shape(x, "norm"), axis))
+    n_axes = len(reduced_axes(shape(x, "norm"), axis, "norm"))
     if isinstance(ord, (bool, np.bool_)):                  # True == 1: a flag, not an order
         raise TypeError(f"norm: ord must be None, 1, 2, np.inf or 'fro', got the bool {ord!r}")
     if isinstance(ord, str) and ord == "fro" and n_axes < 2:      # as NumPy: fro is for matrices

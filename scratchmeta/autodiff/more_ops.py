@@ -148,9 +148,9 @@ prod = Primitive("prod", lambda x, axis=None, keepdims=False: np.prod(x, axis, k
 def _new_shape(name, fn, x, axis):
     """The shape NumPy's squeeze/expand_dims would give, without touching the data."""
     x_shape = shape(x, name)                       # None, text: named by the op
+    axis = check_axis(axis, name, none=name == "squeeze")      # its type: a TypeError, named
     try:
-        return fn(np.broadcast_to(np.empty((), dtype=bool), x_shape),
-                  check_axis(axis, name, none=name == "squeeze")).shape
+        return fn(np.broadcast_to(np.empty((), dtype=bool), x_shape), axis).shape
     except (ValueError, TypeError, IndexError, OverflowError) as err:   # 2**70: C long
         raise ValueError(f"{name}: cannot apply axis={axis!r} to shape {x_shape}: "
                          f"{err}") from None
