@@ -66,6 +66,10 @@ def seen(x, width=None):
         return f"{type(x).__name__} {text}"
     if type(x) in _SELF_SHOWN or isinstance(x, np.generic):
         return text
+    if isinstance(x, type):             # float itself, where a number is meant
+        public = [p for p in x.__module__.split(".") if not p.startswith("_")]  # numpy.random
+        where = "" if x.__module__ == "builtins" else "".join(f"{p}." for p in public)
+        return f"the class {where}{x.__qualname__}"
     name = type(x).__name__
     return text if name in text else f"{text} (type {name})"
 

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAIRS = [("hundredtwelfth", "hundredthirteenth"), ("hundredfourteenth", "hundredfifteenth"),
+PAIRS = [("hundredfourteenth", "hundredfifteenth"),
          ("hundredsixteenth", "hundredseventeenth"),
          ("hundredeighteenth", "hundrednineteenth"),
          ("hundredtwentieth", "hundredtwentyfirst"),
@@ -21,7 +21,8 @@ PAIRS = [("hundredtwelfth", "hundredthirteenth"), ("hundredfourteenth", "hundred
          ("hundredtwentyeighth", "hundredtwentyninth"),
          ("hundredthirtieth", "hundredthirtyfirst"),
          ("hundredthirtysecond", "hundredthirtythird"),
-         ("hundredthirtyfourth", "hundredthirtyfifth")]
+         ("hundredthirtyfourth", "hundredthirtyfifth"),
+         ("hundredthirtysixth", "hundredthirtyseventh")]
 COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
           9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
 

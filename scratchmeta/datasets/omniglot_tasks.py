@@ -149,8 +149,8 @@ class Omniglot(TaskFamily):
                            omniglot.IMAGE_SIZE)           # one pass: no NaN pixel
         given = dtype
         try:
-            if isinstance(dtype, (np.finfo, np.iinfo)):  # np.dtype would read it as its dtype
-                raise TypeError
+            if isinstance(dtype, (np.finfo, np.iinfo, np.generic, np.ndarray)):  # a value, not
+                raise TypeError                                   # a type: np.dtype reads it
             dtype = np.dtype(dtype if dtype is not None else "None")   # np.dtype(None): float64
         except TypeError:
             raise TypeError(f"dtype must be float32 or float64, got {seen(dtype)}") from None

@@ -751,7 +751,8 @@ def check_mlp(sizes, activation, batch_norm, dtype, activations):
         raise TypeError(f"batch_norm must be True or False, got {seen(batch_norm)}")
     try:                                           # (np.dtype(None) is float64: refused)
         ok = dtype is not None and np.dtype(dtype) in (np.float64, np.float32) and not \
-            isinstance(dtype, (np.finfo, np.iinfo))    # np.dtype reads a finfo as its dtype
+            isinstance(dtype, (np.finfo, np.iinfo, np.generic, np.ndarray))  # a finfo, a value:
+                                                   # np.dtype reads its dtype, it is no type
     except (TypeError, ValueError):
         ok = False
     if not ok:

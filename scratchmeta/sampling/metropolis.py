@@ -143,8 +143,8 @@ def _check_real(name, value):
     if not fits_float64(value):             # a long double past float64: said as such
         check_real(name, value)
     if not is_real(value):
-        raise TypeError(f"{name} must be a real number, got {seen(value)} "
-                        f"({type(value).__name__})")
+        shown = seen(value) + ("" if isinstance(value, type) else f" ({type(value).__name__})")
+        raise TypeError(f"{name} must be a real number, got {shown}")
     return float(value)
 
 
