@@ -11,8 +11,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAIRS = [("hundredfourteenth", "hundredfifteenth"),
-         ("hundredsixteenth", "hundredseventeenth"),
+PAIRS = [("hundredsixteenth", "hundredseventeenth"),
          ("hundredeighteenth", "hundrednineteenth"),
          ("hundredtwentieth", "hundredtwentyfirst"),
          ("hundredtwentysecond", "hundredtwentythird"),
@@ -22,7 +21,8 @@ PAIRS = [("hundredfourteenth", "hundredfifteenth"),
          ("hundredthirtieth", "hundredthirtyfirst"),
          ("hundredthirtysecond", "hundredthirtythird"),
          ("hundredthirtyfourth", "hundredthirtyfifth"),
-         ("hundredthirtysixth", "hundredthirtyseventh")]
+         ("hundredthirtysixth", "hundredthirtyseventh"),
+         ("hundredthirtyeighth", "hundredthirtyninth")]
 COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
           9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
 
