@@ -274,6 +274,7 @@ from test_bad_inputs_ninetyfourth import (_compare_on, _features, _maml, _proble
 from test_bad_inputs_ninetysixth import (_quadratic, _save_fields, _train_quadratic,
                                          _under_the_batteries_ulimit)
 from test_bad_inputs_hundredsecond import _needs_omniglot, _params
+from test_bad_inputs_hundredtwentyeighth import _onehot
 
 ROOT = str(REAL_DATA)
 HAVE_OMNIGLOT = REAL_DATA.is_dir()
@@ -390,11 +391,6 @@ def _sharpness_iterations_fraction():
 def _curves_batch_family():
     model, params, batch = _problem()
     return adaptation_curves(params, Sinusoid(), model, n_steps=1)
-
-
-def _onehot(n_tasks=3, n_points=5, n_classes=3):
-    return np.eye(n_classes)[np.arange(n_tasks * n_points).reshape(n_tasks, n_points)
-                             % n_classes]
 
 
 META_CASES = [

@@ -286,6 +286,7 @@ from test_bad_inputs_ninetyfourth import (_compare_on, _features, _maml, _proble
 from test_bad_inputs_ninetysixth import (Quadratic, _evaluate_quadratic, _quadratic,
                                          _save_fields, _under_the_batteries_ulimit)
 from test_bad_inputs_hundredsecond import _needs_omniglot, _params
+from test_bad_inputs_hundredtwentyeighth import _onehot
 
 ROOT = str(REAL_DATA)
 HAVE_OMNIGLOT = REAL_DATA.is_dir()
@@ -407,11 +408,6 @@ def _reptile_step_two():
 def _subset_zero():
     model, params, batch = _problem()
     return subset_batch(batch, _rng(), "half")
-
-
-def _onehot(n_tasks=3, n_points=5, n_classes=3):
-    return np.eye(n_classes)[np.arange(n_tasks * n_points).reshape(n_tasks, n_points)
-                             % n_classes]
 
 
 META_CASES = [
@@ -573,12 +569,6 @@ def _adam_beta1_negative():
     params = _params()
     return adam_update(params, [np.ones_like(a) for a in params], adam_init(params), 1e-3,
                        beta1=1.5)
-
-
-def _rows(rows=(0, 2), lr=1e-3, **kw):
-    p = [np.full((3, 2), 0.5)]
-    state = {"t": np.zeros(3, int), "m": [np.zeros((3, 2))], "v": [np.zeros((3, 2))]}
-    return adam_rows(p, state, [np.ones((3, 2))], np.array(rows), lr, **kw)
 
 
 def _rows_grads_more():

@@ -184,15 +184,12 @@ from test_bad_inputs_hundredfifth import _square_impl
 from test_bad_inputs_hundredseventh import _normal_sampler, _walks
 from test_bad_inputs_hundredeleventh import _discrete
 from test_bad_inputs_hundredseventeenth import _through
+from test_bad_inputs_fourth import _rng
 
 
 def _one(value):
     """One value wrapped in a collections.deque, where the value itself is meant."""
     return deque([value])
-
-
-def _rng():
-    return np.random.default_rng(0)
 
 
 # --- users' functions returning one value fewer than the points they were given ---------------

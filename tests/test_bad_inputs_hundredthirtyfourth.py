@@ -300,6 +300,7 @@ from test_bad_inputs_ninetyfourth import (_compare_on, _features, _maml, _proble
 from test_bad_inputs_ninetysixth import (_evaluate_quadratic, _quadratic, _save_fields,
                                          _train_quadratic, _under_the_batteries_ulimit)
 from test_bad_inputs_hundredsecond import _needs_omniglot, _params
+from test_bad_inputs_hundredtwentyeighth import _onehot
 
 ROOT = str(REAL_DATA)
 HAVE_OMNIGLOT = REAL_DATA.is_dir()
@@ -414,11 +415,6 @@ def _inner_sgd_steps_whole_float():
     model, params, batch = _problem()
     return inner_sgd(per_task(params, batch.x_support.shape[0]), batch.x_support,
                      batch.y_support, model.apply, inner_lr=0.01, inner_steps=3.0)
-
-
-def _onehot(n_tasks=3, n_points=5, n_classes=3):
-    return np.eye(n_classes)[np.arange(n_tasks * n_points).reshape(n_tasks, n_points)
-                             % n_classes]
 
 
 META_CASES = [

@@ -350,6 +350,7 @@ from test_bad_inputs_ninetyfourth import (_compare_on, _features, _maml, _proble
 from test_bad_inputs_ninetysixth import (_evaluate_quadratic, _quadratic, _save_fields,
                                          _train_quadratic)
 from test_bad_inputs_hundredsecond import _needs_omniglot, _params
+from test_bad_inputs_hundredtwentyeighth import _labels
 
 ROOT = str(REAL_DATA)
 HAVE_OMNIGLOT = REAL_DATA.is_dir()
@@ -466,10 +467,6 @@ def _subset_first_order_none():
     model, params, batch = _problem()
     return subset_meta_loss(params, batch, model, _rng(), subset_size=2, inner_lr=0.01,
                             inner_steps=1, first_order=None)
-
-
-def _labels(n_tasks=3, n_points=5, n_classes=3):
-    return np.arange(n_tasks * n_points).reshape(n_tasks, n_points) % n_classes
 
 
 def _onehot(n_tasks=3, n_points=5, n_classes=3):

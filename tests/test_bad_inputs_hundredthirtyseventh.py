@@ -190,10 +190,7 @@ from test_bad_inputs_hundredfifth import _square_impl
 from test_bad_inputs_hundredseventh import _normal_sampler, _walks
 from test_bad_inputs_hundredeleventh import _discrete
 from test_bad_inputs_hundredseventeenth import _through
-
-
-def _rng():
-    return np.random.default_rng(0)
+from test_bad_inputs_fourth import _rng
 
 
 # --- users' functions that return an exception instead of raising it -------------------------

@@ -287,6 +287,7 @@ from test_bad_inputs_ninetyfourth import (_compare_on, _features, _maml, _proble
 from test_bad_inputs_ninetysixth import (Quadratic, _quadratic, _save_fields,
                                          _under_the_batteries_ulimit)
 from test_bad_inputs_hundredsecond import _needs_omniglot, _params
+from test_bad_inputs_hundredtwentyeighth import _onehot
 
 ROOT = str(REAL_DATA)
 HAVE_OMNIGLOT = REAL_DATA.is_dir()
@@ -408,11 +409,6 @@ def _pooled_two_inputs():
     model, params, batch = _problem()
     x = np.concatenate([batch.x_support, batch.x_support], axis=-1)
     return pooled_loss(params, x, batch.y_support, model, loss=mse)
-
-
-def _onehot(n_tasks=3, n_points=5, n_classes=3):
-    return np.eye(n_classes)[np.arange(n_tasks * n_points).reshape(n_tasks, n_points)
-                             % n_classes]
 
 
 META_CASES = [

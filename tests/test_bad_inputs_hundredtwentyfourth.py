@@ -321,6 +321,7 @@ from test_bad_inputs_ninetyfourth import (_clusters_batch, _compare_on, _feature
                                           _problem, _resumed, _sample, _select, _set_entry)
 from test_bad_inputs_ninetysixth import _quadratic, _save_fields, _train_quadratic
 from test_bad_inputs_hundredsecond import _needs_omniglot, _params
+from test_bad_inputs_hundredth import _x_no_task_axis
 
 ROOT = str(REAL_DATA)
 HAVE_OMNIGLOT = REAL_DATA.is_dir()
@@ -637,10 +638,6 @@ def _target_transposed(self, task_params, x):
 
 def _params_bool(self, rng, n_tasks):
     return rng.uniform(-1, 1, size=(n_tasks, 3)) > 0
-
-
-def _x_no_task_axis(self, rng, task_params, n_points):
-    return rng.uniform(-2, 2, size=(n_points, 1))
 
 
 TASK_CASES = [

@@ -295,6 +295,7 @@ from test_bad_inputs_ninetyfourth import (_compare_on, _features, _maml,
 from test_bad_inputs_ninetysixth import (_quadratic, _save_fields, _train_quadratic,
                                          _under_the_batteries_ulimit)
 from test_bad_inputs_hundredsecond import _needs_omniglot, _params
+from test_bad_inputs_ninetyfourth import _metric_none
 
 ROOT = str(REAL_DATA)
 HAVE_OMNIGLOT = REAL_DATA.is_dir()
@@ -625,10 +626,6 @@ NN_CASES = [
 
 def _loss_list(pred, y):
     return [float(v) for v in np.mean((np.asarray(pred) - np.asarray(y)) ** 2, axis=(1, 2))]
-
-
-def _metric_none(self, pred, y):
-    return None
 
 
 def _params_dict(self, rng, n_tasks):
