@@ -11,8 +11,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAIRS = [("hundredsixteenth", "hundredseventeenth"),
-         ("hundredeighteenth", "hundrednineteenth"),
+PAIRS = [("hundredeighteenth", "hundrednineteenth"),
          ("hundredtwentieth", "hundredtwentyfirst"),
          ("hundredtwentysecond", "hundredtwentythird"),
          ("hundredtwentyfourth", "hundredtwentyfifth"),
@@ -22,7 +21,8 @@ PAIRS = [("hundredsixteenth", "hundredseventeenth"),
          ("hundredthirtysecond", "hundredthirtythird"),
          ("hundredthirtyfourth", "hundredthirtyfifth"),
          ("hundredthirtysixth", "hundredthirtyseventh"),
-         ("hundredthirtyeighth", "hundredthirtyninth")]
+         ("hundredthirtyeighth", "hundredthirtyninth"),
+         ("hundredfortieth", "hundredfortyfirst")]
 COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
           9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
 

@@ -1058,9 +1058,10 @@ def real_array(x, where, within=""):
     except Exception as e:                              # an object whose __array__ fails
         raise TypeError(unreadable(where + within, x, e)) from e
     if arr.dtype.kind not in "fiu":
+        one = f", {x!r:.40}" if arr.ndim == 0 else ""      # np.True_: the value itself
         got = (f"{KINDS.get(arr.dtype.kind, 'a')} array of dtype {arr.dtype} and shape "
-               f"{arr.shape}{_odd_entry(x)}" + (f" ({_subclass(x).strip()})" if _subclass(x)
-                                               else "")
+               f"{arr.shape}{one}{_odd_entry(x)}" + (f" ({_subclass(x).strip()})" if _subclass(x)
+                                                    else "")
                if isinstance(x, (np.ndarray, np.generic)) else f"{type(x).__name__} {x!r:.40}")
         raise TypeError(f"{where} must be an array of real numbers, got {got}{within}")
     return arr

@@ -279,6 +279,11 @@ def _probe_metric(family, batch):
                f"{type(value).__name__} {value!r:.60}")
         raise TypeError(f"{metric} must return one real number per "
                         f"task, an array of shape {want} for pred of shape {y.shape}, got {got}")
+    if getattr(family, "metric_name", None) == "MSE" and np.any(value < 0):   # (NaN: next)
+        raise ValueError(f"{metric} gave {float(value.flat[int(np.argmax(value < 0))])!r}, "
+                         f"below 0, for {int(np.sum(value < 0))} of {value.size} tasks: its "
+                         f"metric_name is 'MSE', a mean of squares, never negative (a sign "
+                         f"flipped?)")
     finite = np.isfinite(value)
     if not finite.all() and np.isfinite(y).all():
         first = float(value.flat[int(np.flatnonzero(~finite.ravel())[0])])
