@@ -719,11 +719,6 @@ def check_given(value, who, name, expected):
     return value
 
 
-# A nested grad's refusal of what the user's fun returned: not an error of fun's own code.
-_INNER_REFUSALS = ("grad: fun", "grad needs fun", "value_and_grad: fun",
-                   "value_and_grad needs fun")
-
-
 def call_fun(fun, args, who, name="fun", kwargs=None):
     """``fun(*args, **kwargs)`` for a function the user gave as ``name`` to ``who``.
 
@@ -763,8 +758,8 @@ def call_fun(fun, args, who, name="fun", kwargs=None):
                          f"it") from err
     except Exception as err:
         kind = TypeError if isinstance(err, TypeError) else ValueError
-        if kind is TypeError and (str(err).startswith(f"{who}: {name}") and " raised " in str(
-                err) or str(err).startswith(_INNER_REFUSALS)):   # named already, by an inner
+        if getattr(err, "names_fun", False) or kind is TypeError and str(err).startswith(
+                f"{who}: {name}") and " raised " in str(err):   # named already, by an inner
             raise                                   # call (hessian's grad refusing fun's output)
         shapes = ", ".join(str(_shape_of(a)) for a in args)
         other = _foreign_impl(fun)                  # torch.tanh: wants torch's own arrays
@@ -1400,6 +1395,16 @@ def check_positions(nums, n_args, name="argnums"):
     return tuple(int(n) % n_args for n in nums)
 
 
+def _output_error(message):
+    """A derivative function's refusal of what the user's ``fun`` returned (a masked array, an
+    np.matrix, text, None): a TypeError marked ``names_fun``, so that raised by a nested
+    ``grad`` inside ``hessian`` or ``jacobian`` it passes up as it is (it names fun already),
+    not as an error that fun raised."""
+    err = TypeError(message)
+    err.names_fun = True
+    return err
+
+
 def check_output(out, who, fun=None):
     """A function being differentiated must return a float array or number, not None.
 
@@ -1407,11 +1412,11 @@ def check_output(out, who, fun=None):
     one would lose its imaginary part in the backward pass.)
     """
     if isinstance(out, _MASKED):            # (one fully masked number is a MaskedConstant)
-        raise TypeError(f"{who}: {named('fun', fun)} returned a masked array (numpy.ma); "
-                        f"scratchmeta does not honour masks: return plain numbers, e.g. "
-                        f"out.filled(value)")
+        raise _output_error(f"{who}: {named('fun', fun)} returned a masked array (numpy.ma); "
+                            f"scratchmeta does not honour masks: return plain numbers, e.g. "
+                            f"out.filled(value)")
     if isinstance(out, np.matrix):          # never a scalar: it stays 2-D when summed
-        raise TypeError(_matrix_returned(who, named("fun", fun), out))
+        raise _output_error(_matrix_returned(who, named("fun", fun), out))
     if isinstance(out, (np.ndarray, np.generic, float, int)):
         dtype = np.asarray(out).dtype
         if dtype.kind in "fiu":             # a bool (a comparison) has no derivative to take
@@ -1421,8 +1426,8 @@ def check_output(out, who, fun=None):
             got += f", {out!r:.40}"
     else:
         got = f"{type(out).__name__} {out!r:.60}"
-    raise TypeError(f"{who} needs {named('fun', fun)} to return a float array or number, but it "
-                    f"returned {got}")
+    raise _output_error(f"{who} needs {named('fun', fun)} to return a float array or number, "
+                        f"but it returned {got}")
 
 
 def _matrix_returned(who, name, out):
