@@ -570,14 +570,15 @@ REPEATS = ("An option given twice takes the value given last (as in argparse, gi
 class _Parser(argparse.ArgumentParser):
     """argparse, but a bad argument is one line, ``error: ...``, and exit code 2.
 
-    A value such as ``-inf``, ``-1e-3`` or ``-nan`` is read as a (bad) value,
-    not as an unknown option, so ``--inner-lr -inf`` is refused by name.
+    A value such as ``-inf``, ``-1e-3``, ``-nan`` or ``-0x16`` (a dash, then a digit or a
+    point: no option looks so) is read as a (bad) value, not as an unknown option, so
+    ``--inner-lr -inf`` is refused by name.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._negative_number_matcher = re.compile(
-            r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^-(inf|infinity|nan)$", re.IGNORECASE)
+            r"^-[\d.]|^-(inf|infinity|nan)$", re.IGNORECASE)
 
     def error(self, message):
         self.exit(2, f"error: {self.prog.split()[-1]}: {message} (see {self.prog} --help)\n")

@@ -11,9 +11,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAIRS = [("hundredeighteenth", "hundrednineteenth"),
-         ("hundredtwentieth", "hundredtwentyfirst"),
-         ("hundredtwentysecond", "hundredtwentythird"),
+PAIRS = [("hundredtwentysecond", "hundredtwentythird"),
          ("hundredtwentyfourth", "hundredtwentyfifth"),
          ("hundredtwentysixth", "hundredtwentyseventh"),
          ("hundredtwentyeighth", "hundredtwentyninth"),
@@ -22,7 +20,9 @@ PAIRS = [("hundredeighteenth", "hundrednineteenth"),
          ("hundredthirtyfourth", "hundredthirtyfifth"),
          ("hundredthirtysixth", "hundredthirtyseventh"),
          ("hundredthirtyeighth", "hundredthirtyninth"),
-         ("hundredfortieth", "hundredfortyfirst")]
+         ("hundredfortieth", "hundredfortyfirst"),
+         ("hundredfortysecond", "hundredfortythird"),
+         ("hundredfortyfourth", "hundredfortyfifth")]
 COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
           9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
 
@@ -66,7 +66,10 @@ def test_the_readme_counts_the_pairs_that_meet_95_percent_and_those_just_below()
     met = sum(r >= 0.95 for r in rates)
     assert f"met by {COUNTS[met]} of the last {COUNTS[len(rates)]} pairs" in readme
     near = [f"{100 * r:.1f}%" for r in rates if 0.94 <= r < 0.95]
-    assert f"narrowly missed ({', '.join(near)}) by {COUNTS[len(near)]} more" in readme
+    if near:
+        assert f"narrowly missed ({', '.join(near)}) by {COUNTS[len(near)]} more" in readme
+    else:
+        assert "narrowly missed" not in readme
 
 
 def test_the_readme_counts_the_pairs_with_silent_kept_cases():

@@ -506,6 +506,9 @@ def _ints(value, who, arg, none=False):
     """An axis or a shape: an int or a tuple (list) of ints, not bools or floats."""
     if value is None and none:
         return
+    if arg == "axis" and isinstance(value, list) and who != "expand_dims":   # as NumPy
+        raise TypeError(f"{who}: axis must be an int, got list {value!r:.40}" if who in (
+            "concatenate", "stack") else _list_axis(who, value, none))
     parts = value if isinstance(value, (tuple, list)) else (value,)
     bad = [k for k in parts if not isinstance(k, (int, np.integer)) or isinstance(k, _NOT_INTS)]
     if bad:
@@ -517,6 +520,13 @@ def _ints(value, who, arg, none=False):
     if who == "reshape" and any(k < -1 for k in parts):     # NumPy would read it as -1
         raise ValueError(f"reshape: shape {value!r:.40} holds the size {min(parts)}; a size "
                          f"is >= 0, or -1 for the one size left to be inferred")
+
+
+def _list_axis(who, axis, none=True):
+    """What is said of a list given as an axis, which NumPy's reductions do not take."""
+    return (f"{who}: axis must be an int or a tuple of ints{' or None' if none else ''}, got "
+            f"list {axis!r:.40}; as in NumPy, a list is not taken: write axis="
+            f"{tuple(axis)!r:.40}")
 
 
 def own_dtype(who, x):
@@ -616,15 +626,17 @@ def other_dtype(dtype, x, who="float_dtype"):
 
 
 def checked_axes(shape, axis, who=None):
-    """``axis`` (an int, or a tuple, list or array of ints) as distinct non-negative axes of
-    an input of ``shape`` (a tuple of ints); errors start with ``who`` (the op) if given."""
+    """``axis`` (an int, or a tuple of ints; a list too unless an op ``who`` is named) as
+    distinct non-negative axes of an input of ``shape`` (a tuple of ints); errors start with
+    ``who`` (the op) if given."""
     op = f"{who}: " if who else ""
     if not isinstance(shape, tuple) or not all(isinstance(n, (int, np.integer)) and not
                                                isinstance(n, _NOT_INTS) and n >= 0 for n in shape):
         raise TypeError(f"reduced_axes: shape must be a tuple of sizes (ints >= 0), got "
                         f"{type(shape).__name__} {shape!r:.40}")
-    parts = list(axis) if isinstance(axis, (tuple, list)) or isinstance(
-        axis, np.ndarray) and axis.ndim else [axis]        # (a 0-d array: one, or no, int)
+    if isinstance(axis, list) and who:              # an op's axis, as NumPy's: no list
+        raise TypeError(_list_axis(who, axis))
+    parts = list(axis) if isinstance(axis, (tuple, list)) else [axis]  # an array: refused
     n = len(shape)
     if not all(isinstance(a, (int, np.integer)) and not isinstance(a, _NOT_INTS)
                for a in parts):
@@ -989,6 +1001,25 @@ def check_arrays(xs, who, name="xs", axis=0):
     return xs
 
 
+def _check_readable(x, where, within):
+    """Refuse what NumPy would misread as an array of numbers: a masked array (its mask
+    dropped), an iterator or a generator (one object), a sparse matrix, bytes (read as
+    numbers)."""
+    if isinstance(x, _MASKED):
+        raise _masked(where, within)
+    if _iterator(x):
+        raise TypeError(_iterator(x, where + within))
+    if isinstance(x, types.GeneratorType):              # NumPy: one object, not its values
+        raise TypeError(f"{where} must be an array of real numbers, got a generator{within}, "
+                        f"which NumPy reads as one object; pass np.array(list(gen))")
+    sparse = _sparse(where + within, x)
+    if sparse:
+        raise sparse
+    if isinstance(x, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
+        raise TypeError(f"{where} must be an array of real numbers, got a {type(x).__name__} "
+                        f"of {len(x)} bytes{within}")
+
+
 def float_array(x, where, within=""):
     """An input leaf as a float array: float32 stays float32, other floats become float64.
 
@@ -997,16 +1028,7 @@ def float_array(x, where, within=""):
     ends the name of the argument in the message. A masked array is refused: its mask
     would be dropped.
     """
-    if isinstance(x, _MASKED):
-        raise _masked(where, within)
-    if _iterator(x):
-        raise TypeError(_iterator(x, where + within))
-    sparse = _sparse(where + within, x)
-    if sparse:
-        raise sparse
-    if isinstance(x, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
-        raise TypeError(f"{where} must be an array of real numbers, got a {type(x).__name__} "
-                        f"of {len(x)} bytes{within}")
+    _check_readable(x, where, within)
     try:
         arr = np.asarray(x)
     except ValueError:                                  # a ragged list
@@ -1036,16 +1058,7 @@ def real_array(x, where, within=""):
     """A value that is not differentiated but enters a product (a cotangent, a tangent) as an
     array of real numbers: a complex one would lose its imaginary part without a word (and
     a masked array its mask)."""
-    if isinstance(x, _MASKED):
-        raise _masked(where, within)
-    if _iterator(x):
-        raise TypeError(_iterator(x, where + within))
-    sparse = _sparse(where + within, x)
-    if sparse:
-        raise sparse
-    if isinstance(x, (bytes, bytearray, memoryview)):   # NumPy reads the bytes as numbers
-        raise TypeError(f"{where} must be an array of real numbers, got a {type(x).__name__} "
-                        f"of {len(x)} bytes{within}")
+    _check_readable(x, where, within)
     try:
         arr = np.asarray(x)
     except ValueError:                                  # a ragged list

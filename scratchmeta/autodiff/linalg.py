@@ -154,8 +154,10 @@ def norm(x, ord=None, axis=None, keepdims=False):
     ``np.inf``: max |x|. Matrix norms other than Frobenius are not provided.
     """
     n_axes = len(reduced_axes(shape(x, "norm"), axis, "norm"))
-    if isinstance(ord, (bool, np.bool_)):                  # True == 1: a flag, not an order
-        raise TypeError(f"norm: ord must be None, 1, 2, np.inf or 'fro', got the bool {ord!r}")
+    if isinstance(ord, (bool, np.bool_)) or not (ord is None or isinstance(    # True == 1: a
+            ord, (str, int, float, np.integer, np.floating))):    # flag; [2] == 2: an array
+        kind = "the bool" if isinstance(ord, (bool, np.bool_)) else type(ord).__name__
+        raise TypeError(f"norm: ord must be None, 1, 2, np.inf or 'fro', got {kind} {ord!r:.40}")
     if isinstance(ord, str) and ord == "fro" and n_axes < 2:      # as NumPy: fro is for matrices
         raise ValueError(f"norm: ord={ord!r} (Frobenius) is a matrix norm, over 2 axes, but "
                          f"here it is over {n_axes} of shape {shape(x)}; use ord=None or 2 for "
