@@ -158,12 +158,13 @@ def _class_of(x):
 def describe(x):
     """An argument as an error message shows it: its shape (and dtype unless a number's, and
     its class if an ndarray subclass), or its type and value."""
-    if isinstance(x, (np.ndarray, np.generic, float, int)) and not isinstance(x, bool):
+    if isinstance(x, (np.ndarray, np.generic, float, int)) and not isinstance(x, (bool, str,
+                                                                                   bytes)):
         dtype = np.asarray(x).dtype
         return _subclass(x) + str(np.shape(x)) + ("" if dtype.kind in "fiub" else
                                                   f" of dtype {dtype}")
-    if hasattr(x, "shape") and hasattr(x, "dtype"):     # another library's array
-        return _class_of(x)
+    if hasattr(x, "shape") and hasattr(x, "dtype") and not isinstance(x, (str, bytes)):
+        return _class_of(x)                             # another library's array
     return f"{type(x).__name__} {' '.join(repr(x).split()):.40}"   # on one line
 
 
@@ -693,9 +694,10 @@ def check_constant(x, who="stop_gradient", name="x"):
                                    types.GeneratorType)):
         raise TypeError(f"{who}: {name} must be an array of real numbers, got {describe(x)}")
     if isinstance(x, (np.ndarray, np.generic)) and x.dtype.kind not in "fiub":
+        one = f", {x!r:.40}" if x.ndim == 0 else _odd_entry(x)     # the value, or its first
         raise TypeError(f"{who}: {name} must be an array of real numbers, got "
                         f"{KINDS.get(x.dtype.kind, 'a')} array of dtype {x.dtype} and shape "
-                        f"{x.shape}" + (f" ({_subclass(x).strip()})" if _subclass(x) else ""))
+                        f"{x.shape}{one}" + (f" ({_subclass(x).strip()})" if _subclass(x) else ""))
     if _iterator(x):
         raise TypeError(f"{who}: {_iterator(x, name)}")
     if _sparse(f"{who}: {name}", x):

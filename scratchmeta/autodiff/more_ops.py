@@ -88,20 +88,23 @@ def clip(x, a_min, a_max):
 
 def var(x, axis=None, ddof=0, keepdims=False):
     """Variance: sum of squared deviations from the mean over (n - ddof), as ``np.var``."""
-    ddof, _ = check_count(ddof, "var", "ddof"), check_flag(keepdims, "var", "keepdims")
-    n = reduced_count(shape(own_dtype("var", x), "var"), axis, "var")
-    if n - ddof <= 0:
-        raise ValueError(f"var: ddof={ddof} needs more than {ddof} entries along axis={axis}, "
-                         f"but there are {n} (shape {shape(x)})")
-    d = sub(x, mean(x, axis=axis, keepdims=True))
-    return div(sum(mul(d, d), axis=axis, keepdims=keepdims), float(n - ddof))
+    return _variance(x, axis, ddof, keepdims, "var")
 
 
 def std(x, axis=None, ddof=0, keepdims=False):
     """Standard deviation, the square root of ``var``; its gradient is infinite where it is 0."""
-    reduced_count(shape(own_dtype("std", x), "std"), axis, "std")   # a bad axis is std's too
-    check_flag(keepdims, "std", "keepdims")
-    return sqrt(var(x, axis=axis, ddof=ddof, keepdims=keepdims))
+    return sqrt(_variance(x, axis, ddof, keepdims, "std"))
+
+
+def _variance(x, axis, ddof, keepdims, who):
+    """``var``, its arguments checked under the name of ``who`` (var, or std built on it)."""
+    ddof, _ = check_count(ddof, who, "ddof"), check_flag(keepdims, who, "keepdims")
+    n = reduced_count(shape(own_dtype(who, x), who), axis, who)
+    if n - ddof <= 0:
+        raise ValueError(f"{who}: ddof={ddof} needs more than {ddof} entries along axis={axis}, "
+                         f"but there are {n} (shape {shape(x)})")
+    d = sub(x, mean(x, axis=axis, keepdims=True))
+    return div(sum(mul(d, d), axis=axis, keepdims=keepdims), float(n - ddof))
 
 
 def _extremum_vjp(g, ans, x, axis=None, keepdims=False):

@@ -208,6 +208,8 @@ def train(strategy, n_steps, seed, *, checkpoint=None, checkpoint_every=1000, re
     Every argument, the checkpoint path and the memory a step needs are
     checked before the first step.
 
+    n_steps:          the meta-steps in all (those of a resumed checkpoint included); 0
+                      is a valid run that only builds the initial state.
     seed:             an int, or a numpy Generator (one draw makes the int seed).
                       Step t uses :func:`step_rng` (seed, t).
     checkpoint:       a ``.npz`` path, written every ``checkpoint_every`` steps, at the

@@ -357,7 +357,8 @@ def assert_labels_match(labels, p, *, alpha=ALPHA):
     """Fail if labels 0..N-1 do not follow the probabilities p.
 
     ``labels`` may have any shape (a sampler's ``rvs(size=(10, 20))``, a column): every
-    entry is one independent draw, and they are counted together.
+    entry is one independent draw, and they are counted together. A tuple of arrays (what
+    ``np.nonzero`` and ``np.where`` give) is refused: NumPy would stack its index arrays.
 
     1. Exact: every label is an int in 0..N-1 and no label with p_i = 0 appears.
     2. Pearson's chi-square at level alpha, labels expected fewer than five
@@ -373,6 +374,12 @@ def assert_labels_match(labels, p, *, alpha=ALPHA):
     refuse_masked("labels", labels)
     if iterator("labels", labels):      # refused, as the kit's other arrays refuse one
         raise TypeError(iterator("labels", labels, "an array of integer labels"))
+    if isinstance(labels, tuple) and labels and all(isinstance(a, np.ndarray) for a in labels):
+        shapes = ", ".join(str(a.shape) for a in labels[:4])
+        raise TypeError(f"labels must be one array of integer labels, got a tuple of "
+                        f"{len(labels)} arrays of shapes {shapes:.60} (as np.nonzero and "
+                        f"np.where give), which NumPy would stack as rows; pass the one array "
+                        f"meant, e.g. labels[-1], or np.concatenate(labels) to count them all")
     lab = np.asarray(labels)
     if not np.issubdtype(lab.dtype, np.integer) or lab.dtype.kind == "m":   # (times: ints)
         raise TypeError(f"labels must be integers, got dtype {lab.dtype}: {describe(labels)}")
