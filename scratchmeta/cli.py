@@ -489,10 +489,10 @@ def compare_command(args):
             family.check_shots(args.support, args.query)
         except ValueError as e:                  # named as the flags the user typed
             raise ValueError(f"--support {args.support} --query {args.query}: {e}") from None
-    for what, n in (("test", tasks), ("validation", val_tasks)):
-        check_memory(f"the curves of {n} {what} tasks over --adapt-steps {args.adapt_steps}",
+    for option, n in (("--tasks", tasks), ("--val-tasks", val_tasks)):
+        check_memory(f"the curves of {option} {n} tasks over --adapt-steps {args.adapt_steps}",
                      float(n) * (float(args.adapt_steps) + 1))
-        check_memory(f"{min(n, 100)} {what} tasks of --support {args.support} + --query "
+        check_memory(f"{min(n, 100)} tasks ({option}) of --support {args.support} + --query "
                      f"{args.query} points",
                      float(min(n, 100)) * (args.support + args.query) * family.n_inputs)
     _check_test_counts(("--adapt-steps", args.adapt_steps), ("--tasks", tasks),

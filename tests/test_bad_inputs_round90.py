@@ -57,7 +57,7 @@ def test_guard_numpy_scalar_orders_are_still_taken_by_norm(order):
 def test_a_negative_value_not_in_plain_decimal_is_named_with_the_option_not_read_as_one(value):
     code, out, err, tb = run_cli(["compare", "--eval-seed", value])
     assert (code, out, tb) == (2, "", "")
-    assert err.startswith(f"error: compare: argument --eval-seed: expected an integer seed") \
+    assert err.startswith("error: compare: argument --eval-seed: expected an integer seed") \
         and f"got {value!r}" in err and err.count("\n") == 1, err
 
 

@@ -14,18 +14,41 @@ from typing import Callable, NamedTuple
 import numpy as np
 from scipy import stats
 
-from scratchmeta.testing._checks import is_real, real_vector
+from scratchmeta.testing._checks import check_function, is_real, real_vector
 from scratchmeta.messages import TINY, fits_float64, names_itself, out_of_scale, seen
 
 
-class KnownDensity(NamedTuple):
-    """A density, its exact CDF, where it lives, and where it is not smooth."""
-
+class _Fields(NamedTuple):
     name: str
     pdf: Callable            # vectorised, normalised
     cdf: Callable            # vectorised, exact to rounding
     domain: tuple            # (a, b), a may be -inf and b +inf
     breaks: tuple = ()       # x of kinks and jumps (empty when smooth)
+
+
+class KnownDensity(_Fields):
+    """A density, its exact CDF, where it lives, and where it is not smooth.
+
+    Checked when it is made, so that a slip (a pdf's values given for the pdf) is named on
+    the line that made it, not where a test first calls it."""
+
+    __slots__ = ()
+
+    def __new__(cls, name, pdf, cdf, domain, breaks=()):
+        who = "KnownDensity"
+        if not isinstance(name, str):
+            raise TypeError(f"{who}: name must be a str, got {seen(name)}")
+        for arg, f in (("pdf", pdf), ("cdf", cdf)):
+            check_function(f"{who}: {arg}", f)
+        if not (isinstance(domain, tuple) and len(domain) == 2 and all(map(is_real, domain))):
+            raise TypeError(f"{who}: domain must be a tuple (a, b) of two numbers (a may be "
+                            f"-inf, b inf), got {seen(domain)}")
+        if not domain[0] < domain[1]:
+            raise ValueError(f"{who}: domain (a, b) must have a < b, got {seen(domain)}")
+        if not (isinstance(breaks, tuple) and all(is_real(b) and np.isfinite(b) for b in breaks)):
+            raise TypeError(f"{who}: breaks must be a tuple of finite numbers (the x of kinks "
+                            f"and jumps), got {seen(breaks)}")
+        return super().__new__(cls, name, pdf, cdf, domain, breaks)
 
 
 def _number(who, name, value, positive=False):
