@@ -65,7 +65,13 @@ def batch_norm(h, scale=None, offset=None, *, eps=1e-3):
     task (tasks, features) or (tasks, 1, features), as ``nn.per_task`` makes
     them. Points are axis -2; at least 2 are needed for a variance.
     """
-    shape = _check_h(h)
+    try:
+        shape = _check_h(h)
+    except ValueError as err:                      # h and scale given in each other's places?
+        if np.ndim(h) < 2 <= np.ndim(scale) and isinstance(scale, np.ndarray):
+            raise ValueError(f"{err}; scale has shape {scale.shape}, a shape h could have: are "
+                             f"h and scale swapped? (batch_norm(h, scale, offset))") from None
+        raise
     if shape[-2] < 2:
         raise ValueError(f"batch statistics need at least 2 points per task (axis -2 of h), "
                          f"got h of shape {shape}")

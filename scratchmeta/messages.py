@@ -442,12 +442,14 @@ _CALLS = threading.local()          # how deep in names_itself's functions this 
 
 def names_itself(fn, *, qualified=False):
     """``fn`` whose ValueError or TypeError starts with ``fn``'s name, unless it already does
-    (``qualified``: its class's too, ``DiscreteInverseCDF.sample``, for a method).
+    (``qualified``: its class's too, ``DiscreteInverseCDF.sample``, for a method; the class
+    alone for its ``__init__``).
 
     Only the outermost such call names itself: an error raised inside ``from_density`` by
     ``find_center``, which it calls, is the user's call to ``from_density``. The exception
     is the same object, of the same type, with its first argument prefixed."""
     name = fn.__qualname__ if qualified else fn.__name__
+    name = name[:-len(".__init__")] if name.endswith(".__init__") else name   # the class's
 
     @functools.wraps(fn)
     def named_call(*args, **kwargs):

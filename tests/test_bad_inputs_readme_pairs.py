@@ -11,9 +11,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAIRS = [("hundredthirtieth", "hundredthirtyfirst"),
-         ("hundredthirtysecond", "hundredthirtythird"),
-         ("hundredthirtyfourth", "hundredthirtyfifth"),
+PAIRS = [("hundredthirtyfourth", "hundredthirtyfifth"),
          ("hundredthirtysixth", "hundredthirtyseventh"),
          ("hundredthirtyeighth", "hundredthirtyninth"),
          ("hundredfortieth", "hundredfortyfirst"),
@@ -22,7 +20,9 @@ PAIRS = [("hundredthirtieth", "hundredthirtyfirst"),
          ("hundredfortysixth", "hundredfortyseventh"),
          ("hundredfortyeighth", "hundredfortyninth"),
          ("hundredfiftieth", "hundredfiftyfirst"),
-         ("hundredfiftysecond", "hundredfiftythird")]
+         ("hundredfiftysecond", "hundredfiftythird"),
+         ("hundredfiftyfourth", "hundredfiftyfifth"),
+         ("hundredfiftysixth", "hundredfiftyseventh")]
 COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
           9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
 

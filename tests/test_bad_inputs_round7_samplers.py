@@ -56,7 +56,7 @@ def test_continuous_ppf_refuses_masked_u():
 
 
 def test_discrete_refuses_masked_p():
-    with pytest.raises(TypeError, match=f"^p {MASKED}"):
+    with pytest.raises(TypeError, match=f"^DiscreteInverseCDF: p {MASKED}"):
         DiscreteInverseCDF(_ma([0.25, 0.25, 0.5]))
     assert DiscreteInverseCDF(np.array([0.25, 0.25, 0.5])).ppf(np.array([0.3]))[0] == 1
 

@@ -534,7 +534,7 @@ def own_dtype(who, x):
     """``x``, its dtype checked under the name of ``who``, an op built of others (else the
     one it calls, reshape or sum, would be named): O(1) for a float array; a Tensor is
     being traced, and was checked where the trace began."""
-    if type(x) is np.ndarray:                   # (no shape at all: the op's shape check says so)
+    if isinstance(x, np.ndarray):               # (no shape at all: the op's shape check says so)
         check_inputs(who, (x,), {})
     return x
 
@@ -1014,6 +1014,9 @@ def _check_readable(x, where, within):
     if isinstance(x, types.GeneratorType):              # NumPy: one object, not its values
         raise TypeError(f"{where} must be an array of real numbers, got a generator{within}, "
                         f"which NumPy reads as one object; pass np.array(list(gen))")
+    if isinstance(x, np.matrix):                        # always 2-D, as the ops refuse it
+        raise TypeError(f"{where} is an np.matrix of shape {x.shape}{within}, which stays 2-D "
+                        f"under reshape and indexing; pass np.asarray(x)")
     sparse = _sparse(where + within, x)
     if sparse:
         raise sparse
@@ -1113,8 +1116,11 @@ def check_values(leaves, who, name="fun", tensor=None, raw=None):
             raise TypeError(_matrix_returned(who, name, value))
         number = isinstance(value, (np.ndarray, np.generic, float, int))
         kind = np.asarray(value).dtype.kind if number else "O"
-        if kind not in "fiu":                                       # a bool has no derivative
-            got = f"a boolean array of shape {np.shape(value)}" if kind == "b" else describe(value)
+        if kind not in "fiu" or kind in "iu" and isinstance(leaf, np.ndarray):  # indices, not
+            got = (f"a boolean array of shape {np.shape(value)}" if kind == "b" else  # values
+                   f"an integer array of shape {value.shape}, {value!r:.60} (indices, such as "
+                   f"np.where(cond) gives, carry no derivative)" if kind in "iu" else
+                   describe(value))
             raise TypeError(f"{who} needs {name} to return float arrays or numbers, but it "
                             f"returned {got}")
         if not np.isfinite(value).all():
@@ -1146,7 +1152,13 @@ def check_fun_at(fun, args, who, tensor, raw, flatten):
     output, flattened by ``flatten``, the engine's tree_flatten; ``tensor`` leaves read by
     ``raw``), the same on both calls (:func:`check_repeatable`); returns the first's."""
     where, name = f"{who}: what fun returned", named("fun", fun)
-    first = check_values(flatten(call_fun(fun, args, who), where)[0], who, name, tensor, raw)
+    out = call_fun(fun, args, who)
+    try:
+        first = check_values(flatten(out, where)[0], who, name, tensor, raw)
+    except TypeError as err:                        # np.where(cond): a tuple of index arrays
+        if type(out) is tuple and err.args and isinstance(err.args[0], str):
+            err.args = (f"{err.args[0]}, in the tuple of {len(out)} it returned",) + err.args[1:]
+        raise
     check_repeatable(first, flatten(call_fun(fun, args, who), where)[0], who, name, raw)
     return first
 
@@ -1279,9 +1291,11 @@ def checked_rules(name, impl, vjps):
                             f"NumPy took its output type from its first value (an int) and "
                             f"truncated every other value; pass np.vectorize(..., "
                             f"otypes=[float])")
-        if not isinstance(out, (np.ndarray, np.generic, float, int)) or isinstance(out, bool) \
-                or isinstance(out, _MASKED) or np.asarray(out).dtype.kind not in "fiu":
+        if not isinstance(out, (np.ndarray, np.generic, float, int)) or isinstance(
+                out, (bool, _MASKED, np.matrix)) or np.asarray(out).dtype.kind not in "fiu":
             got = ("a masked array (numpy.ma)" if isinstance(out, _MASKED) else
+                   f"an np.matrix of shape {out.shape}, which stays 2-D under reshape and "
+                   f"indexing (return np.asarray of it)" if isinstance(out, np.matrix) else
                    f"{KINDS.get(np.asarray(out).dtype.kind, 'an')} array of dtype "
                    f"{np.asarray(out).dtype} and shape {np.shape(out)}{_odd_entry(out)}"
                    if isinstance(out, (np.ndarray, np.generic)) else describe(out))
@@ -1318,6 +1332,11 @@ def checked_rules(name, impl, vjps):
                                 f"second derivative through it is lost (build it with the "
                                 f"engine's ops, e.g. ad.stack, or np.asarray for constants)")
             dtype = getattr(c, "dtype", None)              # an array's, or a Tensor's
+            if isinstance(c, np.matrix) or dtype is not None and not isinstance(dtype, np.dtype):
+                got = f"an np.matrix of shape {c.shape}" if isinstance(c, np.matrix) else \
+                    describe(c)                            # another library's: torch.Tensor
+                raise TypeError(f"Primitive {name!r}: {named(f'vjp_{i}', vjp)} must return the "
+                                f"cotangent as an array or engine value, but it returned {got}")
             if isinstance(c, _MASKED) or dtype is not None and np.dtype(dtype).kind not in "fiu" \
                     or dtype is None and not isinstance(c, (float, int)):
                 got = (f"{KINDS.get(np.dtype(dtype).kind, 'an')} array of dtype {dtype} and "

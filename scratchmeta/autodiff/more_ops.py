@@ -64,7 +64,7 @@ def clip(x, a_min, a_max):
     """
     if a_min is None and a_max is None:
         raise ValueError("clip needs a_min or a_max; both are None")
-    check_numbers("clip", x=stop_gradient(check_constant(x, "clip", "x")))
+    check_numbers("clip", x=stop_gradient(check_constant(own_dtype("clip", x), "clip", "x")))
     for name, bound in (("a_min", a_min), ("a_max", a_max)):
         if bound is not None:
             check_no_nan(stop_gradient(check_constant(bound, "clip", name)), "clip", name)

@@ -887,10 +887,14 @@ def _check_moments(flat, where, kind):
                 continue
             param = flat.get(f"{followed}/{rest}")
             if param is None:
+                moved = sorted(k for k in flat if k.startswith(followed + "/") and k[len(
+                    followed) + 1:] not in {r for r, _, _ in entries})    # a renamed parameter
                 raise ValueError(f"{where} unexpected entry state/{key}: it follows no "
                                  f"parameter, there is no "
                                  f"state/{followed}/{rest} (expected an Adam moment for each "
-                                 f"entry of state/{followed} and no other)")
+                                 f"entry of state/{followed} and no other)"
+                                 + (f"; state/{moved[0]} has no moment: was it renamed from "
+                                    f"state/{followed}/{rest}?" if moved else ""))
             if value.shape != param.shape:
                 raise ValueError(f"{where} entry state/{key} has shape {value.shape}, but the "
                                  f"parameter it follows, state/{followed}/{rest}, has shape "

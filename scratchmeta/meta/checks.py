@@ -1791,7 +1791,10 @@ def check_adam_state(params, state, rows=None, *, values=True):
                     f"{n_rows}" if rows is not None else
                     "the number of steps taken, an integer >= 0 (from adam_init)")
             shape = f" of shape {t.shape}" if t is not None and t.shape else ""
-            raise ValueError(f"state['t'] must be {want}, got {state['t']!r:.100}{shape}")
+            hint = (f"; adam_init's one count is adam_update's: for adam_rows, give each row "
+                    f"its own, e.g. dict(state, t=np.zeros({n_rows[0]}, dtype=int))"
+                    if rows is not None and n_rows and t is not None and t.ndim == 0 else "")
+            raise ValueError(f"state['t'] must be {want}, got {state['t']!r:.100}{shape}{hint}")
     if rows is not None:
         if isinstance(rows, (set, frozenset, dict)):      # unordered: grads follow rows' order
             raise TypeError(f"rows must be a list or array of row indices, in the order of "

@@ -64,8 +64,11 @@ def real_array(name, x, what="an array of real numbers", bools=False):
     except (TypeError, ValueError):                     # a ragged list
         dtype = "object (a ragged list)"
     except Exception as e:                              # an object whose __array__ fails
+        cls = type(x)                         # another library's array: torch.Tensor
+        top = cls.__module__.split(".")[0] + "." if hasattr(x, "shape") and hasattr(
+            x, "dtype") and cls.__module__ != "builtins" else ""
         raise TypeError(f"{name} must be {what}, but NumPy could not read the "
-                        f"{type(x).__name__} given: {type(e).__name__}: {e}") from e
+                        f"{top}{cls.__name__} given: {type(e).__name__}: {e}") from e
     if getattr(dtype, "kind", "O") not in ("iufb" if bools else "iuf"):
         if isinstance(x, (Iterator, set, frozenset, dict)):   # NumPy reads none as numbers
             raise TypeError(f"{name} must be {what}, got {seen(x, 60)} (an iterator, set "

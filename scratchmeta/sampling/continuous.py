@@ -216,6 +216,7 @@ class ContinuousInverseCDF:
         ``from_density`` only: the number of polynomial pieces.
     """
 
+    @names_itself_as_method
     def __init__(self, inverse, cdf, support, tail_mass_dropped, *, pieces=None, pdf=None,
                  domain=None):
         check_function(inverse, "inverse")

@@ -96,6 +96,7 @@ class DiscreteInverseCDF:
         ``guide[j]`` is the first label whose piece reaches past j / m.
     """
 
+    @names_itself_as_method
     def __init__(self, p):
         self.p = check_probabilities(p)
         # Running sums c_i of eq. 22.7, scaled so that the last one is 1.

@@ -70,8 +70,11 @@ def real_numbers(name, x, what="an array of real numbers"):
     except (TypeError, ValueError):
         kind = "O"
     except Exception as e:                              # an object whose __array__ fails
+        cls = type(x)                         # another library's array: torch.Tensor
+        top = cls.__module__.split(".")[0] + "." if hasattr(x, "shape") and hasattr(
+            x, "dtype") and cls.__module__ != "builtins" else ""
         raise TypeError(f"{name} must be {what}, but NumPy could not read the "
-                        f"{type(x).__name__} given: {type(e).__name__}: {e}") from e
+                        f"{top}{cls.__name__} given: {type(e).__name__}: {e}") from e
     if kind not in "fiu":
         raise TypeError(f"{name} must be {what}, got {_KINDS.get(kind, 'a')} values: "
                         f"{describe(x)}{odd_entry(x)}")
